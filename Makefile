@@ -1,0 +1,34 @@
+# Two set-up commands for a fresh machine: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= db/boardpacks.db
+
+.PHONY: run test install corpus bench eval clean
+
+$(BIN)/boardpack: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip "setuptools>=64" wheel
+	$(BIN)/pip install -q -e ".[web,test]"
+	touch $@
+
+install: $(BIN)/boardpack
+
+run: install
+	$(BIN)/boardpack ingest corpus/ --db $(DB)
+	$(BIN)/boardpack audit stats-awaited --db $(DB) --table
+
+test: install
+	$(BIN)/pytest -q
+
+corpus: install
+	$(BIN)/python corpus/build.py
+
+eval: install
+	$(BIN)/boardpack eval corpus/
+
+bench: install
+	$(BIN)/python benchmarks/ingest_bench.py
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,49 @@
+"""Extractors: one module per paper type, registered by type.
+
+An extractor consumes only the document model (:mod:`boardpack.model`) and
+returns rows for the store. Adding a paper type is one new module decorated
+with :func:`register`.
+"""
+
+from __future__ import annotations
+
+from .base import (  # noqa: F401
+    EXTRACTORS,
+    WHOLE_DOCUMENT,
+    ExtractContext,
+    Extractor,
+    ExtractResult,
+    extract_document,
+    extract_paper,
+    register,
+    row_id,
+)
+
+__all__ = ["EXTRACTORS", "ExtractContext", "Extractor", "ExtractResult", "extract_paper", "extract_document", "register", "row_id", "WHOLE_DOCUMENT", "load_all"]
+
+# Modules imported by load_all(); each registers itself. Listed here (not
+# discovered by globbing) so packaging and import errors are visible.
+EXTRACTOR_MODULES = (
+    "meetings",
+    "agenda",
+    "minutes",
+    "reports",
+    "action_plans",
+    "budgets",
+    "indicators",
+    "people",
+)
+
+
+def load_all() -> dict:
+    import importlib
+
+    for name in EXTRACTOR_MODULES:
+        try:
+            importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as e:
+            # Only tolerate the module itself being absent (not yet written),
+            # never a missing dependency inside it.
+            if e.name != f"{__name__}.{name}":
+                raise
+    return EXTRACTORS

@@ -1,0 +1,57 @@
+"""Readers (PDF, DOCX, DOC), cleaning, segmentation and the ingest run.
+
+Readers are registered by format with :func:`register_reader`; adding a
+format is one new module that calls it. :func:`read_document` sniffs the
+format from the file's bytes and dispatches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Callable
+
+from ..errors import UnreadableDocument, UnsupportedFormat
+from ..model import Document
+from .detect import detect_format
+
+ReaderFn = Callable[[Path, str], Document]  # (path, sha256) -> Document
+READERS: dict[str, ReaderFn] = {}
+
+
+def register_reader(fmt: str):
+    """Decorator: register ``fn(path, sha256) -> Document`` as the reader for ``fmt``."""
+
+    def deco(fn: ReaderFn) -> ReaderFn:
+        READERS[fmt] = fn
+        return fn
+
+    return deco
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _load_readers() -> None:
+    # Imported lazily so `import boardpack` stays cheap for the CLI's --help.
+    from . import pdf_reader, docx_reader, doc_reader  # noqa: F401
+
+
+def read_document(path, sha256: str | None = None) -> Document:
+    """Read one file into the document model (the *read* stage only)."""
+    path = Path(path)
+    if not path.exists():
+        raise UnreadableDocument("no such file", path)
+    if path.is_dir():
+        raise UnreadableDocument("is a directory, not a file", path)
+    fmt = detect_format(path)
+    _load_readers()
+    if fmt not in READERS:
+        raise UnsupportedFormat(f"no reader registered for format {fmt!r}", path)
+    sha = sha256 or file_sha256(path)
+    return READERS[fmt](path, sha)
