@@ -102,3 +102,17 @@ SELECT d.sha256 AS doc_sha256,
        (SELECT replace(f.path, rtrim(f.path, replace(f.path, '/', '')), '')
           FROM files f WHERE f.sha256 = d.sha256 ORDER BY f.path LIMIT 1) AS source_file
 FROM documents d;
+
+-- Same paper published in several files (a .doc and its PDF; a pack's
+-- "minutes of the previous meeting" and the printed minutes). Rebuilt by the
+-- link stage after every ingest batch; views leave out rows whose block sits
+-- in a non-canonical copy, so each paper is counted once.
+CREATE TABLE paper_duplicates (
+    paper_id TEXT PRIMARY KEY,
+    canonical_paper_id TEXT NOT NULL,
+    method TEXT NOT NULL,
+    score REAL
+);
+CREATE VIEW v_duplicate_blocks AS
+SELECT b.doc_sha256, b.block_index, d.canonical_paper_id
+FROM blocks b JOIN paper_duplicates d ON d.paper_id = b.paper_id;
