@@ -1,7 +1,9 @@
 """Schema as code: numbered SQL migrations applied on open.
 
-``migrations/NNNN_name.sql`` files are applied in order; ``PRAGMA
-user_version`` records the last one applied. A migration file may hold
+``migrations/NNNN_name.sql`` files are applied in order; the
+``schema_migrations`` table records each one applied (so a migration added
+with a lower number than one already applied still runs) and ``PRAGMA
+user_version`` mirrors the highest. A migration file may hold
 tables, indexes and views. Views are part of the documented query contract
 (see README) and must stay stable.
 """
@@ -31,16 +33,25 @@ def migrations() -> list[tuple[int, str, str]]:
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Apply every migration newer than the database's user_version; return the new version."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    applied = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     for num, name, sql in migrations():
-        if num <= current:
+        if name in applied:
             continue
+        current = max(current, num)
         try:
-            conn.executescript("BEGIN;\n" + sql + f"\nPRAGMA user_version = {num};\nCOMMIT;")
+            conn.executescript(
+                "BEGIN;\n" + sql
+                + f"\nINSERT INTO schema_migrations VALUES ('{name}', datetime('now'));"
+                + f"\nPRAGMA user_version = {current};\nCOMMIT;"
+            )
         except sqlite3.Error as e:
-            conn.rollback() if conn.in_transaction else None
+            if conn.in_transaction:
+                conn.rollback()
             raise RuntimeError(f"migration {name} failed: {e}") from e
-        current = num
     return current
 
 
