@@ -74,3 +74,50 @@ SELECT p.plan_title, m.plan_key, m.milestone_id, m.ref, m.action_ref, m.descript
 FROM link_updates u
 JOIN link_milestones m ON m.milestone_id = u.milestone_id
 JOIN link_plans p ON p.plan_key = m.plan_key;
+
+-- Every linked update with its position among its plan's reported periods.
+CREATE VIEW v_milestone_periods AS
+SELECT p.plan_title, m.plan_key, m.milestone_id, m.ref, m.action_ref, m.description, m.lead_agency,
+       u.period, u.period_start, pp.ordinal, u.status, u.stats_awaited, u.progress,
+       u.funding_allocated, u.sources
+FROM link_updates u
+JOIN link_milestones m ON m.milestone_id = u.milestone_id
+JOIN link_plans p ON p.plan_key = m.plan_key
+JOIN link_plan_periods pp ON pp.plan_key = m.plan_key AND pp.period = u.period;
+
+-- Runs of consecutive reported periods (gaps and islands over the plan's
+-- period ordinals) in which a milestone's progress was "stats awaited" /
+-- its status was left unreported. Filter with n_periods >= N.
+CREATE VIEW v_stats_awaited_runs AS
+WITH flagged AS (
+    SELECT *, ordinal - ROW_NUMBER() OVER (PARTITION BY milestone_id ORDER BY ordinal) AS grp
+    FROM v_milestone_periods WHERE stats_awaited = 1
+)
+SELECT plan_title, milestone_id, ref, description, lead_agency, COUNT(*) AS n_periods,
+       MIN(ordinal) AS first_ordinal, MAX(ordinal) AS last_ordinal,
+       MIN(period_start) AS first_period_start, MAX(period_start) AS last_period_start
+FROM flagged GROUP BY milestone_id, grp;
+
+CREATE VIEW v_not_reported_runs AS
+WITH flagged AS (
+    SELECT *, ordinal - ROW_NUMBER() OVER (PARTITION BY milestone_id ORDER BY ordinal) AS grp
+    FROM v_milestone_periods WHERE status IS NULL OR status = 'not reported'
+)
+SELECT plan_title, milestone_id, ref, description, lead_agency, COUNT(*) AS n_periods,
+       MIN(ordinal) AS first_ordinal, MAX(ordinal) AS last_ordinal,
+       MIN(period_start) AS first_period_start, MAX(period_start) AS last_period_start
+FROM flagged GROUP BY milestone_id, grp;
+
+-- Each change of status between a milestone's consecutive updates.
+CREATE VIEW v_status_changes AS
+WITH seq AS (
+    SELECT *, LAG(status) OVER w AS prev_status, LAG(period) OVER w AS prev_period
+    FROM v_milestone_periods WINDOW w AS (PARTITION BY milestone_id ORDER BY ordinal)
+)
+SELECT plan_title, milestone_id, ref, description, lead_agency,
+       prev_period AS from_period, period AS to_period,
+       prev_status AS from_status, status AS to_status,
+       CASE WHEN prev_status IN ('closed', 'complete') THEN 'reopened' ELSE 'changed' END AS change,
+       sources
+FROM seq
+WHERE prev_period IS NOT NULL AND COALESCE(prev_status, '') <> COALESCE(status, '');

@@ -1,0 +1,159 @@
+"""Audits across quarters and years, over the linked timeline (``link_*`` tables).
+
+The run logic ("N or more consecutive reported periods of the same plan")
+lives in SQL views (``v_stats_awaited_runs``, ``v_not_reported_runs``,
+``v_status_changes`` in schema/migrations/0005_linking.sql) so the CLI and
+Datasette's canned queries give the same answer; this module shapes those
+rows into the documented JSON objects with periods and sources in time order.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+AUDITS = ("stats-awaited", "not-reported", "status-changes", "funding")
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict[str, Any]]:
+    cur = conn.execute(sql, params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def _sources(raw_lists) -> list[dict]:
+    out: list[dict] = []
+    for raw in raw_lists:
+        for s in json.loads(raw or "[]"):
+            if s not in out:
+                out.append(s)
+    return out
+
+
+def _runs(conn, view: str, min_periods: int) -> list[dict]:
+    if min_periods < 1:
+        raise ValueError("--min-periods must be at least 1")
+    runs = _rows(
+        conn,
+        f"SELECT * FROM {view} WHERE n_periods >= ? ORDER BY plan_title, first_period_start, ref",
+        (min_periods,),
+    )
+    out = []
+    for run in runs:
+        steps = _rows(
+            conn,
+            "SELECT period, sources FROM v_milestone_periods WHERE milestone_id = ? "
+            "AND ordinal BETWEEN ? AND ? ORDER BY ordinal",
+            (run["milestone_id"], run["first_ordinal"], run["last_ordinal"]),
+        )
+        periods = [s["period"] for s in steps]
+        out.append({
+            "plan_title": run["plan_title"],
+            "ref": run["ref"],
+            "description": run["description"],
+            "lead_agency": run["lead_agency"],
+            "periods": periods,
+            "first_period": periods[0],
+            "last_period": periods[-1],
+            "sources": _sources(s["sources"] for s in steps),
+        })
+    return _sorted_by_ref(out)
+
+
+def _ref_key(ref: str):
+    # "1.10a" after "1.9b": compare numeric parts as numbers.
+    import re
+
+    return [int(p) if p.isdigit() else p for p in re.findall(r"\d+|[a-z]+", (ref or "").lower())]
+
+
+def _sorted_by_ref(items: list[dict]) -> list[dict]:
+    return sorted(items, key=lambda d: (d["plan_title"] or "", _ref_key(d["ref"]), d.get("first_period") or ""))
+
+
+def stats_awaited(conn, min_periods: int = 2) -> list[dict]:
+    """Milestones whose progress was "stats awaited" in ``min_periods`` or more
+    consecutive reported periods of the same plan (one object per run)."""
+    return _runs(conn, "v_stats_awaited_runs", min_periods)
+
+
+def not_reported(conn, min_periods: int = 2) -> list[dict]:
+    """Milestones whose status was left as the unfilled template or blank, period after period."""
+    return _runs(conn, "v_not_reported_runs", min_periods)
+
+
+def status_changes(conn) -> list[dict]:
+    """Every change of status between a milestone's consecutive reported periods."""
+    rows = _rows(conn, "SELECT * FROM v_status_changes")
+    out = [{
+        "plan_title": r["plan_title"],
+        "ref": r["ref"],
+        "description": r["description"],
+        "from_period": r["from_period"],
+        "to_period": r["to_period"],
+        "from_status": r["from_status"],
+        "to_status": r["to_status"],
+        "change": r["change"],
+        "sources": _sources([r["sources"]]),
+    } for r in rows]
+    return sorted(out, key=lambda d: (d["plan_title"] or "", _ref_key(d["ref"]), d["to_period"] or ""))
+
+
+def _has(conn, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+
+def funding(conn) -> list[dict]:
+    """Funding allocated per action and financial year (from action-plan updates),
+    budget allocations by measure (original / revised ...), and every budget
+    total that does not equal the sum of its items."""
+    out: list[dict] = []
+    if _has(conn, "v_milestone_periods"):
+        for r in _rows(conn, """
+            SELECT plan_title, COALESCE(action_ref, ref) AS action_ref,
+                   substr(period, 1, 7) AS year, MAX(funding_allocated) AS allocated,
+                   group_concat(DISTINCT period) AS periods
+            FROM v_milestone_periods WHERE funding_allocated IS NOT NULL
+            GROUP BY plan_title, COALESCE(action_ref, ref), substr(period, 1, 7)
+            ORDER BY plan_title, year, action_ref"""):
+            out.append({"kind": "plan allocation", "table_title": r["plan_title"], "item": r["action_ref"],
+                        "year": r["year"], "measure": "funding allocated", "amount": r["allocated"],
+                        "detail": r["periods"]})
+    if _has(conn, "v_budget_amounts"):
+        for r in _rows(conn, """
+            SELECT table_title, item, measure, amount, source_file, page FROM v_budget_amounts
+            WHERE is_total = 0 AND (lower(measure) LIKE '%alloc%' OR lower(measure) LIKE '%revised%'
+                                    OR lower(measure) LIKE '%original%' OR lower(measure) LIKE '%budget%')
+            ORDER BY source_file, page, table_title, item, measure"""):
+            out.append({"kind": "budget allocation", "table_title": r["table_title"], "item": r["item"],
+                        "year": None, "measure": r["measure"], "amount": r["amount"],
+                        "detail": f"{r['source_file']} p.{r['page']}"})
+    if _has(conn, "warnings"):
+        for r in _rows(conn, """
+            SELECT w.message, w.page, s.source_file FROM warnings w
+            JOIN v_sources s ON s.doc_sha256 = w.doc_sha256
+            WHERE w.kind = 'total_mismatch' ORDER BY s.source_file, w.page"""):
+            out.append({"kind": "total mismatch", "table_title": None, "item": None, "year": None,
+                        "measure": None, "amount": None, "detail": f"{r['source_file']} p.{r['page']}: {r['message']}"})
+    return out
+
+
+def timeline(conn, ref: str, plan: str | None = None) -> list[dict]:
+    """One milestone (``1.3a``) or action (``1.3``: all its milestones) over time."""
+    sql = ("SELECT plan_title, ref, description, period, period_start, status, stats_awaited, progress, "
+           "funding_allocated, sources FROM v_milestone_periods "
+           "WHERE (lower(ref) = lower(?) OR lower(action_ref) = lower(?))")
+    params: list[Any] = [ref, ref]
+    if plan:
+        sql += " AND plan_title LIKE ?"
+        params.append(f"%{plan}%")
+    sql += " ORDER BY plan_title, ordinal, ref"
+    out = []
+    for r in _rows(conn, sql, params):
+        srcs = _sources([r.pop("sources")])
+        r["file"] = srcs[0]["file"] if srcs else None
+        r["page"] = srcs[0]["page"] if srcs else None
+        r["sources"] = srcs
+        out.append(r)
+    return out

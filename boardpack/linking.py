@@ -1,0 +1,367 @@
+"""The link stage: follow plans and milestones across packs, and spot papers published twice.
+
+Runs after every ingest batch over the whole store (``link_all``) and
+rebuilds the derived ``link_*`` tables and ``paper_duplicates`` from
+scratch, so the result depends only on what is stored, never on the order
+files were ingested in.
+
+* **Plan identity**: titles are normalised (case, dashes, punctuation, period
+  words such as "Q2 update" removed); two titles are one plan when their
+  normalised forms match, or are near-identical (rapidfuzz) *and* name the
+  same years, so "Rolling Plan 2009-2012" never merges with "2012-2015".
+* **Milestone identity**: within a plan, periods are walked in time order; an
+  observed (ref, text) joins the milestone with the same ref when the texts
+  agree, else the milestone whose text agrees above
+  ``settings.action_link_threshold`` (a renumbered action), else starts a new
+  one. A same-ref, different-text pair is kept apart and the link is recorded
+  as ``ref-text-mismatch`` so nobody's action is merged silently.
+* **Same paper, several files**: papers of one type whose word shingles
+  overlap above ``DUPLICATE_JACCARD`` are one paper; all but a canonical copy
+  go to ``paper_duplicates`` and the views leave them out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .settings import DEFAULT, Settings
+from .textnorm import one_line
+
+#: share of common word 5-gram shingles for two papers to be the same paper
+DUPLICATE_JACCARD = 0.8
+#: how many of a paper's smallest shingle hashes index it for candidate pairs
+SKETCH_SIZE = 16
+#: title similarity (rapidfuzz ratio) for two plan titles with the same years
+PLAN_TITLE_THRESHOLD = 90.0
+
+_PERIOD_WORDS = re.compile(
+    r"\b(q[1-4]|quarter\s*[1-4]|quarterly|update[sd]?|progress|report|ytd|year\s+to\s+date|"
+    r"(?:19|20)\d\d\s*[/-]\s*\d{2}(?!\d)|"  # a financial year like 2009/10 (not 2009-2012)
+    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b"
+)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_YEARS = re.compile(r"(?:19|20)\d\d")
+
+
+def _conn(db) -> sqlite3.Connection:
+    return getattr(db, "conn", db)
+
+
+def plan_key(title: str | None) -> str:
+    """Normalised plan identity: lower case, period words and punctuation removed."""
+    t = one_line(title or "").lower().replace("&", " and ")
+    t = _PERIOD_WORDS.sub(" ", t)
+    return " ".join(_NON_WORD.sub(" ", t).split()) or "untitled plan"
+
+
+def _years(key: str) -> tuple[str, ...]:
+    return tuple(sorted(set(_YEARS.findall(key))))
+
+
+def text_similarity(a: str | None, b: str | None) -> float:
+    """0-100 similarity of two action/milestone texts (order-insensitive)."""
+    a, b = one_line(a or "").lower(), one_line(b or "").lower()
+    if not a or not b:
+        return 0.0
+    return float(fuzz.token_set_ratio(a, b))
+
+
+def _id(*parts) -> str:
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------------------
+# plans and milestones
+# ---------------------------------------------------------------------------
+@dataclass
+class _Milestone:
+    milestone_id: str
+    plan_key: str
+    ref: str
+    action_ref: str | None
+    description: str | None
+    lead_agency: str | None
+    updates: dict = field(default_factory=dict)  # period -> merged update
+
+
+def _has_view(conn, name: str) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type IN ('view','table') AND name = ?", (name,)
+    ).fetchone() is not None
+
+
+def _assign_plans(titles: list[str]) -> dict[str, tuple[str, str, float]]:
+    """Map every plan title to (plan_key, method, score)."""
+    out: dict[str, tuple[str, str, float]] = {}
+    keys: list[str] = []
+    for title in sorted(set(titles), key=lambda t: (plan_key(t), t)):
+        k = plan_key(title)
+        if k in keys:
+            out[title] = (k, "normalised" if title != k else "exact", 100.0)
+            continue
+        best, score = None, 0.0
+        for other in keys:
+            if _years(other) != _years(k):
+                continue
+            s = float(fuzz.ratio(k, other))
+            if s > score:
+                best, score = other, s
+        if best is not None and score >= PLAN_TITLE_THRESHOLD:
+            out[title] = (best, "fuzzy", score)
+        else:
+            keys.append(k)
+            out[title] = (k, "exact" if title.lower() == k else "normalised", 100.0)
+    return out
+
+
+def _merge_update(m: _Milestone, row: dict) -> None:
+    period = row["period"]
+    src = {"file": row["source_file"], "page": row["page"]}
+    u = m.updates.get(period)
+    if u is None:
+        m.updates[period] = {
+            "period": period,
+            "period_start": row["period_start"],
+            "status": row["status"],
+            "stats_awaited": int(row["stats_awaited"] or 0),
+            "progress": row["progress"],
+            "funding_allocated": row["funding_allocated"],
+            "sources": [src],
+        }
+        return
+    # The same update said again (a .doc and its PDF, or a later pack repeating
+    # an earlier quarter): one update, every file kept as a source. A reported
+    # status beats "not reported"; stats stay awaited only if every copy says so.
+    if src not in u["sources"]:
+        u["sources"].append(src)
+    if u["status"] in (None, "not reported") and row["status"] not in (None, "not reported"):
+        u["status"] = row["status"]
+    if not u["progress"] and row["progress"]:
+        u["progress"] = row["progress"]
+    if u["funding_allocated"] is None:
+        u["funding_allocated"] = row["funding_allocated"]
+
+
+def link_milestones(rows: list[dict], settings: Settings = DEFAULT):
+    """Link observed update rows (dicts with v_action_updates' columns) into milestones.
+
+    Returns (plans, milestones, links) where plans maps plan_key -> first title,
+    milestones is a list of _Milestone and links a list of link-record dicts.
+    """
+    threshold = settings.action_link_threshold
+    plan_of = _assign_plans([r["plan_title"] or "" for r in rows])
+    plans: dict[str, str] = {}
+    by_plan: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        k = plan_of[r["plan_title"] or ""][0]
+        plans.setdefault(k, r["plan_title"] or "")
+        by_plan[k].append(r)
+
+    milestones: list[_Milestone] = []
+    links: list[dict] = []
+    for k, prows in by_plan.items():
+        current: list[_Milestone] = []
+        # Walk periods in time order so links always point back in time.
+        periods = sorted({(r["period_start"] or "", r["period"] or "") for r in prows})
+        for pstart, period in periods:
+            observed = [r for r in prows if (r["period_start"] or "", r["period"] or "") == (pstart, period)]
+            claimed: set[str] = set()
+            for r in sorted(observed, key=lambda r: (r["ref"] or "", r["source_file"] or "", r["page"] or 0)):
+                ref = r["ref"] or ""
+                desc = r["description"]
+                same_ref = [m for m in current if m.ref == ref]
+                method, score, target, candidate = "new", None, None, None
+                if same_ref:
+                    m = same_ref[-1]
+                    s = text_similarity(m.description, desc) if (m.description and desc) else 100.0
+                    if s >= threshold:
+                        method, score, target = "ref", s, m
+                    else:
+                        method, score, candidate = "ref-text-mismatch", s, m.milestone_id
+                if target is None and desc:
+                    best, best_s = None, 0.0
+                    for m in current:
+                        if m.ref == ref or m.milestone_id in claimed or period in m.updates:
+                            continue
+                        s = text_similarity(m.description, desc)
+                        if s > best_s:
+                            best, best_s = m, s
+                    if best is not None and best_s >= threshold:
+                        method, score, target, candidate = "text", best_s, best, None
+                if target is None:
+                    mid = _id(k, ref, desc or "", pstart, len(milestones))
+                    target = _Milestone(mid, k, ref, r.get("action_ref"), desc, r.get("lead_agency"))
+                    current.append(target)
+                    milestones.append(target)
+                claimed.add(target.milestone_id)
+                if period:
+                    _merge_update(target, r)
+                links.append({
+                    "plan_title": r["plan_title"] or "",
+                    "period": period,
+                    "ref": ref,
+                    "description": desc,
+                    "milestone_id": target.milestone_id,
+                    "method": method,
+                    "score": score,
+                    "candidate_id": candidate,
+                })
+    return plans, plan_of, milestones, links
+
+
+def link_plans_and_milestones(db, settings: Settings = DEFAULT) -> dict:
+    conn = _conn(db)
+    for t in ("link_milestone_links", "link_updates", "link_plan_periods", "link_milestones",
+              "link_plan_titles", "link_plans"):
+        conn.execute(f"DELETE FROM {t}")
+    if not _has_view(conn, "v_action_updates"):
+        return {"plans": 0, "milestones": 0, "updates": 0}
+    conn.row_factory = sqlite3.Row
+    try:
+        rows = [dict(r) for r in conn.execute(
+            "SELECT plan_title, action_ref, ref, description, lead_agency, period, period_start, "
+            "progress, status, stats_awaited, funding_allocated, source_file, page FROM v_action_updates"
+        )]
+    finally:
+        conn.row_factory = None
+    plans, plan_of, milestones, links = link_milestones(rows, settings)
+
+    plan_periods: dict[str, dict[str, str]] = defaultdict(dict)
+    for m in milestones:
+        for u in m.updates.values():
+            plan_periods[m.plan_key][u["period"]] = u["period_start"] or ""
+    for k, title in plans.items():
+        starts = sorted(v for v in plan_periods[k].values() if v)
+        conn.execute("INSERT INTO link_plans VALUES (?,?,?,?)",
+                     (k, title, starts[0] if starts else None, starts[-1] if starts else None))
+        ordered = sorted(plan_periods[k].items(), key=lambda kv: (kv[1], kv[0]))
+        conn.executemany("INSERT INTO link_plan_periods VALUES (?,?,?,?)",
+                         [(k, p, s or None, i) for i, (p, s) in enumerate(ordered)])
+    conn.executemany("INSERT INTO link_plan_titles VALUES (?,?,?,?)",
+                     [(t, k, method, score) for t, (k, method, score) in plan_of.items()])
+    conn.executemany("INSERT INTO link_milestones VALUES (?,?,?,?,?,?)",
+                     [(m.milestone_id, m.plan_key, m.ref, m.action_ref, m.description, m.lead_agency)
+                      for m in milestones])
+    conn.executemany(
+        "INSERT OR REPLACE INTO link_milestone_links VALUES (?,?,?,?,?,?,?,?)",
+        [(l["plan_title"], l["period"], l["ref"], l["description"], l["milestone_id"], l["method"],
+          l["score"], l["candidate_id"]) for l in links])
+    n_updates = 0
+    for m in milestones:
+        for u in m.updates.values():
+            conn.execute(
+                "INSERT INTO link_updates VALUES (?,?,?,?,?,?,?,?)",
+                (m.milestone_id, u["period"], u["period_start"], u["status"], u["stats_awaited"],
+                 u["progress"], u["funding_allocated"], json.dumps(u["sources"])))
+            n_updates += 1
+    return {"plans": len(plans), "milestones": len(milestones), "updates": n_updates}
+
+
+# ---------------------------------------------------------------------------
+# same paper, several files
+# ---------------------------------------------------------------------------
+_WORD = re.compile(r"[a-z0-9£]+")
+
+
+def shingles(text: str, n: int = 5) -> set[int]:
+    words = _WORD.findall(text.lower())
+    if len(words) < n:
+        return {hash(" ".join(words))} if words else set()
+    return {hash(" ".join(words[i : i + n])) for i in range(len(words) - n + 1)}
+
+
+def jaccard(a: set, b: set) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def find_duplicate_papers(db) -> int:
+    """Fill ``paper_duplicates``; return how many papers are copies of another."""
+    conn = _conn(db)
+    conn.execute("DELETE FROM paper_duplicates")
+    papers = conn.execute(
+        "SELECT p.paper_id, p.paper_type, p.doc_sha256, d.format, "
+        "(SELECT COUNT(*) FROM papers q WHERE q.doc_sha256 = p.doc_sha256) AS n_papers, "
+        "(SELECT MIN(path) FROM files f WHERE f.sha256 = p.doc_sha256) AS path "
+        "FROM papers p JOIN documents d ON d.sha256 = p.doc_sha256"
+    ).fetchall()
+    text: dict[str, list[str]] = defaultdict(list)
+    for pid, norm, flags in conn.execute(
+        "SELECT paper_id, COALESCE(norm, ''), COALESCE(flags, '[]') FROM blocks WHERE paper_id IS NOT NULL "
+        "ORDER BY doc_sha256, block_index"
+    ):
+        if "boilerplate" not in flags and "furniture" not in flags:
+            text[pid].append(norm)
+    sh = {pid: shingles(" ".join(parts)) for pid, parts in text.items()}
+    by_type: dict[str, list] = defaultdict(list)
+    for p in papers:
+        if len(sh.get(p[0], ())) >= 20:  # too little text to call two papers the same
+            by_type[p[1]].append(p)
+    fmt_rank = {"pdf": 0, "docx": 1, "doc": 2}
+    n = 0
+    for ptype, plist in by_type.items():
+        # Canonical copy: a standalone paper before one inside a pack, then PDF
+        # (what was published) before Word, then path, so the choice is stable.
+        plist.sort(key=lambda p: (p[4], fmt_rank.get(p[3], 9), p[5] or "", p[0]))
+        # Bottom-k sketches as an index: papers above the Jaccard threshold share
+        # some of their smallest shingle hashes with near certainty, so only
+        # those pairs are compared (an archive has thousands of papers).
+        index: dict[int, list[tuple]] = defaultdict(list)
+        for p in plist:
+            sketch = sorted(sh[p[0]])[:SKETCH_SIZE]
+            candidates = {c[0]: c for h in sketch for c in index.get(h, ())}
+            best, best_s = None, 0.0
+            for c in candidates.values():
+                if c[2] == p[2]:
+                    continue  # two papers of one document are never copies of each other
+                s = jaccard(sh[p[0]], sh[c[0]])
+                if s > best_s:
+                    best, best_s = c, s
+            if best is not None and best_s >= DUPLICATE_JACCARD:
+                conn.execute("INSERT INTO paper_duplicates VALUES (?,?,?,?)",
+                             (p[0], best[0], "shingle-jaccard", round(best_s, 4)))
+                n += 1
+            else:
+                for h in sketch:
+                    index[h].append(p)
+    return n
+
+
+def link_all(db, settings: Settings = DEFAULT) -> dict:
+    """Rebuild every derived cross-document table; safe to call any number of times."""
+    conn = _conn(db)
+    own_tx = not conn.in_transaction
+    if own_tx:
+        conn.execute("BEGIN")
+    try:
+        dups = find_duplicate_papers(conn)
+        summary = link_plans_and_milestones(conn, settings)
+        summary["duplicate_papers"] = dups
+        people = _rebuild_people(conn)
+        if people is not None:
+            summary["people"] = people
+        if own_tx:
+            conn.execute("COMMIT")
+    except Exception:
+        if own_tx:
+            conn.execute("ROLLBACK")
+        raise
+    return summary
+
+
+def _rebuild_people(conn):
+    """Let the people registry (boardpack.names) rebuild, when that module provides it."""
+    try:
+        from . import names
+    except ImportError:
+        return None
+    fn = getattr(names, "rebuild_people", None)
+    return fn(conn) if fn else None
