@@ -1,0 +1,147 @@
+"""Descriptions of the query contract's views and columns.
+
+One source for Datasette's metadata (``boardpack serve``) and for the test
+that checks every view column is documented here and in the README.
+"""
+
+from __future__ import annotations
+
+SOURCE = {"source_file": "base name of the file the row was read from (first path if ingested under several)",
+          "page": "page of that file the row was read from (null for Word files without page markers)"}
+
+VIEWS: dict[str, tuple[str, dict[str, str]]] = {
+    "v_meetings": ("One row per meeting found on a summons, agenda front sheet or minutes header.", {
+        "meeting_id": "stable id of the meeting (committee + date), shared by every paper about it",
+        "committee": "committee or body name as printed",
+        "meeting_date": "ISO date of the meeting",
+        "start_time": "start time, HH:MM 24-hour",
+        "venue": "venue as printed",
+        **{k: v for k, v in SOURCE.items() if k == "source_file"}}),
+    "v_agenda_items": ("Numbered agenda items of a meeting.", {
+        "meeting_id": "the meeting the agenda is for",
+        "item_number": "normalised number: '4 (a)' -> '4a', '6. a)' -> '6a'",
+        "title": "item title without presenter",
+        "presenter": "presenter named after a dash, if any",
+        "pages": "page range printed on the agenda, e.g. '7 - 14'",
+        **SOURCE}),
+    "v_attendance": ("Who attended, was in attendance or sent apologies, per meeting the minutes record.", {
+        "meeting_id": "the meeting the minutes record (not the pack's meeting)",
+        "meeting_date": "ISO date of that meeting",
+        "person": "name as written (titles kept)",
+        "role": "role or organisation given beside the name",
+        "attendance": "present | in attendance | apologies | chair",
+        **SOURCE}),
+    "v_minute_actions": ("ACTION lines (and Action columns) in minutes.", {
+        "meeting_id": "the meeting the minutes record",
+        "meeting_date": "ISO date of that meeting",
+        "owners": "people or bodies named as owners, '; '-separated",
+        "action_text": "the action as written",
+        **SOURCE}),
+    "v_decisions": ("Decisions recorded in minutes (RESOLVED / APPROVED / AGREED ...).", {
+        "meeting_id": "the meeting the minutes record",
+        "meeting_date": "ISO date of that meeting",
+        "item_number": "minute item number the decision sits under",
+        "decision_text": "the decision as written",
+        **SOURCE}),
+    "v_report_items": ("Items of quarterly progress reports, one per bullet or paragraph.", {
+        "priority_area": "the report's priority area",
+        "lead_officer": "the report's lead officer",
+        "period": "reporting period, e.g. '2009/10 Q1'",
+        "section": "achievement | concern | recommendation | publicity",
+        "item_text": "the bullet or paragraph as written",
+        **SOURCE}),
+    "v_action_updates": ("Action-plan milestones with their update for one reporting period.", {
+        "plan_title": "the plan's title as printed",
+        "action_ref": "action number, e.g. '1.3'",
+        "ref": "milestone code ('1.3a') or, for an action without milestones, the action number",
+        "description": "milestone (or action) text",
+        "lead_agency": "lead agency of the action",
+        "period": "financial-year quarter of the update, e.g. '2009/10 Q1'",
+        "period_start": "ISO start date of that period",
+        "progress": "progress text as written",
+        "status": "on track | not on track | not reported | green | amber | red | closed | complete",
+        "stats_awaited": "1 when the progress says statistics/figures/response are awaited",
+        "funding_allocated": "funding allocated in pounds, if stated",
+        **SOURCE}),
+    "v_budget_amounts": ("Budget and spending-plan amounts in long format.", {
+        "table_title": "title of the budget table",
+        "item": "line item",
+        "measure": "column the amount came from (Amount, Original Allocation, Revised allocation ...)",
+        "amount": "amount in pounds (negative for bracketed amounts)",
+        "is_total": "1 for total lines",
+        **SOURCE}),
+    "v_indicator_values": ("Performance indicator values in long format.", {
+        "table_title": "title of the indicator table",
+        "indicator": "row label (crime type, measure ...)",
+        "measure": "column header the value came from",
+        "period_label": "period the column refers to, when it names one",
+        "value": "the number (percentages as numbers; null for 'No Calc', '-', blanks)",
+        **SOURCE}),
+    "v_people": ("People named across all packs, spelling variants merged.", {
+        "person_id": "stable id of the person",
+        "name": "canonical name (titles, ranks and honours removed)",
+        "variants": "every spelling seen, '; '-separated",
+        "roles": "roles seen, '; '-separated",
+        "organisations": "organisations seen, '; '-separated"}),
+    "v_timeline": ("Linked timeline: one update per milestone and period across all packs.", {
+        "plan_title": "plan title as first seen", "plan_key": "normalised plan identity",
+        "milestone_id": "stable milestone identity across packs", "ref": "milestone code as first seen",
+        "action_ref": "action number", "description": "milestone text as first seen",
+        "lead_agency": "lead agency", "period": "reporting period", "period_start": "ISO start of period",
+        "status": "normalised status", "stats_awaited": "0/1", "progress": "progress text",
+        "funding_allocated": "pounds", "sources": "JSON list of {file, page} that reported this update"}),
+}
+
+
+def metadata(db_name: str) -> dict:
+    """Datasette metadata: title, descriptions, column docs and canned audit queries."""
+    tables = {name: {"description": desc, "columns": cols} for name, (desc, cols) in VIEWS.items()}
+    return {
+        "title": "boardpack: council board packs",
+        "description": "Meetings, agendas, attendance, decisions, actions, progress reports, action-plan "
+                       "milestones, budgets and indicators extracted from council board packs, with the "
+                       "file and page of every row. Read-only.",
+        "databases": {db_name: {"tables": tables, "queries": CANNED_QUERIES}},
+    }
+
+
+CANNED_QUERIES = {
+    "stats_awaited": {
+        "title": "Audit: stats awaited for N or more consecutive periods",
+        "description": "Milestones whose progress was 'stats awaited' in :min_periods or more consecutive "
+                       "reported periods of the same plan.",
+        "sql": "SELECT r.plan_title, r.ref, r.description, r.lead_agency, r.n_periods, "
+               "f.period AS first_period, l.period AS last_period "
+               "FROM v_stats_awaited_runs r "
+               "JOIN v_milestone_periods f ON f.milestone_id = r.milestone_id AND f.ordinal = r.first_ordinal "
+               "JOIN v_milestone_periods l ON l.milestone_id = r.milestone_id AND l.ordinal = r.last_ordinal "
+               "WHERE r.n_periods >= CAST(:min_periods AS INTEGER) ORDER BY r.plan_title, r.ref",
+        "params": ["min_periods"],
+    },
+    "not_reported": {
+        "title": "Audit: status not reported for N or more consecutive periods",
+        "sql": "SELECT r.plan_title, r.ref, r.description, r.lead_agency, r.n_periods, "
+               "f.period AS first_period, l.period AS last_period "
+               "FROM v_not_reported_runs r "
+               "JOIN v_milestone_periods f ON f.milestone_id = r.milestone_id AND f.ordinal = r.first_ordinal "
+               "JOIN v_milestone_periods l ON l.milestone_id = r.milestone_id AND l.ordinal = r.last_ordinal "
+               "WHERE r.n_periods >= CAST(:min_periods AS INTEGER) ORDER BY r.plan_title, r.ref",
+        "params": ["min_periods"],
+    },
+    "status_changes": {
+        "title": "Audit: status changes between consecutive periods",
+        "sql": "SELECT plan_title, ref, description, from_period, to_period, from_status, to_status, change "
+               "FROM v_status_changes ORDER BY plan_title, ref, to_period",
+    },
+    "funding_mismatches": {
+        "title": "Audit: budget totals that do not add up",
+        "sql": "SELECT s.source_file, w.page, w.message FROM warnings w "
+               "JOIN v_sources s ON s.doc_sha256 = w.doc_sha256 WHERE w.kind = 'total_mismatch'",
+    },
+    "timeline": {
+        "title": "Timeline of one milestone or action",
+        "sql": "SELECT plan_title, ref, period, status, stats_awaited, progress, sources FROM v_milestone_periods "
+               "WHERE lower(ref) = lower(:ref) OR lower(action_ref) = lower(:ref) ORDER BY plan_title, ordinal",
+        "params": ["ref"],
+    },
+}
