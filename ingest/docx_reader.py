@@ -1,0 +1,617 @@
+"""DOCX reader: a Word file into the document model.
+
+python-docx opens the package; the body is then walked at the lxml level
+because its high-level API loses what board packs depend on: tables
+interleaved with paragraphs, content controls (``w:sdt``) wrapping whole
+sections of council templates, merged cells (``gridSpan``/``vMerge``), cell
+shading used as the only RAG status, nested tables, and page breaks.
+
+Pages: Word files carry no page layout, only markers. We count explicit
+breaks (``w:br w:type="page"``, ``pageBreakBefore``, section breaks that start
+a new page) and Word's own ``w:lastRenderedPageBreak`` (written on save, it
+follows an explicit break too, so a rendered break on a still-empty page is not
+counted twice). A file with none of these markers gets ``page=None``; every
+block carries ``source_index``, the index of its body paragraph/table.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Optional
+from xml.etree import ElementTree
+
+from docx.oxml.ns import qn
+from lxml import etree
+
+from ..errors import BoardpackError, UnreadableDocument
+from ..model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Block, Cell, Document, Row
+from ..textnorm import strip_bullet
+from . import register_reader
+from .docx_styles import StyleSheet, int_attr, on_off
+
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W_P, W_TBL, W_R, W_T = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:t")
+W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
+W_TR, W_TC = qn("w:tr"), qn("w:tc")
+W_VAL = qn("w:val")
+W_LRPB = qn("w:lastRenderedPageBreak")
+MC_FALLBACK = f"{{{MC_NS}}}Fallback"
+
+# Containers whose children are body content (p/tbl) or run content, walked through.
+_BLOCK_WRAPPERS = {W_SDT, W_SDT_CONTENT, W_CUSTOM_XML}
+_RUN_WRAPPERS = {
+    qn("w:hyperlink"), qn("w:ins"), qn("w:smartTag"), W_SDT, W_SDT_CONTENT, W_CUSTOM_XML,
+    qn("w:fldSimple"), qn("w:moveTo"), qn("w:dir"), qn("w:bdo"),
+}
+_HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
+_LIST_STYLE = re.compile(r"^list\s+(bullet|number|continue)(?:\s+(\d))?$", re.I)
+_HEX = re.compile(r"^[0-9a-fA-F]{6}$")
+
+# A formatted pseudo-heading: short, no final full stop (council templates use
+# bold "Normal" lines like "Key Achievements during this Quarter").
+MAX_HEADING_CHARS = 120
+MAX_HEADING_WORDS = 16
+
+
+def _shade_colour(shd) -> Optional[str]:
+    """The colour a ``w:shd`` paints, as "#rrggbb", or None ("auto", clear, theme only)."""
+    if shd is None:
+        return None
+    val = shd.get(W_VAL)
+    # A solid pattern paints its foreground colour over the fill.
+    colour = shd.get(qn("w:color")) if val == "solid" else shd.get(qn("w:fill"))
+    if val == "nil" or not colour or not _HEX.match(colour):
+        return None
+    if val == "solid" and colour.lower() == "auto":
+        return None
+    return "#" + colour.lower()
+
+
+class _Piece:
+    """One run's text (or a break event) inside a paragraph."""
+
+    __slots__ = ("text", "bold", "size", "event")
+
+    def __init__(self, text="", bold=False, size=0.0, event=None):
+        self.text, self.bold, self.size, self.event = text, bold, size, event
+
+
+class DocxBodyReader:
+    """Walks one document's body into blocks; holds the page counter."""
+
+    def __init__(self, wdoc, sha256: str):
+        self.wdoc = wdoc
+        self.sha = sha256
+        part = wdoc.part
+        numbering_el = None
+        try:
+            numbering_el = part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            numbering_el = None
+        styles_el = None
+        try:
+            styles_el = part.styles.element
+        except (KeyError, AttributeError):
+            styles_el = None
+        self.ss = StyleSheet(styles_el, numbering_el)
+        self.body = wdoc.element.body
+        self.blocks: list[Block] = []
+        self.page = 1
+        self.on_page_content = False
+        self.paged = self._has_page_markers()
+        self.rendered = bool(self.body.xpath(".//w:lastRenderedPageBreak"))
+        self._pseudo: list[Block] = []
+        self._section_breaks = self._new_page_section_ends()
+
+    # -- page markers -------------------------------------------------------
+    def _has_page_markers(self) -> bool:
+        b = self.body
+        if b.xpath(".//w:br[@w:type='page'] | .//w:lastRenderedPageBreak"):
+            return True
+        for p in b.iter(W_P):
+            if self.ss.page_break_before(p, self.ss.para_style_id(p)):
+                return True
+        return bool(self._new_page_section_ends())
+
+    def _new_page_section_ends(self) -> set:
+        """Paragraphs whose section break starts the next section on a new page."""
+        sects = list(self.body.iter(qn("w:sectPr")))
+        out = set()
+        for cur, nxt in zip(sects, sects[1:]):
+            p = cur.getparent().getparent() if cur.getparent().tag == qn("w:pPr") else None
+            if p is None:
+                continue
+            t = nxt.find(qn("w:type"))
+            kind = t.get(W_VAL) if t is not None else "nextPage"
+            if kind not in ("continuous", "nextColumn"):
+                out.add(p)
+        return out
+
+    def _explicit_break(self, source_index):
+        self.blocks.append(Block(kind=PAGE_BREAK, page=self.page if self.paged else None,
+                                 source_index=source_index))
+        self.page += 1
+        self.on_page_content = False
+
+    def _rendered_break(self):
+        # Word writes a rendered break after every explicit one too; only a break
+        # on a page that already has content starts a new page.
+        if self.on_page_content:
+            self.page += 1
+            self.on_page_content = False
+
+    def _emit(self, block: Block):
+        if self.paged:
+            block.page = self.page
+            if block.page_end is None or block.kind != TABLE:
+                block.page_end = block.page
+        self.blocks.append(block)
+        self.on_page_content = True
+
+    # -- body -----------------------------------------------------------------
+    def body_items(self, container):
+        """w:p and w:tbl children in document order, through content controls."""
+        for el in container.iterchildren():
+            if el.tag in (W_P, W_TBL):
+                yield el
+            elif el.tag in _BLOCK_WRAPPERS:
+                yield from self.body_items(el)
+
+    def read(self) -> list[Block]:
+        for i, el in enumerate(self.body_items(self.body)):
+            if el.tag == W_P:
+                self.paragraph(el, i)
+            else:
+                t = self.table(el, i)
+                if t.rows:
+                    self._emit_table(t)
+        self._level_pseudo_headings()
+        return self.blocks
+
+    def _emit_table(self, t: Block):
+        self.blocks.append(t)
+        self.on_page_content = True
+
+    # -- paragraphs -------------------------------------------------------------
+    def pieces(self, p, sid, out: list, boxes: list, node=None):
+        """Collect the paragraph's run texts and break events in order."""
+        node = p if node is None else node
+        for el in node.iterchildren():
+            tag = el.tag
+            if tag == W_R:
+                self._run_pieces(el, sid, out, boxes)
+            elif tag in _RUN_WRAPPERS:
+                self.pieces(p, sid, out, boxes, el)
+            # w:del / w:moveFrom (tracked deletions), w:pPr, bookmarks: nothing to read
+
+    def _run_pieces(self, r, sid, out, boxes):
+        bold = size = None
+        for el in r.iterchildren():
+            tag = el.tag
+            text = None
+            if tag == W_T:
+                text = el.text or ""
+            elif tag == qn("w:tab") or tag == qn("w:ptab"):
+                text = "\t"
+            elif tag == qn("w:br"):
+                kind = el.get(qn("w:type"))
+                if kind == "page":
+                    out.append(_Piece(event="page"))
+                else:
+                    text = "\n"
+            elif tag == qn("w:cr"):
+                text = "\n"
+            elif tag == W_LRPB:
+                out.append(_Piece(event="rendered"))
+            elif tag == qn("w:noBreakHyphen"):
+                text = "\u2011"
+            elif tag == qn("w:softHyphen"):
+                text = "\u00ad"
+            elif tag == qn("w:sym"):
+                code = el.get(qn("w:char")) or ""
+                try:
+                    text = chr(int(code, 16))
+                except ValueError:
+                    text = ""
+            else:
+                # Text boxes (drawings, VML, AlternateContent) are read after the
+                # paragraph; mc:Fallback repeats mc:Choice, so it is skipped.
+                for box in el.iter(qn("w:txbxContent")):
+                    if not any(a.tag == MC_FALLBACK for a in box.iterancestors()):
+                        boxes.append(box)
+            if text is not None:
+                if bold is None:
+                    bold = self.ss.run_bold(r, sid)
+                    size = self.ss.run_size(r, sid)
+                out.append(_Piece(text, bold, size))
+
+    def paragraph(self, p, source_index: int):
+        ss = self.ss
+        sid = ss.para_style_id(p)
+        if self.paged and ss.page_break_before(p, sid) and self.on_page_content:
+            self._explicit_break(source_index)
+        out: list[_Piece] = []
+        boxes: list = []
+        self.pieces(p, sid, out, boxes)
+        kind, level, label = self._classify_style(p, sid)
+        # Split at page breaks; each part becomes its own block on its own page.
+        segment: list[_Piece] = []
+        first = True
+        for piece in out + [_Piece(event="end")]:
+            if piece.event is None:
+                segment.append(piece)
+                continue
+            if segment and "".join(s.text for s in segment).strip():
+                self._paragraph_block(p, segment, sid, kind, level, label if first else "", source_index)
+                first = False
+            segment = []
+            if piece.event == "page" and self.paged:
+                self._explicit_break(source_index)
+            elif piece.event == "rendered" and self.paged:
+                self._rendered_break()
+        for box in boxes:
+            for el in self.body_items(box):
+                if el.tag == W_P:
+                    self.paragraph(el, source_index)
+                else:
+                    t = self.table(el, source_index)
+                    if t.rows:
+                        self._emit_table(t)
+        if p in self._section_breaks and self.paged:
+            self._explicit_break(source_index)
+
+    def _classify_style(self, p, sid):
+        """(kind, level, label) from the paragraph's style and numbering alone."""
+        ss = self.ss
+        name = (ss.name(sid) or "").strip()
+        num_id, ilvl, ilvl_explicit = ss.num_pr(p, sid)
+        numbered = bool(num_id) and bool(ss.numbering.levels(num_id))
+        label = ss.numbering.next_label(num_id, ilvl or 0) if numbered else ""
+        m = _HEADING_STYLE.match(name)
+        if m:
+            return HEADING, int(m.group(1)), label
+        if name.lower() == "title":
+            return HEADING, 1, label
+        if name.lower() == "subtitle":
+            return HEADING, 2, label
+        outline = ss.outline_level(p, sid)
+        if outline is not None:
+            return HEADING, outline + 1, label
+        lm = _LIST_STYLE.match(name)
+        if numbered:
+            level = ilvl or 0
+            if lm and not ilvl_explicit and lm.group(2):
+                # "List Bullet 2" in python-docx's and Word's templates points at a
+                # level-0 list indented further; the style name carries the level.
+                level = int(lm.group(2)) - 1
+            return LIST_ITEM, level, label
+        if lm:
+            return LIST_ITEM, int(lm.group(2) or 1) - 1, ""
+        return PARAGRAPH, 0, ""
+
+    def _paragraph_block(self, p, segment, sid, kind, level, label, source_index):
+        raw = "".join(s.text for s in segment)
+        text = raw.strip()
+        inked = [s for s in segment if s.text.strip()]
+        all_bold = bool(inked) and all(s.bold for s in inked)
+        sizes = [s.size for s in inked]
+        size = max(sizes) if sizes else None
+        style = self.ss.name(sid)
+        if kind == PARAGRAPH:
+            stripped, had_bullet = strip_bullet(text)
+            if had_bullet and stripped.strip() and not (text.startswith("-") and stripped[:1].isdigit()):
+                kind, text = LIST_ITEM, stripped.strip()
+                level = self._indent_level(p, sid)
+        elif kind == LIST_ITEM:
+            text = strip_bullet(text)[0].strip()
+        if label and kind in (LIST_ITEM, HEADING):
+            text = f"{label} {text}" if not label.endswith(("\t", " ")) else label + text
+        block = Block(kind=kind, text=text, level=level, source_index=source_index,
+                      bold=all_bold, style=style, font_size=size)
+        if kind == PARAGRAPH and self._looks_like_heading(text, all_bold, sizes):
+            block.kind = HEADING
+            self._pseudo.append(block)
+        self._emit(block)
+
+    def _indent_level(self, p, sid) -> int:
+        # Literal bullets typed by hand: Word's own bullet levels sit at 720-twip
+        # steps (0.5"), so the left indent is the best guess of the nesting.
+        left = self.ss.left_indent(p, sid)
+        return max(0, round(left / 720) - 1) if left else 0
+
+    def _looks_like_heading(self, text: str, all_bold: bool, sizes: list) -> bool:
+        if "\n" in text or len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
+            return False
+        if text.endswith((".", ",", ";")) or not re.search(r"[A-Za-z]", text):
+            return False
+        larger = bool(sizes) and min(sizes) >= self.ss.body_size() + 1.5
+        return all_bold or larger
+
+    def _level_pseudo_headings(self):
+        """Formatted headings get levels by font size: the largest size is level 1."""
+        body = self.ss.body_size()
+        sizes = sorted({round(b.font_size or body, 1) for b in self._pseudo}, reverse=True)
+        for b in self._pseudo:
+            b.level = min(sizes.index(round(b.font_size or body, 1)) + 1, 6)
+
+    # -- tables -----------------------------------------------------------------
+    def _rows(self, tbl):
+        for el in tbl.iterchildren():
+            if el.tag == W_TR:
+                yield el
+            elif el.tag in _BLOCK_WRAPPERS:
+                yield from self._rows(el)
+
+    def _cells(self, tr):
+        for el in tr.iterchildren():
+            if el.tag == W_TC:
+                yield el
+            elif el.tag in _BLOCK_WRAPPERS:
+                yield from self._cells(el)
+
+    def table(self, tbl, source_index: int, nested: bool = False) -> Block:
+        rows: list[Row] = []
+        open_merges: dict[int, Cell] = {}  # grid column -> cell that started a vMerge
+        start_page = self.page
+        for r_i, tr in enumerate(self._rows(tbl)):
+            trpr = tr.find(qn("w:trPr"))
+            before = int_attr(trpr.find(qn("w:gridBefore"))) if trpr is not None else None
+            header = bool(on_off(trpr.find(qn("w:tblHeader")))) if trpr is not None else False
+            cells: list[Cell] = []
+            col = 0
+            if before:
+                cells.append(Cell(colspan=before))
+                col = before
+            starts_new, mid_break = False, False
+            for tc in self._cells(tr):
+                tcpr = tc.find(qn("w:tcPr"))
+                span = int_attr(tcpr.find(qn("w:gridSpan"))) if tcpr is not None else None
+                span = span if span and span > 0 else 1
+                vm = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+                hm = tcpr.find(qn("w:hMerge")) if tcpr is not None else None
+                if hm is not None and hm.get(W_VAL) != "restart" and cells:
+                    # Legacy horizontal merge: widen the previous cell instead.
+                    cells[-1].colspan += span
+                    col += span
+                    continue
+                if vm is not None and vm.get(W_VAL) != "restart" and col in open_merges:
+                    open_merges[col].rowspan += 1
+                    cells.append(Cell(colspan=span, continued=True))
+                    col += span
+                    continue
+                if not nested and self.paged and self.rendered:
+                    s, m = self._cell_breaks(tc)
+                    starts_new |= s
+                    mid_break |= m
+                cell = self.cell(tc, source_index)
+                cell.colspan = span
+                for c in range(col, col + span):
+                    open_merges.pop(c, None)
+                if vm is not None and vm.get(W_VAL) == "restart":
+                    open_merges[col] = cell
+                cells.append(cell)
+                col += span
+            if not nested and self.paged:
+                if starts_new:
+                    self._rendered_break()
+                row_page = self.page
+                self.on_page_content = True
+                if mid_break:
+                    self.page += 1
+            else:
+                row_page = None
+            inked = [c for c in cells if c.text.strip() and not c.continued]
+            if not header and r_i == 0 and inked and all(c.bold for c in inked):
+                header = True
+            rows.append(Row(cells=cells, page=row_page, is_header=header))
+        block = Block(kind=TABLE, source_index=source_index, rows=rows)
+        if not nested and self.paged and rows:
+            block.page = rows[0].page if rows[0].page is not None else start_page
+            block.page_end = rows[-1].page
+        self._apply_style_shading(tbl, rows)
+        return block
+
+    def _cell_breaks(self, tc) -> tuple[bool, bool]:
+        """(row starts on a new page, page turns inside the row) from rendered breaks."""
+        seen_text = False
+        for el in tc.iter(W_T, W_LRPB):
+            if el.tag == W_T:
+                if (el.text or "").strip():
+                    seen_text = True
+            else:
+                return (not seen_text, seen_text)
+        return (False, False)
+
+    def cell(self, tc, source_index: int) -> Cell:
+        lines: list[str] = []
+        tables: list[Block] = []
+        inked_bold: list[bool] = []
+        para_fills: list[Optional[str]] = []
+        for el in self.body_items(tc):
+            if el.tag == W_TBL:
+                t = self.table(el, source_index, nested=True)
+                if t.rows:
+                    tables.append(t)
+                continue
+            sid = self.ss.para_style_id(el)
+            out: list[_Piece] = []
+            self.pieces(el, sid, out, [])
+            num_id, ilvl, _ = self.ss.num_pr(el, sid)
+            label = ""
+            if num_id and self.ss.numbering.levels(num_id):
+                label = self.ss.numbering.next_label(num_id, ilvl or 0)
+            text = "".join(s.text for s in out if s.event is None).strip()
+            if not text:
+                continue
+            if label:
+                text = f"{label} {text}"
+            lines.append(text)
+            inked_bold.extend(s.bold for s in out if s.event is None and s.text.strip())
+            para_fills.append(_shade_colour(el.find(qn("w:pPr") + "/" + qn("w:shd"))))
+        tcpr = tc.find(qn("w:tcPr"))
+        fill = _shade_colour(tcpr.find(qn("w:shd"))) if tcpr is not None else None
+        if fill is None and para_fills and para_fills[0] and len(set(para_fills)) == 1:
+            # Some officers colour the paragraph, not the cell; it reads the same.
+            fill = para_fills[0]
+        return Cell(text="\n".join(lines), fill=fill, bold=bool(inked_bold) and all(inked_bold),
+                    tables=tables)
+
+    def _apply_style_shading(self, tbl, rows: list[Row]):
+        """Fill from the table style (whole table, or its first row) where cells have none."""
+        tpr = tbl.find(qn("w:tblPr"))
+        ts = tpr.find(qn("w:tblStyle")) if tpr is not None else None
+        sid = ts.get(W_VAL) if ts is not None else self.ss.default_table
+        if not sid or not rows:
+            return
+        whole = first = None
+        for s in self.ss.chain(sid):
+            if whole is None:
+                whole = _shade_colour(s.find(qn("w:tcPr") + "/" + qn("w:shd")))
+            for cond in s.iterchildren(qn("w:tblStylePr")):
+                if cond.get(qn("w:type")) == "firstRow" and first is None:
+                    first = _shade_colour(cond.find(qn("w:tcPr") + "/" + qn("w:shd")))
+        look = tpr.find(qn("w:tblLook")) if tpr is not None else None
+        first_on = True
+        if look is not None:
+            fr = look.get(qn("w:firstRow"))
+            if fr is not None:
+                first_on = fr in ("1", "true", "on")
+            else:
+                v = look.get(W_VAL)
+                first_on = v is None or bool(int(v, 16) & 0x20) if v and _HEX.match(v.zfill(6)) else True
+        for i, row in enumerate(rows):
+            colour = first if (i == 0 and first_on and first) else whole
+            if not colour:
+                continue
+            for c in row.cells:
+                if c.fill is None and not c.continued:
+                    c.fill = colour
+
+
+# -- headers, footers, properties ------------------------------------------------
+
+def _part_text(el) -> str:
+    lines = []
+    for p in el.iter(W_P):
+        t = "".join(x.text or "" if x.tag == W_T else "\t" for x in p.iter(W_T, qn("w:tab"))).strip()
+        if t:
+            lines.append(t)
+    return "\n".join(lines)
+
+
+def _headers_footers(wdoc) -> tuple[list[str], list[str]]:
+    headers, footers, seen = [], [], set()
+    part = wdoc.part
+    for sect in wdoc.element.body.iter(qn("w:sectPr")):
+        for ref in sect.iterchildren(qn("w:headerReference"), qn("w:footerReference")):
+            rid = ref.get(qn("r:id"))
+            if not rid or rid in seen or rid not in part.rels:
+                continue
+            seen.add(rid)
+            text = _part_text(part.rels[rid].target_part.element)
+            dest = headers if ref.tag == qn("w:headerReference") else footers
+            if text and text not in dest:
+                dest.append(text)
+    return headers, footers
+
+
+def _footnotes(wdoc) -> list[dict]:
+    out = []
+    for rel in wdoc.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith("/footnotes"):
+            continue
+        part = rel.target_part
+        root = part.element if hasattr(part, "element") else etree.fromstring(part.blob)
+        for fn in root.iterchildren(qn("w:footnote")):
+            if fn.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            text = _part_text(fn)
+            if text:
+                out.append({"id": fn.get(qn("w:id")), "text": text})
+    return out
+
+
+def _app_properties(path: Path) -> dict:
+    """Application, AppVersion and Pages from docProps/app.xml (absent in some files)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            data = z.read("docProps/app.xml")
+        root = ElementTree.fromstring(data)
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError):
+        return {}
+    out = {}
+    for el in root:
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag in ("Application", "AppVersion", "Pages", "Company", "Template") and el.text:
+            out[tag] = el.text.strip()
+    return out
+
+
+def _open(path: Path):
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    # Check the zip ourselves first: python-docx reports a broken zip as "Package not found".
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError) as e:
+        raise UnreadableDocument(f"corrupt DOCX (broken zip: {e})", path) from e
+    if "word/document.xml" not in names and "[Content_Types].xml" not in names:
+        raise UnreadableDocument("corrupt DOCX (no word/document.xml part)", path)
+    try:
+        return docx.Document(str(path))
+    except PackageNotFoundError as e:
+        raise UnreadableDocument(f"not a readable Word package ({e})", path) from e
+    except zipfile.BadZipFile as e:
+        raise UnreadableDocument(f"corrupt DOCX (broken zip: {e})", path) from e
+    except KeyError as e:
+        raise UnreadableDocument(f"corrupt DOCX (missing part {e})", path) from e
+    except Exception as e:  # lxml XMLSyntaxError, zlib errors, bad content types, ...
+        raise UnreadableDocument(f"corrupt DOCX ({type(e).__name__}: {e})", path) from e
+
+
+def read_docx_document(path: Path, sha256: str, fmt: str = "docx") -> Document:
+    path = Path(path)
+    wdoc = _open(path)
+    try:
+        reader = DocxBodyReader(wdoc, sha256)
+        blocks = reader.read()
+        headers, footers = _headers_footers(wdoc)
+        footnotes = _footnotes(wdoc)
+    except BoardpackError:
+        raise
+    except Exception as e:  # malformed XML inside a readable package
+        raise UnreadableDocument(f"cannot read DOCX content ({type(e).__name__}: {e})", path) from e
+    app = _app_properties(path)
+    pages = reader.page if reader.paged else None
+    if pages is None and app.get("Pages", "").isdigit():
+        pages = int(app["Pages"])
+    producer = app.get("Application")
+    if producer and app.get("AppVersion"):
+        producer = f"{producer} {app['AppVersion']}"
+    meta: dict = {"page_source": ("rendered" if reader.rendered else "explicit") if reader.paged else None}
+    try:
+        cp = wdoc.core_properties
+        for key in ("title", "author", "last_modified_by", "created", "modified"):
+            v = getattr(cp, key, None)
+            if v:
+                meta[key] = v.isoformat() if hasattr(v, "isoformat") else str(v)
+    except Exception:  # core.xml is optional and sometimes malformed; it is only metadata
+        pass
+    if footnotes:
+        meta["footnotes"] = footnotes
+    if app.get("Pages"):
+        meta["app_pages"] = app["Pages"]
+    doc = Document(path=str(path), sha256=sha256, format=fmt, blocks=blocks, pages=pages,
+                   producer=producer, headers=headers, footers=footers, metadata=meta)
+    doc.renumber()
+    return doc
+
+
+@register_reader("docx")
+def read_docx(path: Path, sha256: str) -> Document:
+    """Read a .docx file into the document model."""
+    return read_docx_document(path, sha256, "docx")

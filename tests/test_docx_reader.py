@@ -1,0 +1,190 @@
+"""DOCX reader: block order, headings, lists, merged cells, shading, pages, furniture, errors."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from boardpack.errors import UnreadableDocument
+from boardpack.ingest import READERS, file_sha256
+from boardpack.ingest.docx_reader import read_docx
+from boardpack.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Document
+
+from docx_samples import build_plain_docx, build_sample_docx
+
+
+@pytest.fixture(scope="session")
+def sample_path(tmp_path_factory) -> Path:
+    return build_sample_docx(tmp_path_factory.mktemp("docx") / "sample-pack.docx")
+
+
+@pytest.fixture(scope="session")
+def sample(sample_path) -> Document:
+    return read_docx(sample_path, file_sha256(sample_path))
+
+
+def _kinds(doc):
+    return [(b.kind, b.level, b.text) for b in doc.blocks if b.kind != TABLE]
+
+
+def test_registered_for_docx():
+    assert READERS["docx"] is read_docx
+
+
+def test_body_blocks_in_document_order(sample):
+    assert _kinds(sample) == [
+        (HEADING, 1, "Crime and Disorder Reduction Partnership"),
+        (HEADING, 1, "Agenda"),
+        (LIST_ITEM, 0, "1. Apologies"),
+        (LIST_ITEM, 0, "2. Minutes of the last meeting"),
+        (HEADING, 2, "Key Achievements during this Quarter"),
+        (LIST_ITEM, 0, "Reduced burglary"),
+        (LIST_ITEM, 1, "Dwelling burglary down 12%"),
+        (LIST_ITEM, 0, "Literal bullet item"),
+        (PARAGRAPH, 0, "The Board APPROVED the plan."),
+        (PARAGRAPH, 0, "This bold sentence is a paragraph, not a heading."),
+        (PAGE_BREAK, 0, ""),
+        (HEADING, 2, "Rolling Plan"),
+        (PARAGRAPH, 0, "Before break"),
+        (PAGE_BREAK, 0, ""),
+        (PARAGRAPH, 0, "After break"),
+        (PARAGRAPH, 0, "Inside content control"),
+        (HEADING, 1, "Performance Data"),
+        (PARAGRAPH, 0, "Final paragraph of the pack."),
+    ]
+    kinds = [b.kind for b in sample.blocks]
+    # the table sits between the "Rolling Plan" heading and the next paragraph
+    assert kinds.index(TABLE) == 12
+    assert [b.index for b in sample.blocks] == list(range(len(sample.blocks)))
+
+
+def test_formatted_headings_ranked_by_size(sample):
+    by_text = {b.text: b for b in sample.blocks}
+    assert by_text["Performance Data"].font_size == 16.0
+    assert by_text["Key Achievements during this Quarter"].bold
+    assert by_text["Key Achievements during this Quarter"].style == "Normal"
+    assert by_text["Agenda"].style == "Heading 1"
+
+
+def _table(doc):
+    return next(b for b in doc.blocks if b.kind == TABLE)
+
+
+def test_merged_cells_not_duplicated(sample):
+    t = _table(sample)
+    assert t.grid() == [
+        ["Number", "Action", "Milestones", "Progress"],
+        ["1.1", "Improve graffiti removal", "1.1a Survey", "GREEN"],
+        ["", "", "1.1b Report\nSecond line", "Stats awaited"],
+        ["FUNDING ALLOCATED: £500", "", "Quarterly counts", "RED"],
+    ]
+    r1, r2, r3 = t.rows[1:]
+    assert [c.rowspan for c in r1.cells] == [2, 2, 1, 1]
+    assert [c.continued for c in r2.cells] == [True, True, False, False]
+    assert [c.colspan for c in r3.cells] == [2, 1, 1]
+    assert t.n_cols == 4
+    assert "Improve graffiti removal" in t.table_text()
+    assert t.table_text().count("Improve graffiti removal") == 1
+
+
+def test_nested_table_kept_on_its_cell(sample):
+    cell = _table(sample).rows[3].cells[1]
+    assert cell.text == "Quarterly counts"  # nested text not flattened into the cell
+    assert len(cell.tables) == 1
+    assert cell.tables[0].kind == TABLE
+    assert cell.tables[0].grid() == [["Q1", "Q2"], ["10", "12"]]
+
+
+def test_cell_fill_colours(sample):
+    t = _table(sample)
+    fills = [[c.fill for c in r.cells] for r in t.rows]
+    assert fills[1][3] == "#00b050"
+    assert fills[2][3] == "#ffc000"
+    assert fills[3][2] == "#ff0000"
+    assert fills[0] == [None] * 4  # "Table Grid" has no shading; "auto" is not a colour
+
+
+def test_bold_first_row_is_header(sample):
+    t = _table(sample)
+    assert [r.is_header for r in t.rows] == [True, False, False, False]
+    assert all(c.bold for c in t.rows[0].cells)
+
+
+def test_pages_from_explicit_breaks(sample):
+    pages = {b.text: b.page for b in sample.blocks if b.text}
+    assert pages["Agenda"] == 1
+    assert pages["The Board APPROVED the plan."] == 1
+    assert pages["Rolling Plan"] == 2
+    assert pages["Before break"] == 2
+    assert pages["After break"] == 3
+    assert pages["Final paragraph of the pack."] == 3
+    t = _table(sample)
+    assert (t.page, t.page_end) == (2, 2)
+    assert {r.page for r in t.rows} == {2}
+    assert sample.pages == 3
+    # a break inside one paragraph splits it; both halves keep the paragraph's index
+    before = next(b for b in sample.blocks if b.text == "Before break")
+    after = next(b for b in sample.blocks if b.text == "After break")
+    assert before.source_index == after.source_index
+
+
+def test_headers_and_footers_kept_out_of_body(sample):
+    assert sample.headers == ["South Cambridgeshire CDRP Rolling Plan 2009-2012"]
+    assert sample.footers == ["Page 1"]
+    body = " ".join(b.text for b in sample.blocks) + _table(sample).table_text()
+    assert "Rolling Plan 2009-2012" not in body
+    assert "Page 1" not in body
+
+
+def test_provenance(sample, sample_path):
+    assert sample.format == "docx"
+    assert sample.sha256 == file_sha256(sample_path)
+    assert sample.path == str(sample_path)
+    assert sample.converted_from is None
+    assert sample.producer  # from docProps/app.xml
+    assert all(b.source_index is not None for b in sample.blocks)
+
+
+def test_no_page_markers_gives_no_pages(tmp_path):
+    p = build_plain_docx(tmp_path / "plain.docx")
+    doc = read_docx(p, "0" * 64)
+    assert [(b.kind, b.page, b.source_index) for b in doc.blocks] == [
+        (PARAGRAPH, None, 0), (TABLE, None, 1), (PARAGRAPH, None, 2)
+    ]
+    assert doc.blocks[1].rows[0].page is None
+
+
+def test_round_trips_through_dict(sample):
+    again = Document.from_dict(sample.to_dict())
+    assert again.to_dict() == sample.to_dict()
+
+
+def test_broken_zip_is_unreadable(tmp_path, sample_path):
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(sample_path.read_bytes()[:2000])
+    with pytest.raises(UnreadableDocument, match="corrupt DOCX"):
+        read_docx(bad, "0" * 64)
+
+
+def test_bad_xml_is_unreadable(tmp_path, sample_path):
+    bad = tmp_path / "badxml.docx"
+    with zipfile.ZipFile(sample_path) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data[: len(data) // 2]
+            dst.writestr(item, data)
+    with pytest.raises(UnreadableDocument, match="corrupt DOCX"):
+        read_docx(bad, "0" * 64)
+
+
+def test_missing_document_part_is_unreadable(tmp_path, sample_path):
+    bad = tmp_path / "nobody.docx"
+    with zipfile.ZipFile(sample_path) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            if item.filename != "word/document.xml":
+                dst.writestr(item, src.read(item.filename))
+    with pytest.raises(UnreadableDocument):
+        read_docx(bad, "0" * 64)
