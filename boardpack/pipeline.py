@@ -1,0 +1,155 @@
+"""The ingest pipeline as library functions: one per stage, and one for all.
+
+read (``ingest.read_document``) -> clean (``ingest.clean.clean_document``)
+-> segment (``ingest.segment.segment``) -> extract
+(``extractors.extract_document``). :func:`parse_file` runs every stage on one
+file and returns a picklable :class:`ParsedFile` for the store; it is what
+ingest workers run, so it lives at module top level (spawn-safe).
+
+Every failure leaves here as a :class:`~boardpack.errors.BoardpackError`
+with ``stage`` set, so the store can record *where* a file broke and the CLI
+can print one line. Unexpected exceptions from a stage (a reader or
+extractor bug on an odd file) are wrapped, keeping the original as
+``__cause__`` for ``--debug``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from .errors import BoardpackError, UnreadableDocument
+from .model import Document, Paper
+from .settings import DEFAULT, Settings
+
+STAGES = ("read", "clean", "segment", "extract")
+
+
+@dataclass
+class ParsedFile:
+    """Everything the store needs for one file, produced by :func:`parse_file`."""
+
+    path: str
+    sha256: str
+    size: int
+    doc: Document
+    papers: list[Paper] = field(default_factory=list)
+    result: Optional["ExtractResult"] = None  # noqa: F821 (extractors.base.ExtractResult)
+    seconds: float = 0.0
+
+    @property
+    def pages(self) -> int:
+        return self.doc.pages or 0
+
+    @property
+    def n_rows(self) -> int:
+        if self.result is None:
+            return 0
+        return sum(len(rows) for rows in self.result.rows.values())
+
+
+def _wrap(stage: str, path, exc: Exception) -> BoardpackError:
+    """Turn any exception raised inside ``stage`` into a typed library error."""
+    if isinstance(exc, BoardpackError):
+        if exc.path is None:
+            exc.path = str(path)
+        # Keep a stage the raiser chose (e.g. StoreError); otherwise it is ours.
+        if "stage" not in exc.__dict__ and type(exc).stage == "read" and stage != "read":
+            exc.stage = stage
+        return exc
+    if isinstance(exc, MemoryError):
+        msg = "out of memory"
+    else:
+        msg = f"{type(exc).__name__}: {exc}".rstrip(": ")
+    if stage == "read":
+        err: BoardpackError = UnreadableDocument(msg, path, stage="read")
+    else:
+        err = BoardpackError(f"{stage} failed: {msg}", path, stage=stage)
+    err.__cause__ = exc
+    return err
+
+
+def read(path, sha256: str | None = None, settings: Settings = DEFAULT) -> Document:
+    """The *read* stage: the file's bytes into the document model."""
+    from .ingest import read_document
+
+    try:
+        return read_document(path, sha256)
+    except Exception as e:  # noqa: BLE001 - readers meet arbitrary broken files
+        raise _wrap("read", path, e) from e
+
+
+def clean(doc: Document, settings: Settings = DEFAULT) -> Document:
+    """The *clean* stage: page furniture out, text tidied (``ingest/clean.py``)."""
+    from .ingest.clean import clean_document
+
+    try:
+        out = clean_document(doc, settings)
+    except Exception as e:  # noqa: BLE001
+        raise _wrap("clean", doc.path, e) from e
+    return out if out is not None else doc
+
+
+def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
+    """The *segment* stage: the pack split into its papers (``ingest/segment.py``)."""
+    from .ingest.segment import segment as segment_document
+
+    try:
+        return list(segment_document(doc, settings))
+    except Exception as e:  # noqa: BLE001
+        raise _wrap("segment", doc.path, e) from e
+
+
+def extract(doc: Document, papers: list[Paper], settings: Settings = DEFAULT):
+    """The *extract* stage: rows for every registered extractor's paper types."""
+    from .extractors import ExtractContext, extract_document, load_all
+
+    try:
+        load_all()
+        return extract_document(ExtractContext(doc, papers))
+    except Exception as e:  # noqa: BLE001
+        raise _wrap("extract", doc.path, e) from e
+
+
+def parse_file(
+    path,
+    settings: Settings | None = None,
+    sha256: str | None = None,
+    until: str = "extract",
+) -> ParsedFile:
+    """Run the stages up to ``until`` (default: all) on one file.
+
+    ``sha256`` may be passed when the caller has already hashed the file (the
+    ingest run hashes first to skip unchanged files cheaply).
+    """
+    if until not in STAGES:
+        raise ValueError(f"until must be one of {STAGES}, not {until!r}")
+    settings = settings or DEFAULT
+    started = time.perf_counter()
+    p = Path(path)
+    try:
+        size = os.stat(p).st_size
+    except OSError as e:
+        raise UnreadableDocument(f"cannot open: {e.strerror or e}", p) from e
+    doc = read(p, sha256, settings)
+    papers: list[Paper] = []
+    result = None
+    if until != "read":
+        doc = clean(doc, settings)
+        doc.renumber()
+    if until in ("segment", "extract"):
+        papers = segment(doc, settings)
+    if until == "extract":
+        result = extract(doc, papers, settings)
+    return ParsedFile(
+        path=str(p),
+        sha256=doc.sha256,
+        size=size,
+        doc=doc,
+        papers=papers,
+        result=result,
+        seconds=time.perf_counter() - started,
+    )

@@ -1,0 +1,557 @@
+"""The SQLite store: one :class:`Store` over a sqlite-utils ``Database``.
+
+Opening applies ``schema/`` migrations (WAL, foreign keys on). Each file is
+written in ONE transaction by :meth:`Store.store_parsed`; a failure is
+recorded by :meth:`Store.record_failure` in its own transaction and touches
+nothing stored for any other file.
+
+Identity and idempotency:
+
+* A *document* is content (its sha256); a *file* is a path. The same bytes
+  under two paths are one ``documents`` row (with its papers, blocks and
+  extracted rows) and two ``files`` rows.
+* An unchanged file (same path, same sha256, same parser version) is detected
+  before parsing (:meth:`Store.is_unchanged`) and left alone.
+* A changed file at the same path replaces its document: the old
+  ``documents`` row is deleted once no path refers to it any more, and
+  ``ON DELETE CASCADE`` removes everything derived from it.
+* A failing re-ingest of a path that has good data records the error (errors
+  table, ``files.error``) and keeps the old data, which is still the last
+  good version of that path.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sqlite3
+import urllib.parse
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import sqlite_utils
+
+from . import PARSER_VERSION
+from .errors import BoardpackError, StoreError
+from .model import Block, Row
+
+DEFAULT_DB = Path("db") / "boardpacks.db"
+BUSY_TIMEOUT = 5.0  # seconds to wait for another writer before giving up
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def file_key(path) -> str:
+    """The ``files.path`` key of a path: absolute, symlinks kept as given."""
+    return os.path.abspath(os.fspath(path))
+
+
+def store_error(exc: BaseException, path) -> StoreError:
+    """Translate an sqlite3 error into a one-line :class:`StoreError`."""
+    text = str(exc)
+    low = text.lower()
+    if "locked" in low or "busy" in low:
+        msg = "database is locked by another process (wait for it to finish, then retry)"
+    elif "not a database" in low or "file is encrypted" in low or "malformed" in low:
+        msg = f"not a usable SQLite database ({text})"
+    elif "readonly" in low or "read-only" in low:
+        msg = "database is read-only (check the file's and folder's permissions)"
+    elif "unable to open" in low:
+        msg = "cannot open the database file (check the path and the folder's permissions)"
+    elif "disk" in low and "full" in low:
+        msg = "disk full while writing the database"
+    else:
+        msg = f"SQLite error: {text}"
+    err = StoreError(msg, path)
+    err.__cause__ = exc
+    return err
+
+
+def compact_cells(rows: list[Row]) -> list[dict[str, Any]]:
+    """Table rows as small JSON-able dicts: defaults left out, nested tables kept."""
+    out = []
+    for r in rows:
+        cells = []
+        for c in r.cells:
+            d: dict[str, Any] = {"text": c.text}
+            if c.norm != c.text:
+                d["norm"] = c.norm
+            if c.fill:
+                d["fill"] = c.fill
+            if c.colspan > 1:
+                d["colspan"] = c.colspan
+            if c.rowspan > 1:
+                d["rowspan"] = c.rowspan
+            if c.continued:
+                d["continued"] = True
+            if c.bold:
+                d["bold"] = True
+            if c.tables:
+                d["tables"] = [compact_cells(t.rows) for t in c.tables]
+            cells.append(d)
+        row: dict[str, Any] = {"page": r.page, "cells": cells}
+        if r.is_header:
+            row["header"] = True
+        out.append(row)
+    return out
+
+
+def compact_block(b: Block) -> dict[str, Any]:
+    """One block as a small JSON-able dict (``show --json`` and the golden tests)."""
+    d: dict[str, Any] = {"index": b.index, "kind": b.kind, "page": b.page}
+    if b.page_end != b.page:
+        d["page_end"] = b.page_end
+    if b.level:
+        d["level"] = b.level
+    if b.kind == "table":
+        d["rows"] = compact_cells(b.rows)
+    elif b.kind != "page_break":
+        d["text"] = b.norm
+    if b.flags:
+        d["flags"] = list(b.flags)
+    return d
+
+
+class Store:
+    """The boardpack database. Use :meth:`open`; close with :meth:`close` or ``with``."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path, readonly: bool = False):
+        self.db = db
+        self.path = Path(path)
+        self.readonly = readonly
+        self._pks: dict[str, Optional[tuple[str, ...]]] = {}
+
+    # -- opening -----------------------------------------------------------
+    @classmethod
+    def open(cls, path=DEFAULT_DB, readonly: bool = False, timeout: float = BUSY_TIMEOUT) -> "Store":
+        """Open (creating and migrating if needed) the database at ``path``.
+
+        ``readonly=True`` opens an existing database through a ``mode=ro`` URI
+        with ``query_only`` on, so no statement can write; nothing is created
+        or migrated.
+        """
+        path = Path(path)
+        if path.is_dir():
+            raise StoreError("is a folder, not a database file", path)
+        if readonly:
+            return cls._open_readonly(path, timeout)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot create the database folder: {e.strerror or e}", path) from e
+        conn = None
+        try:
+            conn = sqlite3.connect(str(path), timeout=timeout)
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                # Another connection holds the file in a mode we cannot change now.
+                raise sqlite3.OperationalError("database is locked")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            from .schema import migrate
+
+            migrate(conn)
+        except sqlite3.Error as e:
+            if conn is not None:
+                conn.close()
+            raise store_error(e, path) from e
+        except RuntimeError as e:  # migrate() wraps sqlite3 errors
+            if conn is not None:
+                conn.close()
+            cause = e.__cause__ if isinstance(e.__cause__, sqlite3.Error) else e
+            raise store_error(cause, path) from e
+        return cls(sqlite_utils.Database(conn), path)
+
+    @classmethod
+    def _open_readonly(cls, path: Path, timeout: float) -> "Store":
+        if not path.exists():
+            raise StoreError("no database here (run `boardpack ingest` first, or pass --db)", path)
+        uri = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=timeout)
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as e:
+            raise store_error(e, path) from e
+        return cls(sqlite_utils.Database(conn), path, readonly=True)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- reading -----------------------------------------------------------
+    def file_row(self, path) -> Optional[dict[str, Any]]:
+        rows = list(self.db.query("SELECT * FROM files WHERE path = ?", [file_key(path)]))
+        return rows[0] if rows else None
+
+    def is_unchanged(self, path, sha256: str) -> bool:
+        """True when ``path`` is stored with these bytes by this parser version, without error."""
+        row = self.file_row(path)
+        return bool(
+            row
+            and row["sha256"] == sha256
+            and row["parser_version"] == PARSER_VERSION
+            and row["status"] != "failed"
+            and not row["error"]
+        )
+
+    def has_document(self, sha256: str) -> bool:
+        """True when these bytes are already stored (under any path) by this parser version."""
+        return bool(
+            list(
+                self.db.query(
+                    "SELECT 1 FROM documents WHERE sha256 = ? AND parser_version = ?",
+                    [sha256, PARSER_VERSION],
+                )
+            )
+        )
+
+    def query(self, sql: str, params: Any = None) -> tuple[list[str], list[tuple]]:
+        """Run one SQL statement; return (column names, rows). Errors become StoreError."""
+        try:
+            cur = self.db.conn.execute(sql, params or [])
+            cols = [d[0] for d in cur.description or []]
+            return cols, cur.fetchall()
+        except sqlite3.Error as e:
+            low = str(e).lower()
+            if "readonly" in low or "read-only" in low or "query_only" in low:
+                raise StoreError("query is read-only: the database was opened read-only, writes are rejected", self.path) from e
+            if isinstance(e, (sqlite3.OperationalError, sqlite3.ProgrammingError)) and "locked" not in low:
+                raise StoreError(f"SQL error: {e}", self.path) from e
+            raise store_error(e, self.path) from e
+
+    def counts(self) -> dict[str, int]:
+        """Row count of every table (used by tests and `make run`)."""
+        return {t: self.db[t].count for t in self.db.table_names() if not t.startswith("blocks_fts")}
+
+    # -- writing -----------------------------------------------------------
+    def _table_pk(self, table: str) -> Optional[tuple[str, ...]]:
+        if table not in self._pks:
+            t = self.db[table]
+            if not t.exists():
+                raise StoreError(f"extractor produced rows for unknown table {table!r} (no migration creates it)", self.path)
+            pks = tuple(t.pks)
+            self._pks[table] = None if pks == ("rowid",) else pks
+        return self._pks[table]
+
+    def _paths_of(self, sha256: str) -> list[str]:
+        return [r[0] for r in self.db.conn.execute("SELECT path FROM files WHERE sha256 = ?", [sha256])]
+
+    def _drop_if_orphan(self, sha256: Optional[str]) -> None:
+        """Delete a document (and by cascade all it produced) once no path refers to it."""
+        if sha256 and not self._paths_of(sha256):
+            self.db.conn.execute("DELETE FROM documents WHERE sha256 = ?", [sha256])
+
+    def _upsert_file(self, row: dict[str, Any]) -> None:
+        self.db["files"].upsert(row, pk="path", alter=False)
+
+    def store_parsed(self, parsed) -> str:
+        """Write one parsed file (a :class:`boardpack.pipeline.ParsedFile`) in one transaction.
+
+        Returns ``"new"`` or ``"replaced"`` (the path held other bytes before).
+        """
+        doc = parsed.doc
+        sha = doc.sha256
+        path = file_key(parsed.path)
+        try:
+            with self.db.atomic():
+                old = self.file_row(path)
+                other_paths = [p for p in self._paths_of(sha) if p != path]
+                # Re-parsed bytes (parser upgrade, or bytes stored under another
+                # path): drop the old derived rows; ON DELETE SET NULL clears the
+                # other paths' links, restored below.
+                self.db.conn.execute("DELETE FROM documents WHERE sha256 = ?", [sha])
+                self._insert_document(parsed)
+                status = "scanned" if doc.is_scanned else "ok"
+                self._upsert_file(
+                    {
+                        "path": path,
+                        "sha256": sha,
+                        "format": doc.format,
+                        "size": parsed.size,
+                        "pages": doc.pages,
+                        "producer": doc.producer,
+                        "ingested_at": now(),
+                        "status": status,
+                        "error": None,
+                        "parser_version": PARSER_VERSION,
+                    }
+                )
+                for p in other_paths:
+                    self.db.conn.execute(
+                        "UPDATE files SET sha256 = ?, parser_version = ? WHERE path = ?", [sha, PARSER_VERSION, p]
+                    )
+                old_sha = old["sha256"] if old else None
+                if old_sha and old_sha != sha:
+                    self._drop_if_orphan(old_sha)
+        except BoardpackError:
+            raise
+        except sqlite3.Error as e:
+            raise store_error(e, self.path) from e
+        return "replaced" if old and old["sha256"] and old["sha256"] != sha else "new"
+
+    def _insert_document(self, parsed) -> None:
+        doc = parsed.doc
+        sha = doc.sha256
+        self.db["documents"].insert(
+            {
+                "sha256": sha,
+                "format": doc.format,
+                "size": parsed.size,
+                "pages": doc.pages,
+                "producer": doc.producer,
+                "converted_from": doc.converted_from,
+                "scanned_pages": json.dumps(doc.scanned_pages),
+                "n_blocks": len(doc.blocks),
+                "parser_version": PARSER_VERSION,
+                "ingested_at": now(),
+            },
+            alter=False,
+        )
+        from .extractors.base import row_id
+
+        ordinals = [p.ordinal for p in parsed.papers]
+        distinct = len(set(ordinals)) == len(ordinals)
+        paper_rows = []
+        paper_of_block: dict[int, str] = {}
+        for i, p in enumerate(parsed.papers):
+            ordinal = p.ordinal if distinct else i
+            pid = row_id(sha, ordinal)
+            paper_rows.append(
+                {
+                    "paper_id": pid,
+                    "doc_sha256": sha,
+                    "ordinal": ordinal,
+                    "paper_type": p.paper_type,
+                    "title": p.title,
+                    "block_start": p.start,
+                    "block_end": p.end,
+                    "page_start": p.page_start,
+                    "page_end": p.page_end,
+                    "confidence": p.confidence,
+                    "cue": p.cue,
+                }
+            )
+            for bi in range(p.start, p.end + 1):
+                paper_of_block.setdefault(bi, pid)
+        if paper_rows:
+            self.db["papers"].insert_all(paper_rows, pk="paper_id", alter=False)
+        self.db["blocks"].insert_all(
+            (self._block_row(sha, b, paper_of_block.get(b.index)) for b in doc.blocks),
+            pk=("doc_sha256", "block_index"),
+            alter=False,
+            batch_size=200,
+        )
+        warnings = []
+        if doc.scanned_pages:
+            pages = ", ".join(str(p) for p in doc.scanned_pages)
+            warnings.append({"kind": "scanned", "message": f"pages with no text layer (not read): {pages}"})
+        result = parsed.result
+        if result is not None:
+            for table, rows in result.rows.items():
+                warnings.extend(self._insert_rows(sha, table, rows))
+            warnings.extend(result.warnings)
+        if warnings:
+            self.db["warnings"].insert_all(
+                (
+                    {
+                        "doc_sha256": sha,
+                        "kind": w.get("kind") or "extract",
+                        "message": str(w.get("message", "")),
+                        "page": w.get("page"),
+                        "block_index": w.get("block_index"),
+                    }
+                    for w in warnings
+                ),
+                alter=False,
+            )
+
+    @staticmethod
+    def _block_row(sha: str, b: Block, paper_id: Optional[str]) -> dict[str, Any]:
+        return {
+            "doc_sha256": sha,
+            "block_index": b.index,
+            "kind": b.kind,
+            "level": b.level,
+            "page": b.page,
+            "page_end": b.page_end,
+            "source_index": b.source_index,
+            "bbox": json.dumps(list(b.bbox)) if b.bbox else None,
+            "text": b.text,
+            # Tables are indexed for search by their flattened cell text.
+            "norm": b.search_text,
+            "rows_json": json.dumps(compact_cells(b.rows), ensure_ascii=False) if b.rows else None,
+            "flags": json.dumps(b.flags) if b.flags else None,
+            "paper_id": paper_id,
+        }
+
+    def _insert_rows(self, sha: str, table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Insert one extractor table's rows for a document; return warnings."""
+        if not rows:
+            return []
+        pk = self._table_pk(table)
+        out, seen, dropped = [], set(), 0
+        for r in rows:
+            r = dict(r)
+            r["doc_sha256"] = sha
+            if pk:
+                key = tuple(r.get(k) for k in pk)
+                if key in seen:
+                    dropped += 1
+                    continue
+                seen.add(key)
+            out.append(r)
+        try:
+            self.db[table].insert_all(out, pk=(pk[0] if pk and len(pk) == 1 else pk), alter=False, batch_size=200)
+        except sqlite3.IntegrityError as e:
+            raise StoreError(f"table {table}: {e} (row ids must include the document's sha256 when keys can repeat across documents)", self.path) from e
+        except sqlite3.OperationalError as e:
+            if "locked" in str(e).lower():
+                raise
+            raise StoreError(f"table {table}: {e}", self.path) from e
+        if dropped:
+            return [{"kind": "duplicate_key", "message": f"{dropped} row(s) of {table} repeated a primary key and were dropped"}]
+        return []
+
+    def add_path(self, path, sha256: str, size: int) -> str:
+        """Record ``path`` as another name for bytes already stored (no parsing).
+
+        Returns ``"new"`` or ``"replaced"`` like :meth:`store_parsed`.
+        """
+        path = file_key(path)
+        try:
+            with self.db.atomic():
+                d = self.db["documents"].get(sha256)
+                old = self.file_row(path)
+                self._upsert_file(
+                    {
+                        "path": path,
+                        "sha256": sha256,
+                        "format": d["format"],
+                        "size": size,
+                        "pages": d["pages"],
+                        "producer": d["producer"],
+                        "ingested_at": now(),
+                        "status": self._status_of(d),
+                        "error": None,
+                        "parser_version": PARSER_VERSION,
+                    }
+                )
+                old_sha = old["sha256"] if old else None
+                if old_sha and old_sha != sha256:
+                    self._drop_if_orphan(old_sha)
+        except sqlite3.Error as e:
+            raise store_error(e, self.path) from e
+        return "replaced" if old_sha and old_sha != sha256 else "new"
+
+    @staticmethod
+    def _status_of(d: dict[str, Any]) -> str:
+        scanned = json.loads(d["scanned_pages"] or "[]")
+        return "scanned" if d["pages"] and len(scanned) >= d["pages"] else "ok"
+
+    def record_failure(self, path, error: BaseException, sha256: Optional[str] = None, size: Optional[int] = None) -> bool:
+        """Record that ``path`` failed, in its own transaction; return True if anything changed.
+
+        Nothing stored for other files is touched. If the path has good data
+        from an earlier run, that data stays (it is the last good version) and
+        the error is noted on its ``files`` row. The same failure recorded
+        twice in a row (same bytes, stage and message) changes nothing.
+        """
+        path = file_key(path)
+        stage = getattr(error, "stage", None) or "read"
+        message = error.message if isinstance(error, BoardpackError) else str(error) or type(error).__name__
+        cause = error.__cause__ if type(error) is BoardpackError and error.__cause__ is not None else error
+        error_type = type(cause).__name__
+        try:
+            with self.db.atomic():
+                last = list(
+                    self.db.query(
+                        "SELECT sha256, stage, message FROM errors WHERE path = ? ORDER BY id DESC LIMIT 1", [path]
+                    )
+                )
+                repeat = bool(last) and last[0] == {"sha256": sha256, "stage": stage, "message": message}
+                old = self.file_row(path)
+                if repeat and old is not None and old["error"] == message:
+                    return False
+                if not repeat:
+                    self.db["errors"].insert(
+                        {
+                            "path": path,
+                            "sha256": sha256,
+                            "stage": stage,
+                            "error_type": error_type,
+                            "message": message,
+                            "occurred_at": now(),
+                        },
+                        alter=False,
+                    )
+                if old is not None and old["sha256"]:
+                    self.db.conn.execute("UPDATE files SET error = ? WHERE path = ?", [message, path])
+                else:
+                    self._upsert_file(
+                        {
+                            "path": path,
+                            "sha256": None,
+                            "format": _sniff_format(path),
+                            "size": size,
+                            "pages": None,
+                            "producer": None,
+                            "ingested_at": now(),
+                            "status": "failed",
+                            "error": message,
+                            "parser_version": PARSER_VERSION,
+                        }
+                    )
+        except sqlite3.Error as e:
+            raise store_error(e, self.path) from e
+        return True
+
+    # -- after a batch -----------------------------------------------------
+    def link(self) -> bool:
+        """Run the cross-document link stage (``boardpack.linking.link_all``) if it exists."""
+        try:
+            mod = importlib.import_module("boardpack.linking")
+        except ModuleNotFoundError as e:
+            if e.name == "boardpack.linking":
+                return False
+            raise
+        try:
+            mod.link_all(self.db)
+        except BoardpackError as e:
+            if "stage" not in e.__dict__:
+                e.stage = "link"
+            raise
+        except sqlite3.Error as e:
+            err = store_error(e, self.path)
+            err.stage = "link"
+            raise err from e
+        except Exception as e:  # noqa: BLE001 - a linking bug must not lose the batch
+            err = BoardpackError(f"link failed: {type(e).__name__}: {e}", self.path, stage="link")
+            raise err from e
+        return True
+
+
+def _sniff_format(path: str) -> Optional[str]:
+    from .ingest.detect import detect_format
+
+    try:
+        return detect_format(Path(path))
+    except (BoardpackError, OSError):
+        return None
+
+
+def iter_rows(store: Store, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    """Rows of ``sql`` as dicts (for CLI commands that print through ``output.emit``)."""
+    cols, rows = store.query(sql, list(params))
+    return [dict(zip(cols, r)) for r in rows]

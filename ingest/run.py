@@ -1,0 +1,293 @@
+"""The ingest run: many files in, one store out.
+
+Paths (files or folders, expanded recursively) are hashed in the main
+process first, so unchanged files and bytes already stored under another
+path are settled without parsing. The rest are parsed by
+:func:`boardpack.pipeline.parse_file` in N worker processes (spawned, so
+nothing of the parent's state is shared; ``workers=1`` parses in-process)
+and written by ONE writer, the main process, one transaction per file.
+After a batch that changed anything the link stage runs.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from ..errors import BoardpackError, StoreError, UnreadableDocument
+from ..settings import DEFAULT, Settings
+from . import file_sha256
+
+# Files that sit beside packs but are not packs: gold annotations, notes.
+SIDECAR_SUFFIXES = (".gold.json",)
+SIDECAR_NAMES = {"readme.md", "readme.txt", "readme", ".ds_store", "thumbs.db", "desktop.ini"}
+
+
+class NoInputs(BoardpackError):
+    """None of the paths given to ingest exists (a usage error, exit 2)."""
+
+    stage = "usage"
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one path: new, unchanged, replaced or failed."""
+
+    path: str
+    outcome: str
+    pages: int = 0
+    rows: int = 0
+    message: Optional[str] = None
+    error: Optional[BaseException] = None
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    new: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: int = 0
+    pages: int = 0
+    rows: int = 0
+    seconds: float = 0.0
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
+    linked: bool = False
+
+    def add(self, o: FileOutcome) -> None:
+        setattr(self, o.outcome, getattr(self, o.outcome) + 1)
+        self.pages += o.pages
+        self.rows += o.rows
+        if o.outcome == "failed":
+            self.errors.append((o.path, o.message or "failed"))
+
+    def line(self) -> str:
+        return (
+            f"{self.files} files: {self.new} new, {self.unchanged} unchanged, {self.replaced} replaced, "
+            f"{self.failed} failed; {self.pages} pages; {self.rows} rows; {self.seconds:.1f}s"
+        )
+
+    def as_dict(self) -> dict:
+        return {
+            "files": self.files, "new": self.new, "unchanged": self.unchanged, "replaced": self.replaced,
+            "failed": self.failed, "pages": self.pages, "rows": self.rows, "seconds": round(self.seconds, 3),
+            "errors": [{"path": p, "message": m} for p, m in self.errors],
+        }
+
+
+Progress = Callable[[str, object], None]  # ("start", total) | ("file", FileOutcome) | ("pages", n)
+
+
+def is_sidecar(p: Path) -> bool:
+    name = p.name.lower()
+    return name in SIDECAR_NAMES or name.endswith(SIDECAR_SUFFIXES)
+
+
+def expand_paths(paths: Iterable) -> tuple[list[Path], list[Path]]:
+    """Return (files to attempt, paths that do not exist).
+
+    Folders are walked recursively in sorted order; hidden files and folders
+    and known sidecars are skipped. Every other file is attempted, so an
+    unsupported one is reported rather than silently ignored. A file named
+    explicitly is always attempted.
+    """
+    files: list[Path] = []
+    missing: list[Path] = []
+    seen: set[str] = set()
+
+    def add(p: Path) -> None:
+        key = os.path.abspath(p)
+        if key not in seen:
+            seen.add(key)
+            files.append(p)
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for n in sorted(names):
+                    f = Path(root) / n
+                    if n.startswith(".") or is_sidecar(f):
+                        continue
+                    add(f)
+        elif p.exists():
+            add(p)
+        else:
+            missing.append(p)
+    return files, missing
+
+
+def _parse_in_worker(path: str, sha256: str, settings: Settings):
+    """Top-level (spawn-safe) worker task: ("ok", ParsedFile) or ("err", BoardpackError)."""
+    from ..pipeline import parse_file
+
+    try:
+        return "ok", parse_file(path, settings, sha256=sha256)
+    except BoardpackError as e:
+        e.__traceback__ = None  # tracebacks do not pickle; the message is the report
+        cause = e.__cause__
+        e.__cause__ = None
+        if cause is not None:
+            e.cause_text = f"{type(cause).__name__}: {cause}"
+        return "err", e
+
+
+def _warm_worker() -> None:
+    """Import readers and extractors once per worker, before the first file."""
+    from ..extractors import load_all
+    from . import _load_readers
+
+    _load_readers()
+    load_all()
+
+
+def _parse_parallel(jobs, todo, n: int, settings: Settings, write) -> None:
+    """Parse ``jobs`` (sha256s) in ``n`` spawned processes, handing each result to ``write``.
+
+    At most 2n files are in flight, so finished documents do not pile up in
+    memory before the writer takes them. If a worker dies (killed for memory,
+    a crash in a C library) the pool breaks and every file in flight fails;
+    those files get one more try in a fresh pool, so only the file that
+    really kills its worker is reported.
+    """
+    queue = deque(jobs)
+    tries: dict[str, int] = {}
+    ctx = get_context("spawn")
+    while queue:
+        with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_warm_worker) as pool:
+            pending: dict = {}
+            broken = False
+            while queue or pending:
+                while queue and not broken and len(pending) < n * 2:
+                    sha = queue.popleft()
+                    pending[pool.submit(_parse_in_worker, str(todo[sha][0][0]), sha, settings)] = sha
+                if not pending:
+                    break
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    sha = pending.pop(fut)
+                    try:
+                        status, value = fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        tries[sha] = tries.get(sha, 0) + 1
+                        if tries[sha] < 2:
+                            queue.appendleft(sha)
+                            continue
+                        status, value = "err", UnreadableDocument(
+                            "the parser process died while reading this file (out of memory or a crash)",
+                            todo[sha][0][0],
+                        )
+                    except Exception as e:  # noqa: BLE001 - e.g. a result that would not pickle
+                        status, value = "err", UnreadableDocument(
+                            f"parser process failed: {type(e).__name__}: {e}", todo[sha][0][0]
+                        )
+                    write(sha, status, value)
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def ingest_paths(
+    paths: Iterable,
+    db_path=None,
+    workers: Optional[int] = None,
+    progress: Optional[Progress] = None,
+    settings: Optional[Settings] = None,
+    link: bool = True,
+) -> Summary:
+    """Ingest files and folders into the store at ``db_path``; return a :class:`Summary`.
+
+    Raises :class:`NoInputs` when no given path exists, and
+    :class:`~boardpack.errors.StoreError` when the database cannot be opened
+    or written (the batch stops: every later file would fail the same way).
+    """
+    from ..store import DEFAULT_DB, Store
+
+    started = time.perf_counter()
+    settings = settings or DEFAULT
+    workers = workers or settings.workers or default_workers()
+    progress = progress or (lambda kind, value: None)
+    paths = list(paths)
+    files, missing = expand_paths(paths)
+    if paths and not files and len(missing) == len(paths):
+        raise NoInputs("no such file or folder: " + ", ".join(str(m) for m in missing))
+
+    summary = Summary(files=len(files) + len(missing))
+    progress("start", summary.files)
+    store = Store.open(db_path or DEFAULT_DB)
+    try:
+
+        def done(o: FileOutcome) -> None:
+            summary.add(o)
+            progress("file", o)
+
+        def fail(path, err: BaseException, sha=None, size=None) -> None:
+            store.record_failure(path, err, sha256=sha, size=size)
+            msg = err.message if isinstance(err, BoardpackError) else str(err)
+            done(FileOutcome(str(path), "failed", message=msg, error=err))
+
+        for m in missing:
+            fail(m, UnreadableDocument("no such file or folder", m))
+
+        # Hash first: settle unchanged files and known bytes without parsing.
+        todo: dict[str, list[tuple[Path, int]]] = {}  # sha -> [(path, size)], parsed once
+        for f in files:
+            try:
+                size = f.stat().st_size
+                sha = file_sha256(f)
+            except OSError as e:
+                fail(f, UnreadableDocument(f"cannot read: {e.strerror or e}", f))
+                continue
+            if store.is_unchanged(f, sha):
+                done(FileOutcome(str(f), "unchanged"))
+            elif sha not in todo and store.has_document(sha):
+                done(FileOutcome(str(f), store.add_path(f, sha, size)))
+            else:
+                todo.setdefault(sha, []).append((f, size))
+
+        def write(sha: str, status: str, value) -> None:
+            first, *others = todo[sha]
+            if status == "err":
+                for p, size in todo[sha]:
+                    fail(p, value, sha, size)
+                return
+            parsed = value
+            try:
+                outcome = store.store_parsed(parsed)
+            except StoreError as e:
+                if "locked" in e.message or "read-only" in e.message or "disk full" in e.message:
+                    raise
+                fail(first[0], e, sha, first[1])
+                return
+            done(FileOutcome(str(first[0]), outcome, pages=parsed.pages, rows=parsed.n_rows))
+            for p, size in others:
+                done(FileOutcome(str(p), store.add_path(p, sha, size)))
+
+        # Biggest files first, so a long file does not finish alone at the end.
+        jobs = sorted(todo, key=lambda s: -todo[s][0][1])
+        if workers <= 1 or len(jobs) <= 1:
+            for sha in jobs:
+                status, value = _parse_in_worker(str(todo[sha][0][0]), sha, settings)
+                write(sha, status, value)
+        else:
+            _parse_parallel(jobs, todo, min(workers, len(jobs)), settings, write)
+
+        if link and (summary.new or summary.replaced):
+            try:
+                summary.linked = store.link()
+            except BoardpackError as e:
+                summary.errors.append(("link", e.message))
+    finally:
+        store.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
