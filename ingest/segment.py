@@ -1,0 +1,673 @@
+"""Split a document (a whole pack, or a single paper file) into its papers.
+
+A pack is a run of papers - summons/cover letter, agenda, minutes, quarterly
+progress reports, action plans, budgets, performance data, other reports -
+each starting at a title block or at a strong cue. Segmentation works in
+three passes:
+
+1. **Cues.** Every block is matched against :data:`CUES` (text cues: headings,
+   labels, salutations, as regular expressions over the normalised text) and
+   :data:`TABLE_RULES` (what a table's header row and cells look like: an
+   action plan has Action / Milestones / Lead / Progress columns, a budget has
+   money columns and a TOTAL row, performance data has period columns and
+   percentage changes). A cue has a paper type, a strength and, optionally,
+   an *identity* key: a cue a paper carries only once (a second "PRESENT:"
+   after content means a second set of minutes).
+2. **Boilerplate.** Single-block boilerplate is flagged, then whole visitor
+   guidance sections (see :mod:`boardpack.ingest.boilerplate`).
+3. **Boundaries.** A linear scan opens a new paper at a "separator" (a
+   ModernGov "Agenda Item 4b" stamp, an "Appendix C" title at the top of a
+   page), at a strong cue of another type (strength 3 anywhere; strength 2
+   only in the title run at the top of a page) or at a repeated identity cue.
+   The new paper takes the title-like blocks just above its cue (headings,
+   short lines) with it. Papers opened without a deciding cue are typed by
+   the evidence accumulated inside them, else ``other``.
+
+Strengths: 3 = a paper title or template label ("Minutes of a meeting of",
+"AGENDA", "Dear Sir / Madam", "Quarterly Progress Report", "Action Plan");
+2 = a heading naming the subject ("... Budget 2016/17", "Performance") or a
+table whose structure decides; 1 = evidence only (RESOLVED, Apologies, £
+amounts, "Lead Officer:").
+
+The result covers every block: papers are contiguous ``[start, end]`` block
+ranges in order; page breaks between papers belong to the paper before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import (
+    ACTION_PLAN, AGENDA, BUDGET, COVER, HEADING, LIST_ITEM, MINUTES, OTHER, PAGE_BREAK,
+    PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Document, Paper,
+)
+from ..settings import DEFAULT, Settings
+from . import boilerplate
+
+# ---------------------------------------------------------------------------
+# Cue registry (data)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A text cue for a paper type.
+
+    ``title_only``: only matches a title-like block (heading, bold or short
+    line), so the same words inside running prose do not count.
+    ``numbered_ok``: may match a numbered heading ("1.1 Quarterly Progress
+    Report"); other strong cues on numbered lines are item titles inside
+    agendas/minutes and are demoted to evidence.
+    ``identity``: key of a cue a paper has at most once.
+    ``reject``: a pattern that, when it also matches, cancels the cue
+    ("Minutes of the previous meeting (Pages 1 - 6)" is an agenda line).
+    """
+
+    paper_type: str
+    name: str
+    pattern: re.Pattern
+    strength: int
+    title_only: bool = False
+    numbered_ok: bool = False
+    identity: Optional[str] = None
+    reject: Optional[re.Pattern] = None
+    max_chars: int = 400
+
+
+def _rx(s: str) -> re.Pattern:
+    return re.compile(s, re.I | re.M)
+
+
+_PAGES_REF = r"\(?\bpages?\s+\d+\s*(?:-|to)\s*\d+\)?|\bpages?\s+\d+\s*$|\s\d+\s*-\s*\d+\s*$"
+_PREV_MEETING = r"\b(?:previous|last|prior)\s+meeting\b|\bmeetings?\s+held\s+on\b.*\band\b"
+
+CUES: tuple[Cue, ...] = (
+    # -- cover letter / summons ------------------------------------------------
+    Cue(COVER, "salutation", _rx(r"^\s*dear\s+(?:sir\s*(?:/|or|and)\s*madam|madam\s*(?:/|or)\s*sir|councillors?|members?|colleagues?|all|sirs?)\b"),
+        3, identity="salutation", max_chars=120),
+    Cue(COVER, "invitation", _rx(r"\byou\s+are\s+(?:hereby\s+)?(?:invited|summoned|requested)\s+to\s+attend\b"), 3),
+    Cue(COVER, "summons_title", _rx(r"^\s*summons\b|\bsummons\s+to\s+(?:and\s+agenda|attend|a\s+meeting)|\bnotice\s+of\s+(?:a\s+)?meeting\b"),
+        3, title_only=True),
+    Cue(COVER, "will_be_held", _rx(r"\b(?:meeting|next\s+meeting)\s+of\b.{0,160}\bwill\s+be\s+held\b|\bwhich\s+will\s+be\s+held\s+(?:in|at|on)\b|\bwill\s+be\s+held\s+(?:in|at)\b.{0,200}\bon\s+\w+day\b"),
+        2, max_chars=700),
+    Cue(COVER, "addressees", _rx(r"^\s*to\s*:\s*(?:all\s+)?(?:board\s+)?(?:members|councillors|the\s+chair(?:man)?|chair(?:man)?\b|board\b)"),
+        2, max_chars=900),
+    Cue(COVER, "sign_off", _rx(r"^\s*yours\s+(?:faithfully|sincerely)\b"), 1, max_chars=60),
+    Cue(COVER, "democratic_services", _rx(r"\bdemocratic\s+services\b"), 1),
+    Cue(COVER, "late_report", _rx(r"\bplease\s+find\s+(?:attached|enclosed)\b"), 1),
+    # -- agenda ------------------------------------------------------------------
+    Cue(AGENDA, "agenda_heading", _rx(r"^\s*(?:draft\s+|supplementary\s+|revised\s+)?agenda(?:\s+(?:pages?|items?))?\s*(?:\|.*)?$"),
+        3, title_only=True, identity="agenda", max_chars=60),
+    Cue(AGENDA, "agenda_title", _rx(r"^\s*agenda\s+(?:and|&)\s+(?:summons|notice)\b|^\s*agenda\s+for\b|\bmeeting\s+of\s+the\s+.{0,60}\bagenda\s*$"),
+        3, title_only=True, identity="agenda", max_chars=200),
+    Cue(AGENDA, "agenda_group", _rx(r"^\s*(?:un)?restricted\s+items\s*$|^\s*exempt\s+items\s*$|^\s*part\s+(?:i|ii|1|2|a|b)\b.{0,40}$"), 1, max_chars=60),
+    Cue(AGENDA, "apologies_item", _rx(r"^\s*\d+\.?\s+(?:to\s+receive\s+)?apologies(?:\s+for\s+absence)?\b"), 1, numbered_ok=True, max_chars=120),
+    Cue(AGENDA, "declarations_item", _rx(r"^\s*\d+\.?\s+(?:to\s+receive\s+)?declarations?\s+of\s+(?:disclosable\s+)?(?:pecuniary\s+)?interests?\b"), 1, numbered_ok=True, max_chars=200),
+    Cue(AGENDA, "page_ranges", _rx(r"\(pages?\s+\d+\s*-\s*\d+\)"), 1),
+    # -- minutes -----------------------------------------------------------------
+    Cue(MINUTES, "minutes_title", _rx(r"^\s*(?:draft\s+|confirmed\s+|printed\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,8}?(?:meeting|proceedings)\b"
+                                      r"|^\s*(?:draft\s+|confirmed\s+)?minutes\s*$|\bmeeting\s+minutes\s*$|^\s*minutes\s*:"),
+        3, title_only=True, identity="minutes_title", reject=_rx(_PAGES_REF + "|" + _PREV_MEETING), max_chars=300),
+    Cue(MINUTES, "present", _rx(r"^\s*present\s*(?::|-|$)|^\s*(?:members\s+)?present\s*:"), 3, identity="present", max_chars=2500),
+    Cue(MINUTES, "in_attendance", _rx(r"^\s*(?:also\s+)?in\s+attendance\s*:|^\s*also\s+(?:present|in\s+attendance)\b"), 1, max_chars=2500),
+    Cue(MINUTES, "apologies", _rx(r"^\s*apologies\b.{0,40}(?::|were\s+received|received\s+from|had\s+been)|\bapologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:received|given|reported)\b"), 1),
+    Cue(MINUTES, "resolved", _rx(r"\b(?:RESOLVED|AGREED|APPROVED)\b(?:\s+that|\s*:)|\bit\s+was\s+(?:resolved|agreed|noted)\s+that\b|\bthe\s+(?:board|committee|council|panel|partnership)\s+(?:resolved|agreed|approved|noted)\b"), 1),
+    Cue(MINUTES, "action_line", _rx(r"^\s*action\s*(?:by)?\s*:"), 1),
+    Cue(MINUTES, "meeting_closed", _rx(r"\bmeeting\s+(?:ended|closed|finished|concluded)\s+at\b"), 1),
+    Cue(MINUTES, "item_ref", _rx(r"^\s*\(item\s+\d+[a-z]?\)\s*$"), 1, numbered_ok=True),
+    Cue(MINUTES, "correct_record", _rx(r"\b(?:true|correct|accurate)\s+record\b"), 1),
+    # -- quarterly progress report ----------------------------------------------
+    Cue(PROGRESS_REPORT, "progress_title", _rx(r"\bquarterly\s+(?:progress\s+)?(?:report|update)\b|\bprogress\s+report\s*[:\-]?\s*(?:q[1-4]|quarter)\b|\b(?:q[1-4]|quarter\s+[1-4])\b.{0,20}\bprogress\s+report\b"),
+        3, title_only=True, numbered_ok=True, reject=_rx(r"\bperformance\s+report\b|\b(?:will\s+be|to\s+be)\s+tabled\b"), max_chars=200),
+    Cue(PROGRESS_REPORT, "priority_area_label", _rx(r"^\s*priority\s+area\s*[:\-]"), 3, identity="priority_area", max_chars=200),
+    Cue(PROGRESS_REPORT, "achievements_heading", _rx(r"^\s*(?:\d+\.?\s*)?key\s+achievements\b|^\s*(?:\d+\.?\s*)?achievements\s+(?:during|this|in)\b|^\s*what\s+has\s+gone\s+well\b"),
+        3, title_only=True, numbered_ok=True, identity="achievements", max_chars=120),
+    Cue(PROGRESS_REPORT, "concerns_heading", _rx(r"^\s*(?:\d+\.?\s*)?areas?\s+of\s+concern\b|^\s*what\s+has\s+not\s+gone\s+well\b"), 1, numbered_ok=True, max_chars=120),
+    Cue(PROGRESS_REPORT, "recommendations_heading", _rx(r"^\s*(?:\d+\.?\s*)?recommendations\s+to\s+(?:the\s+)?partnership\b|^\s*(?:\d+\.?\s*)?changes\s+to\s+be\s+made\b"), 1, numbered_ok=True, max_chars=120),
+    Cue(PROGRESS_REPORT, "publicity_heading", _rx(r"^\s*(?:\d+\.?\s*)?(?:any\s+)?items\s+for\s+publicity\b"), 1, numbered_ok=True, max_chars=200),
+    Cue(PROGRESS_REPORT, "lead_officer", _rx(r"^\s*lead\s+officer\s*:"), 1, max_chars=200),
+    # -- action plan --------------------------------------------------------------
+    Cue(ACTION_PLAN, "plan_title", _rx(r"\baction\s+plan\b|\brolling\s+plan\b|\bdelivery\s+plan\b|\bimplementation\s+plan\b|\bwork\s+(?:plan|programme)\b"),
+        3, title_only=True, numbered_ok=True,
+        reject=_rx(r"\b(?:update|report|progress)\s+on\b|^\s*\d+\.?\s+[a-z].{0,80}\s-\s[A-Z]|" + _PAGES_REF), max_chars=220),
+    Cue(ACTION_PLAN, "funding_allocated", _rx(r"\bfunding\s+allocated\s*:"), 1),
+    Cue(ACTION_PLAN, "on_track", _rx(r"\bto\s+meet\s+target\b|\bon\s+track\s*/\s*not\s+on\s+track\b|\bstats\s+awaited\b"), 1),
+    # -- budget ---------------------------------------------------------------------
+    Cue(BUDGET, "budget_title", _rx(r"\bbudgets?\b|\bspending\s+plan\b|\bfunding\s+(?:plan|allocations?|summary|statement)\b|\bfinance\s+(?:monitoring\s+)?report\b"
+                                    r"|\b(?:statement\s+of\s+)?accounts?\b(?!\s+payable)|\baccounting\s+statements?\b|\bexpenditure\b|\bincome\s+and\s+expenditure\b|\bbank\s+reconciliation\b|\bpooled\s+fund\b"),
+        2, title_only=True, reject=_rx(r"\brisks?\b|\bregulations?\b|\bstanding\s+orders?\b|" + _PAGES_REF), max_chars=160),
+    Cue(BUDGET, "total_funding", _rx(r"\btotal\s+(?:funding|budget|allocation|expenditure|income|spend)\b"), 1),
+    Cue(BUDGET, "money", _rx(r"£\s?\d[\d,]*(?:\.\d\d)?"), 1),
+    # -- performance ---------------------------------------------------------------
+    Cue(PERFORMANCE, "performance_title", _rx(r"\bperformance\s+(?:report|data|update|indicators?|measures?|monitoring|summary|framework|scorecard|dashboard)\b|\bkey\s+performance\b"
+                                              r"|\b(?:kpis?|indicators?|measures?)\b\s*$|\bpriorities\s+measures\b|\bhighlights\b\s*$|\bcrime\s+(?:statistics|figures|data)\b"),
+        2, title_only=True, reject=_rx(_PAGES_REF), max_chars=160),
+    Cue(PERFORMANCE, "percent_change", _rx(r"[+-]\s?\d+(?:\.\d+)?\s?%|\bno\s+calc\b|%\s+change\b|\bmost\s+similar\s+group\b"), 1),
+    # -- other papers -----------------------------------------------------------
+    Cue(OTHER, "report_to", _rx(r"^\s*report\s+to\s*:|^\s*from\s*:.{0,80}$|^\s*(?:state\s+of\s+the\s+partnership\s+)?briefing\b"), 2, max_chars=200),
+    Cue(OTHER, "risk_register", _rx(r"\brisk\s+register\b|\brisks?\s+register\b"), 3, title_only=True, max_chars=200),
+    Cue(OTHER, "rules", _rx(r"\bstanding\s+orders\b|\bfinancial\s+regulations\b|\bterms\s+of\s+reference\b|\bcode\s+of\s+conduct\b|\bsignatories\b"), 2, title_only=True, max_chars=160),
+    Cue(OTHER, "councillor_report", _rx(r"^\s*(?:county|district|ward)\s+councillor'?s?\s+report\b|^\s*(?:\w+\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+report\s*$"),
+        2, title_only=True, max_chars=120),
+)
+
+#: Separators: lines that mark the start of a new paper without saying which.
+SEPARATORS: tuple[re.Pattern, ...] = (
+    _rx(r"^\s*agenda\s+item\s*(?:no\.?\s*)?\d+\s*\(?[a-z]?\)?\s*$"),  # ModernGov stamp "Agenda Item 4b"
+    _rx(r"^\s*(?:appendix|annex|enclosure)\s+(?:[a-z]|\d+|[ivx]+)\b.{0,120}$"),  # "Appendix E - 2025-26 Budget ..."
+)
+
+
+# Table header vocabularies: (word pattern, weight) per paper type.
+_HEADER_WORDS: dict[str, tuple[tuple[re.Pattern, float], ...]] = {
+    ACTION_PLAN: (
+        (_rx(r"\bactions?\b|\baction\s+plan\s+item\b"), 1.0),
+        (_rx(r"\bmilestones?\b"), 1.5),
+        (_rx(r"\blead\b"), 1.0),
+        (_rx(r"\b(?:other\s+)?partners?\b"), 0.5),
+        (_rx(r"\bprogress\b|\bupdate\b|\bytd\b"), 1.0),
+        (_rx(r"\brag\b|\bstatus\b"), 1.0),
+        (_rx(r"\bnumber\b|\bref\b|\bno\.?$"), 0.3),
+        (_rx(r"\btarget\b|\bmeasure(?:ment)?\b|\bdeadline\b|\btimescale\b"), 0.5),
+        (_rx(r"\bpriority\b"), 0.3),
+    ),
+    BUDGET: (
+        (_rx(r"\ballocation\b|\ballocated\b"), 1.5),
+        (_rx(r"\bbudget\b"), 1.5),
+        (_rx(r"\bfunding\b|\bfunds?\b"), 1.0),
+        (_rx(r"\bamount\b|\bcost\b|\bspend\b|\bspent\b|\bpayments?\b|\breceipts?\b|\bincome\b|\bexpenditure\b"), 1.0),
+        (_rx(r"£|\b£?000s\b"), 1.0),
+        (_rx(r"\bforecast\b|\bvariance\b|\bunderspen[dt]\b|\boverspen[dt]\b|\bactual\b|\boutturn\b"), 1.0),
+        (_rx(r"\bline\b|\bitem\b|\bdetails\b"), 0.3),
+    ),
+    PERFORMANCE: (
+        (_rx(r"\b(?:19|20)\d\d(?:\s*[/-]\s*\d\d(?:\d\d)?)?\b"), 0.7),
+        (_rx(r"\bq[1-4]\b|\bquarter\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"), 0.5),
+        (_rx(r"%|\bchange\b|\bper\s*cent\b"), 1.5),
+        (_rx(r"\bindicator\b|\bmeasure\b|\bkpi\b|\btarget\b|\bbaseline\b|\bperformance\b"), 1.0),
+        (_rx(r"\bcrime\s+type\b|\boffence\b|\bincidents?\b|\bclients?\b|\bmsg\b|\bmost\s+similar\b"), 0.7),
+    ),
+}
+_MONEY_CELL = re.compile(r"^\s*\(?-?\s*£?\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?\)?\s*$|^\s*\(?-?£?\d+\.\d\d\)?\s*$|^\s*£\s?\d[\d,]*(?:\.\d+)?\s*$")
+_PCT_CELL = re.compile(r"^\s*[+-]?\s?\d+(?:\.\d+)?\s?%\s*$|^\s*no\s+calc\s*$", re.I)
+_NUM_CELL = re.compile(r"^\s*[+-]?\s?\d[\d,]*(?:\.\d+)?\s*$")
+_TOTAL_ROW = re.compile(r"^\s*(?:grand\s+)?totals?\b|\btotal\s+(?:funding|budget|spend|spending|allocation|expenditure|income|savings)\b", re.I)
+
+
+@dataclass
+class Hit:
+    paper_type: str
+    strength: int
+    cue: str  # the text that decided
+    name: str
+    identity: Optional[str] = None
+    signature: Optional[str] = None  # action-plan table header signature
+
+
+# ---------------------------------------------------------------------------
+# Block features
+# ---------------------------------------------------------------------------
+
+_NUMBERED = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?|\d{1,3}\s*\(\s*[a-z]\s*\)|[a-z][.)]|\(?[ivx]{1,4}\))\s+\S", re.I)
+_SENTENCE_END = re.compile(r"(?<!\ba\.m)(?<!\bp\.m)(?<!\bpm)(?<!\bam)[.;,]\s*$", re.I)
+
+
+def is_title_like(b: Block) -> bool:
+    """Heading, or a short stand-alone line that reads like a title."""
+    if b.kind == HEADING:
+        return True
+    if b.kind not in (PARAGRAPH,):
+        return False
+    t = b.norm.strip()
+    if not t:
+        return True
+    if len(t) > 160 or t.count("\n") > 3:
+        return False
+    if b.bold:
+        return True
+    return len(t) <= 120 and not _SENTENCE_END.search(t)
+
+
+def _short(text: str, n: int = 120) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= n else t[: n - 1] + "\u2026"
+
+
+def header_signature(b: Block) -> str:
+    if b.kind != TABLE or not b.rows:
+        return ""
+    hdr = _header_row(b)
+    return "|".join(re.sub(r"[^a-z]+", " ", c.lower()).strip() for c in hdr)
+
+
+def _row_header_score(cells: list[str]) -> float:
+    s = 0.0
+    for words in _HEADER_WORDS.values():
+        for rx, w in words:
+            if any(rx.search(c) for c in cells if len(c) <= 60):
+                s += w
+    return s
+
+
+def _header_row(b: Block) -> list[str]:
+    """The table's header row: a row marked as header, else the most
+    header-like of the first four rows (tables often open with title rows)."""
+    rows = [r for r in b.rows if any(c.norm.strip() for c in r.cells)]
+    if not rows:
+        return []
+    for r in rows[:4]:
+        if r.is_header and sum(1 for c in r.cells if c.norm.strip()) >= 2:
+            return [c.norm for c in r.cells]
+    best, best_s = None, -1.0
+    for r in rows[:4]:
+        cells = [c.norm for c in r.cells if c.norm.strip()]
+        if len(cells) < 2:
+            continue
+        wordy = sum(1 for c in cells if re.search(r"[A-Za-z]", c) and len(c) <= 80)
+        if wordy < max(2, len(cells) // 2):
+            continue
+        sc = _row_header_score(cells)
+        if sc > best_s:
+            best, best_s = r, sc
+    r = best or rows[0]
+    return [c.norm for c in r.cells]
+
+
+def _title_rows(b: Block) -> list[str]:
+    """Texts of the single-cell title rows at the top of a table."""
+    out = []
+    for r in b.rows[:3]:
+        cells = [c.norm for c in r.cells if c.norm.strip()]
+        if len(cells) == 1:
+            out.append(cells[0])
+        elif len(cells) >= 2 and all(":" in c or len(c) < 40 for c in cells) and not r.is_header:
+            out.extend(cells)
+    return out
+
+
+def table_hits(b: Block) -> list[Hit]:
+    """Cues from a table's structure."""
+    if b.kind != TABLE or not b.rows:
+        return []
+    hdr = _header_row(b)
+    hdr_text = " | ".join(hdr)
+    # Title rows inside the table ("Action Plan: 2010-2011") decide like headings.
+    for t in _title_rows(b):
+        for h in text_hits(Block(kind=HEADING, text=t)):
+            if h.strength >= 3 and h.paper_type != MINUTES:
+                return [Hit(h.paper_type, 3, h.cue, "table-title:" + h.name, h.identity,
+                            header_signature(b) if h.paper_type == ACTION_PLAN else None)]
+    cells = [c.norm.strip() for r in b.rows for c in r.cells if c.norm.strip()]
+    if not cells:
+        return []
+    n = len(cells)
+    money = sum(1 for c in cells if _MONEY_CELL.match(c) and not re.fullmatch(r"\s*(?:19|20)\d\d\s*", c))
+    pct = sum(1 for c in cells if _PCT_CELL.match(c))
+    nums = sum(1 for c in cells if _NUM_CELL.match(c))
+    pounds = sum(1 for c in cells if "£" in c)
+    totals = sum(1 for r in b.rows for c in r.cells[:3] if _TOTAL_ROW.search(c.norm))
+    scores: dict[str, float] = {}
+    for ptype, words in _HEADER_WORDS.items():
+        s = 0.0
+        for rx, w in words:
+            if any(rx.search(h) for h in hdr):
+                s += w
+        scores[ptype] = s
+    # Cell-content evidence.
+    scores[BUDGET] += 2.0 * min(1.0, (money + pounds) / max(1, n) * 3) + (1.0 if totals else 0.0)
+    scores[PERFORMANCE] += 2.0 * min(1.0, pct / max(1, n) * 6)
+    years_in_header = len(re.findall(r"\b(?:19|20)\d\d\b", hdr_text))
+    if years_in_header >= 2 and nums >= n * 0.3:
+        scores[PERFORMANCE] += 1.5
+    if re.search(r"\b(?:stats|figures|response)\s+awaited\b|\bon\s+track\b|\b(?:green|amber|red)\b|\bfunding\s+allocated\b", " ".join(cells), re.I):
+        scores[ACTION_PLAN] += 1.0
+    # Agenda laid out as a table: a header "AGENDA", or numbered rows with page ranges.
+    if re.search(r"^\s*agenda\b", hdr_text, re.I) or (re.search(r"\bpages?\b", hdr_text, re.I) and sum(1 for c in cells if re.fullmatch(r"\d+\s*-\s*\d+", c)) >= 1 and any(re.fullmatch(r"\d+\.?", c) for c in cells)):
+        return [Hit(AGENDA, 3, _short(hdr_text), "table:agenda", "agenda")]
+    # Attendance table at the top of minutes ("Members: | name | organisation").
+    if re.search(r"^\s*(?:members|present|attendees?)\s*:?", hdr_text, re.I):
+        scores[MINUTES] = 3.0
+    best = max(scores, key=lambda k: scores[k])
+    s = scores[best]
+    if s < 2.5:
+        return [Hit(best, 1, _short(hdr_text), f"table:{best}")] if s >= 1.5 else []
+    sig = header_signature(b) if best == ACTION_PLAN else None
+    return [Hit(best, 2, _short(hdr_text), f"table:{best}", signature=sig)]
+
+
+def text_hits(b: Block) -> list[Hit]:
+    if b.kind in (PAGE_BREAK, TABLE):
+        return []
+    text = b.norm
+    if not text.strip():
+        return []
+    title = is_title_like(b)
+    numbered = bool(_NUMBERED.match(text))
+    out = []
+    for cue in CUES:
+        if len(text) > cue.max_chars:
+            continue
+        if cue.title_only and not title:
+            continue
+        m = cue.pattern.search(text)
+        if not m:
+            continue
+        if cue.reject is not None and cue.reject.search(text):
+            continue
+        strength = cue.strength
+        if numbered and not cue.numbered_ok and strength > 1:
+            strength = 1
+        if b.kind == LIST_ITEM and strength > 1:
+            strength = 1
+        out.append(Hit(cue.paper_type, strength, _short(text), cue.name, cue.identity))
+    return out
+
+
+def is_separator(b: Block) -> bool:
+    if b.kind not in (HEADING, PARAGRAPH):
+        return False
+    t = b.norm.strip()
+    return len(t) <= 160 and any(rx.match(t) for rx in SEPARATORS)
+
+
+# ---------------------------------------------------------------------------
+# Segmentation
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Open:
+    start: int
+    paper_type: Optional[str] = None
+    strength: int = 0
+    cue: str = ""
+    identities: set = field(default_factory=set)
+    content_since_identity: bool = False
+    evidence: dict = field(default_factory=dict)
+    signature: Optional[str] = None
+
+
+_CONFIDENCE = {3: 0.95, 2: 0.8, 1: 0.55, 0: 0.3}
+#: Types that hold their ground: inside them only a strength-3 cue (or a
+#: separator) starts another paper, since minutes and agendas name every
+#: other kind of paper in their item titles.
+STICKY = (MINUTES, AGENDA)
+
+
+def _page_top(blocks: list[Block], i: int, lo: int) -> bool:
+    """True when every content block before ``i`` on its page is title-like
+    (``i`` is in the title run at the top of its page)."""
+    page = blocks[i].page
+    n = 0
+    j = i - 1
+    while j >= lo:
+        b = blocks[j]
+        if b.kind == PAGE_BREAK:
+            return True
+        if page is not None and b.page is not None and b.page_end is not None and b.page_end < page:
+            return True
+        if boilerplate.is_boilerplate(b):
+            j -= 1
+            continue
+        if not is_title_like(b) or n >= 6:
+            return False
+        n += 1
+        j -= 1
+    # Reached the start of the open paper without a page break: its own
+    # title run is above ``i`` on this page, so ``i`` is not at the top.
+    return lo == 0 and n == 0
+
+
+def _pull_back(blocks: list[Block], i: int, lo: int, new_type: str, cur_type: Optional[str], hits) -> int:
+    """Start of a new paper whose deciding cue is at ``i``: include the
+    title-like blocks just above it (not crossing a page break or ``lo``)."""
+    s = i
+    steps = 0
+    while s - 1 > lo and steps < 6:
+        b = blocks[s - 1]
+        if b.kind in (PAGE_BREAK, TABLE, LIST_ITEM) or boilerplate.is_boilerplate(b):
+            break
+        if not is_title_like(b):
+            break
+        if any(h.paper_type == cur_type and h.strength >= 2 for h in hits[s - 1]) and cur_type != new_type:
+            break
+        if blocks[s - 1].page is not None and blocks[i].page is not None and blocks[s - 1].page_end is not None \
+                and blocks[s - 1].page_end < blocks[i].page:
+            break
+        s -= 1
+        steps += 1
+    return s
+
+
+def _title_for(blocks: list[Block], p: Paper) -> str:
+    cands = [b for b in blocks[p.start : p.end + 1] if b.kind in (HEADING, PARAGRAPH) and b.norm.strip()
+             and not boilerplate.is_boilerplate(b) and not is_separator(b)]
+    for b in cands[:8]:
+        if b.kind == HEADING:
+            return _short(b.norm, 200)
+    for b in cands[:8]:
+        if is_title_like(b) and len(b.norm.strip()) > 3:
+            return _short(b.norm, 200)
+    return _short(p.cue, 200)
+
+
+def block_hits(doc: Document) -> list[list[Hit]]:
+    """Cues of every block (empty for boilerplate and page breaks).
+
+    A subject heading (strength 2) directly above a table of the same type
+    ("CDRP Budget 2016/17" over a money table) is a title: raised to 3.
+    """
+    blocks = doc.blocks
+    out: list[list[Hit]] = []
+    for b in blocks:
+        if b.kind == PAGE_BREAK or boilerplate.is_boilerplate(b):
+            out.append([])
+        elif b.kind == TABLE:
+            out.append(table_hits(b))
+        else:
+            out.append(text_hits(b))
+    for i, hs in enumerate(out):
+        for h in hs:
+            if h.strength != 2 or blocks[i].kind == TABLE:
+                continue
+            j, seen = i + 1, 0
+            while j < len(blocks) and seen < 2:
+                nb = blocks[j]
+                if nb.kind == PAGE_BREAK or boilerplate.is_boilerplate(nb):
+                    j += 1
+                    continue
+                if nb.kind == TABLE:
+                    if any(t.paper_type == h.paper_type and t.strength >= 2 for t in out[j]):
+                        h.strength = 3
+                    break
+                seen += 1
+                j += 1
+    return out
+
+
+def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
+    """Split ``doc`` into papers and flag its boilerplate blocks.
+
+    Returns papers in document order; their ``[start, end]`` ranges are
+    contiguous and cover every block.
+    """
+    blocks = doc.blocks
+    if not blocks:
+        return []
+    doc.renumber()
+    boilerplate.flag_blocks(doc)
+    hits = block_hits(doc)
+
+    def strong_start(j: int) -> bool:
+        b = blocks[j]
+        if is_separator(b):
+            return True
+        return any(h.strength >= 3 or (h.strength >= 2 and _page_top(blocks, j, 0)) for h in hits[j]
+                   if h.paper_type != OTHER or h.strength >= 2)
+
+    sections = boilerplate.flag_sections(doc, strong_start)
+    if sections:
+        hits = block_hits(doc)
+    section_at = {s: (e, kind) for s, e, kind in sections}
+    force_new: set[int] = {e + 1 for s, e, _ in sections}
+    keep: set[int] = set()  # span starts that stay papers even if all boilerplate
+
+    spans: list[_Open] = []
+    cur = _Open(start=0)
+
+    def close_and_open(new_start: int) -> _Open:
+        nonlocal cur
+        spans.append(cur)
+        cur = _Open(start=new_start)
+        return cur
+
+    for i, b in enumerate(blocks):
+        if i in section_at:
+            # A boilerplate section (visitor guidance notes) is a paper of its own.
+            if _has_content(blocks, cur.start, i) or cur.paper_type is not None:
+                close_and_open(i)
+            cur.paper_type, cur.strength = OTHER, 3
+            cur.cue = _short(b.norm)
+            keep.add(i)
+            continue
+        if i in force_new and i > cur.start:
+            close_and_open(i)
+        if b.kind == PAGE_BREAK or boilerplate.is_boilerplate(b):
+            continue
+        if is_separator(b) and i > cur.start and _has_content(blocks, cur.start, i):
+            close_and_open(i)
+            continue
+        bh = hits[i]
+        decided = False
+        top = _page_top(blocks, i, cur.start)
+        for h in sorted(bh, key=lambda h: -h.strength):
+            if h.strength < 2:
+                continue
+            if h.strength == 2 and not (top or cur.paper_type is None):
+                continue
+            if cur.paper_type is None:
+                cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
+                if h.identity:
+                    cur.identities.add(h.identity)
+                    cur.content_since_identity = False
+                if h.signature:
+                    cur.signature = h.signature
+                decided = True
+                break
+            if h.paper_type != cur.paper_type:
+                if cur.paper_type in STICKY and h.strength < 3:
+                    continue
+                if cur.paper_type in STICKY and h.paper_type in STICKY and not top and h.identity is None:
+                    continue
+                # OTHER only interrupts at the top of a page.
+                if h.paper_type == OTHER and not top:
+                    continue
+                start = _pull_back(blocks, i, cur.start, h.paper_type, cur.paper_type, hits)
+                if not _has_content(blocks, cur.start, start):
+                    # Nothing but title lines so far: the open paper takes this type.
+                    cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
+                else:
+                    close_and_open(start)
+                    cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
+                if h.identity:
+                    cur.identities.add(h.identity)
+                    cur.content_since_identity = False
+                cur.signature = h.signature
+                decided = True
+                break
+            # Same type as the open paper.
+            if h.paper_type == ACTION_PLAN and h.signature and cur.signature and h.signature != cur.signature and top:
+                start = _pull_back(blocks, i, cur.start, h.paper_type, cur.paper_type, hits)
+                close_and_open(start)
+                cur.paper_type, cur.strength, cur.cue, cur.signature = h.paper_type, h.strength, h.cue, h.signature
+                decided = True
+                break
+            if h.signature and not cur.signature:
+                cur.signature = h.signature
+            if h.identity and h.identity in cur.identities and cur.content_since_identity:
+                start = _pull_back(blocks, i, cur.start, h.paper_type, cur.paper_type, hits)
+                close_and_open(start)
+                cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
+                cur.identities.add(h.identity)
+                cur.content_since_identity = False
+                decided = True
+                break
+            if h.identity:
+                cur.identities.add(h.identity)
+            if h.strength > cur.strength:
+                cur.strength, cur.cue = h.strength, h.cue
+            decided = True
+            break
+        for h in bh:
+            cur.evidence[h.paper_type] = cur.evidence.get(h.paper_type, 0) + h.strength
+        if not decided and not is_title_like(b):
+            cur.content_since_identity = True
+        elif decided and not is_title_like(b) and b.kind != TABLE:
+            pass
+    spans.append(cur)
+
+    papers: list[Paper] = []
+    for k, sp in enumerate(spans):
+        end = (spans[k + 1].start - 1) if k + 1 < len(spans) else len(blocks) - 1
+        if end < sp.start:
+            continue
+        ptype, strength, cue = sp.paper_type, sp.strength, sp.cue
+        if ptype is None:
+            ev = {t: s for t, s in sp.evidence.items() if t != OTHER}
+            if ev and max(ev.values()) >= 2:
+                ptype = max(ev, key=lambda t: ev[t])
+                strength = 1
+                cue = next((h.cue for j in range(sp.start, end + 1) for h in hits[j] if h.paper_type == ptype), "")
+            else:
+                ptype, strength = OTHER, 0
+        pages = [p for b in blocks[sp.start : end + 1] if b.kind != PAGE_BREAK for p in (b.page, b.page_end) if p is not None]
+        paper = Paper(
+            paper_type=ptype,
+            title="",
+            start=sp.start,
+            end=end,
+            page_start=min(pages) if pages else None,
+            page_end=max(pages) if pages else None,
+            ordinal=len(papers),
+            confidence=_CONFIDENCE.get(strength, 0.3),
+            cue=cue,
+        )
+        paper.title = _title_for(blocks, paper)
+        papers.append(paper)
+    _merge_trailing(papers, blocks, keep)
+    for k, p in enumerate(papers):
+        p.ordinal = k
+    return papers
+
+
+def _has_content(blocks: list[Block], lo: int, hi: int) -> bool:
+    """Any non-boilerplate, non-page-break block in ``[lo, hi)``."""
+    return any(b.kind != PAGE_BREAK and not boilerplate.is_boilerplate(b) for b in blocks[lo:hi])
+
+
+def _merge_trailing(papers: list[Paper], blocks: list[Block], keep: set[int]) -> None:
+    """Papers holding nothing but boilerplate or page breaks join the paper before them."""
+    k = 1
+    while k < len(papers):
+        p = papers[k]
+        if not _has_content(blocks, p.start, p.end + 1) and p.paper_type == OTHER and p.start not in keep:
+            prev = papers[k - 1]
+            prev.end = p.end
+            if p.page_end is not None:
+                prev.page_end = max(prev.page_end or p.page_end, p.page_end)
+                if prev.page_start is None:
+                    prev.page_start = p.page_start
+            del papers[k]
+        else:
+            k += 1
+
+
+def describe(doc: Document, papers: list[Paper]) -> str:
+    """Human-readable summary, for `boardpack show --stage segment` and debugging."""
+    lines = []
+    for p in papers:
+        lines.append(f"{p.ordinal:>3} {p.paper_type:<16} blocks {p.start}-{p.end} pages {p.page_start}-{p.page_end} "
+                     f"conf {p.confidence:.2f}  {p.title!r}  cue={p.cue!r}")
+    return "\n".join(lines)

@@ -1,0 +1,405 @@
+"""Segmentation: papers, their types and page ranges, and boilerplate flags.
+
+Unit tests build :class:`Document` objects directly; integration tests read
+the generated corpus (``corpus/``) and the real council PDFs in
+``../shared/realworld/`` through the real readers (skipped when absent).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+
+from boardpack.ingest import boilerplate
+from boardpack.ingest.segment import block_hits, segment, table_hits
+from boardpack.model import (
+    ACTION_PLAN, AGENDA, BUDGET, COVER, HEADING, LIST_ITEM, MINUTES, OTHER, PAGE_BREAK,
+    PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Cell, Document, Row,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+REALWORLD = ROOT.parent / "shared" / "realworld"
+
+
+# ---------------------------------------------------------------------------
+# Builders
+# ---------------------------------------------------------------------------
+
+
+def build(*items, fmt="pdf") -> Document:
+    """Document from compact items: ("h", text[, level]), ("p", text), ("b", bold text),
+    ("li", text), ("t", [[cells], ...]) (first row is the header), ("pb",)."""
+    page = 1
+    blocks = []
+    for it in items:
+        kind = it[0]
+        if kind == "pb":
+            blocks.append(Block(PAGE_BREAK, page=page))
+            page += 1
+        elif kind == "h":
+            blocks.append(Block(HEADING, text=it[1], level=it[2] if len(it) > 2 else 1, page=page))
+        elif kind == "p":
+            blocks.append(Block(PARAGRAPH, text=it[1], page=page))
+        elif kind == "b":
+            blocks.append(Block(PARAGRAPH, text=it[1], bold=True, page=page))
+        elif kind == "li":
+            blocks.append(Block(LIST_ITEM, text=it[1], page=page))
+        elif kind == "t":
+            rows = [Row(cells=[Cell(text=c) for c in r], page=page, is_header=(k == 0))
+                    for k, r in enumerate(it[1])]
+            blocks.append(Block(TABLE, rows=rows, page=page))
+        else:  # pragma: no cover - test helper misuse
+            raise ValueError(kind)
+    doc = Document(path="synthetic." + fmt, sha256="0" * 64, format=fmt, blocks=blocks, pages=page)
+    doc.renumber()
+    return doc
+
+
+def types(papers):
+    return [p.paper_type for p in papers]
+
+
+def assert_cover(doc, papers):
+    """Papers are contiguous, in order, and cover every block."""
+    assert papers, "no papers"
+    assert papers[0].start == 0
+    assert papers[-1].end == len(doc.blocks) - 1
+    for a, b in zip(papers, papers[1:]):
+        assert b.start == a.end + 1
+    for k, p in enumerate(papers):
+        assert p.ordinal == k
+        assert p.start <= p.end
+        assert p.cue or p.paper_type == OTHER
+        assert 0.0 < p.confidence <= 1.0
+
+
+def paper_at(papers, block_index):
+    return next(p for p in papers if p.start <= block_index <= p.end)
+
+
+# ---------------------------------------------------------------------------
+# A synthetic pack in the shape of a 2017 CDRP pack (different wording)
+# ---------------------------------------------------------------------------
+
+FOOTNOTE = "Please ensure that you only list those successes your group has recorded against its plan."
+
+
+def pack_2017():
+    return build(
+        ("p", "3 March 2018"),
+        ("p", "To: Chairman - Jane Roe\nA Smith, B Jones and C Brown"),
+        ("p", "Dear Sir / Madam"),
+        ("p", "You are invited to attend the next MEETING OF THE COMMUNITY SAFETY BOARD, which will be held in the "
+              "COUNCIL CHAMBER at Town Hall on TUESDAY, 13 MARCH 2018 at 2.00 p.m."),
+        ("p", "Yours faithfully"),
+        ("b", "JOHN DOE"),
+        ("p", "Democratic Services Officer"),
+        ("p", "The Council is committed to improving, for all members of the community, access to its agendas and "
+              "minutes. If you have any specific needs, please let us know."),
+        ("pb",),
+        ("t", [["AGENDA", "", "PAGES"], ["1.", "Apologies", ""], ["2.", "Minutes of the last meeting", "1 - 4"],
+               ["3 (a)", "Action plan update - Ann Other", "5 - 9"]]),
+        ("pb",),
+        ("h", "INFORMATION FOR VISITORS TO THE TOWN HALL"),
+        ("p", "Security"),
+        ("p", "Visitors must report to Reception and wear the visitor badges issued."),
+        ("p", "Fire and evacuation"),
+        ("p", "If the fire alarm sounds leave by the nearest exit and go to the assembly point in the car park."),
+        ("p", "Toilets"),
+        ("p", "Toilets are next to the lifts on every floor."),
+        ("pb",),
+        ("p", "Page intentionally left blank"),
+        ("pb",),
+        ("p", "Agenda Item 2"),
+        ("h", "COMMUNITY SAFETY BOARD"),
+        ("p", "Minutes of the meeting held on Monday, 6 November 2017 at 2.00 p.m."),
+        ("p", "PRESENT: Jane Roe - Chairman"),
+        ("t", [["Members:", "A Smith", "Police"], ["", "B Jones", "County Council"]]),
+        ("h", "1. APOLOGIES"),
+        ("p", "Apologies were received from C Brown."),
+        ("h", "2. BUDGET MONITORING"),
+        ("p", "The Board APPROVED the revised allocations."),
+        ("p", "ACTION: A Smith to circulate the figures."),
+        ("pb",),
+        ("p", "Agenda Item 3a"),
+        ("p", "Report to: Community Safety Board"),
+        ("p", "Lead Officer: Ann Other"),
+        ("h", "Update on the partnership plan"),
+        ("p", "1. The plan is attached and shows progress to date."),
+        ("pb",),
+        ("h", "Community Safety Priorities and Action Plan 2017/18"),
+        ("t", [["Priority", "Action", "Progress (updated monthly)"],
+               ["1. PROTECT", "1.1 Train parish clerks FUNDING ALLOCATED: £500", "GREEN Done"],
+               ["", "1.2 Share information", "AMBER Under way"]]),
+        ("pb",),
+        ("h", "Partnership Budget 2017/18: March update"),
+        ("t", [["Line", "Item", "Original Allocation", "Revised allocation"],
+               ["1", "Training", "500.00", "500.00"], ["2", "Analyst", "4000.00", "3500.00"],
+               ["", "TOTAL", "4,500.00", "4,000.00"]]),
+        ("pb",),
+        ("p", "Document is Restricted"),
+    )
+
+
+def test_pack_papers_in_order():
+    doc = pack_2017()
+    papers = segment(doc)
+    assert_cover(doc, papers)
+    assert types(papers) == [COVER, AGENDA, OTHER, MINUTES, OTHER, ACTION_PLAN, BUDGET]
+
+
+def test_pack_page_ranges_and_titles():
+    doc = pack_2017()
+    papers = {p.paper_type: p for p in segment(doc)}
+    assert (papers[COVER].page_start, papers[COVER].page_end) == (1, 1)
+    assert (papers[AGENDA].page_start, papers[AGENDA].page_end) == (2, 2)
+    assert (papers[MINUTES].page_start, papers[MINUTES].page_end) == (5, 5)
+    assert papers[ACTION_PLAN].page_start == 7
+    assert "Action Plan" in papers[ACTION_PLAN].title
+    assert papers[BUDGET].title.startswith("Partnership Budget")
+    assert papers[MINUTES].cue.lower().startswith("minutes of the meeting")
+    # The minutes take their ModernGov stamp and committee heading with them.
+    stamp = next(b for b in doc.blocks if b.norm == "Agenda Item 2")
+    assert paper_at(segment(doc), stamp.index).paper_type == MINUTES
+
+
+def test_minutes_item_titles_do_not_split_minutes():
+    doc = pack_2017()
+    papers = segment(doc)
+    head = next(b for b in doc.blocks if b.norm == "2. BUDGET MONITORING")
+    assert paper_at(papers, head.index).paper_type == MINUTES
+
+
+def test_boilerplate_flagged_and_kept():
+    doc = pack_2017()
+    n = len(doc.blocks)
+    papers = segment(doc)
+    assert len(doc.blocks) == n
+    flagged = [b.norm for b in doc.blocks if boilerplate.is_boilerplate(b)]
+    assert "Page intentionally left blank" in flagged
+    assert "Document is Restricted" in flagged
+    assert any(t.startswith("The Council is committed to improving") for t in flagged)
+    # the whole visitor-guidance section, heading to last line, is boilerplate
+    assert "INFORMATION FOR VISITORS TO THE TOWN HALL" in flagged
+    assert "Toilets are next to the lifts on every floor." in flagged
+    # ... and is a paper of its own, typed other
+    g = paper_at(papers, next(b.index for b in doc.blocks if b.norm.startswith("INFORMATION FOR VISITORS")))
+    assert g.paper_type == OTHER
+    # content is not flagged
+    assert not any(boilerplate.is_boilerplate(b) for b in doc.blocks if b.norm.startswith("Minutes of the meeting"))
+    assert not any(boilerplate.is_boilerplate(b) for b in doc.blocks if b.kind == TABLE)
+
+
+# ---------------------------------------------------------------------------
+# Progress reports, one after another, and action plans
+# ---------------------------------------------------------------------------
+
+
+def progress_run():
+    return build(
+        ("b", "PLEASE LIMIT THIS REPORT TO ONE SIDE"),
+        ("h", "Northtown Community Safety Partnership"),
+        ("h", "Priority Area Quarterly Progress Report: Q2 2012/13"),
+        ("p", "Priority Area: Youth nuisance"),
+        ("p", "Lead Officer: Sgt Pat Kim"),
+        ("h", "Key Achievements during this Quarter\u00b9"),
+        ("li", "Twelve cases were closed."),
+        ("h", "Areas of Concern for Partnership to Note\u00b2"),
+        ("li", "Caseworker post vacant."),
+        ("p", "\u00b9 Please ensure that you only highlight achievements recorded against the group's plan."),
+        ("p", "\u00b2 Please make sure that only concerns for the Partnership's attention are listed here."),
+        ("pb",),
+        ("h", "Northtown Community Safety Partnership"),
+        ("h", "Priority Area Quarterly Progress Report: Q2 2012/13"),
+        ("p", "Priority Area: Domestic abuse"),
+        ("p", "Lead Officer: Dana Lee"),
+        ("h", "Key Achievements during this Quarter"),
+        ("li", "Awareness day held."),
+        ("pb",),
+        ("p", "7. Quarterly Update from the Road Safety Group, Q2"),
+        ("p", "Lead Officer: Lou Ng"),
+        ("h", "Key Achievements during this Quarter"),
+        ("li", "Speed signs installed."),
+        ("pb",),
+        ("h", "Northtown Rolling Plan 2012-2015"),
+        ("t", [["Number", "Action", "Milestones", "Lead agency", "Other partners"],
+               ["1.1", "Reduce graffiti To meet target - on track/not on track", "1.1a Clean sites Q2 Progress - Stats awaited", "Council", ""]]),
+        ("pb",),
+        ("h", "Northtown Rolling Plan 2012-2015"),
+        ("t", [["Number", "Action", "Milestones", "Lead agency", "Other partners"],
+               ["", "", "1.1b Kits for parishes Q2 Progress - Stats awaited", "", ""]]),
+        ("pb",),
+        ("t", [["Youth Task Group", "", "", "", ""],
+               ["Action Plan: 2012-2013", "", "Action Plan Lead: Chair", "", ""],
+               ["Key Support Indicator", "Lead", "Action Plan Item", "Milestones", "Quarterly Progress"],
+               ["1.1", "TK", "Directory of services", "Q1 send link", "Done"]]),
+    )
+
+
+def test_consecutive_progress_reports_are_separate_papers():
+    doc = progress_run()
+    papers = segment(doc)
+    assert_cover(doc, papers)
+    assert types(papers) == [PROGRESS_REPORT] * 3 + [ACTION_PLAN, ACTION_PLAN]
+    assert [(p.page_start, p.page_end) for p in papers] == [(1, 1), (2, 2), (3, 3), (4, 5), (6, 6)]
+    # a report starts at its title block, not at its "Priority Area:" label
+    assert doc.blocks[papers[1].start].norm == "Northtown Community Safety Partnership"
+    assert doc.blocks[papers[2].start].norm.startswith("7. Quarterly Update")
+
+
+def test_running_title_repeated_on_each_page_does_not_split_plan():
+    doc = progress_run()
+    plans = [p for p in segment(doc) if p.paper_type == ACTION_PLAN]
+    assert plans[0].page_start == 4 and plans[0].page_end == 5
+    assert "Rolling Plan" in plans[0].title
+
+
+def test_template_footnotes_and_instructions_are_boilerplate():
+    doc = progress_run()
+    segment(doc)
+    flagged = {b.norm for b in doc.blocks if boilerplate.is_boilerplate(b)}
+    assert "PLEASE LIMIT THIS REPORT TO ONE SIDE" in flagged
+    assert any(t.startswith("\u00b9 Please ensure") for t in flagged)
+    assert any(t.startswith("\u00b2 Please make sure") for t in flagged)
+    assert "Twelve cases were closed." not in flagged
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("This page is left blank intentionally.", "blank_page"),
+    ("THIS PAGE HAS BEEN INTENTIONALLY LEFT BLANK", "blank_page"),
+    ("Page left blank intentionally", "blank_page"),
+    ("Document is Restricted", "restricted_placeholder"),
+    ("This appendix is exempt", "restricted_placeholder"),
+    ("PLEASE RESTRICT THE REPORT TO ONE PAGE", "template_instruction"),
+    ("Please keep your update to no more than two sides", "template_instruction"),
+    ("4 Please ensure that any items included here for Publicity are not protectively marked.", "template_footnote"),
+    ("Please ensure that, in connection with the above Areas of Concern, your Task Group sets out its "
+     "Recommendations to the Partnership", "template_footnote"),
+    ("The District Council is committed to improving, for all members of the community, access to the agendas "
+     "and minutes it produces.", "accessibility_statement"),
+    ("If you have any specific needs in relation to access to the agenda, for example large print, please let "
+     "us know, and we will do what we can to help you.", "accessibility_statement"),
+])
+def test_boilerplate_patterns(text, kind):
+    assert kind in boilerplate.matching_patterns(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The blank page problem was discussed at length by the Board and it was agreed to remove it.",
+    "Please ensure the Board receives the report.",
+    "Burglary fell by 12% in the quarter.",
+    "The Council is committed to reducing crime.",
+    "Dear Sir / Madam",
+])
+def test_content_is_not_boilerplate(text):
+    assert boilerplate.matching_patterns(text) == []
+
+
+def test_guidance_section_needs_guidance_vocabulary():
+    """A heading that merely mentions guidance for the public is not a section of boilerplate."""
+    doc = build(
+        ("h", "Minutes of the meeting of the Board"),
+        ("p", "PRESENT: A Smith (Chair), B Jones"),
+        ("h", "5. Guidance for the public on bonfires"),
+        ("p", "The Board agreed the leaflet text on bonfire safety."),
+        ("p", "RESOLVED that the leaflet be published."),
+    )
+    papers = segment(doc)
+    assert types(papers) == [MINUTES]
+    assert not any(boilerplate.is_boilerplate(b) for b in doc.blocks)
+
+
+# ---------------------------------------------------------------------------
+# Single-paper files
+# ---------------------------------------------------------------------------
+
+
+def test_single_minutes_file():
+    doc = build(
+        ("h", "PARISH COUNCIL"),
+        ("h", "MINUTES OF THE MEETING OF LITTLE WOLDHAM PARISH COUNCIL HELD IN THE VILLAGE HALL ON 3rd MAY 2019"),
+        ("p", "Present: Mrs A Smith (Chair), Mr B Jones"),
+        ("p", "1 Apologies for absence"),
+        ("p", "Apologies had been received from Mr C Brown."),
+        ("p", "2 Finance"),
+        ("p", "It was resolved that the accounts be approved."),
+        ("t", [["Payee", "Amount"], ["Clerk salary", "126.29"], ["Grass cutting", "414.00"]]),
+        ("pb",),
+        ("p", "3 Budget 2019/20"),
+        ("p", "The meeting closed at 9.15pm."),
+    )
+    papers = segment(doc)
+    assert types(papers) == [MINUTES]
+    assert (papers[0].page_start, papers[0].page_end) == (1, 2)
+
+
+def test_agenda_frontsheet_file():
+    doc = build(
+        ("h", "AGENDA"),
+        ("h", "CABINET"),
+        ("p", "Thursday, 6th March, 2025, at 10.00 am"),
+        ("p", "UNRESTRICTED ITEMS"),
+        ("p", "1. Apologies"),
+        ("p", "2. Declarations of Interest"),
+        ("p", "3. Minutes of the Meeting held on 9th January 2025 (Pages 1 - 10)"),
+        ("p", "4. Revenue Budget Monitoring Report (Pages 11 - 84)"),
+        ("p", "5. Performance Report Quarter 3 (Pages 85 - 120)"),
+    )
+    assert types(segment(doc)) == [AGENDA]
+
+
+def test_summons_then_agenda_on_one_page():
+    doc = build(
+        ("p", "Summons to and Agenda for the Meeting of the County Council"),
+        ("p", "To: All Members of the County Council"),
+        ("p", "A meeting of the County Council will be held in the Council Chamber on Thursday, 13th February, 2025 at 9.30 am."),
+        ("h", "AGENDA"),
+        ("p", "1. Apologies for Absence"),
+        ("p", "2. Minutes of the meetings held on 19 December 2024 (Pages 1 - 26)"),
+    )
+    papers = segment(doc)
+    assert types(papers) == [COVER, AGENDA]
+    assert doc.blocks[papers[1].start].norm == "AGENDA"
+
+
+def test_budget_and_performance_tables_without_titles():
+    budget = build(("t", [["Date", "Payee", "Amount"], ["04/04/2023", "OALC", "156.00"],
+                          ["19/05/2023", "Internal Audit", "100.00"], ["", "Total", "256.00"]]))
+    assert types(segment(budget)) == [BUDGET]
+    perf = build(("h", "Crime figures"),
+                 ("t", [["Crime type", "2009/10", "2010/11", "Change", "% change"],
+                        ["Burglary", "120", "105", "-15", "-12.5%"], ["Robbery", "0", "3", "+3", "No Calc"]]))
+    assert types(segment(perf)) == [PERFORMANCE]
+
+
+def test_performance_table_inside_progress_report_does_not_split_it():
+    doc = build(
+        ("p", "Priority Area: Reducing reoffending"),
+        ("p", "Lead Officer: J Smith"),
+        ("h", "Key Achievements during this Quarter"),
+        ("p", "Scheme updates:"),
+        ("t", [["", "2010/11", "2011/12", "% change"], ["Clients", "4", "5", "+25%"]]),
+        ("li", "A workshop was held."),
+    )
+    assert types(segment(doc)) == [PROGRESS_REPORT]
+
+
+def test_table_hits_read_header_rows():
+    plan = build(("t", [["Action", "Milestones", "Lead CDRP agency", "Other partners", "Update YTD"],
+                        ["2.1 Maintain links", "2.1a Board to meet", "CDRP Board", "", "Board meets quarterly"]]))
+    assert table_hits(plan.blocks[0])[0].paper_type == ACTION_PLAN
+    assert block_hits(plan)[0][0].strength >= 2
+
+
+def test_empty_document_and_docx_without_pages():
+    assert segment(build()) == []
+    doc = build(("h", "Minutes of the meeting of the Board"), ("p", "PRESENT: A Smith"), fmt="docx")
+    for b in doc.blocks:
+        b.page = b.page_end = None
+    papers = segment(doc)
+    assert types(papers) == [MINUTES]
+    assert papers[0].page_start is None and papers[0].page_end is None
