@@ -266,7 +266,7 @@ class DocxBodyReader:
         """(kind, level, label) from the paragraph's style and numbering alone."""
         ss = self.ss
         name = (ss.name(sid) or "").strip()
-        num_id, ilvl, ilvl_explicit = ss.num_pr(p, sid)
+        num_id, ilvl, _ = ss.num_pr(p, sid)
         numbered = bool(num_id) and bool(ss.numbering.levels(num_id))
         label = ss.numbering.next_label(num_id, ilvl or 0) if numbered else ""
         m = _HEADING_STYLE.match(name)
@@ -282,10 +282,11 @@ class DocxBodyReader:
         lm = _LIST_STYLE.match(name)
         if numbered:
             level = ilvl or 0
-            if lm and not ilvl_explicit and lm.group(2):
-                # "List Bullet 2" in python-docx's and Word's templates points at a
-                # level-0 list indented further; the style name carries the level.
-                level = int(lm.group(2)) - 1
+            if lm and lm.group(2):
+                # "List Bullet 2" in Word's templates points at level 0 of a list
+                # indented further (LibreOffice even writes ilvl=0 explicitly);
+                # the style name carries the level.
+                level = max(level, int(lm.group(2)) - 1)
             return LIST_ITEM, level, label
         if lm:
             return LIST_ITEM, int(lm.group(2) or 1) - 1, ""

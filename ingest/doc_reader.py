@@ -1,0 +1,152 @@
+"""Legacy Word 97-2003 (.doc) reader: LibreOffice converts, the DOCX reader reads.
+
+Each conversion runs ``soffice --headless`` with its own throw-away user
+profile: LibreOffice locks its profile, so two conversions sharing one (two
+ingest workers, or a desktop session of the same user) block or silently
+produce nothing. The whole process group is killed on timeout because the
+``soffice`` launcher leaves ``soffice.bin`` behind otherwise. LibreOffice
+sometimes exits 0 without writing anything (profile first-run races, a
+filter that declines the file); that is detected and retried once with a fresh
+profile before it is reported as :class:`ConversionFailed`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import ConversionFailed, ConverterMissing
+from ..model import Document
+from ..settings import DEFAULT, Settings
+from . import register_reader
+from .docx_reader import read_docx_document
+
+INSTALL_HINT = (
+    "LibreOffice is needed to read .doc files: install libreoffice-writer-nogui "
+    "(apt-get install libreoffice-writer-nogui)"
+)
+ATTEMPTS = 2
+# Force Word's binary import filters: left to detect, LibreOffice imports a
+# corrupt OLE file as plain text and "succeeds" with garbage.
+WORD_FILTERS = ("MS Word 97", "MS Word 95", "MS WinWord 6.0")
+
+
+def find_soffice() -> str:
+    """Path of the LibreOffice binary, or :class:`ConverterMissing`."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise ConverterMissing(INSTALL_HINT)
+
+
+def _run(cmd: list[str], timeout: float, env: dict) -> subprocess.CompletedProcess:
+    # Own session so a timeout can kill soffice.bin along with the launcher script.
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL, start_new_session=True, env=env)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.communicate()
+        raise
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def convert(path: Path, target: str, outdir: Path, settings: Settings = DEFAULT,
+            infilters: tuple = (None,)) -> Path:
+    """Convert ``path`` with LibreOffice to format ``target`` ("docx", "doc", "pdf")
+    into ``outdir``; return the produced file.
+
+    ``infilters`` are LibreOffice import filters tried in turn (None = let it
+    detect); a filter that cannot load the file moves on to the next one.
+    """
+    soffice = find_soffice()
+    path = Path(path)
+    outdir = Path(outdir)
+    # Copy under a plain name: the output is named after the input's stem, and
+    # archive names carry spaces, brackets and the wrong extension.
+    work = Path(tempfile.mkdtemp(prefix="bp-conv-", dir=outdir))
+    reason = "no output"
+    try:
+        src = work / f"input{path.suffix.lower() or '.bin'}"
+        shutil.copyfile(path, src)
+        n = 0
+        for infilter in infilters:
+            for _ in range(ATTEMPTS):
+                n += 1
+                done, produced = _convert_once(soffice, src, target, work / f"run-{n}", infilter, settings, path)
+                if produced is not None:
+                    final = outdir / f"{path.stem}.{target}"
+                    shutil.move(str(produced), final)
+                    return final
+                reason = _failure_reason(done)
+                if b"could not be loaded" in (done.stdout or b"") + (done.stderr or b""):
+                    break  # this filter rejects the file; a fresh profile will not help
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    raise ConversionFailed(f"cannot convert to {target} ({reason})", path)
+
+
+def _convert_once(soffice, src: Path, target: str, run_dir: Path, infilter, settings, path):
+    """One soffice run with a fresh profile; (process result, produced file or None)."""
+    profile = run_dir / "profile"
+    result_dir = run_dir / "out"
+    result_dir.mkdir(parents=True)
+    cmd = [soffice, "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+           f"-env:UserInstallation={profile.as_uri()}"]
+    if infilter:
+        cmd.append(f"--infilter={infilter}")
+    cmd += ["--convert-to", target, "--outdir", str(result_dir), str(src)]
+    env = dict(os.environ)
+    env.setdefault("HOME", str(run_dir))
+    try:
+        done = _run(cmd, settings.soffice_timeout, env)
+    except subprocess.TimeoutExpired:
+        raise ConversionFailed(
+            f"LibreOffice timed out after {settings.soffice_timeout:g}s converting to {target}", path
+        ) from None
+    except OSError as e:
+        raise ConversionFailed(f"could not run LibreOffice ({e})", path) from e
+    produced = result_dir / f"{src.stem}.{target}"
+    # LibreOffice can exit 0 having written nothing (or an empty file): check the file.
+    if done.returncode == 0 and produced.exists() and produced.stat().st_size > 0:
+        return done, produced
+    return done, None
+
+
+def _failure_reason(done: subprocess.CompletedProcess) -> str:
+    text = ((done.stderr or b"") + b"\n" + (done.stdout or b"")).decode("utf-8", "replace")
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if done.returncode != 0:
+        reason = f"LibreOffice exited with status {done.returncode}"
+    else:
+        reason = "LibreOffice exited 0 without writing a file"
+    return f"{reason}: {lines[-1]}" if lines else reason
+
+
+def read_doc_document(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
+    path = Path(path)
+    find_soffice()  # fail fast with the install hint before making temp dirs
+    with tempfile.TemporaryDirectory(prefix="boardpack-doc-") as tmp:
+        produced = convert(path, "docx", Path(tmp), settings, WORD_FILTERS)
+        doc = read_docx_document(produced, sha256, "doc")
+    doc.path = str(path)
+    doc.sha256 = sha256
+    doc.format = "doc"
+    doc.converted_from = "doc"
+    doc.metadata["converter"] = "libreoffice"
+    return doc
+
+
+@register_reader("doc")
+def read_doc(path: Path, sha256: str) -> Document:
+    """Read a Word 97-2003 .doc file by converting it to DOCX with LibreOffice."""
+    return read_doc_document(path, sha256)

@@ -1,0 +1,185 @@
+"""DOC reader: LibreOffice conversion (own profile, timeout, clean-up) read by the DOCX reader."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from boardpack.errors import ConversionFailed, ConverterMissing
+from boardpack.ingest import READERS, file_sha256
+from boardpack.ingest.doc_reader import convert, read_doc, read_doc_document
+from boardpack.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE
+from boardpack.settings import Settings
+
+from docx_samples import build_sample_docx
+
+needs_soffice = pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")),
+    reason="LibreOffice (soffice) not installed: .ci/run installs libreoffice-writer-nogui",
+)
+
+
+@pytest.fixture(scope="session")
+def doc_path(tmp_path_factory) -> Path:
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice (soffice) not installed: .ci/run installs libreoffice-writer-nogui")
+    d = tmp_path_factory.mktemp("doc")
+    src = build_sample_docx(d / "sample pack (2009).docx")
+    produced = convert(src, "doc", d)
+    assert produced.suffix == ".doc" and produced.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"
+    return produced
+
+
+@pytest.fixture(scope="session")
+def converted(doc_path, tmp_path_factory):
+    """Read the .doc once, with temp files redirected so clean-up can be checked."""
+    scratch = tmp_path_factory.mktemp("scratch")
+    saved = tempfile.tempdir
+    tempfile.tempdir = str(scratch)
+    try:
+        doc = read_doc(doc_path, file_sha256(doc_path))
+    finally:
+        tempfile.tempdir = saved
+    return doc, sorted(os.listdir(scratch))
+
+
+def test_registered_for_doc():
+    assert READERS["doc"] is read_doc
+
+
+@needs_soffice
+def test_provenance_records_conversion(converted, doc_path):
+    doc, _ = converted
+    assert doc.format == "doc"
+    assert doc.converted_from == "doc"
+    assert doc.path == str(doc_path)
+    assert doc.sha256 == file_sha256(doc_path)  # the original .doc, not the temporary .docx
+    assert doc.producer.startswith("LibreOffice")
+
+
+@needs_soffice
+def test_temporary_files_removed(converted):
+    _, leftovers = converted
+    assert leftovers == []
+
+
+@needs_soffice
+def test_blocks_survive_conversion(converted):
+    doc, _ = converted
+    got = [(b.kind, b.level, b.text, b.page) for b in doc.blocks if b.kind != TABLE]
+    assert got == [
+        (HEADING, 1, "Crime and Disorder Reduction Partnership", 1),
+        (HEADING, 1, "Agenda", 1),
+        (LIST_ITEM, 0, "1. Apologies", 1),
+        (LIST_ITEM, 0, "2. Minutes of the last meeting", 1),
+        (HEADING, 2, "Key Achievements during this Quarter", 1),
+        (LIST_ITEM, 0, "Reduced burglary", 1),
+        (LIST_ITEM, 1, "Dwelling burglary down 12%", 1),
+        (LIST_ITEM, 0, "Literal bullet item", 1),
+        (PARAGRAPH, 0, "The Board APPROVED the plan.", 1),
+        (PARAGRAPH, 0, "This bold sentence is a paragraph, not a heading.", 1),
+        (PAGE_BREAK, 0, "", 1),
+        (HEADING, 2, "Rolling Plan", 2),
+        (PARAGRAPH, 0, "Before break", 2),
+        (PAGE_BREAK, 0, "", 2),
+        (PARAGRAPH, 0, "After break", 3),
+        (PARAGRAPH, 0, "Inside content control", 3),
+        (HEADING, 1, "Performance Data", 3),
+        (PARAGRAPH, 0, "Final paragraph of the pack.", 3),
+    ]
+    assert doc.pages == 3
+
+
+@needs_soffice
+def test_table_merges_and_fills_survive_conversion(converted):
+    doc, _ = converted
+    t = next(b for b in doc.blocks if b.kind == TABLE)
+    assert t.grid() == [
+        ["Number", "Action", "Milestones", "Progress"],
+        ["1.1", "Improve graffiti removal", "1.1a Survey", "GREEN"],
+        ["", "", "1.1b Report\nSecond line", "Stats awaited"],
+        ["FUNDING ALLOCATED: £500", "", "Quarterly counts", "RED"],
+    ]
+    assert [c.rowspan for c in t.rows[1].cells] == [2, 2, 1, 1]
+    assert [c.fill for c in t.rows[1].cells][3] == "#00b050"
+    assert [c.fill for c in t.rows[2].cells][3] == "#ffc000"
+    assert [c.fill for c in t.rows[3].cells][2] == "#ff0000"
+    assert t.rows[3].cells[1].tables[0].grid() == [["Q1", "Q2"], ["10", "12"]]
+    assert t.rows[0].is_header
+
+
+@needs_soffice
+def test_headers_footers_apart(converted):
+    doc, _ = converted
+    assert doc.headers == ["South Cambridgeshire CDRP Rolling Plan 2009-2012"]
+    assert len(doc.footers) == 1 and doc.footers[0].startswith("Page ")
+    assert not any("Rolling Plan 2009" in b.text for b in doc.blocks)
+
+
+@needs_soffice
+def test_parallel_conversions_do_not_collide(doc_path):
+    with ThreadPoolExecutor(2) as pool:
+        docs = list(pool.map(lambda _: read_doc(doc_path, "f" * 64), range(2)))
+    assert [len(d.blocks) for d in docs] == [len(docs[0].blocks)] * 2
+    assert docs[0].blocks[0].text == "Crime and Disorder Reduction Partnership"
+
+
+def test_converter_missing_names_the_package(tmp_path, monkeypatch):
+    f = tmp_path / "old.doc"
+    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    with pytest.raises(ConverterMissing, match=r"install libreoffice-writer-nogui \(apt-get install"):
+        read_doc(f, "0" * 64)
+
+
+def _fake_soffice(tmp_path, monkeypatch, script: str) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    exe = bin_dir / "soffice"
+    exe.write_text("#!/bin/sh\n" + script)
+    exe.chmod(exe.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}/usr/bin{os.pathsep}/bin")
+
+
+def test_exit_zero_without_output_is_conversion_failure(tmp_path, monkeypatch):
+    # LibreOffice's known failure mode: status 0, message on stdout, no file.
+    _fake_soffice(tmp_path, monkeypatch, "echo 'convert input.doc -> input.docx'\nexit 0\n")
+    f = tmp_path / "old.doc"
+    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    with pytest.raises(ConversionFailed, match="exited 0 without writing a file"):
+        read_doc(f, "0" * 64)
+    assert os.listdir(scratch) == []
+
+
+def test_nonzero_exit_is_conversion_failure(tmp_path, monkeypatch):
+    _fake_soffice(tmp_path, monkeypatch, "echo 'Error: source file could not be loaded' >&2\nexit 1\n")
+    f = tmp_path / "old.doc"
+    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    with pytest.raises(ConversionFailed, match="status 1: Error: source file could not be loaded"):
+        read_doc(f, "0" * 64)
+
+
+def test_timeout_is_conversion_failure(tmp_path, monkeypatch):
+    _fake_soffice(tmp_path, monkeypatch, "sleep 30\n")
+    f = tmp_path / "old.doc"
+    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    with pytest.raises(ConversionFailed, match="timed out after 0.5s"):
+        read_doc_document(f, "0" * 64, Settings(soffice_timeout=0.5))
+
+
+@needs_soffice
+def test_garbage_ole_file_fails_cleanly(tmp_path):
+    f = tmp_path / "garbage.doc"
+    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(4000))
+    # Left to detect the format, LibreOffice would import this as plain text.
+    with pytest.raises(ConversionFailed, match="could not be loaded"):
+        read_doc(f, "0" * 64)
