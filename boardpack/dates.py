@@ -1,0 +1,185 @@
+"""Dates and times as board packs write them, parsed to ISO with the raw text kept.
+
+Packs write meeting dates in many shapes ("MONDAY, 27 JULY 2009",
+"Friday 24 July 2009", "26 APRIL 2011", "6th April 2011", "Thursday, 13th
+February, 2025", "13th-Feb-2025", "17th march 2016", "03/02/2017") and times
+as "10.00 a.m.", "2.30pm", "7:30", "14:00". Our own regexes handle these
+fast; :mod:`dateparser` is only a last resort for :func:`parse_date` on
+short strings, because it is slow and too eager inside running text.
+
+``find_dates``/``find_times`` scan running text and return every match with
+its span and raw text, so callers can record what the paper says beside the
+normalised value.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_MONTH = (
+    r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)"
+_DAY = r"(?P<day>[0-3]?\d)(?:\s*(?:st|nd|rd|th))?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_SEP = r"[\s,.\-/]*"
+
+# "Monday, 27 July 2009", "13th-Feb-2025", "Thursday, 13th February, 2025"
+_DMY = re.compile(
+    rf"\b{_WEEKDAY}?{_DAY}{_SEP}(?:of\s+)?{_MONTH}{_SEP}{_YEAR}\b", re.I
+)
+# "July 27, 2009", "Thursday July 27th 2009"
+_MDY = re.compile(rf"\b{_WEEKDAY}?{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)
+# "27/07/2009", "27.07.09" (UK order: day first)
+_NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)?\d\d)\b")
+# ISO "2009-07-27"
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+# Day and month without a year ("Thursday 23 February"): year supplied by caller.
+_DM = re.compile(rf"\b{_WEEKDAY}?{_DAY}{_SEP}(?:of\s+)?{_MONTH}\b(?![\s,.\-/]*(?:19|20)\d\d)", re.I)
+
+# "10.00 a.m.", "2.30pm", "10am", "14:00", "7:30", "9.30 am", "noon"
+_TIME = re.compile(
+    r"(?<![\d.:/£])(?P<h>[012]?\d)(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
+    r"|(?<![\d.:/£])(?P<h24>[012]?\d)[:.](?P<m24>[0-5]\d)(?![\d.:/%]|\s*(?:%|per|pence|p\b|million|m\b|k\b))"
+    r"|\b(?P<noon>noon|midday)\b",
+    re.I,
+)
+
+
+_NOT_A_DAY = re.compile(r"\b(?:quarter|qtr|q|item|items|priority|page|pages|no\.?|number|para|paragraph|section|appendix|line)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    iso: str  # YYYY-MM-DD
+    raw: str  # the text as written
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TimeMatch:
+    hhmm: str  # HH:MM, 24h
+    raw: str
+    start: int
+    end: int
+
+
+def _mk(year: int, month: int, day: int) -> Optional[str]:
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _year4(y: str) -> int:
+    n = int(y)
+    if len(y) == 2:
+        n += 2000 if n < 70 else 1900
+    return n
+
+
+def find_dates(text: str, default_year: Optional[int] = None) -> list[DateMatch]:
+    """Every full date in ``text``, in order of appearance.
+
+    Day-month dates without a year are returned only when ``default_year`` is given.
+    """
+    if not text:
+        return []
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m, iso):
+        if iso is None:
+            return
+        s, e = m.span()
+        # "Quarter 4 / January 2011", "Item 3 May 2011": a number that belongs to the word before
+        if _NOT_A_DAY.search(text[max(0, s - 12) : s]):
+            return
+        if any(s < te and e > ts for ts, te in taken):
+            return
+        taken.append((s, e))
+        found.append(DateMatch(iso, text[s:e].strip(), s, e))
+
+    for m in _DMY.finditer(text):
+        add(m, _mk(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"])))
+    for m in _MDY.finditer(text):
+        add(m, _mk(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"])))
+    for m in _ISO.finditer(text):
+        add(m, _mk(int(m["year"]), int(m["month"]), int(m["day"])))
+    for m in _NUMERIC.finditer(text):
+        add(m, _mk(_year4(m["year"]), int(m["month"]), int(m["day"])))
+    if default_year:
+        for m in _DM.finditer(text):
+            add(m, _mk(default_year, MONTHS[m["month"].lower()], int(m["day"])))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def parse_date(text: str, default_year: Optional[int] = None, fallback: bool = True) -> Optional[str]:
+    """The first date in ``text`` as ISO ``YYYY-MM-DD``, or None.
+
+    Tries our regexes first; for short strings that they miss, falls back to
+    dateparser (UK day-first order) when ``fallback`` is true.
+    """
+    ds = find_dates(text or "", default_year=default_year)
+    if ds:
+        return ds[0].iso
+    if fallback and text and len(text) <= 40 and re.search(r"\d", text) and re.search(r"[a-z]{3}", text, re.I):
+        try:
+            import dateparser
+
+            d = dateparser.parse(
+                text,
+                languages=["en"],
+                settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]},
+            )
+        except Exception:  # dateparser raises assorted errors on junk
+            d = None
+        if d is not None:
+            return d.date().isoformat()
+    return None
+
+
+def find_times(text: str) -> list[TimeMatch]:
+    """Every clock time in ``text`` ("10.00 a.m.", "2.30pm", "14:00"), as HH:MM 24h."""
+    out = []
+    for m in _TIME.finditer(text or ""):
+        if m["noon"]:
+            out.append(TimeMatch("12:00", m.group(0), *m.span()))
+            continue
+        if m["h"] is not None:
+            h, mi = int(m["h"]), int(m["m"] or 0)
+            ampm = m["ampm"].lower().replace(".", "").replace(" ", "")
+            if not 1 <= h <= 12:
+                continue
+            if ampm == "pm" and h != 12:
+                h += 12
+            if ampm == "am" and h == 12:
+                h = 0
+        else:
+            h, mi = int(m["h24"]), int(m["m24"])
+            if h > 23:
+                continue
+        out.append(TimeMatch(f"{h:02d}:{mi:02d}", m.group(0).strip(), *m.span()))
+    return out
+
+
+def parse_time(text: str) -> Optional[str]:
+    """The first clock time in ``text`` as ``HH:MM`` (24h), or None."""
+    ts = find_times(text)
+    return ts[0].hhmm if ts else None
+
+
+def year_of(iso: Optional[str]) -> Optional[int]:
+    return int(iso[:4]) if iso else None

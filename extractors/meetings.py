@@ -1,0 +1,295 @@
+"""Meetings from cover letters / summonses and agenda front sheets.
+
+Reads the committee, meeting date and start time, venue, date of issue,
+democratic services contact and addressees from the head of a cover letter
+or agenda paper, and publishes the pack's meeting in ``ctx.shared`` so the
+agenda extractor files its items under it. Minutes headers are read by
+:mod:`.minutes` through :func:`record_meeting`, so one document lists every
+meeting it describes once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Optional
+
+from ..dates import find_dates, find_times
+from ..model import AGENDA, COVER, Paper
+from .base import ExtractContext, Extractor, ExtractResult, register, row_id
+from .meeting_cues import (
+    _ORG_WORD,
+    Line,
+    MeetingInfo,
+    is_committee_line,
+    meeting_from_text,
+    meeting_id,
+    paper_lines,
+    tidy_committee,
+)
+
+PACK_MEETING = "meetings.pack_meeting"  # ctx.shared key: MeetingInfo of the pack's meeting
+_ROWS = "meetings.rows"  # ctx.shared key: {meeting_id: row dict} for this document
+
+_ITEM_START = re.compile(r"^\s*(?:item\s+)?\d{1,2}\s*(?:\.|\)|\s)\s*(?:\(?[a-z]\)\s*)?[A-Z]")
+_AGENDA_WORD = re.compile(r"^\s*agenda\b", re.I)
+_STANDALONE_DATE = re.compile(
+    r"^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}\s*$", re.I
+)
+_NAME_LINE = re.compile(r"^(?:[A-Z][A-Za-z'\-]+|[A-Z]{2,})(?:\s+(?:[A-Z][A-Za-z'\-]+|[A-Z]{2,}|[A-Z]\.?)){1,3}$")
+_CONTACT = re.compile(
+    r"(?:ask\s+for|contact(?:\s+officer)?|democratic\s+services\s+(?:contact\s+)?officer|clerk(?:\s+to\s+the\s+council)?)\s*[:\-]\s*"
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3})",
+)
+
+
+def header_lines(lines: list[Line], limit: int = 60) -> list[Line]:
+    """Lines before the first numbered agenda item (the head of a summons/front sheet)."""
+    out = []
+    for ln in lines[:limit]:
+        if ln.is_row and ln.cells and re.match(r"^\d{1,2}\.?$", (ln.cells[0] or "").strip()):
+            break
+        if not ln.is_row and _ITEM_START.match(ln.text) and out and not find_dates(ln.text):
+            break
+        out.append(ln)
+    return out
+
+
+def _committee_from_titles(lines: list[Line]) -> tuple[Optional[str], Optional[Line]]:
+    for ln in lines:
+        t = ln.text
+        if ln.is_row:
+            continue
+        part = t
+        if " - " in t:
+            first = t.split(" - ")[0]
+            if _ORG_WORD.search(first):
+                part = first
+        if is_committee_line(part) and _ORG_WORD.search(part) and not re.match(r"^(?:to|dear|yours)\b", part, re.I):
+            if len(part.split()) <= 14 and not part.endswith("."):
+                return tidy_committee(part), ln
+    return None, None
+
+
+def _addressees(lines: list[Line]) -> list[str]:
+    out: list[str] = []
+    collecting = False
+    for ln in lines:
+        t = ln.text
+        m = re.match(r"^to\s*:\s*(?P<rest>.*)$", t, re.I)
+        if m:
+            collecting = True
+            t = m.group("rest")
+            t = re.sub(r"^(?:chairman|chair|vice-chairman)\s*-\s*", "", t, flags=re.I)
+        elif not collecting:
+            continue
+        elif re.match(r"^(?:dear|you are|please|a meeting|notice)\b", t, re.I) or find_dates(t):
+            collecting = False
+            continue
+        t = t.strip().rstrip(".")
+        if re.match(r"^(?:all\s+)?(?:board\s+)?members\s+of\b", t, re.I):
+            parts = [t]
+        else:
+            parts = re.split(r",\s*|\s+and\s+(?=[A-Z])|;\s*", t)
+        for p in parts:
+            p = re.sub(r"^and\s+", "", p.strip())
+            if p and len(p) < 120:
+                out.append(p)
+    return out
+
+
+def _contact(lines: list[Line]) -> tuple[Optional[str], Optional[str]]:
+    for ln in lines:
+        m = _CONTACT.search(ln.text)
+        if m:
+            name = re.sub(r"\s+(?:Tel|Telephone|Email|Phone)\b.*$", "", m.group("name"))
+            return name.strip(), ln.text
+    # "IAN SENIOR" on the line above "Democratic Services Officer, ..."
+    for i, ln in enumerate(lines):
+        if re.match(r"^(?:democratic services|committee|clerk|senior democratic)", ln.text, re.I) and i > 0:
+            prev = lines[i - 1].text.strip()
+            if _NAME_LINE.match(prev) and not re.match(r"^yours", prev, re.I):
+                return tidy_committee(prev), prev + " / " + ln.text
+    return None, None
+
+
+def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
+    """The meeting described by the head of a summons or agenda front sheet."""
+    head = header_lines(lines)
+    text = "\n".join(ln.text for ln in head if not ln.is_row)
+    info = meeting_from_text(text)
+    info.source = source
+    # where the meeting date was found
+    anchor = None
+    if info.meeting_date_raw:
+        first_word = info.meeting_date_raw.split()[0]
+        for ln in head:
+            if not ln.is_row and find_dates(ln.text) and any(d.iso == info.meeting_date for d in find_dates(" ".join([ln.text]))):
+                anchor = ln
+                break
+        if anchor is None:
+            for ln in head:
+                if first_word in ln.text:
+                    anchor = ln
+                    break
+    # a standalone date line that is not the meeting's is the date of issue
+    meeting_dates = [d for d in find_dates(" ".join(text.split()))]
+    for ln in lines:
+        if ln.is_row:
+            continue
+        if _STANDALONE_DATE.match(ln.text):
+            d = find_dates(ln.text)[0]
+            if d.iso != info.meeting_date or (anchor is not None and ln is not anchor and not find_times(ln.text)):
+                if d.iso != info.meeting_date:
+                    info.date_of_issue, info.date_of_issue_raw = d.iso, ln.text
+                    break
+    if info.meeting_date is None and meeting_dates:
+        # a date that is not the date of issue
+        for d in meeting_dates:
+            if d.iso != info.date_of_issue:
+                info.meeting_date, info.meeting_date_raw = d.iso, d.raw
+                break
+    if not info.committee:
+        c, cl = _committee_from_titles(head)
+        if c:
+            info.committee, info.committee_raw = c, cl.text
+    if not info.start_time and anchor is not None:
+        ts = find_times(anchor.text)
+        if ts:
+            info.start_time, info.start_time_raw = ts[0].hhmm, ts[0].raw
+    if not info.venue and anchor is not None:
+        info.venue, info.venue_raw = _venue_near(head, anchor)
+    info.contact_officer, info.contact_raw = _contact(lines)
+    info.addressees = _addressees(head)
+    prov = anchor or (head[0] if head else (lines[0] if lines else None))
+    if prov is not None:
+        info.page, info.block_index = prov.page, prov.block_index
+    return info
+
+
+_FURNITURE_TAIL = re.compile(r"\s*(?:ask for|telephone|tel|email|e-mail|fax|contact)\b.*$", re.I)
+
+
+def _venue_near(head: list[Line], anchor: Line) -> tuple[Optional[str], Optional[str]]:
+    """Venue on the lines right after the date line (ModernGov front sheets:
+    "Thursday, 30th January, 2025, at 10.00 am" / "Council Chamber, Sessions House,")."""
+    i = head.index(anchor)
+    # text after the time on the anchor line itself ("... at 7.30pm in the Village Hall")
+    t = anchor.text
+    ts = find_times(t)
+    if ts:
+        rest = t[ts[-1].end:]
+        m = re.match(r"\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<v>[^.;]+)", rest, re.I)
+        if m:
+            v = _FURNITURE_TAIL.sub("", m.group("v")).strip(" ,")
+            if v:
+                return v, m.group("v")
+    parts = []
+    raw = []
+    for ln in head[i + 1 : i + 4]:
+        if ln.is_row:
+            break
+        s = _FURNITURE_TAIL.sub("", ln.text).strip()
+        if not s or re.match(r"^[.\-_]+$", s):
+            if parts:
+                break
+            continue
+        if re.match(r"^(?:agenda|unrestricted|exempt|to:|dear|public)\b", s, re.I) or re.search(r"@|\d{5,}", s):
+            break
+        if find_dates(s) or len(s) > 100:
+            break
+        parts.append(s)
+        raw.append(ln.text)
+        if not s.endswith(","):
+            break
+    if parts:
+        return " ".join(parts).strip(" ,"), " / ".join(raw)
+    return None, None
+
+
+def record_meeting(info: MeetingInfo, ctx: ExtractContext, res: ExtractResult) -> Optional[dict]:
+    """Add (or complete) this document's row for the meeting; one row per meeting per document."""
+    if not info.meeting_date and not info.committee:
+        return None
+    mid = info.meeting_id or row_id("meeting", info.committee, None, ctx.doc.sha256)
+    rows = ctx.shared.setdefault(_ROWS, {})
+    fields = {
+        "committee": info.committee,
+        "committee_raw": info.committee_raw,
+        "meeting_date": info.meeting_date,
+        "meeting_date_raw": info.meeting_date_raw,
+        "start_time": info.start_time,
+        "start_time_raw": info.start_time_raw,
+        "venue": info.venue,
+        "venue_raw": info.venue_raw,
+        "date_of_issue": info.date_of_issue,
+        "date_of_issue_raw": info.date_of_issue_raw,
+        "contact_officer": info.contact_officer,
+        "contact_raw": info.contact_raw,
+        "addressees": json.dumps(info.addressees) if info.addressees else None,
+    }
+    if mid in rows:
+        row = rows[mid]
+        for k, v in fields.items():
+            if row.get(k) in (None, "") and v not in (None, ""):
+                row[k] = v
+        if info.source and info.source not in row["sources"].split(","):
+            row["sources"] += "," + info.source
+        return row
+    row = {
+        "meeting_row_id": row_id(ctx.doc.sha256, mid),
+        "meeting_id": mid,
+        **fields,
+        "sources": info.source or "",
+        "page": info.page,
+        "block_index": info.block_index,
+    }
+    rows[mid] = row
+    res.add("meetings", row)
+    return row
+
+
+@register
+class MeetingExtractor(Extractor):
+    """Cover letter / summons / agenda front sheet -> the pack's meeting."""
+
+    name = "meetings"
+    paper_types = (COVER, AGENDA)
+    order = 10
+
+    def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
+        res = ExtractResult()
+        lines = paper_lines(ctx.doc, paper)
+        if not lines:
+            return res
+        info = meeting_from_lines(lines, paper.paper_type)
+        known: Optional[MeetingInfo] = ctx.shared.get(PACK_MEETING)
+        if known is not None:
+            # an agenda following its summons: complete the pack's meeting, do not start another
+            if info.meeting_date in (None, known.meeting_date) or paper.paper_type == AGENDA and not info.committee:
+                for k in ("committee", "committee_raw", "start_time", "start_time_raw", "venue", "venue_raw",
+                          "date_of_issue", "date_of_issue_raw", "contact_officer", "contact_raw"):
+                    if getattr(known, k) is None and getattr(info, k) is not None:
+                        setattr(known, k, getattr(info, k))
+                if not known.addressees:
+                    known.addressees = info.addressees
+                record_meeting(known, ctx, res)
+                return res
+        if info.meeting_date is None:
+            if info.committee or info.venue:
+                res.warn(f"{paper.paper_type}: no meeting date found", page=paper.page_start, block_index=paper.start)
+            if known is None and info.committee:
+                ctx.shared[PACK_MEETING] = info
+                record_meeting(info, ctx, res)
+            return res
+        if known is None or known.meeting_date is None:
+            ctx.shared[PACK_MEETING] = info
+        record_meeting(info, ctx, res)
+        return res
+
+
+def pack_meeting(ctx: ExtractContext) -> Optional[MeetingInfo]:
+    return ctx.shared.get(PACK_MEETING)
+
+
+__all__ = ["MeetingExtractor", "meeting_from_lines", "record_meeting", "pack_meeting", "meeting_id", "PACK_MEETING"]

@@ -1,0 +1,627 @@
+"""Minutes: the meeting they record, attendance, minute items, decisions, actions.
+
+The meeting is the one named in the minutes header ("Minutes of a meeting
+of the Cabinet held ... on Thursday, 9 January 2025"), not the pack's own
+meeting. Attendance comes from "PRESENT:" / "IN ATTENDANCE:" / "Apologies"
+sections written as comma lists with titles and honours ("Mr R C Love,
+OBE"), one name per line, name | role tables, side-by-side columns (parish
+minutes), and prose ("Apologies were received from ..."). Decisions are
+paragraphs carrying RESOLVED / APPROVED / AGREED or "it was agreed"; actions
+are "ACTION:" lines (owners read from the names that start them) and the
+cells of an Action/Owner column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import MINUTES, Paper
+from .base import ExtractContext, Extractor, ExtractResult, register, row_id
+from .meeting_cues import Line, MeetingInfo, is_committee_line, minutes_header, paper_lines, tidy_committee, _ORG_WORD
+from .meetings import record_meeting
+
+PRESENT = "present"
+IN_ATTENDANCE = "in attendance"
+APOLOGIES = "apologies"
+CHAIR = "chair"
+
+# Attendance cues at the start of a line or cell -> category
+_CUES = [
+    (re.compile(r"^(?:members\s+)?present\s*(?:were)?\s*[:\-]?\s*", re.I), PRESENT),
+    (re.compile(r"^(?:councillors?|members?)\s*(?:present)?\s*:\s*", re.I), PRESENT),
+    (re.compile(r"^(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?\s*[:\-]?\s*", re.I), IN_ATTENDANCE),
+    (re.compile(r"^also\s+(?:present|attending)(?:\s+virtually)?\s*[:\-]?\s*", re.I), IN_ATTENDANCE),
+    (re.compile(r"^(?:officers?|members\s+of\s+the\s+public|public|observers?|guests?|visitors?)(?:\s+(?:present|in attendance))?\s*:\s*", re.I), IN_ATTENDANCE),
+    (re.compile(r"^members\s+of\s+the\s+public\s*:?\s*", re.I), IN_ATTENDANCE),
+    (re.compile(r"^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received\s+)?from)?\s*[:\-]?\s*", re.I), APOLOGIES),
+    (re.compile(r"^(?:chair(?:man|person)?|in\s+the\s+chair)\s*:\s*", re.I), CHAIR),
+]
+_HONOURS = r"(?:OBE|MBE|CBE|KBE|DBE|QPM|QC|KC|JP|DL|MP|MEP|FRS|BEM|CVO|LVO|RD|TD)"
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Cllr|Clr|Councillor|County\s+Councillor|District\s+Councillor|C/Cllr|D/Cllr|Ch\.?\s*Insp\.?|Chief\s+Inspector|Chief\s+Superintendent|Superintendent|Supt|Inspector|Insp|Sgt|Sergeant|PC|PCSO|DI|DCI|CI|DS|Maj|Major|Capt|Captain|Col|Colonel)\.?"
+_CHAIR_ROLE = re.compile(r"^(?:acting\s+|vice[\s-]*)?chair(?:man|person|woman)?$|^in the chair$", re.I)
+_INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}$")
+_NUM_HEAD = re.compile(
+    r"^(?P<num>(?:[A-Z][a-z]{2}\d{2}\.\d{1,2})|\d{1,3}(?:\.{1,2}\d{1,2}){0,2})\.?\s+(?P<title>[A-Z\"'][^\n]{1,140})$"
+)
+_SECTION_HEAD = re.compile(r"^(?:unrestricted items|exempt items|part [12]|items? for decision|open session)\b", re.I)
+
+
+@dataclass
+class Person:
+    person: str
+    raw: str
+    role: Optional[str]
+    attendance: str
+    page: Optional[int]
+    block_index: int
+
+
+# ---------------------------------------------------------------------------
+# names
+
+
+def split_names(text: str) -> list[str]:
+    """Split "Mr A (Chairman), Mr B, OBE, Mrs C and Dr D" into entries, keeping
+    parenthesised roles and honours with their person."""
+    text = " ".join(text.split())
+    parts: list[str] = []
+    depth = 0
+    cur = ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in ",;":
+            parts.append(cur)
+            cur = ""
+            i += 1
+            continue
+        if depth == 0 and text.startswith(" and ", i):
+            parts.append(cur)
+            cur = ""
+            i += 5
+            continue
+        if depth == 0 and text.startswith(" & ", i) and not re.search(r"\b(?:Mr|Mrs)\s*$", cur):
+            parts.append(cur)
+            cur = ""
+            i += 3
+            continue
+        cur += ch
+        i += 1
+    parts.append(cur)
+    out: list[str] = []
+    for p in parts:
+        p = p.strip().strip(".").strip()
+        if not p:
+            continue
+        if re.fullmatch(_HONOURS + r"(?:\s+" + _HONOURS + r")*\.?", p) and out:
+            out[-1] = out[-1] + ", " + p
+            continue
+        if re.fullmatch(r"\((?:[^()]*)\)", p) and out:  # "(Chairman)" after a split
+            out[-1] = out[-1] + " " + p
+            continue
+        out.append(p)
+    return out
+
+
+def parse_person(entry: str) -> tuple[Optional[str], Optional[str], bool]:
+    """-> (name, role, is_chair) from "Mr B J Sweetland (Chairman)", "Maurice Moore - Chairman",
+    "Nick Oakhill (NO) CHAIR", "Katy Draper (KD)[acting Chair]", "K Draper (KD - Chair)"."""
+    e = " ".join(entry.split()).strip(" .;:")
+    e = re.sub(r"^and\s+", "", e)
+    roles: list[str] = []
+    chair = False
+    for m in re.finditer(r"[\(\[]([^()\[\]]*)[\)\]]", e):
+        inner = m.group(1).strip()
+        for piece in re.split(r"\s+-\s+|\s*/\s*", inner):
+            piece = piece.strip()
+            if not piece:
+                continue
+            if _CHAIR_ROLE.match(piece) and not re.match(r"^vice", piece, re.I):
+                chair = True
+                roles.append(piece)
+            elif _INITIALS.match(piece) and piece.upper() == piece or re.fullmatch(r"[A-Z][A-Za-z]{1,3}", piece) and piece[1:].lower() != piece[1:] :
+                continue  # initials "(NO)", "(BMc)"
+            elif re.fullmatch(r"part of the meeting|for part of the meeting|items? .*|virtually|remotely|online", piece, re.I):
+                continue
+            else:
+                roles.append(piece)
+    e = re.sub(r"\s*[\(\[][^()\[\]]*[\)\]]\s*", " ", e).strip()
+    # "Maurice Moore - Chairman", "Philip Aldis - Community Safety Officer"
+    m = re.match(r"^(?P<n>.+?)\s+-\s+(?P<r>.+)$", e)
+    if m:
+        e, r = m.group("n"), m.group("r").strip()
+        if _CHAIR_ROLE.match(r) and not r.lower().startswith("vice"):
+            chair = True
+        roles.append(r)
+    # "Nick Oakhill CHAIR", "Cathy Fleet CLERK"
+    m = re.match(r"^(?P<n>.+?)\s+(?P<r>(?:ACTING\s+)?(?:CHAIR(?:MAN)?|CLERK|RFO|VICE[\s-]CHAIR(?:MAN)?))$", e)
+    if m:
+        e, r = m.group("n"), m.group("r")
+        if re.match(r"^(?:acting\s+)?chair", r, re.I):
+            chair = True
+        roles.append(r.title() if r.isupper() else r)
+    e = e.strip(" ,-")
+    if not e or not re.search(r"[A-Za-z]{2}", e) or len(e) > 70:
+        return None, None, False
+    if re.search(r"\b(?:there were|members of the public|none|no apologies|were received|present)\b", e, re.I):
+        return None, None, False
+    role = "; ".join(dict.fromkeys(roles)) or None
+    return e, role, chair
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.replace(",", " ").split()
+    if not words or len(words) > 8:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or w in ("&",) or re.fullmatch(_HONOURS, w))
+    return caps >= max(1, len(words) - 1)
+
+
+# ---------------------------------------------------------------------------
+# attendance
+
+
+def _cue(text: str):
+    for rx, cat in _CUES:
+        m = rx.match(text)
+        if m:
+            return cat, text[m.end():]
+    return None, text
+
+
+class Attendance:
+    def __init__(self):
+        self.people: list[Person] = []
+        self.seen: set[tuple[str, str]] = set()
+
+    def add_entries(self, text: str, category: str, ln: Line, default_role: Optional[str] = None) -> None:
+        for entry in split_names(text):
+            name, role, chair = parse_person(entry)
+            if not name or not _looks_like_name(name):
+                continue
+            role = role or default_role
+            cat = CHAIR if (chair and category == PRESENT) or category == CHAIR else category
+            key = (name.lower(), cat)
+            if key in self.seen:
+                continue
+            if cat == CHAIR and (name.lower(), PRESENT) in self.seen:
+                self.people = [p for p in self.people if not (p.person.lower() == name.lower() and p.attendance == PRESENT)]
+            self.seen.add(key)
+            self.people.append(Person(name, entry.strip(), role, cat, ln.page, ln.block_index))
+
+
+_PROSE_APOLOGIES = re.compile(
+    r"apologies(?:\s+for\s+absence)?\s+(?:were|had\s+been|have\s+been|was)?\s*(?:received|reported|given|tendered|submitted|noted)?\s*"
+    r"(?:from|by|on behalf of)\s*:?\s*(?P<names>.+?)(?:\.\s|\.$|$)",
+    re.I,
+)
+_ATTEND_PROSE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance(?:\s+virtually)?\b", re.I)
+
+
+def _header_columns(ln: Line) -> Optional[list[Optional[str]]]:
+    if not ln.is_row:
+        return None
+    cats = []
+    n = 0
+    for c in ln.cells or []:
+        cat, rest = _cue(c.strip()) if c.strip() else (None, "")
+        if cat and not rest.strip():
+            n += 1
+        cats.append(cat if (cat and not rest.strip()) else None)
+    return cats if n >= 2 else None
+
+
+_WIDE_GAP = re.compile(r"\S(?: ?\S)*")
+
+
+def _split_columns(raw: str) -> list[str]:
+    """Side-by-side columns in raw PDF text separated by runs of 3+ spaces."""
+    return [p.strip() for p in re.split(r"\s{3,}|\t+", raw.strip()) if p.strip()]
+
+
+def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
+    """Attendance from the head of the minutes; returns (attendance, index of the first line after it)."""
+    att = Attendance()
+    cat: Optional[str] = None
+    col_cats: Optional[list[Optional[str]]] = None
+    text_cols: Optional[list[str]] = None
+    i = 0
+    end = len(lines)
+    for i, ln in enumerate(lines):
+        t = ln.text.strip()
+        if cat is not None and not ln.is_row and (_NUM_HEAD.match(t) or _SECTION_HEAD.match(t) or re.fullmatch(r"action|actions", t, re.I)):
+            end = i
+            break
+        if ln.is_row:
+            hc = _header_columns(ln)
+            if hc:
+                col_cats = hc
+                cat = cat or next(c for c in hc if c)
+                continue
+            cells = [c.strip() for c in (ln.cells or [])]
+            if col_cats and len(cells) == len(col_cats):
+                for j, c in enumerate(cells):
+                    if not c:
+                        continue
+                    ccat, rest = _cue(c)
+                    if ccat:
+                        col_cats[j] = ccat
+                        c = rest
+                    if c and col_cats[j]:
+                        for sub in c.split("\n"):
+                            att.add_entries(sub, col_cats[j], ln)
+                continue
+            # name | role rows, optionally with a label cell ("Members:")
+            nonempty = [c for c in cells if c]
+            if not nonempty:
+                continue
+            ccat, rest = _cue(nonempty[0])
+            if ccat:
+                cat = ccat
+                nonempty = ([rest] if rest.strip() else []) + nonempty[1:]
+            if cat is None:
+                continue
+            if (_NUM_HEAD.match(nonempty[0] if nonempty else "") if nonempty else False):
+                end = i
+                break
+            if not nonempty:
+                continue
+            if len(nonempty) >= 2 and len(split_names(nonempty[0])) == 1:
+                att.add_entries(nonempty[0], cat, ln, default_role=nonempty[1])
+            else:
+                for c in nonempty:
+                    att.add_entries(c, cat, ln)
+            continue
+        # text lines, maybe several columns side by side (parish minutes)
+        cols = _split_columns(ln.raw) if ln.raw else [t]
+        col_cues = [_cue(c) for c in cols]
+        if len(cols) >= 2 and sum(1 for cc, rest in col_cues if cc and not rest.strip()) >= 2:
+            text_cols = [cc for cc, _ in col_cues]
+            cat = cat or next(c for c in text_cols if c)
+            continue
+        if text_cols and len(cols) >= 2:
+            # map columns by order; a later cue in a column switches that column
+            for j, c in enumerate(cols):
+                ccat, rest = _cue(c)
+                if j < len(text_cols) and ccat:
+                    text_cols[j] = ccat
+                    c = rest
+                target = text_cols[j] if j < len(text_cols) else text_cols[-1]
+                if c and target:
+                    att.add_entries(c, target, ln)
+            continue
+        ccat, rest = _cue(t)
+        if ccat:
+            cat = ccat
+            text_cols = None
+            t = rest
+            if not t.strip():
+                continue
+        if cat is None:
+            continue
+        if text_cols and len(cols) == 1:
+            # a single column line under a multi-column header: guess from indentation is not possible; use last
+            pass
+        pm = _PROSE_APOLOGIES.search(t)
+        if pm:
+            att.add_entries(pm.group("names"), APOLOGIES, ln)
+            continue
+        if re.search(r"\b(?:there were|no apologies|none)\b", t, re.I):
+            continue
+        if len(t) > 400:
+            continue
+        att.add_entries(t, cat, ln)
+    else:
+        end = len(lines)
+    return att, end
+
+
+# ---------------------------------------------------------------------------
+# items, decisions, actions
+
+_DECISION = re.compile(
+    r"\b(?:RESOLVED|APPROVED|AGREED|DECIDED)\b"
+    r"|(?i:\bit\s+was\s+(?:also\s+|unanimously\s+|further\s+|therefore\s+)?(?:agreed|resolved|decided|approved)\b)"
+    r"|(?i:\b(?:the\s+)?(?:board|committee|partnership|council|cabinet|group|panel|meeting|members|forum|executive|sub-committee|t&cg)\s+"
+    r"(?:also\s+|unanimously\s+|had\s+|have\s+|has\s+)?(?:agreed|resolved|approved|decided)\b)"
+    r"|(?i:\bwere\s+(?:agreed|approved)\s+(?:as\s+a\s+(?:correct|true)\s+record|and\s+signed))"
+    r"|(?i:\b(?:it\s+was|was|were)\s+resolved\b)",
+)
+
+
+def decision_text(t: str) -> str:
+    """From the start of the sentence carrying the decision cue to the end of the paragraph."""
+    t = _strip_enum(t)
+    m = _DECISION.search(t)
+    if not m:
+        return t
+    starts = [0] + [x.end() for x in re.finditer(r"[.!?]\s+(?=[A-Z\"'])", t) if x.end() <= m.start()]
+    return t[starts[-1]:].strip()
+
+
+_ACTION_CUE = re.compile(r"^\s*actions?\s*[:\-]\s*(?P<rest>.*)$", re.I)
+_OWNER_NAME = r"(?:(?:" + _TITLES + r")\s+)?(?:[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3}|[A-Z]{2,4})"
+_OWNERS = re.compile(
+    rf"^(?P<owners>{_OWNER_NAME}(?:\s*(?:,|/|&|\band\b)\s*{_OWNER_NAME})*)\s+"
+    r"(?=(?:to|agreed\s+to|will|would|should|is\s+to|are\s+to|has\s+agreed|had\s+agreed|undertook|offered|asked|needs?\s+to)\b)"
+)
+_NOT_OWNER = re.compile(r"^(?:the|it|this|that|there|all|any|members?|board|group|meeting|we|they|he|she|a|an)$", re.I)
+
+
+def action_owners(text: str) -> list[str]:
+    """Names that start an action line: "Paul Clarke and Mark Freeman to discuss ..." ->
+    ["Paul Clarke", "Mark Freeman"]; "NO/AS to organise" -> ["NO", "AS"]."""
+    m = _OWNERS.match(text.strip())
+    if not m:
+        return []
+    parts = re.split(r"\s*(?:,|/|&|\band\b)\s*", m.group("owners"))
+    out = []
+    for p in parts:
+        p = p.strip()
+        if p and not _NOT_OWNER.match(p) and not re.match(r"^(?:The|It|This|There)\b", p):
+            out.append(p)
+    return out
+
+
+def _strip_enum(t: str) -> str:
+    return re.sub(r"^(?:\(\s*\d+\s*\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\))\s+", "", t.strip())
+
+
+@dataclass
+class MinuteItem:
+    number: str
+    title: str
+    raw: str
+    page: Optional[int]
+    block_index: int
+
+
+def _item_num_key(num: str) -> int:
+    parts = re.findall(r"\d+", num)
+    return int(parts[-1]) if parts else 0
+
+
+def _accept_item(num: str, title: str, last: Optional[str]) -> bool:
+    if len(title) > 150 or title.endswith(",") or re.search(r"\b(?:the|of|and)$", title):
+        return False
+    n = _item_num_key(num)
+    if last is None:
+        return True
+    ln = _item_num_key(last)
+    if "." in num and "." in last:
+        return ln < n <= ln + 4 or (num.split(".")[:-1] != last.split(".")[:-1] and n <= 3)
+    if "." in num or "." in last:
+        return False
+    return ln < n <= ln + 4
+
+
+@register
+class MinutesExtractor(Extractor):
+    name = "minutes"
+    paper_types = (MINUTES,)
+    order = 30
+
+    def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
+        res = ExtractResult()
+        lines = paper_lines(ctx.doc, paper)
+        if not lines:
+            return res
+        info = self._meeting(lines)
+        if info.meeting_date is None:
+            res.warn("minutes: no date of the meeting recorded found", page=paper.page_start, block_index=paper.start)
+        row = record_meeting(info, ctx, res)
+        mid = row["meeting_id"] if row else None
+        mdate = info.meeting_date
+        sha = ctx.doc.sha256
+
+        att, end = parse_attendance(lines)
+        body = lines[end:]
+
+        items: list[MinuteItem] = []
+        cur: Optional[MinuteItem] = None
+        pending_action = False
+        action_cols: Optional[tuple[int, int]] = None
+        prev_para: Optional[Line] = None
+        decisions_seen: set[str] = set()
+        n_action = 0
+
+        def add_action(text: str, owners: list[str], ln: Line, owners_raw: Optional[str] = None):
+            nonlocal n_action
+            text = " ".join(text.split()).strip()
+            if not text and not owners:
+                return
+            n_action += 1
+            res.add("minute_actions", {
+                "minute_action_id": row_id(sha, paper.start, ln.block_index, n_action, text),
+                "meeting_id": mid,
+                "meeting_date": mdate,
+                "item_number": cur.number if cur else None,
+                "owners": "; ".join(owners) if owners else None,
+                "owners_raw": owners_raw,
+                "action_text": text,
+                "page": ln.page,
+                "block_index": ln.block_index,
+            })
+
+        def add_decision(text: str, ln: Line):
+            text = " ".join(text.split()).strip()
+            if not text or text in decisions_seen:
+                return
+            decisions_seen.add(text)
+            res.add("decisions", {
+                "decision_id": row_id(sha, paper.start, ln.block_index, text),
+                "meeting_id": mid,
+                "meeting_date": mdate,
+                "item_number": cur.number if cur else None,
+                "decision_text": text,
+                "keyword": (_DECISION.search(text).group(0) if _DECISION.search(text) else None),
+                "page": ln.page,
+                "block_index": ln.block_index,
+            })
+
+        i = 0
+        while i < len(body):
+            ln = body[i]
+            t = ln.text.strip()
+            i += 1
+            if ln.is_row:
+                cells = [c.strip() for c in (ln.cells or [])]
+                low = [c.lower().rstrip(":") for c in cells]
+                if any(c in ("action", "actions", "owner", "action by", "who", "lead") for c in low) and len([c for c in cells if c]) <= 5:
+                    own_i = next((j for j, c in enumerate(low) if c in ("owner", "action by", "who", "lead")), None)
+                    act_i = next((j for j, c in enumerate(low) if c in ("action", "actions")), None)
+                    if own_i is None:
+                        own_i = act_i
+                        act_i = None
+                    action_cols = (act_i if act_i is not None else -1, own_i)
+                    continue
+                if action_cols:
+                    act_i, own_i = action_cols
+                    owner = cells[own_i] if own_i < len(cells) else ""
+                    if act_i >= 0:
+                        text = cells[act_i] if act_i < len(cells) else ""
+                    else:
+                        others = [c for j, c in enumerate(cells) if j != own_i and c and not re.fullmatch(r"[\w.]{1,10}", c)]
+                        text = max(others, key=len) if others else ""
+                    if owner:
+                        ac = _ACTION_CUE.match(text)
+                        if ac:
+                            text = ac.group("rest")
+                        owners = [o.strip() for o in re.split(r"\s*(?:/|,|&|;|\band\b|\n)\s*", owner) if o.strip()]
+                        add_action(text, owners, ln, owners_raw=owner)
+                    # decisions and items inside the text cells too
+                    for c in cells:
+                        if c and _DECISION.search(c):
+                            add_decision(decision_text(c), ln)
+                    continue
+                # a minutes table without an Action column: item headings / decisions in cells
+                first = next((c for c in cells if c), "")
+                mh = _NUM_HEAD.match(" ".join(c for c in cells[:2] if c)) if first else None
+                if mh and _accept_item(mh.group("num"), mh.group("title").split(" | ")[0], cur.number if cur else None):
+                    cur = MinuteItem(mh.group("num").rstrip("."), mh.group("title"), t, ln.page, ln.block_index)
+                    items.append(cur)
+                for c in cells:
+                    if c and _DECISION.search(c):
+                        add_decision(decision_text(c), ln)
+                    ac = _ACTION_CUE.match(c) if c else None
+                    if ac and ac.group("rest").strip():
+                        add_action(ac.group("rest"), action_owners(ac.group("rest")), ln)
+                continue
+
+            mh = _NUM_HEAD.match(t)
+            if mh and _accept_item(mh.group("num"), mh.group("title"), cur.number if cur else None) and (ln.first_of_block or True):
+                title = mh.group("title").strip()
+                title = re.sub(r"\s*\(item\s+\d+[a-z]?\)\s*$", "", title, flags=re.I)
+                cur = MinuteItem(mh.group("num").replace("..", ".").rstrip("."), title, t, ln.page, ln.block_index)
+                items.append(cur)
+                pending_action = False
+                continue
+            if re.fullmatch(r"\(item\s+\d+[a-z]?\)", t, re.I) or _SECTION_HEAD.match(t):
+                continue
+            # prose attendance inside the first items
+            pm = _PROSE_APOLOGIES.search(t)
+            if pm and not re.search(r"\bno apologies\b", t, re.I):
+                att.add_entries(pm.group("names"), APOLOGIES, ln)
+            am = _ATTEND_PROSE.match(t)
+            if am and cur is not None and _item_num_key(cur.number) <= _item_num_key(items[0].number) + 1:
+                att.add_entries(am.group("names"), IN_ATTENDANCE, ln)
+            ac = _ACTION_CUE.match(t)
+            if ac:
+                rest = ac.group("rest").strip()
+                if rest:
+                    add_action(rest, action_owners(rest), ln)
+                    pending_action = False
+                else:
+                    pending_action = True
+                continue
+            if pending_action:
+                owners = action_owners(t)
+                if owners:
+                    add_action(t, owners, ln)
+                    continue
+                pending_action = False
+            if _DECISION.search(t) and not re.match(r"^(?:to|the minutes of)\b.*\?$", t, re.I):
+                text = decision_text(t)
+                # a decision introducing a list: "The Board agreed:" + bullets
+                if text.rstrip().endswith(":"):
+                    extra = []
+                    while i < len(body) and not body[i].is_row and (
+                        (body[i].block is not None and body[i].block.kind == "list_item") or re.match(r"^[-\u2022*]\s", body[i].text)
+                    ):
+                        extra.append(re.sub(r"^[-\u2022*]\s+", "", body[i].text.strip()))
+                        i += 1
+                    if extra:
+                        text = text.rstrip() + " " + "; ".join(extra)
+                add_decision(text, ln)
+
+        for p in att.people:
+            res.add("attendance", {
+                "attendance_id": row_id(sha, paper.start, p.person, p.attendance, p.block_index),
+                "meeting_id": mid,
+                "meeting_date": mdate,
+                "person": p.person,
+                "person_raw": p.raw,
+                "role": p.role,
+                "attendance": p.attendance,
+                "page": p.page,
+                "block_index": p.block_index,
+            })
+        for k, it in enumerate(items):
+            res.add("minute_items", {
+                "minute_item_id": row_id(sha, paper.start, it.number, k),
+                "meeting_id": mid,
+                "meeting_date": mdate,
+                "item_number": it.number,
+                "title": it.title,
+                "title_raw": it.raw,
+                "ordinal": k,
+                "page": it.page,
+                "block_index": it.block_index,
+            })
+        # share names for the people extractor
+        ctx.shared.setdefault("attendance.names", []).extend(p.person for p in att.people)
+        return res
+
+    def _meeting(self, lines: list[Line]) -> MeetingInfo:
+        # header: lines up to the attendance section
+        head: list[Line] = []
+        for ln in lines[:25]:
+            if not ln.is_row and re.match(r"^(?:present|members present)\b", ln.text, re.I):
+                break
+            if ln.is_row and any(re.match(r"^present\b", c or "", re.I) for c in ln.cells or []):
+                break
+            head.append(ln)
+        text = "\n".join(ln.text for ln in head if not ln.is_row)
+        info = minutes_header(text)
+        idx = next((k for k, ln in enumerate(head) if re.search(r"\bminutes\s+of\b", ln.text, re.I)), None)
+        if idx is None:
+            # no "Minutes of" sentence: first date in the head
+            from ..dates import find_dates, find_times
+
+            for ln in head:
+                ds = find_dates(ln.text)
+                if ds:
+                    info.meeting_date, info.meeting_date_raw = ds[0].iso, ds[0].raw
+                    ts = find_times(ln.text[ds[0].end:])
+                    if ts:
+                        info.start_time, info.start_time_raw = ts[0].hhmm, ts[0].raw
+                    break
+        if not info.committee:
+            before = head[:idx] if idx is not None else head
+            for ln in reversed(before):
+                if ln.is_row:
+                    continue
+                t = ln.text.strip()
+                if is_committee_line(t) and (_ORG_WORD.search(t) or t.isupper()) and not re.match(r"^agenda\b", t, re.I):
+                    info.committee, info.committee_raw = tidy_committee(t), t
+                    break
+        info.source = "minutes"
+        prov = head[idx] if idx is not None and head else (head[0] if head else lines[0])
+        info.page, info.block_index = prov.page, prov.block_index
+        return info
