@@ -1,0 +1,868 @@
+"""Action plans and rolling plans: tables of actions, milestones and updates.
+
+A plan is found by its *header row*, whose cells are read by meaning (Number /
+Ref / No., Action, Milestones, Lead (CDRP) agency, Other partners, Progress /
+Q4 Update / Update YTD / Quarterly Progress, RAG / Status), never by position.
+Then, row by row:
+
+* a row with a number (in the Number column, or leading the Action cell:
+  "1.3 Improve ...") starts an action; a row whose first columns are empty
+  continues the action above (more milestones, or a row split by a page break);
+* the Milestones column of an action is read as one stream and split where a
+  code such as "1.3a" starts a line (or, inline, where the next letter in
+  sequence appears), so milestones in one cell or one row each come out the same;
+* each milestone's text is split into its own text, "Measurement = ...",
+  "Source: ...", "Q1 Progress - ..." and "To meet target - ..." parts;
+* each milestone (or each action without milestones) gets one update for the
+  reporting period: progress text, normalised status (words, else the cell's
+  fill colour read through the document's colour key), stats_awaited and
+  "FUNDING ALLOCATED: £500".
+
+Plans run over several table blocks (a header repeated per page, or a reader
+that did not join the pages): a block continues the previous plan when its
+title matches and its numbering does not restart. Plans whose numbering
+restarts are kept apart. The extractor runs once per document (whole-document
+pass), reading tables of every paper type; tables outside action-plan papers
+need an unambiguous header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ..model import ACTION_PLAN, HEADING, PARAGRAPH, LIST_ITEM, TABLE, Block, Cell, Document
+from ..periods import Period, parse_period, period_for_meeting
+from ..status import (
+    NOT_REPORTED,
+    colour_key_entry,
+    stats_awaited,
+    status_from_fill,
+    status_from_text,
+)
+from .base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
+from .report_context import context_date, is_furniture, one_line, title_key
+
+try:  # another engineer's module; a small local parser stands in until it lands
+    from ..numbers import find_money as _find_money
+except Exception:  # pragma: no cover
+    _find_money = None
+
+# -- header roles ------------------------------------------------------------
+
+ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("number", re.compile(r"^(?:number|no\.?|num\.?|nos?\.|ref(?:erence)?\.?(?:\s*no\.?)?|#|id|key\s+support\s+indicator|"
+                          r"action\s*(?:no\.?|number|ref\.?|reference))$", re.I)),
+    ("status", re.compile(r"^(?:rag(?:\s+status|\s+rating)?|status|rating|red\s*/\s*amber\s*/\s*green|current\s+status|"
+                          r"rag\s*/\s*status)\b", re.I)),
+    ("milestones", re.compile(r"^(?:key\s+)?milestones?\b", re.I)),
+    ("lead", re.compile(r"^(?:lead\b|responsib|owner|accountable|who\b)", re.I)),
+    ("partners", re.compile(r"^(?:other\s+|key\s+|supporting\s+)?partners?\b|^supporting\b|^partner\s+agenc", re.I)),
+    ("progress", re.compile(r"progress|update|\bytd\b|^comments?$|^position\b|^outcomes?\s+achieved", re.I)),
+    ("priority", re.compile(r"^(?:priority(?:\s+area)?|theme|objective|strategic\s+aim)$", re.I)),
+    ("action", re.compile(r"^(?:actions?|action\s+plan\s+items?|activity|activities|tasks?|what\s+we\s+will\s+do)\b", re.I)),
+    ("target", re.compile(r"target|deadline|timescale|by\s+when|^dates?\b|^when\b", re.I)),
+]
+
+
+def header_role(text: str) -> Optional[str]:
+    t = one_line(text).strip(" :*").replace("\u2019", "'")
+    if not t or len(t) > 60:
+        return None
+    for role, pat in ROLE_PATTERNS:
+        if pat.search(t):
+            return role
+    return None
+
+
+def header_roles(texts: list[str], strict: bool = False) -> Optional[dict[int, str]]:
+    """Column index -> role when ``texts`` is an action-plan header row, else None."""
+    roles: dict[int, str] = {}
+    filled = [t for t in texts if t.strip()]
+    if len(filled) < 3:
+        return None
+    for i, t in enumerate(texts):
+        r = header_role(t)
+        if r and r not in roles.values():
+            roles[i] = r
+    found = set(roles.values())
+    if not ({"action", "milestones"} & found):
+        return None
+    if len(found) < 3 or not ({"progress", "status", "lead", "milestones"} & found):
+        return None
+    if strict and not ({"progress", "status", "milestones"} & found and len(found) >= 3):
+        return None
+    # Most cells of a header are headings: reject data rows that happen to match.
+    if sum(1 for t in filled if header_role(t)) < max(3, len(filled) // 2):
+        return None
+    return roles
+
+
+# -- text patterns -----------------------------------------------------------
+
+_ACTION_NUM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s|$)\s*")
+_NUM_CELL = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s*$")
+_CODE_CELL = re.compile(r"^\s*(\d{1,2}\.\d{1,2})\s*\(?([a-z])\)?\s*$")
+_CODE = re.compile(r"(?<![\w./£])(\d{1,2}\.\d{1,2})([a-z])(?![\w])")
+_TARGET_CLAUSE = re.compile(r"\bto\s+meet\s+target\b\s*[-:=]?\s*(?:(?:not\s+)?on\s*track(?:\s*/\s*not\s+on\s*track)?)?", re.I)
+_FUNDING = re.compile(r"\bfunding\s+allocated\b\s*[:=-]?\s*(.*)", re.I)
+
+# Labelled parts of a milestone's text.
+_MARKERS = re.compile(
+    r"(?P<measurement>\bmeasurement\s*[=:-])"
+    r"|(?P<source>\bsource\s*[:=-])"
+    r"|(?P<progress>\b(?:q[1-4]\s+progress|progress\s+q[1-4]|q[1-4]\s+update|update\s+q[1-4])\b\s*[:\-]?"
+    r"|(?:(?<=\n)|^)\s*q[1-4]\s*[:\-](?!\s*\d))"
+    r"|(?P<target>\bto\s+meet\s+target\b\s*[:=-]?)",
+    re.I,
+)
+_NOTE = re.compile(r"^\s*(?:for\s+more\s+information|please\s+note|see\s+(?:action|priority)\b|\*)", re.I)
+
+
+def money_in(text: str) -> tuple[Optional[float], Optional[str]]:
+    """First pound amount in ``text`` (e.g. after "FUNDING ALLOCATED:")."""
+    if _find_money is not None:
+        found = _find_money(text)
+        if found:
+            return found[0][0], found[0][1]
+    m = re.search(r"£\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m)?\b", text, re.I)
+    if not m:
+        return None, None
+    v = float(m.group(1).replace(",", ""))
+    v *= {"k": 1e3, "m": 1e6}.get((m.group(2) or "").lower(), 1)
+    return v, m.group(0)
+
+
+def strip_clauses(text: str) -> tuple[str, Optional[str], Optional[str]]:
+    """Remove "To meet target - ..." and "FUNDING ALLOCATED: ..." from an action
+    cell; return (text, status clause, funding clause)."""
+    status_raw = funding_raw = None
+    m = _TARGET_CLAUSE.search(text)
+    if m:
+        status_raw = m.group(0).strip()
+        text = text[: m.start()] + " " + text[m.end():]
+    m = _FUNDING.search(text)
+    if m:
+        funding_raw = m.group(0).split("\n")[0].strip()
+        text = text[: m.start()] + text[m.start() + len(m.group(0).split("\n")[0]):]
+    return one_line(text), status_raw, funding_raw
+
+
+def parse_milestone(chunk: str, with_progress: bool) -> dict[str, Any]:
+    """Split one milestone's text into text, measurement, source, progress, status."""
+    parts: dict[str, list[str]] = {"text": [], "measurement": [], "source": [], "progress": [], "target": [], "note": []}
+    pos, cur = 0, "text"
+    matches = list(_MARKERS.finditer(chunk)) if with_progress else [
+        m for m in _MARKERS.finditer(chunk) if m.lastgroup in ("measurement", "source", "target")
+    ]
+    label = None
+    for m in matches:
+        parts[cur].append(chunk[pos : m.start()])
+        cur, pos = m.lastgroup, m.end()
+        if cur == "progress" and label is None:
+            label = m.group(0)
+    parts[cur].append(chunk[pos:])
+    # A "Source:" or "To meet target" runs to the end of its line; more text after it
+    # on later lines is unlabelled progress (or a note about the milestone).
+    for key in ("source", "target", "measurement"):
+        fixed = []
+        for seg in parts[key]:
+            first, _, rest = seg.partition("\n")
+            fixed.append(first)
+            if rest.strip():
+                for ln in rest.split("\n"):
+                    if not ln.strip():
+                        continue
+                    if _NOTE.match(ln):
+                        parts["note"].append(ln)
+                    elif with_progress and key != "measurement":
+                        parts["progress"].append(ln)
+                    elif key == "measurement":
+                        # measurement text wrapped onto a new line
+                        fixed[-1] = fixed[-1] + " " + ln
+                    else:
+                        parts["note"].append(ln)
+        parts[key] = fixed
+    text_lines = []
+    for seg in parts["text"]:
+        for ln in seg.split("\n"):
+            if _NOTE.match(ln):
+                parts["note"].append(ln)
+            else:
+                text_lines.append(ln)
+
+    def j(key, lines=None):
+        s = one_line(" ".join(lines if lines is not None else parts[key]))
+        return s.strip(" -") or None
+
+    progress = j("progress")
+    if progress:
+        progress = re.sub(r"^[:\-\s]+", "", progress).strip() or None
+    target = j("target")
+    return {
+        "text": j("text", text_lines),
+        "measurement": j("measurement"),
+        "source": j("source"),
+        "progress": progress,
+        "target": ("To meet target - " + target) if target else ("To meet target" if parts["target"] else None),
+        "note": j("note"),
+        "_label": label,
+    }
+
+
+def split_milestones(lines: list[tuple[str, int]], action_number: Optional[str]) -> list[tuple[str, str, int]]:
+    """Split a Milestones stream [(line, segment index)] into [(code, text, segment index)].
+
+    A code starts a milestone at the start of a line, or inline when it is the
+    next letter in sequence ("1.1a ... 1.1b ..." in one paragraph); a code
+    already used ("see 1.3a to 1.3d") or of another action never splits.
+    """
+    out: list[list] = []
+    used: set[str] = set()
+    prefix = action_number
+    for line, seg in lines:
+        pos = 0
+        for m in _CODE.finditer(line):
+            pre, letter = m.group(1), m.group(2)
+            code = pre + letter
+            if prefix and pre != prefix and not (action_number is None):
+                continue
+            at_start = not line[: m.start()].strip(" \t-\u2022*")
+            expected = chr(ord(max((c[-1] for c in used if c[:-1] == pre), default="`")) + 1)
+            if code in used:
+                continue
+            if not at_start and letter != expected:
+                continue
+            if not at_start and re.search(r"(?:actions?|milestones?|see|and|to|,)\s*$", line[: m.start()], re.I):
+                continue
+            if out:
+                out[-1][1] += line[pos : m.start()]
+            elif line[pos : m.start()].strip():
+                out.append([None, line[pos : m.start()], seg])
+            out.append([code, "", seg])
+            used.add(code)
+            prefix = prefix or pre
+            pos = m.end()
+        if out:
+            out[-1][1] += line[pos:] + "\n"
+        elif line.strip():
+            out.append([None, line + "\n", seg])
+    return [(c, t.strip(), s) for c, t, s in out]
+
+
+# -- colour key ----------------------------------------------------------------
+
+def find_colour_key(doc: Document, skip: set[int]) -> dict[str, str]:
+    """Fill colour -> status from a key table somewhere in the document: cells
+    with a fill next to (or containing) a short status label."""
+    key: dict[str, str] = {}
+    for b in doc.blocks:
+        if b.kind != TABLE or b.index in skip:
+            continue
+        for r in b.rows:
+            cells = r.cells
+            for i, c in enumerate(cells):
+                if not c.fill or c.fill.lower() in ("#ffffff", "#fff", "auto"):
+                    continue
+                label = c.norm if c.norm.strip() else ""
+                if not label:
+                    for j in (i + 1, i - 1):
+                        if 0 <= j < len(cells) and cells[j].norm.strip() and not cells[j].fill:
+                            label = cells[j].norm
+                            break
+                st = colour_key_entry(label)
+                if st and len(label) <= 60:
+                    key.setdefault(c.fill.lower(), st)
+    return key
+
+
+# -- table reading -------------------------------------------------------------
+
+@dataclass
+class Segment:
+    """The cells of one table row that belong to one action."""
+
+    milestones: str = ""
+    lead: str = ""
+    partners: str = ""
+    progress: str = ""
+    progress_raw: str = ""
+    progress_fill: Optional[str] = None
+    status: str = ""
+    status_fill: Optional[str] = None
+    page: Optional[int] = None
+    block_index: int = 0
+
+
+@dataclass
+class ActionState:
+    number: Optional[str]
+    text: str
+    raw: str
+    priority: Optional[str]
+    lead: str = ""
+    partners: str = ""
+    status_cell: str = ""
+    page: Optional[int] = None
+    block_index: int = 0
+    segments: list[Segment] = field(default_factory=list)
+    action_fill: Optional[str] = None
+
+
+@dataclass
+class PlanState:
+    plan_id: str
+    title: str
+    key: str
+    roles: dict[int, str]
+    header_texts: list[str]
+    ordinal: int
+    numbers: set = field(default_factory=set)
+    actions: list[ActionState] = field(default_factory=list)
+    row: dict = field(default_factory=dict)
+    generic: bool = False  # title is only "Action Plan" (or none)
+
+
+def _cells_by_col(cells: list[Cell]) -> list[tuple[int, Cell]]:
+    out, col = [], 0
+    for c in cells:
+        out.append((col, c))
+        col += max(1, c.colspan)
+    return out
+
+
+def _role_cells(cells: list[Cell], roles: dict[int, str]) -> dict[str, Cell]:
+    """The cell under each role's column (merged cells count once, for the role
+    whose column they start in)."""
+    placed = _cells_by_col(cells)
+    out: dict[str, Cell] = {}
+    used: set[int] = set()
+    for col, role in sorted(roles.items()):
+        for start, c in placed:
+            if start <= col < start + max(1, c.colspan):
+                if id(c) in used and start != col:
+                    break
+                out[role] = c
+                used.add(id(c))
+                break
+    return out
+
+
+def _text(c: Optional[Cell]) -> str:
+    if c is None or c.continued:
+        return ""
+    return (c.norm or "").strip()
+
+
+class _Builder:
+    """Builds plans, actions, milestones and updates for one document."""
+
+    def __init__(self, ctx: ExtractContext):
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.res = ExtractResult()
+        self.sha = ctx.doc.sha256
+        self.plans: list[PlanState] = []
+        self.cur: Optional[PlanState] = None
+        self.date = context_date(ctx)
+        self.colour_key: dict[str, str] = {}
+        self.plan_blocks: set[int] = set()
+
+    # -- plan identity ------------------------------------------------------
+    def _title_near(self, b: Block) -> tuple[Optional[str], list[str]]:
+        """Title of the plan a table belongs to: nearby text above it naming a
+        plan, else the running header; plus every nearby line (for period cues)."""
+        cands: list[tuple[int, str]] = []
+        nearby: list[str] = []
+        i = b.index - 1
+        steps = 0
+        while i >= 0 and steps < 8:
+            pb = self.doc.blocks[i]
+            i -= 1
+            if pb.kind == TABLE:
+                break
+            if pb.kind not in (HEADING, PARAGRAPH, LIST_ITEM) or not pb.norm.strip():
+                continue
+            steps += 1
+            t = one_line(pb.norm)
+            raw_t = one_line(pb.text) or t
+            if is_furniture(pb) and not re.search(r"\bplan\b", t, re.I):
+                continue
+            nearby.append(t)
+            if len(t) > 160:
+                continue
+            score = 0
+            if re.search(r"\b(?:action|rolling|delivery|partnership|work|priorit\w*)\s+plan\b|\bplan\b", t, re.I):
+                score += 3
+            if re.search(r"\b(?:19|20)\d\d\b", t):
+                score += 1
+            if len(t.split()) >= 3:
+                score += 1
+            if re.fullmatch(r"(?i)(?:the\s+)?action\s+plan:?", t):
+                score -= 1
+            if score >= 3:
+                cands.append((score * 10 - steps, raw_t))
+        for h in list(self.doc.headers or []):
+            t = one_line(h)
+            if re.search(r"\bplan\b", t, re.I) and len(t) < 160:
+                cands.append((35, t))
+                nearby.append(t)
+        if not cands:
+            return None, nearby
+        cands.sort(key=lambda x: -x[0])
+        return cands[0][1], nearby
+
+    def _title_rows(self, rows_before: list[list[str]]) -> dict[str, Optional[str]]:
+        """Title, owning group and period from rows above a table's header."""
+        info: dict[str, Optional[str]] = {"title": None, "group": None, "period": None, "lead": None}
+        for texts in rows_before:
+            for t in texts:
+                t1 = one_line(t)
+                if not t1:
+                    continue
+                m = re.match(r"(?i)action\s+plan\s+lead\s*[:\-]\s*(.+)", t1)
+                if m:
+                    info["lead"] = m.group(1)
+                    continue
+                m = re.match(r"(?i)(?:action\s+)?plan\s*(?:period)?\s*[:\-]\s*(.+)", t1)
+                if m and parse_period(m.group(1)):
+                    info["period"] = m.group(1)
+                    continue
+                if re.match(r"(?i)strategic\s+aim\b|priority\b", t1):
+                    continue
+                if info["title"] is None and len(t1) < 120:
+                    info["title"] = t1
+                    if re.search(r"(?i)\b(task\s+group|group|board|partnership|team|forum)\b", t1):
+                        info["group"] = t1
+        return info
+
+    def _split_update_cue(self, title: str) -> tuple[str, Optional[str]]:
+        """'Plan ...: CDRP UPDATE FEBRUARY 2017' -> ('Plan ...', 'CDRP UPDATE FEBRUARY 2017')."""
+        m = re.search(r"\s*[:\-|]\s*([^:|]*\b(?:update|progress)\b[^:|]*)$", title, re.I)
+        if m and parse_period(m.group(1), self.date):
+            return title[: m.start()].strip(), m.group(1).strip()
+        m = re.search(r"\s*[:\-|]?\s*((?:q[1-4]|quarter\s+[1-4])\b.*)$", title, re.I)
+        if m and m.start() > 10:
+            return title[: m.start()].strip(" :-"), m.group(1).strip()
+        return title, None
+
+    def _new_plan(self, title: Optional[str], roles, header_texts, b: Block, extra: dict) -> PlanState:
+        ordinal = len(self.plans)
+        base_title = title or "Action plan"
+        same = [p for p in self.plans if p.title == base_title or p.title.startswith(base_title + " (")]
+        shown = base_title if not same else f"{base_title} ({len(same) + 1})"
+        key = title_key(shown)
+        pid = row_id("plan", self.sha, ordinal, shown)
+        p = PlanState(pid, shown, key, roles, header_texts, ordinal)
+        p.generic = _is_generic(title)
+        period_raw = extra.get("period") or title
+        per = parse_period(period_raw) if period_raw else None
+        if per is not None and per.kind in ("quarter", "month", "ytd"):
+            per = None
+        p.row = {
+            "plan_id": pid, "ordinal": ordinal, "title": shown, "title_key": key,
+            "owning_group": extra.get("group") or extra.get("lead") or _group_from_title(base_title),
+            "period": per.label if per else None, "period_start": per.start if per else None,
+            "period_end": per.end if per else None, "period_raw": (per.raw if per else None),
+            "update_period_raw": extra.get("update_cue"),
+            "page": b.page, "page_end": b.page_end, "block_index": b.index,
+        }
+        self.plans.append(p)
+        return p
+
+    # -- tables ---------------------------------------------------------------
+    def table(self, b: Block, strict: bool) -> bool:
+        grid_rows = [[_text(c) for c in r.cells] for r in b.rows]
+        # expand colspans so header indexes match column positions
+        exp_rows = []
+        for r in b.rows:
+            line = []
+            for c in r.cells:
+                line.append(_text(c))
+                line.extend([""] * (max(1, c.colspan) - 1))
+            exp_rows.append(line)
+        hdr_at, roles = None, None
+        for i, texts in enumerate(exp_rows[:8]):
+            roles = header_roles(texts, strict=strict)
+            if roles:
+                hdr_at = i
+                break
+        continuing = False
+        if roles is None:
+            # A table block with no header of its own continues the previous plan
+            # when it has the same shape (a plan split by the reader at a page break).
+            if self.cur is not None and self._same_shape(b):
+                roles, hdr_at, continuing = self.cur.roles, -1, True
+            else:
+                return False
+        self.plan_blocks.add(b.index)
+        title, nearby = self._title_near(b)
+        info = self._title_rows(exp_rows[:hdr_at] if hdr_at and hdr_at > 0 else [])
+        if title is None and info.get("title"):
+            title = info["title"]
+            if info.get("period") and not parse_period(title):
+                title = f"{title} {info['period']}"
+        update_cue = None
+        if title:
+            title, update_cue = self._split_update_cue(title)
+        if update_cue is None:
+            for t in nearby:
+                if re.search(r"(?i)\bupdate\b|\bprogress\b", t) and parse_period(t, None) and len(t) < 120:
+                    per = parse_period(t)
+                    if per and per.kind in ("month", "quarter", "ytd"):
+                        update_cue = t
+                        break
+        info["update_cue"] = update_cue
+        header_texts = exp_rows[hdr_at] if hdr_at is not None and hdr_at >= 0 else (self.cur.header_texts if self.cur else [])
+        start_new = True
+        if self.cur is not None and self.cur.generic and title and not _is_generic(title) and \
+                (continuing or self._continues(b, roles, hdr_at)):
+            # "Action Plan" above the first page, the real title as running title on later pages
+            self.cur.title = title
+            self.cur.key = title_key(title)
+            self.cur.generic = False
+            self.cur.row.update(title=title, title_key=self.cur.key)
+            if not self.cur.row.get("owning_group"):
+                self.cur.row["owning_group"] = _group_from_title(title)
+            per = parse_period(title)
+            if per is not None and per.kind in ("year", "range") and not self.cur.row.get("period"):
+                self.cur.row.update(period=per.label, period_start=per.start, period_end=per.end, period_raw=per.raw)
+        if self.cur is not None:
+            if continuing or title is None or title == self.cur.title or title_key(title) == self.cur.key or \
+                    (self.cur.title.startswith(title + " (")):
+                start_new = False
+        first_num = self._first_number(b, roles, hdr_at)
+        if not start_new and first_num and first_num in self.cur.numbers:
+            start_new = True  # numbering restarts: another plan
+            title = title or self.cur.title
+        if start_new:
+            self.cur = self._new_plan(title, roles, header_texts, b, info)
+        else:
+            self.cur.roles = roles
+            self.cur.header_texts = header_texts
+            self.cur.row["page_end"] = max(x for x in (self.cur.row.get("page_end"), b.page_end, b.page) if x is not None) \
+                if any(x is not None for x in (self.cur.row.get("page_end"), b.page_end, b.page)) else None
+            if update_cue and not self.cur.row.get("update_period_raw"):
+                self.cur.row["update_period_raw"] = update_cue
+        self._rows(b, roles, hdr_at)
+        return True
+
+    def _continues(self, b: Block, roles, hdr_at) -> bool:
+        """Does this table go on with the current plan (same columns, and it starts
+        with a continuation row or with a number the plan has not used yet)?"""
+        if self.cur is None or sorted(roles.values()) != sorted(self.cur.roles.values()):
+            return False
+        first = self._first_number(b, roles, hdr_at)
+        return first is None or first not in self.cur.numbers
+
+    def _same_shape(self, b: Block) -> bool:
+        return bool(self.cur and self.cur.header_texts and b.n_cols == len(self.cur.header_texts))
+
+    def _first_number(self, b: Block, roles, hdr_at) -> Optional[str]:
+        for r in b.rows[(hdr_at or 0) + 1 if hdr_at is not None and hdr_at >= 0 else 0:]:
+            rc = _role_cells(r.cells, roles)
+            n = self._number_of(rc)[0]
+            if n:
+                return n
+        return None
+
+    def _number_of(self, rc: dict[str, Cell]) -> tuple[Optional[str], Optional[str], str]:
+        """(action number, milestone code from the number column, action text)."""
+        ntext = _text(rc.get("number"))
+        atext = _text(rc.get("action"))
+        code = None
+        num = None
+        m = _CODE_CELL.match(ntext)
+        if m:
+            num, code = m.group(1), m.group(1) + m.group(2)
+        else:
+            m = _NUM_CELL.match(ntext)
+            if m and ntext:
+                num = m.group(1)
+        if num is None and atext:
+            m = _ACTION_NUM.match(atext)
+            if m:
+                num = m.group(1)
+                atext = atext[m.end():]
+        return num, code, atext
+
+    def _rows(self, b: Block, roles: dict[int, str], hdr_at: Optional[int]) -> None:
+        p = self.cur
+        assert p is not None
+        n_cols = len(p.header_texts) or b.n_cols
+        priority = p.actions[-1].priority if p.actions else None
+        start = hdr_at + 1 if hdr_at is not None and hdr_at >= 0 else 0
+        for r in b.rows[start:]:
+            texts = [_text(c) for c in r.cells]
+            exp = []
+            for c in r.cells:
+                exp.append(_text(c))
+                exp.extend([""] * (max(1, c.colspan) - 1))
+            if header_roles(exp) == roles or (p.header_texts and [one_line(t).lower() for t in exp] == [one_line(t).lower() for t in p.header_texts]):
+                continue  # header repeated on a later page
+            filled = [c for c in r.cells if _text(c)]
+            if not filled:
+                continue
+            rc = _role_cells(r.cells, roles)
+            # A row with one wide cell: a priority/group heading or a repeated title.
+            if len(filled) == 1 and (filled[0].colspan >= max(2, n_cols - 1) or len(r.cells) == 1):
+                t = one_line(_text(filled[0]))
+                if t and t != p.title and not _CODE.search(t[:8]):
+                    if re.match(r"(?i)(priority|theme|objective|outcome|aim)\b", t) or len(t) < 100:
+                        priority = t
+                continue
+            if "priority" in rc and _text(rc["priority"]):
+                priority = one_line(_text(rc["priority"]))
+            num, code, atext = self._number_of(rc)
+            seg = Segment(
+                milestones=_text(rc.get("milestones")),
+                lead=_text(rc.get("lead")),
+                partners=_text(rc.get("partners")),
+                progress=_text(rc.get("progress")),
+                progress_raw=(rc["progress"].text if rc.get("progress") is not None and not rc["progress"].continued else ""),
+                progress_fill=rc["progress"].fill if rc.get("progress") is not None else None,
+                status=_text(rc.get("status")),
+                status_fill=rc["status"].fill if rc.get("status") is not None else None,
+                page=r.page if r.page is not None else b.page,
+                block_index=b.index,
+            )
+            if code and not seg.milestones:
+                # milestone code in the number column: the row is that milestone
+                seg.milestones = f"{code} {atext}".strip()
+                atext = ""
+            elif code:
+                seg.milestones = f"{code} {seg.milestones}"
+            cur_a = p.actions[-1] if p.actions else None
+            if num and (cur_a is None or num != cur_a.number):
+                a = ActionState(number=num, text=atext, raw=(rc["action"].text if rc.get("action") is not None else atext),
+                                priority=priority, lead=seg.lead, partners=seg.partners,
+                                status_cell=seg.status, page=seg.page, block_index=b.index)
+                a.action_fill = seg.status_fill or seg.progress_fill
+                a.segments.append(seg)
+                p.actions.append(a)
+                p.numbers.add(num)
+            elif cur_a is not None:
+                if atext and one_line(atext) not in one_line(cur_a.text):
+                    if cur_a.number is None and not num and (seg.milestones or seg.progress):
+                        # an un-numbered plan: every row with an action is an action
+                        a = ActionState(None, atext, atext, priority, seg.lead, seg.partners, seg.status, seg.page, b.index)
+                        a.action_fill = seg.status_fill or seg.progress_fill
+                        a.segments.append(seg)
+                        p.actions.append(a)
+                        continue
+                    cur_a.text += "\n" + atext  # the action cell split over a page break
+                    cur_a.raw += "\n" + atext
+                cur_a.segments.append(seg)
+            elif atext or seg.milestones:
+                a = ActionState(number=num, text=atext, raw=atext, priority=priority, lead=seg.lead,
+                                partners=seg.partners, status_cell=seg.status, page=seg.page, block_index=b.index)
+                a.action_fill = seg.status_fill or seg.progress_fill
+                a.segments.append(seg)
+                p.actions.append(a)
+
+    # -- rows out ---------------------------------------------------------------
+    def update_period(self, p: PlanState, label_q: Optional[str]) -> Optional[Period]:
+        if label_q:
+            per = parse_period(label_q, self.date)
+            if per:
+                return per
+        for h in (p.header_texts[c] for c, r in p.roles.items() if r == "progress"):
+            per = parse_period(h, self.date)
+            if per:
+                return per
+        cue = p.row.get("update_period_raw")
+        if cue:
+            per = parse_period(cue, self.date)
+            if per:
+                return per
+        return period_for_meeting(self.date)
+
+    def emit(self) -> ExtractResult:
+        for p in self.plans:
+            if not p.actions:
+                continue
+            self.res.add("action_plans", dict(p.row))
+            has_ms_col = "milestones" in p.roles.values()
+            has_progress_col = "progress" in p.roles.values()
+            has_status_col = "status" in p.roles.values()
+            for ai, a in enumerate(p.actions):
+                self._emit_action(p, a, ai, has_ms_col, has_progress_col, has_status_col)
+        return self.res
+
+    def _emit_action(self, p: PlanState, a: ActionState, ai: int, has_ms_col: bool, has_progress_col: bool,
+                     has_status_col: bool) -> None:
+        text, status_raw, funding_raw = strip_clauses(a.text)
+        funding = None
+        if funding_raw:
+            funding, _ = money_in(funding_raw)
+        action_status = status_from_text(status_raw) if status_raw else None
+        aid = row_id("action", p.plan_id, ai, a.number)
+        self.res.add("plan_actions", {
+            "action_id": aid, "plan_id": p.plan_id, "plan_key": p.key, "priority": a.priority,
+            "number": a.number, "action_text": text or None, "raw_text": a.raw, "lead_agency": one_line(a.lead) or None,
+            "other_partners": one_line(a.partners) or None, "status": action_status, "status_raw": status_raw,
+            "funding_allocated": funding, "funding_raw": funding_raw, "ordinal": ai, "page": a.page,
+            "block_index": a.block_index,
+        })
+        milestones: list[tuple[Optional[str], str, int]] = []
+        if has_ms_col:
+            lines = []
+            for si, s in enumerate(a.segments):
+                for ln in s.milestones.split("\n"):
+                    lines.append((ln, si))
+            milestones = split_milestones(lines, a.number)
+        coded = [m for m in milestones if m[0]]
+        if not coded:
+            self._emit_update(p, a, aid, None, a.number or str(ai + 1), None, a.segments, action_status,
+                              funding, funding_raw, ms_text="\n".join(s.milestones for s in a.segments).strip(),
+                              has_progress_col=has_progress_col)
+            return
+        # Text before the first code belongs to the first milestone's cell only when nothing else.
+        seg_owner: dict[int, list[int]] = {}
+        for mi, (code, _t, si) in enumerate(coded):
+            seg_owner.setdefault(si, []).append(mi)
+        for mi, (code, mtext, si) in enumerate(coded):
+            # The rows a milestone owns: its own, plus following rows with no new code.
+            nxt = coded[mi + 1][2] if mi + 1 < len(coded) else len(a.segments)
+            owned = [si] + list(range(si + 1, nxt))
+            parsed = parse_milestone(mtext, with_progress=not has_progress_col)
+            seg = a.segments[si]
+            lead = one_line(seg.lead) if si > 0 and seg.lead else None
+            if lead is None and si > 0:
+                # a lead printed on a row of its own just below (no milestone in it)
+                for k in owned[1:]:
+                    if a.segments[k].lead and not a.segments[k].milestones.strip():
+                        lead = one_line(a.segments[k].lead)
+                        break
+            mid = row_id("milestone", p.plan_id, aid, code, mi)
+            self.res.add("plan_milestones", {
+                "milestone_id": mid, "action_id": aid, "plan_id": p.plan_id, "plan_key": p.key,
+                "action_ref": a.number, "ref": code, "milestone_text": parsed["text"],
+                "measurement": parsed["measurement"], "source": parsed["source"],
+                "lead_agency": lead, "raw_text": mtext, "ordinal": mi, "page": seg.page,
+                "block_index": seg.block_index,
+            })
+            segs = [a.segments[k] for k in owned]
+            shared_cell = len(seg_owner.get(si, [])) > 1
+            self._emit_update(p, a, aid, mid, code, parsed, segs, action_status, funding, funding_raw,
+                              has_progress_col=has_progress_col, share=(seg_owner[si], mi) if shared_cell else None)
+
+    def _emit_update(self, p, a, aid, mid, ref, parsed, segs, action_status, funding, funding_raw,
+                     ms_text: str = "", has_progress_col: bool = False, share=None) -> None:
+        status_raw_action = strip_clauses(a.text)[1]
+        progress_raw = None
+        fill = None
+        status_text = None
+        label_q = None
+        if has_progress_col:
+            texts = [s.progress for s in segs if s.progress]
+            raws = [s.progress_raw for s in segs if s.progress_raw]
+            if share is not None and len(texts) == 1:
+                # several milestones in one cell, one progress cell: align paragraphs when they match up
+                paras = [x for x in re.split(r"\n\s*\n|\n", texts[0]) if x.strip()]
+                idxs, me = share
+                if len(paras) == len(idxs):
+                    texts = [paras[idxs.index(me)]]
+            progress_raw = "\n".join(raws) if raws else None
+            progress = "\n".join(texts).strip() or None
+            fill = next((s.progress_fill for s in segs if s.progress_fill), None)
+        else:
+            progress = parsed["progress"] if parsed else None
+            progress_raw = parsed["progress"] if parsed else None
+        if parsed and parsed.get("target"):
+            status_text = parsed["target"]
+        stxt = " ".join(s.status for s in segs if s.status).strip()
+        sfill = next((s.status_fill for s in segs if s.status_fill), None)
+        status = None
+        status_raw = None
+        if stxt:
+            status, status_raw = status_from_text(stxt), stxt
+        if status is None and sfill:
+            status, status_raw = status_from_fill(sfill, self.colour_key), sfill
+        if status is None and progress:
+            st = status_from_text(progress)
+            if st is not None and not (st in ("on track", "not on track") and not re.search(r"(?i)to\s+meet\s+target", progress)):
+                status, status_raw = st, progress.split("\n")[0][:60]
+        if status is None and status_text:
+            status, status_raw = status_from_text(status_text), status_text
+        if status is None and fill:
+            status, status_raw = status_from_fill(fill, self.colour_key), fill
+        if status is None and "status" not in p.roles.values() and not has_progress_col and action_status and parsed is None:
+            status, status_raw = action_status, status_raw_action
+        if status is None and a.action_fill and not progress:
+            status, status_raw = status_from_fill(a.action_fill, self.colour_key), a.action_fill
+        # Progress text without its leading RAG word ("GREEN (a,b,c) ...").
+        if progress and status in ("green", "amber", "red", "closed", "complete"):
+            progress = re.sub(r"^\W*(?:(?:action\s+)?(?:green|amber|red|closed|complete(?:d)?))\b[\s:\-.]*", "",
+                              progress, count=1, flags=re.I).strip() or None
+        per = self.update_period(p, label_q or (parsed and _progress_label(parsed)) or _label_in(segs))
+        sa = stats_awaited(progress or "")
+        uid = row_id("update", p.plan_id, aid, mid, ref, per.label if per else None)
+        self.res.add("plan_updates", {
+            "update_id": uid, "plan_id": p.plan_id, "action_id": aid, "milestone_id": mid, "plan_key": p.key,
+            "action_ref": a.number, "ref": ref,
+            "period": per.label if per else None, "period_start": per.start if per else None,
+            "period_end": per.end if per else None, "period_kind": per.kind if per else None,
+            "period_inferred": per.inferred if per else None, "period_raw": per.raw if per else None,
+            "progress": one_line(progress) if progress else None, "progress_raw": progress_raw,
+            "status": status or NOT_REPORTED, "status_raw": status_raw, "fill": sfill or fill,
+            "stats_awaited": int(sa), "funding_allocated": funding, "funding_raw": funding_raw,
+            "page": segs[0].page if segs else a.page, "block_index": segs[0].block_index if segs else a.block_index,
+        })
+
+
+def _progress_label(parsed: dict) -> Optional[str]:
+    return parsed.get("_label")
+
+
+def _label_in(segs) -> Optional[str]:
+    for s in segs:
+        m = re.search(r"(?i)\b(q[1-4])\s+(?:progress|update)\b|\b(?:progress|update)\s+(q[1-4])\b", s.milestones or "")
+        if m:
+            return m.group(1) or m.group(2)
+    return None
+
+
+def _is_generic(title: Optional[str]) -> bool:
+    if not title:
+        return True
+    t = one_line(title).strip(" :.").lower()
+    return bool(re.fullmatch(r"(?:the\s+)?(?:action|rolling|delivery)\s+plans?|plan", t))
+
+
+def _group_from_title(title: str) -> Optional[str]:
+    m = re.search(r"(?i)\b((?:[A-Z][\w&'-]*\s+){0,5}(?:task\s+group|group|board|partnership|forum|team|cdrp|csp))\b", title)
+    return m.group(1).strip() if m else None
+
+
+def extract_plans(ctx: ExtractContext) -> ExtractResult:
+    """Every action plan in the document."""
+    bld = _Builder(ctx)
+    plan_paper_blocks: set[int] = set()
+    for paper in ctx.papers:
+        if paper.paper_type == ACTION_PLAN:
+            plan_paper_blocks.update(range(paper.start, paper.end + 1))
+    for b in ctx.doc.blocks:
+        if b.kind != TABLE or not b.rows:
+            continue
+        if "boilerplate" in (b.flags or ()):
+            continue
+        strict = b.index not in plan_paper_blocks
+        if not bld.table(b, strict=strict):
+            continue
+    bld.colour_key = find_colour_key(ctx.doc, bld.plan_blocks)
+    return bld.emit()
+
+
+@register
+class ActionPlanExtractor(Extractor):
+    name = "action_plans"
+    paper_types = (WHOLE_DOCUMENT,)
+    order = 40
+
+    def extract(self, paper, ctx: ExtractContext) -> ExtractResult:
+        if ctx.shared.get("action_plans.done"):
+            return ExtractResult()
+        ctx.shared["action_plans.done"] = True
+        return extract_plans(ctx)

@@ -1,0 +1,78 @@
+"""Shared helpers for the progress-report and action-plan extractors: the
+pack's date (for periods that give no year), guidance/furniture filters and
+title keys."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..dates import find_dates
+from ..model import TABLE, Block, Document
+from .base import ExtractContext
+
+_CTX_DATE = "reports.context_date"
+
+# Template guidance and page furniture that is never content.
+GUIDANCE = re.compile(
+    r"^\W*\d{0,2}\s*(?:please\s+(?:ensure|restrict|note\s+that\s+this|complete|use\s+this|keep|limit|do\s+not)"
+    r"|this\s+page\s+is\s+(?:left\s+)?(?:intentionally\s+)?(?:left\s+)?blank"
+    r"|document\s+is\s+restricted"
+    r"|page\s+\d+\s*(?:of\s+\d+)?\s*$"
+    r"|[a-z]:\\)",
+    re.I,
+)
+
+
+def is_furniture(block: Block) -> bool:
+    flags = set(block.flags or ())
+    if flags & {"boilerplate", "footnote", "furniture", "header", "footer", "page_number"}:
+        return True
+    return bool(block.kind != TABLE and GUIDANCE.match(block.norm or ""))
+
+
+def context_date(ctx: ExtractContext) -> Optional[str]:
+    """The pack's meeting date (ISO), else its date of issue, else the first
+    full date printed near the start of the document."""
+    if _CTX_DATE in ctx.shared:
+        return ctx.shared[_CTX_DATE]
+    found = None
+    info = ctx.shared.get("meetings.pack_meeting")
+    if info is not None:
+        found = getattr(info, "meeting_date", None) or getattr(info, "date_of_issue", None)
+    if not found:
+        for r in ctx.results.rows.get("meetings", []):
+            if r.get("meeting_date"):
+                found = r["meeting_date"]
+                break
+    if not found:
+        found = first_date(ctx.doc)
+    # Only cache a date taken from the meeting extractor: it may run later.
+    if info is not None or ctx.results.rows.get("meetings"):
+        ctx.shared[_CTX_DATE] = found
+    return found
+
+
+def first_date(doc: Document, limit: int = 60) -> Optional[str]:
+    for b in doc.blocks[:limit]:
+        if b.kind == TABLE:
+            continue
+        ds = find_dates(b.norm or "")
+        if ds:
+            return ds[0].iso
+    return None
+
+
+def title_key(title: Optional[str]) -> str:
+    """Cross-pack identity key of a plan title (same as the link stage's key)."""
+    try:
+        from ..linking import plan_key
+
+        return plan_key(title)
+    except Exception:  # pragma: no cover - linking module absent
+        t = (title or "").lower().replace("\u2013", "-").replace("\u2014", "-")
+        return " ".join(re.sub(r"[^\w]+", " ", t).split())
+
+
+def one_line(text: Optional[str]) -> str:
+    return " ".join((text or "").split())
