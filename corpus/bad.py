@@ -1,0 +1,3 @@
+"""Bad inputs (filled in below)."""
+def build(outdir):
+    pass
