@@ -1,0 +1,464 @@
+"""Tables in PDF pages: ruled (pdfplumber's lattice finder), text-aligned, and
+tables continued over page breaks.
+
+Everything here works on objects the PDF reader has already extracted once per
+page (words, filled rects, pdfplumber ``Table`` objects), so finding a table
+never re-extracts text: the bare ``extract_text`` + ``extract_tables`` pass is
+the speed budget (issue 2's benchmark).
+
+* :func:`ruled_table_block` turns a pdfplumber ``Table`` into a TABLE block,
+  resolving merged cells and reading each cell's fill colour from the filled
+  rects under it (RAG status is often shown only as colour).
+* :func:`find_text_tables` finds tables without ruling lines from lines whose
+  words fall into the same column starts; it is deliberately conservative so
+  prose with the odd wide gap never becomes a table.
+* :func:`join_split_tables` joins a table continued on the next page into one
+  block whose rows keep their own pages: a repeated header row is dropped and
+  a row split across the break is merged back together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional, Sequence
+
+from ..model import PAGE_BREAK, TABLE, Block, Cell, Row
+from ..textnorm import normalise
+
+BBox = tuple[float, float, float, float]
+
+# -- colours ----------------------------------------------------------------------
+
+
+def colour_hex(colour) -> Optional[str]:
+    """pdfminer non-stroking colour (gray, RGB or CMYK tuple) as "#rrggbb"."""
+    if colour is None:
+        return None
+    if isinstance(colour, (int, float)):
+        colour = (colour,)
+    try:
+        vals = [float(v) for v in colour]
+    except (TypeError, ValueError):  # pattern colour spaces give names
+        return None
+    if any(v < 0 or v > 1.0001 for v in vals):
+        if all(0 <= v <= 255 for v in vals):
+            vals = [v / 255 for v in vals]
+        else:
+            return None
+    if len(vals) == 1:
+        r = g = b = vals[0]
+    elif len(vals) == 3:
+        r, g, b = vals
+    elif len(vals) == 4:
+        c, m, y, k = vals
+        r, g, b = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
+    else:
+        return None
+    return "#" + "".join(f"{max(0, min(255, round(v * 255))):02x}" for v in (r, g, b))
+
+
+@dataclass
+class Fill:
+    bbox: BBox
+    colour: str
+
+    @property
+    def area(self) -> float:
+        x0, t, x1, b = self.bbox
+        return (x1 - x0) * (b - t)
+
+
+def page_fills(rects: Sequence[dict]) -> list[Fill]:
+    """Filled, non-white rects of a page (cell shading), from ``page.rects``."""
+    out = []
+    for r in rects:
+        if not r.get("fill"):
+            continue
+        col = colour_hex(r.get("non_stroking_color"))
+        if col is None or col == "#ffffff":
+            continue
+        w, h = r["x1"] - r["x0"], r["bottom"] - r["top"]
+        # Thin filled rects are how many producers draw ruling lines, not shading.
+        if w < 3 or h < 3:
+            continue
+        out.append(Fill((r["x0"], r["top"], r["x1"], r["bottom"]), col))
+    return out
+
+
+def fill_for(bbox: BBox, fills: Sequence[Fill]) -> Optional[str]:
+    """Colour of the smallest fill covering most of ``bbox`` (None when unshaded)."""
+    x0, t, x1, b = bbox
+    area = max((x1 - x0) * (b - t), 1e-6)
+    best = None
+    for f in fills:
+        fx0, ft, fx1, fb = f.bbox
+        ix = min(x1, fx1) - max(x0, fx0)
+        iy = min(b, fb) - max(t, ft)
+        if ix <= 0 or iy <= 0 or ix * iy < 0.5 * area:
+            continue
+        if best is None or f.area < best.area:
+            best = f
+    return best.colour if best else None
+
+
+# -- words to cell text -------------------------------------------------------------
+
+
+def words_text(words: Sequence[dict]) -> str:
+    """Words (already in one cell) as text, one output line per visual line."""
+    if not words:
+        return ""
+    ws = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+    lines: list[list[dict]] = []
+    for w in ws:
+        if lines and abs(w["top"] - lines[-1][0]["top"]) <= max(2.0, 0.5 * (w["bottom"] - w["top"])):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return "\n".join(" ".join(x["text"] for x in sorted(ln, key=lambda w: w["x0"])) for ln in lines)
+
+
+def _centre(w: dict) -> tuple[float, float]:
+    return (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+
+
+def inside(w: dict, bbox: BBox, pad: float = 0.5) -> bool:
+    cx, cy = _centre(w)
+    return bbox[0] - pad <= cx <= bbox[2] + pad and bbox[1] - pad <= cy <= bbox[3] + pad
+
+
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$", re.I)
+
+
+def is_bold_font(fontname: str) -> bool:
+    return bool(_BOLD.search(fontname or ""))
+
+
+# -- ruled tables -------------------------------------------------------------------
+
+
+def ruled_table_block(table, words: Sequence[dict], fills: Sequence[Fill], page_no: int) -> Optional[Block]:
+    """A pdfplumber ``Table`` (lattice) as a TABLE block, or None if it holds no text.
+
+    ``words`` are the page's words; each is put in the cell that holds its centre,
+    so cell text comes from the one word extraction the reader already did.
+    """
+    rows = table.rows
+    if not rows:
+        return None
+    # Column boundaries: every distinct cell x0/x1 in the table.
+    xs = sorted({round(c[0], 1) for r in rows for c in r.cells if c} |
+                {round(c[2], 1) for r in rows for c in r.cells if c})
+    cols: list[float] = []
+    for x in xs:
+        if not cols or x - cols[-1] > 2:
+            cols.append(x)
+    ncols = max(len(cols) - 1, 1)
+
+    def col_index(x: float) -> int:
+        best = min(range(len(cols)), key=lambda i: abs(cols[i] - x))
+        return min(best, ncols - 1)
+
+    tb = table.bbox
+    twords = [w for w in words if inside(w, tb)]
+    out_rows: list[Row] = []
+    # Cells that span rows: (col) -> (origin Cell, bottom y)
+    open_spans: dict[int, tuple[Cell, float]] = {}
+    any_text = False
+    for r in rows:
+        cells_bb = [c for c in r.cells if c]
+        if not cells_bb:
+            continue
+        rtop = min(c[1] for c in cells_bb)
+        rbot = min(c[3] for c in cells_bb)
+        line: list[Optional[Cell]] = [None] * ncols
+        for bb in cells_bb:
+            c0 = col_index(bb[0])
+            c1 = max(col_index(bb[2]), c0 + 1)
+            cw = [w for w in twords if inside(w, bb, pad=0)]
+            text = words_text(cw)
+            any_text = any_text or bool(text)
+            cell = Cell(text=text, fill=fill_for(bb, fills), colspan=c1 - c0,
+                        bold=bool(cw) and all(is_bold_font(w.get("fontname", "")) for w in cw))
+            if c0 < ncols:
+                line[c0] = cell
+            if bb[3] > rbot + 2:  # spans rows below
+                open_spans[c0] = (cell, bb[3])
+        cells: list[Cell] = []
+        j = 0
+        while j < ncols:
+            c = line[j]
+            if c is not None:
+                cells.append(c)
+                j += c.colspan
+                continue
+            span = open_spans.get(j)
+            if span and span[1] > rtop + 2 and span[0] is not None and span[0] not in cells:
+                origin = span[0]
+                origin.rowspan += 1
+                ph = Cell(continued=True, colspan=origin.colspan)
+                cells.append(ph)
+                j += origin.colspan
+                continue
+            cells.append(Cell())
+            j += 1
+        bbox = (tb[0], rtop, tb[2], rbot)
+        out_rows.append(Row(cells=cells, page=page_no, bbox=bbox))
+    if not any_text or not out_rows:
+        return None
+    return _table_block(out_rows, page_no, tb, twords, style="ruled")
+
+
+def _table_block(rows: list[Row], page_no: int, bbox: BBox, words: Sequence[dict], style: str) -> Block:
+    first = rows[0]
+    filled = [c for c in first.cells if c.text]
+    if len(rows) > 1 and filled and all(c.bold for c in filled):
+        first.is_header = True
+    text = "\n".join(" | ".join(c.text.replace("\n", " ") for c in r.cells) for r in rows)
+    sizes = [w.get("size") for w in words if w.get("size")]
+    return Block(kind=TABLE, text=text, page=page_no, bbox=tuple(round(v, 2) for v in bbox),
+                 rows=rows, style=style, font_size=round(max(set(sizes), key=sizes.count), 1) if sizes else None)
+
+
+def table_block_text(b: Block) -> tuple[str, str]:
+    text = "\n".join(" | ".join(c.text.replace("\n", " ") for c in r.cells) for r in b.rows)
+    return text, normalise(text)
+
+
+# -- text-aligned tables --------------------------------------------------------------
+
+
+@dataclass
+class Seg:
+    """A run of words on one line, separated from the next run by a wide gap."""
+
+    words: list[dict]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0]["x0"]
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1]["x1"]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+
+@dataclass
+class TLine:
+    """One visual line of a page (outside ruled tables)."""
+
+    words: list[dict]
+    segs: list[Seg] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(w["top"] for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w["bottom"] for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0]["x0"]
+
+    @property
+    def x1(self) -> float:
+        return max(w["x1"] for w in self.words)
+
+
+def split_segments(words: list[dict], size: float) -> list[Seg]:
+    """Split a line's words where the gap is wide enough to be a column gutter."""
+    gap = max(2.0 * size, 14.0)
+    segs = [Seg([words[0]])]
+    for w in words[1:]:
+        if w["x0"] - segs[-1].words[-1]["x1"] > gap:
+            segs.append(Seg([w]))
+        else:
+            segs[-1].words.append(w)
+    return segs
+
+
+def _aligned(x: float, cols: list[float], tol: float) -> bool:
+    return any(abs(x - c) <= tol for c in cols)
+
+
+def find_text_tables(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill]) -> list[tuple[int, int, Block]]:
+    """Tables without ruling lines: runs of >= 3 lines with >= 2 columns whose
+    starts line up. Returns (first line index, last line index, block).
+
+    Conservative on purpose: every multi-column line in the run must start its
+    columns at shared x positions, at least two lines of the run must fill all
+    columns, and wrapped lines (only later columns, tight line gap) are folded
+    into the row above rather than starting new rows.
+    """
+    out = []
+    n = len(lines)
+    tol = max(3.0, 0.35 * size)
+    i = 0
+    while i < n:
+        if len(lines[i].segs) < 2:
+            i += 1
+            continue
+        cols = [s.x0 for s in lines[i].segs]
+        j = i + 1
+        multi = 1
+        while j < n:
+            ln = lines[j]
+            gap = ln.top - lines[j - 1].bottom
+            if gap > 2.5 * size:
+                break
+            starts = [s.x0 for s in ln.segs]
+            if not all(_aligned(x, cols, tol) for x in starts):
+                break
+            if len(ln.segs) >= 2:
+                multi += 1
+            elif ln.segs[0].x0 <= cols[0] + tol:
+                # a single run at the left edge: prose, or a label with nothing beside it;
+                # it belongs to the table only if it fits inside the first column
+                if ln.x1 > (cols[1] if len(cols) > 1 else ln.x1) - tol:
+                    break
+            j += 1
+        # trim trailing single-run lines
+        while j - 1 > i and len(lines[j - 1].segs) < 2:
+            j -= 1
+        if multi >= 3 and j - i >= 3:
+            block = _text_table(lines[i:j], cols, size, page_no, fills, tol)
+            if block is not None:
+                out.append((i, j - 1, block))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+def _text_table(lines: list[TLine], cols: list[float], size: float, page_no: int,
+                fills: Sequence[Fill], tol: float) -> Optional[Block]:
+    ncols = len(cols)
+    full = sum(1 for ln in lines if len(ln.segs) == ncols)
+    if full < 2:
+        return None
+    grid: list[list[list[dict]]] = []
+    tops: list[tuple[float, float]] = []
+    prev = None
+    for ln in lines:
+        slots: list[list[dict]] = [[] for _ in range(ncols)]
+        for s in ln.segs:
+            k = min(range(ncols), key=lambda c: abs(cols[c] - s.x0))
+            slots[k].extend(s.words)
+        wrapped = (prev is not None and not slots[0] and ln.top - prev.bottom < 0.45 * size)
+        if wrapped:
+            for k in range(ncols):
+                grid[-1][k].extend(slots[k])
+            tops[-1] = (tops[-1][0], ln.bottom)
+        else:
+            grid.append(slots)
+            tops.append((ln.top, ln.bottom))
+        prev = ln
+    if len(grid) < 2:
+        return None
+    x0 = min(ln.x0 for ln in lines)
+    x1 = max(ln.x1 for ln in lines)
+    rows = []
+    all_words = []
+    for slots, (t, b) in zip(grid, tops):
+        cells = []
+        for k, ws in enumerate(slots):
+            cx1 = cols[k + 1] if k + 1 < ncols else x1
+            cells.append(Cell(text=words_text(ws), fill=fill_for((cols[k], t, cx1, b), fills) if fills else None,
+                              bold=bool(ws) and all(is_bold_font(w.get("fontname", "")) for w in ws)))
+            all_words.extend(ws)
+        rows.append(Row(cells=cells, page=page_no, bbox=(x0, t, x1, b)))
+    return _table_block(rows, page_no, (x0, tops[0][0], x1, tops[-1][1]), all_words, style="text-aligned")
+
+
+# -- tables continued over a page break ----------------------------------------------
+
+_END_PUNCT = re.compile(r"[.!?:;)]\s*$")
+
+
+def _same_columns(a: Block, b: Block) -> bool:
+    if a.n_cols != b.n_cols or not a.bbox or not b.bbox:
+        return False
+    return abs(a.bbox[0] - b.bbox[0]) < 12 and abs(a.bbox[2] - b.bbox[2]) < 12
+
+
+def _row_key(r: Row) -> tuple[str, ...]:
+    return tuple(" ".join(c.norm.split()).lower() for c in r.cells)
+
+
+def _is_split_row(last: Row, first: Row) -> bool:
+    """Is ``first`` (top of the next page) the rest of ``last`` (bottom of this page)?
+
+    Word/LibreOffice let a row break across pages; its first cell (the number)
+    usually fits on the first page, so the continuation has an empty first
+    cell, like a genuine continuation row. Tell them apart by the text: a split
+    cell's first part stops mid-sentence, or the second part starts in lower case.
+    """
+    if not first.cells or first.cells[0].norm or len(first.cells) != len(last.cells):
+        return False
+    pairs = [(a.norm, b.norm) for a, b in zip(last.cells, first.cells) if b.norm]
+    if not pairs:
+        return False
+    return all(a and (not _END_PUNCT.search(a) or b[:1].islower()) for a, b in pairs)
+
+
+def _merge_rows(last: Row, first: Row) -> None:
+    for a, b in zip(last.cells, first.cells):
+        if b.text:
+            a.text = f"{a.text}\n{b.text}" if a.text else b.text
+            a.norm = normalise(a.text)
+        if a.fill is None:
+            a.fill = b.fill
+
+
+def join_split_tables(blocks: list[Block], skippable: Callable[[Block], bool]) -> list[Block]:
+    """Join each table continued at the top of the next page into the table before it.
+
+    Between the two parts only a PAGE_BREAK and ``skippable`` blocks (page
+    furniture candidates) may stand; those stay in the list where they are.
+    """
+    out: list[Block] = []
+    last_table: Optional[Block] = None  # table that may continue
+    between: list[Block] = []
+    crossed = False
+    for b in blocks:
+        if b.kind == TABLE:
+            if last_table is not None and crossed and _same_columns(last_table, b):
+                _append_table(last_table, b)
+                out.extend(between)
+                between, crossed = [], False
+                continue
+            out.extend(between)
+            between, crossed = [], False
+            out.append(b)
+            last_table = b
+            continue
+        if last_table is not None and (b.kind == PAGE_BREAK or skippable(b)):
+            crossed = crossed or b.kind == PAGE_BREAK
+            between.append(b)
+            continue
+        out.extend(between)
+        between, crossed = [], False
+        last_table = None
+        out.append(b)
+    out.extend(between)
+    return out
+
+
+def _append_table(a: Block, b: Block) -> None:
+    rows = list(b.rows)
+    if rows and a.rows and _row_key(rows[0]) == _row_key(a.rows[0]):
+        a.rows[0].is_header = True
+        rows = rows[1:]
+    if rows and a.rows and _is_split_row(a.rows[-1], rows[0]):
+        _merge_rows(a.rows[-1], rows[0])
+        rows = rows[1:]
+    a.rows.extend(rows)
+    a.page_end = b.page_end or b.page
+    a.text, a.norm = table_block_text(a)
