@@ -1,0 +1,420 @@
+"""Budgets and spending plans to long format, with totals checked.
+
+Every table :func:`numeric_tables.classify` calls a budget (in a budget paper,
+or a budget-looking table in any other paper) becomes one ``budget_amounts``
+row per (item, amount column): item label, measure (the column header:
+"Amount", "Original Allocation", "Revised allocation" ...), amount in pounds
+(brackets negative, "£000"/"£m" captions applied), line number, related
+actions ("1.1, 2.2" -> "1.1;2.2") and notes. Rows labelled TOTAL / Total
+funding available / Sub-total / Balance, or an unlabelled row of amounts at
+the foot, are totals: each is checked against the sum of the items it covers
+(``budget_checks``); a mismatch is also a ``total_mismatch`` warning.
+
+In budget papers, lines of prose such as "Pooled fund start balance April
+2009 £12,345" are read as a two-column table too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, Paper
+from ..numbers import find_money, parse_money, parse_value
+from ..textnorm import one_line
+from .base import ExtractContext, Extractor, ExtractResult, register, row_id
+from .numeric_tables import TOTAL_LABEL, TableLayout, analysed_tables, strip_markers
+
+_ACTION_REF = re.compile(r"\b\d{1,2}\.\d{1,2}[a-z]?\b")
+_RELATES = re.compile(r"\brelat\w*\s+to\s+actions?\s*:?\s*((?:\d{1,2}\.\d{1,2}[a-z]?[\s,;&and]*)+)", re.I)
+_DECIMALS = re.compile(r"\.(\d+)")
+_NON_ADDITIVE = re.compile(r"%|per\s+cent|percent|per\s+(?:pupil|head|capita|client|person|unit)|rate|ratio|average|\bfte\b|number|\bno\.?\b", re.I)
+
+
+def related_actions(text: str) -> Optional[str]:
+    """"1.1, 1.5" / "Relates to Actions 1.1, 2.2" -> "1.1;1.5" / "1.1;2.2"; None when none."""
+    refs = _ACTION_REF.findall(text or "")
+    out = []
+    for r in refs:
+        if r not in out:
+            out.append(r)
+    return ";".join(out) or None
+
+
+def total_kind(label: str) -> Optional[str]:
+    """total | subtotal | balance for a total-looking row label, else None."""
+    t = one_line(label).lower()
+    if not t or not TOTAL_LABEL.search(t):
+        return None
+    if re.match(r"sub[- ]?total", t):
+        return "subtotal"
+    if re.match(r"(balance|unallocated|remaining)\b", t) or re.search(r"\bbalance\s+(remaining|unallocated|carried|c/f)", t):
+        return "balance"
+    return "total"
+
+
+def measure_name(header: str) -> str:
+    h = strip_markers(header)
+    h = re.sub(r"\(\s*£\s*(?:'?000s?|m|k)?\s*\)|£\s*'?000'?s?|£m\b|£k\b", "", h).strip(" -()")
+    h = h.strip()
+    if not h or h == "£":
+        return "Amount"
+    return h
+
+
+def _decimals(raw: str) -> int:
+    m = _DECIMALS.search(raw or "")
+    return len(m.group(1)) if m else 0
+
+
+class _LogicalRow:
+    __slots__ = ("row_index", "line", "label", "values", "actions", "notes", "page", "total")
+
+    def __init__(self, row_index, page):
+        self.row_index = row_index
+        self.page = page
+        self.line = None
+        self.label = ""
+        self.values: dict[int, str] = {}
+        self.actions = None
+        self.notes = None
+        self.total = None
+
+
+def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
+    """Body rows with wrapped labels joined, group headings dropped and totals marked."""
+    blk = lay.block
+    value_idx = [c.index for c in lay.value_cols]
+    out: list[_LogicalRow] = []
+    pending_label = ""
+    body = lay.body_rows
+    for pos, r in enumerate(body):
+        row = lay.grid[r]
+        page = blk.rows[r].page if r < len(blk.rows) and blk.rows[r].page is not None else blk.page
+        lr = _LogicalRow(r, page)
+        for c in lay.columns:
+            cell = row[c.index] if c.index < len(row) else ""
+            if c.role == "line" and cell:
+                lr.line = cell.rstrip(".")
+            elif c.role == "label":
+                lr.label = cell
+            elif c.role == "actions" and cell:
+                lr.actions = related_actions(cell)
+            elif c.role == "notes" and cell:
+                lr.notes = cell if not lr.notes else f"{lr.notes}; {cell}"
+        for i in value_idx:
+            cell = row[i] if i < len(row) else ""
+            lr.values[i] = cell
+        has_values = any(v.strip() for v in lr.values.values())
+        if not has_values:
+            if lr.label and not lr.line and pos + 1 < len(body):
+                nxt = lay.grid[body[pos + 1]]
+                nlabel = nxt[lay.label_col] if lay.label_col is not None else ""
+                if not nlabel.strip():
+                    pending_label = f"{pending_label} {lr.label}".strip()
+                    continue
+            if lr.label and out and not lr.line and lr.label[:1].islower():
+                out[-1].label = f"{out[-1].label} {lr.label}"  # label wrapped onto a row of its own
+                continue
+            if lr.line or lr.actions:
+                out.append(lr)  # a numbered line with no amount yet ("Awaiting costings")
+            continue  # group heading / note row
+        if pending_label and not lr.label:
+            lr.label = pending_label
+        pending_label = ""
+        if lr.actions is None and lr.notes:
+            m = _RELATES.search(lr.notes)
+            if m:
+                lr.actions = related_actions(m.group(1))
+        if lr.actions is None and lr.label:
+            m = _RELATES.search(lr.label)
+            if m:
+                lr.actions = related_actions(m.group(1))
+        lr.total = total_kind(lr.label)
+        if not lr.label and not lr.line:
+            lr.total = "total"  # unlabelled row of amounts: a column total
+        out.append(lr)
+    return out
+
+
+def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult, table_id: str, doc_sha: str, title: str):
+    for col in lay.value_cols:
+        if col.n_percent and col.n_percent >= col.n_values / 2 or _NON_ADDITIVE.search(col.header or ""):
+            continue
+        measure = measure_name(col.header)
+        segment: list[tuple[float, str]] = []
+        all_items: list[float] = []
+        subtotals: list[float] = []
+        totals: list[float] = []
+        for lr in rows:
+            raw = lr.values.get(col.index, "")
+            v = parse_money(raw, scale=lay.scale)
+            if not lr.total:
+                if v is not None:
+                    segment.append((v, raw))
+                    all_items.append(v)
+                continue
+            if v is None:
+                continue
+            raws = [x for _, x in segment] + [raw]
+            unit = (10 ** -max((_decimals(x) for x in raws), default=0)) * lay.scale
+            n = max(len(segment), len(all_items))
+            tol = max(0.01, 0.5 * unit * (n + 1))
+            cands: list[tuple[str, float, int]] = []
+            if segment:
+                cands.append(("sum", sum(x for x, _ in segment), len(segment)))
+            if all_items and len(all_items) != len(segment):
+                cands.append(("sum_all", sum(all_items), len(all_items)))
+            if subtotals:
+                cands.append(("sum_subtotals", sum(subtotals), len(subtotals)))
+                cands.append(("sum_subtotals_items", sum(subtotals) + sum(x for x, _ in segment), len(subtotals) + len(segment)))
+            if lr.total == "balance" or totals:
+                if totals:
+                    cands.append(("balance", totals[-1] - sum(x for x, _ in segment), len(segment) + 1))
+                if len(totals) >= 2:
+                    cands.append(("balance", totals[0] - totals[-1], 2))
+            status, method, computed, n_items = "unchecked", None, None, 0
+            if cands:
+                best = min(cands, key=lambda c: abs(v - c[1]))
+                method, computed, n_items = best
+                status = "ok" if abs(v - computed) <= tol else "mismatch"
+                if status == "mismatch":
+                    # report against the plain sum, the reader's first guess
+                    method, computed, n_items = cands[0]
+            label = lr.label or "Total"
+            res.add(
+                "budget_checks",
+                {
+                    "check_id": row_id("budget_check", table_id, lr.row_index, col.index),
+                    "table_id": table_id,
+                    "total_item": label,
+                    "measure": measure,
+                    "stated_total": v,
+                    "computed": round(computed, 2) if computed is not None else None,
+                    "difference": round(v - computed, 2) if computed is not None else None,
+                    "n_items": n_items,
+                    "status": status,
+                    "method": method,
+                    "page": lr.page,
+                    "block_index": lay.block.index,
+                },
+            )
+            if status == "mismatch":
+                res.warn(
+                    f"budget total {label!r} ({measure}) in {title or 'untitled table'!r} is {v:,.2f} "
+                    f"but its {n_items} items sum to {computed:,.2f} (difference {v - computed:,.2f})",
+                    page=lr.page,
+                    block_index=lay.block.index,
+                    kind="total_mismatch",
+                )
+            if lr.total == "subtotal":
+                subtotals.append(v)
+            else:
+                totals.append(v)
+            segment = []
+
+
+def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Optional[str]) -> int:
+    rows = logical_rows(lay)
+    table_id = row_id("budget_table", doc_sha, lay.block.index)
+    n_items = n_totals = 0
+    value_cols = lay.value_cols
+    for lr in rows:
+        if lr.total:
+            n_totals += 1
+        else:
+            n_items += 1
+        item = lr.label or ("Total" if lr.total else None)
+        for col in value_cols:
+            raw = lr.values.get(col.index, "")
+            if not raw.strip():
+                continue  # a blank cell is no amount (e.g. an allocation not yet costed)
+            pv = parse_value(raw)
+            amount = parse_money(raw, scale=lay.scale)
+            if amount is None and pv.kind == "percent":
+                amount = pv.value
+            res.add(
+                "budget_amounts",
+                {
+                    "amount_id": row_id("budget_amount", table_id, lr.row_index, col.index),
+                    "table_id": table_id,
+                    "row_index": lr.row_index,
+                    "line_number": lr.line,
+                    "item": item,
+                    "measure": measure_name(col.header),
+                    "amount": amount,
+                    "amount_raw": raw,
+                    "is_total": 1 if lr.total else 0,
+                    "total_kind": lr.total,
+                    "related_actions": lr.actions,
+                    "notes": lr.notes,
+                    "page": lr.page,
+                    "block_index": lay.block.index,
+                },
+            )
+    import json
+
+    res.add(
+        "budget_tables",
+        {
+            "table_id": table_id,
+            "title": title,
+            "header": json.dumps(lay.headers),
+            "scale": lay.scale,
+            "n_items": n_items,
+            "n_totals": n_totals,
+            "page": lay.block.page,
+            "block_index": lay.block.index,
+        },
+    )
+    _check_totals(rows, lay, res, table_id, doc_sha, title or "")
+    return n_items
+
+
+# -- prose budgets ("Pooled fund start balance April 2009  £12,345") ------------
+
+_PROSE_LINE = re.compile(r"^(?P<label>[A-Za-z(][^£]{2,120}?)[\s:.\-–=]*(?P<amount>\(?-?£\s?[\d,]+(?:\.\d+)?\)?)\s*$")
+
+
+def prose_budget(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
+    doc = ctx.doc
+    groups: list[list] = []
+    cur: list = []
+    title = None
+    cur_title = None
+    for b in paper.blocks(doc):
+        if "boilerplate" in b.flags:
+            continue
+        if b.kind == HEADING:
+            if cur:
+                groups.append((cur_title, cur))
+                cur = []
+            title = one_line(b.norm)
+            continue
+        if b.kind not in (PARAGRAPH, LIST_ITEM):
+            if cur:
+                groups.append((cur_title, cur))
+                cur = []
+            continue
+        for line in b.norm.splitlines():
+            line = one_line(line)
+            m = _PROSE_LINE.match(line)
+            if m and len(find_money(line)) == 1:
+                if not cur:
+                    cur_title = title
+                cur.append((b, m.group("label").strip(" :-"), m.group("amount")))
+            elif line and cur and len(line) > 160:
+                groups.append((cur_title, cur))
+                cur = []
+    if cur:
+        groups.append((cur_title, cur))
+    for gtitle, lines in groups:
+        if len(lines) < 2:
+            continue
+        first = lines[0][0]
+        table_id = row_id("budget_table", doc.sha256, first.index, "prose")
+        segment: list[float] = []
+        totals: list[float] = []
+        n_items = n_totals = 0
+        for i, (b, label, raw) in enumerate(lines):
+            amount = parse_money(raw)
+            tk = total_kind(label)
+            res.add(
+                "budget_amounts",
+                {
+                    "amount_id": row_id("budget_amount", table_id, b.index, i),
+                    "table_id": table_id,
+                    "row_index": i,
+                    "line_number": None,
+                    "item": label,
+                    "measure": "Amount",
+                    "amount": amount,
+                    "amount_raw": raw,
+                    "is_total": 1 if tk else 0,
+                    "total_kind": tk,
+                    "related_actions": related_actions(_RELATES.search(label).group(1)) if _RELATES.search(label) else None,
+                    "notes": None,
+                    "page": b.page,
+                    "block_index": b.index,
+                },
+            )
+            if not tk:
+                n_items += 1
+                if amount is not None:
+                    segment.append(amount)
+                continue
+            n_totals += 1
+            if amount is None:
+                continue
+            cands = []
+            if segment:
+                cands.append(("sum", sum(segment), len(segment)))
+            if totals:
+                cands.append(("balance", totals[-1] - sum(segment), len(segment) + 1))
+            status, method, computed, n = "unchecked", None, None, 0
+            if cands:
+                best = min(cands, key=lambda c: abs(amount - c[1]))
+                method, computed, n = best
+                status = "ok" if abs(amount - computed) <= 0.01 * max(1, n) else "mismatch"
+                if status == "mismatch":
+                    method, computed, n = cands[0]
+            res.add(
+                "budget_checks",
+                {
+                    "check_id": row_id("budget_check", table_id, i),
+                    "table_id": table_id,
+                    "total_item": label,
+                    "measure": "Amount",
+                    "stated_total": amount,
+                    "computed": round(computed, 2) if computed is not None else None,
+                    "difference": round(amount - computed, 2) if computed is not None else None,
+                    "n_items": n,
+                    "status": status,
+                    "method": method,
+                    "page": b.page,
+                    "block_index": b.index,
+                },
+            )
+            if status == "mismatch":
+                res.warn(
+                    f"budget total {label!r} is {amount:,.2f} but its {n} items sum to {computed:,.2f}",
+                    page=b.page, block_index=b.index, kind="total_mismatch",
+                )
+            totals.append(amount)
+            segment = []
+        res.add(
+            "budget_tables",
+            {
+                "table_id": table_id,
+                "title": gtitle,
+                "header": '["Item", "Amount"]',
+                "scale": 1,
+                "n_items": n_items,
+                "n_totals": n_totals,
+                "page": first.page,
+                "block_index": first.index,
+            },
+        )
+
+
+@register
+class BudgetExtractor(Extractor):
+    """Budget tables in budget papers, and budget-looking tables in any paper
+    (except agendas and cover letters)."""
+
+    name = "budgets"
+    paper_types = (BUDGET, PERFORMANCE, PROGRESS_REPORT, ACTION_PLAN, MINUTES, OTHER)
+    order = 60
+
+    def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
+        res = ExtractResult()
+        for block, lay, verdict, title in analysed_tables(paper, ctx.doc, ctx.shared):
+            if verdict.kind != "budget":
+                continue
+            try:
+                emit_table(lay, res, ctx.doc.sha256, lay.title)
+            except Exception as e:  # one odd table must not lose the document
+                res.warn(f"budget table not read: {type(e).__name__}: {e}", page=block.page, block_index=block.index, kind="budget")
+        if paper.paper_type == BUDGET:
+            prose_budget(paper, ctx, res)
+        return res

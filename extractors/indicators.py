@@ -1,0 +1,207 @@
+"""Performance indicator tables to long format.
+
+Every table :func:`numeric_tables.classify` calls an indicator table becomes
+one ``indicator_values`` row per (row label, value column): indicator (the row
+label), measure (the column header as written, or its lower header row when
+an upper row names the period), period label ("2008/09", "Apr-Jun 2009",
+from the column header, an upper spanning header, or the caption), and the
+value: numbers and percentages parsed ("- 12.3%" -> -12.3), "No Calc", "-"
+and blanks null with the raw text kept.
+
+Small count lists in prose ("Hunts: 59", "Fen: 50", ..., or "Deter = 3") are
+read the same way, two or more lines in a row, titled by the sentence that
+introduces them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Optional
+
+from ..model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Paper
+from ..numbers import parse_value
+from ..textnorm import one_line, strip_bullet
+from .base import ExtractContext, Extractor, ExtractResult, register, row_id
+from .numeric_tables import TableLayout, analysed_tables, find_period, is_period_header, strip_markers
+
+# "Hunts: 59", "Deter = 3", "Number of removals ... = 1"
+_COUNT_LINE = re.compile(r"^(?P<label>[A-Za-z][^:=]{0,80}?)\s*[:=]\s*(?P<value>[-+(]?\s*£?\s*[\d,]+(?:\.\d+)?\s*%?\)?)\s*$")
+# Labels that are metadata, not indicators.
+_NOT_INDICATOR = re.compile(
+    r"^(date|time|venue|tel|telephone|phone|fax|ext|extension|ref|reference|item|agenda item|page|pages|quarter|"
+    r"period|year|priority area|lead officer|version|issue|room|minute|minutes|appendix|annex|paragraph|section|"
+    r"line|action|actions|no|number|q[1-4]|postcode|mobile)$",
+    re.I,
+)
+_YEAR = re.compile(r"^\s*(19|20)\d\d\s*$")
+
+
+def _measure_and_period(lay: TableLayout, col, caption_period: Optional[str]) -> tuple[str, Optional[str]]:
+    header = col.header
+    top = col.top
+    if top and is_period_header(top):
+        bottom = strip_markers(header[len(top):]) if header.startswith(top) else header
+        return (bottom or header), find_period(top)
+    if header and is_period_header(header):
+        return header, find_period(header)
+    p = find_period(header) if header else None
+    if p:
+        return header, p
+    return (header or None), caption_period
+
+
+def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Optional[str]) -> int:
+    table_id = row_id("indicator_table", doc_sha, lay.block.index)
+    caption_period = find_period(" ".join([title or ""] + lay.captions)) if (title or lay.captions) else None
+    cols = lay.value_cols
+    meta = [(c, *_measure_and_period(lay, c, caption_period)) for c in cols]
+    blk = lay.block
+    n = 0
+    group = None
+    for r in lay.body_rows:
+        row = lay.grid[r]
+        label = row[lay.label_col] if lay.label_col is not None and lay.label_col < len(row) else ""
+        cells = [row[c.index] if c.index < len(row) else "" for c in cols]
+        if not any(x.strip() for x in cells):
+            if label:
+                group = label  # group heading row
+            continue
+        if not label:
+            continue  # values with no row label cannot be named
+        page = blk.rows[r].page if r < len(blk.rows) and blk.rows[r].page is not None else blk.page
+        for (col, measure, period), raw in zip(meta, cells):
+            pv = parse_value(raw)
+            value = pv.value if pv.kind in ("number", "percent", "money") else None
+            if pv.kind == "money" and lay.scale != 1 and value is not None:
+                value = value * lay.scale
+            res.add(
+                "indicator_values",
+                {
+                    "value_id": row_id("indicator_value", table_id, r, col.index),
+                    "table_id": table_id,
+                    "row_index": r,
+                    "indicator": label,
+                    "measure": measure,
+                    "period_label": period,
+                    "value": value,
+                    "value_raw": raw,
+                    "unit": pv.kind if pv.kind in ("number", "percent", "money") else "null",
+                    "page": page,
+                    "block_index": blk.index,
+                },
+            )
+            n += 1
+    _ = group
+    res.add(
+        "indicator_tables",
+        {
+            "table_id": table_id,
+            "title": title,
+            "header": json.dumps(lay.headers),
+            "source_kind": "table",
+            "n_values": n,
+            "page": blk.page,
+            "block_index": blk.index,
+        },
+    )
+    return n
+
+
+def count_lists(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
+    """Runs of two or more "Label: number" lines in prose."""
+    doc = ctx.doc
+    runs: list[tuple[Optional[str], list]] = []
+    cur: list = []
+    intro: Optional[str] = None
+    run_intro: Optional[str] = None
+
+    def close():
+        nonlocal cur
+        if cur:
+            runs.append((run_intro, cur))
+        cur = []
+
+    for b in paper.blocks(doc):
+        if "boilerplate" in b.flags:
+            continue
+        if b.kind == TABLE:
+            close()
+            continue
+        if b.kind not in (PARAGRAPH, LIST_ITEM, HEADING):
+            continue
+        for line in b.norm.splitlines():
+            text, _ = strip_bullet(one_line(line))
+            text = text.strip()
+            if not text:
+                continue
+            m = _COUNT_LINE.match(text)
+            label = m.group("label").strip() if m else ""
+            if m and not _NOT_INDICATOR.match(label) and not _YEAR.match(m.group("value")) and len(label.split()) <= 12:
+                if not cur:
+                    run_intro = intro
+                cur.append((b, label, m.group("value").strip()))
+                continue
+            close()
+            # only a heading or a line introducing a list ("... are:") titles the run
+            intro = text.rstrip(":").strip() if (b.kind == HEADING or text.endswith(":")) else None
+    close()
+    for title, lines in runs:
+        if len(lines) < 2:
+            continue
+        first = lines[0][0]
+        table_id = row_id("indicator_table", doc.sha256, first.index, "list")
+        period = find_period(title or "")
+        for i, (b, label, raw) in enumerate(lines):
+            pv = parse_value(raw)
+            res.add(
+                "indicator_values",
+                {
+                    "value_id": row_id("indicator_value", table_id, i),
+                    "table_id": table_id,
+                    "row_index": i,
+                    "indicator": label,
+                    "measure": None,
+                    "period_label": period,
+                    "value": pv.value if pv.kind in ("number", "percent", "money") else None,
+                    "value_raw": raw,
+                    "unit": pv.kind if pv.kind in ("number", "percent", "money") else "null",
+                    "page": b.page,
+                    "block_index": b.index,
+                },
+            )
+        res.add(
+            "indicator_tables",
+            {
+                "table_id": table_id,
+                "title": title,
+                "header": "[]",
+                "source_kind": "list",
+                "n_values": len(lines),
+                "page": first.page,
+                "block_index": first.index,
+            },
+        )
+
+
+@register
+class IndicatorExtractor(Extractor):
+    """Indicator tables in performance papers, and indicator-looking tables and
+    count lists in any other paper (except agendas and cover letters)."""
+
+    name = "indicators"
+    paper_types = (PERFORMANCE, BUDGET, PROGRESS_REPORT, ACTION_PLAN, MINUTES, OTHER)
+    order = 61
+
+    def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
+        res = ExtractResult()
+        for block, lay, verdict, title in analysed_tables(paper, ctx.doc, ctx.shared):
+            if verdict.kind != "indicator":
+                continue
+            try:
+                emit_table(lay, res, ctx.doc.sha256, lay.title)
+            except Exception as e:  # one odd table must not lose the document
+                res.warn(f"indicator table not read: {type(e).__name__}: {e}", page=block.page, block_index=block.index, kind="indicator")
+        if paper.paper_type in (PERFORMANCE, PROGRESS_REPORT, OTHER, MINUTES):
+            count_lists(paper, ctx, res)
+        return res

@@ -1,0 +1,416 @@
+"""Shared analysis of numeric tables for the budget and indicator extractors.
+
+A table block is read into a :class:`TableLayout` (caption rows, header rows,
+per-column headers, which columns hold numbers, which the row label, line
+number, related actions and notes), then :func:`classify` decides by meaning
+whether it is a budget (money signs; Allocation/Budget/Funding/Cost words;
+totals), an indicator table (periods as columns, % change, counts,
+"No Calc"), or neither (action plans, agendas, attendance: other extractors'
+tables). Both extractors call the same :func:`classify`, so a table is never
+counted twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import AGENDA, BUDGET, COVER, PERFORMANCE, TABLE, Block, Document, Paper
+from ..numbers import parse_value, unit_scale
+from ..textnorm import one_line
+
+# -- vocabularies (meaning cues, compared on lower-case one-line text) ----------
+
+BUDGET_WORDS = re.compile(
+    r"\b(budget\w*|allocat\w*|fund(?:s|ing|ed)?|cost\w*|spend\w*|spent|expenditure|income|amount|forecast\w*|"
+    r"variance|outturn|balance|grants?|precept|reserves?|cash\s+limit|receipts?|payments?|estimates?|"
+    r"contributions?|savings?|revenue|capital|virement|underspend|overspend|invoice\w*|finance|financial|"
+    r"accounts?|pooled|match\s+funding|£)",
+    re.I,
+)
+INDICATOR_WORDS = re.compile(
+    r"\b(indicators?|performance|measures?|targets?|actual|rates?|change|baseline|statistics|stats|figures|"
+    r"crimes?|incidents?|offences?|referrals?|clients?|cases?|number\s+of|no\.\s+of|counts?|total\s+number|"
+    r"most\s+similar|msg|highlights|trend|reduction|increase|ytd|year\s+to\s+date|per\s+1,?000|"
+    r"victims?|offenders?|arrests?|detections?|sanction|percentage|proportion|%)",
+    re.I,
+)
+# Headers that mark another extractor's table.
+ACTION_PLAN_COLS = re.compile(r"\b(milestones?|progress|q[1-4]\s+update|update\s+ytd|quarterly\s+progress|lead\s+(?:cdrp\s+)?agency|other\s+partners|rag|what\s+we\s+will\s+do|by\s+when|timescales?|led\s+by)\b", re.I)
+AGENDA_COLS = re.compile(r"^(?:agenda\s+)?items?(?:\s+no\.?)?$|^pages?$|^subject$|^title$|^presenter$|^report\s+of$", re.I)
+ATTENDANCE_COLS = re.compile(r"\b(present|apologies|attendance|attended|in\s+attendance|name|representing)\b", re.I)
+
+LINE_COL = re.compile(r"^(?:line(?:\s+no\.?)?|no\.?|number|ref\.?|#|item\s+no\.?|budget\s+line)$", re.I)
+ACTIONS_COL = re.compile(r"\b(relates?\s+to\s+actions?|related\s+actions?|actions?(?:\s+refs?)?|action\s+plan\s+(?:item|ref)|link(?:ed)?\s+to)\b", re.I)
+NOTES_COL = re.compile(r"\b(notes?|comments?|commentary|explanation|narrative|remarks?|reasons?|details?|status|description)\b", re.I)
+
+TOTAL_LABEL = re.compile(
+    r"^(?:grand\s+)?totals?\b|\btotals?\s*(?:[:£(].*)?$|^sub[- ]?totals?\b|\btotal\s+(?:funding|budget|allocat\w*|spend|expenditure|income|available|allocated|costs?)\b|"
+    r"funding\s+available|^balance\b|\bbalance\s+(?:remaining|available|unallocated|carried|c/f|b/f)|^unallocated\b|"
+    r"^remaining\b|^net\s+(?:total|position|budget|spend|expenditure)|^overall\s+total",
+    re.I,
+)
+
+MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_YEAR = r"(?:19|20)\d\d"
+_FY = rf"(?:{_YEAR}\s*[/\-]\s*(?:{_YEAR}|\d\d)|\d\d\s*/\s*\d\d|\d\d\s*-\s*\d\d)"
+PERIOD_RE = re.compile(
+    rf"""(
+      (?:q(?:uarter)?\s*[1-4](?:\s*(?:of\s+)?{_FY}|\s+{_YEAR})?)          # Q1, Q1 2009/10, Quarter 1
+     |(?:{_FY}\s*q[1-4])                                               # 2009/10 Q1
+     |(?:{MONTHS}\.?\s*(?:'?\d\d|{_YEAR})?\s*(?:-|to|–)\s*{MONTHS}\.?\s*(?:'?\d\d\b|{_YEAR})?)   # Apr-Jun 2009, Apr 09 - Jun 09
+     |(?:{MONTHS}\.?[\s\-]*(?:{_YEAR}|'?\d\d\b))                       # Jan-09, January 2010
+     |(?:{_FY})                                                        # 2008/09, 2009-10, 20-21
+     |(?:(?:cumulative\s+)?ytd|year\s+to\s+date)
+     |(?:\b{_YEAR}\b)
+    )""",
+    re.I | re.X,
+)
+_YEAR_ONLY = re.compile(rf"^\s*{_YEAR}\s*$")
+
+
+def find_period(text: str) -> Optional[str]:
+    """The period a header names ("2008/09", "Apr-Jun 2009", "Q1 2009/10"), as written, or None."""
+    m = PERIOD_RE.search(text or "")
+    if not m:
+        return None
+    p = one_line(m.group(1)).strip(" -")
+    return p or None
+
+
+def is_period_header(text: str) -> bool:
+    """The header is (mostly) a period: "2008/09", "Apr-Jun 2009", "Q1", "2024-25 Budget"."""
+    t = one_line(text)
+    p = find_period(t)
+    if not p:
+        return False
+    rest = t.replace(p, " ")
+    return len(re.sub(r"[^A-Za-z]", "", rest)) <= 20
+
+
+def strip_markers(text: str) -> str:
+    """Header/label without footnote asterisks and trailing colons."""
+    return one_line(text).rstrip("*:†‡ ").strip()
+
+
+def _is_year(text: str) -> bool:
+    return bool(_YEAR_ONLY.match(text or ""))
+
+
+def _value_kind(text: str) -> str:
+    """number | money | percent | null | text | empty for one cell."""
+    t = one_line(text)
+    if not t:
+        return "empty"
+    return parse_value(t).kind
+
+
+# -- layout -------------------------------------------------------------------
+
+
+@dataclass
+class Column:
+    index: int
+    header: str = ""           # combined header text, one line
+    top: str = ""              # upper header row text (e.g. a spanning period)
+    role: str = "text"         # label | line | actions | notes | value | text
+    n_values: int = 0
+    n_money: int = 0
+    n_percent: int = 0
+    n_null: int = 0
+    n_text: int = 0
+
+
+@dataclass
+class TableLayout:
+    block: Block
+    grid: list[list[str]]
+    captions: list[str] = field(default_factory=list)   # single-cell rows above the header
+    header_rows: list[int] = field(default_factory=list)
+    body_rows: list[int] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
+    label_col: Optional[int] = None
+    title: Optional[str] = None
+    scale: int = 1
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+    @property
+    def value_cols(self) -> list[Column]:
+        return [c for c in self.columns if c.role == "value"]
+
+    def cell(self, r: int, c: int) -> str:
+        row = self.grid[r]
+        return row[c] if c < len(row) else ""
+
+
+def _row_is_caption(cells: list[str]) -> bool:
+    ne = [c for c in cells if c.strip()]
+    return len(cells) > 1 and len(ne) == 1 and cells[0].strip() == ne[0] and _value_kind(ne[0]) == "text"
+
+
+def _row_is_header(cells: list[str], is_header_flag: bool) -> bool:
+    ne = [c for c in cells if c.strip()]
+    if not ne:
+        return False
+    for c in ne:
+        k = _value_kind(c)
+        if k in ("number", "money", "percent") and not _is_year(c):
+            return False
+    if is_header_flag:
+        return True
+    # a header has no long prose cells
+    return all(len(c) <= 80 for c in ne)
+
+
+def analyse(block: Block) -> Optional[TableLayout]:
+    """Read a table block into a layout; None when it has no body or fewer than 2 columns."""
+    if block.kind != TABLE or not block.rows:
+        return None
+    grid = [[one_line(c) for c in row] for row in block.grid()]
+    flags = [r.is_header for r in block.rows]
+    ncols = max((len(r) for r in grid), default=0)
+    if ncols < 2:
+        return None
+    grid = [r + [""] * (ncols - len(r)) for r in grid]
+    lay = TableLayout(block=block, grid=grid)
+    i = 0
+    n = len(grid)
+    while i < n and not any(c.strip() for c in grid[i]):
+        i += 1
+    while i < n and _row_is_caption(grid[i]) and i + 1 < n:
+        lay.captions.append(grid[i][0])
+        i += 1
+    # up to 3 header rows
+    while i < n and len(lay.header_rows) < 3 and _row_is_header(grid[i], flags[i]):
+        # stop if the next row is also text-only and this row looks like a body label row
+        lay.header_rows.append(i)
+        i += 1
+        if not flags[i - 1] and len(lay.header_rows) >= 1 and i < n and not _row_is_header(grid[i], flags[i]):
+            break
+    # Rows that repeat the header (table continued over a page) are skipped.
+    hdr_sig = [tuple(grid[h]) for h in lay.header_rows]
+    lay.body_rows = [r for r in range(i, n) if any(c.strip() for c in grid[r]) and tuple(grid[r]) not in hdr_sig and not (flags[r] and r > i and _row_is_header(grid[r], True))]
+    if not lay.body_rows:
+        return None
+    # column headers: combine header rows; a spanning upper cell fills to the right
+    cols = []
+    for c in range(ncols):
+        parts = []
+        top = ""
+        for h in lay.header_rows:
+            t = grid[h][c]
+            if not t and c > 0 and h != lay.header_rows[-1]:
+                # spanning cell from the left (merged cells expand to "")
+                k = c - 1
+                while k >= 0 and not grid[h][k]:
+                    k -= 1
+                if k >= 0 and _spans(block, h, k, c):
+                    t = grid[h][k]
+            if t:
+                parts.append(t)
+                if h != lay.header_rows[-1]:
+                    top = t
+        cols.append(Column(index=c, header=strip_markers(" ".join(parts)), top=strip_markers(top)))
+    lay.columns = cols
+    for col in cols:
+        for r in lay.body_rows:
+            k = _value_kind(lay.cell(r, col.index))
+            if k == "empty":
+                continue
+            if k in ("number", "money", "percent"):
+                if _is_year(lay.cell(r, col.index)) and not is_period_header(col.header):
+                    col.n_text += 1  # "2028" under "Timescale" is a date, not a value
+                    continue
+                col.n_values += 1
+                col.n_money += k == "money"
+                col.n_percent += k == "percent"
+            elif k == "null":
+                col.n_null += 1
+            else:
+                col.n_text += 1
+    _assign_roles(lay)
+    lay.scale = 1
+    for cap in lay.captions + [c.header for c in cols if c.role == "value"][:1]:
+        s = unit_scale(cap)
+        if s != 1:
+            lay.scale = s
+            break
+    return lay
+
+
+def _spans(block: Block, row_i: int, start_col: int, target_col: int) -> bool:
+    """Whether the cell at grid position start_col of row row_i spans target_col."""
+    pos = 0
+    for cell in block.rows[row_i].cells:
+        if pos == start_col:
+            return pos + cell.colspan > target_col
+        pos += cell.colspan
+    return False
+
+
+def _assign_roles(lay: TableLayout) -> None:
+    cols = lay.columns
+    nbody = len(lay.body_rows)
+    for col in cols:
+        filled = col.n_values + col.n_null + col.n_text
+        if LINE_COL.match(col.header) and col.n_text <= max(1, filled // 4):
+            col.role = "line"
+        elif col.header and ACTIONS_COL.search(col.header) and not BUDGET_WORDS.search(col.header):
+            col.role = "actions"
+        elif col.n_values and col.n_values + col.n_null >= max(1, 0.6 * filled) and col.n_text <= max(1, 0.34 * filled):
+            col.role = "value"
+        elif col.header and NOTES_COL.search(col.header):
+            col.role = "notes"
+        else:
+            col.role = "text"
+    # A first column of running numbers 1, 2, 3 before a text column is a line number.
+    if cols and cols[0].role == "value" and len(cols) > 2 and not cols[0].header:
+        vals = [lay.cell(r, 0) for r in lay.body_rows if lay.cell(r, 0)]
+        if vals and all(re.fullmatch(r"\d{1,3}\.?", v) for v in vals) and any(c.role == "text" for c in cols[1:]):
+            cols[0].role = "line"
+    texts = [c for c in cols if c.role == "text"]
+    if texts:
+        lay.label_col = texts[0].index
+        texts[0].role = "label"
+        for c in texts[1:]:
+            c.role = "notes"
+    elif cols and cols[0].role in ("value",) and cols[0].n_values == 0:
+        lay.label_col = 0
+        cols[0].role = "label"
+    _ = nbody
+
+
+def caption_before(doc: Document, block: Block, paper: Optional[Paper] = None, max_back: int = 3) -> Optional[str]:
+    """The heading or short paragraph just above a table (its title), if any."""
+    start = paper.start if paper else 0
+    i = block.index - 1
+    steps = 0
+    while i >= start and steps < max_back:
+        b = doc.blocks[i]
+        i -= 1
+        if b.kind == "page_break" or "boilerplate" in b.flags or not b.norm.strip():
+            continue
+        steps += 1
+        if b.kind == TABLE:
+            return None
+        t = one_line(b.norm)
+        if b.kind == "heading" or len(t) <= 160:
+            return t.rstrip(":").strip()
+        return None
+    return None
+
+
+# -- classification -------------------------------------------------------------
+
+
+@dataclass
+class Verdict:
+    kind: Optional[str]       # "budget" | "indicator" | None
+    budget_score: float = 0.0
+    indicator_score: float = 0.0
+    reason: str = ""
+
+
+def _label_texts(lay: TableLayout) -> list[str]:
+    if lay.label_col is None:
+        return []
+    return [lay.cell(r, lay.label_col) for r in lay.body_rows]
+
+
+def classify(lay: Optional[TableLayout], paper_type: str = "", title: Optional[str] = None) -> Verdict:
+    """Decide whether a table is a budget, an indicator table or neither, by meaning."""
+    if lay is None:
+        return Verdict(None, reason="no layout")
+    if paper_type in (AGENDA, COVER):
+        return Verdict(None, reason=f"{paper_type} paper")
+    values = lay.value_cols
+    if not values:
+        return Verdict(None, reason="no numeric column")
+    headers = [c.header for c in lay.columns]
+    hdr_text = " | ".join(h for h in headers if h)
+    # other extractors' tables
+    if sum(1 for h in headers if ACTION_PLAN_COLS.search(h)) >= 1 and any(re.search(r"\baction", h, re.I) and not ACTIONS_COL.search(h) or re.search(r"milestone", h, re.I) for h in headers):
+        return Verdict(None, reason="action plan header")
+    if sum(1 for h in headers if ACTION_PLAN_COLS.search(h)) >= 2:
+        return Verdict(None, reason="action plan header")
+    if any(AGENDA_COLS.match(h) for h in headers if h) and sum(1 for h in headers if AGENDA_COLS.match(h or "-")) >= 2:
+        return Verdict(None, reason="agenda header")
+    if sum(1 for h in headers if ATTENDANCE_COLS.search(h)) >= 1 and not any(BUDGET_WORDS.search(h) or INDICATOR_WORDS.search(h) for h in headers):
+        return Verdict(None, reason="attendance header")
+    filled_values = sum(c.n_values for c in values)
+    if filled_values == 0:
+        return Verdict(None, reason="no values")
+    label_texts = _label_texts(lay)
+    if lay.label_col is None and len(lay.columns) > 1:
+        # all-numeric grid without labels: nothing to name the rows by
+        return Verdict(None, reason="no label column")
+    ctx = " ".join([title or ""] + lay.captions)
+    b = 0.0
+    ind = 0.0
+    n_money = sum(c.n_money for c in values)
+    n_pct = sum(c.n_percent for c in values)
+    if n_money:
+        b += 2 + 2 * n_money / max(1, filled_values)
+    b += 1.5 * sum(1 for c in values if BUDGET_WORDS.search(c.header) and not is_period_header(c.header) or (BUDGET_WORDS.search(c.header) and re.search(r"budget|forecast|variance|allocat|outturn|spend", c.header, re.I)))
+    b += 1.0 * sum(1 for h in headers if h and BUDGET_WORDS.search(h))
+    if BUDGET_WORDS.search(ctx):
+        b += 1.5
+    if lay.scale != 1:
+        b += 1.0
+    if any(TOTAL_LABEL.search(t) for t in label_texts if t) or any(not t for t in label_texts[-1:]):
+        b += 0.5
+    if any(c.role == "actions" for c in lay.columns):
+        b += 1.5
+    n_period_cols = sum(1 for c in values if is_period_header(c.header) or (c.top and is_period_header(c.top)))
+    if n_period_cols:
+        ind += 1.5 + 1.0 * min(n_period_cols, 4)
+    if n_pct:
+        ind += 1.5 + n_pct / max(1, filled_values)
+    if any(re.search(r"no\s*calc", lay.cell(r, c.index), re.I) for c in values for r in lay.body_rows):
+        ind += 2
+    ind += 1.0 * sum(1 for h in headers if h and INDICATOR_WORDS.search(h) and not BUDGET_WORDS.search(h))
+    if INDICATOR_WORDS.search(ctx) and not BUDGET_WORDS.search(ctx):
+        ind += 1.5
+    if not n_money and not any(BUDGET_WORDS.search(h) for h in headers if h) and not BUDGET_WORDS.search(ctx):
+        ind += 1.0  # plain counts
+    if paper_type == BUDGET:
+        b += 2.0
+    elif paper_type == PERFORMANCE:
+        ind += 2.0
+    if b == 0 and ind == 0:
+        return Verdict(None, b, ind, "no cue")
+    if b > ind:
+        return Verdict("budget", b, ind, "scores")
+    if ind > b:
+        return Verdict("indicator", b, ind, "scores")
+    return Verdict("budget" if n_money else "indicator", b, ind, "tie")
+
+
+def table_blocks(paper: Paper, doc: Document) -> list[Block]:
+    return [b for b in paper.blocks(doc) if b.kind == TABLE and "boilerplate" not in b.flags]
+
+
+def analysed_tables(paper: Paper, doc: Document, cache: dict) -> list[tuple[Block, TableLayout, Verdict, Optional[str]]]:
+    """Every table of a paper with its layout, verdict and title, computed once per
+    document (the two extractors share ``cache``, normally ``ctx.shared``)."""
+    out = []
+    for b in table_blocks(paper, doc):
+        key = ("numeric_tables", b.index)
+        if key not in cache:
+            lay = analyse(b)
+            title = caption_before(doc, b, paper)
+            if lay is not None:
+                lay.title = title or (lay.captions[0] if lay.captions else None)
+                if title:
+                    s = unit_scale(title)
+                    if s != 1 and lay.scale == 1:
+                        lay.scale = s
+            cache[key] = (lay, classify(lay, paper.paper_type, title), title)
+        lay, verdict, title = cache[key]
+        if lay is not None:
+            out.append((b, lay, verdict, title))
+    return out
