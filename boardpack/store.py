@@ -127,7 +127,7 @@ class Store:
 
     # -- opening -----------------------------------------------------------
     @classmethod
-    def open(cls, path=DEFAULT_DB, readonly: bool = False, timeout: float = BUSY_TIMEOUT) -> "Store":
+    def open(cls, path=DEFAULT_DB, readonly: bool = False, timeout: Optional[float] = None) -> "Store":
         """Open (creating and migrating if needed) the database at ``path``.
 
         ``readonly=True`` opens an existing database through a ``mode=ro`` URI
@@ -135,6 +135,7 @@ class Store:
         or migrated.
         """
         path = Path(path)
+        timeout = BUSY_TIMEOUT if timeout is None else timeout
         if path.is_dir():
             raise StoreError("is a folder, not a database file", path)
         if readonly:

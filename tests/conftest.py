@@ -1,0 +1,75 @@
+"""Shared fixtures: where the real files are, and parsed documents cached per session.
+
+* ``corpus_dir``: the generated sample packs (``corpus/``); tests that need a
+  particular sample skip when it has not been generated.
+* ``realworld_dir``: real published council papers in ``../shared/realworld``;
+  tests that read them skip (visibly) when the folder is absent.
+* ``parsed(path, until="extract")``: :func:`boardpack.pipeline.parse_file`
+  cached for the whole session, so several tests can look at one file
+  without parsing it again. Treat the result as read-only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+REALWORLD = (ROOT.parent / "shared" / "realworld").resolve()
+
+
+def realworld_files(pattern: str = "**/*.pdf") -> list[Path]:
+    """Real-world files matching ``pattern`` (empty when the folder is absent)."""
+    return sorted(REALWORLD.glob(pattern)) if REALWORLD.is_dir() else []
+
+
+@pytest.fixture(scope="session")
+def root_dir() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def realworld_dir() -> Path:
+    if not REALWORLD.is_dir():
+        pytest.skip(f"real-world papers not present at {REALWORLD}")
+    return REALWORLD
+
+
+@pytest.fixture(scope="session")
+def parsed():
+    from boardpack.pipeline import parse_file
+
+    cache: dict = {}
+
+    def get(path, until: str = "extract"):
+        key = (str(Path(path).resolve()), until)
+        if key not in cache:
+            cache[key] = parse_file(path, until=until)
+        return cache[key]
+
+    return get
+
+
+def write_docx(path: Path, paragraphs: list[str], heading: str = "Notes") -> Path:
+    """A small Word file (python-docx) with a heading and paragraphs; distinct text gives distinct bytes."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading(heading, level=1)
+    for p in paragraphs:
+        d.add_paragraph(p)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    d.save(str(path))
+    return path
+
+
+@pytest.fixture
+def make_docx():
+    return write_docx
