@@ -32,6 +32,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 #: Commands defined in other modules: name -> "module:attribute" (a click command).
 LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS["eval"] = "boardpack.evaluate:eval_command"  # segmentation+eval owner
 
 _DEBUG_KEY = "boardpack.debug"
 
