@@ -1,0 +1,363 @@
+"""spaCy pipeline for people and organisations named in packs.
+
+A blank English pipeline (``spacy.blank("en")``) with an EntityRuler whose
+patterns come from three places:
+
+1. a gazetteer of partner agencies and their abbreviations (SCDC, CCC,
+   CFRS / CF&RS, DAAT, YOS / YOT, PCC / OPCC, Police, Probation ...), plus
+   generic "<Capitalised words> Council/Service/Partnership/Trust ..." shapes;
+2. each pack's own people: names from its attendance lists, addressees,
+   presenters, lead officers and action owners (``seed_people``), so a name
+   the minutes list is found again in the reports and action plans;
+3. shapes that mark a person without a model: a title or rank before
+   capitalised words ("Cllr John Reynolds", "Ch Insp. Dave Sargent"), and a
+   common given name followed by a capitalised surname ("Paul Clarke").
+
+When a trained English model (``en_core_web_sm``) is installed, its PERSON
+and ORG entities are added as well; it is never downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from .names import NOT_NAME_WORDS, _TITLE_PHRASES, looks_like_person, parse_person
+
+# -- gazetteer ----------------------------------------------------------------
+
+#: canonical agency name -> spellings and abbreviations seen in packs
+AGENCIES: dict[str, list[str]] = {
+    "South Cambridgeshire District Council": ["SCDC", "South Cambs DC", "South Cambridgeshire DC", "South Cambs District Council", "South Cambridgeshire District Council"],
+    "Cambridgeshire County Council": ["CCC", "Cambs CC", "Cambridgeshire CC", "County Council", "Cambridgeshire County Council"],
+    "Cambridge City Council": ["Cambridge City Council", "City Council"],
+    "East Cambridgeshire District Council": ["ECDC", "East Cambs DC", "East Cambridgeshire District Council"],
+    "Huntingdonshire District Council": ["HDC", "Huntingdonshire District Council"],
+    "Fenland District Council": ["FDC", "Fenland District Council"],
+    "Cambridgeshire Fire and Rescue Service": ["CFRS", "CF&RS", "CFR&S", "Cambs Fire", "Fire & Rescue Service", "Fire and Rescue Service", "Fire & Rescue", "Fire and Rescue", "Cambridgeshire Fire and Rescue Service", "Cambridgeshire Fire & Rescue Service", "Fire Service"],
+    "Cambridgeshire Constabulary": ["Cambridgeshire Constabulary", "Cambs Police", "Cambridgeshire Police", "Constabulary", "Police"],
+    "Probation Service": ["Probation", "Probation Service", "Probation Trust", "National Probation Service", "NPS", "CRC", "Community Rehabilitation Company"],
+    "Drug and Alcohol Action Team": ["DAAT", "Drug and Alcohol Action Team", "Drug & Alcohol Action Team", "DAT"],
+    "Youth Offending Service": ["YOS", "YOT", "Youth Offending Service", "Youth Offending Team", "Youth Offending"],
+    "Police and Crime Commissioner": ["PCC", "Police & Crime Commissioner", "Police and Crime Commissioner"],
+    "Office of the Police and Crime Commissioner": ["OPCC", "Office of the Police & Crime Commissioner", "Office of the Police and Crime Commissioner", "Office of Police & Crime Commissioner"],
+    "Crime and Disorder Reduction Partnership": ["CDRP", "Crime and Disorder Reduction Partnership", "Crime & Disorder Reduction Partnership"],
+    "Community Safety Partnership": ["CSP", "Community Safety Partnership"],
+    "Domestic Abuse Partnership": ["DAP", "Domestic Abuse Partnership", "Domestic Violence Partnership"],
+    "Tasking and Co-ordination Group": ["T&CG", "TCG", "Tasking & Co-ordination Group", "Tasking and Co-ordination Group", "Tasking and Coordination Group"],
+    "Primary Care Trust": ["PCT", "Primary Care Trust"],
+    "Clinical Commissioning Group": ["CCG", "Clinical Commissioning Group"],
+    "National Health Service": ["NHS"],
+    "Trading Standards": ["Trading Standards"],
+    "Victim Support": ["Victim Support"],
+    "Neighbourhood Watch": ["Neighbourhood Watch"],
+    "Home Office": ["Home Office"],
+    "Ministry of Justice": ["Ministry of Justice", "MoJ"],
+    "Crown Prosecution Service": ["CPS", "Crown Prosecution Service"],
+    "Registered Social Landlords": ["RSL", "RSLs", "Registered Social Landlord", "Registered Social Landlords"],
+    "Kent County Council": ["KCC", "Kent County Council"],
+    "Cherwell District Council": ["CDC", "Cherwell District Council"],
+    "Oxfordshire County Council": ["OCC", "Oxfordshire County Council"],
+    "Integrated Care Board": ["ICB", "Integrated Care Board"],
+    "Environment Agency": ["Environment Agency"],
+    "Highways Agency": ["Highways Agency", "National Highways"],
+    "Cambridgeshire Mediation Service": ["Cambridgeshire Mediation Service", "Mediation Service"],
+    "County Youth Services": ["County Youth Services", "Youth Service", "Youth Services"],
+    "Drug Intervention Programme": ["DIP", "Drug Intervention Programme"],
+    "Multi-Agency Referral Unit": ["MARU", "Multi-Agency Referral Unit"],
+}
+
+# Words that end an organisation's name: "<Capitalised ...> Council".
+ORG_HEADS = [
+    "Council", "Service", "Services", "Partnership", "Trust", "Team", "Group", "Constabulary", "Police",
+    "Agency", "Commissioner", "Board", "Association", "Authority", "Department", "Directorate", "Unit",
+    "Office", "Forum", "Network", "Alliance", "Society", "Charity", "Foundation", "College", "University",
+    "School", "Academy", "Hospital", "Panel", "Committee", "Federation", "Company", "Ltd", "Limited",
+]
+
+_ABBREV_TO_CANON = {}
+for canon, spellings in AGENCIES.items():
+    for s in spellings:
+        _ABBREV_TO_CANON.setdefault(s.lower(), canon)
+
+
+def canonical_org(name: str) -> tuple[str, Optional[str]]:
+    """(canonical name, abbreviation) for an agency as written: "CF&RS" ->
+    ("Cambridgeshire Fire and Rescue Service", "CF&RS"); unknown names come back as written."""
+    t = " ".join((name or "").split()).strip(" .,;:()")
+    canon = _ABBREV_TO_CANON.get(t.lower())
+    abbrev = t if re.fullmatch(r"[A-Z][A-Z&]{1,7}s?", t) else None
+    if canon:
+        return canon, abbrev
+    # "SCDC Housing" -> "South Cambridgeshire District Council Housing"? keep as written,
+    # but tell the caller which agency it belongs to through its abbreviation.
+    first = t.split(" ", 1)[0]
+    if first.lower() in _ABBREV_TO_CANON and re.fullmatch(r"[A-Z][A-Z&]{1,7}", first):
+        return t, first
+    return t, abbrev
+
+
+# -- given names: a person is "<given name> <Capitalised>" even without a title ----
+
+GIVEN_NAMES = frozenset(
+    """
+    aaron adam adrian aidan alan alex alexander alice alison amanda amy andrew andy angela anita ann anna
+    anne annette anthony antony barbara barry ben benjamin beth bob brian bridget bruce carl carol caroline
+    carolyn catherine cathy charles charlotte chris christine christopher claire clare colin craig dan daniel
+    darren dave david dawn dean debbie deborah denise derek diane donna doug douglas duncan eddie edward eileen
+    elaine eleanor elizabeth ellie emily emma eric fiona frances francis frank gail gareth gary gavin geoff
+    geoffrey george georgina gerald gill gillian glen gordon graham greg guy hannah harry heather helen
+    howard ian jack jackie james jamie jan jane janet janice jason jayne jean jeff jennifer jenny jeremy jill
+    jim jo joan joanne joe john jon jonathan joseph josephine julia julian julie justin karen kate katherine
+    kathryn katie keith kelly ken kenneth kerry kevin kim kirsty laura lee leigh lesley leslie linda lisa liz
+    lorraine louise lucy lynn lynne malcolm marc margaret maria marie mark martin mary matt matthew maureen
+    melanie michael michelle mick mike mohammed myles natalie neil nicholas nick nicky nicola nigel norman
+    pam pamela pat patricia patrick paul paula pauline penny pete peter phil philip phillip rachel ray raymond
+    rebecca richard rob robert robin roger ron ronald rosemary ross roy russell ruth ryan sally sam samantha
+    sandra sarah scott sean sharon sheila shirley simon sonia sophie stephanie stephen steve steven stuart sue
+    susan suzanne tanya teresa terry tim timothy tina toby tom tony tracey tracy trevor val valerie vanessa
+    vicky victoria vince wendy william yinka yvonne zoe brendan bernard keith declan niall hazel iain
+    fergus rhys gwen dilys owen ellis callum connor kieran liam jade kayleigh gemma jodie stacey leanne
+    """.split()
+)
+
+# Words that open a title or rank before a name ("Cllr", "Ch Insp.", "County Councillor");
+# "Police" or "District" alone never do.
+_TITLE_START = sorted(
+    {p for p in _TITLE_PHRASES if " " not in p and len(p) > 2 and p not in {"judge", "major", "commander", "canon", "hon", "col", "lord", "lady", "baron"}}
+)
+# ... and words that open one only when another title word follows ("County Councillor").
+_TITLE_PREFIX = sorted({"ch", "chief", "det", "detective", "county", "district", "parish", "city", "borough", "town", "deputy", "assistant", "cty", "dist", "the", "rt", "police", "station", "watch", "group", "crew", "area"})
+_TITLE_SECOND = sorted({w for p in _TITLE_PHRASES for w in p.split()[1:]} | {"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "insp", "inspector", "supt", "constable", "sergeant", "hon", "rev", "revd"})
+_NAMEISH = r"^[A-Z][a-z\u00e0-\u00ff]+(?:[-'][A-Z]?[a-z\u00e0-\u00ff]+)*$|^(?:Mc|Mac|O')[A-Z][a-z]+$"
+_INITIAL = r"^[A-Z]\.?$"
+
+
+@dataclass
+class Mention:
+    label: str  # PERSON | ORG
+    text: str
+    start: int  # character offsets in the text given to find_entities
+    end: int
+    method: str  # seed | title | given | gazetteer | org_shape | model
+
+
+@lru_cache(maxsize=1)
+def _model():
+    """A trained English pipeline if installed (never downloaded), else None."""
+    import spacy
+
+    for name in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg"):
+        try:
+            if spacy.util.is_package(name):
+                return spacy.load(name, disable=["lemmatizer"])
+        except Exception:  # a broken install is the same as none
+            continue
+    return None
+
+
+def has_model() -> bool:
+    return _model() is not None
+
+
+def _base_patterns() -> list[dict]:
+    pats: list[dict] = []
+    for canon, spellings in AGENCIES.items():
+        for s in spellings:
+            toks = _tokens(s)
+            if len(toks) == 1 and toks[0].isalpha() and not toks[0].isupper() and toks[0].lower() in ("police", "probation"):
+                pats.append({"label": "ORG", "pattern": [{"ORTH": toks[0]}], "id": "gazetteer"})
+            elif len(toks) == 1 and toks[0].isupper():
+                pats.append({"label": "ORG", "pattern": [{"ORTH": toks[0]}], "id": "gazetteer"})
+            else:
+                pats.append({"label": "ORG", "pattern": [{"LOWER": t.lower()} for t in toks], "id": "gazetteer"})
+    # "<Capitalised words> Council" etc.: 1-5 capitalised (or & / and / of) tokens then a head word
+    pats.append(
+        {
+            "label": "ORG",
+            "pattern": [
+                {"TEXT": {"REGEX": r"^[A-Z][a-z][A-Za-z'\-]*$"}},
+                {"TEXT": {"REGEX": r"^(?:[A-Z][A-Za-z'\-]*|&|and|of|for|the)$"}, "OP": "{0,5}"},
+                {"ORTH": {"IN": ORG_HEADS}},
+            ],
+            "id": "org_shape",
+        }
+    )
+    # an agency abbreviation + its department: "SCDC Housing", "SCDC Environmental Services"
+    abbrevs = sorted({sp for spellings in AGENCIES.values() for sp in spellings if re.fullmatch(r"[A-Z][A-Z&]{1,7}", sp)})
+    pats.append(
+        {
+            "label": "ORG",
+            "pattern": [
+                {"ORTH": {"IN": abbrevs}},
+                {"TEXT": {"REGEX": r"^(?:[A-Z][a-z]+|&)$"}, "OP": "{0,3}"},
+                {"TEXT": {"REGEX": r"^(?:Housing|Licensing|Services?|Team|Health|Environmental|Planning|Communities|Community|Safety|Youth|Children|Adult|Social|Care|Education|Highways|Policy|Performance|Affordable|Homes)$"}},
+            ],
+            "id": "gazetteer",
+        }
+    )
+    # title or rank + name: "Cllr John Reynolds", "Ch Insp. Dave Sargent", "Mr R C Love"
+    pats.append(
+        {
+            "label": "PERSON",
+            "pattern": [
+                {"LOWER": {"IN": _TITLE_START}, "IS_TITLE": True},
+                {"LOWER": {"IN": _TITLE_SECOND}, "OP": "?"},
+                {"ORTH": ".", "OP": "?"},
+                {"TEXT": {"REGEX": _INITIAL + "|" + _NAMEISH}, "OP": "{0,3}"},
+                {"TEXT": {"REGEX": _NAMEISH}},
+            ],
+            "id": "title",
+        }
+    )
+    pats.append(
+        {
+            "label": "PERSON",
+            "pattern": [
+                {"LOWER": {"IN": _TITLE_PREFIX}, "IS_TITLE": True},
+                {"LOWER": {"IN": _TITLE_SECOND}},
+                {"ORTH": ".", "OP": "?"},
+                {"LOWER": {"IN": ["mr", "mrs", "ms", "miss", "dr"]}, "OP": "?"},
+                {"ORTH": ".", "OP": "?"},
+                {"TEXT": {"REGEX": _INITIAL + "|" + _NAMEISH}, "OP": "{0,3}"},
+                {"TEXT": {"REGEX": _NAMEISH}},
+            ],
+            "id": "title",
+        }
+    )
+    pats.append(
+        {
+            "label": "PERSON",
+            "pattern": [
+                {"TEXT": {"REGEX": r"^(?:CI|DI|DCI|PC|PCSO|DS|DC|Sgt|Insp|Supt|Cllr|Mr|Mrs|Ms|Dr|Sir)$"}},
+                {"ORTH": ".", "OP": "?"},
+                {"TEXT": {"REGEX": _INITIAL + "|" + _NAMEISH}, "OP": "{0,3}"},
+                {"TEXT": {"REGEX": _NAMEISH}},
+            ],
+            "id": "title",
+        }
+    )
+    # common given name + capitalised surname(s)
+    pats.append(
+        {
+            "label": "PERSON",
+            "pattern": [
+                {"LOWER": {"IN": sorted(GIVEN_NAMES)}, "IS_TITLE": True},
+                {"TEXT": {"REGEX": _INITIAL}, "OP": "?"},
+                {"TEXT": {"REGEX": _NAMEISH}},
+                {"TEXT": {"REGEX": r"^[A-Z][a-z]+-[A-Z][a-z]+$"}, "OP": "?"},
+            ],
+            "id": "given",
+        }
+    )
+    return pats
+
+
+_TOKEN_RE = re.compile(r"[A-Za-z0-9]+|&|[^\sA-Za-z0-9]")
+
+
+def _tokens(s: str) -> list[str]:
+    """Tokens as spaCy's English tokenizer splits simple names (close enough for patterns)."""
+    import spacy
+
+    return [t.text for t in _blank()(s)]
+
+
+@lru_cache(maxsize=1)
+def _blank():
+    import spacy
+
+    return spacy.blank("en")
+
+
+@lru_cache(maxsize=1)
+def _base_pattern_cache() -> tuple:
+    return tuple(_base_patterns())
+
+
+def build_nlp(seed_people: Iterable[str] = (), seed_orgs: Iterable[str] = ()):
+    """A blank English pipeline with an EntityRuler: gazetteer, seeded people and
+    organisations of this pack, title and given-name shapes."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    pats = list(_base_pattern_cache())
+    seen = set()
+    for name in seed_people:
+        for variant in _seed_variants(name):
+            if variant in seen:
+                continue
+            seen.add(variant)
+            pats.append({"label": "PERSON", "pattern": variant, "id": "seed"})
+    for org in seed_orgs:
+        o = " ".join((org or "").split())
+        if o and o not in seen and len(o) <= 80:
+            seen.add(o)
+            pats.append({"label": "ORG", "pattern": o, "id": "seed_org"})
+    ruler.add_patterns(pats)
+    return nlp
+
+
+def _seed_variants(name: str) -> list[str]:
+    p = parse_person(name)
+    out = []
+    if p.canonical and looks_like_person(p.canonical):
+        out.append(p.canonical)
+        raw = " ".join((name or "").split())
+        if raw and raw != p.canonical and len(raw) <= 60 and "(" not in raw:
+            out.append(raw)
+        if p.canonical.isupper() is False and p.canonical.upper() != p.canonical:
+            out.append(p.canonical.upper())
+    return out
+
+
+def find_entities(nlp, text: str) -> list[Mention]:
+    """PERSON and ORG mentions in one text (a paragraph, a cell)."""
+    if not text or not text.strip():
+        return []
+    doc = nlp(text)
+    out = []
+    for ent in doc.ents:
+        method = ent.ent_id_ or "ruler"
+        out.append(Mention(ent.label_, ent.text, ent.start_char, ent.end_char, method))
+    model = _model()
+    if model is not None:
+        taken = [(m.start, m.end) for m in out]
+        for ent in model(text).ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            if any(not (ent.end_char <= s or ent.start_char >= e) for s, e in taken):
+                continue
+            out.append(Mention(ent.label_, ent.text, ent.start_char, ent.end_char, "model"))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def clean_person_span(text: str) -> Optional[str]:
+    """Trim a PERSON span found by a shape pattern to the name part, or None when
+    what is left is not a person ("Chairman Report", "Mr Chairman")."""
+    toks = text.split()
+    while toks and (toks[-1].strip(".,;:").lower() in NOT_NAME_WORDS):
+        toks.pop()
+    if not toks:
+        return None
+    s = " ".join(toks)
+    p = parse_person(s)
+    if not looks_like_person(p.canonical):
+        return None
+    return s
+
+
+__all__ = [
+    "AGENCIES",
+    "GIVEN_NAMES",
+    "Mention",
+    "build_nlp",
+    "find_entities",
+    "canonical_org",
+    "clean_person_span",
+    "has_model",
+]

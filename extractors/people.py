@@ -1,0 +1,299 @@
+"""People and organisations named anywhere in a document.
+
+A whole-document extractor, run after the paper extractors so their rows are
+in ``ctx.results``:
+
+1. structured mentions first: attendance rows (with their roles), action
+   owners, agenda presenters, addressees and contact officers, report lead
+   officers, action-plan leads and sources;
+2. those names seed a spaCy EntityRuler (:mod:`boardpack.nlp`) together with
+   the agency gazetteer and title/given-name shapes, which then reads every
+   paragraph, list item, heading and table cell, so people the minutes list
+   are found again in reports and action plans.
+
+Each person mention keeps the raw spelling, the canonical name
+(:func:`boardpack.names.parse_person`), title, role, organisation (an agency
+named next to the person: "SCDC Licensing – Myles Bebbington", "Leigh Roberts
+CCC"), the kind of context and where it was. Organisations go to
+``org_mentions``. Clustering across spellings and documents is
+:func:`boardpack.names.rebuild_people`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterable, Optional
+
+from ..model import ACTION_PLAN, AGENDA, BUDGET, COVER, MINUTES, PAGE_BREAK, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Paper
+from ..names import looks_like_person, parse_person, split_people
+from ..nlp import build_nlp, canonical_org, clean_person_span, find_entities
+from ..textnorm import one_line
+from .base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
+
+_PAPER_CONTEXT = {
+    MINUTES: "minutes",
+    PROGRESS_REPORT: "report",
+    ACTION_PLAN: "action",
+    AGENDA: "agenda",
+    COVER: "cover",
+    BUDGET: "budget",
+    PERFORMANCE: "performance",
+}
+_CUES = [
+    (re.compile(r"\blead\s+officer\b|\blead\s*:|\bled\s+by\b|\bsource\s*:|\bresponsible\s+officer\b|\bowner\s*:", re.I), "lead"),
+    (re.compile(r"^\s*actions?\b\s*[:\-]|\baction\s*:\s", re.I), "action"),
+    (re.compile(r"^\s*(?:from|author|report\s+(?:of|by))\s*:", re.I), "author"),
+    (re.compile(r"^\s*(?:to|contact|enquiries\s+to)\s*:", re.I), "addressee"),
+]
+_SEP = re.compile(r"^[\s\-–—,:/(]*$")
+
+
+def _snippet(text: str, start: int, end: int, width: int = 90) -> str:
+    a = max(0, start - width)
+    b = min(len(text), end + width)
+    s = one_line(text[a:b])
+    return ("…" if a > 0 else "") + s + ("…" if b < len(text) else "")
+
+
+class _Collector:
+    def __init__(self, ctx: ExtractContext, res: ExtractResult):
+        self.ctx = ctx
+        self.res = res
+        self.sha = ctx.doc.sha256
+        self.seen: set[tuple] = set()
+        self.n = 0
+
+    def person(self, raw: str, kind: str, page, block_index, *, role=None, organisation=None, context=None, method="seed") -> Optional[dict]:
+        raw = one_line(raw or "")
+        if not raw:
+            return None
+        p = parse_person(raw)
+        canon = p.canonical
+        if not looks_like_person(canon):
+            return None
+        key = (block_index, canon.lower())
+        if key in self.seen:
+            return None
+        self.seen.add(key)
+        self.n += 1
+        return self.res.add(
+            "people_mentions",
+            {
+                "mention_id": row_id("person_mention", self.sha, block_index, canon.lower(), kind, self.n),
+                "raw": raw,
+                "canonical": canon,
+                "title": p.title,
+                "honours": " ".join(p.honours) or None,
+                "role": one_line(role) if role else p.role,
+                "organisation": organisation,
+                "context_kind": kind,
+                "context": context,
+                "method": method,
+                "page": page,
+                "block_index": block_index,
+            },
+        )
+
+    def org(self, raw: str, kind: str, page, block_index, context=None, start=0) -> Optional[str]:
+        raw = one_line(raw or "").strip(" .,;:()")
+        if not raw or len(raw) > 100:
+            return None
+        canon, abbrev = canonical_org(raw)
+        key = ("org", block_index, raw.lower(), start)
+        if key in self.seen:
+            return canon
+        self.seen.add(key)
+        self.n += 1
+        self.res.add(
+            "org_mentions",
+            {
+                "mention_id": row_id("org_mention", self.sha, block_index, raw.lower(), start, self.n),
+                "raw": raw,
+                "canonical": canon,
+                "abbreviation": abbrev,
+                "context_kind": kind,
+                "context": context,
+                "page": page,
+                "block_index": block_index,
+            },
+        )
+        return canon
+
+
+def _rows(ctx: ExtractContext, table: str) -> list[dict[str, Any]]:
+    return ctx.results.rows.get(table, [])
+
+
+def _org_of_role(role: Optional[str]) -> Optional[str]:
+    """An attendance role that names an agency ("SCDC", "Cambridgeshire Constabulary")."""
+    if not role:
+        return None
+    for part in re.split(r"[,;/()]| - | – ", role):
+        part = part.strip()
+        if not part:
+            continue
+        canon, abbrev = canonical_org(part)
+        if canon != part or abbrev:
+            return canon
+        if re.search(r"\b(Council|Constabulary|Police|Service|Trust|Partnership|Agency|Commissioner|Probation)\b", part):
+            return part
+    return None
+
+
+def structured_mentions(ctx: ExtractContext, col: _Collector) -> list[str]:
+    """Mentions from other extractors' rows; returns the seed names for the ruler."""
+    seeds: list[str] = []
+    for r in _rows(ctx, "attendance"):
+        raw = r.get("person_raw") or r.get("person")
+        name = r.get("person") or raw
+        role = r.get("role")
+        m = col.person(name, "attendance", r.get("page"), r.get("block_index"), role=role, organisation=_org_of_role(role), context=one_line(raw or "")[:200])
+        if m:
+            seeds.append(m["canonical"])
+    for r in _rows(ctx, "minute_actions"):
+        owners = r.get("owners") or ""
+        for o in re.split(r";\s*", owners):
+            for name in split_people(o):
+                m = col.person(name, "action", r.get("page"), r.get("block_index"), context=(r.get("action_text") or "")[:200])
+                if m:
+                    seeds.append(m["canonical"])
+    for r in _rows(ctx, "agenda_items"):
+        if r.get("presenter"):
+            for name in split_people(r["presenter"]):
+                m = col.person(name, "presenter", r.get("page"), r.get("block_index"), context=(r.get("title") or "")[:200])
+                if m:
+                    seeds.append(m["canonical"])
+    for r in _rows(ctx, "meetings"):
+        if r.get("contact_officer"):
+            m = col.person(r["contact_officer"], "contact", r.get("page"), r.get("block_index"), role="contact officer")
+            if m:
+                seeds.append(m["canonical"])
+        adds = r.get("addressees")
+        if adds:
+            try:
+                lst = json.loads(adds) if isinstance(adds, str) else list(adds)
+            except ValueError:
+                lst = [adds]
+            for a in lst:
+                for name in split_people(str(a)):
+                    m = col.person(name, "addressee", r.get("page"), r.get("block_index"))
+                    if m:
+                        seeds.append(m["canonical"])
+    for r in _rows(ctx, "progress_reports"):
+        if r.get("lead_officer"):
+            for name in split_people(r["lead_officer"]):
+                m = col.person(name, "lead", r.get("page"), r.get("block_index"), role="lead officer")
+                if m:
+                    seeds.append(m["canonical"])
+    return seeds
+
+
+def _block_texts(block: Block) -> Iterable[tuple[str, Any, Optional[str]]]:
+    """(text, page, column header) for a block: its text, or each table cell."""
+    if block.kind == TABLE:
+        header = [one_line(c.norm) for c in block.rows[0].cells] if block.rows else []
+        for ri, row in enumerate(block.rows):
+            for ci, cell in enumerate(row.cells):
+                h = header[ci] if ri > 0 and ci < len(header) else None
+                if cell.norm:
+                    yield cell.norm, row.page if row.page is not None else block.page, h
+                for t in cell.tables:
+                    yield from _block_texts(t)
+    elif block.kind != PAGE_BREAK and block.norm:
+        yield block.norm, block.page, None
+
+
+def _context_kind(text: str, start: int, paper_kind: str, header: Optional[str]) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    prefix = text[line_start:start]
+    for rx, kind in _CUES:
+        if rx.search(prefix):
+            return kind
+    if header and re.search(r"\blead|owner|responsib|source|contact", header, re.I):
+        return "lead"
+    if header and re.search(r"\baction", header, re.I) and paper_kind == "minutes":
+        return "action"
+    return paper_kind
+
+
+def _organisation_near(text: str, person, ents) -> Optional[Any]:
+    """An ORG entity written right next to a person: "SCDC Licensing – Name", "Name CCC", "Name (SCDC)"."""
+    best = None
+    for e in ents:
+        if e.label != "ORG":
+            continue
+        if e.end <= person.start and _SEP.match(text[e.end:person.start]) and person.start - e.end <= 4 and "\n" not in text[e.end:person.start]:
+            best = e
+        elif e.start >= person.end and _SEP.match(text[person.end:e.start]) and e.start - person.end <= 3 and "\n" not in text[person.end:e.start]:
+            return e
+    return best
+
+
+def scan_blocks(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
+    doc = ctx.doc
+    paper_of: dict[int, str] = {}
+    for p in ctx.papers:
+        if p.paper_type == WHOLE_DOCUMENT:
+            continue
+        for i in range(p.start, p.end + 1):
+            paper_of.setdefault(i, p.paper_type)
+    seed_orgs = []
+    for r in _rows(ctx, "plan_actions"):
+        for k in ("lead_agency", "other_partners"):
+            v = r.get(k)
+            if v:
+                seed_orgs.extend(x.strip() for x in re.split(r"[,;/]| and |&", v) if x.strip() and not looks_like_person(parse_person(x.strip()).canonical))
+    nlp = build_nlp(seeds, [o for o in seed_orgs if len(o) > 2])
+    items = []
+    for b in doc.blocks:
+        if "boilerplate" in b.flags:
+            continue
+        pk = _PAPER_CONTEXT.get(paper_of.get(b.index, ""), "text")
+        for text, page, header in _block_texts(b):
+            items.append((b, text, page, header, pk))
+    for b, text, page, header, pk in items:
+        ents = find_entities(nlp, text)
+        for e in ents:
+            if e.label == "ORG":
+                col.org(e.text, _context_kind(text, e.start, pk, header), page, b.index, context=_snippet(text, e.start, e.end), start=e.start)
+        for e in ents:
+            if e.label != "PERSON":
+                continue
+            span = e.text if e.method == "seed" else clean_person_span(e.text)
+            if not span:
+                continue
+            org = _organisation_near(text, e, ents)
+            # a bracketed role right after the name: "John Reynolds (Chairman)"
+            m = re.match(r"\s*\(([^()]{2,40})\)", text[e.end:])
+            role = m.group(1) if m and not canonical_org(m.group(1))[1] and canonical_org(m.group(1))[0] == m.group(1).strip() and not re.search(r"\b(Council|Service|Police)\b", m.group(1)) else None
+            if m and org is None:
+                c, ab = canonical_org(m.group(1))
+                if ab or c != m.group(1).strip():
+                    org = type(e)("ORG", m.group(1), 0, 0, "gazetteer")
+            col.person(
+                span,
+                _context_kind(text, e.start, pk, header),
+                page,
+                b.index,
+                role=role,
+                organisation=canonical_org(org.text)[0] if org else None,
+                context=_snippet(text, e.start, e.end),
+                method=e.method,
+            )
+
+
+@register
+class PeopleExtractor(Extractor):
+    """People and organisations in the whole document (runs after paper extractors)."""
+
+    name = "people"
+    paper_types = (WHOLE_DOCUMENT,)
+    order = 90
+
+    def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
+        res = ExtractResult()
+        col = _Collector(ctx, res)
+        seeds = structured_mentions(ctx, col)
+        scan_blocks(ctx, col, seeds)
+        return res
