@@ -53,6 +53,9 @@ _HEX = re.compile(r"^[0-9a-fA-F]{6}$")
 # bold "Normal" lines like "Key Achievements during this Quarter").
 MAX_HEADING_CHARS = 120
 MAX_HEADING_WORDS = 16
+_RULE = re.compile(r"^[_\u2014\u2013\-]{8,}$")
+_MARKED_NOTE = re.compile(r"^[\d*\u2020\u2021]{1,3}\s")
+_MARKER = re.compile(r"^[\d*\u2020\u2021\u00a7a-z]{1,3}$")
 
 
 def _shade_colour(shd) -> Optional[str]:
@@ -72,10 +75,10 @@ def _shade_colour(shd) -> Optional[str]:
 class _Piece:
     """One run's text (or a break event) inside a paragraph."""
 
-    __slots__ = ("text", "bold", "size", "event")
+    __slots__ = ("text", "bold", "size", "event", "sup")
 
-    def __init__(self, text="", bold=False, size=0.0, event=None):
-        self.text, self.bold, self.size, self.event = text, bold, size, event
+    def __init__(self, text="", bold=False, size=0.0, event=None, sup=False):
+        self.text, self.bold, self.size, self.event, self.sup = text, bold, size, event, sup
 
 
 class DocxBodyReader:
@@ -103,6 +106,12 @@ class DocxBodyReader:
         self.paged = self._has_page_markers()
         self.rendered = bool(self.body.xpath(".//w:lastRenderedPageBreak"))
         self._pseudo: list[Block] = []
+        self.notes = {n["id"]: n["text"] for n in _footnotes(wdoc)}
+        self._pending_notes: list[str] = []  # footnote ids referenced on this page
+        self._ready_notes: list[tuple[str, Optional[int]]] = []  # (id, page) to emit
+        self._note_number = 0
+        self._note_zone = False  # inside typed-in footnotes below a "_____" rule
+        self._last_index = 0
         self._section_breaks = self._new_page_section_ends()
 
     # -- page markers -------------------------------------------------------
@@ -129,26 +138,50 @@ class DocxBodyReader:
                 out.add(p)
         return out
 
-    def _explicit_break(self, source_index):
-        self.blocks.append(Block(kind=PAGE_BREAK, page=self.page if self.paged else None,
-                                 source_index=source_index))
+    # Word footnotes become blocks flagged "footnote" at the foot of the page
+    # that references them, where the PDF of the same pack prints them.
+    def _turn_page(self):
+        """The page ends: its footnotes are due, the counter moves on."""
+        page = self.page if self.paged else None
+        self._ready_notes.extend((fid, page) for fid in self._pending_notes)
+        self._pending_notes = []
+        self._note_zone = False
         self.page += 1
+
+    def _emit_notes(self, everything: bool = False):
+        if everything or not self.paged:
+            self._ready_notes.extend((fid, self.page if self.paged else None) for fid in self._pending_notes)
+            self._pending_notes = []
+        ready, self._ready_notes = self._ready_notes, []
+        for fid, page in ready:
+            text = self.notes.get(fid)
+            if not text:
+                continue
+            self._note_number += 1
+            self.blocks.append(Block(kind=PARAGRAPH, text=f"{self._note_number} {text}", page=page,
+                                     source_index=self._last_index, flags=["footnote"]))
+
+    def _explicit_break(self, source_index):
+        page = self.page if self.paged else None
+        self._turn_page()
+        self._emit_notes()
+        self.blocks.append(Block(kind=PAGE_BREAK, page=page, source_index=source_index))
         self.on_page_content = False
 
     def _rendered_break(self):
         # Word writes a rendered break after every explicit one too; only a break
         # on a page that already has content starts a new page.
         if self.on_page_content:
-            self.page += 1
+            self._turn_page()
             self.on_page_content = False
 
-    def _emit(self, block: Block):
+    def _emit(self, block: Block, page_start: Optional[int] = None):
         if self.paged:
-            block.page = self.page
-            if block.page_end is None or block.kind != TABLE:
-                block.page_end = block.page
+            block.page = page_start or self.page
+            block.page_end = self.page
         self.blocks.append(block)
         self.on_page_content = True
+        self._emit_notes()
 
     # -- body -----------------------------------------------------------------
     def body_items(self, container):
@@ -167,12 +200,14 @@ class DocxBodyReader:
                 t = self.table(el, i)
                 if t.rows:
                     self._emit_table(t)
+        self._emit_notes(everything=True)
         self._level_pseudo_headings()
         return self.blocks
 
     def _emit_table(self, t: Block):
         self.blocks.append(t)
         self.on_page_content = True
+        self._emit_notes()
 
     # -- paragraphs -------------------------------------------------------------
     def pieces(self, p, sid, out: list, boxes: list, node=None):
@@ -188,6 +223,8 @@ class DocxBodyReader:
 
     def _run_pieces(self, r, sid, out, boxes):
         bold = size = None
+        va = r.find(qn("w:rPr") + "/" + qn("w:vertAlign"))
+        sup = va is not None and va.get(W_VAL) == "superscript"
         for el in r.iterchildren():
             tag = el.tag
             text = None
@@ -205,6 +242,8 @@ class DocxBodyReader:
                 text = "\n"
             elif tag == W_LRPB:
                 out.append(_Piece(event="rendered"))
+            elif tag == qn("w:footnoteReference"):
+                out.append(_Piece(text=el.get(qn("w:id")) or "", event="footnote"))
             elif tag == qn("w:noBreakHyphen"):
                 text = "\u2011"
             elif tag == qn("w:softHyphen"):
@@ -225,7 +264,7 @@ class DocxBodyReader:
                 if bold is None:
                     bold = self.ss.run_bold(r, sid)
                     size = self.ss.run_size(r, sid)
-                out.append(_Piece(text, bold, size))
+                out.append(_Piece(text, bold, size, sup=sup))
 
     def paragraph(self, p, source_index: int):
         ss = self.ss
@@ -239,12 +278,27 @@ class DocxBodyReader:
         # Split at page breaks; each part becomes its own block on its own page.
         segment: list[_Piece] = []
         first = True
+        seg_page = self.page
+        self._last_index = source_index
         for piece in out + [_Piece(event="end")]:
+            if piece.event == "footnote":
+                self._pending_notes.append(piece.text)
+                continue
             if piece.event is None:
+                if not segment:
+                    seg_page = self.page
                 segment.append(piece)
                 continue
-            if segment and "".join(s.text for s in segment).strip():
-                self._paragraph_block(p, segment, sid, kind, level, label if first else "", source_index)
+            has_text = bool("".join(s.text for s in segment).strip())
+            if piece.event == "rendered" and has_text:
+                # Word wrapped this paragraph onto the next page: one block that
+                # starts on this page and ends on the next (page_end).
+                if self.paged:
+                    self._turn_page()
+                continue
+            if has_text:
+                self._paragraph_block(p, segment, sid, kind, level, label if first else "",
+                                      source_index, seg_page)
                 first = False
             segment = []
             if piece.event == "page" and self.paged:
@@ -292,10 +346,18 @@ class DocxBodyReader:
             return LIST_ITEM, int(lm.group(2) or 1) - 1, ""
         return PARAGRAPH, 0, ""
 
-    def _paragraph_block(self, p, segment, sid, kind, level, label, source_index):
+    def _paragraph_block(self, p, segment, sid, kind, level, label, source_index, page_start):
+        # A trailing superscript marker ("Key Achievements during this Quarter¹") is
+        # a footnote reference typed by hand; it is not part of the text and must
+        # not stop a bold line from reading as a heading.
+        marker = ""
+        while segment and segment[-1].sup and _MARKER.match(segment[-1].text.strip() or "x"):
+            marker = segment.pop().text.strip() + marker
+        if not "".join(s.text for s in segment).strip():
+            return
         raw = "".join(s.text for s in segment)
         text = raw.strip()
-        inked = [s for s in segment if s.text.strip()]
+        inked = [s for s in segment if s.text.strip() and not s.sup]
         all_bold = bool(inked) and all(s.bold for s in inked)
         sizes = [s.size for s in inked]
         size = max(sizes) if sizes else None
@@ -314,7 +376,29 @@ class DocxBodyReader:
         if kind == PARAGRAPH and self._looks_like_heading(text, all_bold, sizes):
             block.kind = HEADING
             self._pseudo.append(block)
-        self._emit(block)
+        if marker and block.kind != HEADING:
+            block.text = f"{text}{marker}"
+            block.norm = ""
+            block.__post_init__()
+        self._mark_typed_footnote(block, segment)
+        self._emit(block, page_start)
+
+    def _mark_typed_footnote(self, block: Block, segment) -> None:
+        """Footnotes typed into the body (a short rule of underscores, then small
+        print starting with a marker) are flagged like Word's own footnotes."""
+        body = self.ss.body_size()
+        sizes = [s.size for s in segment if s.text.strip()]
+        small = bool(sizes) and max(sizes) < body - 0.25
+        if _RULE.match(block.text) and (small or len(block.text) <= 40):
+            self._note_zone = True
+            block.flags.append("footnote")
+            return
+        if self._note_zone:
+            starts_marked = next((s.sup for s in segment if s.text.strip()), False)
+            if small and (starts_marked or _MARKED_NOTE.match(block.text)):
+                block.flags.append("footnote")
+            else:
+                self._note_zone = False
 
     def _indent_level(self, p, sid) -> int:
         # Literal bullets typed by hand: Word's own bullet levels sit at 720-twip
@@ -327,8 +411,12 @@ class DocxBodyReader:
             return False
         if text.endswith((".", ",", ";")) or not re.search(r"[A-Za-z]", text):
             return False
-        larger = bool(sizes) and min(sizes) >= self.ss.body_size() + 1.5
-        return all_bold or larger
+        if re.search(r":\s*\S+(\s+\S+){5,}", text):
+            return False  # "ACTION: Paul Clarke and Mark Freeman to discuss ..." is a sentence
+        body = self.ss.body_size()
+        if not sizes or min(sizes) < body - 0.25:
+            return False  # small bold print is a note ("PLEASE RESTRICT THE REPORT TO ONE PAGE")
+        return all_bold or min(sizes) >= body + 1.5
 
     def _level_pseudo_headings(self):
         """Formatted headings get levels by font size: the largest size is level 1."""
@@ -400,7 +488,7 @@ class DocxBodyReader:
                 row_page = self.page
                 self.on_page_content = True
                 if mid_break:
-                    self.page += 1
+                    self._turn_page()
             else:
                 row_page = None
             inked = [c for c in cells if c.text.strip() and not c.continued]
@@ -410,7 +498,7 @@ class DocxBodyReader:
         block = Block(kind=TABLE, source_index=source_index, rows=rows)
         if not nested and self.paged and rows:
             block.page = rows[0].page if rows[0].page is not None else start_page
-            block.page_end = rows[-1].page
+            block.page_end = self.page
         self._apply_style_shading(tbl, rows)
         return block
 
@@ -439,6 +527,7 @@ class DocxBodyReader:
             sid = self.ss.para_style_id(el)
             out: list[_Piece] = []
             self.pieces(el, sid, out, [])
+            self._pending_notes.extend(s.text for s in out if s.event == "footnote")
             num_id, ilvl, _ = self.ss.num_pr(el, sid)
             label = ""
             if num_id and self.ss.numbering.levels(num_id):
@@ -581,7 +670,6 @@ def read_docx_document(path: Path, sha256: str, fmt: str = "docx") -> Document:
         reader = DocxBodyReader(wdoc, sha256)
         blocks = reader.read()
         headers, footers = _headers_footers(wdoc)
-        footnotes = _footnotes(wdoc)
     except BoardpackError:
         raise
     except Exception as e:  # malformed XML inside a readable package
@@ -602,8 +690,6 @@ def read_docx_document(path: Path, sha256: str, fmt: str = "docx") -> Document:
                 meta[key] = v.isoformat() if hasattr(v, "isoformat") else str(v)
     except Exception:  # core.xml is optional and sometimes malformed; it is only metadata
         pass
-    if footnotes:
-        meta["footnotes"] = footnotes
     if app.get("Pages"):
         meta["app_pages"] = app["Pages"]
     doc = Document(path=str(path), sha256=sha256, format=fmt, blocks=blocks, pages=pages,

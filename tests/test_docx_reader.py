@@ -12,7 +12,7 @@ from boardpack.ingest import READERS, file_sha256
 from boardpack.ingest.docx_reader import read_docx
 from boardpack.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Document
 
-from docx_samples import build_plain_docx, build_sample_docx
+from docx_samples import build_plain_docx, build_sample_docx, build_word_features_docx
 
 
 @pytest.fixture(scope="session")
@@ -188,3 +188,81 @@ def test_missing_document_part_is_unreadable(tmp_path, sample_path):
                 dst.writestr(item, src.read(item.filename))
     with pytest.raises(UnreadableDocument):
         read_docx(bad, "0" * 64)
+
+
+# -- a file as Word saves it ---------------------------------------------------
+
+@pytest.fixture(scope="session")
+def word(tmp_path_factory) -> Document:
+    p = build_word_features_docx(tmp_path_factory.mktemp("word") / "word-features.docx")
+    return read_docx(p, file_sha256(p))
+
+
+def test_word_file_blocks_and_pages(word):
+    got = [(b.kind, b.text, b.page, b.page_end) for b in word.blocks if b.kind != TABLE]
+    assert got == [
+        (PARAGRAPH, "Page one text.", 1, 1),
+        (PAGE_BREAK, "", 1, 1),
+        # the rendered break Word writes after an explicit one does not count again
+        (PARAGRAPH, "Page two text.", 2, 2),
+        (HEADING, "Key Achievements during this Quarter", 2, 2),
+        # a paragraph Word wrapped over a page stays one block
+        (PARAGRAPH, "Long paragraph starts on page two and ends on page three.", 2, 3),
+        # the footnote sits at the foot of the page that references it
+        (PARAGRAPH, "1 Please ensure that you only highlight notable achievements.", 2, 2),
+        # tracked deletion dropped, insertion kept
+        (PARAGRAPH, "The Board APPROVED the plan.", 3, 3),
+        # small bold print is a note, not a heading
+        (PARAGRAPH, "PLEASE RESTRICT THE REPORT TO ONE PAGE", 3, 3),
+        (PARAGRAPH, "End of section one.", 4, 4),
+        (PAGE_BREAK, "", 4, 4),  # section break, next page
+        (PARAGRAPH, "Section two starts page five.", 5, 5),
+        (PAGE_BREAK, "", 5, 5),  # pageBreakBefore
+        (PARAGRAPH, "Starts page six.", 6, 6),
+        (PARAGRAPH, "Anchor paragraph.", 6, 6),
+        (PARAGRAPH, "Text box words", 6, 6),
+    ]
+    assert word.pages == 6
+    assert word.metadata["page_source"] == "rendered"
+
+
+def test_word_footnotes_flagged(word):
+    notes = [b for b in word.blocks if "footnote" in b.flags]
+    assert [b.text for b in notes] == ["1 Please ensure that you only highlight notable achievements."]
+
+
+def test_repeat_header_style_shading_and_split_row(word):
+    t = next(b for b in word.blocks if b.kind == TABLE)
+    assert [r.is_header for r in t.rows] == [True, False, False]  # w:tblHeader
+    assert [c.fill for c in t.rows[0].cells] == ["#4f81bd"] * 3  # table style, first row
+    assert [c.fill for c in t.rows[1].cells] == [None] * 3  # banding is not a status colour
+    assert t.grid() == [["Indicator", "2008/09", "2009/10"], ["Burglary", "120", "98"], ["", "45", "split row"]]
+    assert [r.page for r in t.rows] == [3, 3, 3]
+    assert (t.page, t.page_end) == (3, 4)  # the last row runs onto page 4
+
+
+def test_typed_footnotes_flagged(tmp_path):
+    import docx
+    from docx.shared import Pt
+
+    d = docx.Document()
+    h = d.add_paragraph()
+    h.add_run("Areas of Concern").bold = True
+    sup = h.add_run("2")
+    sup.font.superscript = True
+    rule = d.add_paragraph()
+    rule.add_run("_" * 30).font.size = Pt(8)
+    note = d.add_paragraph()
+    m = note.add_run("2")
+    m.font.superscript, m.font.size = True, Pt(8)
+    note.add_run(" Please ensure that you only highlight concerns.").font.size = Pt(8)
+    d.add_paragraph("Body text again.")
+    d.save(str(tmp_path / "typed.docx"))
+    doc = read_docx(tmp_path / "typed.docx", "0" * 64)
+    assert [(b.kind, b.text, b.flags) for b in doc.blocks] == [
+        # the superscript marker is not part of the heading's text
+        (HEADING, "Areas of Concern", []),
+        (PARAGRAPH, "_" * 30, ["footnote"]),
+        (PARAGRAPH, "2 Please ensure that you only highlight concerns.", ["footnote"]),
+        (PARAGRAPH, "Body text again.", []),
+    ]
