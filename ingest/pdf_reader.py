@@ -45,6 +45,7 @@ from .pdf_tables import (
 
 _BULLETS = set(BULLET_CHARS) - {"o"} | {"-", "*", "o", "\u2013", "\u00a7", "\uf0a7", "\uf0d8", "\uf0fc"}
 _NUMBER_MARKER = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])$", re.I)
+_AMOUNT = re.compile(r"\d\.\d|\d,\d{3}")
 _WORD_ATTRS = ["size", "fontname"]
 
 
@@ -271,6 +272,9 @@ class _Builder:
         text = ln.text.strip()
         if len(text) < 2 or not any(ch.isalpha() for ch in text):
             return None
+        # bold total rows of a borderless budget ("TOTAL RESERVES 12,609.4 -20,766.2") are not headings
+        if sum(1 for w in ln.words if _AMOUNT.search(w["text"])) >= 2:
+            return None
         if ln.size >= self.body + 1.5 and len(ln.words) <= 25:
             return (ln.size, ln.bold)
         if ln.bold and ln.size >= self.body - 0.6 and len(ln.words) <= 14 and not text.endswith((",", ";")):
@@ -292,6 +296,26 @@ def _heading_styles(pages: list[PageItems], body: float) -> list[tuple[float, bo
 
 def _level(x0: float, margin: float) -> int:
     return max(0, min(5, int(round((x0 - margin) / 18.0))))
+
+
+def _list_levels(blocks: list[Block]) -> None:
+    """Nesting levels of list items from their indents within a run of items:
+    the leftmost marker of the run is level 0, each deeper indent one more.
+    A heading, a table, or text back at (or left of) the run's first indent ends
+    the run; page breaks and furniture do not."""
+    stack: list[float] = []
+    for b in blocks:
+        if b.kind == LIST_ITEM and b.bbox:
+            x = b.bbox[0]
+            while stack and x < stack[-1] - 4:
+                stack.pop()
+            if not stack or x > stack[-1] + 4:
+                stack.append(x)
+            b.level = min(len(stack) - 1, 5)
+        elif b.kind in (HEADING, TABLE):
+            stack = []
+        elif b.kind == PARAGRAPH and stack and b.bbox and b.bbox[0] <= stack[0] + 2:
+            stack = []
 
 
 def _new_block(kind, lines: list[Line], page: int, level: int = 0, strip_first: bool = False) -> Block:
@@ -336,6 +360,8 @@ def _page_blocks(p: PageItems, b: _Builder) -> list[Block]:
             continue
         hs = b.heading_style(ln)
         marker, strip = _marker(ln)
+        if marker and marker != "number":
+            hs = None
         if cur:
             prev = cur[-1]
             gap = ln.top - prev.bottom
@@ -345,7 +371,6 @@ def _page_blocks(p: PageItems, b: _Builder) -> list[Block]:
                 and marker is None
                 and ((hs is not None) == (cur_kind == HEADING))
                 and (cur_kind != HEADING or hs == cur_style)
-                and ln.band == prev.band
             )
             if same_para and cur_kind == LIST_ITEM:
                 same_para = ln.x0 >= cur[0].x0 + 2  # wrapped list text sits right of the marker
@@ -355,7 +380,10 @@ def _page_blocks(p: PageItems, b: _Builder) -> list[Block]:
                 cur.append(ln)
                 continue
             flush()
-        if marker:
+        if marker == "number" and hs:
+            # "76. Apologies" in bold: a numbered heading (minute and agenda items), number kept
+            cur_kind, cur_level, cur_strip, cur_style = HEADING, b.heading_levels.get(hs, 1), False, hs
+        elif marker:
             cur_kind, cur_level, cur_strip, cur_style = LIST_ITEM, _level(ln.x0, b.margin), strip, None
         elif hs:
             cur_kind, cur_level, cur_strip, cur_style = HEADING, b.heading_levels.get(hs, 1), False, hs
@@ -431,6 +459,7 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
         return in_band(b.bbox[1], b.bbox[3], heights[b.page], settings.furniture_band) is not None
 
     blocks = join_split_tables(blocks, skippable)
+    _list_levels(blocks)
     producer = meta.get("Producer") or meta.get("Creator")
     if meta.get("Producer") and meta.get("Creator") and meta["Creator"] not in meta["Producer"]:
         producer = f"{meta['Producer']} ({meta['Creator']})"
