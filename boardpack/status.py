@@ -59,8 +59,9 @@ def stats_awaited(text: Optional[str]) -> bool:
 def _target_status(text: str) -> Optional[str]:
     """Status from a "To meet target - ..." clause (the last one wins)."""
     found = None
+    text = " ".join(text.split())  # a wrapped "on track/not on\ntrack"
     for m in _TARGET.finditer(text):
-        tail = m.group(1).split("\n")[0][:60]
+        tail = m.group(1)[:40]
         if _TEMPLATE.search(tail):
             found = NOT_REPORTED
         elif _NOT_ON_TRACK.search(tail):

@@ -42,7 +42,7 @@ from ..status import (
     status_from_text,
 )
 from .base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
-from .report_context import context_date, is_furniture, one_line, title_key
+from .report_context import GUIDANCE, context_date, is_furniture, join_lines, one_line, title_key
 
 try:  # another engineer's module; a small local parser stands in until it lands
     from ..numbers import find_money as _find_money
@@ -67,7 +67,14 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
 
 
 def header_role(text: str) -> Optional[str]:
-    t = one_line(text).strip(" :*").replace("\u2019", "'")
+    r = _header_role(one_line(text))
+    if r is None and "\n" in (text or ""):
+        r = _header_role((text or "").replace("\n", ""))  # "Numbe\nr" in a narrow PDF column
+    return r
+
+
+def _header_role(text: str) -> Optional[str]:
+    t = text.strip(" :*").replace("\u2019", "'")
     if not t or len(t) > 60:
         return None
     for role, pat in ROLE_PATTERNS:
@@ -146,7 +153,7 @@ def strip_clauses(text: str) -> tuple[str, Optional[str], Optional[str]]:
     if m:
         funding_raw = m.group(0).split("\n")[0].strip()
         text = text[: m.start()] + text[m.start() + len(m.group(0).split("\n")[0]):]
-    return one_line(text), status_raw, funding_raw
+    return join_lines(text), status_raw, funding_raw
 
 
 def parse_milestone(chunk: str, with_progress: bool) -> dict[str, Any]:
@@ -157,32 +164,42 @@ def parse_milestone(chunk: str, with_progress: bool) -> dict[str, Any]:
         m for m in _MARKERS.finditer(chunk) if m.lastgroup in ("measurement", "source", "target")
     ]
     label = None
+    seen_progress = False
+    kept = []
     for m in matches:
+        if m.lastgroup == "progress":
+            at_line_start = not chunk[: m.start()].rstrip(" \t").endswith(tuple("abcdefghijklmnopqrstuvwxyz,;")) and \
+                (m.start() == 0 or chunk[: m.start()].rstrip(" \t").endswith(("\n", ".", ")")) or chunk[m.start() - 1] == "\n")
+            has_sep = bool(re.search(r"[:\-\u2013\u2014]\s*$", m.group(0)))
+            if seen_progress or not (has_sep or at_line_start):
+                continue
+            seen_progress = True
+        kept.append(m)
+    for m in kept:
         parts[cur].append(chunk[pos : m.start()])
         cur, pos = m.lastgroup, m.end()
         if cur == "progress" and label is None:
             label = m.group(0)
     parts[cur].append(chunk[pos:])
-    # A "Source:" or "To meet target" runs to the end of its line; more text after it
-    # on later lines is unlabelled progress (or a note about the milestone).
+    # A "Source:" or "To meet target" runs to the end of its line, plus lines that
+    # only wrap it (PDF cells break lines anywhere); a later full line is
+    # unlabelled progress ("Discussions are on-going ...") or a note.
     for key in ("source", "target", "measurement"):
         fixed = []
         for seg in parts[key]:
-            first, _, rest = seg.partition("\n")
-            fixed.append(first)
-            if rest.strip():
-                for ln in rest.split("\n"):
-                    if not ln.strip():
-                        continue
-                    if _NOTE.match(ln):
-                        parts["note"].append(ln)
-                    elif with_progress and key != "measurement":
-                        parts["progress"].append(ln)
-                    elif key == "measurement":
-                        # measurement text wrapped onto a new line
-                        fixed[-1] = fixed[-1] + " " + ln
-                    else:
-                        parts["note"].append(ln)
+            lines = seg.split("\n")
+            fixed.append(lines[0])
+            mode = key
+            for ln in lines[1:]:
+                if not ln.strip():
+                    continue
+                if mode == key and (key == "measurement" or _is_wrap(ln) or (seen_progress and not _NOTE.match(ln))):
+                    fixed[-1] = fixed[-1] + "\n" + ln
+                elif mode != key and _is_wrap(ln):
+                    parts[mode].append(ln)
+                else:
+                    mode = "note" if (_NOTE.match(ln) or not with_progress) else "progress"
+                    parts[mode].append(ln)
         parts[key] = fixed
     text_lines = []
     for seg in parts["text"]:
@@ -193,12 +210,10 @@ def parse_milestone(chunk: str, with_progress: bool) -> dict[str, Any]:
                 text_lines.append(ln)
 
     def j(key, lines=None):
-        s = one_line(" ".join(lines if lines is not None else parts[key]))
-        return s.strip(" -") or None
+        s = join_lines("\n".join(lines if lines is not None else parts[key]))
+        return s.strip() or None
 
     progress = j("progress")
-    if progress:
-        progress = re.sub(r"^[:\-\s]+", "", progress).strip() or None
     target = j("target")
     return {
         "text": j("text", text_lines),
@@ -209,6 +224,46 @@ def parse_milestone(chunk: str, with_progress: bool) -> dict[str, Any]:
         "note": j("note"),
         "_label": label,
     }
+
+
+def _is_wrap(line: str) -> bool:
+    """A line that only continues the one above: starts in lower case or with
+    punctuation, or is a short fragment ("Caseworker", "Corvu)")."""
+    t = line.strip()
+    if not t:
+        return True
+    if not t[0].isupper():
+        return True
+    return len(t.split()) <= 3 and not t.endswith(".") and not _MARKERS.match(t)
+
+
+def parse_progress_cell(text: str) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(progress, "To meet target ..." clause, "Q3 Progress" label) of a Progress-column cell."""
+    label = target = None
+    out: list[str] = []
+    pos, cur = 0, "progress"
+    for m in _MARKERS.finditer(text):
+        if m.lastgroup not in ("progress", "target"):
+            continue
+        if m.lastgroup == "progress" and (label is not None or text[: m.start()].strip()):
+            continue  # only a label at the very start is a label
+        if cur == "progress":
+            out.append(text[pos : m.start()])
+        else:
+            target = (target or "") + text[pos : m.start()]
+        cur, pos = m.lastgroup, m.end()
+        if cur == "progress":
+            label = m.group(0)
+        else:
+            target = m.group(0)
+    if cur == "progress":
+        out.append(text[pos:])
+    else:
+        first, _, rest = text[pos:].partition("\n")
+        target = (target or "") + first
+        out.append(rest)
+    prog = join_lines("\n".join(out)) or None
+    return prog, (one_line(target) if target else None), label
 
 
 def split_milestones(lines: list[tuple[str, int]], action_number: Optional[str]) -> list[tuple[str, str, int]]:
@@ -387,10 +442,12 @@ class _Builder:
             steps += 1
             t = one_line(pb.norm)
             raw_t = one_line(pb.text) or t
+            if GUIDANCE.match(t) or "footnote" in (pb.flags or ()):
+                continue
             if is_furniture(pb) and not re.search(r"\bplan\b", t, re.I):
                 continue
             nearby.append(t)
-            if len(t) > 160:
+            if len(t) > 160 or (t.endswith(".") and len(t.split()) > 8):
                 continue
             score = 0
             if re.search(r"\b(?:action|rolling|delivery|partnership|work|priorit\w*)\s+plan\b|\bplan\b", t, re.I):
@@ -700,8 +757,8 @@ class _Builder:
         aid = row_id("action", p.plan_id, ai, a.number)
         self.res.add("plan_actions", {
             "action_id": aid, "plan_id": p.plan_id, "plan_key": p.key, "priority": a.priority,
-            "number": a.number, "action_text": text or None, "raw_text": a.raw, "lead_agency": one_line(a.lead) or None,
-            "other_partners": one_line(a.partners) or None, "status": action_status, "status_raw": status_raw,
+            "number": a.number, "action_text": text or None, "raw_text": a.raw, "lead_agency": join_lines(a.lead) or None,
+            "other_partners": join_lines(a.partners) or None, "status": action_status, "status_raw": status_raw,
             "funding_allocated": funding, "funding_raw": funding_raw, "ordinal": ai, "page": a.page,
             "block_index": a.block_index,
         })
@@ -728,12 +785,12 @@ class _Builder:
             owned = [si] + list(range(si + 1, nxt))
             parsed = parse_milestone(mtext, with_progress=not has_progress_col)
             seg = a.segments[si]
-            lead = one_line(seg.lead) if si > 0 and seg.lead else None
+            lead = join_lines(seg.lead) if si > 0 and seg.lead else None
             if lead is None and si > 0:
                 # a lead printed on a row of its own just below (no milestone in it)
                 for k in owned[1:]:
                     if a.segments[k].lead and not a.segments[k].milestones.strip():
-                        lead = one_line(a.segments[k].lead)
+                        lead = join_lines(a.segments[k].lead)
                         break
             mid = row_id("milestone", p.plan_id, aid, code, mi)
             self.res.add("plan_milestones", {
@@ -766,11 +823,17 @@ class _Builder:
                     texts = [paras[idxs.index(me)]]
             progress_raw = "\n".join(raws) if raws else None
             progress = "\n".join(texts).strip() or None
+            if progress:
+                progress, tclause, label_q = parse_progress_cell(progress)
+                if tclause:
+                    status_text = tclause
             fill = next((s.progress_fill for s in segs if s.progress_fill), None)
+            if progress is None and ms_text:
+                progress = progress_raw = ms_text  # "See Action 2.1 for more information"
         else:
-            progress = parsed["progress"] if parsed else None
-            progress_raw = parsed["progress"] if parsed else None
-        if parsed and parsed.get("target"):
+            progress = parsed["progress"] if parsed else (ms_text or None)
+            progress_raw = progress
+        if parsed and parsed.get("target") and not status_text:
             status_text = parsed["target"]
         stxt = " ".join(s.status for s in segs if s.status).strip()
         sfill = next((s.status_fill for s in segs if s.status_fill), None)
@@ -805,7 +868,7 @@ class _Builder:
             "period": per.label if per else None, "period_start": per.start if per else None,
             "period_end": per.end if per else None, "period_kind": per.kind if per else None,
             "period_inferred": per.inferred if per else None, "period_raw": per.raw if per else None,
-            "progress": one_line(progress) if progress else None, "progress_raw": progress_raw,
+            "progress": join_lines(progress) if progress else None, "progress_raw": progress_raw,
             "status": status or NOT_REPORTED, "status_raw": status_raw, "fill": sfill or fill,
             "stats_awaited": int(sa), "funding_allocated": funding, "funding_raw": funding_raw,
             "page": segs[0].page if segs else a.page, "block_index": segs[0].block_index if segs else a.block_index,

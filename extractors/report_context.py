@@ -76,3 +76,12 @@ def title_key(title: Optional[str]) -> str:
 
 def one_line(text: Optional[str]) -> str:
     return " ".join((text or "").split())
+
+
+_WRAP_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-\s*\n\s*(?=[a-z0-9])")
+
+
+def join_lines(text: Optional[str]) -> str:
+    """Lines of a wrapped paragraph as one line; a word hyphenated by the wrap
+    ("anti-\nsocial", "13-\n19") keeps its hyphen and loses the space."""
+    return one_line(_WRAP_HYPHEN.sub("-", text or ""))
