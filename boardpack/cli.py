@@ -33,6 +33,12 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 #: Commands defined in other modules: name -> "module:attribute" (a click command).
 LAZY_COMMANDS: dict[str, str] = {}
 LAZY_COMMANDS["eval"] = "boardpack.evaluate:eval_command"  # segmentation+eval owner
+LAZY_COMMANDS["audit"] = "boardpack.cli_longitudinal:audit"
+LAZY_COMMANDS["timeline"] = "boardpack.cli_longitudinal:timeline"
+LAZY_COMMANDS["search"] = "boardpack.cli_longitudinal:search"
+LAZY_COMMANDS["people"] = "boardpack.cli_longitudinal:people"
+LAZY_COMMANDS["export"] = "boardpack.cli_longitudinal:export"
+LAZY_COMMANDS["serve"] = "boardpack.cli_longitudinal:serve"
 
 _DEBUG_KEY = "boardpack.debug"
 
