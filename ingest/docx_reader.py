@@ -27,7 +27,7 @@ from lxml import etree
 
 from ..errors import BoardpackError, UnreadableDocument
 from ..model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Block, Cell, Document, Row
-from ..textnorm import strip_bullet
+from ..textnorm import normalise, strip_bullet
 from . import register_reader
 from .docx_styles import StyleSheet, int_attr, on_off
 
@@ -106,6 +106,9 @@ class DocxBodyReader:
         self.paged = self._has_page_markers()
         self.rendered = bool(self.body.xpath(".//w:lastRenderedPageBreak"))
         self._pseudo: list[Block] = []
+        # (block, all bold, smallest size, footnote marker) for formatted headings
+        self._candidates: list[tuple[Block, bool, float, str]] = []
+        self._size_chars: dict[float, int] = {}  # characters of body text per font size
         self.notes = {n["id"]: n["text"] for n in _footnotes(wdoc)}
         self._pending_notes: list[str] = []  # footnote ids referenced on this page
         self._ready_notes: list[tuple[str, Optional[int]]] = []  # (id, page) to emit
@@ -201,6 +204,7 @@ class DocxBodyReader:
                 if t.rows:
                     self._emit_table(t)
         self._emit_notes(everything=True)
+        self._decide_pseudo_headings()
         self._level_pseudo_headings()
         return self.blocks
 
@@ -373,14 +377,15 @@ class DocxBodyReader:
             text = f"{label} {text}" if not label.endswith(("\t", " ")) else label + text
         block = Block(kind=kind, text=text, level=level, source_index=source_index,
                       bold=all_bold, style=style, font_size=size)
-        if kind == PARAGRAPH and self._looks_like_heading(text, all_bold, sizes):
-            block.kind = HEADING
-            self._pseudo.append(block)
-        if marker and block.kind != HEADING:
-            block.text = f"{text}{marker}"
-            block.norm = ""
-            block.__post_init__()
+        if kind == PARAGRAPH and sizes and self._heading_shape(text):
+            # Decided once the whole body is read and its usual text size is known.
+            self._candidates.append((block, all_bold, min(sizes), marker))
+        elif marker and kind != HEADING:
+            _append_text(block, marker)
         self._mark_typed_footnote(block, segment)
+        if "footnote" not in block.flags:
+            for piece in inked:
+                self._size_chars[piece.size] = self._size_chars.get(piece.size, 0) + len(piece.text)
         self._emit(block, page_start)
 
     def _mark_typed_footnote(self, block: Block, segment) -> None:
@@ -406,21 +411,36 @@ class DocxBodyReader:
         left = self.ss.left_indent(p, sid)
         return max(0, round(left / 720) - 1) if left else 0
 
-    def _looks_like_heading(self, text: str, all_bold: bool, sizes: list) -> bool:
+    def _heading_shape(self, text: str) -> bool:
+        """Short, one line, no final full stop: could be a heading if formatted as one."""
         if "\n" in text or len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
             return False
         if text.endswith((".", ",", ";")) or not re.search(r"[A-Za-z]", text):
             return False
         if re.search(r":\s*\S+(\s+\S+){5,}", text):
             return False  # "ACTION: Paul Clarke and Mark Freeman to discuss ..." is a sentence
-        body = self.ss.body_size()
-        if not sizes or min(sizes) < body - 0.25:
-            return False  # small bold print is a note ("PLEASE RESTRICT THE REPORT TO ONE PAGE")
-        return all_bold or min(sizes) >= body + 1.5
+        return True
+
+    def body_size(self) -> float:
+        """The font size most body characters are set in (styles can mislead:
+        officers format by hand, and converters drop the default-style mark)."""
+        if self._size_chars:
+            return max(self._size_chars.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+        return self.ss.body_size()
+
+    def _decide_pseudo_headings(self):
+        body = self.body_size()
+        for block, all_bold, smallest, marker in self._candidates:
+            # Small bold print is a note ("PLEASE RESTRICT THE REPORT TO ONE PAGE").
+            if smallest >= body - 0.25 and (all_bold or smallest >= body + 1.5):
+                block.kind = HEADING
+                self._pseudo.append(block)
+            elif marker:
+                _append_text(block, marker)
 
     def _level_pseudo_headings(self):
         """Formatted headings get levels by font size: the largest size is level 1."""
-        body = self.ss.body_size()
+        body = self.body_size()
         sizes = sorted({round(b.font_size or body, 1) for b in self._pseudo}, reverse=True)
         for b in self._pseudo:
             b.level = min(sizes.index(round(b.font_size or body, 1)) + 1, 6)
@@ -578,6 +598,11 @@ class DocxBodyReader:
             for c in row.cells:
                 if c.fill is None and not c.continued:
                     c.fill = colour
+
+
+def _append_text(block: Block, suffix: str) -> None:
+    block.text += suffix
+    block.norm = normalise(block.text)
 
 
 # -- headers, footers, properties ------------------------------------------------

@@ -72,6 +72,9 @@ class StyleSheet:
                 self.doc_bold = bool(on_off(rpr.find(qn("w:b"))))
                 sz = int_attr(rpr.find(qn("w:sz")))
                 self.doc_size = sz / 2 if sz else None
+        if self.default_para is None and "Normal" in self._styles:
+            # LibreOffice's DOCX export marks no default style; Word falls back to Normal.
+            self.default_para = "Normal"
         self._cache: dict[tuple, object] = {}
         self.numbering = Numbering(numbering_el)
 
