@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
@@ -523,9 +524,10 @@ def rebuild_people(conn, threshold: Optional[float] = None) -> int:
         from .settings import DEFAULT
 
         threshold = DEFAULT.person_merge_threshold
+    in_tx = conn.in_transaction  # the link stage calls us inside its own transaction
     try:
         cur = conn.execute("SELECT canonical, role, organisation FROM people_mentions WHERE canonical IS NOT NULL AND canonical <> ''")
-    except Exception:  # table absent: migration not applied
+    except sqlite3.OperationalError:  # table absent: migration not applied
         return 0
     rows = [{"canonical": c, "role": r, "organisation": o} for c, r, o in cur.fetchall()]
     clusters = build_person_clusters(rows, threshold)
@@ -538,7 +540,8 @@ def rebuild_people(conn, threshold: Optional[float] = None) -> int:
             for v in c.variants
         ],
     )
-    conn.commit()
+    if not in_tx and conn.in_transaction:
+        conn.commit()
     return len(clusters)
 
 

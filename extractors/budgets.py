@@ -16,14 +16,15 @@ In budget papers, lines of prose such as "Pooled fund start balance April
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Optional
 
-from ..model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, Paper
-from ..numbers import find_money, parse_money, parse_value
+from ..model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Cell, Paper, Row
+from ..numbers import parse_money, parse_value
 from ..textnorm import one_line
 from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .numeric_tables import TOTAL_LABEL, TableLayout, analysed_tables, strip_markers
+from .numeric_tables import TOTAL_LABEL, TableLayout, analyse, analysed_tables, strip_markers
 
 _ACTION_REF = re.compile(r"\b\d{1,2}\.\d{1,2}[a-z]?\b")
 _RELATES = re.compile(r"\brelat\w*\s+to\s+actions?\s*:?\s*((?:\d{1,2}\.\d{1,2}[a-z]?[\s,;&and]*)+)", re.I)
@@ -62,6 +63,23 @@ def measure_name(header: str) -> str:
     return h
 
 
+def value_measures(lay: TableLayout) -> dict[int, str]:
+    """Measure name per value column; unnamed or repeated headers are told apart
+    by column number ("Column 3") so no two columns share a measure."""
+    cols = lay.value_cols
+    names = {c.index: measure_name(c.header) for c in cols}
+    counts: dict[str, int] = {}
+    for n in names.values():
+        counts[n] = counts.get(n, 0) + 1
+    out = {}
+    for c in cols:
+        n = names[c.index]
+        if counts[n] > 1:
+            n = f"Column {c.index + 1}" if n == "Amount" else f"{n} (column {c.index + 1})"
+        out[c.index] = n
+    return out
+
+
 def _decimals(raw: str) -> int:
     m = _DECIMALS.search(raw or "")
     return len(m.group(1)) if m else 0
@@ -79,6 +97,23 @@ class _LogicalRow:
         self.actions = None
         self.notes = None
         self.total = None
+
+
+_MULTI = re.compile(r"^\s*(\(?-?£?[\d,]+(?:\.\d+)?\)?)(?:\s+(\(?-?£?[\d,]+(?:\.\d+)?\)?))+\s*$")
+
+
+def _spread_run_together(lr: "_LogicalRow", value_idx: list[int]) -> None:
+    """A PDF table reader sometimes puts a row's amounts in one cell
+    ("151,171.3 48,960.3 200,131.6") and leaves the next cells empty: spread them."""
+    for k, i in enumerate(value_idx):
+        cell = lr.values.get(i, "")
+        if not _MULTI.match(cell):
+            continue
+        parts = cell.split()
+        after = value_idx[k + 1 : k + len(parts)]
+        if len(after) == len(parts) - 1 and all(not lr.values.get(j, "").strip() for j in after):
+            for j, part in zip([i] + after, parts):
+                lr.values[j] = part
 
 
 def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
@@ -105,6 +140,7 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
         for i in value_idx:
             cell = row[i] if i < len(row) else ""
             lr.values[i] = cell
+        _spread_run_together(lr, value_idx)
         has_values = any(v.strip() for v in lr.values.values())
         if not has_values:
             if lr.label and not lr.line and pos + 1 < len(body):
@@ -141,7 +177,7 @@ def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult,
     for col in lay.value_cols:
         if col.n_percent and col.n_percent >= col.n_values / 2 or _NON_ADDITIVE.search(col.header or ""):
             continue
-        measure = measure_name(col.header)
+        measure = value_measures(lay)[col.index]
         segment: list[tuple[float, str]] = []
         all_items: list[float] = []
         subtotals: list[float] = []
@@ -165,6 +201,9 @@ def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult,
                 cands.append(("sum", sum(x for x, _ in segment), len(segment)))
             if all_items and len(all_items) != len(segment):
                 cands.append(("sum_all", sum(all_items), len(all_items)))
+            # a total of the last k items only (a section printed without a heading row)
+            for k in range(2, len(segment)):
+                cands.append(("sum_last_items", sum(x for x, _ in segment[-k:]), k))
             if subtotals:
                 cands.append(("sum_subtotals", sum(subtotals), len(subtotals)))
                 cands.append(("sum_subtotals_items", sum(subtotals) + sum(x for x, _ in segment), len(subtotals) + len(segment)))
@@ -214,9 +253,10 @@ def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult,
             segment = []
 
 
-def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Optional[str]) -> int:
+def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Optional[str], table_key: str = "table") -> int:
     rows = logical_rows(lay)
-    table_id = row_id("budget_table", doc_sha, lay.block.index)
+    table_id = row_id("budget_table", doc_sha, lay.block.index, table_key)
+    measures = value_measures(lay)
     n_items = n_totals = 0
     value_cols = lay.value_cols
     for lr in rows:
@@ -241,7 +281,7 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
                     "row_index": lr.row_index,
                     "line_number": lr.line,
                     "item": item,
-                    "measure": measure_name(col.header),
+                    "measure": measures[col.index],
                     "amount": amount,
                     "amount_raw": raw,
                     "is_total": 1 if lr.total else 0,
@@ -252,8 +292,6 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
                     "block_index": lay.block.index,
                 },
             )
-    import json
-
     res.add(
         "budget_tables",
         {
@@ -273,128 +311,108 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
 
 # -- prose budgets ("Pooled fund start balance April 2009  £12,345") ------------
 
-_PROSE_LINE = re.compile(r"^(?P<label>[A-Za-z(][^£]{2,120}?)[\s:.\-–=]*(?P<amount>\(?-?£\s?[\d,]+(?:\.\d+)?\)?)\s*$")
+_NUM = r"\(?[-+]?\s?£?\s?[\d,]*\d(?:\.\d+)?(?:\s?(?:m|k|bn))?\)?"
+_PROSE_ROW = re.compile(rf"^(?P<label>.*?[A-Za-z][^£]*?)[\s:=\-–]+(?P<nums>{_NUM}(?:\s+{_NUM}){{0,7}})\s*$")
+_UNITS_LINE = re.compile(r"^(?:\(?£\s*(?:'?000'?s?|m|k)?\)?\s*){1,8}$", re.I)
+_HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z&/'\-]*(?:\s+[A-Za-z][A-Za-z&/'\-]*){1,7}$")
+
+
+def _moneyish(tok: str) -> bool:
+    """An amount token in prose: has a pound sign, thousands comma or decimals (so
+    "Q1 2009" or "Item 3" never count)."""
+    return parse_money(tok) is not None and bool(re.search(r"£|,\d{3}|\.\d", tok))
+
+
+def _prose_row(line: str) -> Optional[tuple[str, list[str]]]:
+    m = _PROSE_ROW.match(line)
+    if not m:
+        return None
+    label = m.group("label").strip(" :=-–")
+    nums = re.findall(_NUM, m.group("nums"))
+    nums = [n.strip() for n in nums if n.strip()]
+    if not nums or not all(_moneyish(n) for n in nums) or len(label) > 140 or len(label) < 3:
+        return None
+    if len(nums) == 1 and "£" not in nums[0] and not total_kind(label):
+        # one bare number after a sentence is prose, not a budget line
+        if len(label.split()) > 10:
+            return None
+    return label, nums
 
 
 def prose_budget(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
+    """Budget lines written as text ("Original base budget 1,429,506.8 0.0 1,429,506.8"),
+    read as a table: consecutive lines with the same number of amounts, column
+    names from a header line with as many words ("Core External Total") and
+    units from a "£000s £000s £000s" line."""
     doc = ctx.doc
-    groups: list[list] = []
-    cur: list = []
-    title = None
-    cur_title = None
+    runs: list[dict] = []
+    cur: Optional[dict] = None
+    title: Optional[str] = None
+    header_words: list[str] = []
+    units = ""
+
+    def close():
+        nonlocal cur
+        if cur and len(cur["rows"]) >= 2:
+            runs.append(cur)
+        cur = None
+
     for b in paper.blocks(doc):
         if "boilerplate" in b.flags:
             continue
         if b.kind == HEADING:
-            if cur:
-                groups.append((cur_title, cur))
-                cur = []
-            title = one_line(b.norm)
+            close()
+            t = one_line(b.norm)
+            if _HEADER_LINE.match(t) and len(t.split()) <= 3 and t.isupper():
+                title = t
+            else:
+                title = t
             continue
         if b.kind not in (PARAGRAPH, LIST_ITEM):
-            if cur:
-                groups.append((cur_title, cur))
-                cur = []
+            close()
             continue
         for line in b.norm.splitlines():
             line = one_line(line)
-            m = _PROSE_LINE.match(line)
-            if m and len(find_money(line)) == 1:
-                if not cur:
-                    cur_title = title
-                cur.append((b, m.group("label").strip(" :-"), m.group("amount")))
-            elif line and cur and len(line) > 160:
-                groups.append((cur_title, cur))
-                cur = []
-    if cur:
-        groups.append((cur_title, cur))
-    for gtitle, lines in groups:
-        if len(lines) < 2:
+            if not line:
+                continue
+            if _UNITS_LINE.match(line):
+                units = line.split()[0]
+                continue
+            row = _prose_row(line)
+            if row is None:
+                if _HEADER_LINE.match(line) and len(line.split()) <= 8:
+                    header_words = line.split()
+                    continue
+                if len(line) > 60:
+                    close()
+                continue
+            label, nums = row
+            if cur is not None and len(nums) != cur["ncols"]:
+                close()
+            if cur is None:
+                hdr = header_words if len(header_words) == len(nums) else []
+                cur = {"title": title, "ncols": len(nums), "header": hdr, "units": units, "rows": [], "first": b}
+            cur["rows"].append((b, label, nums))
+    close()
+    for run in runs:
+        ncols = run["ncols"]
+        if run["header"]:
+            names = [f"{h} {run['units']}".strip() for h in run["header"]]
+        elif ncols == 1:
+            names = [f"Amount {run['units']}".strip()]
+        else:
+            names = [f"Column {i + 2} {run['units']}".strip() for i in range(ncols)]
+        rows = [Row(cells=[Cell(text="Item")] + [Cell(text=n) for n in names], page=run["first"].page, is_header=True)]
+        for b, label, nums in run["rows"]:
+            rows.append(Row(cells=[Cell(text=label)] + [Cell(text=n) for n in nums], page=b.page))
+        first = run["first"]
+        blk = Block(kind=TABLE, rows=rows, page=first.page)
+        blk.index = first.index
+        lay = analyse(blk)
+        if lay is None or not lay.value_cols:
             continue
-        first = lines[0][0]
-        table_id = row_id("budget_table", doc.sha256, first.index, "prose")
-        segment: list[float] = []
-        totals: list[float] = []
-        n_items = n_totals = 0
-        for i, (b, label, raw) in enumerate(lines):
-            amount = parse_money(raw)
-            tk = total_kind(label)
-            res.add(
-                "budget_amounts",
-                {
-                    "amount_id": row_id("budget_amount", table_id, b.index, i),
-                    "table_id": table_id,
-                    "row_index": i,
-                    "line_number": None,
-                    "item": label,
-                    "measure": "Amount",
-                    "amount": amount,
-                    "amount_raw": raw,
-                    "is_total": 1 if tk else 0,
-                    "total_kind": tk,
-                    "related_actions": related_actions(_RELATES.search(label).group(1)) if _RELATES.search(label) else None,
-                    "notes": None,
-                    "page": b.page,
-                    "block_index": b.index,
-                },
-            )
-            if not tk:
-                n_items += 1
-                if amount is not None:
-                    segment.append(amount)
-                continue
-            n_totals += 1
-            if amount is None:
-                continue
-            cands = []
-            if segment:
-                cands.append(("sum", sum(segment), len(segment)))
-            if totals:
-                cands.append(("balance", totals[-1] - sum(segment), len(segment) + 1))
-            status, method, computed, n = "unchecked", None, None, 0
-            if cands:
-                best = min(cands, key=lambda c: abs(amount - c[1]))
-                method, computed, n = best
-                status = "ok" if abs(amount - computed) <= 0.01 * max(1, n) else "mismatch"
-                if status == "mismatch":
-                    method, computed, n = cands[0]
-            res.add(
-                "budget_checks",
-                {
-                    "check_id": row_id("budget_check", table_id, i),
-                    "table_id": table_id,
-                    "total_item": label,
-                    "measure": "Amount",
-                    "stated_total": amount,
-                    "computed": round(computed, 2) if computed is not None else None,
-                    "difference": round(amount - computed, 2) if computed is not None else None,
-                    "n_items": n,
-                    "status": status,
-                    "method": method,
-                    "page": b.page,
-                    "block_index": b.index,
-                },
-            )
-            if status == "mismatch":
-                res.warn(
-                    f"budget total {label!r} is {amount:,.2f} but its {n} items sum to {computed:,.2f}",
-                    page=b.page, block_index=b.index, kind="total_mismatch",
-                )
-            totals.append(amount)
-            segment = []
-        res.add(
-            "budget_tables",
-            {
-                "table_id": table_id,
-                "title": gtitle,
-                "header": '["Item", "Amount"]',
-                "scale": 1,
-                "n_items": n_items,
-                "n_totals": n_totals,
-                "page": first.page,
-                "block_index": first.index,
-            },
-        )
+        lay.title = run["title"]
+        emit_table(lay, res, doc.sha256, run["title"], table_key="prose")
 
 
 @register

@@ -25,8 +25,8 @@ from ..textnorm import one_line, strip_bullet
 from .base import ExtractContext, Extractor, ExtractResult, register, row_id
 from .numeric_tables import TableLayout, analysed_tables, find_period, is_period_header, strip_markers
 
-# "Hunts: 59", "Deter = 3", "Number of removals ... = 1"
-_COUNT_LINE = re.compile(r"^(?P<label>[A-Za-z][^:=]{0,80}?)\s*[:=]\s*(?P<value>[-+(]?\s*£?\s*[\d,]+(?:\.\d+)?\s*%?\)?)\s*$")
+# "Hunts: 59" ("Deter = 3" is a definition-style line in a report, not a count table)
+_COUNT_LINE = re.compile(r"^(?P<label>[A-Za-z][^:=]{0,80}?)\s*:\s*(?P<value>[-+(]?\s*£?\s*[\d,]+(?:\.\d+)?\s*%?\)?)\s*$")
 # Labels that are metadata, not indicators.
 _NOT_INDICATOR = re.compile(
     r"^(date|time|venue|tel|telephone|phone|fax|ext|extension|ref|reference|item|agenda item|page|pages|quarter|"

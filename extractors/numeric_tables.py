@@ -267,11 +267,13 @@ def _assign_roles(lay: TableLayout) -> None:
             col.role = "notes"
         else:
             col.role = "text"
-    # A first column of running numbers 1, 2, 3 before a text column is a line number.
-    if cols and cols[0].role == "value" and len(cols) > 2 and not cols[0].header:
+    # A first column of running numbers ("1", "2" ...) or paragraph numbers ("2.2",
+    # "2.3", "8.1") before a text column numbers the rows; it holds no values.
+    if cols and cols[0].role == "value" and len(cols) >= 2:
         vals = [lay.cell(r, 0) for r in lay.body_rows if lay.cell(r, 0)]
-        if vals and all(re.fullmatch(r"\d{1,3}\.?", v) for v in vals) and any(c.role == "text" for c in cols[1:]):
-            cols[0].role = "line"
+        if vals and all(re.fullmatch(r"\d{1,3}(?:\.\d{1,2}){0,2}\.?", v) for v in vals) and any(c.role == "text" for c in cols[1:]):
+            if not cols[0].header or LINE_COL.match(cols[0].header) or _is_running(vals):
+                cols[0].role = "line"
     texts = [c for c in cols if c.role == "text"]
     if texts:
         lay.label_col = texts[0].index
@@ -282,6 +284,15 @@ def _assign_roles(lay: TableLayout) -> None:
         lay.label_col = 0
         cols[0].role = "label"
     _ = nbody
+
+
+def _is_running(vals: list[str]) -> bool:
+    """Whether cells count up like row or paragraph numbers: 1, 2, 3 or 2.2, 2.3, 2.4."""
+    try:
+        keys = [tuple(int(x) for x in v.rstrip(".").split(".")) for v in vals]
+    except ValueError:
+        return False
+    return len(keys) >= 2 and all(a < b for a, b in zip(keys, keys[1:]))
 
 
 def caption_before(doc: Document, block: Block, paper: Optional[Paper] = None, max_back: int = 3) -> Optional[str]:
@@ -390,6 +401,41 @@ def classify(lay: Optional[TableLayout], paper_type: str = "", title: Optional[s
     return Verdict("budget" if n_money else "indicator", b, ind, "tie")
 
 
+_UNITS = re.compile(r"^(?:\(?£\s*(?:'?000'?s?|m|k|bn)?\)?\s*){1,12}$", re.I)
+
+
+def _headers_from_text_above(doc: Document, block: Block, lay: TableLayout, paper: Optional[Paper]) -> None:
+    """A table printed without its header row, the headers sitting just above it
+    as text ("Core External Total" / "£000s £000s £000s"): name the value columns
+    from a line with exactly one word per value column, and take the units."""
+    cols = lay.value_cols
+    if len(cols) < 2 or any(c.header for c in cols):
+        return
+    start = paper.start if paper else 0
+    i, steps = block.index - 1, 0
+    while i >= start and steps < 3:
+        b = doc.blocks[i]
+        i -= 1
+        if b.kind == TABLE:
+            return
+        if not b.norm.strip() or "boilerplate" in b.flags:
+            continue
+        steps += 1
+        lines = [one_line(x) for x in b.norm.splitlines() if x.strip()]
+        names = None
+        for ln in lines:
+            if _UNITS.match(ln):
+                s = unit_scale(ln)
+                if s != 1:
+                    lay.scale = s
+            elif len(ln.split()) == len(cols) and re.fullmatch(r"[A-Za-z][A-Za-z&/\-]*(?:\s+[A-Za-z][A-Za-z&/\-]*)*", ln):
+                names = ln.split()
+        if names:
+            for c, n in zip(cols, names):
+                c.header = n
+            return
+
+
 def table_blocks(paper: Paper, doc: Document) -> list[Block]:
     return [b for b in paper.blocks(doc) if b.kind == TABLE and "boilerplate" not in b.flags]
 
@@ -409,6 +455,8 @@ def analysed_tables(paper: Paper, doc: Document, cache: dict) -> list[tuple[Bloc
                     s = unit_scale(title)
                     if s != 1 and lay.scale == 1:
                         lay.scale = s
+                if not lay.header_rows:
+                    _headers_from_text_above(doc, b, lay, paper)
             cache[key] = (lay, classify(lay, paper.paper_type, title), title)
         lay, verdict, title = cache[key]
         if lay is not None:

@@ -253,7 +253,8 @@ def scan_blocks(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
         for text, page, header in _block_texts(b):
             items.append((b, text, page, header, pk))
     for b, text, page, header, pk in items:
-        ents = find_entities(nlp, text)
+        # names wrap across PDF lines; a same-length replacement keeps offsets valid
+        ents = find_entities(nlp, text.replace("\n", " "))
         for e in ents:
             if e.label == "ORG":
                 col.org(e.text, _context_kind(text, e.start, pk, header), page, b.index, context=_snippet(text, e.start, e.end), start=e.start)
