@@ -81,6 +81,7 @@ def _rx(s: str) -> re.Pattern:
 
 
 _PAGES_REF = r"\(?\bpages?\s+\d+\s*(?:-|to)\s*\d+\)?|\bpages?\s+\d+\s*$|\s\d+\s*-\s*\d+\s*$"
+_PROSE_VERB = r"\b(?:was|were|is|are|has|have|had|will|would|should|can|agreed|approved|received|noted)\b"
 _PREV_MEETING = r"\b(?:previous|last|prior)\s+meeting\b|\bmeetings?\s+held\s+on\b.*\band\b"
 
 CUES: tuple[Cue, ...] = (
@@ -120,7 +121,7 @@ CUES: tuple[Cue, ...] = (
     Cue(MINUTES, "correct_record", _rx(r"\b(?:true|correct|accurate)\s+record\b"), 1),
     # -- quarterly progress report ----------------------------------------------
     Cue(PROGRESS_REPORT, "progress_title", _rx(r"\bquarterly\s+(?:progress\s+)?(?:report|update)\b|\bprogress\s+report\s*[:\-]?\s*(?:q[1-4]|quarter)\b|\b(?:q[1-4]|quarter\s+[1-4])\b.{0,20}\bprogress\s+report\b"),
-        3, title_only=True, numbered_ok=True, reject=_rx(r"\bperformance\s+report\b|\b(?:will\s+be|to\s+be)\s+tabled\b"), max_chars=200),
+        3, title_only=True, numbered_ok=True, reject=_rx(r"\bperformance\s+report\b|" + _PROSE_VERB), max_chars=200),
     Cue(PROGRESS_REPORT, "priority_area_label", _rx(r"^\s*priority\s+area\s*[:\-]"), 3, identity="priority_area", max_chars=200),
     Cue(PROGRESS_REPORT, "achievements_heading", _rx(r"^\s*(?:\d+\.?\s*)?key\s+achievements\b|^\s*(?:\d+\.?\s*)?achievements\s+(?:during|this|in)\b|^\s*what\s+has\s+gone\s+well\b"),
         3, title_only=True, numbered_ok=True, identity="achievements", max_chars=120),
@@ -131,19 +132,21 @@ CUES: tuple[Cue, ...] = (
     # -- action plan --------------------------------------------------------------
     Cue(ACTION_PLAN, "plan_title", _rx(r"\baction\s+plan\b|\brolling\s+plan\b|\bdelivery\s+plan\b|\bimplementation\s+plan\b|\bwork\s+(?:plan|programme)\b"),
         3, title_only=True, numbered_ok=True,
-        reject=_rx(r"\b(?:update|report|progress)\s+on\b|^\s*\d+\.?\s+[a-z].{0,80}\s-\s[A-Z]|" + _PAGES_REF), max_chars=220),
+        reject=_rx(r"\b(?:update|report|progress)\s+on\b|^\s*\d+\.?\s+[a-z].{0,80}\s-\s[A-Z]|" + _PAGES_REF + "|" + _PROSE_VERB), max_chars=220),
     Cue(ACTION_PLAN, "funding_allocated", _rx(r"\bfunding\s+allocated\s*:"), 1),
     Cue(ACTION_PLAN, "on_track", _rx(r"\bto\s+meet\s+target\b|\bon\s+track\s*/\s*not\s+on\s+track\b|\bstats\s+awaited\b"), 1),
     # -- budget ---------------------------------------------------------------------
     Cue(BUDGET, "budget_title", _rx(r"\bbudgets?\b|\bspending\s+plan\b|\bfunding\s+(?:plan|allocations?|summary|statement)\b|\bfinance\s+(?:monitoring\s+)?report\b"
                                     r"|\b(?:statement\s+of\s+)?accounts?\b(?!\s+payable)|\baccounting\s+statements?\b|\bexpenditure\b|\bincome\s+and\s+expenditure\b|\bbank\s+reconciliation\b|\bpooled\s+fund\b"),
-        2, title_only=True, reject=_rx(r"\brisks?\b|\bregulations?\b|\bstanding\s+orders?\b|" + _PAGES_REF), max_chars=160),
+        2, title_only=True, reject=_rx(r"\brisks?\b|\bregulations?\b|\bstanding\s+orders?\b|" + _PAGES_REF + "|" + _PROSE_VERB), max_chars=160),
     Cue(BUDGET, "total_funding", _rx(r"\btotal\s+(?:funding|budget|allocation|expenditure|income|spend)\b"), 1),
     Cue(BUDGET, "money", _rx(r"£\s?\d[\d,]*(?:\.\d\d)?"), 1),
     # -- performance ---------------------------------------------------------------
     Cue(PERFORMANCE, "performance_title", _rx(r"\bperformance\s+(?:report|data|update|indicators?|measures?|monitoring|summary|framework|scorecard|dashboard)\b|\bkey\s+performance\b"
                                               r"|\b(?:kpis?|indicators?|measures?)\b\s*$|\bpriorities\s+measures\b|\bhighlights\b\s*$|\bcrime\s+(?:statistics|figures|data)\b"),
-        2, title_only=True, reject=_rx(_PAGES_REF), max_chars=160),
+        2, title_only=True, reject=_rx(_PAGES_REF + "|" + _PROSE_VERB), max_chars=160),
+    Cue(PERFORMANCE, "measures_heading", _rx(r"^\s*(?:performance\s+)?measures\s+(?:within|for|of)\b|^\s*(?:key\s+)?(?:performance\s+)?indicators?\s+(?:for|of)\b"),
+        2, title_only=True, max_chars=120),
     Cue(PERFORMANCE, "percent_change", _rx(r"[+-]\s?\d+(?:\.\d+)?\s?%|\bno\s+calc\b|%\s+change\b|\bmost\s+similar\s+group\b"), 1),
     # -- other papers -----------------------------------------------------------
     Cue(OTHER, "report_to", _rx(r"^\s*report\s+to\s*:|^\s*from\s*:.{0,80}$|^\s*(?:state\s+of\s+the\s+partnership\s+)?briefing\b"), 2, max_chars=200),
@@ -192,6 +195,7 @@ _HEADER_WORDS: dict[str, tuple[tuple[re.Pattern, float], ...]] = {
 }
 _MONEY_CELL = re.compile(r"^\s*\(?-?\s*£?\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?\)?\s*$|^\s*\(?-?£?\d+\.\d\d\)?\s*$|^\s*£\s?\d[\d,]*(?:\.\d+)?\s*$")
 _PCT_CELL = re.compile(r"^\s*[+-]?\s?\d+(?:\.\d+)?\s?%\s*$|^\s*no\s+calc\s*$", re.I)
+_FULL_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 _NUM_CELL = re.compile(r"^\s*[+-]?\s?\d[\d,]*(?:\.\d+)?\s*$")
 _TOTAL_ROW = re.compile(r"^\s*(?:grand\s+)?totals?\b|\btotal\s+(?:funding|budget|spend|spending|allocation|expenditure|income|savings)\b", re.I)
 
@@ -204,6 +208,7 @@ class Hit:
     name: str
     identity: Optional[str] = None
     signature: Optional[str] = None  # action-plan table header signature
+    upgraded: bool = False  # raised to 3 because a table of its type follows
 
 
 # ---------------------------------------------------------------------------
@@ -291,7 +296,7 @@ def table_hits(b: Block) -> list[Hit]:
     """Cues from a table's structure."""
     if b.kind != TABLE or not b.rows:
         return []
-    hdr = _header_row(b)
+    hdr = [_FULL_DATE.sub(" ", h) for h in _header_row(b)]
     hdr_text = " | ".join(hdr)
     # Title rows inside the table ("Action Plan: 2010-2011") decide like headings.
     for t in _title_rows(b):
@@ -299,7 +304,8 @@ def table_hits(b: Block) -> list[Hit]:
             if h.strength >= 3 and h.paper_type != MINUTES:
                 return [Hit(h.paper_type, 3, h.cue, "table-title:" + h.name, h.identity,
                             header_signature(b) if h.paper_type == ACTION_PLAN else None)]
-    cells = [c.norm.strip() for r in b.rows for c in r.cells if c.norm.strip()]
+    # Lines, not cells: readers sometimes leave a whole column in one cell.
+    cells = [ln.strip() for r in b.rows for c in r.cells for ln in c.norm.split("\n") if ln.strip()]
     if not cells:
         return []
     n = len(cells)
@@ -324,6 +330,8 @@ def table_hits(b: Block) -> list[Hit]:
     if re.search(r"\b(?:stats|figures|response)\s+awaited\b|\bon\s+track\b|\b(?:green|amber|red)\b|\bfunding\s+allocated\b", " ".join(cells), re.I):
         scores[ACTION_PLAN] += 1.0
     # Agenda laid out as a table: a header "AGENDA", or numbered rows with page ranges.
+    if re.search(r"\bcontents\b", hdr_text, re.I):
+        return []  # a table of contents names every kind of paper
     if re.search(r"^\s*agenda\b", hdr_text, re.I) or (re.search(r"\bpages?\b", hdr_text, re.I) and sum(1 for c in cells if re.fullmatch(r"\d+\s*-\s*\d+", c)) >= 1 and any(re.fullmatch(r"\d+\.?", c) for c in cells)):
         return [Hit(AGENDA, 3, _short(hdr_text), "table:agenda", "agenda")]
     # Attendance table at the top of minutes ("Members: | name | organisation").
@@ -337,10 +345,18 @@ def table_hits(b: Block) -> list[Hit]:
     return [Hit(best, 2, _short(hdr_text), f"table:{best}", signature=sig)]
 
 
+_LETTER_SPACED = re.compile(r"(?<!\w)(?:\w ){2,}\w(?!\w)")
+
+
+def despace(text: str) -> str:
+    """Undo letter-spaced display type ("A G E N D A" -> "AGENDA")."""
+    return _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
 def text_hits(b: Block) -> list[Hit]:
     if b.kind in (PAGE_BREAK, TABLE):
         return []
-    text = b.norm
+    text = despace(b.norm)
     if not text.strip():
         return []
     title = is_title_like(b)
@@ -366,10 +382,32 @@ def text_hits(b: Block) -> list[Hit]:
 
 
 def is_separator(b: Block) -> bool:
+    """A stamp or appendix title line (where it stands is checked by :func:`_first_on_page`)."""
     if b.kind not in (HEADING, PARAGRAPH):
         return False
     t = b.norm.strip()
-    return len(t) <= 160 and any(rx.match(t) for rx in SEPARATORS)
+    if len(t) > 160 or not t[:1].isupper() or not is_title_like(b):
+        return False
+    return any(rx.match(t) for rx in SEPARATORS)
+
+
+def _first_on_page(blocks: list[Block], i: int) -> bool:
+    """True when ``i`` is the first non-boilerplate block of its page."""
+    j = i - 1
+    while j >= 0:
+        b = blocks[j]
+        if b.kind == PAGE_BREAK:
+            return True
+        if blocks[i].page is not None and b.page_end is not None and b.page_end < blocks[i].page:
+            return True
+        if not boilerplate.is_boilerplate(b):
+            return False
+        j -= 1
+    return True
+
+
+def separator_at(blocks: list[Block], i: int) -> bool:
+    return is_separator(blocks[i]) and _first_on_page(blocks, i)
 
 
 # ---------------------------------------------------------------------------
@@ -444,12 +482,12 @@ def _pull_back(blocks: list[Block], i: int, lo: int, new_type: str, cur_type: Op
 def _title_for(blocks: list[Block], p: Paper) -> str:
     cands = [b for b in blocks[p.start : p.end + 1] if b.kind in (HEADING, PARAGRAPH) and b.norm.strip()
              and not boilerplate.is_boilerplate(b) and not is_separator(b)]
-    for b in cands[:8]:
+    cands = [b for b in cands[:8] if is_title_like(b) and len(re.findall(r"[A-Za-z]{2,}", despace(b.norm))) >= 2]
+    for b in cands:
         if b.kind == HEADING:
             return _short(b.norm, 200)
-    for b in cands[:8]:
-        if is_title_like(b) and len(b.norm.strip()) > 3:
-            return _short(b.norm, 200)
+    if cands:
+        return _short(cands[0].norm, 200)
     return _short(p.cue, 200)
 
 
@@ -480,7 +518,7 @@ def block_hits(doc: Document) -> list[list[Hit]]:
                     continue
                 if nb.kind == TABLE:
                     if any(t.paper_type == h.paper_type and t.strength >= 2 for t in out[j]):
-                        h.strength = 3
+                        h.strength, h.upgraded = 3, True
                     break
                 seen += 1
                 j += 1
@@ -502,7 +540,7 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
 
     def strong_start(j: int) -> bool:
         b = blocks[j]
-        if is_separator(b):
+        if separator_at(blocks, j):
             return True
         return any(h.strength >= 3 or (h.strength >= 2 and _page_top(blocks, j, 0)) for h in hits[j]
                    if h.paper_type != OTHER or h.strength >= 2)
@@ -536,7 +574,7 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
             close_and_open(i)
         if b.kind == PAGE_BREAK or boilerplate.is_boilerplate(b):
             continue
-        if is_separator(b) and i > cur.start and _has_content(blocks, cur.start, i):
+        if separator_at(blocks, i) and i > cur.start and _has_content(blocks, cur.start, i):
             close_and_open(i)
             continue
         bh = hits[i]
@@ -557,7 +595,7 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
                 decided = True
                 break
             if h.paper_type != cur.paper_type:
-                if cur.paper_type in STICKY and h.strength < 3:
+                if cur.paper_type in STICKY and (h.strength < 3 or (h.upgraded and not top)):
                     continue
                 if cur.paper_type in STICKY and h.paper_type in STICKY and not top and h.identity is None:
                     continue
@@ -601,7 +639,8 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
             decided = True
             break
         for h in bh:
-            cur.evidence[h.paper_type] = cur.evidence.get(h.paper_type, 0) + h.strength
+            weight = 2 if b.kind == TABLE else 1  # a table's structure says more than a word
+            cur.evidence[h.paper_type] = cur.evidence.get(h.paper_type, 0) + h.strength * weight
         if not decided and not is_title_like(b):
             cur.content_since_identity = True
         elif decided and not is_title_like(b) and b.kind != TABLE:
@@ -637,9 +676,30 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
         paper.title = _title_for(blocks, paper)
         papers.append(paper)
     _merge_trailing(papers, blocks, keep)
+    _furniture_title(doc, papers)
     for k, p in enumerate(papers):
         p.ordinal = k
     return papers
+
+
+def _furniture_title(doc: Document, papers: list[Paper]) -> None:
+    """A running title removed as page furniture ("Appendix I: Budget Risks
+    Register 2025-26" at the top of every page) names the document: it
+    decides the first paper's type when nothing in the body did strongly."""
+    if not papers or papers[0].confidence >= _CONFIDENCE[3]:
+        return
+    seen = []
+    for line in doc.headers:
+        t = " ".join(str(line).split())
+        if t and t not in seen:
+            seen.append(t)
+    for t in seen[:3]:
+        hs = [h for h in text_hits(Block(kind=HEADING, text=t)) if h.strength >= 3]
+        if hs:
+            h = hs[0]
+            papers[0].paper_type, papers[0].cue, papers[0].confidence = h.paper_type, h.cue, _CONFIDENCE[3]
+            papers[0].title = _short(t, 200)
+            return
 
 
 def _has_content(blocks: list[Block], lo: int, hi: int) -> bool:
