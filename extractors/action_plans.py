@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..model import ACTION_PLAN, HEADING, PARAGRAPH, LIST_ITEM, TABLE, Block, Cell, Document
-from ..periods import Period, parse_period, period_for_meeting
+from ..periods import Period, parse_period, period_for_meeting, quarter_period
 from ..status import (
     NOT_REPORTED,
     colour_key_entry,
@@ -432,11 +432,13 @@ class _Builder:
         nearby: list[str] = []
         i = b.index - 1
         steps = 0
-        while i >= 0 and steps < 8:
+        while i >= 0 and steps < 12:
             pb = self.doc.blocks[i]
             i -= 1
             if pb.kind == TABLE:
-                break
+                if pb.index in self.plan_blocks:
+                    break  # the title above an earlier plan table is that plan's
+                continue  # a key or overview table between the title and the plan
             if pb.kind not in (HEADING, PARAGRAPH, LIST_ITEM) or not pb.norm.strip():
                 continue
             steps += 1
@@ -779,19 +781,25 @@ class _Builder:
         seg_owner: dict[int, list[int]] = {}
         for mi, (code, _t, si) in enumerate(coded):
             seg_owner.setdefault(si, []).append(mi)
+        lead_above = join_lines(a.lead) or None
+        led: set[int] = set()
         for mi, (code, mtext, si) in enumerate(coded):
             # The rows a milestone owns: its own, plus following rows with no new code.
             nxt = coded[mi + 1][2] if mi + 1 < len(coded) else len(a.segments)
             owned = [si] + list(range(si + 1, nxt))
             parsed = parse_milestone(mtext, with_progress=not has_progress_col)
             seg = a.segments[si]
-            lead = join_lines(seg.lead) if si > 0 and seg.lead else None
+            lead = join_lines(seg.lead) if si > 0 and seg.lead and si not in led else None
+            led.add(si)
             if lead is None and si > 0:
                 # a lead printed on a row of its own just below (no milestone in it)
                 for k in owned[1:]:
                     if a.segments[k].lead and not a.segments[k].milestones.strip():
                         lead = join_lines(a.segments[k].lead)
                         break
+            # An empty lead cell below a milestone's lead means the same lead (merged-cell style).
+            lead = lead or lead_above
+            lead_above = lead
             mid = row_id("milestone", p.plan_id, aid, code, mi)
             self.res.add("plan_milestones", {
                 "milestone_id": mid, "action_id": aid, "plan_id": p.plan_id, "plan_key": p.key,
@@ -860,6 +868,9 @@ class _Builder:
             progress = re.sub(r"^\W*(?:(?:action\s+)?(?:green|amber|red|closed|complete(?:d)?))\b[\s:\-.]*", "",
                               progress, count=1, flags=re.I).strip() or None
         per = self.update_period(p, label_q or (parsed and _progress_label(parsed)) or _label_in(segs))
+        if per is not None and per.kind == "month":
+            # Plans report by quarter: "February 2017 update" is the 2016/17 Q4 update.
+            per = quarter_period(per.fy_start_year, per.quarter, per.inferred, per.raw)
         sa = stats_awaited(progress or "")
         uid = row_id("update", p.plan_id, aid, mid, ref, per.label if per else None)
         self.res.add("plan_updates", {

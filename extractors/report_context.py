@@ -84,4 +84,10 @@ _WRAP_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-\s*\n\s*(?=[a-z0-9])")
 def join_lines(text: Optional[str]) -> str:
     """Lines of a wrapped paragraph as one line; a word hyphenated by the wrap
     ("anti-\nsocial", "13-\n19") keeps its hyphen and loses the space."""
-    return one_line(_WRAP_HYPHEN.sub("-", text or ""))
+    t = _WRAP_HYPHEN.sub("-", text or "")
+    return one_line("\n".join(_GLYPH_BULLET.sub("", ln) for ln in t.split("\n")))
+
+
+# Bullet glyphs at a line start (not "-", "*" or "o", which can be text).
+_GLYPH_BULLET = re.compile(r"^\s*[\u2022\u25cf\u25e6\u25aa\u25ab\u25a0\u25a1\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714"
+                           r"\uf0b7\uf0a7\uf0d8\uf0fc\uf076\uf0a8\u25ba\u25b6\u2666\u25c6\u2756]\s*")
