@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Optional
 from xml.etree import ElementTree
 
-from docx.oxml.ns import qn
+from functools import lru_cache
+
+from docx.oxml.ns import qn as _qn
 from lxml import etree
 
 from ..errors import BoardpackError, UnreadableDocument
@@ -30,6 +32,9 @@ from ..model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Block, Cel
 from ..textnorm import normalise, strip_bullet
 from . import register_reader
 from .docx_styles import StyleSheet, int_attr, on_off
+
+# Clark-notation names are looked up hundreds of thousands of times per pack.
+qn = lru_cache(maxsize=None)(_qn)
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W_P, W_TBL, W_R, W_T = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:t")

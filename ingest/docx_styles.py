@@ -14,8 +14,13 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from docx.oxml.ns import qn
+from functools import lru_cache
+
+from docx.oxml.ns import qn as _qn
 from docx.styles import BabelFish
+
+# Clark-notation names are looked up hundreds of thousands of times per pack.
+qn = lru_cache(maxsize=None)(_qn)
 
 W_VAL = qn("w:val")
 TRUE_VALUES = {None, "1", "true", "on"}
