@@ -669,6 +669,28 @@ def _app_properties(path: Path) -> dict:
     return out
 
 
+# Macro-enabled documents and templates are the same WordprocessingML under
+# another content type; python-docx only opens the plain one unless told.
+_WORD_MAIN_TYPES = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",  # .dotx
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",  # .dotm
+)
+
+
+def _open_variant(path: Path):
+    from docx.opc.package import OpcPackage
+    from docx.opc.part import PartFactory
+    from docx.parts.document import DocumentPart
+
+    for ct in _WORD_MAIN_TYPES:
+        PartFactory.part_type_for.setdefault(ct, DocumentPart)
+    part = OpcPackage.open(str(path)).main_document_part
+    if not isinstance(part, DocumentPart):
+        raise ValueError(f"main part has content type {part.content_type}")
+    return part.document
+
+
 def _open(path: Path):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -689,6 +711,13 @@ def _open(path: Path):
         raise UnreadableDocument(f"corrupt DOCX (broken zip: {e})", path) from e
     except KeyError as e:
         raise UnreadableDocument(f"corrupt DOCX (missing part {e})", path) from e
+    except ValueError as e:
+        if "not a Word file" not in str(e):
+            raise UnreadableDocument(f"corrupt DOCX ({type(e).__name__}: {e})", path) from e
+        try:
+            return _open_variant(path)
+        except Exception as e2:
+            raise UnreadableDocument(f"not a Word document ({e})", path) from e2
     except Exception as e:  # lxml XMLSyntaxError, zlib errors, bad content types, ...
         raise UnreadableDocument(f"corrupt DOCX ({type(e).__name__}: {e})", path) from e
 

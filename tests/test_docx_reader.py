@@ -266,3 +266,21 @@ def test_typed_footnotes_flagged(tmp_path):
         (PARAGRAPH, "2 Please ensure that you only highlight concerns.", ["footnote"]),
         (PARAGRAPH, "Body text again.", []),
     ]
+
+
+def test_macro_enabled_document_is_read(tmp_path):
+    # .docm files (a macro-enabled template saved by an officer) are the same markup.
+    plain = build_plain_docx(tmp_path / "plain.docx")
+    docm = tmp_path / "agenda.docm"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(docm, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                    b"application/vnd.ms-word.document.macroEnabled.main+xml")
+            dst.writestr(item, data)
+    doc = read_docx(docm, "0" * 64)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (PARAGRAPH, "First paragraph."), (TABLE, ""), (PARAGRAPH, "Third item.")
+    ]
