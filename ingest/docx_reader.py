@@ -232,7 +232,10 @@ class DocxBodyReader:
 
     def _run_pieces(self, r, sid, out, boxes):
         bold = size = None
-        va = r.find(qn("w:rPr") + "/" + qn("w:vertAlign"))
+        rpr = r.find(qn("w:rPr"))
+        if rpr is not None and on_off(rpr.find(qn("w:vanish"))):
+            return  # hidden text: not printed, not in the PDF of the same pack
+        va = rpr.find(qn("w:vertAlign")) if rpr is not None else None
         sup = va is not None and va.get(W_VAL) == "superscript"
         for el in r.iterchildren():
             tag = el.tag
@@ -516,6 +519,9 @@ class DocxBodyReader:
                     self._turn_page()
             else:
                 row_page = None
+            for c in cells:
+                for t in c.tables:
+                    _set_pages(t, row_page)
             inked = [c for c in cells if c.text.strip() and not c.continued]
             if not header and r_i == 0 and inked and all(c.bold for c in inked):
                 header = True
@@ -603,6 +609,16 @@ class DocxBodyReader:
             for c in row.cells:
                 if c.fill is None and not c.continued:
                     c.fill = colour
+
+
+def _set_pages(table: Block, page: Optional[int]) -> None:
+    """A nested table lies on its parent row's page."""
+    table.page = table.page_end = page
+    for r in table.rows:
+        r.page = page
+        for c in r.cells:
+            for t in c.tables:
+                _set_pages(t, page)
 
 
 def _append_text(block: Block, suffix: str) -> None:

@@ -214,6 +214,7 @@ def build_word_features_docx(path: Path) -> Path:
     _tracked(p, "w:del", "REJECTED ")
     _tracked(p, "w:ins", "APPROVED ")
     p.add_run("the plan.")
+    p.add_run(" Hidden drafting note.").font.hidden = True
     # Small bold print is a note, not a heading.
     note = d.add_paragraph()
     r = note.add_run("PLEASE RESTRICT THE REPORT TO ONE PAGE")

@@ -95,6 +95,7 @@ def test_nested_table_kept_on_its_cell(sample):
     assert len(cell.tables) == 1
     assert cell.tables[0].kind == TABLE
     assert cell.tables[0].grid() == [["Q1", "Q2"], ["10", "12"]]
+    assert cell.tables[0].page == 2 and [r.page for r in cell.tables[0].rows] == [2, 2]
 
 
 def test_cell_fill_colours(sample):
