@@ -6,7 +6,8 @@ of many pages. They are found by repetition, not by known strings: a block in
 the top/bottom band of its page whose text, with digits masked, recurs on at
 least ``furniture_min_share`` of the pages (and ``furniture_min_pages``
 pages) is furniture. A lone page number in the band is furniture even in a
-short document. Removed text is recorded in ``doc.headers`` / ``doc.footers``.
+short document. Removed text is recorded in ``doc.headers`` / ``doc.footers``
+(each distinct text once) and, with its page, in ``doc.metadata["furniture"]``.
 
 The PDF reader puts such lines in blocks of their own (it runs the same test
 at read time), so dropping a block never damages a paragraph. DOCX/DOC
@@ -105,9 +106,13 @@ def clean_document(doc: Document, settings: Settings = DEFAULT) -> Document:
 
     keys = repeated_keys(((b.page or 0, key(b)) for b, _ in candidates), n_pages, settings)
     drop = set()
+    removed = doc.metadata.setdefault("furniture", [])
     for b, band in candidates:
         if key(b) in keys or is_page_number(b.norm):
             drop.add(id(b))
+            # where each removed line was, for extractors that want the running
+            # title over a given page (a plan's name above its table)
+            removed.append({"page": b.page, "band": band, "text": b.text})
             target = doc.headers if band == "top" else doc.footers
             if b.text not in target:
                 target.append(b.text)

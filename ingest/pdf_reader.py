@@ -298,6 +298,26 @@ def _level(x0: float, margin: float) -> int:
     return max(0, min(5, int(round((x0 - margin) / 18.0))))
 
 
+_SEPARATOR = re.compile(r"^[_\u2014\u2500-]{8,}$")
+
+
+def _flag_footnotes(blocks: list[Block], body: float) -> None:
+    """Flag "footnote" on a page's footnote area: the blocks in a smaller font
+    below a separator rule typed as underscores (how Word footnotes come out
+    of LibreOffice); template guidance lives there, not content."""
+    in_notes = None
+    for b in blocks:
+        if b.kind == PAGE_BREAK:
+            in_notes = None
+            continue
+        if b.kind == PARAGRAPH and _SEPARATOR.match(b.norm.replace(" ", "")):
+            in_notes = b.page
+            b.flags.append("footnote")
+            continue
+        if in_notes == b.page and b.kind != TABLE and (b.font_size or body) < body - 0.5:
+            b.flags.append("footnote")
+
+
 def _list_levels(blocks: list[Block]) -> None:
     """Nesting levels of list items from their indents within a run of items:
     the leftmost marker of the run is level 0, each deeper indent one more.
@@ -318,10 +338,20 @@ def _list_levels(blocks: list[Block]) -> None:
             stack = []
 
 
+_MARK = re.compile(r"^[\d*\u2020\u2021]{1,3}$")
+
+
+def _is_superscript(w: dict, ln: Line) -> bool:
+    return bool(_MARK.match(w["text"])) and w.get("size", ln.size) < 0.8 * ln.size and w["bottom"] < ln.bottom - 1
+
+
 def _new_block(kind, lines: list[Line], page: int, level: int = 0, strip_first: bool = False) -> Block:
     parts = []
     for i, ln in enumerate(lines):
         ws = ln.words[1:] if (i == 0 and strip_first) else ln.words
+        if kind == HEADING:
+            # footnote markers on template headings ("Key Achievements during this Quarter¹")
+            ws = [w for w in ws if not _is_superscript(w, ln)] or ws
         if i == 0 and strip_first and len(ln.words[0]["text"]) > 1 and ln.words[0]["text"][0] in _BULLETS:
             ws = [dict(ln.words[0], text=ln.words[0]["text"][1:])] + ln.words[1:]
         parts.append(" ".join(w["text"] for w in ws))
@@ -348,6 +378,14 @@ def _page_blocks(p: PageItems, b: _Builder) -> list[Block]:
             out.append(_new_block(cur_kind, cur, p.number, cur_level, cur_strip))
         cur, cur_kind = [], None
 
+    text_lines = [it for it in p.items if isinstance(it, Line) and not it.furniture]
+    if text_lines:
+        xs1 = sorted(ln.x1 for ln in text_lines)
+        edge = xs1[int(0.9 * (len(xs1) - 1))]
+        left = min(ln.x0 for ln in text_lines)
+        right = edge - max(5 * b.body, 0.12 * (edge - left))
+    else:
+        right = float("inf")
     for it in p.items:
         if isinstance(it, Block):
             flush()
@@ -365,13 +403,21 @@ def _page_blocks(p: PageItems, b: _Builder) -> list[Block]:
         if cur:
             prev = cur[-1]
             gap = ln.top - prev.bottom
+            close = gap <= max(0.45 * prev.size, 2.5) and abs(ln.size - prev.size) < 1.0 and marker is None
             same_para = (
-                gap <= max(0.45 * prev.size, 2.5)
-                and abs(ln.size - prev.size) < 1.0
-                and marker is None
+                close
                 and ((hs is not None) == (cur_kind == HEADING))
                 and (cur_kind != HEADING or hs == cur_style)
             )
+            # A line that ran to the right margin wraps into the next one, whatever
+            # the bold runs say: a bold phrase inside a paragraph is not a heading.
+            wraps = close and prev.x1 >= right and (cur_kind != HEADING or cur_style[0] < b.body + 1.5)
+            if wraps and not same_para:
+                same_para = True
+                if cur_kind == HEADING:
+                    cur_kind, cur_level = PARAGRAPH, 0
+            if same_para and cur_kind == HEADING and len(cur) >= 1 and cur_style[0] < b.body + 1.5 and prev.x1 >= right:
+                cur_kind, cur_level = PARAGRAPH, 0
             if same_para and cur_kind == LIST_ITEM:
                 same_para = ln.x0 >= cur[0].x0 + 2  # wrapped list text sits right of the marker
             elif same_para and cur_kind == PARAGRAPH:
@@ -460,6 +506,7 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
 
     blocks = join_split_tables(blocks, skippable)
     _list_levels(blocks)
+    _flag_footnotes(blocks, body)
     producer = meta.get("Producer") or meta.get("Creator")
     if meta.get("Producer") and meta.get("Creator") and meta["Creator"] not in meta["Producer"]:
         producer = f"{meta['Producer']} ({meta['Creator']})"

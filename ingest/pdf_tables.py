@@ -272,114 +272,169 @@ class TLine:
         return max(w["x1"] for w in self.words)
 
 
+_NUMERIC_WORD = re.compile(r"^[-+(£$€]*\d[\d,.]*%?\)?$|^[-\u2013]$")
+
+
 def split_segments(words: list[dict], size: float) -> list[Seg]:
-    """Split a line's words where the gap is wide enough to be a column gutter."""
-    gap = max(2.0 * size, 14.0)
+    """Split a line's words where the gap is wide enough to be a column gutter.
+
+    Prose word gaps stay under about half the font size even when justified;
+    numbers in a spreadsheet export sit closer to each other than label
+    columns do, so a smaller gap splits next to a number.
+    """
+    wide = max(1.6 * size, 12.0)
+    near_number = max(0.75 * size, 6.0)
     segs = [Seg([words[0]])]
     for w in words[1:]:
-        if w["x0"] - segs[-1].words[-1]["x1"] > gap:
+        prev = segs[-1].words[-1]
+        gap = w["x0"] - prev["x1"]
+        numeric = _NUMERIC_WORD.match(w["text"]) or _NUMERIC_WORD.match(prev["text"])
+        if gap > wide or (numeric and gap > near_number):
             segs.append(Seg([w]))
         else:
             segs[-1].words.append(w)
     return segs
 
 
-def _aligned(x: float, cols: list[float], tol: float) -> bool:
-    return any(abs(x - c) <= tol for c in cols)
+def _columns(lines: list[TLine], tol: float = 1.0) -> list[list[float]]:
+    """Column intervals of a run of lines: the x ranges its segments cover,
+    separated by gutters that no segment of any line crosses."""
+    spans = sorted((s.x0, s.x1) for ln in lines for s in ln.segs)
+    cols: list[list[float]] = []
+    for x0, x1 in spans:
+        if cols and x0 <= cols[-1][1] + tol:
+            cols[-1][1] = max(cols[-1][1], x1)
+        else:
+            cols.append([x0, x1])
+    return cols
+
+
+def _col_of(seg: Seg, cols: list[list[float]]) -> int:
+    c = (seg.x0 + seg.x1) / 2
+    for k, (a, b) in enumerate(cols):
+        if a - 1 <= c <= b + 1:
+            return k
+    return min(range(len(cols)), key=lambda k: abs((cols[k][0] + cols[k][1]) / 2 - c))
 
 
 def find_text_tables(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill]) -> list[tuple[int, int, Block]]:
-    """Tables without ruling lines: runs of >= 3 lines with >= 2 columns whose
-    starts line up. Returns (first line index, last line index, block).
+    """Tables without ruling lines. Returns (first line index, last line index, block).
 
-    Conservative on purpose: every multi-column line in the run must start its
-    columns at shared x positions, at least two lines of the run must fill all
-    columns, and wrapped lines (only later columns, tight line gap) are folded
-    into the row above rather than starting new rows.
+    A candidate is a run of lines, starting at a line with two or more
+    segments (words separated by a gutter-wide gap), in which every line is
+    either multi-segment or a single narrow segment (a wrapped cell, a group
+    label), with no paragraph-sized vertical gap. Its columns are the x ranges
+    separated by gutters no line crosses. Conservative on purpose: at least
+    three multi-segment lines, at least two columns each used by two or more
+    lines, and a line of running prose (one segment spanning the columns)
+    ends the run, so prose with the odd wide gap never becomes a table.
     """
     out = []
     n = len(lines)
-    tol = max(3.0, 0.35 * size)
     i = 0
     while i < n:
         if len(lines[i].segs) < 2:
             i += 1
             continue
-        cols = [s.x0 for s in lines[i].segs]
+        lo, hi = lines[i].x0, lines[i].x1
         j = i + 1
-        multi = 1
         while j < n:
             ln = lines[j]
-            gap = ln.top - lines[j - 1].bottom
-            if gap > 2.5 * size:
+            if ln.top - lines[j - 1].bottom > 2.5 * size:
                 break
-            starts = [s.x0 for s in ln.segs]
-            if not all(_aligned(x, cols, tol) for x in starts):
-                break
-            if len(ln.segs) >= 2:
-                multi += 1
-            elif ln.segs[0].x0 <= cols[0] + tol:
-                # a single run at the left edge: prose, or a label with nothing beside it;
-                # it belongs to the table only if it fits inside the first column
-                if ln.x1 > (cols[1] if len(cols) > 1 else ln.x1) - tol:
+            if len(ln.segs) < 2:
+                # a single segment across a gutter of the run so far is prose, not a cell
+                cols = _columns([x for x in lines[i:j] if len(x.segs) >= 2])
+                crossed = sum(1 for a, b in cols if min(b, ln.x1) - max(a, ln.x0) > 2)
+                if crossed >= 2 or ln.x1 > hi + 2 * size or ln.x0 < lo - 2 * size:
                     break
+            lo, hi = min(lo, ln.x0), max(hi, ln.x1)
             j += 1
-        # trim trailing single-run lines
         while j - 1 > i and len(lines[j - 1].segs) < 2:
             j -= 1
-        if multi >= 3 and j - i >= 3:
-            block = _text_table(lines[i:j], cols, size, page_no, fills, tol)
-            if block is not None:
-                out.append((i, j - 1, block))
-                i = j
-                continue
-        i += 1
+        run = lines[i:j]
+        block = None
+        if sum(1 for ln in run if len(ln.segs) >= 2) >= 3:
+            block = _text_table(run, size, page_no, fills)
+        if block is not None:
+            out.append((i, j - 1, block))
+            i = j
+        else:
+            i += 1
     return out
 
 
-def _text_table(lines: list[TLine], cols: list[float], size: float, page_no: int,
-                fills: Sequence[Fill], tol: float) -> Optional[Block]:
+def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill]) -> Optional[Block]:
+    cols = _columns(lines)
+    # a column only one line uses is a stray overhang: fold it into its neighbour
+    while len(cols) >= 2:
+        use = [0] * len(cols)
+        for ln in lines:
+            for k in {_col_of(s, cols) for s in ln.segs}:
+                use[k] += 1
+        # (a label column used once, "Members:" left of a names column, stays)
+        weak = [k for k, u in enumerate(use) if u < 2 and k > 0]
+        if not weak:
+            break
+        k = weak[0]
+        m = k - 1 if k > 0 else k + 1
+        a, b = sorted((k, m))
+        cols[a] = [min(cols[a][0], cols[b][0]), max(cols[a][1], cols[b][1])]
+        del cols[b]
     ncols = len(cols)
-    full = sum(1 for ln in lines if len(ln.segs) == ncols)
-    if full < 2:
+    if ncols < 2:
         return None
-    grid: list[list[list[dict]]] = []
-    tops: list[tuple[float, float]] = []
-    prev = None
+    per_line = []
     for ln in lines:
         slots: list[list[dict]] = [[] for _ in range(ncols)]
         for s in ln.segs:
-            k = min(range(ncols), key=lambda c: abs(cols[c] - s.x0))
-            slots[k].extend(s.words)
-        wrapped = (prev is not None and not slots[0] and ln.top - prev.bottom < 0.45 * size)
+            slots[_col_of(s, cols)].extend(s.words)
+        per_line.append(slots)
+    if sum(1 for sl in per_line if sum(1 for c in sl if c) >= 2) < 3:
+        return None
+    # Wrapped cell text: a line close under the previous one, when the table
+    # also has looser gaps between rows (uniformly tight rows cannot be told apart).
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+    tight = 0.45 * size
+    bimodal = any(g > 0.8 * size for g in gaps) and any(g < tight for g in gaps)
+    grid: list[list[list[dict]]] = []
+    spans: list[list[float]] = []
+    for k, (ln, slots) in enumerate(zip(lines, per_line)):
+        wrapped = False
+        if grid and bimodal and gaps[k - 1] < tight:
+            prev = grid[-1]
+            # a wrap continues some (not all) of the cells the row above has text in
+            filled = [c for c in range(ncols) if slots[c]]
+            wrapped = (all(prev[c] for c in filled) and len(filled) < sum(1 for c in prev if c)
+                       and not all(_NUMERIC_WORD.match(w["text"]) for c in filled for w in slots[c]))
         if wrapped:
-            for k in range(ncols):
-                grid[-1][k].extend(slots[k])
-            tops[-1] = (tops[-1][0], ln.bottom)
+            for c in range(ncols):
+                grid[-1][c].extend(slots[c])
+            spans[-1][1] = ln.bottom
         else:
             grid.append(slots)
-            tops.append((ln.top, ln.bottom))
-        prev = ln
+            spans.append([ln.top, ln.bottom])
     if len(grid) < 2:
         return None
     x0 = min(ln.x0 for ln in lines)
     x1 = max(ln.x1 for ln in lines)
+    bounds = [x0] + [(cols[c][1] + cols[c + 1][0]) / 2 for c in range(ncols - 1)] + [x1]
     rows = []
     all_words = []
-    for slots, (t, b) in zip(grid, tops):
+    for slots, (t, b) in zip(grid, spans):
         cells = []
-        for k, ws in enumerate(slots):
-            cx1 = cols[k + 1] if k + 1 < ncols else x1
-            cells.append(Cell(text=words_text(ws), fill=fill_for((cols[k], t, cx1, b), fills) if fills else None,
+        for c, ws in enumerate(slots):
+            cells.append(Cell(text=words_text(ws), fill=fill_for((bounds[c], t, bounds[c + 1], b), fills) if fills else None,
                               bold=bool(ws) and all(is_bold_font(w.get("fontname", "")) for w in ws)))
             all_words.extend(ws)
         rows.append(Row(cells=cells, page=page_no, bbox=(x0, t, x1, b)))
-    return _table_block(rows, page_no, (x0, tops[0][0], x1, tops[-1][1]), all_words, style="text-aligned")
+    return _table_block(rows, page_no, (x0, spans[0][0], x1, spans[-1][1]), all_words, style="text-aligned")
 
 
 # -- tables continued over a page break ----------------------------------------------
 
-_END_PUNCT = re.compile(r"[.!?:;)]\s*$")
+_END_PUNCT = re.compile(r"[.!?]\s*$")
+_ROW_ID = re.compile(r"^\(?\d+(?:\.\d+)*[a-z]?\b")
 
 
 def _same_columns(a: Block, b: Block) -> bool:
@@ -392,20 +447,30 @@ def _row_key(r: Row) -> tuple[str, ...]:
     return tuple(" ".join(c.norm.split()).lower() for c in r.cells)
 
 
-def _is_split_row(last: Row, first: Row) -> bool:
-    """Is ``first`` (top of the next page) the rest of ``last`` (bottom of this page)?
+def _is_split_row(rows: list[Row], first: Row) -> bool:
+    """Is ``first`` (top of the next page) the rest of ``rows[-1]`` (bottom of this page)?
 
     Word/LibreOffice let a row break across pages; its first cell (the number)
     usually fits on the first page, so the continuation has an empty first
-    cell, like a genuine continuation row. Tell them apart by the text: a split
-    cell's first part stops mid-sentence, or the second part starts in lower case.
+    cell, like a genuine continuation row. Tell them apart: the split part only
+    fills cells the row above has text in, and either the first part stops
+    mid-sentence, the second starts in lower case, or the column's rows all
+    start with an id ("1.3a ...") and this one does not.
     """
+    last = rows[-1]
     if not first.cells or first.cells[0].norm or len(first.cells) != len(last.cells):
         return False
-    pairs = [(a.norm, b.norm) for a, b in zip(last.cells, first.cells) if b.norm]
-    if not pairs:
+    pairs = [(k, a.norm, b.norm) for k, (a, b) in enumerate(zip(last.cells, first.cells)) if b.norm]
+    if not pairs or not all(a for _, a, _ in pairs):
         return False
-    return all(a and (not _END_PUNCT.search(a) or b[:1].islower()) for a, b in pairs)
+    if all(not _END_PUNCT.search(a) or b[:1].islower() for _, a, b in pairs):
+        return True
+    for k, _, b in pairs:
+        col = [r.cells[k].norm for r in rows if len(r.cells) > k and r.cells[k].norm and not r.is_header]
+        ids = sum(1 for t in col if _ROW_ID.match(t))
+        if len(col) >= 3 and ids >= 0.8 * len(col) and not _ROW_ID.match(b):
+            return True
+    return False
 
 
 def _merge_rows(last: Row, first: Row) -> None:
@@ -456,7 +521,7 @@ def _append_table(a: Block, b: Block) -> None:
     if rows and a.rows and _row_key(rows[0]) == _row_key(a.rows[0]):
         a.rows[0].is_header = True
         rows = rows[1:]
-    if rows and a.rows and _is_split_row(a.rows[-1], rows[0]):
+    if rows and a.rows and _is_split_row(a.rows, rows[0]):
         _merge_rows(a.rows[-1], rows[0])
         rows = rows[1:]
     a.rows.extend(rows)

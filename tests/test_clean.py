@@ -127,3 +127,11 @@ def test_docx_document_is_safe():
     clean_document(d)
     assert [b.norm for b in d.blocks] == ["Minutes", "Apologies were received."]
     assert d.footers == ["Page 2 of 3"]
+
+
+def test_removed_furniture_keeps_its_pages(plan_clean):
+    removed = plan_clean.metadata["furniture"]
+    tops = [f["page"] for f in removed if f["band"] == "top"]
+    assert tops == [1, 2, 3, 4, 5, 6]
+    assert {f["text"] for f in removed if f["band"] == "top"} == {"South Cambridgeshire CDRP Rolling Plan 2009-2012"}
+    assert sum(1 for f in removed if f["band"] == "bottom") == 12  # page number + file path per page
