@@ -80,7 +80,7 @@ def _rx(s: str) -> re.Pattern:
     return re.compile(s, re.I | re.M)
 
 
-_PAGES_REF = r"\(?\bpages?\s+\d+\s*(?:-|to)\s*\d+\)?|\bpages?\s+\d+\s*$|\s\d+\s*-\s*\d+\s*$"
+_PAGES_REF = r"\(?\bpages?\s+\d+\s*(?:-|to)\s*\d+\)?|\bpages?\s+\d+\s*$|\s\d{1,3}\s*-\s*\d{1,3}\s*$"
 _PROSE_VERB = r"\b(?:was|were|is|are|has|have|had|will|would|should|can|agreed|approved|received|noted)\b"
 _PREV_MEETING = r"\b(?:previous|last|prior)\s+meeting\b|\bmeetings?\s+held\s+on\b.*\band\b"
 
@@ -149,7 +149,9 @@ CUES: tuple[Cue, ...] = (
         2, title_only=True, max_chars=120),
     Cue(PERFORMANCE, "percent_change", _rx(r"[+-]\s?\d+(?:\.\d+)?\s?%|\bno\s+calc\b|%\s+change\b|\bmost\s+similar\s+group\b"), 1),
     # -- other papers -----------------------------------------------------------
-    Cue(OTHER, "report_to", _rx(r"^\s*report\s+to\s*:|^\s*from\s*:.{0,80}$|^\s*(?:state\s+of\s+the\s+partnership\s+)?briefing\b"), 2, max_chars=200),
+    Cue(OTHER, "report_to", _rx(r"^\s*report\s+to\s*:|^\s*from\s*:.{0,80}$"), 2, max_chars=200),
+    Cue(OTHER, "briefing", _rx(r"\bbriefing\b|\bbriefing\s+note\b|\bposition\s+statement\b"), 3, title_only=True,
+        reject=_rx(_PROSE_VERB), max_chars=160),
     Cue(OTHER, "risk_register", _rx(r"\brisk\s+register\b|\brisks?\s+register\b"), 3, title_only=True, max_chars=200),
     Cue(OTHER, "rules", _rx(r"\bstanding\s+orders\b|\bfinancial\s+regulations\b|\bterms\s+of\s+reference\b|\bcode\s+of\s+conduct\b|\bsignatories\b"), 2, title_only=True, max_chars=160),
     Cue(OTHER, "councillor_report", _rx(r"^\s*(?:county|district|ward)\s+councillor'?s?\s+report\b|^\s*(?:\w+\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+report\s*$"),
@@ -219,14 +221,20 @@ _NUMBERED = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?|\d{1,3}\s*\(
 _SENTENCE_END = re.compile(r"(?<!\ba\.m)(?<!\bp\.m)(?<!\bpm)(?<!\bam)[.;,]\s*$", re.I)
 
 
+_MEMO_LINE = re.compile(r"^\s*(?:to|from|date|report\s+to|lead\s+officer|subject|author|contact|ask\s+for)\s*:", re.I)
+
+
 def is_title_like(b: Block) -> bool:
-    """Heading, or a short stand-alone line that reads like a title."""
+    """Heading, or a short stand-alone line that reads like a title (memo
+    header lines such as "To: ..." and "From: ..." count)."""
     if b.kind == HEADING:
         return True
     if b.kind not in (PARAGRAPH,):
         return False
     t = b.norm.strip()
     if not t:
+        return True
+    if _MEMO_LINE.match(t) and len(t) <= 300 and t.count("\n") <= 3:
         return True
     if len(t) > 160 or t.count("\n") > 3:
         return False
@@ -262,9 +270,6 @@ def _header_row(b: Block) -> list[str]:
     rows = [r for r in b.rows if any(c.norm.strip() for c in r.cells)]
     if not rows:
         return []
-    for r in rows[:4]:
-        if r.is_header and sum(1 for c in r.cells if c.norm.strip()) >= 2:
-            return [c.norm for c in r.cells]
     best, best_s = None, -1.0
     for r in rows[:4]:
         cells = [c.norm for c in r.cells if c.norm.strip()]
@@ -273,7 +278,7 @@ def _header_row(b: Block) -> list[str]:
         wordy = sum(1 for c in cells if re.search(r"[A-Za-z]", c) and len(c) <= 80)
         if wordy < max(2, len(cells) // 2):
             continue
-        sc = _row_header_score(cells)
+        sc = _row_header_score(cells) + (0.5 if r.is_header else 0.0)
         if sc > best_s:
             best, best_s = r, sc
     r = best or rows[0]
@@ -332,7 +337,8 @@ def table_hits(b: Block) -> list[Hit]:
     # Agenda laid out as a table: a header "AGENDA", or numbered rows with page ranges.
     if re.search(r"\bcontents\b", hdr_text, re.I):
         return []  # a table of contents names every kind of paper
-    if re.search(r"^\s*agenda\b", hdr_text, re.I) or (re.search(r"\bpages?\b", hdr_text, re.I) and sum(1 for c in cells if re.fullmatch(r"\d+\s*-\s*\d+", c)) >= 1 and any(re.fullmatch(r"\d+\.?", c) for c in cells)):
+    first = next((" | ".join(c.norm for c in r.cells) for r in b.rows if any(c.norm.strip() for c in r.cells)), "")
+    if re.search(r"^\s*(?:\|\s*)*agenda\b", first, re.I) or re.search(r"^\s*agenda\b", hdr_text, re.I) or (re.search(r"\bpages?\b", hdr_text, re.I) and sum(1 for c in cells if re.fullmatch(r"\d+\s*-\s*\d+", c)) >= 1 and any(re.fullmatch(r"\d+\.?", c) for c in cells)):
         return [Hit(AGENDA, 3, _short(hdr_text), "table:agenda", "agenda")]
     # Attendance table at the top of minutes ("Members: | name | organisation").
     if re.search(r"^\s*(?:members|present|attendees?)\s*:?", hdr_text, re.I):
@@ -488,6 +494,12 @@ def _title_for(blocks: list[Block], p: Paper) -> str:
             return _short(b.norm, 200)
     if cands:
         return _short(cands[0].norm, 200)
+    for b in blocks[p.start : p.end + 1][:8]:
+        if b.kind == TABLE:
+            rows = [t for t in _title_rows(b) if len(t) > 3]
+            if rows:
+                return _short(rows[0], 200)
+            break
     return _short(p.cue, 200)
 
 

@@ -403,3 +403,104 @@ def test_empty_document_and_docx_without_pages():
     papers = segment(doc)
     assert types(papers) == [MINUTES]
     assert papers[0].page_start is None and papers[0].page_end is None
+
+
+# ---------------------------------------------------------------------------
+# Real published papers (../shared/realworld), read by the real readers
+# ---------------------------------------------------------------------------
+
+from conftest import realworld_files  # noqa: E402
+
+#: (glob under realworld/, expected paper types in order or a rule)
+KENT = "kent-county-council/"
+SPC = "souldern-parish-council/"
+REALWORLD_EXPECT = [
+    (KENT + "cabinet-*/Agenda frontsheet*.pdf", [AGENDA]),
+    (KENT + "county-council-*/Agenda frontsheet*.pdf", [COVER, AGENDA]),
+    (KENT + "*/Printed minutes*.pdf", [MINUTES]),
+    (KENT + "*/Minutes of the meeting*.pdf", [MINUTES]),
+    (KENT + "*/Appendix E*Budget*.pdf", [BUDGET]),
+    (KENT + "*/Appendix I Budget Risk Register*.pdf", [OTHER]),
+    (SPC + "spc-minutes/* minutes.pdf", [MINUTES]),
+    (SPC + "spc-agenda/*Agenda.pdf", [AGENDA]),
+    (SPC + "spc-minutes/*-report.pdf", [OTHER]),
+    (SPC + "spc-documents/*ccount*.pdf", "all:" + BUDGET),
+    (SPC + "spc-documents/*xpenditure*.pdf", "all:" + BUDGET),
+    (SPC + "spc-documents/*econciliation*.pdf", "all:" + BUDGET),
+    (SPC + "spc-documents/*tanding orders*.pdf", "all:" + OTHER),
+    (SPC + "spc-documents/*egulations*.pdf", "all:" + OTHER),
+    (SPC + "spc-documents/*risk*.pdf", "all:" + OTHER),
+]
+
+
+def _realworld_cases():
+    out = []
+    for pattern, expect in REALWORLD_EXPECT:
+        for f in realworld_files(pattern):
+            out.append(pytest.param(f, expect, id=f.name))
+    return out
+
+
+@pytest.mark.parametrize("path,expect", _realworld_cases())
+def test_realworld_paper_types(realworld_dir, parsed, path, expect):
+    pf = parsed(path, until="segment")
+    doc, papers = pf.doc, pf.papers
+    if doc.is_scanned:
+        # No text layer: nothing to classify from, so nothing may be claimed.
+        assert all(p.paper_type == OTHER for p in papers)
+        return
+    assert_cover(doc, papers)
+    got = types(papers)
+    if isinstance(expect, str):
+        assert set(got) == {expect.split(":", 1)[1]}, describe_papers(papers)
+    else:
+        assert got == expect, describe_papers(papers)
+    # page ranges run from the first page to the last
+    assert papers[0].page_start == 1
+    assert papers[-1].page_end == max(b.page_end for b in doc.blocks if b.page_end is not None)
+
+
+def describe_papers(papers):
+    return "; ".join(f"{p.paper_type} p{p.page_start}-{p.page_end} {p.title!r}" for p in papers)
+
+
+def _one(pattern):
+    files = realworld_files(pattern)
+    return files[0] if files else None
+
+
+def test_realworld_agenda_items_inside_agenda(realworld_dir, parsed):
+    """Every numbered agenda line of a Kent front sheet lies inside its agenda paper."""
+    for f in realworld_files(KENT + "*/Agenda frontsheet*.pdf"):
+        pf = parsed(f, until="segment")
+        agenda = next(p for p in pf.papers if p.paper_type == AGENDA)
+        numbered = [(b.index, ln) for b in pf.doc.blocks for ln in b.search_text.splitlines()
+                    if re.match(r"^\s*\d{1,2}\.\s*(?:\|\s*)?[A-Z]", ln)]
+        assert len(numbered) >= 5, f.name
+        assert all(agenda.start <= i <= agenda.end for i, _ in numbered), f.name
+
+
+def test_realworld_finance_report_is_budget(realworld_dir, parsed):
+    f = _one(KENT + "*/*Finance Monitoring Report*.pdf")
+    assert f is not None
+    pf = parsed(f, until="segment")
+    papers = pf.papers
+    assert papers[0].paper_type == BUDGET and papers[0].page_start == 1
+    budget_pages = sum(p.page_end - p.page_start + 1 for p in papers if p.paper_type == BUDGET)
+    assert budget_pages >= 0.8 * pf.doc.pages
+    assert not {AGENDA, MINUTES, COVER} & set(types(papers))
+
+
+def test_realworld_measures_appendix_is_performance(realworld_dir, parsed):
+    f = _one(KENT + "*/*priorities measures*.pdf")
+    assert f is not None
+    papers = parsed(f, until="segment").papers
+    assert PERFORMANCE in types(papers)
+    assert not {AGENDA, MINUTES, COVER, BUDGET} & set(types(papers))
+
+
+def test_realworld_minutes_keep_their_resolutions_and_items(realworld_dir, parsed):
+    """Budget and finance items inside printed minutes do not start papers."""
+    for f in realworld_files(KENT + "*/Printed minutes*.pdf") + realworld_files(SPC + "spc-minutes/2026-* SPC minutes.pdf"):
+        pf = parsed(f, until="segment")
+        assert types(pf.papers) == [MINUTES], (f.name, describe_papers(pf.papers))
