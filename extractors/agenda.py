@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..model import AGENDA, COVER, Paper
 from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .meeting_cues import Line, paper_lines
+from .meeting_cues import Line, paper_lines, units
 from .meetings import pack_meeting
 
 # "4 (a) Title", "6. a) Title", "5. Title", "Item 7 Title", "10 Title"
@@ -32,6 +32,10 @@ _NUM_CELL = re.compile(r"^(?:item\s+)?(?P<num>\d{1,2})\s*\.?\s*(?:(?P<sub>\(\s*[
 # "(b) Title" or "b) Title" or "b. Title": a lettered sub-item of the current item
 _SUB = re.compile(r"^(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z]\.)\s+(?P<title>\S.*)$")
 _ROMAN = re.compile(r"^\(?(?P<r>i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s*(?P<t>.*)$", re.I)
+# where a text block holding several items is split into units
+_SPLIT = re.compile(
+    r"^(?:(?:item\s+)?\d{1,2}\s*(?:[.):]|\s*\(\s*[a-z]\s*\))\s*\S|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s|\(?[a-z][.)]\s|[A-Z][A-Z &/,'\-]{3,60}$)"
+)
 _PAGES = re.compile(r"\(?\s*\bpages?\s*(?P<a>\d+)\s*(?:(?:-|to)\s*(?P<b>\d+))?\s*\)?", re.I)
 _PAGE_RANGE_CELL = re.compile(r"^(?:pages?\s*)?(?P<a>\d+)\s*(?:(?:-|to)\s*(?P<b>\d+))?$", re.I)
 _HEADING = re.compile(r"^[A-Z][A-Z &/,'\-]{3,60}$")
@@ -79,8 +83,16 @@ def normalise_number(num: str, sub: Optional[str] = None) -> str:
 
 
 def split_presenter(title: str) -> tuple[str, Optional[str]]:
-    """"Update from CDRP T&CG - Mike Hill" -> ("Update from CDRP T&CG", "Mike Hill")."""
+    """"Update from CDRP T&CG - Mike Hill" -> ("Update from CDRP T&CG", "Mike Hill");
+    "Report (Cllr John Reynolds - Chairman / Neil Weston)" -> ("Report", "Cllr John Reynolds - Chairman / Neil Weston")."""
     t = title.strip()
+    pm = re.match(r"^(?P<t>.+?)\s*\((?P<p>[^()]+)\)\s*$", t)
+    if pm:
+        inner = pm.group("p").strip()
+        first = re.split(r"\s*(?:/|,|;|\s-\s)\s*", inner)[0].strip()
+        if (re.match(rf"^{_PRESENTER_TITLES}\s", first) or (_PRESENTER.match(first) and len(first.split()) >= 2)) \
+                and not _NOT_NAME_WORDS.search(first) and not re.search(r"\d", first):
+            return pm.group("t").strip(), inner
     m = re.match(r"^(?P<t>.+?)\s+-\s+(?P<p>[^-]+?)\s*$", t)
     if m:
         p = m.group("p").strip().rstrip(".")
@@ -94,7 +106,7 @@ def split_presenter(title: str) -> tuple[str, Optional[str]]:
 
 
 def format_pages(a: str, b: Optional[str]) -> str:
-    return f"{int(a)} - {int(b)}" if b else f"{int(a)}"
+    return f"{int(a)}-{int(b)}" if b else f"{int(a)}"
 
 
 def _take_pages(text: str) -> tuple[str, Optional[str], Optional[str]]:
@@ -122,7 +134,7 @@ class AgendaParser:
     # -- helpers --
     def _accept_top(self, n: int, in_table: bool) -> bool:
         if not self.items:
-            return n <= 5 or in_table
+            return n <= 5 or in_table or (self.started and n <= 30)
         return self.last_top < n <= self.last_top + 3
 
     def _new(self, num: str, sub: Optional[str], title: str, ln: Line, raw: str) -> Item:
@@ -173,7 +185,9 @@ class AgendaParser:
             if not m.group("sub") and not self._accept_top(n, True) and self.items:
                 self._note(" ".join(nonempty))
                 return
-            it = self._new(m.group("num"), m.group("sub"), title, ln, first)
+            it = self._new(m.group("num"), m.group("sub"), "", ln, first)
+            if title:
+                self._line_in_item(title, same_block=True, first=True)
             for extra in title_lines[1:]:
                 self._line_in_item(extra, same_block=True)
             for extra in texts[1:]:
@@ -191,7 +205,8 @@ class AgendaParser:
             mi = _ITEM.match(first)
             if mi and mi.group("title") and self._accept_top(int(mi.group("num")), True) and (mi.group("dot") or mi.group("sub")):
                 self.started = True
-                it = self._new(mi.group("num"), mi.group("sub"), mi.group("title"), ln, first)
+                it = self._new(mi.group("num"), mi.group("sub"), "", ln, first)
+                self._line_in_item(mi.group("title"), same_block=True, first=True)
                 for c in cells[first_i + 1 :]:
                     if c:
                         pm = _PAGE_RANGE_CELL.match(c)
@@ -208,11 +223,18 @@ class AgendaParser:
         t = ln.text.strip()
         if not t:
             return
-        if _AGENDA_CUE.match(t):
+        despaced = re.sub(r"(?<=\b[A-Za-z]) (?=[A-Za-z]\b)", "", t)  # "A G E N D A"
+        if _AGENDA_CUE.match(t) or _AGENDA_CUE.match(despaced):
             self.started = True
             return
-        if not self.started:
+        if re.fullmatch(r"pages?", t, re.I):
             return
+        if not self.started:
+            m0 = _ITEM.match(t)
+            # a summons without an AGENDA heading: its item 1 starts the agenda
+            if not (m0 and m0.group("num") == "1" and m0.group("dot") and m0.group("title") and len(t) < 120):
+                return
+            self.started = True
         t_nopages, pages, praw = _take_pages(t)
         m = _ITEM.match(t)
         if m and m.group("title") is not None:
@@ -312,7 +334,7 @@ class AgendaExtractor(Extractor):
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
         res = ExtractResult()
-        lines = paper_lines(ctx.doc, paper)
+        lines = units(paper_lines(ctx.doc, paper), _SPLIT)
         items = parse_agenda(lines, require_cue=paper.paper_type == COVER)
         if not items:
             return res

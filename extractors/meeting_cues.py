@@ -81,6 +81,54 @@ def block_lines(b: Block) -> list[Line]:
     return out
 
 
+def join_lines(parts: list[str]) -> str:
+    """Join wrapped lines: "Barrington-" + "King" -> "Barrington-King", else with a space."""
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out.endswith("-") and not out.endswith(" -") and p[:1].isalpha():
+            out += p
+        elif out:
+            out += " " + p
+        else:
+            out = p
+    return out
+
+
+def units(lines: list[Line], split_at: Optional[re.Pattern] = None) -> list[Line]:
+    """Paragraph units: the lines of one text block joined (wrapped lines undone),
+    split again where a line starts with ``split_at``; table rows stay as they are."""
+    out: list[Line] = []
+    cur: Optional[Line] = None
+    parts: list[str] = []
+    raws: list[str] = []
+
+    def flush():
+        nonlocal cur, parts, raws
+        if cur is not None:
+            cur.text = join_lines(parts)
+            cur.raw = "\n".join(raws)
+            out.append(cur)
+        cur, parts, raws = None, [], []
+
+    for ln in lines:
+        if ln.is_row:
+            flush()
+            out.append(ln)
+            continue
+        new = cur is None or ln.block_index != cur.block_index or (split_at is not None and split_at.match(ln.text))
+        if new:
+            flush()
+            cur = Line(ln.text, ln.raw, ln.page, ln.block_index, ln.line_no, block=ln.block,
+                       first_of_block=ln.first_of_block, x0=ln.x0)
+        parts.append(ln.text)
+        raws.append(ln.raw)
+    flush()
+    return out
+
+
 # ---------------------------------------------------------------------------
 # committee names and meeting identity
 

@@ -26,11 +26,13 @@ from .meeting_cues import (
     meeting_id,
     paper_lines,
     tidy_committee,
+    units,
 )
 
 PACK_MEETING = "meetings.pack_meeting"  # ctx.shared key: MeetingInfo of the pack's meeting
 _ROWS = "meetings.rows"  # ctx.shared key: {meeting_id: row dict} for this document
 
+_TO_LINE = re.compile(r"^to\s*:", re.I)
 _ITEM_START = re.compile(r"^\s*(?:item\s+)?\d{1,2}\s*(?:\.|\)|\s)\s*(?:\(?[a-z]\)\s*)?[A-Z]")
 _AGENDA_WORD = re.compile(r"^\s*agenda\b", re.I)
 _STANDALONE_DATE = re.compile(
@@ -160,7 +162,7 @@ def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
     if not info.venue and anchor is not None:
         info.venue, info.venue_raw = _venue_near(head, anchor)
     info.contact_officer, info.contact_raw = _contact(lines)
-    info.addressees = _addressees(head)
+    info.addressees = _addressees(units(head, _TO_LINE))
     prov = anchor or (head[0] if head else (lines[0] if lines else None))
     if prov is not None:
         info.page, info.block_index = prov.page, prov.block_index

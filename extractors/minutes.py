@@ -19,7 +19,7 @@ from typing import Optional
 
 from ..model import MINUTES, Paper
 from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .meeting_cues import Line, MeetingInfo, is_committee_line, minutes_header, paper_lines, tidy_committee, _ORG_WORD
+from .meeting_cues import _ORG_WORD, Line, MeetingInfo, is_committee_line, join_lines, minutes_header, paper_lines, tidy_committee, units
 from .meetings import record_meeting
 
 PRESENT = "present"
@@ -202,123 +202,209 @@ _PROSE_APOLOGIES = re.compile(
     re.I,
 )
 _ATTEND_PROSE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance(?:\s+virtually)?\b", re.I)
+# a cue anywhere in a line, for side-by-side column headers ("Present: Also in attendance: Apologies")
+_CUE_ANY = re.compile(
+    r"(?P<c>(?:members\s+)?present|(?:also\s+)?in\s+attendance(?:\s+virtually)?|also\s+present|members\s+of\s+the\s+public|"
+    r"officers(?:\s+present)?|apologies(?:\s+for\s+absence)?)\s*:?",
+    re.I,
+)
+_SPLIT_CUES = re.compile(
+    r"^(?:(?:members\s+)?present\b|(?:also\s+)?in\s+attendance\b|also\s+present\b|apologies\b|officers?\s*:|members\s+of\s+the\s+public\b|members\s*:|actions?\s*[:\-]|resolved\b)",
+    re.I,
+)
+_TITLE_TOKEN = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Revd|Cllr|Clr|C/Cllr|D/Cllr|Councillor|Sgt|Insp|Maj|Capt|Col|PC|DI|DCI|CI)\.?$")
+_ROLE_TOKEN = re.compile(r"^(?:CHAIR(?:MAN)?|CLERK|RFO|VICE-CHAIR(?:MAN)?)$")
 
 
-def _header_columns(ln: Line) -> Optional[list[Optional[str]]]:
-    if not ln.is_row:
-        return None
+def _header_cats(text: str) -> Optional[list[str]]:
+    """["present", "in attendance", "apologies"] when ``text`` is only column cues."""
     cats = []
-    n = 0
-    for c in ln.cells or []:
-        cat, rest = _cue(c.strip()) if c.strip() else (None, "")
-        if cat and not rest.strip():
-            n += 1
-        cats.append(cat if (cat and not rest.strip()) else None)
-    return cats if n >= 2 else None
+    pos = 0
+    t = text.strip()
+    for m in _CUE_ANY.finditer(t):
+        if t[pos:m.start()].strip(" |"):
+            return None
+        cat, _ = _cue(m.group(0).strip() + (":" if not m.group(0).strip().endswith(":") else ""))
+        if cat is None:
+            return None
+        cats.append(cat)
+        pos = m.end()
+    if t[pos:].strip(" |") or len(cats) < 2:
+        return None
+    return cats
 
 
-_WIDE_GAP = re.compile(r"\S(?: ?\S)*")
+def _cell_cats(text: str) -> Optional[list[str]]:
+    """Categories of a header cell made only of cues ("Present: Members of the Public:"); None otherwise."""
+    t = text.strip()
+    if not t:
+        return None
+    one, rest = _cue(t)
+    if one and not rest.strip():
+        return [one]
+    return _header_cats(t) if _header_cats(t) else None
 
 
-def _split_columns(raw: str) -> list[str]:
-    """Side-by-side columns in raw PDF text separated by runs of 3+ spaces."""
-    return [p.strip() for p in re.split(r"\s{3,}|\t+", raw.strip()) if p.strip()]
+def segment_names(text: str) -> list[str]:
+    """Names run together on one line of side-by-side columns:
+    "K Draper (KD - Chair) R Summers N Oakhill" -> three names."""
+    toks = re.findall(r"\([^)]*\)|\[[^\]]*\]|\S+", text)
+    segs: list[list[str]] = []
+    cur: list[str] = []
+
+    def closed(seg):
+        return bool(seg) and (seg[-1][:1] in "([" or _ROLE_TOKEN.match(seg[-1]))
+
+    for tok in toks:
+        if tok[:1] in "([" or _ROLE_TOKEN.match(tok):
+            cur.append(tok)
+            continue
+        plain = [x for x in cur if x[:1] not in "([" and not _ROLE_TOKEN.match(x)]
+        starts_new = False
+        if cur and closed(cur):
+            starts_new = True
+        elif _TITLE_TOKEN.match(tok) and len(plain) >= 2 and plain[-1] not in ("&", "and"):
+            starts_new = True
+        elif re.fullmatch(r"[A-Z]{1,2}", tok) and len(plain) >= 2 and len(plain[-1]) > 2 and plain[-1] not in ("&", "and"):
+            starts_new = True
+        if starts_new:
+            segs.append(cur)
+            cur = []
+        cur.append(tok)
+    if cur:
+        segs.append(cur)
+    out = []
+    for seg in segs:
+        plain = [x for x in seg if x[:1] not in "([" and not _ROLE_TOKEN.match(x)]
+        # "Heidi Dennison Katy Draper": two first-name surname pairs
+        if len(seg) == 4 and len(plain) == 4 and all(re.fullmatch(r"[A-Z][a-z'\-]+", x) for x in plain):
+            out += [" ".join(seg[:2]), " ".join(seg[2:])]
+        else:
+            out.append(" ".join(seg))
+    return out
+
+
+def _column_of(x0: Optional[float], box: Optional[tuple], n: int) -> Optional[int]:
+    if x0 is None or not box or n < 2:
+        return None
+    hx0, hx1 = box[0], box[2]
+    width = (hx1 - hx0) / n if hx1 > hx0 else 0
+    if width <= 0:
+        return None
+    return max(0, min(n - 1, int((x0 - hx0 + width * 0.25) // width)))
 
 
 def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
-    """Attendance from the head of the minutes; returns (attendance, index of the first line after it)."""
+    """Attendance from the head of the minutes; returns (attendance, index of the first unit after it).
+
+    ``lines`` are paragraph units (see :func:`units`): comma lists are read as
+    one text, one-name-per-line lists line by line, and side-by-side columns
+    (parish minutes) by the order of names on a line and the block's x position.
+    """
     att = Attendance()
     cat: Optional[str] = None
-    col_cats: Optional[list[Optional[str]]] = None
-    text_cols: Optional[list[str]] = None
-    i = 0
+    cols: Optional[list[str]] = None  # categories of side-by-side columns
+    box = None  # bbox of the column header (to place single names by x)
+    table_cols: Optional[list[list[str]]] = None  # categories under each table column
     end = len(lines)
     for i, ln in enumerate(lines):
         t = ln.text.strip()
-        if cat is not None and not ln.is_row and (_NUM_HEAD.match(t) or _SECTION_HEAD.match(t) or re.fullmatch(r"action|actions", t, re.I)):
-            end = i
-            break
+        if not ln.is_row and (_NUM_HEAD.match(t) or _SECTION_HEAD.match(t) or re.fullmatch(r"actions?", t, re.I)):
+            if cat is not None or i > 12:
+                end = i
+                break
         if ln.is_row:
-            hc = _header_columns(ln)
-            if hc:
-                col_cats = hc
-                cat = cat or next(c for c in hc if c)
-                continue
             cells = [c.strip() for c in (ln.cells or [])]
-            if col_cats and len(cells) == len(col_cats):
+            hc = [_cell_cats(c) for c in cells]
+            if sum(len(h) for h in hc if h) >= 2 and all(h is not None or not c for h, c in zip(hc, cells)):
+                table_cols = [h or (table_cols[j] if table_cols and j < len(table_cols) else []) for j, h in enumerate(hc)]
+                box = ln.block.bbox if ln.block is not None else None
+                cols = [c for h in table_cols for c in h] or None
+                cat = cat or (cols[0] if cols else None)
+                continue
+            nonempty = [c for c in cells if c]
+            if not nonempty:
+                continue
+            if row_heading(cells) and cat is not None:
+                end = i
+                break
+            if table_cols and len(cells) == len(table_cols):
                 for j, c in enumerate(cells):
                     if not c:
                         continue
                     ccat, rest = _cue(c)
+                    if ccat and not rest.strip():
+                        table_cols[j] = [ccat]
+                        continue
                     if ccat:
-                        col_cats[j] = ccat
+                        table_cols[j] = [ccat]
                         c = rest
-                    if c and col_cats[j]:
-                        for sub in c.split("\n"):
-                            att.add_entries(sub, col_cats[j], ln)
-                continue
-            # name | role rows, optionally with a label cell ("Members:")
-            nonempty = [c for c in cells if c]
-            if not nonempty:
+                    cats_j = table_cols[j]
+                    if not cats_j:
+                        continue
+                    for sub in c.split("\n"):
+                        names = [n for seg in sub.split(",") for n in segment_names(seg.strip()) if n.strip()] if len(cats_j) > 1 else [sub]
+                        for k, n in enumerate(names):
+                            att.add_entries(n, cats_j[min(k, len(cats_j) - 1)], ln)
+                cols = [c for h in table_cols for c in h]
                 continue
             ccat, rest = _cue(nonempty[0])
             if ccat:
                 cat = ccat
                 nonempty = ([rest] if rest.strip() else []) + nonempty[1:]
-            if cat is None:
+            if cat is None or not nonempty:
                 continue
-            if (_NUM_HEAD.match(nonempty[0] if nonempty else "") if nonempty else False):
-                end = i
-                break
-            if not nonempty:
-                continue
+            # name | role/organisation
             if len(nonempty) >= 2 and len(split_names(nonempty[0])) == 1:
                 att.add_entries(nonempty[0], cat, ln, default_role=nonempty[1])
             else:
                 for c in nonempty:
                     att.add_entries(c, cat, ln)
             continue
-        # text lines, maybe several columns side by side (parish minutes)
-        cols = _split_columns(ln.raw) if ln.raw else [t]
-        col_cues = [_cue(c) for c in cols]
-        if len(cols) >= 2 and sum(1 for cc, rest in col_cues if cc and not rest.strip()) >= 2:
-            text_cols = [cc for cc, _ in col_cues]
-            cat = cat or next(c for c in text_cols if c)
-            continue
-        if text_cols and len(cols) >= 2:
-            # map columns by order; a later cue in a column switches that column
-            for j, c in enumerate(cols):
-                ccat, rest = _cue(c)
-                if j < len(text_cols) and ccat:
-                    text_cols[j] = ccat
-                    c = rest
-                target = text_cols[j] if j < len(text_cols) else text_cols[-1]
-                if c and target:
-                    att.add_entries(c, target, ln)
+        hdr = _header_cats(t)
+        if hdr:
+            cols, cat, table_cols = hdr, hdr[0], None
+            box = ln.block.bbox if ln.block is not None else None
             continue
         ccat, rest = _cue(t)
         if ccat:
             cat = ccat
-            text_cols = None
-            t = rest
-            if not t.strip():
+            cols = None
+            t = rest.strip()
+            if not t:
                 continue
         if cat is None:
             continue
-        if text_cols and len(cols) == 1:
-            # a single column line under a multi-column header: guess from indentation is not possible; use last
-            pass
         pm = _PROSE_APOLOGIES.search(t)
         if pm:
             att.add_entries(pm.group("names"), APOLOGIES, ln)
             continue
-        if re.search(r"\b(?:there were|no apologies|none)\b", t, re.I):
+        if len(t) > 600 and t.count(",") < len(t) / 60:
+            continue  # prose, not a list of names
+        raw_lines = [r for r in ln.raw.split("\n") if r.strip()] if ln.raw else [t]
+        if ccat:
+            raw_lines[0] = _cue(raw_lines[0].strip())[1] or ""
+            raw_lines = [r for r in raw_lines if r.strip()]
+        if cols:
+            for k, r in enumerate(raw_lines):
+                names = [n for seg in r.split(",") for n in segment_names(seg.strip()) if n.strip()]
+                if not names:
+                    continue
+                start = 0
+                if len(names) < len(cols):
+                    c0 = _column_of(ln.x0, box, len(cols))
+                    start = c0 or 0
+                    if len(names) + start > len(cols):
+                        start = len(cols) - len(names)
+                for j, n in enumerate(names):
+                    target = cols[min(start + j, len(cols) - 1)]
+                    att.add_entries(n, target, ln)
             continue
-        if len(t) > 400:
-            continue
-        att.add_entries(t, cat, ln)
-    else:
-        end = len(lines)
+        if "," in t or " and " in t or len(raw_lines) == 1:
+            att.add_entries(t, cat, ln)
+        else:
+            for r in raw_lines:
+                att.add_entries(r, cat, ln)
     return att, end
 
 
@@ -345,7 +431,25 @@ def decision_text(t: str) -> str:
     return t[starts[-1]:].strip()
 
 
-_ACTION_CUE = re.compile(r"^\s*actions?\s*[:\-]\s*(?P<rest>.*)$", re.I)
+_ACTION_CUE = re.compile(r"(?:^|(?<=\n))\s*actions?\s*[:\-]\s*(?P<rest>.*)$", re.I | re.S)
+
+
+def row_heading(cells: list[str]) -> Optional[tuple[str, str]]:
+    """(number, title) when a table row starts a minute item: "288." | "Title\nbody", or
+    "03.18.02 Declarations of interest" in one cell."""
+    nonempty = [c for c in cells if c]
+    if not nonempty:
+        return None
+    first = nonempty[0]
+    first_line = first.split("\n")[0].strip()
+    m = _NUM_HEAD.match(first_line)
+    if m:
+        return m.group("num").replace("..", ".").rstrip("."), m.group("title").strip()
+    if _MINUTE_NUM_CELL.match(first) and len(nonempty) >= 2:
+        title = nonempty[1].split("\n")[0].strip()
+        if re.match(r"[A-Z\"']", title) and len(title) < 150:
+            return first.replace("..", ".").rstrip("."), title
+    return None
 _OWNER_NAME = r"(?:(?:" + _TITLES + r")\s+)?(?:[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3}|[A-Z]{2,4})"
 _OWNERS = re.compile(
     rf"^(?P<owners>{_OWNER_NAME}(?:\s*(?:,|/|&|\band\b)\s*{_OWNER_NAME})*)\s+"
@@ -395,10 +499,100 @@ def _accept_item(num: str, title: str, last: Optional[str]) -> bool:
         return True
     ln = _item_num_key(last)
     if "." in num and "." in last:
-        return ln < n <= ln + 4 or (num.split(".")[:-1] != last.split(".")[:-1] and n <= 3)
+        return num.split(".")[:-1] == last.split(".")[:-1] and ln < n <= ln + 4
     if "." in num or "." in last:
         return False
     return ln < n <= ln + 4
+
+
+_MINUTE_NUM_CELL = re.compile(r"^(?:\d{1,3}\.?|\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?|[A-Z][a-z]{2,4}\s?\d{2}\.\d{1,2})$")
+_BODY_NUM = re.compile(
+    r"^(?:\(?\d{1,3}[a-z]?[.)]?|\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?|[A-Z][a-z]{2,4}\s?\d{2}\.\d{1,2}|\(?[a-z][.)]|\(?(?:i{1,3}|iv|v|vi{1,3})\))$"
+)
+_MINUTE_NUM = re.compile(r"^(?:\d{1,3}\.?|\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?|[A-Z][a-z]{2,4}\s?\d{2}\.\d{1,2})$")
+_ITEM_REF = re.compile(r"^\(item\s+\d+[a-z]?\)$", re.I)
+_SENTENCE_END = re.compile(r"[.:;!?)\"']\s*$")
+
+
+def _is_body_table(rows: list[Line]) -> bool:
+    """A text-aligned 'table' that is really minute text: number | paragraph."""
+    if not rows:
+        return False
+    ncols = max(len([c for c in (r.cells or [])]) for r in rows)
+    if ncols > 3:
+        return False
+    ok = 0
+    has_text = False
+    for r in rows:
+        cells = [c.strip() for c in (r.cells or [])]
+        if not cells:
+            continue
+        first, rest = cells[0], " ".join(c for c in cells[1:] if c)
+        low = [c.lower().rstrip(":") for c in cells]
+        if any(c in ("action", "actions", "owner", "update", "action by") for c in low):
+            return False
+        if first == "" or _BODY_NUM.match(first):
+            ok += 1
+        if len(rest) > 25:
+            has_text = True
+    return has_text and ok >= 0.8 * len(rows)
+
+
+def flatten_body_tables(lines: list[Line]) -> list[Line]:
+    """Turn number | paragraph pseudo-tables back into heading and paragraph units."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if not ln.is_row:
+            out.append(ln)
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].is_row and lines[j].block_index == ln.block_index:
+            j += 1
+        rows = lines[i:j]
+        i = j
+        if not _is_body_table(rows):
+            out.extend(rows)
+            continue
+        cur: Optional[Line] = None
+
+        def emit(text: str, r: Line, new: bool):
+            nonlocal cur
+            text = text.strip()
+            if not text:
+                return
+            if not new and cur is not None and not _SENTENCE_END.search(cur.text) and not _NUM_HEAD.match(cur.text):
+                cur.text = join_lines([cur.text, text])
+                cur.raw += "\n" + text
+                return
+            cur = Line(text, text, r.page, r.block_index, block=r.block, first_of_block=True, x0=r.x0)
+            out.append(cur)
+
+        for r in rows:
+            cells = [c.strip() for c in (r.cells or [])]
+            first = cells[0] if cells else ""
+            rest_lines = [x.strip() for c in cells[1:] for x in c.split("\n") if x.strip()]
+            if first and _MINUTE_NUM.match(first) and rest_lines and re.match(r"[A-Z\"']", rest_lines[0]):
+                title = [rest_lines[0]]
+                k = 1
+                while k < len(rest_lines) and (re.match(r"^[a-z(]", rest_lines[k]) and not _ITEM_REF.match(rest_lines[k])):
+                    title.append(rest_lines[k])
+                    k += 1
+                cur = None
+                emit(first + " " + join_lines(title), r, True)
+                cur = None
+                for x in rest_lines[k:]:
+                    if _ITEM_REF.match(x):
+                        continue
+                    emit(x, r, cur is None)
+            elif first:
+                emit(first + " " + " ".join(rest_lines), r, True)
+            else:
+                for x in rest_lines:
+                    emit(x, r, False)
+    return out
 
 
 @register
@@ -409,7 +603,7 @@ class MinutesExtractor(Extractor):
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
         res = ExtractResult()
-        lines = paper_lines(ctx.doc, paper)
+        lines = flatten_body_tables(units(paper_lines(ctx.doc, paper), _SPLIT_CUES))
         if not lines:
             return res
         info = self._meeting(lines)
@@ -473,43 +667,54 @@ class MinutesExtractor(Extractor):
             if ln.is_row:
                 cells = [c.strip() for c in (ln.cells or [])]
                 low = [c.lower().rstrip(":") for c in cells]
-                if any(c in ("action", "actions", "owner", "action by", "who", "lead") for c in low) and len([c for c in cells if c]) <= 5:
+                is_header = any(c in ("action", "actions", "owner", "action by", "who", "lead") for c in low) and len([c for c in cells if c]) <= 5
+                if is_header:
                     own_i = next((j for j, c in enumerate(low) if c in ("owner", "action by", "who", "lead")), None)
                     act_i = next((j for j, c in enumerate(low) if c in ("action", "actions")), None)
                     if own_i is None:
                         own_i = act_i
                         act_i = None
                     action_cols = (act_i if act_i is not None else -1, own_i)
+                # a minute heading in the row: "288. | Title/body" or "03.18.02 Title"
+                head = row_heading(cells)
+                if head and _accept_item(head[0], head[1], cur.number if cur else None):
+                    cur = MinuteItem(head[0], head[1], t, ln.page, ln.block_index)
+                    items.append(cur)
+                if is_header and not head:
                     continue
                 if action_cols:
                     act_i, own_i = action_cols
                     owner = cells[own_i] if own_i < len(cells) else ""
+                    if is_header:
+                        owner = ""
                     if act_i >= 0:
                         text = cells[act_i] if act_i < len(cells) else ""
                     else:
                         others = [c for j, c in enumerate(cells) if j != own_i and c and not re.fullmatch(r"[\w.]{1,10}", c)]
                         text = max(others, key=len) if others else ""
-                    if owner:
+                    if owner and text:
                         ac = _ACTION_CUE.match(text)
                         if ac:
                             text = ac.group("rest")
                         owners = [o.strip() for o in re.split(r"\s*(?:/|,|&|;|\band\b|\n)\s*", owner) if o.strip()]
                         add_action(text, owners, ln, owners_raw=owner)
-                    # decisions and items inside the text cells too
-                    for c in cells:
-                        if c and _DECISION.search(c):
-                            add_decision(decision_text(c), ln)
-                    continue
-                # a minutes table without an Action column: item headings / decisions in cells
-                first = next((c for c in cells if c), "")
-                mh = _NUM_HEAD.match(" ".join(c for c in cells[:2] if c)) if first else None
-                if mh and _accept_item(mh.group("num"), mh.group("title").split(" | ")[0], cur.number if cur else None):
-                    cur = MinuteItem(mh.group("num").rstrip("."), mh.group("title"), t, ln.page, ln.block_index)
-                    items.append(cur)
+                        for c in cells:
+                            if c and _DECISION.search(c):
+                                add_decision(decision_text(c), ln)
+                        continue
                 for c in cells:
-                    if c and _DECISION.search(c):
-                        add_decision(decision_text(c), ln)
-                    ac = _ACTION_CUE.match(c) if c else None
+                    if not c:
+                        continue
+                    body_text = c
+                    if head and c.startswith(head[1][:20]):
+                        body_text = c[len(head[1]):]
+                    body_text = join_lines(body_text.split("\n"))
+                    if _DECISION.search(body_text):
+                        add_decision(decision_text(body_text), ln)
+                    pm = _PROSE_APOLOGIES.search(body_text)
+                    if pm and not re.search(r"\bno apologies\b", body_text, re.I):
+                        att.add_entries(pm.group("names"), APOLOGIES, ln)
+                    ac = _ACTION_CUE.search(body_text)
                     if ac and ac.group("rest").strip():
                         add_action(ac.group("rest"), action_owners(ac.group("rest")), ln)
                 continue
