@@ -8,9 +8,9 @@ from the column header, an upper spanning header, or the caption), and the
 value: numbers and percentages parsed ("- 12.3%" -> -12.3), "No Calc", "-"
 and blanks null with the raw text kept.
 
-Small count lists in prose ("Hunts: 59", "Fen: 50", ..., or "Deter = 3") are
-read the same way, two or more lines in a row, titled by the sentence that
-introduces them.
+Small count lists in prose ("Hunts: 59", "Fen: 50", ...) are read the same
+way, two or more lines in a row, titled by the sentence that introduces them
+(whose period, normalised by :mod:`boardpack.periods`, becomes the period label).
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from typing import Optional
 
 from ..model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Paper
 from ..numbers import parse_value
+from ..periods import parse_period
 from ..textnorm import one_line, strip_bullet
 from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .numeric_tables import TableLayout, analysed_tables, find_period, is_period_header, strip_markers
+from .numeric_tables import TableLayout, analysed_tables, find_period, is_period_header, strip_markers, strip_section_number
 
 # "Hunts: 59" ("Deter = 3" is a definition-style line in a report, not a count table)
 _COUNT_LINE = re.compile(r"^(?P<label>[A-Za-z][^:=]{0,80}?)\s*:\s*(?P<value>[-+(]?\s*£?\s*[\d,]+(?:\.\d+)?\s*%?\)?)\s*$")
@@ -37,10 +38,23 @@ _NOT_INDICATOR = re.compile(
 _YEAR = re.compile(r"^\s*(19|20)\d\d\s*$")
 
 
+def caption_period_label(text: str) -> Optional[str]:
+    """Normalised period named by a caption or introducing sentence ("for the
+    4th Quarter of 2010/11" -> "2010/11 Q4"), or None."""
+    if not text or not text.strip():
+        return None
+    try:
+        p = parse_period(text)
+    except Exception:  # a caption the period parser cannot read has no period
+        return None
+    return p.label if p else None
+
+
 def _measure_and_period(lay: TableLayout, col, caption_period: Optional[str]) -> tuple[str, Optional[str]]:
     header = col.header
     top = col.top
-    if top and is_period_header(top):
+    whole = find_period(header) if header else None
+    if top and is_period_header(top) and not (whole and len(whole) > len(find_period(top) or "")):
         bottom = strip_markers(header[len(top):]) if header.startswith(top) else header
         return (bottom or header), find_period(top)
     if header and is_period_header(header):
@@ -53,15 +67,19 @@ def _measure_and_period(lay: TableLayout, col, caption_period: Optional[str]) ->
 
 def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Optional[str]) -> int:
     table_id = row_id("indicator_table", doc_sha, lay.block.index)
-    caption_period = find_period(" ".join([title or ""] + lay.captions)) if (title or lay.captions) else None
     cols = lay.value_cols
+    # The caption's period applies to every column only when no column names its
+    # own period ("... April to December 2016 compared with April to December
+    # 2015" above columns "Apr - Dec 2015 | Apr - Dec 2016 | Change").
+    any_period_col = any(is_period_header(c.header) or (c.top and is_period_header(c.top)) for c in cols)
+    caption_period = None if any_period_col else caption_period_label(" ".join([title or ""] + lay.captions))
     meta = [(c, *_measure_and_period(lay, c, caption_period)) for c in cols]
     blk = lay.block
     n = 0
     group = None
     for r in lay.body_rows:
         row = lay.grid[r]
-        label = row[lay.label_col] if lay.label_col is not None and lay.label_col < len(row) else ""
+        label = strip_markers(row[lay.label_col]) if lay.label_col is not None and lay.label_col < len(row) else ""
         cells = [row[c.index] if c.index < len(row) else "" for c in cols]
         if not any(x.strip() for x in cells):
             if label:
@@ -108,9 +126,25 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
     return n
 
 
+def _count_table_rows(b) -> Optional[list[tuple[str, str]]]:
+    """A small two-column table whose every row is "Label:" and a count, or None."""
+    grid = b.grid()
+    if not grid or len(grid) > 30 or any(len([c for c in r if c.strip()]) != 2 or len(r) > 3 for r in grid):
+        return None
+    out = []
+    for r in grid:
+        cells = [one_line(c) for c in r if c.strip()]
+        label, raw = cells
+        if not label.endswith(":") or parse_value(raw).kind not in ("number", "percent"):
+            return None
+        out.append((label.rstrip(":").strip(), raw))
+    return out
+
+
 def count_lists(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
     """Runs of two or more "Label: number" lines in prose."""
     doc = ctx.doc
+    consumed = ctx.shared.setdefault("indicator_count_tables", set())
     runs: list[tuple[Optional[str], list]] = []
     cur: list = []
     intro: Optional[str] = None
@@ -126,7 +160,16 @@ def count_lists(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
         if "boilerplate" in b.flags:
             continue
         if b.kind == TABLE:
-            close()
+            pairs = _count_table_rows(b)
+            if pairs is None:
+                close()
+                continue
+            # a PDF reader may turn part of a "Label: n" list into a small table
+            if not cur:
+                run_intro = intro
+            for label, raw in pairs:
+                cur.append((b, label, raw))
+            consumed.add(b.index)
             continue
         if b.kind not in (PARAGRAPH, LIST_ITEM, HEADING):
             continue
@@ -144,14 +187,16 @@ def count_lists(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
                 continue
             close()
             # only a heading or a line introducing a list ("... are:") titles the run
-            intro = text.rstrip(":").strip() if (b.kind == HEADING or text.endswith(":")) else None
+            intro = strip_section_number(text).rstrip(":").strip() if (b.kind == HEADING or text.endswith(":")) else None
     close()
     for title, lines in runs:
         if len(lines) < 2:
+            for b, _, _ in lines:
+                consumed.discard(b.index)
             continue
         first = lines[0][0]
         table_id = row_id("indicator_table", doc.sha256, first.index, "list")
-        period = find_period(title or "")
+        period = caption_period_label(title or "")
         for i, (b, label, raw) in enumerate(lines):
             pv = parse_value(raw)
             res.add(
@@ -195,13 +240,14 @@ class IndicatorExtractor(Extractor):
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
         res = ExtractResult()
+        if paper.paper_type in (PERFORMANCE, PROGRESS_REPORT, OTHER, MINUTES):
+            count_lists(paper, ctx, res)
+        consumed = ctx.shared.get("indicator_count_tables", set())
         for block, lay, verdict, title in analysed_tables(paper, ctx.doc, ctx.shared):
-            if verdict.kind != "indicator":
+            if verdict.kind != "indicator" or block.index in consumed:
                 continue
             try:
                 emit_table(lay, res, ctx.doc.sha256, lay.title)
             except Exception as e:  # one odd table must not lose the document
                 res.warn(f"indicator table not read: {type(e).__name__}: {e}", page=block.page, block_index=block.index, kind="indicator")
-        if paper.paper_type in (PERFORMANCE, PROGRESS_REPORT, OTHER, MINUTES):
-            count_lists(paper, ctx, res)
         return res

@@ -89,6 +89,14 @@ def is_period_header(text: str) -> bool:
     return len(re.sub(r"[^A-Za-z]", "", rest)) <= 20
 
 
+_SECTION_NO = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+(?=\S)")
+
+
+def strip_section_number(text: str) -> str:
+    """A caption without its paragraph number: "5.1. The number of ..." -> "The number of ..."."""
+    return _SECTION_NO.sub("", text or "", count=1)
+
+
 def strip_markers(text: str) -> str:
     """Header/label without footnote asterisks and trailing colons."""
     return one_line(text).rstrip("*:†‡ ").strip()
@@ -184,13 +192,15 @@ def analyse(block: Block) -> Optional[TableLayout]:
     while i < n and _row_is_caption(grid[i]) and i + 1 < n:
         lay.captions.append(grid[i][0])
         i += 1
-    # up to 3 header rows
+    # up to 3 header rows; a row after the first is still header only when it is
+    # flagged as one, or leaves the row-label (stub) cell empty like a wrapped or
+    # two-level header does -- "Clients on Scheme | Deter: 2 ... | Jan 4 ..." is a
+    # body row with text values, not a second header row.
     while i < n and len(lay.header_rows) < 3 and _row_is_header(grid[i], flags[i]):
-        # stop if the next row is also text-only and this row looks like a body label row
+        if lay.header_rows and not flags[i] and grid[i][0].strip():
+            break
         lay.header_rows.append(i)
         i += 1
-        if not flags[i - 1] and len(lay.header_rows) >= 1 and i < n and not _row_is_header(grid[i], flags[i]):
-            break
     # Rows that repeat the header (table continued over a page) are skipped.
     hdr_sig = [tuple(grid[h]) for h in lay.header_rows]
     lay.body_rows = [r for r in range(i, n) if any(c.strip() for c in grid[r]) and tuple(grid[r]) not in hdr_sig and not (flags[r] and r > i and _row_is_header(grid[r], True))]
@@ -308,7 +318,7 @@ def caption_before(doc: Document, block: Block, paper: Optional[Paper] = None, m
         steps += 1
         if b.kind == TABLE:
             return None
-        t = one_line(b.norm)
+        t = strip_section_number(one_line(b.norm))
         if b.kind == "heading" or len(t) <= 160:
             return t.rstrip(":").strip()
         return None
