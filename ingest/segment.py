@@ -482,6 +482,13 @@ def _pull_back(blocks: list[Block], i: int, lo: int, new_type: str, cur_type: Op
             break
         s -= 1
         steps += 1
+    # Boilerplate between a page break and the title (a template instruction
+    # at the top of the page) goes with the new paper.
+    k = s - 1
+    while k > lo and blocks[k].kind != PAGE_BREAK and boilerplate.is_boilerplate(blocks[k]):
+        k -= 1
+    if k < s - 1 and blocks[k].kind == PAGE_BREAK:
+        s = k + 1
     return s
 
 
@@ -673,7 +680,7 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
                 cue = next((h.cue for j in range(sp.start, end + 1) for h in hits[j] if h.paper_type == ptype), "")
             else:
                 ptype, strength = OTHER, 0
-        pages = [p for b in blocks[sp.start : end + 1] if b.kind != PAGE_BREAK for p in (b.page, b.page_end) if p is not None]
+        pages = _pages(blocks[sp.start : end + 1])
         paper = Paper(
             paper_type=ptype,
             title="",
@@ -712,6 +719,15 @@ def _furniture_title(doc: Document, papers: list[Paper]) -> None:
             papers[0].paper_type, papers[0].cue, papers[0].confidence = h.paper_type, h.cue, _CONFIDENCE[3]
             papers[0].title = _short(t, 200)
             return
+
+
+def _pages(blocks: list[Block]) -> list[int]:
+    """Pages of a paper's content blocks (boilerplate only when there is nothing else)."""
+    content = [p for b in blocks if b.kind != PAGE_BREAK and not boilerplate.is_boilerplate(b)
+               for p in (b.page, b.page_end) if p is not None]
+    if content:
+        return content
+    return [p for b in blocks if b.kind != PAGE_BREAK for p in (b.page, b.page_end) if p is not None]
 
 
 def _has_content(blocks: list[Block], lo: int, hi: int) -> bool:
