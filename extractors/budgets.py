@@ -42,11 +42,24 @@ def related_actions(text: str) -> Optional[str]:
     return ";".join(out) or None
 
 
+_TOTAL_NEXT = frozenset(
+    "funding funds budget budgets allocated allocation allocations allocations spend spending spent expenditure income "
+    "available cost costs savings reserves net gross revenue capital for of in to at per grant grants contributions "
+    "amount amounts value payments receipts requested approved committed remaining forecast outturn variance".split()
+)
+
+
 def total_kind(label: str) -> Optional[str]:
     """total | subtotal | balance for a total-looking row label, else None."""
-    t = one_line(label).lower()
+    raw = one_line(label)
+    t = raw.lower()
     if not t or not TOTAL_LABEL.search(t):
         return None
+    m = re.match(r"(?:grand\s+|overall\s+)?totals?\b[\s:]*(\S*)", t)
+    if m and m.group(1) and not raw.isupper():
+        # "Total funding available", "Total for 2016/17" -- but not "Total Place pilot"
+        if m.group(1).strip("(£:") and m.group(1).strip("(:") not in _TOTAL_NEXT and not m.group(1).startswith(("£", "(")):
+            return None
     if re.match(r"sub[- ]?total", t):
         return "subtotal"
     if re.match(r"(balance|unallocated|remaining)\b", t) or re.search(r"\bbalance\s+(remaining|unallocated|carried|c/f)", t):

@@ -1,0 +1,213 @@
+"""Budgets and spending plans: long format, totals checked, tables that are not budgets left alone."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from boardpack.extractors.base import ExtractContext
+from boardpack.extractors.budgets import BudgetExtractor, related_actions, total_kind
+from boardpack.extractors.indicators import IndicatorExtractor
+from boardpack.model import ACTION_PLAN, AGENDA, BUDGET, HEADING, OTHER, PARAGRAPH, TABLE, Block, Cell, Document, Paper, Row
+
+SHA = "b" * 64
+
+
+def table(rows, header=True, page=3):
+    return Block(
+        kind=TABLE,
+        page=page,
+        rows=[Row(cells=[Cell(text=c) for c in r], page=page, is_header=header and i == 0) for i, r in enumerate(rows)],
+    )
+
+
+def run(blocks, paper_type=BUDGET, extractor=BudgetExtractor):
+    doc = Document(path="/x/pack.docx", sha256=SHA, format="docx", blocks=list(blocks))
+    doc.renumber()
+    paper = Paper(paper_type=paper_type, title="t", start=0, end=len(doc.blocks) - 1)
+    ctx = ExtractContext(doc, [paper])
+    return extractor().extract(paper, ctx)
+
+
+CDRP_2017 = [
+    ["Line", "Item", "Relates to Actions", "Original Allocation", "Revised allocation", "Notes"],
+    ["1", "CCC/Research and Analyst", "3.1, 3.2, 3.3", "4000.00", "4000.00", "Strategic Assessment provided"],
+    ["2", "Community & school presentations", "1.6", "4500.00", "4500.00", ""],
+    ["3", "Parish Training Event", "1.1", "500.00", "500.00", ""],
+    ["4", "Hoarding", "1.1, 1.5", "1000.00", "1000.00", "Budget set was £1,000, actual cost was £1,013.70"],
+    ["5", "Hate Crime", "1.8", "500.00", "500.00", ""],
+    ["6", "Community Protection work by CCC", "1.9", "2000.00", "2000.00", ""],
+    ["7", "Burglary Prevention", "2.2", "2000.00", "2000.00", ""],
+    ["8", "Community Engagement", "3.1,3.2, 3.3", "1277.00", "0", "Re-allocated to Lines 9 and 10"],
+    ["9", "Contribution to Bobby Scheme", "1.1, 2.2", "0", "1277.00", "Awaiting costings"],
+    ["10", "Information Packs (Line 3)", "1.1", "0", "", "Awaiting costings"],
+    ["", "TOTAL", "", "15,777.00", "15,777.00", ""],
+]
+
+
+def amounts(res):
+    return {(r["item"], r["measure"]): r for r in res.rows.get("budget_amounts", [])}
+
+
+def test_allocation_table_to_long_format():
+    res = run([Block(kind=HEADING, text="CDRP Budget April 2016 to March 2017: February 2017 update"), table(CDRP_2017)], ACTION_PLAN)
+    a = amounts(res)
+    assert a[("Hoarding", "Original Allocation")]["amount"] == 1000.0
+    assert a[("Community Engagement", "Revised allocation")]["amount"] == 0.0
+    assert a[("CCC/Research and Analyst", "Original Allocation")]["related_actions"] == "3.1;3.2;3.3"
+    assert a[("Hoarding", "Revised allocation")]["line_number"] == "4"
+    assert a[("Hoarding", "Revised allocation")]["notes"].startswith("Budget set was")
+    assert a[("Hoarding", "Revised allocation")]["amount_raw"] == "1000.00"
+    # a blank cell is no amount
+    assert ("Information Packs (Line 3)", "Revised allocation") not in a
+    assert a[("TOTAL", "Original Allocation")]["is_total"] == 1
+    assert len(a) == 21
+    (t,) = res.rows["budget_tables"]
+    assert t["title"] == "CDRP Budget April 2016 to March 2017: February 2017 update"
+    checks = res.rows["budget_checks"]
+    assert {c["status"] for c in checks} == {"ok"} and len(checks) == 2
+    assert not res.warnings
+
+
+def test_unlabelled_total_row_and_mismatch_is_warned():
+    rows = [r[:] for r in CDRP_2017]
+    rows[-1] = ["", "", "", "15,000.00", "15,777.00", ""]  # original column does not add up
+    res = run([table(rows)])
+    a = amounts(res)
+    assert a[("Total", "Original Allocation")]["is_total"] == 1
+    checks = {c["measure"]: c for c in res.rows["budget_checks"]}
+    assert checks["Original Allocation"]["status"] == "mismatch"
+    assert checks["Original Allocation"]["computed"] == 15777.0
+    assert checks["Original Allocation"]["difference"] == -777.0
+    assert checks["Revised allocation"]["status"] == "ok"
+    assert [w["kind"] for w in res.warnings] == ["total_mismatch"]
+    assert "15,000.00" in res.warnings[0]["message"]
+
+
+def test_funding_sources_total_and_bracketed_unallocated_balance():
+    rows = [
+        ["Funding source", "Amount"],
+        ["Pooled fund start balance April 2010", "£12,345"],
+        ["Home Office grant", "£33,333"],
+        ["TOTAL FUNDING AVAILABLE", "£45,678"],
+        ["Burglary prevention", "£30,000"],
+        ["Domestic violence outreach", "£25,554"],
+        ["Balance", "(9,876)"],
+    ]
+    res = run([table(rows)])
+    a = amounts(res)
+    assert a[("Balance", "Amount")]["amount"] == -9876.0
+    assert a[("Balance", "Amount")]["is_total"] == 1
+    assert a[("TOTAL FUNDING AVAILABLE", "Amount")]["is_total"] == 1
+    checks = {c["total_item"]: c for c in res.rows["budget_checks"]}
+    assert checks["TOTAL FUNDING AVAILABLE"]["status"] == "ok"
+    assert checks["Balance"]["status"] == "ok" and checks["Balance"]["method"] == "balance"
+    assert not res.warnings
+
+
+def test_scale_from_caption_row():
+    rows = [
+        ["All figures in £m", "", "", ""],
+        ["DSG Block", "2024-25 Budget*", "2024-25 Forecast", "2024-25 Variance"],
+        ["Schools' Block", "1,260.5", "1,260.2", "-0.3"],
+        ["High Needs Block", "337.9", "392.8", "54.9"],
+        ["Total", "1,598.4", "1,653.0", "54.6"],
+    ]
+    res = run([table(rows, header=False)], OTHER)
+    a = amounts(res)
+    assert a[("High Needs Block", "2024-25 Forecast")]["amount"] == pytest.approx(392_800_000.0)
+    assert a[("Schools' Block", "2024-25 Variance")]["amount"] == pytest.approx(-300_000.0)
+    assert {c["status"] for c in res.rows["budget_checks"]} == {"ok"}
+
+
+def test_prose_budget_lines_with_header_line():
+    blocks = [
+        Block(kind=HEADING, text="Revenue budget 2025-26"),
+        Block(kind=PARAGRAPH, text="Core External Total\n£000s £000s £000s"),
+        Block(kind=PARAGRAPH, text="Pay 21,845.7 626.9 22,472.6\nPrices 41,407.1 1,944.4 43,351.5\nTOTAL SPENDING 63,252.8 2,571.3 65,824.1"),
+    ]
+    res = run(blocks)
+    a = amounts(res)
+    assert a[("Pay", "Core")]["amount"] == pytest.approx(21_845_700.0)
+    assert a[("TOTAL SPENDING", "Total")]["is_total"] == 1
+    assert {c["status"] for c in res.rows["budget_checks"]} == {"ok"}
+
+
+def test_action_plan_and_agenda_tables_are_not_budgets():
+    plan = [
+        ["Number", "Action", "Milestones", "Lead CDRP agency", "Progress"],
+        ["1.2", "Make use of mediation", "1.2a Contribute funding £2,500", "SCDC Housing", "£625.00 quarterly"],
+        ["1.3", "Graffiti", "1.3a Clean areas", "SCDC", "500"],
+    ]
+    assert not run([table(plan)], ACTION_PLAN).rows.get("budget_amounts")
+    agenda = [["Item", "Title", "Pages"], ["1", "Apologies", ""], ["5", "Budget update", "7"], ["6", "Funding", "9"]]
+    assert not run([table(agenda)], AGENDA).rows.get("budget_amounts")
+    assert not run([table(agenda)], OTHER).rows.get("budget_amounts")
+
+
+def test_indicator_tables_are_not_budgets_and_vice_versa():
+    cadet = [["Crime", "Apr-Jun 2008", "Apr-Jun 2009", "Change", "% Change"], ["Burglary", "120", "105", "-15", "- 12.5%"]]
+    assert not run([table(cadet)], OTHER).rows.get("budget_amounts")
+    assert run([table(cadet)], OTHER, IndicatorExtractor).rows.get("indicator_values")
+    assert not run([table(CDRP_2017)], OTHER, IndicatorExtractor).rows.get("indicator_values")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("1.1, 2.2", "1.1;2.2"), ("Relates to Actions 1.1, 2.2", "1.1;2.2"), ("3.1,3.2, 3.3", "3.1;3.2;3.3"), ("", None), ("1.3a and 1.3b", "1.3a;1.3b")],
+)
+def test_related_actions(text, expected):
+    assert related_actions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "label,kind",
+    [("TOTAL", "total"), ("Total funding available", "total"), ("TOTAL FUNDING AVAILABLE", "total"), ("Sub-total", "subtotal"),
+     ("Balance", "balance"), ("Unallocated", "balance"), ("Grand Total", "total"), ("Hate Crime", None), ("Total Place pilot", None)],
+)
+def test_total_kind(label, kind):
+    assert total_kind(label) == kind
+
+
+# -- real files ------------------------------------------------------------------
+
+
+def test_corpus_budget_matches_gold(parsed, corpus_dir):
+    paths = sorted(p for p in corpus_dir.glob("*/cdrp-2017-02-23.*") if not p.name.endswith(".json"))
+    if not paths:
+        pytest.skip("corpus sample cdrp-2017-02-23 not generated")
+    for path in paths:
+        gold = json.loads(path.with_name(path.name + ".gold.json").read_text())["views"]["v_budget_amounts"]
+        res = parsed(path).result
+        got = {(r["item"], r["measure"], r["amount"], r["is_total"]) for r in res.rows.get("budget_amounts", [])}
+        want = {(g["item"], g["measure"], g["amount"], g["is_total"]) for g in gold}
+        assert got == want, path.name
+        assert all(c["status"] == "ok" for c in res.rows["budget_checks"]), path.name
+
+
+def test_kent_budget_by_directorate(parsed, realworld_dir):
+    path = realworld_dir / "kent-county-council/county-council-2025-02-13/Appendix E - 2025-26 Budget by Directorate.pdf"
+    res = parsed(path).result
+    rows = res.rows.get("budget_amounts", [])
+    assert len(rows) >= 60
+    by = {(r["item"], r["measure"]): r["amount"] for r in rows}
+    # £000s applied: Pay is £22.5m in total
+    assert by.get(("Pay", "Total")) == pytest.approx(22_472_600.0)
+    assert any(r["is_total"] and r["item"].upper().startswith("TOTAL SPENDING") for r in rows)
+    checks = res.rows["budget_checks"]
+    assert sum(c["status"] == "ok" for c in checks) >= 10
+    # every mismatch is also a warning
+    assert sum(c["status"] == "mismatch" for c in checks) == sum(w["kind"] == "total_mismatch" for w in res.warnings)
+
+
+def test_kent_finance_monitoring_report(parsed, realworld_dir):
+    path = realworld_dir / "kent-county-council/cabinet-2025-01-30/24-00108 - Finance Monitoring Report - Q3 - November 2024-25.pdf"
+    res = parsed(path).result
+    rows = res.rows.get("budget_amounts", [])
+    by = {(r["item"], r["measure"]): r for r in rows}
+    hn = by[("High Needs Block", "2024-25 Forecast")]
+    assert hn["amount"] == pytest.approx(392_800_000.0) and hn["amount_raw"] == "392.8"
+    # recommendation tables numbered 2.2, 2.3 ... are not budgets
+    assert not any(r["item"].startswith("Note the forecast") for r in rows)
+    assert all(r["amount"] is None or isinstance(r["amount"], float) for r in rows)
