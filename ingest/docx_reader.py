@@ -114,7 +114,12 @@ class DocxBodyReader:
         # (block, all bold, smallest size, footnote marker) for formatted headings
         self._candidates: list[tuple[Block, bool, float, str]] = []
         self._size_chars: dict[float, int] = {}  # characters of body text per font size
-        self.notes = {n["id"]: n["text"] for n in _footnotes(wdoc)}
+        self.warnings: list[dict] = []
+        try:
+            self.notes = {n["id"]: n["text"] for n in _footnotes(wdoc)}
+        except etree.XMLSyntaxError as e:
+            self.notes = {}
+            self.warnings.append({"kind": "repaired", "message": f"malformed footnotes part skipped ({e})"})
         self._pending_notes: list[str] = []  # footnote ids referenced on this page
         self._ready_notes: list[tuple[str, Optional[int]]] = []  # (id, page) to emit
         self._note_number = 0
@@ -707,7 +712,90 @@ def _open_variant(path: Path):
     return part.document
 
 
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _without_broken_parts(path: Path):
+    """An in-memory copy of the package without its missing or malformed
+    auxiliary parts (headers, footers, numbering, styles, footnotes, settings,
+    properties), and the names of what was dropped.
+
+    Word offers to "recover" such files and shows the body; we do the same, but
+    say so. The main document part itself is never repaired: if it is missing
+    or malformed the file is unreadable.
+    """
+    import io
+    import posixpath
+
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        data = {n: z.read(n) for n in names}
+    main = "word/document.xml"
+    if main not in data:
+        raise UnreadableDocument("corrupt DOCX (no word/document.xml part)", path)
+    etree.fromstring(data[main])  # a malformed body is not repairable: let it raise
+
+    def broken(name: str) -> bool:
+        if name not in data:
+            return True
+        if name.endswith((".xml", ".rels")):
+            try:
+                etree.fromstring(data[name])
+            except etree.XMLSyntaxError:
+                return True
+        return False
+
+    dropped: list[str] = []
+    for rels_name in [n for n in names if n.endswith(".rels")]:
+        src_dir = posixpath.dirname(posixpath.dirname(rels_name))  # word/_rels/x.rels -> word
+        try:
+            root = etree.fromstring(data[rels_name])
+        except etree.XMLSyntaxError:
+            continue
+        changed = False
+        for rel in list(root):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target") or ""
+            full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join(src_dir, target))
+            if full != main and broken(full):
+                root.remove(rel)
+                changed = True
+                dropped.append(full)
+        if changed:
+            data[rels_name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    for name in dropped:
+        data.pop(name, None)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for name, blob in data.items():
+            out.writestr(name, blob)
+    buf.seek(0)
+    return buf, sorted(set(dropped))
+
+
 def _open(path: Path):
+    """(python-docx Document, parts dropped to open it)."""
+    import docx
+
+    try:
+        return _open_strict(path), []
+    except UnreadableDocument as strict_error:
+        if not zipfile.is_zipfile(path):
+            raise
+        try:
+            buf, dropped = _without_broken_parts(path)
+            if not dropped:
+                raise strict_error
+            return docx.Document(buf), dropped
+        except UnreadableDocument:
+            raise
+        except Exception:
+            raise strict_error from None
+
+
+def _open_strict(path: Path):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -726,7 +814,7 @@ def _open(path: Path):
     except zipfile.BadZipFile as e:
         raise UnreadableDocument(f"corrupt DOCX (broken zip: {e})", path) from e
     except KeyError as e:
-        raise UnreadableDocument(f"corrupt DOCX (missing part {e})", path) from e
+        raise UnreadableDocument(f"corrupt DOCX (missing part: {e.args[0] if e.args else e})", path) from e
     except ValueError as e:
         if "not a Word file" not in str(e):
             raise UnreadableDocument(f"corrupt DOCX ({type(e).__name__}: {e})", path) from e
@@ -740,7 +828,7 @@ def _open(path: Path):
 
 def read_docx_document(path: Path, sha256: str, fmt: str = "docx") -> Document:
     path = Path(path)
-    wdoc = _open(path)
+    wdoc, dropped = _open(path)
     try:
         reader = DocxBodyReader(wdoc, sha256)
         blocks = reader.read()
@@ -767,6 +855,14 @@ def read_docx_document(path: Path, sha256: str, fmt: str = "docx") -> Document:
         pass
     if app.get("Pages"):
         meta["app_pages"] = app["Pages"]
+    if reader.warnings:
+        meta.setdefault("warnings", []).extend(reader.warnings)
+    if dropped:
+        meta["repaired"] = dropped
+        meta.setdefault("warnings", []).append({
+            "kind": "repaired",
+            "message": "missing or malformed parts skipped: " + ", ".join(dropped),
+        })
     doc = Document(path=str(path), sha256=sha256, format=fmt, blocks=blocks, pages=pages,
                    producer=producer, headers=headers, footers=footers, metadata=meta)
     doc.renumber()

@@ -285,3 +285,45 @@ def test_macro_enabled_document_is_read(tmp_path):
     assert [(b.kind, b.text) for b in doc.blocks] == [
         (PARAGRAPH, "First paragraph."), (TABLE, ""), (PARAGRAPH, "Third item.")
     ]
+
+
+def _rewrite(src: Path, dst: Path, changes: dict) -> Path:
+    """Copy a package, replacing (bytes) or dropping (None) the named parts."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for item in zin.infolist():
+            if item.filename in changes:
+                if changes[item.filename] is None:
+                    continue
+                zout.writestr(item, changes[item.filename])
+            else:
+                zout.writestr(item, zin.read(item.filename))
+    return dst
+
+
+def test_broken_auxiliary_parts_are_skipped_and_recorded(tmp_path, sample_path, sample):
+    # A truncated footer and a lost numbering part: Word would offer to recover the
+    # body, and so do we, saying what was skipped.
+    bad = _rewrite(sample_path, tmp_path / "damaged.docx", {
+        "word/footer1.xml": b"<?xml version='1.0'?><w:ftr xmlns:w='x'><w:p>",
+        "word/numbering.xml": None,
+    })
+    doc = read_docx(bad, "0" * 64)
+    assert doc.metadata["repaired"] == ["word/footer1.xml", "word/numbering.xml"]
+    assert doc.metadata["warnings"][0]["kind"] == "repaired"
+    assert doc.footers == []
+    assert doc.headers == sample.headers
+    # without numbering.xml, list styles still make list items (no labels)
+    texts = [(b.kind, b.text) for b in doc.blocks]
+    assert (LIST_ITEM, "Apologies") in texts
+    assert [b.text for b in doc.blocks if b.kind != LIST_ITEM] == [
+        b.text for b in sample.blocks if b.kind != LIST_ITEM
+    ]
+
+
+def test_malformed_footnotes_skipped(tmp_path, word):
+    src = Path(word.path)
+    bad = _rewrite(src, tmp_path / "notes.docx", {"word/footnotes.xml": b"<w:footnotes"})
+    doc = read_docx(bad, "0" * 64)
+    assert not any("footnote" in b.flags for b in doc.blocks)
+    assert doc.metadata["warnings"][0]["kind"] == "repaired"
+    assert [b.text for b in doc.blocks if b.text][:2] == ["Page one text.", "Page two text."]
