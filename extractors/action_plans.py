@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..model import ACTION_PLAN, HEADING, PARAGRAPH, LIST_ITEM, TABLE, Block, Cell, Document
-from ..periods import Period, parse_period, period_for_meeting, quarter_period
+from ..periods import Period, fy_of, parse_period, period_for_meeting, quarter_of_month, quarter_period
 from ..status import (
     NOT_REPORTED,
     colour_key_entry,
@@ -125,6 +125,9 @@ _MARKERS = re.compile(
     re.I,
 )
 _NOTE = re.compile(r"^\s*(?:for\s+more\s+information|please\s+note|see\s+(?:action|priority)\b|\*)", re.I)
+
+
+_TITLE_ROW = re.compile(r"(?i)^(?:(?:action\s+)?plan(?:\s+lead|\s+period)?|strategic\s+aim|plan\s+owner)\s*:")
 
 
 def money_in(text: str) -> tuple[Optional[float], Optional[str]]:
@@ -560,8 +563,6 @@ class _Builder:
         info = self._title_rows(exp_rows[:hdr_at] if hdr_at and hdr_at > 0 else [])
         if title is None and info.get("title"):
             title = info["title"]
-            if info.get("period") and not parse_period(title):
-                title = f"{title} {info['period']}"
         update_cue = None
         if title:
             title, update_cue = self._split_update_cue(title)
@@ -663,6 +664,9 @@ class _Builder:
             filled = [c for c in r.cells if _text(c)]
             if not filled:
                 continue
+            if any(_TITLE_ROW.match(one_line(_text(c))) for c in filled) or \
+                    (len(filled) == 1 and one_line(_text(filled[0])) in (p.title, p.row.get("owning_group"))):
+                continue  # the plan's title rows, repeated on a later page
             rc = _role_cells(r.cells, roles)
             # A row with one wide cell: a priority/group heading or a repeated title.
             if len(filled) == 1 and (filled[0].colspan >= max(2, n_cols - 1) or len(r.cells) == 1):
@@ -868,6 +872,12 @@ class _Builder:
             progress = re.sub(r"^\W*(?:(?:action\s+)?(?:green|amber|red|closed|complete(?:d)?))\b[\s:\-.]*", "",
                               progress, count=1, flags=re.I).strip() or None
         per = self.update_period(p, label_q or (parsed and _progress_label(parsed)) or _label_in(segs))
+        if per is not None and per.kind == "ytd" and per.end:
+            # "Update YTD" in a pack: the year to the end of the last quarter reported.
+            from datetime import date as _date
+            e = _date.fromisoformat(per.end)
+            q = quarter_of_month(e.month)
+            per = quarter_period(fy_of(e), q, per.inferred, per.raw)
         if per is not None and per.kind == "month":
             # Plans report by quarter: "February 2017 update" is the 2016/17 Q4 update.
             per = quarter_period(per.fy_start_year, per.quarter, per.inferred, per.raw)

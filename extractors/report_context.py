@@ -78,7 +78,7 @@ def one_line(text: Optional[str]) -> str:
     return " ".join((text or "").split())
 
 
-_WRAP_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-\s*\n\s*(?=[a-z0-9])")
+_WRAP_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-[ \t]*\n\s*(?=[A-Za-z0-9])")
 
 
 def join_lines(text: Optional[str]) -> str:

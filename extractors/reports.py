@@ -92,6 +92,11 @@ def _heading_split(block: Block) -> Optional[tuple[str, str, str]]:
     headingish = block.kind == HEADING or block.bold or block.kind == PARAGRAPH
     if block.kind == LIST_ITEM and not block.bold:
         return None
+    # "Any Items for Publicity: Update information on the DAAT website"
+    m = re.match(r"^([^:]{3,80}):\s*(\S.*)$", text)
+    if m and section_of(m.group(1)) and not re.fullmatch(r"[\d\s\u00b9\u00b2\u00b3\u2070-\u2079*]+", m.group(2)):
+        head_raw = raw.split(":", 1)[0] if ":" in raw else m.group(1)
+        return section_of(m.group(1)), clean_heading(head_raw), m.group(2).strip()
     sec = section_of(text) if len(text.split()) <= 14 else None
     if sec and headingish and not (block.kind == PARAGRAPH and text.endswith(".") and len(text.split()) > 8):
         return sec, clean_heading(raw), ""
@@ -112,6 +117,40 @@ def _priority_value(v: str) -> tuple[str, Optional[str]]:
     return v.strip(), None
 
 
+_FROM = re.compile(r"^(?:.*?\b)?(?:quarterly\s+)?(?:progress\s+)?(?:update|report)\s+(?:from|of|on|by)\s+(?:the\s+)?(.+)$", re.I)
+_PRIORITY_HEAD = re.compile(r"^\s*priority\s*\d*\s*[:.\-]\s*(.+)$", re.I)
+
+
+def _name_from_heading(h: str) -> Optional[str]:
+    t = _NUMBERING.sub("", one_line(h))
+    t = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", t)
+    m = _PRIORITY_HEAD.match(t)
+    if m:
+        t = m.group(1)
+    else:
+        m = _FROM.match(t)
+        if not m:
+            return None
+        t = m.group(1)
+    name, _ = _priority_value(t)
+    name = re.sub(r"\s*,?\s*(?:q[1-4]\b.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+(?:19|20)\d\d.*)$", "", name, flags=re.I)
+    name = name.strip(" ,-:")
+    if not name or _REPORT_TITLE.fullmatch(name) or re.fullmatch(r"(?i)(quarterly\s+)?progress\s+report", name):
+        return None
+    return name
+
+
+def _priority_from_headings(titles: list[str], heads: list[str]) -> Optional[str]:
+    """A report with no "Priority Area:" line: its area from its own title
+    ("Quarterly Update from Road Safety Partnership, Q4 ...") or the heading
+    above it ("Priority 2: Reducing Re-offending")."""
+    for h in list(titles) + list(reversed(heads)):
+        n = _name_from_heading(h)
+        if n:
+            return n
+    return None
+
+
 class _Report:
     def __init__(self, ordinal: int, block: Block):
         self.ordinal = ordinal
@@ -124,6 +163,7 @@ class _Report:
         self.page = block.page
         self.block_index = block.index
         self.sections: list[dict[str, Any]] = []
+        self.context_heads: list[str] = []
 
     @property
     def started(self) -> bool:
@@ -143,11 +183,13 @@ class _ReportReader:
         self.reports: list[_Report] = []
         self.cur: Optional[_Report] = None
         self.section: Optional[dict[str, Any]] = None
-        self.pending_title: Optional[tuple[str, Block]] = None
+        self.recent_heads: list[str] = []
 
     def _new(self, b: Block) -> _Report:
         r = _Report(len(self.ctx.shared.setdefault("reports.ordinals", [])), b)
         self.ctx.shared["reports.ordinals"].append(r)
+        r.context_heads = list(self.recent_heads[-4:])
+        self.recent_heads = []
         self.reports.append(r)
         self.cur = r
         self.section = None
@@ -211,6 +253,8 @@ class _ReportReader:
             return
         # -- sections -------------------------------------------------------------
         hs = _heading_split(b)
+        if hs is None and self.section is None and (b.kind == HEADING or b.bold) and len(text) < 140:
+            self.recent_heads.append(one_line(b.text))
         if hs is not None:
             sec, head, inline = hs
             if self.cur is None:
@@ -229,8 +273,8 @@ class _ReportReader:
         if b.kind == HEADING and re.match(r"^\d{1,2}\.\s+[A-Z]", text) and not section_of(text):
             self.section = None
             return
-        if b.kind == HEADING and len(text.split()) <= 6 and not text.endswith("."):
-            return  # a sub-heading inside a section ("IOM Updates")
+        if (b.kind == HEADING or b.bold) and len(text.split()) <= 8 and not text.endswith((".", ":")):
+            return  # a sub-heading inside a section ("IOM Updates", "Scheme Updates - PPO")
         self._item(b.norm, b.text, b, force_new=b.kind == LIST_ITEM)
 
     def _item(self, text: str, raw: str, b: Block, force_new: bool) -> None:
@@ -304,6 +348,8 @@ class _ReportReader:
                         break
             if per is None:
                 per = period_for_meeting(date)
+            if not r.priority:
+                r.priority = _priority_from_headings([r.title] if r.title else [], r.context_heads)
             rid = row_id("report", self.sha, r.ordinal, r.priority, r.lead)
             self.res.add("progress_reports", {
                 "report_id": rid, "ordinal": r.ordinal, "title": r.title, "priority_area": r.priority,
