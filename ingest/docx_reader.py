@@ -17,21 +17,20 @@ block carries ``source_index``, the index of its body paragraph/table.
 from __future__ import annotations
 
 import re
-import zipfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
-from xml.etree import ElementTree
-
-from functools import lru_cache
 
 from docx.oxml.ns import qn as _qn
 from lxml import etree
 
 from ..errors import BoardpackError, UnreadableDocument
-from ..model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Block, Cell, Document, Row
+from ..model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, Block, Document
 from ..textnorm import normalise, strip_bullet
 from . import register_reader
-from .docx_styles import StyleSheet, int_attr, on_off
+from .docx_package import app_properties, footnotes, headers_footers, open_package
+from .docx_styles import StyleSheet, on_off
+from .docx_tables import BLOCK_WRAPPERS, TablesMixin
 
 # Clark-notation names are looked up hundreds of thousands of times per pack.
 qn = lru_cache(maxsize=None)(_qn)
@@ -39,20 +38,18 @@ qn = lru_cache(maxsize=None)(_qn)
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W_P, W_TBL, W_R, W_T = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:t")
 W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
-W_TR, W_TC = qn("w:tr"), qn("w:tc")
 W_VAL = qn("w:val")
 W_LRPB = qn("w:lastRenderedPageBreak")
 MC_FALLBACK = f"{{{MC_NS}}}Fallback"
 
-# Containers whose children are body content (p/tbl) or run content, walked through.
-_BLOCK_WRAPPERS = {W_SDT, W_SDT_CONTENT, W_CUSTOM_XML}
+# Containers inside a paragraph whose runs are read through (w:del and
+# w:moveFrom are not: tracked deletions are not the text).
 _RUN_WRAPPERS = {
     qn("w:hyperlink"), qn("w:ins"), qn("w:smartTag"), W_SDT, W_SDT_CONTENT, W_CUSTOM_XML,
     qn("w:fldSimple"), qn("w:moveTo"), qn("w:dir"), qn("w:bdo"),
 }
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
 _LIST_STYLE = re.compile(r"^list\s+(bullet|number|continue)(?:\s+(\d))?$", re.I)
-_HEX = re.compile(r"^[0-9a-fA-F]{6}$")
 
 # A formatted pseudo-heading: short, no final full stop (council templates use
 # bold "Normal" lines like "Key Achievements during this Quarter").
@@ -61,20 +58,6 @@ MAX_HEADING_WORDS = 16
 _RULE = re.compile(r"^[_\u2014\u2013\-]{8,}$")
 _MARKED_NOTE = re.compile(r"^[\d*\u2020\u2021]{1,3}\s")
 _MARKER = re.compile(r"^[\d*\u2020\u2021\u00a7a-z]{1,3}$")
-
-
-def _shade_colour(shd) -> Optional[str]:
-    """The colour a ``w:shd`` paints, as "#rrggbb", or None ("auto", clear, theme only)."""
-    if shd is None:
-        return None
-    val = shd.get(W_VAL)
-    # A solid pattern paints its foreground colour over the fill.
-    colour = shd.get(qn("w:color")) if val == "solid" else shd.get(qn("w:fill"))
-    if val == "nil" or not colour or not _HEX.match(colour):
-        return None
-    if val == "solid" and colour.lower() == "auto":
-        return None
-    return "#" + colour.lower()
 
 
 class _Piece:
@@ -86,7 +69,7 @@ class _Piece:
         self.text, self.bold, self.size, self.event, self.sup = text, bold, size, event, sup
 
 
-class DocxBodyReader:
+class DocxBodyReader(TablesMixin):
     """Walks one document's body into blocks; holds the page counter."""
 
     def __init__(self, wdoc, sha256: str):
@@ -116,7 +99,7 @@ class DocxBodyReader:
         self._size_chars: dict[float, int] = {}  # characters of body text per font size
         self.warnings: list[dict] = []
         try:
-            self.notes = {n["id"]: n["text"] for n in _footnotes(wdoc)}
+            self.notes = {n["id"]: n["text"] for n in footnotes(wdoc)}
         except etree.XMLSyntaxError as e:
             self.notes = {}
             self.warnings.append({"kind": "repaired", "message": f"malformed footnotes part skipped ({e})"})
@@ -202,7 +185,7 @@ class DocxBodyReader:
         for el in container.iterchildren():
             if el.tag in (W_P, W_TBL):
                 yield el
-            elif el.tag in _BLOCK_WRAPPERS:
+            elif el.tag in BLOCK_WRAPPERS:
                 yield from self.body_items(el)
 
     def read(self) -> list[Block]:
@@ -458,386 +441,24 @@ class DocxBodyReader:
         for b in self._pseudo:
             b.level = min(sizes.index(round(b.font_size or body, 1)) + 1, 6)
 
-    # -- tables -----------------------------------------------------------------
-    def _rows(self, tbl):
-        for el in tbl.iterchildren():
-            if el.tag == W_TR:
-                yield el
-            elif el.tag in _BLOCK_WRAPPERS:
-                yield from self._rows(el)
-
-    def _cells(self, tr):
-        for el in tr.iterchildren():
-            if el.tag == W_TC:
-                yield el
-            elif el.tag in _BLOCK_WRAPPERS:
-                yield from self._cells(el)
-
-    def table(self, tbl, source_index: int, nested: bool = False) -> Block:
-        rows: list[Row] = []
-        open_merges: dict[int, Cell] = {}  # grid column -> cell that started a vMerge
-        start_page = self.page
-        for r_i, tr in enumerate(self._rows(tbl)):
-            trpr = tr.find(qn("w:trPr"))
-            before = int_attr(trpr.find(qn("w:gridBefore"))) if trpr is not None else None
-            header = bool(on_off(trpr.find(qn("w:tblHeader")))) if trpr is not None else False
-            cells: list[Cell] = []
-            col = 0
-            if before:
-                cells.append(Cell(colspan=before))
-                col = before
-            starts_new, mid_break = False, False
-            for tc in self._cells(tr):
-                tcpr = tc.find(qn("w:tcPr"))
-                span = int_attr(tcpr.find(qn("w:gridSpan"))) if tcpr is not None else None
-                span = span if span and span > 0 else 1
-                vm = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
-                hm = tcpr.find(qn("w:hMerge")) if tcpr is not None else None
-                if hm is not None and hm.get(W_VAL) != "restart" and cells:
-                    # Legacy horizontal merge: widen the previous cell instead.
-                    cells[-1].colspan += span
-                    col += span
-                    continue
-                if vm is not None and vm.get(W_VAL) != "restart" and col in open_merges:
-                    open_merges[col].rowspan += 1
-                    cells.append(Cell(colspan=span, continued=True))
-                    col += span
-                    continue
-                if not nested and self.paged and self.rendered:
-                    s, m = self._cell_breaks(tc)
-                    starts_new |= s
-                    mid_break |= m
-                cell = self.cell(tc, source_index)
-                cell.colspan = span
-                for c in range(col, col + span):
-                    open_merges.pop(c, None)
-                if vm is not None and vm.get(W_VAL) == "restart":
-                    open_merges[col] = cell
-                cells.append(cell)
-                col += span
-            if not nested and self.paged:
-                if starts_new:
-                    self._rendered_break()
-                row_page = self.page
-                self.on_page_content = True
-                if mid_break:
-                    self._turn_page()
-            else:
-                row_page = None
-            for c in cells:
-                for t in c.tables:
-                    _set_pages(t, row_page)
-            inked = [c for c in cells if c.text.strip() and not c.continued]
-            if not header and r_i == 0 and inked and all(c.bold for c in inked):
-                header = True
-            rows.append(Row(cells=cells, page=row_page, is_header=header))
-        block = Block(kind=TABLE, source_index=source_index, rows=rows)
-        if not nested and self.paged and rows:
-            block.page = rows[0].page if rows[0].page is not None else start_page
-            block.page_end = self.page
-        self._apply_style_shading(tbl, rows)
-        return block
-
-    def _cell_breaks(self, tc) -> tuple[bool, bool]:
-        """(row starts on a new page, page turns inside the row) from rendered breaks."""
-        seen_text = False
-        for el in tc.iter(W_T, W_LRPB):
-            if el.tag == W_T:
-                if (el.text or "").strip():
-                    seen_text = True
-            else:
-                return (not seen_text, seen_text)
-        return (False, False)
-
-    def cell(self, tc, source_index: int) -> Cell:
-        lines: list[str] = []
-        tables: list[Block] = []
-        inked_bold: list[bool] = []
-        para_fills: list[Optional[str]] = []
-        for el in self.body_items(tc):
-            if el.tag == W_TBL:
-                t = self.table(el, source_index, nested=True)
-                if t.rows:
-                    tables.append(t)
-                continue
-            sid = self.ss.para_style_id(el)
-            out: list[_Piece] = []
-            self.pieces(el, sid, out, [])
-            self._pending_notes.extend(s.text for s in out if s.event == "footnote")
-            num_id, ilvl, _ = self.ss.num_pr(el, sid)
-            label = ""
-            if num_id and self.ss.numbering.levels(num_id):
-                label = self.ss.numbering.next_label(num_id, ilvl or 0)
-            text = "".join(s.text for s in out if s.event is None).strip()
-            if not text:
-                continue
-            if label:
-                text = f"{label} {text}"
-            lines.append(text)
-            inked_bold.extend(s.bold for s in out if s.event is None and s.text.strip())
-            para_fills.append(_shade_colour(el.find(qn("w:pPr") + "/" + qn("w:shd"))))
-        tcpr = tc.find(qn("w:tcPr"))
-        fill = _shade_colour(tcpr.find(qn("w:shd"))) if tcpr is not None else None
-        if fill is None and para_fills and para_fills[0] and len(set(para_fills)) == 1:
-            # Some officers colour the paragraph, not the cell; it reads the same.
-            fill = para_fills[0]
-        return Cell(text="\n".join(lines), fill=fill, bold=bool(inked_bold) and all(inked_bold),
-                    tables=tables)
-
-    def _apply_style_shading(self, tbl, rows: list[Row]):
-        """Fill from the table style (whole table, or its first row) where cells have none."""
-        tpr = tbl.find(qn("w:tblPr"))
-        ts = tpr.find(qn("w:tblStyle")) if tpr is not None else None
-        sid = ts.get(W_VAL) if ts is not None else self.ss.default_table
-        if not sid or not rows:
-            return
-        whole = first = None
-        for s in self.ss.chain(sid):
-            if whole is None:
-                whole = _shade_colour(s.find(qn("w:tcPr") + "/" + qn("w:shd")))
-            for cond in s.iterchildren(qn("w:tblStylePr")):
-                if cond.get(qn("w:type")) == "firstRow" and first is None:
-                    first = _shade_colour(cond.find(qn("w:tcPr") + "/" + qn("w:shd")))
-        look = tpr.find(qn("w:tblLook")) if tpr is not None else None
-        first_on = True
-        if look is not None:
-            fr = look.get(qn("w:firstRow"))
-            if fr is not None:
-                first_on = fr in ("1", "true", "on")
-            else:
-                v = look.get(W_VAL)
-                first_on = v is None or bool(int(v, 16) & 0x20) if v and _HEX.match(v.zfill(6)) else True
-        for i, row in enumerate(rows):
-            colour = first if (i == 0 and first_on and first) else whole
-            if not colour:
-                continue
-            for c in row.cells:
-                if c.fill is None and not c.continued:
-                    c.fill = colour
-
-
-def _set_pages(table: Block, page: Optional[int]) -> None:
-    """A nested table lies on its parent row's page."""
-    table.page = table.page_end = page
-    for r in table.rows:
-        r.page = page
-        for c in r.cells:
-            for t in c.tables:
-                _set_pages(t, page)
-
 
 def _append_text(block: Block, suffix: str) -> None:
     block.text += suffix
     block.norm = normalise(block.text)
 
 
-# -- headers, footers, properties ------------------------------------------------
-
-def _part_text(el) -> str:
-    lines = []
-    for p in el.iter(W_P):
-        t = "".join(x.text or "" if x.tag == W_T else "\t" for x in p.iter(W_T, qn("w:tab"))).strip()
-        if t:
-            lines.append(t)
-    return "\n".join(lines)
-
-
-def _headers_footers(wdoc) -> tuple[list[str], list[str]]:
-    headers, footers, seen = [], [], set()
-    part = wdoc.part
-    for sect in wdoc.element.body.iter(qn("w:sectPr")):
-        for ref in sect.iterchildren(qn("w:headerReference"), qn("w:footerReference")):
-            rid = ref.get(qn("r:id"))
-            if not rid or rid in seen or rid not in part.rels:
-                continue
-            seen.add(rid)
-            text = _part_text(part.rels[rid].target_part.element)
-            dest = headers if ref.tag == qn("w:headerReference") else footers
-            if text and text not in dest:
-                dest.append(text)
-    return headers, footers
-
-
-def _footnotes(wdoc) -> list[dict]:
-    out = []
-    for rel in wdoc.part.rels.values():
-        if rel.is_external or not rel.reltype.endswith("/footnotes"):
-            continue
-        part = rel.target_part
-        root = part.element if hasattr(part, "element") else etree.fromstring(part.blob)
-        for fn in root.iterchildren(qn("w:footnote")):
-            if fn.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
-                continue
-            text = _part_text(fn)
-            if text:
-                out.append({"id": fn.get(qn("w:id")), "text": text})
-    return out
-
-
-def _app_properties(path: Path) -> dict:
-    """Application, AppVersion and Pages from docProps/app.xml (absent in some files)."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            data = z.read("docProps/app.xml")
-        root = ElementTree.fromstring(data)
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError):
-        return {}
-    out = {}
-    for el in root:
-        tag = el.tag.rsplit("}", 1)[-1]
-        if tag in ("Application", "AppVersion", "Pages", "Company", "Template") and el.text:
-            out[tag] = el.text.strip()
-    return out
-
-
-# Macro-enabled documents and templates are the same WordprocessingML under
-# another content type; python-docx only opens the plain one unless told.
-_WORD_MAIN_TYPES = (
-    "application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",  # .dotx
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",  # .dotm
-)
-
-
-def _open_variant(path: Path):
-    from docx.opc.package import OpcPackage
-    from docx.opc.part import PartFactory
-    from docx.parts.document import DocumentPart
-
-    for ct in _WORD_MAIN_TYPES:
-        PartFactory.part_type_for.setdefault(ct, DocumentPart)
-    part = OpcPackage.open(str(path)).main_document_part
-    if not isinstance(part, DocumentPart):
-        raise ValueError(f"main part has content type {part.content_type}")
-    return part.document
-
-
-_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-
-
-def _without_broken_parts(path: Path):
-    """An in-memory copy of the package without its missing or malformed
-    auxiliary parts (headers, footers, numbering, styles, footnotes, settings,
-    properties), and the names of what was dropped.
-
-    Word offers to "recover" such files and shows the body; we do the same, but
-    say so. The main document part itself is never repaired: if it is missing
-    or malformed the file is unreadable.
-    """
-    import io
-    import posixpath
-
-    with zipfile.ZipFile(path) as z:
-        names = set(z.namelist())
-        data = {n: z.read(n) for n in names}
-    main = "word/document.xml"
-    if main not in data:
-        raise UnreadableDocument("corrupt DOCX (no word/document.xml part)", path)
-    etree.fromstring(data[main])  # a malformed body is not repairable: let it raise
-
-    def broken(name: str) -> bool:
-        if name not in data:
-            return True
-        if name.endswith((".xml", ".rels")):
-            try:
-                etree.fromstring(data[name])
-            except etree.XMLSyntaxError:
-                return True
-        return False
-
-    dropped: list[str] = []
-    for rels_name in [n for n in names if n.endswith(".rels")]:
-        src_dir = posixpath.dirname(posixpath.dirname(rels_name))  # word/_rels/x.rels -> word
-        try:
-            root = etree.fromstring(data[rels_name])
-        except etree.XMLSyntaxError:
-            continue
-        changed = False
-        for rel in list(root):
-            if rel.get("TargetMode") == "External":
-                continue
-            target = rel.get("Target") or ""
-            full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                posixpath.join(src_dir, target))
-            if full != main and broken(full):
-                root.remove(rel)
-                changed = True
-                dropped.append(full)
-        if changed:
-            data[rels_name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    for name in dropped:
-        data.pop(name, None)
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as out:
-        for name, blob in data.items():
-            out.writestr(name, blob)
-    buf.seek(0)
-    return buf, sorted(set(dropped))
-
-
-def _open(path: Path):
-    """(python-docx Document, parts dropped to open it)."""
-    import docx
-
-    try:
-        return _open_strict(path), []
-    except UnreadableDocument as strict_error:
-        if not zipfile.is_zipfile(path):
-            raise
-        try:
-            buf, dropped = _without_broken_parts(path)
-            if not dropped:
-                raise strict_error
-            return docx.Document(buf), dropped
-        except UnreadableDocument:
-            raise
-        except Exception:
-            raise strict_error from None
-
-
-def _open_strict(path: Path):
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    # Check the zip ourselves first: python-docx reports a broken zip as "Package not found".
-    try:
-        with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError) as e:
-        raise UnreadableDocument(f"corrupt DOCX (broken zip: {e})", path) from e
-    if "word/document.xml" not in names and "[Content_Types].xml" not in names:
-        raise UnreadableDocument("corrupt DOCX (no word/document.xml part)", path)
-    try:
-        return docx.Document(str(path))
-    except PackageNotFoundError as e:
-        raise UnreadableDocument(f"not a readable Word package ({e})", path) from e
-    except zipfile.BadZipFile as e:
-        raise UnreadableDocument(f"corrupt DOCX (broken zip: {e})", path) from e
-    except KeyError as e:
-        raise UnreadableDocument(f"corrupt DOCX (missing part: {e.args[0] if e.args else e})", path) from e
-    except ValueError as e:
-        if "not a Word file" not in str(e):
-            raise UnreadableDocument(f"corrupt DOCX ({type(e).__name__}: {e})", path) from e
-        try:
-            return _open_variant(path)
-        except Exception as e2:
-            raise UnreadableDocument(f"not a Word document ({e})", path) from e2
-    except Exception as e:  # lxml XMLSyntaxError, zlib errors, bad content types, ...
-        raise UnreadableDocument(f"corrupt DOCX ({type(e).__name__}: {e})", path) from e
-
-
 def read_docx_document(path: Path, sha256: str, fmt: str = "docx") -> Document:
     path = Path(path)
-    wdoc, dropped = _open(path)
+    wdoc, dropped = open_package(path)
     try:
         reader = DocxBodyReader(wdoc, sha256)
         blocks = reader.read()
-        headers, footers = _headers_footers(wdoc)
+        headers, footers = headers_footers(wdoc)
     except BoardpackError:
         raise
     except Exception as e:  # malformed XML inside a readable package
         raise UnreadableDocument(f"cannot read DOCX content ({type(e).__name__}: {e})", path) from e
-    app = _app_properties(path)
+    app = app_properties(path)
     pages = reader.page if reader.paged else None
     if pages is None and app.get("Pages", "").isdigit():
         pages = int(app["Pages"])

@@ -1,0 +1,214 @@
+"""Word tables into the model's rows and cells (a mixin of the DOCX body reader).
+
+Council tables are where the data is, and where Word's markup is least like
+a grid: horizontally merged cells are one ``w:tc`` with ``gridSpan``;
+vertically merged cells repeat a ``w:tc`` with ``vMerge`` in every row (we
+keep the text once, with ``rowspan``, and leave ``continued`` placeholders);
+rows may skip leading grid columns (``gridBefore``); cells hold nested tables;
+RAG status is often only the cell's shading, set on the cell, on its
+paragraphs, or by the table style's header row.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from docx.oxml.ns import qn as _qn
+
+from ..model import TABLE, Block, Cell, Row
+from .docx_styles import int_attr, on_off
+
+qn = lru_cache(maxsize=None)(_qn)
+W_T, W_TBL, W_TR, W_TC = qn("w:t"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+W_VAL = qn("w:val")
+W_LRPB = qn("w:lastRenderedPageBreak")
+# Content controls and custom XML wrap rows, cells and paragraphs alike.
+BLOCK_WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")}
+_HEX = re.compile(r"^[0-9a-fA-F]{6}$")
+
+
+def _shade_colour(shd) -> Optional[str]:
+    """The colour a ``w:shd`` paints, as "#rrggbb", or None ("auto", clear, theme only)."""
+    if shd is None:
+        return None
+    val = shd.get(W_VAL)
+    # A solid pattern paints its foreground colour over the fill.
+    colour = shd.get(qn("w:color")) if val == "solid" else shd.get(qn("w:fill"))
+    if val == "nil" or not colour or not _HEX.match(colour):
+        return None
+    if val == "solid" and colour.lower() == "auto":
+        return None
+    return "#" + colour.lower()
+
+
+class TablesMixin:
+    """Table reading for :class:`~boardpack.ingest.docx_reader.DocxBodyReader`
+    (uses its page counter, styles, paragraph pieces and body walker)."""
+
+    def _rows(self, tbl):
+        for el in tbl.iterchildren():
+            if el.tag == W_TR:
+                yield el
+            elif el.tag in BLOCK_WRAPPERS:
+                yield from self._rows(el)
+
+    def _cells(self, tr):
+        for el in tr.iterchildren():
+            if el.tag == W_TC:
+                yield el
+            elif el.tag in BLOCK_WRAPPERS:
+                yield from self._cells(el)
+
+    def table(self, tbl, source_index: int, nested: bool = False) -> Block:
+        rows: list[Row] = []
+        open_merges: dict[int, Cell] = {}  # grid column -> cell that started a vMerge
+        start_page = self.page
+        for r_i, tr in enumerate(self._rows(tbl)):
+            trpr = tr.find(qn("w:trPr"))
+            before = int_attr(trpr.find(qn("w:gridBefore"))) if trpr is not None else None
+            header = bool(on_off(trpr.find(qn("w:tblHeader")))) if trpr is not None else False
+            cells: list[Cell] = []
+            col = 0
+            if before:
+                cells.append(Cell(colspan=before))
+                col = before
+            starts_new, mid_break = False, False
+            for tc in self._cells(tr):
+                tcpr = tc.find(qn("w:tcPr"))
+                span = int_attr(tcpr.find(qn("w:gridSpan"))) if tcpr is not None else None
+                span = span if span and span > 0 else 1
+                vm = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+                hm = tcpr.find(qn("w:hMerge")) if tcpr is not None else None
+                if hm is not None and hm.get(W_VAL) != "restart" and cells:
+                    # Legacy horizontal merge: widen the previous cell instead.
+                    cells[-1].colspan += span
+                    col += span
+                    continue
+                if vm is not None and vm.get(W_VAL) != "restart" and col in open_merges:
+                    open_merges[col].rowspan += 1
+                    cells.append(Cell(colspan=span, continued=True))
+                    col += span
+                    continue
+                if not nested and self.paged and self.rendered:
+                    s, m = self._cell_breaks(tc)
+                    starts_new |= s
+                    mid_break |= m
+                cell = self.cell(tc, source_index)
+                cell.colspan = span
+                for c in range(col, col + span):
+                    open_merges.pop(c, None)
+                if vm is not None and vm.get(W_VAL) == "restart":
+                    open_merges[col] = cell
+                cells.append(cell)
+                col += span
+            if not nested and self.paged:
+                if starts_new:
+                    self._rendered_break()
+                row_page = self.page
+                self.on_page_content = True
+                if mid_break:
+                    self._turn_page()
+            else:
+                row_page = None
+            for c in cells:
+                for t in c.tables:
+                    _set_pages(t, row_page)
+            inked = [c for c in cells if c.text.strip() and not c.continued]
+            if not header and r_i == 0 and inked and all(c.bold for c in inked):
+                header = True
+            rows.append(Row(cells=cells, page=row_page, is_header=header))
+        block = Block(kind=TABLE, source_index=source_index, rows=rows)
+        if not nested and self.paged and rows:
+            block.page = rows[0].page if rows[0].page is not None else start_page
+            block.page_end = self.page
+        self._apply_style_shading(tbl, rows)
+        return block
+
+    def _cell_breaks(self, tc) -> tuple[bool, bool]:
+        """(row starts on a new page, page turns inside the row) from rendered breaks."""
+        seen_text = False
+        for el in tc.iter(W_T, W_LRPB):
+            if el.tag == W_T:
+                if (el.text or "").strip():
+                    seen_text = True
+            else:
+                return (not seen_text, seen_text)
+        return (False, False)
+
+    def cell(self, tc, source_index: int) -> Cell:
+        lines: list[str] = []
+        tables: list[Block] = []
+        inked_bold: list[bool] = []
+        para_fills: list[Optional[str]] = []
+        for el in self.body_items(tc):
+            if el.tag == W_TBL:
+                t = self.table(el, source_index, nested=True)
+                if t.rows:
+                    tables.append(t)
+                continue
+            sid = self.ss.para_style_id(el)
+            out: list = []
+            self.pieces(el, sid, out, [])
+            self._pending_notes.extend(s.text for s in out if s.event == "footnote")
+            num_id, ilvl, _ = self.ss.num_pr(el, sid)
+            label = ""
+            if num_id and self.ss.numbering.levels(num_id):
+                label = self.ss.numbering.next_label(num_id, ilvl or 0)
+            text = "".join(s.text for s in out if s.event is None).strip()
+            if not text:
+                continue
+            if label:
+                text = f"{label} {text}"
+            lines.append(text)
+            inked_bold.extend(s.bold for s in out if s.event is None and s.text.strip())
+            para_fills.append(_shade_colour(el.find(qn("w:pPr") + "/" + qn("w:shd"))))
+        tcpr = tc.find(qn("w:tcPr"))
+        fill = _shade_colour(tcpr.find(qn("w:shd"))) if tcpr is not None else None
+        if fill is None and para_fills and para_fills[0] and len(set(para_fills)) == 1:
+            # Some officers colour the paragraph, not the cell; it reads the same.
+            fill = para_fills[0]
+        return Cell(text="\n".join(lines), fill=fill, bold=bool(inked_bold) and all(inked_bold),
+                    tables=tables)
+
+    def _apply_style_shading(self, tbl, rows: list[Row]):
+        """Fill from the table style (whole table, or its first row) where cells have none."""
+        tpr = tbl.find(qn("w:tblPr"))
+        ts = tpr.find(qn("w:tblStyle")) if tpr is not None else None
+        sid = ts.get(W_VAL) if ts is not None else self.ss.default_table
+        if not sid or not rows:
+            return
+        whole = first = None
+        for s in self.ss.chain(sid):
+            if whole is None:
+                whole = _shade_colour(s.find(qn("w:tcPr") + "/" + qn("w:shd")))
+            for cond in s.iterchildren(qn("w:tblStylePr")):
+                if cond.get(qn("w:type")) == "firstRow" and first is None:
+                    first = _shade_colour(cond.find(qn("w:tcPr") + "/" + qn("w:shd")))
+        look = tpr.find(qn("w:tblLook")) if tpr is not None else None
+        first_on = True
+        if look is not None:
+            fr = look.get(qn("w:firstRow"))
+            if fr is not None:
+                first_on = fr in ("1", "true", "on")
+            else:
+                v = look.get(W_VAL)
+                first_on = v is None or bool(int(v, 16) & 0x20) if v and _HEX.match(v.zfill(6)) else True
+        for i, row in enumerate(rows):
+            colour = first if (i == 0 and first_on and first) else whole
+            if not colour:
+                continue
+            for c in row.cells:
+                if c.fill is None and not c.continued:
+                    c.fill = colour
+
+
+def _set_pages(table: Block, page: Optional[int]) -> None:
+    """A nested table lies on its parent row's page."""
+    table.page = table.page_end = page
+    for r in table.rows:
+        r.page = page
+        for c in r.cells:
+            for t in c.tables:
+                _set_pages(t, page)
