@@ -10,7 +10,8 @@ cross-pack audits):
 
 * quarter: ``"2009/10 Q1"``
 * whole financial year: ``"2009/10"``
-* month: ``"2017-02"`` (ISO month; ``quarter`` is still set to the quarter it falls in)
+* month: ``"Feb 2017"`` (``quarter`` is still set to the quarter it falls in; not
+  "2017-02", which packs use for the financial year 2017/18 ... and "2011-12" is both)
 * year to date: ``"2010/11 YTD"``
 * any other span: ``"2009-04..2012-03"`` (kind ``range``)
 
@@ -97,7 +98,7 @@ def year_period(fy: int, inferred: str = STATED, raw: str = "") -> Period:
 
 def month_period(y: int, m: int, inferred: str = STATED, raw: str = "") -> Period:
     d = date(y, m, 1)
-    return Period(f"{y}-{m:02d}", fy_of(d), quarter_of_month(m), d.isoformat(), _month_end(y, m).isoformat(), MONTH, inferred, raw)
+    return Period(f"{calendar.month_abbr[m]} {y}", fy_of(d), quarter_of_month(m), d.isoformat(), _month_end(y, m).isoformat(), MONTH, inferred, raw)
 
 
 def ytd_period(fy: int, end: Optional[date], inferred: str = STATED, raw: str = "") -> Period:
@@ -225,9 +226,6 @@ def parse_period(text: Optional[str], context_date: Union[date, str, None] = Non
     m = re.fullmatch(r"((?:19|20)\d\d)/(\d\d) YTD", t)
     if m:
         return ytd_period(int(m.group(1)), None, raw=raw)
-    m = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)", t)
-    if m and 1 <= int(m.group(2)) <= 12 and (int(m.group(1)) + 1) % 100 != int(m.group(2)):
-        return month_period(int(m.group(1)), int(m.group(2)), raw=raw)
 
     q = _find_quarter(t)
     fy_m = _find_fy(t)
