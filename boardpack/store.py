@@ -26,16 +26,33 @@ import importlib
 import json
 import os
 import sqlite3
+import sys
 import urllib.parse
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-import sqlite_utils
-
 from . import PARSER_VERSION
 from .errors import BoardpackError, StoreError
 from .model import Block, Row
+
+def _import_sqlite_utils():
+    # sqlite-utils imports pandas when installed (about 1.5 s and 100 MB) only to
+    # map pandas value types in rows; the store never passes pandas values, so
+    # keep pandas out of every CLI start and of the ingest writer's memory.
+    # Modules that want pandas (export) import it themselves afterwards.
+    if "pandas" in sys.modules or "sqlite_utils" in sys.modules:
+        import sqlite_utils
+    else:
+        sys.modules["pandas"] = None  # type: ignore[assignment]  # import fails fast
+        try:
+            import sqlite_utils
+        finally:
+            del sys.modules["pandas"]
+    return sqlite_utils
+
+
+sqlite_utils = _import_sqlite_utils()
 
 DEFAULT_DB = Path("db") / "boardpacks.db"
 BUSY_TIMEOUT = 5.0  # seconds to wait for another writer before giving up
