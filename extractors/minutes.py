@@ -209,7 +209,8 @@ _CUE_ANY = re.compile(
     re.I,
 )
 _SPLIT_CUES = re.compile(
-    r"^(?:(?:members\s+)?present\b|(?:also\s+)?in\s+attendance\b|also\s+present\b|apologies\b|officers?\s*:|members\s+of\s+the\s+public\b|members\s*:|actions?\s*[:\-]|resolved\b)",
+    r"^(?:(?:members\s+)?present\b|(?:also\s+)?in\s+attendance\b|also\s+present\b|apologies\b|officers?\s*:|members\s+of\s+the\s+public\b|members\s*:|actions?\s*[:\-]|resolved\b|"
+    r"\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?\s+[A-Z]|\d{1,3}\.\s+[A-Z][A-Za-z]+(?:\s+[A-Za-z&']+){0,12}$)",
     re.I,
 )
 _TITLE_TOKEN = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Revd|Cllr|Clr|C/Cllr|D/Cllr|Councillor|Sgt|Insp|Maj|Capt|Col|PC|DI|DCI|CI)\.?$")
@@ -413,22 +414,19 @@ def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
 
 _DECISION = re.compile(
     r"\b(?:RESOLVED|APPROVED|AGREED|DECIDED)\b"
-    r"|(?i:\bit\s+was\s+(?:also\s+|unanimously\s+|further\s+|therefore\s+)?(?:agreed|resolved|decided|approved)\b)"
-    r"|(?i:\b(?:the\s+)?(?:board|committee|partnership|council|cabinet|group|panel|meeting|members|forum|executive|sub-committee|t&cg)\s+"
-    r"(?:also\s+|unanimously\s+|had\s+|have\s+|has\s+)?(?:agreed|resolved|approved|decided)\b)"
+    r"|(?:^|(?<=[.!?]\s))(?:It\s+was\s+(?:also\s+|unanimously\s+|further\s+|therefore\s+)?(?:agreed|resolved|decided|approved)\b)"
+    r"|(?:^|(?<=[.!?]\s))(?:The\s+(?:[A-Z&][\w&\-]*\s+){1,3}|Members\s+|Councillors\s+|Cabinet\s+|Council\s+)"
+    r"(?:also\s+|unanimously\s+|had\s+|has\s+|then\s+)?(?:agreed|resolved|approved|decided)\b"
+    r"|(?:^|(?<=[.!?]\s))(?:The\s+(?:board|group|committee|partnership|council|cabinet|panel|meeting|members|forum|executive)\s+)"
+    r"(?:also\s+|unanimously\s+|had\s+|has\s+|then\s+)?(?:agreed|resolved|approved|decided)\b"
     r"|(?i:\bwere\s+(?:agreed|approved)\s+(?:as\s+a\s+(?:correct|true)\s+record|and\s+signed))"
-    r"|(?i:\b(?:it\s+was|was|were)\s+resolved\b)",
+    r"|(?i:\bit\s+was\s+resolved\b)",
 )
 
 
 def decision_text(t: str) -> str:
-    """From the start of the sentence carrying the decision cue to the end of the paragraph."""
-    t = _strip_enum(t)
-    m = _DECISION.search(t)
-    if not m:
-        return t
-    starts = [0] + [x.end() for x in re.finditer(r"[.!?]\s+(?=[A-Z\"'])", t) if x.end() <= m.start()]
-    return t[starts[-1]:].strip()
+    """The paragraph carrying the decision, its enumeration ("(4)", "3.") removed."""
+    return _strip_enum(t)
 
 
 _ACTION_CUE = re.compile(r"(?:^|(?<=\n))\s*actions?\s*[:\-]\s*(?P<rest>.*)$", re.I | re.S)
@@ -477,6 +475,23 @@ def _strip_enum(t: str) -> str:
     return re.sub(r"^(?:\(\s*\d+\s*\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\))\s+", "", t.strip())
 
 
+def _split_heading(ln: Line, num_len: int) -> tuple[str, str]:
+    """(title, rest of the paragraph) of a numbered heading unit: a heading block is all
+    title; a paragraph's title is its first line (plus lower-case continuations)."""
+    t = ln.text.strip()
+    if ln.block is not None and ln.block.kind == "heading" or "\n" not in (ln.raw or ""):
+        title = t[num_len:].lstrip(" .\t")
+        return title.strip(), ""
+    raws = [r.strip() for r in ln.raw.split("\n") if r.strip()]
+    title_lines = [raws[0][num_len:].lstrip(" .\t")]
+    k = 1
+    while k < len(raws) and re.match(r"^[a-z(]", raws[k]) and not _ITEM_REF.match(raws[k]):
+        title_lines.append(raws[k])
+        k += 1
+    rest = [r for r in raws[k:] if not _ITEM_REF.match(r)]
+    return join_lines(title_lines), join_lines(rest)
+
+
 @dataclass
 class MinuteItem:
     number: str
@@ -521,7 +536,7 @@ def _is_body_table(rows: list[Line]) -> bool:
     ncols = max(len([c for c in (r.cells or [])]) for r in rows)
     if ncols > 3:
         return False
-    ok = 0
+    ok = numbered = 0
     has_text = False
     for r in rows:
         cells = [c.strip() for c in (r.cells or [])]
@@ -531,11 +546,14 @@ def _is_body_table(rows: list[Line]) -> bool:
         low = [c.lower().rstrip(":") for c in cells]
         if any(c in ("action", "actions", "owner", "update", "action by") for c in low):
             return False
-        if first == "" or _BODY_NUM.match(first):
+        if first == "":
             ok += 1
+        elif _BODY_NUM.match(first):
+            ok += 1
+            numbered += 1
         if len(rest) > 25:
             has_text = True
-    return has_text and ok >= 0.8 * len(rows)
+    return has_text and numbered >= 1 and ok == len(rows)
 
 
 def flatten_body_tables(lines: list[Line]) -> list[Line]:
@@ -621,6 +639,7 @@ class MinutesExtractor(Extractor):
         cur: Optional[MinuteItem] = None
         pending_action = False
         action_cols: Optional[tuple[int, int]] = None
+        last_table: Optional[int] = None
         prev_para: Optional[Line] = None
         decisions_seen: set[str] = set()
         n_action = 0
@@ -664,6 +683,9 @@ class MinutesExtractor(Extractor):
             ln = body[i]
             t = ln.text.strip()
             i += 1
+            if ln.is_row and ln.block_index != last_table:
+                action_cols = None
+                last_table = ln.block_index
             if ln.is_row:
                 cells = [c.strip() for c in (ln.cells or [])]
                 low = [c.lower().rstrip(":") for c in cells]
@@ -692,6 +714,8 @@ class MinutesExtractor(Extractor):
                     else:
                         others = [c for j, c in enumerate(cells) if j != own_i and c and not re.fullmatch(r"[\w.]{1,10}", c)]
                         text = max(others, key=len) if others else ""
+                    if owner and re.search(r"\d{2}|£|total", owner, re.I):
+                        owner = ""
                     if owner and text:
                         ac = _ACTION_CUE.match(text)
                         if ac:
@@ -720,12 +744,15 @@ class MinutesExtractor(Extractor):
                 continue
 
             mh = _NUM_HEAD.match(t)
-            if mh and _accept_item(mh.group("num"), mh.group("title"), cur.number if cur else None) and (ln.first_of_block or True):
-                title = mh.group("title").strip()
+            num = re.sub(r"\.{2,}", ".", mh.group("num")).rstrip(".") if mh else None
+            if mh and _accept_item(num, mh.group("title"), cur.number if cur else None):
+                title, rest = _split_heading(ln, len(mh.group("num")))
                 title = re.sub(r"\s*\(item\s+\d+[a-z]?\)\s*$", "", title, flags=re.I)
-                cur = MinuteItem(mh.group("num").replace("..", ".").rstrip("."), title, t, ln.page, ln.block_index)
+                cur = MinuteItem(num, title, t, ln.page, ln.block_index)
                 items.append(cur)
                 pending_action = False
+                if rest:
+                    body.insert(i, Line(rest, rest, ln.page, ln.block_index, block=ln.block, first_of_block=False, x0=ln.x0))
                 continue
             if re.fullmatch(r"\(item\s+\d+[a-z]?\)", t, re.I) or _SECTION_HEAD.match(t):
                 continue
@@ -755,14 +782,17 @@ class MinutesExtractor(Extractor):
                 text = decision_text(t)
                 # a decision introducing a list: "The Board agreed:" + bullets
                 if text.rstrip().endswith(":"):
+                    # "The Board agreed:" + bullets: each bullet is a decision
                     extra = []
                     while i < len(body) and not body[i].is_row and (
                         (body[i].block is not None and body[i].block.kind == "list_item") or re.match(r"^[-\u2022*]\s", body[i].text)
                     ):
-                        extra.append(re.sub(r"^[-\u2022*]\s+", "", body[i].text.strip()))
+                        extra.append((re.sub(r"^[-\u2022*]\s+", "", body[i].text.strip()), body[i]))
                         i += 1
                     if extra:
-                        text = text.rstrip() + " " + "; ".join(extra)
+                        for x, xl in extra:
+                            add_decision(_strip_enum(x), xl)
+                        continue
                 add_decision(text, ln)
 
         for p in att.people:
