@@ -504,3 +504,92 @@ def test_realworld_minutes_keep_their_resolutions_and_items(realworld_dir, parse
     for f in realworld_files(KENT + "*/Printed minutes*.pdf") + realworld_files(SPC + "spc-minutes/2026-* SPC minutes.pdf"):
         pf = parsed(f, until="segment")
         assert types(pf.papers) == [MINUTES], (f.name, describe_papers(pf.papers))
+
+
+# ---------------------------------------------------------------------------
+# The generated corpus (corpus/), every format
+# ---------------------------------------------------------------------------
+
+P, AP = PROGRESS_REPORT, ACTION_PLAN
+#: pack (file stem) -> paper types in order, the same in every format
+CORPUS_EXPECT = {
+    "cdrp-2009-07-27": [COVER, AGENDA, P, P, P, P, AP],
+    "cdrp-2009-10-26": [COVER, AGENDA, AP],
+    "cdrp-2010-01-25": [COVER, AGENDA, AP],
+    "cdrp-2010-04-26": [COVER, AGENDA, AP],
+    "cdrp-2011-04-26": [PERFORMANCE, P, AP, P, AP, P, AP, OTHER, P, P, P],
+    "cdrp-2017-02-23": [COVER, AGENDA, OTHER, MINUTES, OTHER, AP, BUDGET, PERFORMANCE, OTHER],
+}
+
+
+def _corpus_cases():
+    out = []
+    for f in sorted(CORPUS.rglob("*")):
+        if f.suffix.lower() in (".pdf", ".docx", ".doc") and f.stem in CORPUS_EXPECT and "bad" not in f.parts:
+            out.append(pytest.param(f, id=str(f.relative_to(CORPUS))))
+    return out
+
+
+def test_corpus_has_every_pack_in_every_format():
+    found = {}
+    for param in _corpus_cases():
+        f = param.values[0]
+        found.setdefault(f.stem, set()).add(f.suffix.lower())
+    assert set(found) == set(CORPUS_EXPECT), found
+    assert set().union(*found.values()) == {".pdf", ".docx", ".doc"}
+
+
+@pytest.mark.parametrize("path", _corpus_cases())
+def test_corpus_paper_types(parsed, path):
+    pf = parsed(path, until="segment")
+    assert_cover(pf.doc, pf.papers)
+    assert types(pf.papers) == CORPUS_EXPECT[path.stem], describe_papers(pf.papers)
+
+
+@pytest.mark.parametrize("path", [c for c in _corpus_cases() if c.values[0].suffix == ".pdf"])
+def test_corpus_pdf_page_ranges(parsed, path):
+    """Page ranges in the PDFs: in order, never overlapping, the first paper on page 1,
+    and no paper's range holds only blank or boilerplate pages."""
+    pf = parsed(path, until="segment")
+    papers = pf.papers
+    assert papers[0].page_start == 1
+    for a, b in zip(papers, papers[1:]):
+        assert a.page_end <= b.page_start, describe_papers(papers)
+    assert papers[-1].page_end == pf.doc.pages
+    for p in papers:
+        content_pages = {b.page for b in p.blocks(pf.doc) if b.kind != PAGE_BREAK and not boilerplate.is_boilerplate(b)}
+        content_pages = content_pages or {b.page for b in p.blocks(pf.doc) if b.kind != PAGE_BREAK}
+        assert p.page_start in content_pages and p.page_end in {b.page_end for b in p.blocks(pf.doc)}
+
+
+#: (pack, paper type, ordinal among papers of that type, (first page, last page)) in the PDFs
+PDF_PAGES = [
+    ("cdrp-2009-07-27", COVER, 0, (1, 1)),
+    ("cdrp-2009-07-27", AGENDA, 0, (2, 2)),
+    ("cdrp-2009-07-27", P, 0, (4, 4)),
+    ("cdrp-2009-07-27", P, 1, (6, 6)),
+    ("cdrp-2009-07-27", AP, 0, (12, 22)),
+    ("cdrp-2011-04-26", AP, 2, (10, 11)),
+    ("cdrp-2011-04-26", OTHER, 0, (12, 12)),
+    ("cdrp-2017-02-23", AGENDA, 0, (2, 3)),
+    ("cdrp-2017-02-23", OTHER, 0, (4, 5)),  # visitor guidance notes
+    ("cdrp-2017-02-23", MINUTES, 0, (6, 9)),
+    ("cdrp-2017-02-23", BUDGET, 0, (14, 14)),  # pages 15-16: "Document is Restricted", blank page
+]
+
+
+@pytest.mark.parametrize("stem,ptype,k,pages", PDF_PAGES)
+def test_corpus_pdf_known_pages(parsed, stem, ptype, k, pages):
+    path = next(CORPUS.rglob(stem + ".pdf"))
+    papers = [p for p in parsed(path, until="segment").papers if p.paper_type == ptype]
+    assert (papers[k].page_start, papers[k].page_end) == pages, describe_papers(papers)
+
+
+def test_corpus_boilerplate_flagged(parsed):
+    path = next(CORPUS.rglob("cdrp-2017-02-23.pdf"))
+    doc = parsed(path, until="segment").doc
+    flagged = " ".join(b.norm for b in doc.blocks if boilerplate.is_boilerplate(b)).lower()
+    for phrase in ("guidance notes for visitors", "first aid", "toilets", "document is restricted",
+                   "left blank intentionally", "large print"):
+        assert phrase in flagged, phrase
+    assert not any(boilerplate.is_boilerplate(b) for b in doc.blocks if "RESOLVED" in b.norm or "ACTION:" in b.norm)
