@@ -211,10 +211,12 @@ def parse_person(raw: str) -> PersonName:
     # "Cllr. Mrs" -> both titles; stray trailing punctuation
     toks = [t.strip(".,;:") if len(t.strip(".,;:")) > 1 else t.strip(",;:") for t in toks]
     toks = [t for t in toks if t and t not in {"-", "&"}]
-    # Initials: "R.C." -> "R C"
+    # Initials: "R.C." -> "R C"; "PJ Adams" -> "P J Adams" (capitals before a surname)
     out: list[str] = []
-    for t in toks:
-        if re.fullmatch(r"(?:[A-Z]\.){2,}", t):
+    for k, t in enumerate(toks):
+        if k < len(toks) - 1 and len(toks) >= 2 and re.fullmatch(r"[A-Z]{2,3}", t) and not any(x.isupper() and len(x) > 3 for x in toks):
+            out.extend(t)
+        elif re.fullmatch(r"[A-Z](?:\.[A-Z])+\.?", t):
             out.extend(c for c in t if c.isalpha())
         else:
             out.append(t.rstrip(".") if re.fullmatch(r"[A-Z]\.", t) else t)
@@ -235,7 +237,7 @@ def _looks_like_honours(s: str) -> bool:
 
 def _fix_case(tok: str) -> str:
     """Title-case names written in capitals ("JOHN SMITH"), keep mixed case ("McDonald")."""
-    if len(tok) > 1 and tok.isupper():
+    if len(tok) > 2 and tok.isupper() and "." not in tok:
         return "-".join("'".join(p.capitalize() for p in part.split("'")) for part in tok.split("-"))
     return tok
 

@@ -336,6 +336,30 @@ def find_entities(nlp, text: str) -> list[Mention]:
     return out
 
 
+_ORG_LEAD_NOISE = frozenset(
+    "the that this these those through with from by for to and of in on at new our their its all each every any "
+    "members member board chairman chair vice deputy dear via within across between under".split()
+)
+
+
+def clean_org_span(text: str) -> Optional[str]:
+    """Trim an organisation found by shape ("Through the CSE Task & Finish Group",
+    "Board Members of the CDRP Board") to its name, or None when only a head
+    word is left ("The Board")."""
+    toks = text.split()
+    while toks and toks[0].lower() in _ORG_LEAD_NOISE:
+        toks.pop(0)
+    # "Members of the CDRP Board": keep what follows a leading "X of the"
+    low = [t.lower() for t in toks]
+    if "of" in low[:3] and low[0] in ("members", "member", "chairman", "chair"):
+        toks = toks[low.index("of") + 1 :]
+        while toks and toks[0].lower() in _ORG_LEAD_NOISE:
+            toks.pop(0)
+    if len(toks) < 2 or not toks[0][:1].isupper():
+        return None
+    return " ".join(toks)
+
+
 def clean_person_span(text: str) -> Optional[str]:
     """Trim a PERSON span found by a shape pattern to the name part, or None when
     what is left is not a person ("Chairman Report", "Mr Chairman")."""
@@ -359,5 +383,6 @@ __all__ = [
     "find_entities",
     "canonical_org",
     "clean_person_span",
+    "clean_org_span",
     "has_model",
 ]

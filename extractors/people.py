@@ -27,7 +27,7 @@ from typing import Any, Iterable, Optional
 
 from ..model import ACTION_PLAN, AGENDA, BUDGET, COVER, MINUTES, PAGE_BREAK, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Paper
 from ..names import looks_like_person, parse_person, split_people
-from ..nlp import build_nlp, canonical_org, clean_person_span, find_entities
+from ..nlp import build_nlp, canonical_org, clean_org_span, clean_person_span, find_entities
 from ..textnorm import one_line
 from .base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
 
@@ -136,7 +136,7 @@ def _org_of_role(role: Optional[str]) -> Optional[str]:
         canon, abbrev = canonical_org(part)
         if canon != part or abbrev:
             return canon
-        if re.search(r"\b(Council|Constabulary|Police|Service|Trust|Partnership|Agency|Commissioner|Probation)\b", part):
+        if re.search(r"\b(Council|Constabulary|Police|Service|Services|Trust|Partnership|Agency|Commissioner|Probation|Authority|Board|NHS|CVS)\b", part):
             return part
     return None
 
@@ -255,6 +255,16 @@ def scan_blocks(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
     for b, text, page, header, pk in items:
         # names wrap across PDF lines; a same-length replacement keeps offsets valid
         ents = find_entities(nlp, text.replace("\n", " "))
+        kept = []
+        for e in ents:
+            if e.label == "ORG" and e.method not in ("gazetteer", "seed_org"):
+                name = clean_org_span(e.text)
+                if not name:
+                    continue
+                off = e.text.find(name)
+                e = type(e)("ORG", name, e.start + max(off, 0), e.start + max(off, 0) + len(name), e.method)
+            kept.append(e)
+        ents = kept
         for e in ents:
             if e.label == "ORG":
                 col.org(e.text, _context_kind(text, e.start, pk, header), page, b.index, context=_snippet(text, e.start, e.end), start=e.start)
