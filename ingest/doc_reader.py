@@ -8,6 +8,11 @@ produce nothing. The whole process group is killed on timeout because the
 sometimes exits 0 without writing anything (profile first-run races, a
 filter that declines the file); that is detected and retried once with a fresh
 profile before it is reported as :class:`ConversionFailed`.
+
+Before converting, the .doc's own container is read (:mod:`.ole`): a
+password-protected file is refused with :class:`EncryptedDocument` instead of
+a vague conversion failure, and Word's recorded application and page count
+replace the converter's.
 """
 
 from __future__ import annotations
@@ -19,11 +24,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import ConversionFailed, ConverterMissing
+from ..errors import ConversionFailed, ConverterMissing, EncryptedDocument
 from ..model import Document
 from ..settings import DEFAULT, Settings
 from . import register_reader
 from .docx_reader import read_docx_document
+from .ole import DocInfo, doc_info
 
 INSTALL_HINT = (
     "LibreOffice is needed to read .doc files: install libreoffice-writer-nogui "
@@ -134,6 +140,10 @@ def _failure_reason(done: subprocess.CompletedProcess) -> str:
 
 def read_doc_document(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
     path = Path(path)
+    info = doc_info(path)
+    if info is not None and info.encrypted:
+        raise EncryptedDocument(
+            "password-protected Word document (open it in Word, remove the password and save again)", path)
     find_soffice()  # fail fast with the install hint before making temp dirs
     with tempfile.TemporaryDirectory(prefix="boardpack-doc-") as tmp:
         produced = convert(path, "docx", Path(tmp), settings, WORD_FILTERS)
@@ -142,8 +152,26 @@ def read_doc_document(path: Path, sha256: str, settings: Settings = DEFAULT) -> 
     doc.sha256 = sha256
     doc.format = "doc"
     doc.converted_from = "doc"
-    doc.metadata["converter"] = "libreoffice"
+    doc.metadata["converter"] = doc.producer or "LibreOffice"
+    if info is not None:
+        apply_doc_info(doc, info)
     return doc
+
+
+def apply_doc_info(doc: Document, info: DocInfo) -> None:
+    """Put back what Word recorded in the .doc: the DOCX LibreOffice wrote names
+    LibreOffice as the application and has no page count."""
+    doc.producer = info.application or doc.producer
+    if info.pages and (doc.pages is None or info.pages > doc.pages):
+        # Word's count includes pages the text simply flowed onto, which the
+        # converted file's explicit breaks cannot show.
+        doc.pages = info.pages
+        doc.metadata["page_count_source"] = "doc summary information"
+    if info.word_version:
+        doc.metadata["word_nfib"] = info.word_version
+    for key in ("title", "author"):
+        if getattr(info, key) and not doc.metadata.get(key):
+            doc.metadata[key] = getattr(info, key)
 
 
 @register_reader("doc")

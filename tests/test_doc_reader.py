@@ -183,3 +183,78 @@ def test_garbage_ole_file_fails_cleanly(tmp_path):
     # Left to detect the format, LibreOffice would import this as plain text.
     with pytest.raises(ConversionFailed, match="could not be loaded"):
         read_doc(f, "0" * 64)
+
+
+# -- what Word recorded inside the .doc ----------------------------------------
+
+def _property_set(props: list[tuple[int, int, bytes]]) -> bytes:
+    """A SummaryInformation stream: (property id, VT type, packed value) triples."""
+    import struct
+
+    header = struct.pack("<HHI16sI", 0xFFFE, 0, 0x00020006, b"\0" * 16, 1)
+    fmtid = b"\xe0\x85\x9f\xf2\xf9\x4f\x68\x10\xab\x91\x08\x00\x2b\x27\xb3\xd9"
+    section_offset = len(header) + 16 + 4
+    body, index = b"", b""
+    first = 8 + 8 * len(props)
+    for pid, vt, value in props:
+        index += struct.pack("<II", pid, first + len(body))
+        entry = struct.pack("<I", vt) + value
+        body += entry + b"\0" * (-len(entry) % 4)
+    section = struct.pack("<II", 8 + len(index) + len(body), len(props)) + index + body
+    return header + fmtid + struct.pack("<I", section_offset) + section
+
+
+def test_summary_information_parsed():
+    import struct
+
+    from boardpack.ingest.ole import summary_properties
+
+    app = b"Microsoft Word 10.0\0"
+    raw = _property_set([
+        (1, 2, struct.pack("<hH", 1252, 0)),
+        (14, 3, struct.pack("<i", 9)),
+        (18, 30, struct.pack("<I", len(app)) + app),
+    ])
+    assert summary_properties(raw) == {1: 1252, 14: 9, 18: "Microsoft Word 10.0"}
+
+
+def test_word_summary_overrides_converter_producer_and_pages():
+    from boardpack.ingest.doc_reader import apply_doc_info
+    from boardpack.ingest.ole import DocInfo
+    from boardpack.model import Document
+
+    doc = Document(path="x.doc", sha256="0" * 64, format="doc", pages=3,
+                   producer="LibreOffice/7.4", metadata={"author": "Democratic Services"})
+    apply_doc_info(doc, DocInfo(application="Microsoft Word 10.0", pages=9, title="Rolling plan",
+                                author="Someone else", word_version=257))
+    assert doc.producer == "Microsoft Word 10.0"
+    assert doc.pages == 9
+    assert doc.metadata["title"] == "Rolling plan"
+    assert doc.metadata["author"] == "Democratic Services"  # what the file's own properties say wins
+
+
+@needs_soffice
+def test_doc_container_read(doc_path):
+    from boardpack.ingest.ole import doc_info
+
+    info = doc_info(doc_path)
+    assert info is not None and not info.encrypted
+    assert info.author == "python-docx"  # python-docx's default core property, kept by LibreOffice
+    assert info.word_version and info.word_version >= 193  # Word 97 or later
+
+
+@needs_soffice
+def test_password_protected_doc_refused_before_conversion(doc_path, tmp_path, monkeypatch):
+    from boardpack.errors import EncryptedDocument
+    from boardpack.ingest.ole import CompoundFile
+
+    data = bytearray(doc_path.read_bytes())
+    cf = CompoundFile(bytes(data))
+    start, _size = cf.entries["WordDocument"]
+    flags_at = (start + 1) * cf.sector_size + 0x0A  # FIB flags; the stream is in regular sectors
+    data[flags_at + 1] |= 0x01  # fEncrypted (0x0100)
+    locked = tmp_path / "locked.doc"
+    locked.write_bytes(bytes(data))
+    monkeypatch.setenv("PATH", str(tmp_path / "no-soffice-needed"))
+    with pytest.raises(EncryptedDocument, match="password-protected"):
+        read_doc(locked, "0" * 64)
