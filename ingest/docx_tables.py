@@ -115,10 +115,8 @@ class TablesMixin:
             for c in cells:
                 for t in c.tables:
                     _set_pages(t, row_page)
-            inked = [c for c in cells if c.text.strip() and not c.continued]
-            if not header and r_i == 0 and inked and all(c.bold for c in inked):
-                header = True
             rows.append(Row(cells=cells, page=row_page, is_header=header))
+        _mark_bold_header_rows(rows)
         block = Block(kind=TABLE, source_index=source_index, rows=rows)
         if not nested and self.paged and rows:
             block.page = rows[0].page if rows[0].page is not None else start_page
@@ -212,3 +210,21 @@ def _set_pages(table: Block, page: Optional[int]) -> None:
         for c in r.cells:
             for t in c.tables:
                 _set_pages(t, page)
+
+
+MAX_BOLD_HEADER_ROWS = 3
+
+
+def _mark_bold_header_rows(rows: list[Row]) -> None:
+    """Wholly bold rows at the top are header rows (a group row over a column
+    row is common in budgets), as long as a body row is left below them."""
+    n = 0
+    for row in rows[:MAX_BOLD_HEADER_ROWS]:
+        inked = [c for c in row.cells if c.text.strip() and not c.continued]
+        if not (row.is_header or (inked and all(c.bold for c in inked))):
+            break
+        n += 1
+    if n >= len(rows):
+        n = 1 if len(rows) > 1 else 0  # an all-bold table: only its first row is a header
+    for row in rows[:n]:
+        row.is_header = True

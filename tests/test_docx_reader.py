@@ -327,3 +327,25 @@ def test_malformed_footnotes_skipped(tmp_path, word):
     assert not any("footnote" in b.flags for b in doc.blocks)
     assert doc.metadata["warnings"][0]["kind"] == "repaired"
     assert [b.text for b in doc.blocks if b.text][:2] == ["Page one text.", "Page two text."]
+
+
+def test_bold_rows_at_top_are_headers(tmp_path):
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=3)
+    rows = [["Funding", "", ""], ["Source", "2015/16", "2016/17"], ["PCC grant", "15,777", "15,277"],
+            ["TOTAL", "15,777", "15,277"]]
+    for r, vals in enumerate(rows):
+        for c, v in enumerate(vals):
+            run = t.cell(r, c).paragraphs[0].add_run(v)
+            run.bold = r < 2 or r == 3
+    all_bold = d.add_table(rows=2, cols=1)
+    for r in range(2):
+        all_bold.cell(r, 0).paragraphs[0].add_run(f"bold {r}").bold = True
+    d.save(str(tmp_path / "headers.docx"))
+    doc = read_docx(tmp_path / "headers.docx", "0" * 64)
+    first, second = [b for b in doc.blocks if b.kind == TABLE]
+    # a bold TOTAL row further down is not a header
+    assert [r.is_header for r in first.rows] == [True, True, False, False]
+    assert [r.is_header for r in second.rows] == [True, False]
