@@ -112,16 +112,16 @@ _ACTION_NUM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s|$)\s*")
 _NUM_CELL = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s*$")
 _CODE_CELL = re.compile(r"^\s*(\d{1,2}\.\d{1,2})\s*\(?([a-z])\)?\s*$")
 _CODE = re.compile(r"(?<![\w./£])(\d{1,2}\.\d{1,2})([a-z])(?![\w])")
-_TARGET_CLAUSE = re.compile(r"\bto\s+meet\s+target\b\s*[-:=]?\s*(?:(?:not\s+)?on\s*track(?:\s*/\s*not\s+on\s*track)?)?", re.I)
-_FUNDING = re.compile(r"\bfunding\s+allocated\b\s*[:=-]?\s*(.*)", re.I)
+_TARGET_CLAUSE = re.compile(r"\bto\s+meet\s+target\b\s*[-:=\u2013\u2014]?\s*(?:(?:not\s+)?on\s*track(?:\s*/\s*not\s+on\s*track)?)?", re.I)
+_FUNDING = re.compile(r"\bfunding\s+allocated\b\s*[:=\-\u2013\u2014]?\s*(.*)", re.I)
 
 # Labelled parts of a milestone's text.
 _MARKERS = re.compile(
-    r"(?P<measurement>\bmeasurement\s*[=:-])"
-    r"|(?P<source>\bsource\s*[:=-])"
-    r"|(?P<progress>\b(?:q[1-4]\s+progress|progress\s+q[1-4]|q[1-4]\s+update|update\s+q[1-4])\b\s*[:\-]?"
-    r"|(?:(?<=\n)|^)\s*q[1-4]\s*[:\-](?!\s*\d))"
-    r"|(?P<target>\bto\s+meet\s+target\b\s*[:=-]?)",
+    r"(?P<measurement>\bmeasurement\s*[=:\-\u2013\u2014])"
+    r"|(?P<source>\bsource\s*[:=\-\u2013\u2014])"
+    r"|(?P<progress>\b(?:q[1-4]\s+progress|progress\s+q[1-4]|q[1-4]\s+update|update\s+q[1-4])\b\s*[:\-\u2013\u2014]?"
+    r"|(?:(?<=\n)|^)\s*q[1-4]\s*[:\-\u2013\u2014](?!\s*\d))"
+    r"|(?P<target>\bto\s+meet\s+target\b\s*[:=\-\u2013\u2014]?)",
     re.I,
 )
 _NOTE = re.compile(r"^\s*(?:for\s+more\s+information|please\s+note|see\s+(?:action|priority)\b|\*)", re.I)
@@ -323,15 +323,14 @@ def find_colour_key(doc: Document, skip: set[int]) -> dict[str, str]:
             for i, c in enumerate(cells):
                 if not c.fill or c.fill.lower() in ("#ffffff", "#fff", "auto"):
                     continue
-                label = c.norm if c.norm.strip() else ""
-                if not label:
-                    for j in (i + 1, i - 1):
-                        if 0 <= j < len(cells) and cells[j].norm.strip() and not cells[j].fill:
-                            label = cells[j].norm
-                            break
-                st = colour_key_entry(label)
-                if st and len(label) <= 60:
-                    key.setdefault(c.fill.lower(), st)
+                # The label is in the filled cell ("GREEN") or beside it ("Action closed").
+                labels = [c.norm] + [cells[j].norm for j in (i + 1, i - 1)
+                                     if 0 <= j < len(cells) and not cells[j].fill]
+                for label in labels:
+                    st = colour_key_entry(label) if label and len(label.strip()) <= 60 else None
+                    if st:
+                        key.setdefault(c.fill.lower(), st)
+                        break
     return key
 
 
