@@ -167,8 +167,8 @@ def ingest(paths, db, workers, silent):
 
     Every file is attempted, whatever its extension: PDF, DOCX and DOC are
     read (the format is detected from the bytes), anything else is recorded
-    as failed. Sidecars (*.gold.json, README.md) and hidden files are
-    skipped. Unchanged files are skipped after hashing; a changed file
+    as failed. Inside folders, sidecars (*.json such as gold annotations,
+    README files, *.py) and hidden files are skipped. Unchanged files are skipped after hashing; a changed file
     replaces what its path held; the same bytes under two paths are stored
     once. Each failing file prints "error: PATH: MESSAGE" and is recorded in
     the errors table; the rest of the batch goes on.

@@ -25,9 +25,12 @@ from ..errors import BoardpackError, StoreError, UnreadableDocument
 from ..settings import DEFAULT, Settings
 from . import file_sha256
 
-# Files that sit beside packs but are not packs: gold annotations, notes.
-SIDECAR_SUFFIXES = (".gold.json",)
-SIDECAR_NAMES = {"readme.md", "readme.txt", "readme", ".ds_store", "thumbs.db", "desktop.ini"}
+# Files that sit beside packs but are not packs: gold annotations and other
+# JSON metadata, notes, and the corpus generator's own Python code. Anything
+# else found in a folder is attempted, so an unreadable pack is reported.
+SIDECAR_SUFFIXES = (".json", ".py", ".pyc")
+SIDECAR_NAMES = {"readme.md", "readme.txt", "readme", "thumbs.db", "desktop.ini"}
+SKIP_DIRS = {"__pycache__"}
 
 
 class NoInputs(BoardpackError):
@@ -93,8 +96,9 @@ def is_sidecar(p: Path) -> bool:
 def expand_paths(paths: Iterable) -> tuple[list[Path], list[Path]]:
     """Return (files to attempt, paths that do not exist).
 
-    Folders are walked recursively in sorted order; hidden files and folders
-    and known sidecars are skipped. Every other file is attempted, so an
+    Folders are walked recursively in sorted order; hidden files and folders,
+    ``__pycache__`` and known sidecars (``*.json`` such as gold annotations,
+    ``README*``, ``*.py``) are skipped. Every other file is attempted, so an
     unsupported one is reported rather than silently ignored. A file named
     explicitly is always attempted.
     """
@@ -112,7 +116,7 @@ def expand_paths(paths: Iterable) -> tuple[list[Path], list[Path]]:
         p = Path(raw)
         if p.is_dir():
             for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
                 for n in sorted(names):
                     f = Path(root) / n
                     if n.startswith(".") or is_sidecar(f):

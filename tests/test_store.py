@@ -54,6 +54,9 @@ def archive(tmp_path, make_docx):
     (folder / "sub" / "empty.pdf").write_bytes(b"")
     (folder / "pack0.docx.gold.json").write_text("{}")
     (folder / ".hidden.docx").write_bytes(b"not read")
+    (folder / "build.py").write_text("print('the generator, not a pack')\n")
+    (folder / "__pycache__").mkdir()
+    (folder / "__pycache__" / "x.docx").write_bytes(b"not read")
     return folder
 
 
@@ -62,6 +65,9 @@ def test_expand_paths_skips_sidecars_and_hidden_files(archive, tmp_path):
     names = [f.name for f in files]
     assert names == ["pack0.docx", "pack1.docx", "pack2.docx", "empty.pdf"]
     assert [m.name for m in missing] == ["nope.pdf"]
+    # a file named explicitly is always attempted, and listed once
+    files, _ = expand_paths([archive / "build.py", archive / "build.py", archive / "sub"])
+    assert [f.name for f in files] == ["build.py", "empty.pdf"]
 
 
 def test_ingest_stores_good_files_and_records_the_bad_one(archive, tmp_path):
