@@ -450,6 +450,11 @@ def _append_text(block: Block, suffix: str) -> None:
 def read_docx_document(path: Path, sha256: str, fmt: str = "docx") -> Document:
     path = Path(path)
     wdoc, dropped = open_package(path)
+    if getattr(wdoc.element, "body", None) is None:
+        strict = "purl.oclc.org/ooxml" in str(getattr(wdoc.element, "tag", ""))
+        why = ("Strict Open XML Word document (save it as a standard .docx)" if strict
+               else "Word document has no body")
+        raise UnreadableDocument(why, path)
     try:
         reader = DocxBodyReader(wdoc, sha256)
         blocks = reader.read()

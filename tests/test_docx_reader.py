@@ -349,3 +349,17 @@ def test_bold_rows_at_top_are_headers(tmp_path):
     # a bold TOTAL row further down is not a header
     assert [r.is_header for r in first.rows] == [True, True, False, False]
     assert [r.is_header for r in second.rows] == [True, False]
+
+
+def test_strict_open_xml_named_in_error(tmp_path):
+    plain = build_plain_docx(tmp_path / "plain.docx")
+    strict = tmp_path / "strict.docx"
+    transitional = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(strict, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.endswith(".xml"):
+                data = data.replace(transitional, b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+            dst.writestr(item, data)
+    with pytest.raises(UnreadableDocument, match="Strict Open XML"):
+        read_docx(strict, "0" * 64)
