@@ -42,6 +42,10 @@ def related_actions(text: str) -> Optional[str]:
     return ";".join(out) or None
 
 
+_OPENING = re.compile(r"\b(brought\s+forward|b/f|b/fwd|opening|start(?:ing)?\s+balance|balance\s+at\s+(?:the\s+)?start|as\s+at\s+1st?\s+april)\b", re.I)
+# Items whose amount a balance subtracts although it is printed positive.
+_DEDUCT = re.compile(r"^\s*(?:deduct|less|minus|expenditure|payments?|spent|spend)\b", re.I)
+
 _TOTAL_NEXT = frozenset(
     "funding funds budget budgets allocated allocation allocations allocations spend spending spent expenditure income "
     "available cost costs savings reserves net gross revenue capital for of in to at per grant grants contributions "
@@ -55,6 +59,8 @@ def total_kind(label: str) -> Optional[str]:
     t = raw.lower()
     if not t or not TOTAL_LABEL.search(t):
         return None
+    if _OPENING.search(t):
+        return None  # an opening balance is an item the later totals include
     m = re.match(r"(?:grand\s+|overall\s+)?totals?\b[\s:]*(\S*)", t)
     if m and m.group(1) and not raw.isupper():
         # "Total funding available", "Total for 2016/17" -- but not "Total Place pilot"
@@ -192,16 +198,21 @@ def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult,
             continue
         measure = value_measures(lay)[col.index]
         segment: list[tuple[float, str]] = []
+        signed: list[float] = []
         all_items: list[float] = []
         subtotals: list[float] = []
         totals: list[float] = []
+        incomplete = False  # an item in the segment whose amount could not be read
         for lr in rows:
             raw = lr.values.get(col.index, "")
             v = parse_money(raw, scale=lay.scale)
             if not lr.total:
                 if v is not None:
                     segment.append((v, raw))
+                    signed.append(-abs(v) if _DEDUCT.search(lr.label or "") else v)
                     all_items.append(v)
+                elif raw.strip() and parse_value(raw).kind == "text":
+                    incomplete = True
                 continue
             if v is None:
                 continue
@@ -212,6 +223,8 @@ def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult,
             cands: list[tuple[str, float, int]] = []
             if segment:
                 cands.append(("sum", sum(x for x, _ in segment), len(segment)))
+                if signed != [x for x, _ in segment]:
+                    cands.append(("signed_sum", sum(signed), len(signed)))
             if all_items and len(all_items) != len(segment):
                 cands.append(("sum_all", sum(all_items), len(all_items)))
             # a total of the last k items only (a section printed without a heading row)
@@ -233,6 +246,8 @@ def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult,
                 if status == "mismatch":
                     # report against the plain sum, the reader's first guess
                     method, computed, n_items = cands[0]
+                    if incomplete:
+                        status = "unchecked"  # an unreadable item amount: cannot judge
             label = lr.label or "Total"
             res.add(
                 "budget_checks",
@@ -264,6 +279,8 @@ def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult,
             else:
                 totals.append(v)
             segment = []
+            signed = []
+            incomplete = False
 
 
 def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Optional[str], table_key: str = "table") -> int:

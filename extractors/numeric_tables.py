@@ -284,6 +284,12 @@ def _assign_roles(lay: TableLayout) -> None:
         if vals and all(re.fullmatch(r"\d{1,3}(?:\.\d{1,2}){0,2}\.?", v) for v in vals) and any(c.role == "text" for c in cols[1:]):
             if not cols[0].header or LINE_COL.match(cols[0].header) or _is_running(vals):
                 cols[0].role = "line"
+    # A column of list letters or roman numerals ("a", "b", "(iii)") numbers the rows.
+    for c in cols:
+        if c.role == "text" and c.n_text:
+            vals = [lay.cell(r, c.index) for r in lay.body_rows if lay.cell(r, c.index)]
+            if vals and all(re.fullmatch(r"\(?(?:[a-z]|[ivx]{1,4})[.)]?", v, re.I) for v in vals):
+                c.role = "line"
     texts = [c for c in cols if c.role == "text"]
     if texts:
         lay.label_col = texts[0].index
