@@ -55,6 +55,15 @@ def _debug_param() -> click.Option:
     )
 
 
+def _add_debug(cmd: click.Command) -> None:
+    """Give ``cmd`` (and, for a group, every subcommand) a ``--debug`` flag."""
+    if not any(p.name == "debug" for p in cmd.params):
+        cmd.params.append(_debug_param())
+    if isinstance(cmd, click.Group):
+        for sub in cmd.commands.values():
+            _add_debug(sub)
+
+
 class BoardpackGroup(click.Group):
     """A click group that loads :data:`LAZY_COMMANDS`, gives every command
     ``--debug``, and turns library errors into one line."""
@@ -72,8 +81,8 @@ class BoardpackGroup(click.Group):
                 if e.name != module:
                     raise
                 return None  # listed but not written yet
-        if cmd is not None and not any(p.name == "debug" for p in cmd.params):
-            cmd.params.append(_debug_param())
+        if cmd is not None:
+            _add_debug(cmd)
         return cmd
 
     def invoke(self, ctx):
@@ -168,9 +177,9 @@ def ingest(paths, db, workers, silent):
     Every file is attempted, whatever its extension: PDF, DOCX and DOC are
     read (the format is detected from the bytes), anything else is recorded
     as failed. Inside folders, sidecars (*.json such as gold annotations,
-    README files, *.py) and hidden files are skipped. Unchanged files are skipped after hashing; a changed file
-    replaces what its path held; the same bytes under two paths are stored
-    once. Each failing file prints "error: PATH: MESSAGE" and is recorded in
+    README files, *.py) and hidden files are skipped. Unchanged files are
+    skipped after hashing; a changed file replaces what its path held; the
+    same bytes under two paths are stored once. Each failing file prints "error: PATH: MESSAGE" and is recorded in
     the errors table; the rest of the batch goes on.
 
     Ends with one summary line: files new/unchanged/replaced/failed, pages
