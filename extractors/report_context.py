@@ -15,7 +15,7 @@ _CTX_DATE = "reports.context_date"
 
 # Template guidance and page furniture that is never content.
 GUIDANCE = re.compile(
-    r"^\W*\d{0,2}\s*(?:please\s+(?:ensure|restrict|note\s+that\s+this|complete|use\s+this|keep|limit|do\s+not)"
+    r"^[\W\u00b9\u00b2\u00b3\u2070-\u2079]*\d{0,2}\s*(?:please\s+(?:ensure|restrict|note\s+that\s+this|complete|use\s+this|keep|limit|do\s+not)"
     r"|this\s+page\s+is\s+(?:left\s+)?(?:intentionally\s+)?(?:left\s+)?blank"
     r"|document\s+is\s+restricted"
     r"|page\s+\d+\s*(?:of\s+\d+)?\s*$"

@@ -252,6 +252,11 @@ class _ReportReader:
             self.cur.period_raw = one_line(m.group(1))
             return
         # -- sections -------------------------------------------------------------
+        if (b.kind == HEADING or b.bold) and _PRIORITY_HEAD.match(text) and len(text) < 140:
+            # "Priority 2: Reducing Re-offending" ends the report above and names the next one
+            self.section = None
+            self.recent_heads.append(one_line(b.text))
+            return
         hs = _heading_split(b)
         if hs is None and self.section is None and (b.kind == HEADING or b.bold) and len(text) < 140:
             self.recent_heads.append(one_line(b.text))
