@@ -284,11 +284,19 @@ class FileResult:
     file: str
     path: str
     format: str
-    status: str  # "ok", "failed"
+    #: "ok"; "failed" (an error nobody expected); for bad inputs annotated with
+    #: ``expected_error``: "expected_error" (rejected as it should be),
+    #: "wrong_error" or "missing_error" (ingested although it should fail)
+    status: str
     error: Optional[str] = None
     views: dict[str, Score] = field(default_factory=dict)
     fields: dict[str, Score] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    expected_error: Optional[str] = None
+
+    @property
+    def as_expected(self) -> bool:
+        return self.status in ("ok", "expected_error")
 
 
 @dataclass
@@ -342,6 +350,7 @@ class EvalReport:
             "corpus": self.corpus,
             "files": [
                 {"file": f.file, "format": f.format, "status": f.status, "error": f.error, "notes": f.notes,
+                 "expected_error": f.expected_error,
                  "views": {k: v.as_dict() for k, v in f.views.items()},
                  "fields": {k: v.as_dict() for k, v in f.fields.items()}}
                 for f in self.files
@@ -373,13 +382,15 @@ def find_samples(corpus_dir) -> list[tuple[Path, Path]]:
     return out
 
 
-def load_gold(path: Path) -> dict[str, list[dict]]:
+def load_gold(path: Path) -> dict[str, Any]:
+    """The gold annotation: ``views`` (rows per view) and, for bad inputs,
+    ``expected_error`` (the error class the file must be rejected with)."""
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
     views = data.get("views") or {}
     if not isinstance(views, dict):
         raise ValueError(f"{path}: 'views' must be an object")
-    return views
+    return {"views": views, "expected_error": data.get("expected_error")}
 
 
 def _format_of(path: Path) -> str:
@@ -399,10 +410,16 @@ def _ingest_one(sample: str, views: list[str], settings: Settings) -> dict[str, 
 
     path = Path(sample)
     name = path.name
-    out: dict[str, Any] = {"format": None, "error": None, "views": {}, "notes": []}
+    out: dict[str, Any] = {"format": None, "error": None, "error_types": [], "views": {}, "notes": []}
+
+    def progress(kind, value):
+        err = getattr(value, "error", None) if kind == "file" else None
+        if err is not None:
+            out["error_types"] = [c.__name__ for c in type(err).__mro__]
+
     with tempfile.TemporaryDirectory(prefix="boardpack-eval-") as tmp:
         db = Path(tmp) / "eval.db"
-        summary = ingest_paths([path], db_path=db, workers=1, settings=settings)
+        summary = ingest_paths([path], db_path=db, workers=1, settings=settings, progress=progress)
         if summary.failed:
             out["error"] = "; ".join(m for _, m in summary.errors) or "failed"
         with Store.open(db) as store:
@@ -435,7 +452,7 @@ def evaluate(corpus_dir="corpus", settings: Settings = DEFAULT, workers: Optiona
     if not samples:
         return report
     golds = {str(s): load_gold(g) for s, g in samples}
-    judged = {str(s): [v for v in golds[str(s)] if v in VIEW_KEYS] for s, _ in samples}
+    judged = {str(s): [v for v in golds[str(s)]["views"] if v in VIEW_KEYS] for s, _ in samples}
     n = workers or settings.workers or os.cpu_count() or 1
     n = max(1, min(n, len(samples)))
     results: dict[str, dict[str, Any]] = {}
@@ -451,10 +468,17 @@ def evaluate(corpus_dir="corpus", settings: Settings = DEFAULT, workers: Optiona
         key = str(s)
         res = results[key]
         fmt = res["format"] or _format_of(s)
-        views, fields = score_file(golds[key], res["views"])
+        gold = golds[key]
+        views, fields = score_file(gold["views"], res["views"])
+        expected = gold["expected_error"]
+        if expected:
+            status = "expected_error" if expected in res["error_types"] else (
+                "wrong_error" if res["error"] else "missing_error")
+        else:
+            status = "failed" if res["error"] else "ok"
         report.files.append(FileResult(
-            file=s.name, path=key, format=fmt, status="failed" if res["error"] else "ok",
-            error=res["error"], views=views, fields=fields, notes=res["notes"],
+            file=s.name, path=key, format=fmt, status=status, error=res["error"], views=views, fields=fields,
+            notes=res["notes"], expected_error=expected,
         ))
     return report
 
@@ -486,9 +510,13 @@ def format_table(report: EvalReport, out=None) -> None:
             t.add_row(r["name"] if r["format"] == "all" else "", r["format"], str(r["gold"]), str(r["predicted"]),
                       f"{r['precision']:.3f}", f"{r['recall']:.3f}", f1, style=style)
         console.print(t)
-    failed = [f for f in report.files if f.status != "ok"]
-    for f in failed:
-        console.print(f"[red]failed[/red] {f.file}: {f.error}")
+    for f in report.files:
+        if not f.as_expected:
+            want = f" (expected {f.expected_error})" if f.expected_error else ""
+            console.print(f"[red]{f.status}[/red] {f.file}: {f.error or 'ingested'}{want}")
+    n_bad = sum(1 for f in report.files if f.status == "expected_error")
+    if n_bad:
+        console.print(f"{n_bad} bad input(s) rejected with their expected errors")
 
 
 @click.command("eval")
@@ -514,7 +542,7 @@ def eval_command(corpus_dir: Path, fmt: str, workers: Optional[int], fail_under:
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:
         format_table(report)
-    if fail_under is not None and report.failures(fail_under):
+    if fail_under is not None and (report.failures(fail_under) or not all(f.as_expected for f in report.files)):
         raise SystemExit(1)
 
 
