@@ -6,6 +6,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from boardpack.errors import UnreadableDocument
 from boardpack.ingest import READERS, file_sha256
@@ -363,3 +365,52 @@ def test_strict_open_xml_named_in_error(tmp_path):
             dst.writestr(item, data)
     with pytest.raises(UnreadableDocument, match="Strict Open XML"):
         read_docx(strict, "0" * 64)
+
+
+# -- property: merged cells never duplicate or lose text -----------------------
+
+@st.composite
+def merged_tables(draw):
+    rows = draw(st.integers(1, 5))
+    cols = draw(st.integers(1, 5))
+    merges = draw(st.lists(
+        st.tuples(st.integers(0, rows - 1), st.integers(0, cols - 1),
+                  st.integers(0, rows - 1), st.integers(0, cols - 1)),
+        max_size=3))
+    return rows, cols, merges
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(spec=merged_tables())
+def test_merged_cells_keep_each_text_once(spec, tmp_path):
+    import docx
+
+    rows, cols, merges = spec
+    d = docx.Document()
+    t = d.add_table(rows=rows, cols=cols)
+    for r in range(rows):
+        for c in range(cols):
+            t.cell(r, c).text = f"r{r}c{c}"
+    taken: set = set()
+    for r1, c1, r2, c2 in merges:
+        area = {(r, c) for r in range(min(r1, r2), max(r1, r2) + 1) for c in range(min(c1, c2), max(c1, c2) + 1)}
+        if area & taken:
+            continue  # merged regions in Word never overlap
+        taken |= area
+        t.cell(r1, c1).merge(t.cell(r2, c2))
+    path = tmp_path / "merged.docx"
+    d.save(str(path))
+    table = next(b for b in read_docx(path, "0" * 64).blocks if b.kind == TABLE)
+
+    tokens = [tok for row in table.rows for cell in row.cells for tok in cell.text.split()]
+    assert sorted(tokens) == sorted(f"r{r}c{c}" for r in range(rows) for c in range(cols))
+    assert all(sum(cell.colspan for cell in row.cells) == cols for row in table.rows)
+    # every rowspan is matched by continued placeholders at the same column below
+    for i, row in enumerate(table.rows):
+        col = 0
+        for cell in row.cells:
+            for k in range(1, cell.rowspan):
+                below, at = table.rows[i + k], 0
+                match = [b for b in below.cells if (at := at + b.colspan) - b.colspan == col]
+                assert match and match[0].continued and match[0].colspan == cell.colspan
+            col += cell.colspan
