@@ -42,6 +42,23 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text or ""))
 
 
+def is_lone_page_number(text: str, page: int | None, n_pages: int | None) -> bool:
+    """A page number standing alone in a page's band, even if it occurs once.
+
+    "Page 3", "- 3 -" and "3 of 10" say what they are; a bare "816" at the foot
+    of a one-page spreadsheet is more likely a total, so a bare number only
+    counts when it could number this document's pages (its own page number,
+    or small enough for a pack whose numbering starts a little later).
+    """
+    if not is_page_number(text):
+        return False
+    t = text.strip()
+    if not t.isdigit():
+        return True
+    n = int(t)
+    return n == page or n <= 2 * (n_pages or 1) + 2
+
+
 def is_file_path(text: str) -> bool:
     return bool(_FILE_PATH.search(text or ""))
 
@@ -108,7 +125,7 @@ def clean_document(doc: Document, settings: Settings = DEFAULT) -> Document:
     drop = set()
     removed = doc.metadata.setdefault("furniture", [])
     for b, band in candidates:
-        if key(b) in keys or is_page_number(b.norm):
+        if key(b) in keys or is_lone_page_number(b.norm, b.page, n_pages):
             drop.add(id(b))
             # where each removed line was, for extractors that want the running
             # title over a given page (a plan's name above its table)

@@ -31,8 +31,9 @@ from ..model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Block, Doc
 from ..settings import DEFAULT, Settings
 from ..textnorm import BULLET_CHARS
 from . import register_reader
-from .clean import furniture_key, in_band, is_page_number, repeated_keys
+from .clean import furniture_key, in_band, is_lone_page_number, repeated_keys
 from .pdf_tables import (
+    NUMBERING,
     TLine,
     find_text_tables,
     inside,
@@ -73,6 +74,7 @@ class PageItems:
     width: float
     height: float
     items: list = field(default_factory=list)  # Line or Block(TABLE), top to bottom
+    fills: list = field(default_factory=list)  # shaded rects (pdf_tables.Fill)
 
 
 # -- opening ----------------------------------------------------------------------
@@ -193,21 +195,30 @@ def _read_page(page, page_no: int, settings: Settings) -> tuple[PageItems, bool]
             tables.append(blk)
     if tables:
         words = [w for w in words if not any(inside(w, t.bbox) for t in tables)]
-    lines = _lines(words, page_no)
+    items.items = sorted(_lines(words, page_no) + tables, key=_top)
+    items.fills = fills
+    return items, scanned
+
+
+def _add_text_tables(p: PageItems) -> None:
+    """Replace runs of column-aligned lines with text-aligned TABLE blocks.
+
+    Runs after furniture marking, so a running footer under the last row
+    ("1 of 12   Standing Orders Issue 1.0") never becomes part of a table.
+    """
+    lines = [it for it in p.items if isinstance(it, Line) and not it.furniture]
+    if len(lines) < 3:
+        return
     size = Counter(ln.size for ln in lines for _ in ln.words).most_common(1)
     body = size[0][0] if size else 10.0
-    text_tables = find_text_tables(lines, body, page_no, fills)
-    merged: list = []
-    k = 0
-    for i0, i1, blk in text_tables:
-        merged.extend(lines[k:i0])
-        merged.append(blk)
-        k = i1 + 1
-    merged.extend(lines[k:])
-    merged.extend(tables)
-    merged.sort(key=_top)
-    items.items = merged
-    return items, scanned
+    found = find_text_tables(lines, body, p.number, p.fills)
+    if not found:
+        return
+    used = set()
+    for i0, i1, _ in found:
+        used.update(id(ln) for ln in lines[i0 : i1 + 1])
+    items = [it for it in p.items if id(it) not in used] + [blk for _, _, blk in found]
+    p.items = sorted(items, key=_top)
 
 
 def _top(item) -> float:
@@ -244,7 +255,7 @@ def _mark_furniture(pages: list[PageItems], settings: Settings, body: float) -> 
     for p in pages:
         for it in p.items:
             if isinstance(it, Line) and it.band:
-                it.furniture = key(it) in keys or is_page_number(it.text)
+                it.furniture = key(it) in keys or is_lone_page_number(it.text, p.number, len(pages))
 
 
 def _marker(line: Line) -> tuple[Optional[str], bool]:
@@ -255,6 +266,8 @@ def _marker(line: Line) -> tuple[Optional[str], bool]:
             return "bullet", True
     if len(first) > 1 and first[0] in _BULLETS - {"-", "*", "o"} and first[0] != "\u2013":
         return "bullet-attached", True
+    if len(line.segs) >= 2 and len(line.segs[0].words) == 1 and NUMBERING.match(first):
+        return "number", False  # a number hanging in its own column: "1.3.1   The Clerk ..."
     if _NUMBER_MARKER.match(first) and len(line.words) > 1:
         gap = line.words[1]["x0"] - line.words[0]["x1"]
         if gap > 0.5 * (line.size or 10) or first[-1] == ")" or first[0] == "(":
@@ -296,6 +309,45 @@ def _heading_styles(pages: list[PageItems], body: float) -> list[tuple[float, bo
 
 def _level(x0: float, margin: float) -> int:
     return max(0, min(5, int(round((x0 - margin) / 18.0))))
+
+
+_OPEN_END = re.compile(r"[,;\-\u2013(/&]$|\b(?:and|or|the|of|to|a|an|in|for|with|by|that|which)$", re.I)
+_CLOSED_END = re.compile(r"[.!?:]['\")]?$")
+
+
+def _join_across_pages(blocks: list[Block], body: float, furniture: set[int]) -> list[Block]:
+    """Join a paragraph or list item cut by a page break with its rest at the
+    top of the next page (which starts mid-sentence: lower case, a bracket, or
+    the first part ends on a comma or "and"). The joined block keeps the first
+    page in ``page`` and the last in ``page_end``."""
+    out: list[Block] = []
+    last_text: Optional[Block] = None  # last paragraph/list item before the break
+    crossed = False
+    for b in blocks:
+        if b.kind == PAGE_BREAK:
+            crossed = last_text is not None
+            out.append(b)
+            continue
+        if id(b) in furniture or "footnote" in b.flags:
+            out.append(b)
+            continue
+        if crossed and last_text is not None and b.kind == PARAGRAPH and b.bbox and last_text.bbox:
+            a = last_text
+            tail = a.norm.rstrip()
+            head = b.norm.lstrip()
+            opens = head[:1].islower() or head[:1] in "(,;"
+            indent_ok = (b.bbox[0] > a.bbox[0] + 2) if a.kind == LIST_ITEM else abs(b.bbox[0] - a.bbox[0]) < 1.5 * body
+            size_ok = abs((a.font_size or body) - (b.font_size or body)) < 1.0
+            if tail and not _CLOSED_END.search(tail) and (opens or _OPEN_END.search(tail)) and indent_ok and size_ok:
+                a.text = f"{a.text}\n{b.text}"
+                a.norm = f"{a.norm}\n{b.norm}"
+                a.page_end = b.page_end or b.page
+                crossed = False
+                continue
+        crossed = False
+        last_text = b if b.kind in (PARAGRAPH, LIST_ITEM) else None
+        out.append(b)
+    return out
 
 
 _SEPARATOR = re.compile(r"^[_\u2014\u2500-]{8,}$")
@@ -364,7 +416,7 @@ def _new_block(kind, lines: list[Line], page: int, level: int = 0, strip_first: 
                  style=fonts.most_common(1)[0][0] if fonts else None)
 
 
-def _page_blocks(p: PageItems, b: _Builder) -> list[Block]:
+def _page_blocks(p: PageItems, b: _Builder, furniture: set[int]) -> list[Block]:
     out: list[Block] = []
     cur: list[Line] = []
     cur_kind = None
@@ -394,7 +446,9 @@ def _page_blocks(p: PageItems, b: _Builder) -> list[Block]:
         ln: Line = it
         if ln.furniture:
             flush()
-            out.append(_new_block(PARAGRAPH, [ln], p.number))
+            fb = _new_block(PARAGRAPH, [ln], p.number)
+            furniture.add(id(fb))
+            out.append(fb)
             continue
         hs = b.heading_style(ln)
         marker, strip = _marker(ln)
@@ -484,6 +538,9 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
 
     body = _body_size(pages)
     _mark_furniture(pages, settings, body)
+    for p in pages:
+        _add_text_tables(p)
+        p.fills = []
     xs = [ln.x0 for p in pages for ln in p.items if isinstance(ln, Line) and not ln.furniture]
     margin = min(xs) if xs else 0.0
     if xs:  # the most common left edge is the text margin (ignore outliers)
@@ -492,10 +549,11 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
     builder = _Builder(body, _heading_styles(pages, body), margin)
 
     blocks: list[Block] = []
+    furniture: set[int] = set()  # ids of blocks made from furniture lines
     for p in pages:
         if p.number > 1:
             blocks.append(Block(kind=PAGE_BREAK, page=p.number - 1))
-        blocks.extend(_page_blocks(p, builder))
+        blocks.extend(_page_blocks(p, builder, furniture))
 
     heights = {p.number: p.height for p in pages}
 
@@ -507,6 +565,7 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
     blocks = join_split_tables(blocks, skippable)
     _list_levels(blocks)
     _flag_footnotes(blocks, body)
+    blocks = _join_across_pages(blocks, body, furniture)
     producer = meta.get("Producer") or meta.get("Creator")
     if meta.get("Producer") and meta.get("Creator") and meta["Creator"] not in meta["Producer"]:
         producer = f"{meta['Producer']} ({meta['Creator']})"

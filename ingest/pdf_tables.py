@@ -272,6 +272,7 @@ class TLine:
         return max(w["x1"] for w in self.words)
 
 
+NUMBERING = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]|\(?[a-z]\))$", re.I)
 _NUMERIC_WORD = re.compile(r"^[-+(£$€]*\d[\d,.]*%?\)?$|^[-\u2013]$")
 
 
@@ -384,6 +385,12 @@ def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[F
     ncols = len(cols)
     if ncols < 2:
         return None
+    if ncols == 2:
+        # numbers hanging left of prose ("1.3.1   An annual meeting ...") are a
+        # numbered list, not a two-column table
+        firsts = [s.text for ln in lines for s in ln.segs if _col_of(s, cols) == 0]
+        if firsts and all(NUMBERING.match(t) for t in firsts):
+            return None
     per_line = []
     for ln in lines:
         slots: list[list[dict]] = [[] for _ in range(ncols)]

@@ -135,3 +135,9 @@ def test_removed_furniture_keeps_its_pages(plan_clean):
     assert tops == [1, 2, 3, 4, 5, 6]
     assert {f["text"] for f in removed if f["band"] == "top"} == {"South Cambridgeshire CDRP Rolling Plan 2009-2012"}
     assert sum(1 for f in removed if f["band"] == "bottom") == 12  # page number + file path per page
+
+
+def test_bare_total_at_foot_of_one_page_is_not_a_page_number():
+    d = _doc([_para("Total payments", 1, 300), _para("816", 1, 770)], pages=1)
+    clean_document(d)
+    assert [b.norm for b in d.blocks] == ["Total payments", "816"]
