@@ -189,9 +189,12 @@ class PackWriter:
         else:
             set_no_borders(t)
         t.autofit = False
+        # table.cell() recomputes the whole grid on every call: fetch each row's cells once.
+        trows = t.rows
         for i, row in enumerate(rows):
+            cells = trows[i].cells
             for j in range(ncols):
-                cell = t.cell(i, j)
+                cell = cells[j]
                 val = row[j] if j < len(row) else None
                 fill_cell(cell, val, bold=(bold_header and i < max(header_rows, 1) and header_rows > 0), size=size)
                 if widths:
@@ -204,7 +207,7 @@ class PackWriter:
             h = OxmlElement("w:tblHeader")
             trpr.append(h)
         for (i, j), colour in (fills or {}).items():
-            shade(t.cell(i, j), colour)
+            shade(trows[i].cells[j], colour)
         for (r1, c1, r2, c2) in merges or []:
             a, b = t.cell(r1, c1), t.cell(r2, c2)
             keep = a.text

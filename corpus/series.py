@@ -262,11 +262,35 @@ def _refkey(ref: str):
     return (int(m.group(1)), int(m.group(2)), m.group(3)) if m else (999, 0, ref)
 
 
+def audit_not_reported(rows_by_q: dict[int, list[dict]], min_periods: int = 2) -> list[dict]:
+    """Milestones left "not reported" (template or blank status) in >= min_periods consecutive periods."""
+    flagged = {q: [dict(r, stats_awaited=1 if r["status"] == "not reported" else 0) for r in rows]
+               for q, rows in rows_by_q.items()}
+    return audit_stats_awaited(flagged, min_periods)
+
+
+#: The format sets tests ingest (paths relative to corpus/): each quarter once.
+def format_sets() -> dict[str, list[str]]:
+    slugs = [PACKS[q]["slug"] for q in QUARTERS]
+    return {
+        "pdf": [f"series/pdf/{s}.pdf" for s in slugs],
+        "docx": [f"series/docx/{s}.docx" for s in slugs],
+        "mixed": [f"series/pdf/{slugs[0]}.pdf", f"series/docx/{slugs[1]}.docx", f"series/pdf/{slugs[2]}.pdf",
+                  f"series/doc/{slugs[3]}.doc"],
+    }
+
+
 def expected_audits() -> dict:
     rows = {q: updates(q) for q in QUARTERS}
     return {
         "plan_title": plan2009.PLAN_TITLE,
         "periods": [PERIOD[q] for q in QUARTERS],
+        "sets": format_sets(),
+        "note": ("Exact answers for any one of the sets (each quarter ingested once, in any format). "
+                 "stats_awaited[N] = `audit stats-awaited --min-periods N` without the format-dependent "
+                 "'sources'; status_changes = `audit status-changes`; not_reported = milestones whose status "
+                 "was the unfilled template or blank in 2+ consecutive periods."),
         "stats_awaited": {str(n): audit_stats_awaited(rows, n) for n in (2, 3, 4)},
         "status_changes": audit_status_changes(rows),
+        "not_reported": audit_not_reported(rows, 2),
     }
