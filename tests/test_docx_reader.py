@@ -414,3 +414,49 @@ def test_merged_cells_keep_each_text_once(spec, tmp_path):
                 match = [b for b in below.cells if (at := at + b.colspan) - b.colspan == col]
                 assert match and match[0].continued and match[0].colspan == cell.colspan
             col += cell.colspan
+
+
+# -- the generated corpus (realistic council Word files) ------------------------
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_docx():
+    docs = {}
+    for p in sorted(CORPUS.rglob("*.docx")):
+        if p.parent.name == "bad":
+            continue
+        docs[p.name] = read_docx(p, file_sha256(p))
+    if not docs:
+        pytest.skip("no corpus DOCX generated (run `make corpus`)")
+    return docs
+
+
+def test_corpus_docx_furniture_stays_out_of_body(corpus_docx):
+    for name, doc in corpus_docx.items():
+        assert doc.headers, name
+        assert doc.pages and doc.pages > 1, name
+        # Furniture leaking into the body would show as blocks of its own (the
+        # committee's name may of course occur inside body sentences).
+        lines = {ln.strip() for f in doc.headers + doc.footers for ln in f.splitlines()}
+        assert not [b.text for b in doc.blocks if b.text.strip() in lines], name
+        assert not any("moderngov" in b.text for b in doc.blocks), name
+        pages = [b.page for b in doc.blocks]
+        assert None not in pages and pages == sorted(pages), name
+
+
+def test_corpus_rag_plan_keeps_colours_and_merges(corpus_docx):
+    fills = {c.fill for d in corpus_docx.values() for b in d.blocks for r in b.rows for c in r.cells}
+    if not fills - {None}:
+        pytest.skip("no shaded cells in this corpus build")
+    # a RAG column shows at least green, amber and red as colours
+    assert {"#00b050", "#ffc000", "#ff0000"} <= fills
+    for doc in corpus_docx.values():
+        for b in (b for b in doc.blocks if b.kind == TABLE):
+            tokens = [c.norm for r in b.rows for c in r.cells if c.norm]
+            for r_i, row in enumerate(b.rows):
+                for c in row.cells:
+                    if c.rowspan > 1:  # merged down: placeholders below, text only once
+                        assert tokens.count(c.norm) == 1 or len(c.norm) < 4
+                        assert any(x.continued for x in b.rows[r_i + 1].cells)
