@@ -1,0 +1,191 @@
+"""Meetings and agenda items from summonses, agenda tables and front sheets,
+on Document objects built directly (no reader involved)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from boardpack.extractors import ExtractContext, extract_document, load_all
+from boardpack.extractors.agenda import normalise_number, split_presenter
+from boardpack.extractors.meeting_cues import committee_key, meeting_id, tidy_committee
+from boardpack.model import AGENDA, COVER, Block, Cell, Document, Paper, Row
+
+load_all()
+
+
+def para(text, kind="paragraph", page=1, **kw):
+    return Block(kind, text=text, page=page, **kw)
+
+
+def table(rows, page=1):
+    return Block("table", rows=[Row([Cell(c) for c in r], page=page) for r in rows], page=page)
+
+
+def run(blocks, papers_spec):
+    doc = Document(path="x.docx", sha256="f" * 64, format="docx", blocks=blocks)
+    doc.renumber()
+    papers = [Paper(t, "", s, e) for t, s, e in papers_spec]
+    ctx = ExtractContext(doc, papers)
+    return extract_document(ctx).rows, ctx
+
+
+SUMMONS = [
+    para("15 February 2017"),
+    para("To: Chairman – Maurice Moore\nPhilip Aldis, Gemma Barron, Mick Birchall and Susie Talbot"),
+    para("Dear Sir / Madam"),
+    para(
+        "You are invited to attend the next CDRP BOARD STAKEHOLDER EVENT, which will be held in the "
+        "MONKFIELD ROOM, FIRST FLOOR at South Cambridgeshire Hall, Cambourne, Cambridge, CB23 6EA on "
+        "THURSDAY, 23 FEBRUARY 2017 at 10.00 a.m."
+    ),
+    para("Yours faithfully"),
+    para("PATRICK ADAMS", kind="heading"),
+    para("Democratic Services Officer, CDRP Board Stakeholder Event"),
+]
+AGENDA_TABLE = table([
+    ["AGENDA", "", "PAGES"],
+    ["1.", "Introductions and Apologies", ""],
+    ["3.", "Minutes of Previous Meeting", "1 - 6"],
+    ["", "LOOKING BACK", ""],
+    ["4 (a)", "Update from CDRP T&CG - Mike Hill", ""],
+    ["4 (b)", "2016-17 Action Plan and Funding Update - Philip Aldis", "7 - 14"],
+    ["", "LOOKING AHEAD", ""],
+    ["5 (a)", "Strategic Assessment - Leigh Roberts", ""],
+    ["", "(i) Presentation and Discussion", ""],
+    ["", "(ii) Agree content and publication", ""],
+    ["5 (b)", "Agree CDRP Priorities for April 2017 to March 2018 - All", ""],
+    ["6.", "Delegate County Community Safety Agreement Response to T&CG", "55 - 70"],
+])
+
+
+def test_summons_meeting_fields():
+    rows, ctx = run(SUMMONS + [AGENDA_TABLE], [(COVER, 0, 6), (AGENDA, 7, 7)])
+    (m,) = rows["meetings"]
+    assert m["committee"] == "CDRP Board Stakeholder Event"
+    assert m["committee_raw"] == "CDRP BOARD STAKEHOLDER EVENT"
+    assert (m["meeting_date"], m["meeting_date_raw"]) == ("2017-02-23", "THURSDAY, 23 FEBRUARY 2017")
+    assert (m["start_time"], m["start_time_raw"]) == ("10:00", "10.00 a.m.")
+    assert m["venue"].startswith("MONKFIELD ROOM, FIRST FLOOR at South Cambridgeshire Hall")
+    assert m["venue"].endswith("CB23 6EA")
+    assert m["date_of_issue"] == "2017-02-15"
+    assert m["contact_officer"] == "Patrick Adams"
+    assert json.loads(m["addressees"]) == ["Maurice Moore", "Philip Aldis", "Gemma Barron", "Mick Birchall", "Susie Talbot"]
+    assert m["meeting_id"] == meeting_id("CDRP Board Stakeholder Event", "2017-02-23")
+    assert m["page"] == 1 and m["block_index"] == 3
+
+
+def test_agenda_table_items_belong_to_the_pack_meeting():
+    rows, ctx = run(SUMMONS + [AGENDA_TABLE], [(COVER, 0, 6), (AGENDA, 7, 7)])
+    items = rows["agenda_items"]
+    by = {i["item_number"]: i for i in items}
+    assert [i["item_number"] for i in items] == ["1", "3", "4a", "4b", "5a", "5b", "6"]
+    assert by["4a"]["title"] == "Update from CDRP T&CG" and by["4a"]["presenter"] == "Mike Hill"
+    assert by["4a"]["group_heading"] == "LOOKING BACK"
+    assert by["4b"]["pages"] == "7-14" and by["4b"]["pages_raw"] == "7 - 14"
+    assert by["5a"]["notes"] == "(i) Presentation and Discussion\n(ii) Agree content and publication"
+    assert by["5a"]["group_heading"] == "LOOKING AHEAD"
+    assert by["5b"]["presenter"] == "All"
+    assert by["6"]["presenter"] is None and by["6"]["pages"] == "55-70"
+    mid = rows["meetings"][0]["meeting_id"]
+    assert {i["meeting_id"] for i in items} == {mid}
+
+
+def test_agenda_from_numbered_paragraphs_front_sheet():
+    blocks = [
+        para("AGENDA", kind="heading"),
+        para("CABINET", kind="heading"),
+        para("Thursday, 30th January, 2025, at 10.00 am Ask for: Georgina Little\nCouncil Chamber, Sessions House, Telephone: 03000 414043\nCounty Hall, Maidstone Email: someone@kent.gov.uk", kind="heading"),
+        para("UNRESTRICTED ITEMS", kind="heading"),
+        para("1. Apologies", kind="list_item"),
+        para("3. Minutes of the Meeting held on 9th January 2025 (Pages 1 - 10)", kind="list_item"),
+        para("5. 24/00108 - Revenue and Capital Budget Monitoring Report – November 2024-25\n(Pages 11 - 84)", kind="list_item"),
+        para("9. 24/00096 - Commissioning Plan for Education Provision in Kent 2025-29 (Pages\n461 - 610)", kind="list_item"),
+        para("EXEMPT ITEMS", kind="heading"),
+        para("Benjamin Watts\nGeneral Counsel\n03000 416814", page=2),
+        para("Wednesday, 22 January 2025", page=2),
+    ]
+    rows, _ = run(blocks, [(AGENDA, 0, len(blocks) - 1)])
+    (m,) = rows["meetings"]
+    assert (m["committee"], m["meeting_date"], m["start_time"]) == ("Cabinet", "2025-01-30", "10:00")
+    assert m["venue"] == "Council Chamber, Sessions House, County Hall, Maidstone"
+    assert m["date_of_issue"] == "2025-01-22"
+    assert m["contact_officer"] == "Georgina Little"
+    items = {i["item_number"]: i for i in rows["agenda_items"]}
+    assert list(items) == ["1", "3", "5", "9"]
+    assert items["3"]["title"] == "Minutes of the Meeting held on 9th January 2025" and items["3"]["pages"] == "1-10"
+    assert items["5"]["pages"] == "11-84"
+    assert items["9"]["title"] == "24/00096 - Commissioning Plan for Education Provision in Kent 2025-29"
+    assert items["9"]["pages"] == "461-610"
+    assert items["1"]["group_heading"] == "UNRESTRICTED ITEMS"
+
+
+def test_parish_summons_evening_time_and_venue():
+    blocks = [
+        para("Souldern Parish Council", kind="heading"),
+        para("You are summoned to the Souldern Parish Council Meeting to take place on Thursday 17th march 2016 7:30 in the Village Hall"),
+        para("AGENDA", kind="heading"),
+        para("1. Minutes of the Souldern Parish Council Meeting held on 21st January 2016.", kind="list_item"),
+        para("2. Matters Arising & Updates", kind="list_item"),
+        para("5. Update if required from\na. Playground Advisory Group\nb. Nancy Bowles Wood", kind="list_item"),
+    ]
+    rows, _ = run(blocks, [(AGENDA, 0, len(blocks) - 1)])
+    (m,) = rows["meetings"]
+    assert (m["committee"], m["meeting_date"], m["start_time"], m["venue"]) == (
+        "Souldern Parish Council", "2016-03-17", "19:30", "Village Hall")
+    nums = [i["item_number"] for i in rows["agenda_items"]]
+    assert nums == ["1", "2", "5", "5a", "5b"]
+    assert rows["agenda_items"][3]["parent_number"] == "5"
+
+
+def test_summons_and_agenda_in_one_paper_do_not_duplicate():
+    rows, _ = run(SUMMONS + [AGENDA_TABLE], [(COVER, 0, 7)])
+    assert len(rows["meetings"]) == 1
+    assert len(rows["agenda_items"]) == 7
+
+
+def test_boilerplate_blocks_are_skipped():
+    b = para("9. Guidance notes for visitors to the hall", kind="list_item")
+    b.flags.append("boilerplate")
+    rows, _ = run(SUMMONS + [AGENDA_TABLE, b], [(COVER, 0, 6), (AGENDA, 7, 8)])
+    assert "9" not in {i["item_number"] for i in rows["agenda_items"]}
+
+
+@pytest.mark.parametrize("num, sub, out", [("4", "(a)", "4a"), ("6", "a)", "6a"), ("5", None, "5"), ("05", "( C )", "5c")])
+def test_normalise_number(num, sub, out):
+    assert normalise_number(num, sub) == out
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Update from CDRP T&CG - Mike Hill", ("Update from CDRP T&CG", "Mike Hill")),
+        ("24/00108 - Revenue and Capital Budget Monitoring Report - November 2024-25", None),
+        ("Declarations of Interest - to receive any declarations", None),
+        ("STRATEGIC ASSESSMENT - MIKE HILL", ("STRATEGIC ASSESSMENT", "MIKE HILL")),
+        ("CDRP performance report (Cllr John Reynolds - Chairman / Neil Weston)", ("CDRP performance report", "Cllr John Reynolds - Chairman / Neil Weston")),
+        ("Capital Programme 2025-35 (including Council Tax Setting 2025/26)", None),
+    ],
+)
+def test_split_presenter(title, expected):
+    t, p = split_presenter(title)
+    if expected is None:
+        assert (t, p) == (title, None)
+    else:
+        assert (t, p) == expected
+
+
+def test_meeting_identity_is_shared_across_spellings():
+    assert committee_key("SOUTH CAMBRIDGESHIRE CRIME AND DISORDER REDUCTION PARTNERSHIP") == committee_key(
+        "South Cambridgeshire Crime & Disorder Reduction Partnership")
+    assert meeting_id("Budget County Council", "2025-02-13") == meeting_id("the County Council", "2025-02-13")
+    assert meeting_id("Cabinet", "2025-02-13") != meeting_id("County Council", "2025-02-13")
+    assert meeting_id("Cabinet", None) is None
+
+
+def test_tidy_committee_keeps_acronyms():
+    assert tidy_committee("CDRP BOARD STAKEHOLDER EVENT") == "CDRP Board Stakeholder Event"
+    assert tidy_committee("SOUTH CAMBRIDGESHIRE CRIME AND DISORDER REDUCTION PARTNERSHIP ") == (
+        "South Cambridgeshire Crime and Disorder Reduction Partnership")
+    assert tidy_committee("the Cabinet") == "Cabinet"

@@ -1,0 +1,258 @@
+"""Minutes: the meeting they record, attendance, items, decisions and actions,
+on Document objects built directly (no reader involved)."""
+
+from __future__ import annotations
+
+import pytest
+
+from boardpack.extractors import ExtractContext, extract_document, load_all
+from boardpack.extractors.minutes import action_owners, parse_person, segment_names, split_names
+from boardpack.model import COVER, MINUTES, Block, Cell, Document, Paper, Row
+
+load_all()
+
+
+def para(text, kind="paragraph", page=1, bbox=None):
+    return Block(kind, text=text, page=page, bbox=bbox)
+
+
+def table(rows, page=1):
+    return Block("table", rows=[Row([Cell(c) for c in r], page=page) for r in rows], page=page)
+
+
+def run(blocks, papers_spec):
+    doc = Document(path="x.docx", sha256="e" * 64, format="docx", blocks=blocks)
+    doc.renumber()
+    ctx = ExtractContext(doc, [Paper(t, "", s, e) for t, s, e in papers_spec])
+    return extract_document(ctx).rows
+
+
+CDRP_MINUTES = [
+    para("Agenda Item 3"),
+    para("SOUTH CAMBRIDGESHIRE CRIME AND DISORDER REDUCTION PARTNERSHIP", kind="heading"),
+    para("Minutes of the meeting held on Thursday, 10\nNovember 2016 at 10.00 a.m."),
+    para("PRESENT: Maurice Moore – Chairman"),
+    table([
+        ["Members:", "PJ Adams", ""],
+        ["", "Philip Aldis", "Community Safety Officer, SCDC"],
+        ["", "Paul Clarke", "Cambridgeshire Fire Authority"],
+    ]),
+    para("Action"),
+    para("1. INTRODUCTIONS AND APOLOGIES", kind="heading"),
+    para("Apologies were received from Kate Calvert, David Jenkins and Leigh Roberts."),
+    para("3. MINUTES OF PREVIOUS MEETING", kind="heading"),
+    para("The minutes of the meeting held on 23 February 2016 were agreed as a correct record."),
+    para("5. PROGRESS REPORT - PHILIP ALDIS", kind="heading"),
+    para("Mark Freeman commented that an excellent data resource was emerging."),
+    para("ACTION: Paul Clarke and Mark Freeman to discuss outside of the meeting"),
+    para("10. STRATEGIC ASSESSMENT - MIKE HILL", kind="heading"),
+    para("Mike Hill advised that the group had agreed that the assessment should include a focus on"),
+    para("The T&CG had agreed that ASB would be excluded from the Strategic Assessment."),
+    para("ACTION:"),
+    para("Philip Aldis agreed to feedback the additional comments to Leigh Roberts."),
+    para("Matt Staton to provide data to Leigh Roberts and a report to the CDRP"),
+    para("11. UPDATE FROM THE STRATEGIC BOARD", kind="heading"),
+    para("The Board agreed:"),
+    para("To support the proposal of carrying out an assessment.", kind="list_item"),
+    para("That Philip Aldis would liaise with Leigh Roberts.", kind="list_item"),
+    para("Amanda Warburton agreed to liaise with Simon Kerse."),
+    para("In addition it was agreed to feedback to Dr Dorothy Gregson."),
+    para("13. DATE OF NEXT MEETING", kind="heading"),
+    para("The Board agreed to hold its next meeting on Thursday 23 February at 10am."),
+]
+
+
+@pytest.fixture(scope="module")
+def cdrp():
+    cover = [para("15 February 2017"), para(
+        "You are invited to attend the next CDRP BOARD STAKEHOLDER EVENT, which will be held in the "
+        "MONKFIELD ROOM on THURSDAY, 23 FEBRUARY 2017 at 10.00 a.m.")]
+    blocks = cover + CDRP_MINUTES
+    return run(blocks, [(COVER, 0, 1), (MINUTES, 2, len(blocks) - 1)])
+
+
+def test_minutes_record_their_own_meeting_not_the_packs(cdrp):
+    meetings = {m["meeting_date"]: m for m in cdrp["meetings"]}
+    assert set(meetings) == {"2017-02-23", "2016-11-10"}
+    m = meetings["2016-11-10"]
+    assert m["committee"] == "South Cambridgeshire Crime and Disorder Reduction Partnership"
+    assert m["start_time"] == "10:00" and m["sources"] == "minutes"
+    assert {a["meeting_id"] for a in cdrp["attendance"]} == {m["meeting_id"]}
+    assert {a["meeting_date"] for a in cdrp["attendance"]} == {"2016-11-10"}
+
+
+def test_attendance_table_prose_and_chair(cdrp):
+    got = {(a["person"], a["attendance"], a["role"]) for a in cdrp["attendance"]}
+    assert got == {
+        ("Maurice Moore", "chair", "Chairman"),
+        ("PJ Adams", "present", None),
+        ("Philip Aldis", "present", "Community Safety Officer, SCDC"),
+        ("Paul Clarke", "present", "Cambridgeshire Fire Authority"),
+        ("Kate Calvert", "apologies", None),
+        ("David Jenkins", "apologies", None),
+        ("Leigh Roberts", "apologies", None),
+    }
+
+
+def test_minute_items(cdrp):
+    assert [(i["item_number"], i["title"]) for i in cdrp["minute_items"]][:3] == [
+        ("1", "INTRODUCTIONS AND APOLOGIES"), ("3", "MINUTES OF PREVIOUS MEETING"), ("5", "PROGRESS REPORT - PHILIP ALDIS")]
+
+
+def test_actions_with_owners(cdrp):
+    got = [(a["item_number"], a["owners"], a["action_text"]) for a in cdrp["minute_actions"]]
+    assert got == [
+        ("5", "Paul Clarke; Mark Freeman", "Paul Clarke and Mark Freeman to discuss outside of the meeting"),
+        ("10", "Philip Aldis", "Philip Aldis agreed to feedback the additional comments to Leigh Roberts."),
+        ("10", "Matt Staton", "Matt Staton to provide data to Leigh Roberts and a report to the CDRP"),
+    ]
+
+
+def test_decisions(cdrp):
+    got = [(d["item_number"], d["decision_text"]) for d in cdrp["decisions"]]
+    assert got == [
+        ("3", "The minutes of the meeting held on 23 February 2016 were agreed as a correct record."),
+        ("10", "The T&CG had agreed that ASB would be excluded from the Strategic Assessment."),
+        ("11", "To support the proposal of carrying out an assessment."),
+        ("11", "That Philip Aldis would liaise with Leigh Roberts."),
+        ("13", "The Board agreed to hold its next meeting on Thursday 23 February at 10am."),
+    ]
+
+
+def test_kent_style_comma_lists_with_honours():
+    blocks = [
+        para("CABINET", kind="heading"),
+        para("MINUTES of a meeting of the Cabinet held in the Council Chamber, Sessions House, County Hall, "
+             "Maidstone on Thursday, 9 January 2025."),
+        para("PRESENT: Mr R W Gough (Chairman), Mr N Baker, Mr R C Love, OBE, Sir Paul Carter, CBE, Mr D Watkins and\nMr R J Thomas"),
+        para("IN ATTENDANCE: Dr A Ghosh (Director of Public Health), Mr D Shipton (Head of Finance Policy, Planning and Strategy) and Mrs A Beer (Chief\nExecutive)"),
+        para("UNRESTRICTED ITEMS", kind="heading"),
+        para("76. Apologies", kind="heading"),
+        para("(Item 1)"),
+        para("The Democratic Services Manager reported apologies from Mr Paul Barrington-\nKing, Mrs Trudy Dean, MBE and Mr Mike Sole."),
+        para("78. Minutes of the Meeting held on 28 November 2024", kind="heading"),
+        para("RESOLVED that the minutes of the meeting on 28 November 2024 were a correct\nrecord and that they be signed by the Chair"),
+    ]
+    rows = run(blocks, [(MINUTES, 0, len(blocks) - 1)])
+    (m,) = rows["meetings"]
+    assert (m["committee"], m["meeting_date"], m["venue"]) == (
+        "Cabinet", "2025-01-09", "Council Chamber, Sessions House, County Hall, Maidstone")
+    got = {(a["person"], a["attendance"]) for a in rows["attendance"]}
+    assert got == {
+        ("Mr R W Gough", "chair"), ("Mr N Baker", "present"), ("Mr R C Love, OBE", "present"),
+        ("Sir Paul Carter, CBE", "present"), ("Mr D Watkins", "present"), ("Mr R J Thomas", "present"),
+        ("Dr A Ghosh", "in attendance"), ("Mr D Shipton", "in attendance"), ("Mrs A Beer", "in attendance"),
+        ("Mr Paul Barrington-King", "apologies"), ("Mrs Trudy Dean, MBE", "apologies"), ("Mr Mike Sole", "apologies"),
+    }
+    roles = {a["person"]: a["role"] for a in rows["attendance"]}
+    assert roles["Mr D Shipton"] == "Head of Finance Policy, Planning and Strategy"
+    assert roles["Mrs A Beer"] == "Chief Executive"
+    (d,) = rows["decisions"]
+    assert d["item_number"] == "78"
+    assert d["decision_text"] == ("RESOLVED that the minutes of the meeting on 28 November 2024 were a correct record "
+                                  "and that they be signed by the Chair")
+
+
+def test_parish_side_by_side_columns_table_and_virtual_attendance():
+    blocks = [
+        para("MINUTES OF THE SOULDERN PARISH COUNCIL MEETING\nHELD IN THE VILLAGE HALL", kind="heading"),
+        para("ON 28th JUNE 2012", kind="heading"),
+        table([
+            ["Present:", "Also in attendance"],
+            ["Mr A Martin (Chairman)", "Clr Ray Jelf (OCC)"],
+            ["Mrs S Barrett", "Mr & Mrs D Blunt (part of the meeting)"],
+            ["Mrs B McGarry (Clerk)", "Apologies:"],
+            ["Mrs J Martin (RFO)", "Clr JJ Macnamara (CDC)"],
+        ]),
+        para("In attendance virtually: Cllr Eddie Reeves"),
+        para("1 Minutes of previous meeting", kind="heading"),
+        para("The minutes were approved and signed."),
+    ]
+    rows = run(blocks, [(MINUTES, 0, len(blocks) - 1)])
+    (m,) = rows["meetings"]
+    assert (m["committee"], m["meeting_date"]) == ("Souldern Parish Council", "2012-06-28")
+    got = {(a["person"], a["attendance"], a["role"]) for a in rows["attendance"]}
+    assert got == {
+        ("Mr A Martin", "chair", "Chairman"), ("Mrs S Barrett", "present", None), ("Mrs B McGarry", "present", "Clerk"),
+        ("Mrs J Martin", "present", "RFO"), ("Clr Ray Jelf", "in attendance", "OCC"),
+        ("Mr & Mrs D Blunt", "in attendance", None), ("Clr JJ Macnamara", "apologies", "CDC"),
+        ("Cllr Eddie Reeves", "in attendance", None),
+    }
+
+
+def test_parish_text_columns_by_order_and_position():
+    header = para("Present: Also in attendance: Apologies", bbox=(128, 100, 500, 110))
+    blocks = [
+        para("MINUTES OF THE SOULDERN PARISH COUNCIL MEETING HELD IN THE VILLAGE HALL ON 17th MARCH 2016", kind="heading"),
+        header,
+        para("K Draper (KD - Chair) R Summers N Oakhill\nB May (BM) B Wright", bbox=(90, 112, 480, 140)),
+        para("T Noble", bbox=(292, 142, 330, 150)),
+        para("1. Minutes:", kind="list_item"),
+    ]
+    rows = run(blocks, [(MINUTES, 0, len(blocks) - 1)])
+    got = {(a["person"], a["attendance"]) for a in rows["attendance"]}
+    assert got == {("K Draper", "chair"), ("R Summers", "in attendance"), ("N Oakhill", "apologies"),
+                   ("B May", "present"), ("B Wright", "in attendance"), ("T Noble", "in attendance")}
+
+
+def test_action_column_table():
+    blocks = [
+        para("MINUTES OF THE SOULDERN PARISH COUNCIL MEETING HELD IN THE VILLAGE HALL ON 30th November 2023"),
+        para("Present:\nAlan Smith (AS) CHAIR\nCathy Fleet (CF) CLERK"),
+        para("11.23.01 Apologies"),
+        para("Apologies had been received from Nick Oakhill , Cllr Eddie Reeves"),
+        para("11.23.05 Clerks Report and Actions from previous meeting"),
+        table([
+            ["No", "Action", "Owner", "Update"],
+            ["Oct23.02", "NS to contact Gallaghers regarding insurance", "NS", "Agenda item"],
+            ["Oct23.04", "Clerk to chase emptying of dog bin", "CF", "Completed"],
+        ]),
+        table([["Total £s", "Detail"], ["126.29", "Clerk Salary"]]),
+    ]
+    rows = run(blocks, [(MINUTES, 0, len(blocks) - 1)])
+    assert [(a["owners"], a["action_text"], a["item_number"]) for a in rows["minute_actions"]] == [
+        ("NS", "NS to contact Gallaghers regarding insurance", "11.23.05"),
+        ("CF", "Clerk to chase emptying of dog bin", "11.23.05"),
+    ]
+    got = {(a["person"], a["attendance"], a["role"]) for a in rows["attendance"]}
+    assert got == {("Alan Smith", "chair", "Chair"), ("Cathy Fleet", "present", "Clerk"),
+                   ("Nick Oakhill", "apologies", None), ("Cllr Eddie Reeves", "apologies", None)}
+
+
+@pytest.mark.parametrize(
+    "text, owners",
+    [
+        ("Paul Clarke and Mark Freeman to discuss outside of the meeting", ["Paul Clarke", "Mark Freeman"]),
+        ("NO/AS to organise a working party", ["NO", "AS"]),
+        ("Cllr Ben Shelton will report back", ["Cllr Ben Shelton"]),
+        ("The Board agreed to hold its next meeting", []),
+        ("It was agreed to feed back", []),
+    ],
+)
+def test_action_owners(text, owners):
+    assert action_owners(text) == owners
+
+
+def test_split_names_keeps_honours_and_bracketed_commas():
+    assert split_names("Mr B Watts (General Counsel, Legal), Mr R C Love, OBE and Ms L Wright.") == [
+        "Mr B Watts (General Counsel, Legal)", "Mr R C Love, OBE", "Ms L Wright"]
+
+
+@pytest.mark.parametrize(
+    "entry, expected",
+    [
+        ("Mr B J Sweetland (Chairman)", ("Mr B J Sweetland", "Chairman", True)),
+        ("Mr A M Ridgers (Vice-Chairman)", ("Mr A M Ridgers", "Vice-Chairman", False)),
+        ("Katy Draper (KD)[acting Chair]", ("Katy Draper", "acting Chair", True)),
+        ("N Robertson (NR - RFO)", ("N Robertson", "RFO", False)),
+        ("Nick Oakhill (NO) CHAIR", ("Nick Oakhill", "Chair", True)),
+        ("There were 3 members of the public present", (None, None, False)),
+    ],
+)
+def test_parse_person(entry, expected):
+    assert parse_person(entry) == expected
+
+
+def test_segment_names():
+    assert segment_names("Mr A Martin (Chairman) Mr C Lester") == ["Mr A Martin (Chairman)", "Mr C Lester"]
+    assert segment_names("K Allpress (KA) D Summers Cllr Fatemian") == ["K Allpress (KA)", "D Summers", "Cllr Fatemian"]
