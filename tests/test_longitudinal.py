@@ -65,6 +65,12 @@ def test_stats_awaited_audit_exact(dbs, expected, fmt, n):
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "mixed"])
+def test_not_reported_audit_exact(dbs, expected, fmt):
+    got = _runs(audit.not_reported(_conn(dbs[fmt]), 2))
+    assert got == sorted((r["plan_title"], r["ref"], tuple(r["periods"])) for r in expected["not_reported"])
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "mixed"])
 def test_status_changes_audit_exact(dbs, expected, fmt):
     got = sorted((c["ref"], c["from_period"], c["to_period"], c["from_status"], c["to_status"])
                  for c in audit.status_changes(_conn(dbs[fmt])))
