@@ -135,7 +135,7 @@ class AgendaParser:
     def _accept_top(self, n: int, in_table: bool) -> bool:
         if not self.items:
             return n <= 5 or in_table or (self.started and n <= 30)
-        return self.last_top < n <= self.last_top + 3
+        return self.last_top < n <= self.last_top + (5 if in_table else 3)
 
     def _new(self, num: str, sub: Optional[str], title: str, ln: Line, raw: str) -> Item:
         n = int(num)
@@ -241,7 +241,7 @@ class AgendaParser:
             n = int(m.group("num"))
             title = m.group("title")
             ok_shape = bool(m.group("dot") or m.group("sub")) or bool(re.match(r"[A-Z0-9\"'(]", title))
-            if ok_shape and self._accept_top(n, False) and not re.match(r"^(?:-|to|and|\))", title):
+            if ok_shape and self._accept_top(n, bool(m.group("dot"))) and not re.match(r"^(?:-|to|and|\))", title):
                 it = self._new(m.group("num"), m.group("sub"), "", ln, t)
                 self._line_in_item(title, same_block=True, first=True)
                 return

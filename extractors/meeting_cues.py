@@ -295,10 +295,28 @@ def meeting_from_text(text: str) -> MeetingInfo:
             after = flat[(d.end + (t.end if t else 0)) :]
             vm = re.match(r"\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<v>[^.;\n]+?)(?:\s+to deal with|\.|;|$)", after, re.I)
             if vm and not find_times(vm.group("v")[:12]):
-                info.venue_raw = vm.group("v")
+                info.venue_raw = _cut_at_line(vm.group("v"), text)
         if info.venue_raw:
             info.venue = _clean_venue(info.venue_raw)
     return info
+
+
+def _cut_at_line(v: str, text: str) -> str:
+    """A venue read from flattened text must not run on into the next line
+    unless its line ends with a comma ("Council Chamber, County Hall," / "Maidstone")."""
+    lines = [" ".join(l.split()) for l in text.split("\n")]
+    head = v[:12]
+    for k, line in enumerate(lines):
+        pos = line.find(head)
+        if pos < 0:
+            continue
+        out = line[pos:]
+        j = k
+        while len(out) < len(v) and out.rstrip().endswith(",") and j + 1 < len(lines):
+            j += 1
+            out = out + " " + lines[j]
+        return out if len(out) < len(v) else v
+    return v
 
 
 _MINUTES_HEAD = re.compile(r"\bminutes\s+of\b", re.I)

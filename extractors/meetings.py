@@ -25,6 +25,7 @@ from .meeting_cues import (
     meeting_from_text,
     meeting_id,
     paper_lines,
+    join_lines,
     tidy_committee,
     units,
 )
@@ -40,7 +41,7 @@ _STANDALONE_DATE = re.compile(
 )
 _NAME_LINE = re.compile(r"^(?:[A-Z][A-Za-z'\-]+|[A-Z]{2,})(?:\s+(?:[A-Z][A-Za-z'\-]+|[A-Z]{2,}|[A-Z]\.?)){1,3}$")
 _CONTACT = re.compile(
-    r"(?:ask\s+for|contact(?:\s+officer)?|democratic\s+services\s+(?:contact\s+)?officer|clerk(?:\s+to\s+the\s+council)?)\s*[:\-]\s*"
+    r"(?i:ask\s+for|contact(?:\s+officer)?|democratic\s+services\s+(?:contact\s+)?officer|clerk(?:\s+to\s+the\s+council)?)\s*[:\-]\s*"
     r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3})",
 )
 
@@ -76,8 +77,20 @@ def _committee_from_titles(lines: list[Line]) -> tuple[Optional[str], Optional[L
 def _addressees(lines: list[Line]) -> list[str]:
     out: list[str] = []
     collecting = False
+    # a "To:" line stands alone; the lines wrapped under it are joined
+    chunks: list[str] = []
     for ln in lines:
-        t = ln.text
+        if ln.is_row:
+            continue
+        raws = [r for r in (ln.raw or ln.text).split("\n") if r.strip()]
+        raws = [" ".join(r.split()).replace("\u2013", "-").replace("\u2014", "-") for r in raws]
+        if raws and _TO_LINE.match(raws[0]):
+            chunks.append(raws[0])
+            if len(raws) > 1:
+                chunks.append(join_lines(raws[1:]))
+        else:
+            chunks.append(ln.text)
+    for t in chunks:
         m = re.match(r"^to\s*:\s*(?P<rest>.*)$", t, re.I)
         if m:
             collecting = True

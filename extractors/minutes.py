@@ -109,6 +109,18 @@ def split_names(text: str) -> list[str]:
     return out
 
 
+def _is_initials(piece: str, entry: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", piece)
+    if not letters or len(letters) > 4 or " " in piece.strip():
+        return False
+    name = re.sub(r"[\(\[].*", "", entry)
+    words = [w for w in re.split(r"[\s\-]+", name) if w and not re.fullmatch(_TITLES, w)]
+    initials = "".join(w[0] for w in words if w[0].isalpha()).lower()
+    low = letters.lower()
+    return bool(initials) and (low == initials or (low.startswith(initials) and len(low) <= len(initials) + 1)
+                               or (len(words) >= 2 and low == initials[-2:]))
+
+
 def parse_person(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     """-> (name, role, is_chair) from "Mr B J Sweetland (Chairman)", "Maurice Moore - Chairman",
     "Nick Oakhill (NO) CHAIR", "Katy Draper (KD)[acting Chair]", "K Draper (KD - Chair)"."""
@@ -125,8 +137,8 @@ def parse_person(entry: str) -> tuple[Optional[str], Optional[str], bool]:
             if _CHAIR_ROLE.match(piece) and not re.match(r"^vice", piece, re.I):
                 chair = True
                 roles.append(piece)
-            elif _INITIALS.match(piece) and piece.upper() == piece or re.fullmatch(r"[A-Z][A-Za-z]{1,3}", piece) and piece[1:].lower() != piece[1:] :
-                continue  # initials "(NO)", "(BMc)"
+            elif _is_initials(piece, e):
+                continue  # initials "(NO)", "(BMc)", "(DMJ)"
             elif re.fullmatch(r"part of the meeting|for part of the meeting|items? .*|virtually|remotely|online", piece, re.I):
                 continue
             else:
@@ -517,7 +529,7 @@ def _accept_item(num: str, title: str, last: Optional[str]) -> bool:
         return num.split(".")[:-1] == last.split(".")[:-1] and ln < n <= ln + 4
     if "." in num or "." in last:
         return False
-    return ln < n <= ln + 4
+    return ln < n <= ln + (8 if title.isupper() else 4)
 
 
 _MINUTE_NUM_CELL = re.compile(r"^(?:\d{1,3}\.?|\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?|[A-Z][a-z]{2,4}\s?\d{2}\.\d{1,2})$")
