@@ -132,7 +132,7 @@ CUES: tuple[Cue, ...] = (
     # -- action plan --------------------------------------------------------------
     Cue(ACTION_PLAN, "plan_title", _rx(r"\baction\s+plan\b|\brolling\s+plan\b|\bdelivery\s+plan\b|\bimplementation\s+plan\b|\bwork\s+(?:plan|programme)\b"),
         3, title_only=True, numbered_ok=True,
-        reject=_rx(r"\b(?:update|report|progress)\s+on\b|^\s*\d+\.?\s+[a-z].{0,80}\s-\s[A-Z]|" + _PAGES_REF + "|" + _PROSE_VERB), max_chars=220),
+        reject=_rx(r"\b(?:update|report|progress)\s+(?:on|against|towards)\b|^\s*\d+\.?\s+[a-z].{0,80}\s-\s[A-Z]|" + _PAGES_REF + "|" + _PROSE_VERB), max_chars=220),
     Cue(ACTION_PLAN, "funding_allocated", _rx(r"\bfunding\s+allocated\s*:"), 1),
     Cue(ACTION_PLAN, "on_track", _rx(r"\bto\s+meet\s+target\b|\bon\s+track\s*/\s*not\s+on\s+track\b|\bstats\s+awaited\b"), 1),
     # -- budget ---------------------------------------------------------------------
@@ -614,9 +614,11 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
                 decided = True
                 break
             if h.paper_type != cur.paper_type:
-                if cur.paper_type in STICKY and (h.strength < 3 or (h.upgraded and not top)):
+                # Leaving minutes or an agenda takes a strong cue at the top of a
+                # page, or mid-page only the title of another meeting paper.
+                if cur.paper_type in STICKY and h.strength < 3:
                     continue
-                if cur.paper_type in STICKY and h.paper_type in STICKY and not top and h.identity is None:
+                if cur.paper_type in STICKY and not top and not (h.paper_type in (COVER, *STICKY) and h.identity):
                     continue
                 # OTHER only interrupts at the top of a page.
                 if h.paper_type == OTHER and not top:

@@ -405,6 +405,115 @@ def test_empty_document_and_docx_without_pages():
     assert papers[0].page_start is None and papers[0].page_end is None
 
 
+def test_two_sets_of_minutes_are_two_papers():
+    doc = build(
+        ("h", "Minutes of the meeting of the Safer Streets Board held on 2 May 2018"),
+        ("p", "PRESENT: A Smith (Chair), B Jones"),
+        ("p", "1. Apologies were received from C Brown."),
+        ("p", "RESOLVED that the report be noted."),
+        ("pb",),
+        ("h", "Minutes of the meeting of the Safer Streets Task Group held on 9 April 2018"),
+        ("p", "Present: D Green (Chair), E White"),
+        ("p", "It was agreed that the leaflet be reprinted."),
+    )
+    papers = segment(doc)
+    assert types(papers) == [MINUTES, MINUTES]
+    assert [(p.page_start, p.page_end) for p in papers] == [(1, 1), (2, 2)]
+
+
+def test_two_plans_with_different_columns_are_two_papers():
+    doc = build(
+        ("h", "Priority plan 2016-17"),
+        ("t", [["Priority", "Action", "Progress"], ["1", "1.1 Train staff", "GREEN done"]]),
+        ("pb",),
+        ("h", "Task group action plan 2016-17"),
+        ("t", [["Number", "Action", "Milestones", "Lead agency", "Q4 Update"], ["1.1", "Meet monthly", "1.1a Meetings held", "Police", "Met 3 times"]]),
+    )
+    papers = segment(doc)
+    assert types(papers) == [ACTION_PLAN, ACTION_PLAN]
+    assert [p.page_start for p in papers] == [1, 2]
+
+
+def test_moderngov_stamp_starts_a_paper_of_unknown_type():
+    doc = build(
+        ("h", "Minutes of the meeting of the Board"),
+        ("p", "PRESENT: A Smith"),
+        ("p", "RESOLVED that the minutes be signed."),
+        ("pb",),
+        ("p", "Agenda Item 7"),
+        ("h", "Community engagement update"),
+        ("p", "1. Officers attended twelve village events during the summer months."),
+    )
+    papers = segment(doc)
+    assert types(papers) == [MINUTES, OTHER]
+    assert doc.blocks[papers[1].start].norm == "Agenda Item 7"
+    assert papers[1].title == "Community engagement update"
+
+
+def test_notice_of_meeting_is_a_cover_letter():
+    doc = build(
+        ("h", "NOTICE OF MEETING"),
+        ("p", "Members of the Community Safety Partnership are summoned to a meeting which will be held at "
+              "the Guildhall on Wednesday, 4 June 2014 at 6.30 p.m."),
+        ("p", "Yours sincerely"),
+        ("pb",),
+        ("h", "AGENDA"),
+        ("p", "1. Apologies for absence"),
+    )
+    assert types(segment(doc)) == [COVER, AGENDA]
+
+
+def test_cadet_style_indicator_table_is_performance():
+    doc = build(
+        ("h", "CADET highlights: April to December 2016 compared with April to December 2015"),
+        ("t", [["Crime type", "Apr - Dec 2015", "Apr - Dec 2016", "Change", "% Change"],
+               ["All crime", "4512", "4873", "+361", "+ 8.0%"], ["Robbery", "0", "4", "+4", "No Calc"],
+               ["Burglary", "310", "272", "-38", "- 12.3%"]]),
+    )
+    papers = segment(doc)
+    assert types(papers) == [PERFORMANCE]
+    assert papers[0].title.startswith("CADET highlights")
+
+
+def test_funding_statement_without_a_table_is_budget():
+    doc = build(
+        ("h", "Partnership funding 2012/13"),
+        ("h", "Funding statement"),
+        ("p", "Pooled fund start balance April 2012 £12,345"),
+        ("p", "Police and Crime Commissioner grant £33,333"),
+        ("p", "TOTAL FUNDING AVAILABLE £45,678"),
+    )
+    assert types(segment(doc)) == [BUDGET]
+
+
+def test_subject_headings_inside_minutes_do_not_split_them():
+    doc = build(
+        ("h", "Minutes of the meeting of the Board"),
+        ("p", "PRESENT: A Smith (Chair), B Jones"),
+        ("p", "Apologies were received from C Brown."),
+        ("h", "Action Plan"),
+        ("p", "B Jones presented the action plan; most actions were green."),
+        ("h", "Performance data"),
+        ("t", [["Crime type", "2015", "2016", "% change"], ["Burglary", "310", "272", "-12.3%"]]),
+        ("h", "Quarterly Progress Report"),
+        ("p", "The Board noted the quarterly report from the task group."),
+        ("p", "ACTION: B Jones to circulate the plan."),
+    )
+    assert types(segment(doc)) == [MINUTES]
+
+
+def test_plan_mentioned_in_a_progress_report_does_not_split_it():
+    doc = build(
+        ("p", "Priority Area: Burglary"),
+        ("p", "Lead Officer: J Smith"),
+        ("h", "Key Achievements during this Quarter"),
+        ("li", "Marking kits given out."),
+        ("h", "Progress against the Action Plan"),
+        ("li", "All milestones on track."),
+    )
+    assert types(segment(doc)) == [PROGRESS_REPORT]
+
+
 # ---------------------------------------------------------------------------
 # Real published papers (../shared/realworld), read by the real readers
 # ---------------------------------------------------------------------------
