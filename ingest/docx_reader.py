@@ -30,7 +30,7 @@ from ..textnorm import normalise, strip_bullet
 from . import register_reader
 from .docx_package import app_properties, footnotes, headers_footers, open_package
 from .docx_styles import StyleSheet, on_off
-from .docx_tables import BLOCK_WRAPPERS, TablesMixin
+from .docx_tables import BLOCK_WRAPPERS, TablesMixin, is_placeholder
 
 # Clark-notation names are looked up hundreds of thousands of times per pack.
 qn = lru_cache(maxsize=None)(_qn)
@@ -185,7 +185,7 @@ class DocxBodyReader(TablesMixin):
         for el in container.iterchildren():
             if el.tag in (W_P, W_TBL):
                 yield el
-            elif el.tag in BLOCK_WRAPPERS:
+            elif el.tag in BLOCK_WRAPPERS and not is_placeholder(el):
                 yield from self.body_items(el)
 
     def read(self) -> list[Block]:
@@ -214,7 +214,7 @@ class DocxBodyReader(TablesMixin):
             tag = el.tag
             if tag == W_R:
                 self._run_pieces(el, sid, out, boxes)
-            elif tag in _RUN_WRAPPERS:
+            elif tag in _RUN_WRAPPERS and not is_placeholder(el):
                 self.pieces(p, sid, out, boxes, el)
             # w:del / w:moveFrom (tracked deletions), w:pPr, bookmarks: nothing to read
 

@@ -26,6 +26,13 @@ W_VAL = qn("w:val")
 W_LRPB = qn("w:lastRenderedPageBreak")
 # Content controls and custom XML wrap rows, cells and paragraphs alike.
 BLOCK_WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")}
+W_SDT = qn("w:sdt")
+
+
+def is_placeholder(el) -> bool:
+    """A content control still showing its prompt ("Click or tap here to enter
+    text."): template filler, not what the officer wrote."""
+    return el.tag == W_SDT and el.find(qn("w:sdtPr") + "/" + qn("w:showingPlcHdr")) is not None
 _HEX = re.compile(r"^[0-9a-fA-F]{6}$")
 
 
@@ -51,14 +58,14 @@ class TablesMixin:
         for el in tbl.iterchildren():
             if el.tag == W_TR:
                 yield el
-            elif el.tag in BLOCK_WRAPPERS:
+            elif el.tag in BLOCK_WRAPPERS and not is_placeholder(el):
                 yield from self._rows(el)
 
     def _cells(self, tr):
         for el in tr.iterchildren():
             if el.tag == W_TC:
                 yield el
-            elif el.tag in BLOCK_WRAPPERS:
+            elif el.tag in BLOCK_WRAPPERS and not is_placeholder(el):
                 yield from self._cells(el)
 
     def table(self, tbl, source_index: int, nested: bool = False) -> Block:

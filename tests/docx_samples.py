@@ -115,6 +115,22 @@ def build_sample_docx(path: Path) -> Path:
     sdt_p._p.addprevious(sdt)
     content.append(sdt_p._p)
 
+    # A content control still showing its prompt is template filler.
+    filler = d.add_paragraph("Click or tap here to enter text.")
+    sdt = OxmlElement("w:sdt")
+    _set(_set(sdt, "w:sdtPr"), "w:showingPlcHdr")
+    content = _set(sdt, "w:sdtContent")
+    filler._p.addprevious(sdt)
+    content.append(filler._p)
+    lead = d.add_paragraph("Lead Officer: ")
+    sdt = OxmlElement("w:sdt")
+    _set(_set(sdt, "w:sdtPr"), "w:showingPlcHdr")
+    content = _set(sdt, "w:sdtContent")
+    r = _set(content, "w:r")
+    t = _set(r, "w:t")
+    t.text = "Click here to enter a name."
+    lead._p.append(sdt)
+
     big = d.add_paragraph()
     big.add_run("Performance Data").font.size = Pt(16)
     d.add_paragraph("Final paragraph of the pack.")

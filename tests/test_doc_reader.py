@@ -90,6 +90,9 @@ def test_blocks_survive_conversion(converted):
         (PAGE_BREAK, 0, "", 2),
         (PARAGRAPH, 0, "After break", 3),
         (PARAGRAPH, 0, "Inside content control", 3),
+        # Word 97 has no content controls: saved as .doc, the prompts become text
+        (PARAGRAPH, 0, "Click or tap here to enter text.", 3),
+        (PARAGRAPH, 0, "Lead Officer: Click here to enter a name.", 3),
         (HEADING, 1, "Performance Data", 3),
         (PARAGRAPH, 0, "Final paragraph of the pack.", 3),
     ]

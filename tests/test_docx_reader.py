@@ -53,6 +53,7 @@ def test_body_blocks_in_document_order(sample):
         (PAGE_BREAK, 0, ""),
         (PARAGRAPH, 0, "After break"),
         (PARAGRAPH, 0, "Inside content control"),
+        (PARAGRAPH, 0, "Lead Officer:"),  # the placeholder prompts are not read
         (HEADING, 1, "Performance Data"),
         (PARAGRAPH, 0, "Final paragraph of the pack."),
     ]
