@@ -24,7 +24,7 @@ from ..model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PAR
 from ..numbers import parse_money, parse_value
 from ..textnorm import one_line
 from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .numeric_tables import TOTAL_LABEL, TableLayout, analyse, analysed_tables, strip_markers
+from .numeric_tables import TOTAL_LABEL, TableLayout, analyse, analysed_tables, column_scale, strip_markers
 
 _ACTION_REF = re.compile(r"\b\d{1,2}\.\d{1,2}[a-z]?\b")
 _RELATES = re.compile(r"\brelat\w*\s+to\s+actions?\s*:?\s*((?:\d{1,2}\.\d{1,2}[a-z]?[\s,;&and]*)+)", re.I)
@@ -75,17 +75,31 @@ def total_kind(label: str) -> Optional[str]:
 
 def measure_name(header: str) -> str:
     h = strip_markers(header)
-    h = re.sub(r"\(\s*£\s*(?:'?000s?|m|k)?\s*\)|£\s*'?000'?s?|£m\b|£k\b", "", h).strip(" -()")
+    h = re.sub(r"\(\s*£\s*(?:'?000s?|m|k)?\s*\)|£\s*'?000'?s?|£m\b|£k\b", "", h).strip(" -")
+    if h.count("(") > h.count(")"):
+        h = h + ")"
+    elif h.startswith("(") and h.endswith(")") and h.count("(") == 1:
+        h = h[1:-1]
     h = h.strip()
     if not h or h == "£":
         return "Amount"
     return h
 
 
+#: value columns of a budget table that are not money (scores, counts, rates)
+_NOT_MONEY_COL = re.compile(r"\b(likelihood|score|rating|impact|rank(?:ing)?|priority|number|no\.|count|fte|quantity|qty|units?|days|weeks|months|years?|percentage|percent|%|ratio|rate)\b|%", re.I)
+
+
+def money_cols(lay: TableLayout):
+    """The value columns that hold money (all of them unless a header says
+    "Likelihood (1-5)", "No.", "%" and the cells carry no pound sign)."""
+    return [c for c in lay.value_cols if not (_NOT_MONEY_COL.search(c.header or "") and not c.n_money)]
+
+
 def value_measures(lay: TableLayout) -> dict[int, str]:
     """Measure name per value column; unnamed or repeated headers are told apart
     by column number ("Column 3") so no two columns share a measure."""
-    cols = lay.value_cols
+    cols = money_cols(lay)
     names = {c.index: measure_name(c.header) for c in cols}
     counts: dict[str, int] = {}
     for n in names.values():
@@ -138,7 +152,7 @@ def _spread_run_together(lr: "_LogicalRow", value_idx: list[int]) -> None:
 def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
     """Body rows with wrapped labels joined, group headings dropped and totals marked."""
     blk = lay.block
-    value_idx = [c.index for c in lay.value_cols]
+    value_idx = [c.index for c in money_cols(lay)]
     out: list[_LogicalRow] = []
     pending_label = ""
     body = lay.body_rows
@@ -193,10 +207,11 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
 
 
 def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult, table_id: str, doc_sha: str, title: str):
-    for col in lay.value_cols:
+    for col in money_cols(lay):
         if col.n_percent and col.n_percent >= col.n_values / 2 or _NON_ADDITIVE.search(col.header or ""):
             continue
         measure = value_measures(lay)[col.index]
+        scale = column_scale(lay, col)
         segment: list[tuple[float, str]] = []
         signed: list[float] = []
         all_items: list[float] = []
@@ -205,7 +220,7 @@ def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult,
         incomplete = False  # an item in the segment whose amount could not be read
         for lr in rows:
             raw = lr.values.get(col.index, "")
-            v = parse_money(raw, scale=lay.scale)
+            v = parse_money(raw, scale=scale)
             if not lr.total:
                 if v is not None:
                     segment.append((v, raw))
@@ -217,7 +232,7 @@ def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult,
             if v is None:
                 continue
             raws = [x for _, x in segment] + [raw]
-            unit = (10 ** -max((_decimals(x) for x in raws), default=0)) * lay.scale
+            unit = (10 ** -max((_decimals(x) for x in raws), default=0)) * scale
             n = max(len(segment), len(all_items))
             tol = max(0.01, 0.5 * unit * (n + 1))
             cands: list[tuple[str, float, int]] = []
@@ -288,7 +303,9 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
     table_id = row_id("budget_table", doc_sha, lay.block.index, table_key)
     measures = value_measures(lay)
     n_items = n_totals = 0
-    value_cols = lay.value_cols
+    value_cols = money_cols(lay)
+    if not value_cols:
+        return 0
     for lr in rows:
         if lr.total:
             n_totals += 1
@@ -300,7 +317,7 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
             if not raw.strip():
                 continue  # a blank cell is no amount (e.g. an allocation not yet costed)
             pv = parse_value(raw)
-            amount = parse_money(raw, scale=lay.scale)
+            amount = parse_money(raw, scale=column_scale(lay, col))
             if amount is None and pv.kind == "percent":
                 amount = pv.value
             res.add(

@@ -26,7 +26,7 @@ BUDGET_WORDS = re.compile(
     r"\b(budget\w*|allocat\w*|fund(?:s|ing|ed)?|cost\w*|spend\w*|spent|expenditure|income|amount|forecast\w*|"
     r"variance|outturn|balance|grants?|precept|reserves?|cash\s+limit|receipts?|payments?|estimates?|"
     r"contributions?|savings?|revenue|capital|virement|underspend|overspend|invoice\w*|finance|financial|"
-    r"accounts?|pooled|match\s+funding|£)",
+    r"accounts?|pooled|match\s+funding|vat|net|gross|invoices?|paid|payee|expenses?|precept)\b|£",
     re.I,
 )
 INDICATOR_WORDS = re.compile(
@@ -43,6 +43,7 @@ ATTENDANCE_COLS = re.compile(r"\b(present|apologies|attendance|attended|in\s+att
 
 LINE_COL = re.compile(r"^(?:line(?:\s+no\.?)?|no\.?|number|ref\.?|#|item\s+no\.?|budget\s+line)$", re.I)
 ACTIONS_COL = re.compile(r"\b(relates?\s+to\s+actions?|related\s+actions?|actions?(?:\s+refs?)?|action\s+plan\s+(?:item|ref)|link(?:ed)?\s+to)\b", re.I)
+LABEL_COL = re.compile(r"\b(items?|title|name|project|scheme|service|description|details|category|heading|payee|supplier|indicator|measure|crime(?:\s+type)?|funding\s+source|source\s+of\s+funding|expenditure\s+type)\b", re.I)
 NOTES_COL = re.compile(r"\b(notes?|comments?|commentary|explanation|narrative|remarks?|reasons?|details?|status|description)\b", re.I)
 
 TOTAL_LABEL = re.compile(
@@ -128,6 +129,12 @@ class Column:
     n_percent: int = 0
     n_null: int = 0
     n_text: int = 0
+
+
+def column_scale(lay: "TableLayout", col: Column) -> int:
+    """The multiplier for one column: its own header's unit ("£m"), else the table's."""
+    s = unit_scale(col.header)
+    return s if s != 1 else lay.scale
 
 
 @dataclass
@@ -244,11 +251,16 @@ def analyse(block: Block) -> Optional[TableLayout]:
                 col.n_text += 1
     _assign_roles(lay)
     lay.scale = 1
-    for cap in lay.captions + [c.header for c in cols if c.role == "value"][:1]:
+    for cap in lay.captions:
         s = unit_scale(cap)
         if s != 1:
             lay.scale = s
             break
+    if lay.scale == 1:
+        # every amount column headed "£000s" / "£m": the whole table's unit
+        scales = {unit_scale(c.header) for c in cols if c.role == "value"}
+        if len(scales) == 1:
+            lay.scale = scales.pop()
     return lay
 
 
@@ -284,6 +296,14 @@ def _assign_roles(lay: TableLayout) -> None:
         if vals and all(re.fullmatch(r"\d{1,3}(?:\.\d{1,2}){0,2}\.?", v) for v in vals) and any(c.role == "text" for c in cols[1:]):
             if not cols[0].header or LINE_COL.match(cols[0].header) or _is_running(vals):
                 cols[0].role = "line"
+    # Page numbers (a contents list: "1.6 Minutes | 3") are not values.
+    for c in cols:
+        if c.role == "value":
+            cells = [lay.cell(r, c.index) for r in lay.body_rows if lay.cell(r, c.index)]
+            if re.fullmatch(r"pages?|pp?\.?|pg\.?", c.header, re.I) or any(re.fullmatch(r"pages?", x, re.I) for x in cells):
+                c.role = "line"
+            elif lay.label_col is None and _looks_like_contents(lay, c, cells):
+                c.role = "line"
     # A column of list letters or roman numerals ("a", "b", "(iii)") numbers the rows.
     for c in cols:
         if c.role == "text" and c.n_text:
@@ -292,14 +312,32 @@ def _assign_roles(lay: TableLayout) -> None:
                 c.role = "line"
     texts = [c for c in cols if c.role == "text"]
     if texts:
-        lay.label_col = texts[0].index
-        texts[0].role = "label"
-        for c in texts[1:]:
-            c.role = "notes"
+        # the row label: a column headed like one ("Item", "Risk Title", "Project"),
+        # else the first text column
+        named = [c for c in texts if LABEL_COL.search(c.header or "")]
+        label = named[0] if named and not LABEL_COL.search(texts[0].header or "") else texts[0]
+        lay.label_col = label.index
+        label.role = "label"
+        for c in texts:
+            if c is not label:
+                c.role = "notes"
     elif cols and cols[0].role in ("value",) and cols[0].n_values == 0:
         lay.label_col = 0
         cols[0].role = "label"
     _ = nbody
+
+
+def _looks_like_contents(lay: TableLayout, col: Column, cells: list[str]) -> bool:
+    """Whole page numbers that never decrease beside numbered headings ("1.6 Minutes")."""
+    nums = [x for x in cells if re.fullmatch(r"\d{1,3}", x)]
+    if len(nums) < 4 or len(nums) < 0.8 * len(cells):
+        return False
+    ints = [int(x) for x in nums]
+    if any(b < a for a, b in zip(ints, ints[1:])):
+        return False
+    labels = [lay.cell(r, c) for r in lay.body_rows for c in range(len(lay.columns)) if c != col.index and lay.cell(r, c)]
+    numbered = sum(bool(re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]", x)) for x in labels)
+    return numbered >= 0.5 * max(1, len(nums))
 
 
 def _is_running(vals: list[str]) -> bool:
@@ -357,6 +395,8 @@ def classify(lay: Optional[TableLayout], paper_type: str = "", title: Optional[s
     values = lay.value_cols
     if not values:
         return Verdict(None, reason="no numeric column")
+    if len(lay.body_rows) < 2 and not lay.header_rows:
+        return Verdict(None, reason="one row, no header")
     headers = [c.header for c in lay.columns]
     hdr_text = " | ".join(h for h in headers if h)
     # other extractors' tables
