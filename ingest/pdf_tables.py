@@ -207,7 +207,28 @@ def ruled_table_block(table, words: Sequence[dict], fills: Sequence[Fill], page_
         out_rows.append(Row(cells=cells, page=page_no, bbox=bbox))
     if not any_text or not out_rows:
         return None
+    out_rows = _drop_empty_rows(out_rows)
     return _table_block(out_rows, page_no, tb, twords, style="ruled")
+
+
+def _drop_empty_rows(rows: list[Row]) -> list[Row]:
+    """Rows without any text go: spreadsheet exports draw gradients and
+    banding as dozens of thin rects, which the lattice finder takes for rows.
+    Row spans are recounted so merged cells stay consistent."""
+    kept = [r for r in rows if any(c.text for c in r.cells)]
+    if len(kept) == len(rows):
+        return rows
+    for i, r in enumerate(kept):
+        for j, c in enumerate(r.cells):
+            if c.rowspan > 1:
+                n = 1
+                for below in kept[i + 1 :]:
+                    if j < len(below.cells) and below.cells[j].continued:
+                        n += 1
+                    else:
+                        break
+                c.rowspan = n
+    return kept
 
 
 def _table_block(rows: list[Row], page_no: int, bbox: BBox, words: Sequence[dict], style: str) -> Block:

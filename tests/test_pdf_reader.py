@@ -265,3 +265,104 @@ def test_realworld_finance_tables_found(real_docs):
     tables = _tables(doc)
     assert tables
     assert max(len(t.rows) for t in tables) >= 10
+
+
+# -- text-aligned tables and page joins from synthetic words ------------------------------
+
+from boardpack.ingest.pdf_reader import Line, _join_across_pages, _lines  # noqa: E402
+from boardpack.ingest.pdf_tables import find_text_tables  # noqa: E402
+
+
+def _words(rows, size=10.0, lead=14.0, top=100.0):
+    """rows: list of [(x0, "text"), ...] runs; each run's words 5pt per char + spaces."""
+    out = []
+    for i, runs in enumerate(rows):
+        t = top + i * lead
+        for x, text in runs:
+            for w in text.split():
+                out.append({"text": w, "x0": x, "x1": x + 5 * len(w), "top": t, "bottom": t + size,
+                            "size": size, "fontname": "Arial"})
+                x += 5 * len(w) + 3
+    return out
+
+
+def _find(rows, **kw):
+    lines = _lines(_words(rows, **kw), 1)
+    return find_text_tables(lines, 10.0, 1, [])
+
+
+def test_aligned_columns_make_a_table():
+    rows = [[(72, "Name"), (250, "Organisation"), (420, "Role")],
+            [(72, "Paul Clarke"), (250, "Fire Authority"), (420, "Member")],
+            [(72, "Mark Freeman"), (250, "CVS"), (420, "Member")],
+            [(72, "Mike Hill"), (250, "SCDC"), (420, "Chairman")]]
+    found = _find(rows)
+    assert len(found) == 1
+    first, last, block = found[0]
+    assert (first, last) == (0, 3)
+    assert block.grid()[2] == ["Mark Freeman", "CVS", "Member"]
+
+
+def test_prose_is_not_a_table():
+    text = "the partnership agreed the plan and noted the progress made by the task groups this quarter"
+    rows = [[(72, text)] for _ in range(6)]
+    rows[2] = [(72, "the partnership agreed"), (300, "the plan and noted progress")]
+    assert _find(rows) == []
+
+
+def test_hanging_numbers_are_not_a_table():
+    rows = [[(72, "1.3.1"), (115, "An annual meeting of the Council shall be held")],
+            [(115, "in every year in the month of May.")],
+            [(72, "1.3.2"), (115, "At least 3 other meetings shall be held.")],
+            [(72, "1.3.3"), (115, "An extraordinary meeting may be called.")]]
+    assert _find(rows) == []
+
+
+def test_wrapped_cell_folds_into_its_row():
+    rows = [[(72, "Cllr John Reynolds"), (250, "South Cambridgeshire District")],
+            [(250, "Council")],
+            [(72, "Paul Clarke"), (250, "Fire Authority")],
+            [(72, "Mark Freeman"), (250, "Youth Offending Service")]]
+    words = _words(rows[:2], lead=11.5) + _words(rows[2:], lead=20, top=140)
+    found = find_text_tables(_lines(words, 1), 10.0, 1, [])
+    assert len(found) == 1
+    grid = found[0][2].grid()
+    assert grid[0] == ["Cllr John Reynolds", "South Cambridgeshire District\nCouncil"]
+    assert len(grid) == 3
+
+
+def _blk(kind, text, page, x0=72.0, top=700.0):
+    from boardpack.model import Block
+    return Block(kind=kind, text=text, page=page, bbox=(x0, top, 500.0, top + 12), font_size=11.0)
+
+
+def test_paragraph_cut_by_page_break_is_joined():
+    a = _blk(PARAGRAPH, "Members noted that the review would continue and", 1)
+    br = Block(kind=PAGE_BREAK, page=1)
+    footer = _blk(PARAGRAPH, "Page 1", 1, top=780)
+    b = _blk(PARAGRAPH, "report back in the spring.", 2, top=60)
+    out = _join_across_pages([a, footer, br, b], 11.0, {id(footer)})
+    assert [x.kind for x in out] == [PARAGRAPH, PARAGRAPH, PAGE_BREAK]
+    assert out[0].norm.endswith("continue and\nreport back in the spring.")
+    assert (out[0].page, out[0].page_end) == (1, 2)
+
+
+def test_finished_paragraph_is_not_joined():
+    a = _blk(PARAGRAPH, "The minutes were agreed.", 1)
+    b = _blk(PARAGRAPH, "the next item was deferred.", 2, top=60)
+    out = _join_across_pages([a, Block(kind=PAGE_BREAK, page=1), b], 11.0, set())
+    assert len(out) == 3
+
+
+from boardpack.model import Block  # noqa: E402
+
+
+@realworld
+def test_realworld_numbered_clauses_are_list_items(real_docs):
+    doc = real_docs["souldern-parish-council/spc-documents/Souldern Parish Council standing orders.pdf"]
+    items = [b.norm for b in doc.blocks if b.kind == LIST_ITEM]
+    assert any(t.startswith("1.3.1 An annual meeting") for t in items)
+    # the clause cut by the page break is one block
+    cut = next(b for b in doc.blocks if b.norm.startswith("1.3.6 "))
+    assert (cut.page, cut.page_end) == (3, 4) and "(1.3.4 above)" in cut.norm
+    assert not any(b.kind == TABLE and "Standing Orders Issue" in b.table_text() for b in doc.blocks)
