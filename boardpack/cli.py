@@ -257,6 +257,11 @@ def _fmt_pages(a, b) -> str:
     return str(a) if b in (None, a) else f"{a}-{b}"
 
 
+def _one_line(text: str) -> str:
+    # One block per output line; the reader's own line breaks stay visible.
+    return (text or "").replace("\n", " ⏎ ")
+
+
 def _print_blocks(doc, papers) -> None:
     paper_of = {}
     for p in papers:
@@ -270,13 +275,13 @@ def _print_blocks(doc, papers) -> None:
         if b.kind == "table":
             click.echo(f"{head}: {len(b.rows)} rows x {b.n_cols} cols")
             for r in b.rows:
-                cells = " | ".join(c.norm + (f" {{{c.fill}}}" if c.fill else "") for c in r.cells)
+                cells = " | ".join(_one_line(c.norm) + (f" {{{c.fill}}}" if c.fill else "") for c in r.cells)
                 hdr = " H" if r.is_header else ""
                 click.echo(f"        p{_fmt_pages(r.page, None)}{hdr}: {cells}")
         elif b.kind == "page_break":
             click.echo(head)
         else:
-            click.echo(f"{head}: {b.norm}")
+            click.echo(f"{head}: {_one_line(b.norm)}")
 
 
 @cli.command()

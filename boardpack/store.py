@@ -277,7 +277,8 @@ class Store:
     def store_parsed(self, parsed) -> str:
         """Write one parsed file (a :class:`boardpack.pipeline.ParsedFile`) in one transaction.
 
-        Returns ``"new"`` or ``"replaced"`` (the path held other bytes before).
+        Returns ``"new"`` or ``"replaced"`` (the path held data before: other
+        bytes, or these bytes parsed by an older parser version).
         """
         doc = parsed.doc
         sha = doc.sha256
@@ -317,7 +318,8 @@ class Store:
             raise
         except sqlite3.Error as e:
             raise store_error(e, self.path) from e
-        return "replaced" if old and old["sha256"] and old["sha256"] != sha else "new"
+        # Same bytes re-parsed (a parser upgrade) also replaced what the path held.
+        return "replaced" if old and old["sha256"] else "new"
 
     def _insert_document(self, parsed) -> None:
         doc = parsed.doc
@@ -445,7 +447,8 @@ class Store:
     def add_path(self, path, sha256: str, size: int) -> str:
         """Record ``path`` as another name for bytes already stored (no parsing).
 
-        Returns ``"new"`` or ``"replaced"`` like :meth:`store_parsed`.
+        Returns ``"new"``, ``"replaced"`` (the path held other bytes) or
+        ``"unchanged"`` (it held these bytes, with an error noted since).
         """
         path = file_key(path)
         try:
@@ -471,7 +474,9 @@ class Store:
                     self._drop_if_orphan(old_sha)
         except sqlite3.Error as e:
             raise store_error(e, self.path) from e
-        return "replaced" if old_sha and old_sha != sha256 else "new"
+        if old_sha == sha256:
+            return "unchanged"  # e.g. good bytes restored after a failed re-ingest
+        return "replaced" if old_sha else "new"
 
     @staticmethod
     def _status_of(d: dict[str, Any]) -> str:

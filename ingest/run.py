@@ -266,6 +266,8 @@ def ingest_paths(
                     fail(p, value, sha, size)
                 return
             parsed = value
+            # Other paths with these bytes: new unless they held data before.
+            held = {p: bool((store.file_row(p) or {}).get("sha256")) for p, _ in others}
             try:
                 outcome = store.store_parsed(parsed)
             except StoreError as e:
@@ -275,7 +277,8 @@ def ingest_paths(
                 return
             done(FileOutcome(str(first[0]), outcome, pages=parsed.pages, rows=parsed.n_rows))
             for p, size in others:
-                done(FileOutcome(str(p), store.add_path(p, sha, size)))
+                store.add_path(p, sha, size)
+                done(FileOutcome(str(p), "replaced" if held[p] else "new"))
 
         # Biggest files first, so a long file does not finish alone at the end.
         jobs = sorted(todo, key=lambda s: -todo[s][0][1])

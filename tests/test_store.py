@@ -132,6 +132,7 @@ def test_failing_reingest_keeps_the_last_good_version(archive, tmp_path):
     db = tmp_path / "b.db"
     ingest_paths([archive], db, workers=1)
     good_sha = count(db, "SELECT sha256 FROM files WHERE path LIKE '%pack2.docx'")
+    shutil.copy(archive / "pack2.docx", tmp_path / "good.docx")
     (archive / "pack2.docx").write_bytes(b"PK\x03\x04 this zip is broken")
     s = ingest_paths([archive], db, workers=1)
     assert s.failed == 2 and s.unchanged == 2
@@ -142,6 +143,27 @@ def test_failing_reingest_keeps_the_last_good_version(archive, tmp_path):
     before = snapshot(db)
     ingest_paths([archive], db, workers=1)
     assert snapshot(db) == before
+    # restoring the good bytes clears the error without parsing again
+    shutil.copy(tmp_path / "good.docx", archive / "pack2.docx")
+    s = ingest_paths([archive], db, workers=1)
+    assert (s.unchanged, s.failed, s.pages) == (3, 1, 0)
+    row = sqlite3.connect(db).execute("SELECT sha256, status, error FROM files WHERE path LIKE '%pack2.docx'").fetchone()
+    assert row == (good_sha, "ok", None)
+
+
+def test_parser_upgrade_reparses_and_keeps_every_path(archive, tmp_path, monkeypatch):
+    import boardpack.store
+
+    shutil.copy(archive / "pack0.docx", archive / "copy.docx")
+    db = tmp_path / "b.db"
+    ingest_paths([archive], db, workers=1)
+    n_blocks = count(db, "SELECT count(*) FROM blocks")
+    monkeypatch.setattr(boardpack.store, "PARSER_VERSION", "upgraded")
+    s = ingest_paths([archive], db, workers=1)
+    assert (s.new, s.unchanged, s.replaced, s.failed) == (0, 0, 4, 1)
+    assert count(db, "SELECT count(*) FROM documents WHERE parser_version = 'upgraded'") == 3
+    assert count(db, "SELECT count(*) FROM files WHERE parser_version = 'upgraded' AND sha256 IS NOT NULL") == 4
+    assert count(db, "SELECT count(*) FROM blocks") == n_blocks
 
 
 def test_store_failure_rolls_back_the_whole_file(archive, tmp_path):
