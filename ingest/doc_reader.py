@@ -24,7 +24,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import ConversionFailed, ConverterMissing, EncryptedDocument
+from ..errors import ConversionFailed, ConverterMissing, EncryptedDocument, UnsupportedFormat
 from ..model import Document
 from ..settings import DEFAULT, Settings
 from . import register_reader
@@ -141,6 +141,9 @@ def _failure_reason(done: subprocess.CompletedProcess) -> str:
 def read_doc_document(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
     path = Path(path)
     info = doc_info(path)
+    if info is not None and not info.is_word:
+        what = f"an {info.kind}" if info.kind and info.kind[0] in "AEIOU" else f"a {info.kind or 'non-Word file'}"
+        raise UnsupportedFormat(f"Office file that is not a Word document ({what})", path)
     if info is not None and info.encrypted:
         raise EncryptedDocument(
             "password-protected Word document (open it in Word, remove the password and save again)", path)

@@ -114,6 +114,16 @@ class DocInfo:
     title: Optional[str] = None
     author: Optional[str] = None
     word_version: Optional[int] = None  # nFib: 193 Word 97, 217 Word 2000, 257 2002, 268 2003
+    is_word: bool = True  # has a WordDocument stream
+    kind: Optional[str] = None  # what it is instead, when recognisable ("Excel workbook", ...)
+
+
+# Streams that name the Office application an OLE file belongs to.
+_OTHER_KINDS = (
+    ("Workbook", "Excel workbook"), ("Book", "Excel workbook"),
+    ("PowerPoint Document", "PowerPoint presentation"),
+    ("VisioDocument", "Visio drawing"), ("Contents", "Publisher or Works file"),
+)
 
 
 def summary_properties(raw: bytes) -> dict[int, object]:
@@ -157,6 +167,11 @@ def doc_info(path: Path) -> Optional[DocInfo]:
             return None
         cf = CompoundFile(Path(path).read_bytes())
         info = DocInfo()
+        if "WordDocument" not in cf.entries:
+            info.is_word = False
+            info.kind = next((k for stream, k in _OTHER_KINDS if stream in cf.entries), None)
+            if info.kind is None and any(n.startswith("__substg1.0_") for n in cf.entries):
+                info.kind = "Outlook message"
         fib = cf.stream("WordDocument")
         if fib and len(fib) >= 12 and struct.unpack_from("<H", fib, 0)[0] == 0xA5EC:
             n_fib, = struct.unpack_from("<H", fib, 2)

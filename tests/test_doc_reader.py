@@ -261,3 +261,22 @@ def test_password_protected_doc_refused_before_conversion(doc_path, tmp_path, mo
     monkeypatch.setenv("PATH", str(tmp_path / "no-soffice-needed"))
     with pytest.raises(EncryptedDocument, match="password-protected"):
         read_doc(locked, "0" * 64)
+
+
+@needs_soffice
+def test_other_office_file_named_doc_is_rejected_before_conversion(doc_path, tmp_path, monkeypatch):
+    import struct
+
+    from boardpack.errors import UnsupportedFormat
+
+    data = bytearray(doc_path.read_bytes())
+    at = data.find("WordDocument".encode("utf-16-le") + b"\0\0")
+    assert at > 0
+    # Rename the stream as an Excel file's: a workbook saved with a .doc name.
+    data[at : at + 64] = "Workbook".encode("utf-16-le").ljust(64, b"\0")
+    struct.pack_into("<H", data, at + 0x40, len("Workbook") * 2 + 2)
+    xls = tmp_path / "budget.doc"
+    xls.write_bytes(bytes(data))
+    monkeypatch.setenv("PATH", str(tmp_path / "no-soffice-needed"))
+    with pytest.raises(UnsupportedFormat, match=r"not a Word document \(an Excel workbook\)"):
+        read_doc(xls, "0" * 64)
