@@ -557,8 +557,10 @@ class _Builder:
                 roles, hdr_at, continuing = self.cur.roles, -1, True
             else:
                 return False
-        self.plan_blocks.add(b.index)
         title, nearby = self._title_near(b)
+        if strict and not continuing and not self._plan_like(b, roles, hdr_at, title):
+            return False
+        self.plan_blocks.add(b.index)
         info = self._title_rows(exp_rows[:hdr_at] if hdr_at and hdr_at > 0 else [])
         if title is None and info.get("title"):
             title = info["title"]
@@ -615,6 +617,16 @@ class _Builder:
         first = self._first_number(b, roles, hdr_at)
         return first is None or first not in self.cur.numbers
 
+    def _plan_like(self, b: Block, roles, hdr_at, title: Optional[str]) -> bool:
+        """Outside an action-plan paper a table must look like a plan, not a
+        minutes action log: milestones, a title naming a plan, or numbered actions."""
+        if "milestones" in roles.values():
+            return True
+        if title and re.search(r"(?i)\bplan\b", title) and not _is_generic(title):
+            return True
+        first = self._first_number(b, roles, hdr_at)
+        return bool(first and re.fullmatch(r"\d{1,2}\.\d{1,2}", first))
+
     def _same_shape(self, b: Block) -> bool:
         return bool(self.cur and self.cur.header_texts and b.n_cols == len(self.cur.header_texts))
 
@@ -639,6 +651,8 @@ class _Builder:
             m = _NUM_CELL.match(ntext)
             if m and ntext:
                 num = m.group(1)
+            elif ntext and len(ntext) <= 12 and len(ntext.split()) <= 2 and re.search(r"\d", ntext):
+                num = one_line(ntext)  # "SAC-1", "Feb23.03": a plan's own reference scheme
         if num is None and atext:
             m = _ACTION_NUM.match(atext)
             if m:

@@ -286,3 +286,15 @@ def test_corpus_action_updates_match_gold(rel, parsed):
     got = views(pf.doc, pf.result, path.name)["v_action_updates"]
     bad = compare(got, gold_rows(gold, "v_action_updates"), ("plan_title", "ref", "period"), FIELDS)
     assert not bad, bad
+
+
+def test_minutes_action_log_is_not_a_plan_but_a_plan_paper_is_read():
+    """A parish minutes' action log (No | Action | Owner | Update) is left to the
+    minutes extractor; the same table in an action-plan paper is a plan."""
+    doc = document([heading("Matters arising"),
+                    table(row("No", "Action", "Owner", "Update", header=True),
+                          row("Feb23.03", "AS to action 20mph limit", "HD", "Nov23 update: leaflet drop in January"),
+                          row("June23.02", "Village upkeep work party", "NO", "Working party this Saturday"))])
+    assert "plan_updates" not in run_extractors(doc, [Paper("minutes", "", 0, 1)]).rows
+    ups = views(doc, run_extractors(doc, [Paper("action_plan", "", 0, 1)]))["v_action_updates"]
+    assert [(u["ref"], u["lead_agency"]) for u in ups] == [("Feb23.03", "HD"), ("June23.02", "NO")]
