@@ -211,3 +211,32 @@ def test_kent_finance_monitoring_report(parsed, realworld_dir):
     # recommendation tables numbered 2.2, 2.3 ... are not budgets
     assert not any(r["item"].startswith("Note the forecast") for r in rows)
     assert all(r["amount"] is None or isinstance(r["amount"], float) for r in rows)
+
+
+def test_views_start_with_the_contract_columns():
+    import sqlite3
+
+    from boardpack.schema import migrate
+
+    conn = sqlite3.connect(":memory:")
+    migrate(conn)
+
+    def cols(view):
+        return [r[1] for r in conn.execute(f"PRAGMA table_info({view})")]
+
+    assert cols("v_budget_amounts")[:7] == ["table_title", "item", "measure", "amount", "is_total", "source_file", "page"]
+    assert cols("v_indicator_values")[:7] == ["table_title", "indicator", "measure", "period_label", "value", "source_file", "page"]
+    assert cols("v_people") == ["person_id", "name", "variants", "roles", "organisations"]
+
+
+def test_parish_balance_brought_forward_add_income_deduct_expenditure():
+    rows = [["Balance Brought Forward", "9120.00"], ["Add income", "9170.34"], ["Deduct expenditure", "7881.25"], ["Balance", "10409.09"]]
+    res = run([Block(kind=HEADING, text="Statement of accounts"), table(rows, header=False)])
+    a = amounts(res)
+    assert a[("Balance Brought Forward", "Amount")]["is_total"] == 0
+    (check,) = res.rows["budget_checks"]
+    assert (check["status"], check["method"]) == ("ok", "signed_sum")
+    rows[-1][1] = "10409.00"  # the printed balance is 9p out
+    res = run([table(rows, header=False)])
+    assert res.rows["budget_checks"][0]["status"] == "mismatch"
+    assert res.warnings[0]["kind"] == "total_mismatch"

@@ -135,10 +135,12 @@ CREATE TABLE person_clusters (
 );
 CREATE INDEX person_clusters_person ON person_clusters(person_id);
 
+-- Query contract (README "Query views"): the issue's columns first, in order,
+-- then extra columns after page.
 CREATE VIEW v_budget_amounts AS
 SELECT t.title AS table_title, a.item, a.measure, a.amount, a.is_total,
-       a.line_number, a.related_actions, a.notes, a.amount_raw,
-       s.source_file, a.page
+       s.source_file, a.page,
+       a.line_number, a.related_actions, a.notes, a.amount_raw
 FROM budget_amounts a
 JOIN budget_tables t ON t.table_id = a.table_id
 LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256;
@@ -152,7 +154,8 @@ LEFT JOIN v_sources s ON s.doc_sha256 = c.doc_sha256;
 
 CREATE VIEW v_indicator_values AS
 SELECT t.title AS table_title, v.indicator, v.measure, v.period_label, v.value,
-       v.value_raw, v.unit, s.source_file, v.page
+       s.source_file, v.page,
+       v.value_raw, v.unit
 FROM indicator_values v
 JOIN indicator_tables t ON t.table_id = v.table_id
 LEFT JOIN v_sources s ON s.doc_sha256 = v.doc_sha256;
