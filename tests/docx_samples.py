@@ -281,6 +281,11 @@ def build_word_features_docx(path: Path) -> Path:
     pict = _el("w:pict")
     pict.append(box)
     _run_with(p, pict)
+    # A bullet typed as a Symbol-font character, indented to the second level.
+    p = d.add_paragraph()
+    _run_with(p, _el("w:sym", **{"w:font": "Symbol", "w:char": "F0B7"}), _el("w:tab"),
+              _el("w:t", "Symbol bullet item"))
+    p.paragraph_format.left_indent = docx.shared.Twips(1440)
     d.save(str(path))
     _add_footnotes_part(path)
     return path

@@ -225,7 +225,9 @@ def test_word_file_blocks_and_pages(word):
         (PARAGRAPH, "Starts page six.", 6, 6),
         (PARAGRAPH, "Anchor paragraph.", 6, 6),
         (PARAGRAPH, "Text box words", 6, 6),
+        (LIST_ITEM, "Symbol bullet item", 6, 6),
     ]
+    assert word.blocks[-1].level == 1  # from its indent (1440 twips = second level)
     assert word.pages == 6
     assert word.metadata["page_source"] == "rendered"
 
@@ -461,3 +463,33 @@ def test_corpus_rag_plan_keeps_colours_and_merges(corpus_docx):
                     if c.rowspan > 1:  # merged down: placeholders below, text only once
                         assert tokens.count(c.norm) == 1 or len(c.norm) < 4
                         assert any(x.continued for x in b.rows[r_i + 1].cells)
+
+
+# -- auto-numbering labels (agenda numbers often exist only as Word numbering) --
+
+NUMBERING_XML = b"""<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1 (%2)"/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%3)"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\xef\x82\xb7"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="0"/>
+ <w:lvlOverride w:ilvl="0"><w:startOverride w:val="7"/></w:lvlOverride></w:num>
+</w:numbering>"""
+
+
+def test_numbering_labels_as_word_shows_them():
+    from lxml import etree
+
+    from boardpack.ingest.docx_styles import Numbering
+
+    n = Numbering(etree.fromstring(NUMBERING_XML))
+    got = [n.next_label(num, lvl) for num, lvl in
+           [(1, 0), (1, 0), (1, 0), (1, 0), (1, 1), (1, 1), (1, 2), (1, 2), (1, 0), (1, 1), (2, 0), (3, 0), (3, 0)]]
+    assert got == ["1.", "2.", "3.", "4.", "4 (a)", "4 (b)", "i)", "ii)", "5.", "5 (a)", "", "7.", "8."]
+    assert n.is_bullet(2, 0) and not n.is_bullet(1, 0)
