@@ -29,7 +29,7 @@ need an unambiguous header.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from ..model import ACTION_PLAN, HEADING, PARAGRAPH, LIST_ITEM, TABLE, Block, Cell, Document
@@ -91,9 +91,11 @@ def header_roles(texts: list[str], strict: bool = False) -> Optional[dict[int, s
         return None
     for i, t in enumerate(texts):
         r = header_role(t)
-        if r and r not in roles.values():
+        if r == "progress" and "progress" in roles.values():
+            roles[i] = f"progress:{i}"  # one progress column per reporting period ("Q1 Update", "Q2 Update")
+        elif r and r not in roles.values():
             roles[i] = r
-    found = set(roles.values())
+    found = {r.split(":")[0] for r in roles.values()}
     if not ({"action", "milestones"} & found):
         return None
     if len(found) < 3 or not ({"progress", "status", "lead", "milestones"} & found):
@@ -348,6 +350,7 @@ class Segment:
     progress_fill: Optional[str] = None
     status: str = ""
     status_fill: Optional[str] = None
+    extra: dict = field(default_factory=dict)  # "progress:<col>" -> (text, raw, fill)
     page: Optional[int] = None
     block_index: int = 0
 
@@ -703,6 +706,9 @@ class _Builder:
                 page=r.page if r.page is not None else b.page,
                 block_index=b.index,
             )
+            for key, c in rc.items():
+                if key.startswith("progress:"):
+                    seg.extra[key] = (_text(c), c.text if not c.continued else "", c.fill)
             if code and not seg.milestones:
                 # milestone code in the number column: the row is that milestone
                 seg.milestones = f"{code} {atext}".strip()
@@ -738,12 +744,12 @@ class _Builder:
                 p.actions.append(a)
 
     # -- rows out ---------------------------------------------------------------
-    def update_period(self, p: PlanState, label_q: Optional[str]) -> Optional[Period]:
+    def update_period(self, p: PlanState, label_q: Optional[str], pkey: str = "progress") -> Optional[Period]:
         if label_q:
             per = parse_period(label_q, self.date)
             if per:
                 return per
-        for h in (p.header_texts[c] for c, r in p.roles.items() if r == "progress"):
+        for h in (p.header_texts[c] for c, r in p.roles.items() if r == pkey and c < len(p.header_texts)):
             per = parse_period(h, self.date)
             if per:
                 return per
@@ -832,6 +838,24 @@ class _Builder:
 
     def _emit_update(self, p, a, aid, mid, ref, parsed, segs, action_status, funding, funding_raw,
                      ms_text: str = "", has_progress_col: bool = False, share=None) -> None:
+        """One update per progress column whose header names its own period."""
+        self._emit_one(p, a, aid, mid, ref, parsed, segs, action_status, funding, funding_raw, ms_text,
+                       has_progress_col, share, "progress")
+        main = self.update_period(p, None, "progress")
+        seen = {main.label if main else None}
+        for col, key in sorted((c, r) for c, r in p.roles.items() if r.startswith("progress:")):
+            per = self.update_period(p, None, key)
+            if per is None or per.label in seen:
+                continue
+            seen.add(per.label)
+            psegs = [replace(sg, progress=sg.extra.get(key, ("", "", None))[0],
+                             progress_raw=sg.extra.get(key, ("", "", None))[1],
+                             progress_fill=sg.extra.get(key, ("", "", None))[2]) for sg in segs]
+            self._emit_one(p, a, aid, mid, ref, parsed, psegs, action_status, funding, funding_raw, ms_text,
+                           has_progress_col, share, key)
+
+    def _emit_one(self, p, a, aid, mid, ref, parsed, segs, action_status, funding, funding_raw,
+                  ms_text: str, has_progress_col: bool, share, pkey: str) -> None:
         status_raw_action = strip_clauses(a.text)[1]
         progress_raw = None
         fill = None
@@ -840,12 +864,8 @@ class _Builder:
         if has_progress_col:
             texts = [s.progress for s in segs if s.progress]
             raws = [s.progress_raw for s in segs if s.progress_raw]
-            if share is not None and len(texts) == 1:
-                # several milestones in one cell, one progress cell: align paragraphs when they match up
-                paras = [x for x in re.split(r"\n\s*\n|\n", texts[0]) if x.strip()]
-                idxs, me = share
-                if len(paras) == len(idxs):
-                    texts = [paras[idxs.index(me)]]
+            # Several milestones in one cell share one progress cell: each gets all of it
+            # (which paragraph is about which milestone is not for us to guess).
             progress_raw = "\n".join(raws) if raws else None
             progress = "\n".join(texts).strip() or None
             if progress:
@@ -866,6 +886,8 @@ class _Builder:
         status_raw = None
         if stxt:
             status, status_raw = status_from_text(stxt), stxt
+            if status is None and re.fullmatch(r"[GAR]\W*", stxt.strip().upper()):
+                status = {"G": "green", "A": "amber", "R": "red"}[stxt.strip().upper()[0]]  # a RAG column of letters
         if status is None and sfill:
             status, status_raw = status_from_fill(sfill, self.colour_key), sfill
         if status is None and progress:
@@ -884,7 +906,7 @@ class _Builder:
         if progress and status in ("green", "amber", "red", "closed", "complete"):
             progress = re.sub(r"^\W*(?:(?:action\s+)?(?:green|amber|red|closed|complete(?:d)?))\b[\s:\-.]*", "",
                               progress, count=1, flags=re.I).strip() or None
-        per = self.update_period(p, label_q or (parsed and _progress_label(parsed)) or _label_in(segs))
+        per = self.update_period(p, label_q or (parsed and _progress_label(parsed)) or _label_in(segs), pkey)
         if per is not None and per.kind == "ytd" and per.end:
             # "Update YTD" in a pack: the year to the end of the last quarter reported.
             from datetime import date as _date

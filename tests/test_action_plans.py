@@ -298,3 +298,15 @@ def test_minutes_action_log_is_not_a_plan_but_a_plan_paper_is_read():
     assert "plan_updates" not in run_extractors(doc, [Paper("minutes", "", 0, 1)]).rows
     ups = views(doc, run_extractors(doc, [Paper("action_plan", "", 0, 1)]))["v_action_updates"]
     assert [(u["ref"], u["lead_agency"]) for u in ups] == [("Feb23.03", "HD"), ("June23.02", "NO")]
+
+
+def test_one_progress_column_per_quarter_and_rag_letters():
+    doc = document([para("Date: 20 October 2010"), heading("Road Safety Action Plan 2010/11"),
+                    table(row("Ref", "Action", "Lead", "Q1 Update", "Q2 Update", "RAG", header=True),
+                          row("1.1", "Speed stickers with parishes", "SCDC", "Stats awaited", "Deployed at 12 sites", "G"),
+                          row("1.2", "Young drivers event", "CFRS", "Planned", "Postponed", "R"))])
+    ups = views(doc, run_extractors(doc))["v_action_updates"]
+    got = {(u["ref"], u["period"]): (u["progress"], u["stats_awaited"]) for u in ups}
+    assert got == {("1.1", "2010/11 Q1"): ("Stats awaited", 1), ("1.1", "2010/11 Q2"): ("Deployed at 12 sites", 0),
+                   ("1.2", "2010/11 Q1"): ("Planned", 0), ("1.2", "2010/11 Q2"): ("Postponed", 0)}
+    assert {u["ref"]: u["status"] for u in ups} == {"1.1": "green", "1.2": "red"}
