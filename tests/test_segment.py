@@ -542,6 +542,20 @@ REALWORLD_EXPECT = [
 ]
 
 
+def _segmented(parsed, path):
+    """The file read, cleaned and segmented; shares the session cache of full
+    parses with the extractor tests, and falls back to stopping after
+    segmentation when an extractor fails on the file (not this module's concern)."""
+    from boardpack.errors import BoardpackError
+
+    try:
+        return parsed(path)
+    except BoardpackError as e:
+        if getattr(e, "stage", None) != "extract":
+            raise
+        return parsed(path, until="segment")
+
+
 def _realworld_cases():
     out = []
     for pattern, expect in REALWORLD_EXPECT:
@@ -552,7 +566,7 @@ def _realworld_cases():
 
 @pytest.mark.parametrize("path,expect", _realworld_cases())
 def test_realworld_paper_types(realworld_dir, parsed, path, expect):
-    pf = parsed(path, until="segment")
+    pf = _segmented(parsed, path)
     doc, papers = pf.doc, pf.papers
     if doc.is_scanned:
         # No text layer: nothing to classify from, so nothing may be claimed.
@@ -581,7 +595,7 @@ def _one(pattern):
 def test_realworld_agenda_items_inside_agenda(realworld_dir, parsed):
     """Every numbered agenda line of a Kent front sheet lies inside its agenda paper."""
     for f in realworld_files(KENT + "*/Agenda frontsheet*.pdf"):
-        pf = parsed(f, until="segment")
+        pf = _segmented(parsed, f)
         agenda = next(p for p in pf.papers if p.paper_type == AGENDA)
         numbered = [(b.index, ln) for b in pf.doc.blocks for ln in b.search_text.splitlines()
                     if re.match(r"^\s*\d{1,2}\.\s*(?:\|\s*)?[A-Z]", ln)]
@@ -592,7 +606,7 @@ def test_realworld_agenda_items_inside_agenda(realworld_dir, parsed):
 def test_realworld_finance_report_is_budget(realworld_dir, parsed):
     f = _one(KENT + "*/*Finance Monitoring Report*.pdf")
     assert f is not None
-    pf = parsed(f, until="segment")
+    pf = _segmented(parsed, f)
     papers = pf.papers
     assert papers[0].paper_type == BUDGET and papers[0].page_start == 1
     budget_pages = sum(p.page_end - p.page_start + 1 for p in papers if p.paper_type == BUDGET)
@@ -603,7 +617,7 @@ def test_realworld_finance_report_is_budget(realworld_dir, parsed):
 def test_realworld_measures_appendix_is_performance(realworld_dir, parsed):
     f = _one(KENT + "*/*priorities measures*.pdf")
     assert f is not None
-    papers = parsed(f, until="segment").papers
+    papers = _segmented(parsed, f).papers
     assert PERFORMANCE in types(papers)
     assert not {AGENDA, MINUTES, COVER, BUDGET} & set(types(papers))
 
@@ -611,7 +625,7 @@ def test_realworld_measures_appendix_is_performance(realworld_dir, parsed):
 def test_realworld_minutes_keep_their_resolutions_and_items(realworld_dir, parsed):
     """Budget and finance items inside printed minutes do not start papers."""
     for f in realworld_files(KENT + "*/Printed minutes*.pdf") + realworld_files(SPC + "spc-minutes/2026-* SPC minutes.pdf"):
-        pf = parsed(f, until="segment")
+        pf = _segmented(parsed, f)
         assert types(pf.papers) == [MINUTES], (f.name, describe_papers(pf.papers))
 
 
@@ -650,7 +664,7 @@ def test_corpus_has_every_pack_in_every_format():
 
 @pytest.mark.parametrize("path", _corpus_cases())
 def test_corpus_paper_types(parsed, path):
-    pf = parsed(path, until="segment")
+    pf = _segmented(parsed, path)
     assert_cover(pf.doc, pf.papers)
     assert types(pf.papers) == CORPUS_EXPECT[path.stem], describe_papers(pf.papers)
 
@@ -659,7 +673,7 @@ def test_corpus_paper_types(parsed, path):
 def test_corpus_pdf_page_ranges(parsed, path):
     """Page ranges in the PDFs: in order, never overlapping, the first paper on page 1,
     and no paper's range holds only blank or boilerplate pages."""
-    pf = parsed(path, until="segment")
+    pf = _segmented(parsed, path)
     papers = pf.papers
     assert papers[0].page_start == 1
     for a, b in zip(papers, papers[1:]):
@@ -690,13 +704,13 @@ PDF_PAGES = [
 @pytest.mark.parametrize("stem,ptype,k,pages", PDF_PAGES)
 def test_corpus_pdf_known_pages(parsed, stem, ptype, k, pages):
     path = next(CORPUS.rglob(stem + ".pdf"))
-    papers = [p for p in parsed(path, until="segment").papers if p.paper_type == ptype]
+    papers = [p for p in _segmented(parsed, path).papers if p.paper_type == ptype]
     assert (papers[k].page_start, papers[k].page_end) == pages, describe_papers(papers)
 
 
 def test_corpus_boilerplate_flagged(parsed):
     path = next(CORPUS.rglob("cdrp-2017-02-23.pdf"))
-    doc = parsed(path, until="segment").doc
+    doc = _segmented(parsed, path).doc
     flagged = " ".join(b.norm for b in doc.blocks if boilerplate.is_boilerplate(b)).lower()
     for phrase in ("guidance notes for visitors", "first aid", "toilets", "document is restricted",
                    "left blank intentionally", "large print"):
