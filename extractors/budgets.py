@@ -75,7 +75,7 @@ def total_kind(label: str) -> Optional[str]:
 
 def measure_name(header: str) -> str:
     h = strip_markers(header)
-    h = re.sub(r"\(\s*£\s*(?:'?000s?|m|k)?\s*\)|£\s*'?000'?s?|£m\b|£k\b", "", h).strip(" -")
+    h = re.sub(r"\(\s*£\s*(?:'?000s?|m|k)?\s*\)|£\s*'?000'?s?|£m\b|£k\b|\s£s?$|^£s?\s", "", h).strip(" -")
     if h.count("(") > h.count(")"):
         h = h + ")"
     elif h.startswith("(") and h.endswith(")") and h.count("(") == 1:

@@ -74,6 +74,15 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
     any_period_col = any(is_period_header(c.header) or (c.top and is_period_header(c.top)) for c in cols)
     caption_period = None if any_period_col else caption_period_label(" ".join([title or ""] + lay.captions))
     meta = [(c, *_measure_and_period(lay, c, caption_period)) for c in cols]
+    # Periods down the side ("April 2009 | 12 | 3" under "Month | PPO clients |
+    # DIP clients"): each column is an indicator and each row label its period.
+    labels = [strip_markers(lay.cell(r, lay.label_col)) for r in lay.body_rows if lay.label_col is not None and lay.cell(r, lay.label_col)]
+    transposed = (
+        not any_period_col
+        and len(labels) >= 2
+        and sum(1 for x in labels if is_period_header(x)) >= 0.6 * len(labels)
+        and all(c.header for c in cols)
+    )
     blk = lay.block
     n = 0
     group = None
@@ -89,6 +98,9 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
             continue  # values with no row label cannot be named
         page = blk.rows[r].page if r < len(blk.rows) and blk.rows[r].page is not None else blk.page
         for (col, measure, period), raw in zip(meta, cells):
+            indicator = label
+            if transposed:
+                indicator, measure, period = col.header, None, (label if is_period_header(label) else caption_period)
             pv = parse_value(raw)
             value = pv.value if pv.kind in ("number", "percent", "money") else None
             if pv.kind == "money" and lay.scale != 1 and value is not None:
@@ -99,7 +111,7 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
                     "value_id": row_id("indicator_value", table_id, r, col.index),
                     "table_id": table_id,
                     "row_index": r,
-                    "indicator": label,
+                    "indicator": indicator,
                     "measure": measure,
                     "period_label": period,
                     "value": value,

@@ -71,8 +71,14 @@ PERIOD_RE = re.compile(
 _YEAR_ONLY = re.compile(rf"^\s*{_YEAR}\s*$")
 
 
+_BARE_MONTH = re.compile(rf"^\s*{MONTHS}\.?\s*$", re.I)
+
+
 def find_period(text: str) -> Optional[str]:
-    """The period a header names ("2008/09", "Apr-Jun 2009", "Q1 2009/10"), as written, or None."""
+    """The period a header names ("2008/09", "Apr-Jun 2009", "Q1 2009/10", a bare
+    month "Apr" when it is the whole header), as written, or None."""
+    if _BARE_MONTH.match(text or ""):
+        return one_line(text).rstrip(".")
     m = PERIOD_RE.search(text or "")
     if not m:
         return None

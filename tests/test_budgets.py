@@ -240,3 +240,39 @@ def test_parish_balance_brought_forward_add_income_deduct_expenditure():
     res = run([table(rows, header=False)])
     assert res.rows["budget_checks"][0]["status"] == "mismatch"
     assert res.warnings[0]["kind"] == "total_mismatch"
+
+
+def test_other_budget_wordings():
+    rows = [
+        ["Expenditure", "Budget £", "Actual £", "Variance £"],
+        ["Staffing", "10,500", "10,250", "(250)"],
+        ["Publicity", "2,000", "2,400", "400"],
+        ["Net expenditure", "12,500", "12,650", "150"],
+    ]
+    res = run([Block(kind=PARAGRAPH, text="Partnership spend to 31 March"), table(rows)], OTHER)
+    a = amounts(res)
+    assert a[("Staffing", "Variance")]["amount"] == -250.0
+    assert a[("Publicity", "Actual")]["amount"] == 2400.0
+    assert a[("Net expenditure", "Budget")]["is_total"] == 1
+    assert {c["status"] for c in res.rows["budget_checks"]} == {"ok"}
+    # grants awarded, with the money in the cells and no budget word in the header
+    grants = [["Group", "Award"], ["Sin Cru", "£3,000"], ["Lifecraft", "£2,500"], ["Refuge", "£4,000"]]
+    a = amounts(run([table(grants)], OTHER))
+    assert a[("Lifecraft", "Award")]["amount"] == 2500.0
+
+
+def test_subtotals_and_grand_total():
+    rows = [
+        ["Item", "Amount"],
+        ["Posters", "100"],
+        ["Leaflets", "200"],
+        ["Sub-total publicity", "300"],
+        ["Venue", "500"],
+        ["Catering", "250"],
+        ["Sub-total event", "750"],
+        ["Grand total", "1,050"],
+    ]
+    res = run([table(rows)])
+    checks = [(c["total_item"], c["status"], c["method"]) for c in res.rows["budget_checks"]]
+    assert checks[:2] == [("Sub-total publicity", "ok", "sum"), ("Sub-total event", "ok", "sum")]
+    assert checks[2][:2] == ("Grand total", "ok") and checks[2][2] in ("sum_all", "sum_subtotals")

@@ -155,3 +155,19 @@ def test_kent_finance_report_indicator_tables(parsed, realworld_dir):
     r = by.get(("Independent Schools", "2021-22"))
     assert r is not None and r["period_label"] == "2021-22"
     assert all(r["value"] is None or isinstance(r["value"], float) for r in rows)
+
+
+def test_periods_down_the_side():
+    rows = [["Month", "PPO clients", "DIP clients"], ["April 2009", "12", "30"], ["May 2009", "11", "28"], ["June 2009", "13", "-"]]
+    v = values(run([Block(kind=HEADING, text="Scheme statistics"), table(rows)]))
+    assert v[("PPO clients", None, "April 2009")][0] == 12.0
+    assert v[("DIP clients", None, "June 2009")][:2] == (None, "-")
+
+
+def test_bare_month_columns_and_other_wordings():
+    rows = [["Scheme", "Apr", "May", "Jun"], ["PPO", "12", "11", "13"], ["DIP", "30", "28", "31"]]
+    v = values(run([table(rows)], OTHER))
+    assert v[("PPO", "May", "May")][0] == 11.0
+    msg = [["Crime", "Rate per 1,000", "MSG average", "Position (of 15)"], ["Burglary", "4.2", "5.1", "6"], ["Robbery", "0.3", "0.4", "3"]]
+    v = values(run([Block(kind=HEADING, text="Position against most similar group"), table(msg)], OTHER))
+    assert v[("Robbery", "MSG average", None)][0] == 0.4
