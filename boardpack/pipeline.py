@@ -77,7 +77,7 @@ def read(path, sha256: str | None = None, settings: Settings = DEFAULT) -> Docum
     from .ingest import read_document
 
     try:
-        return read_document(path, sha256)
+        return read_document(path, sha256, settings)
     except Exception as e:  # noqa: BLE001 - readers meet arbitrary broken files
         raise _wrap("read", path, e) from e
 

@@ -21,6 +21,10 @@ class Settings:
     furniture_min_pages: int = 3
     # -- scanned page: fewer than this many text characters on a page with an image
     scanned_max_chars: int = 20
+    # -- OCR of scanned PDF pages (tesseract via pdftoppm)
+    ocr: bool = True
+    ocr_dpi: int = 200
+    ocr_timeout: float = 120.0
     # -- DOC conversion
     soffice_timeout: float = 120.0
     # -- ingest
@@ -40,12 +44,18 @@ class Settings:
             v = getattr(self, name)
             if not isinstance(v, (int, float)) or not lo <= v <= hi:
                 raise SettingsError(f"setting {name}={v!r} must be a number in [{lo}, {hi}]")
+        if not isinstance(self.ocr, bool):
+            raise SettingsError(f"setting ocr={self.ocr!r} must be true or false")
+        if not isinstance(self.ocr_dpi, int) or not 72 <= self.ocr_dpi <= 600:
+            raise SettingsError(f"setting ocr_dpi={self.ocr_dpi!r} must be an integer in [72, 600]")
+        for name in ("soffice_timeout", "ocr_timeout"):
+            v = getattr(self, name)
+            if not isinstance(v, (int, float)) or v <= 0:
+                raise SettingsError(f"setting {name}={v!r} must be a positive number of seconds")
         for name in ("furniture_min_pages", "scanned_max_chars", "workers"):
             v = getattr(self, name)
             if not isinstance(v, int) or isinstance(v, bool) or v < 0:
                 raise SettingsError(f"setting {name}={v!r} must be a non-negative integer")
-        if not isinstance(self.soffice_timeout, (int, float)) or self.soffice_timeout <= 0:
-            raise SettingsError(f"setting soffice_timeout={self.soffice_timeout!r} must be positive")
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "Settings":

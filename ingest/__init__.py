@@ -13,6 +13,7 @@ from typing import Callable
 
 from ..errors import UnreadableDocument, UnsupportedFormat
 from ..model import Document
+from ..settings import DEFAULT, Settings
 from .detect import detect_format
 
 ReaderFn = Callable[[Path, str], Document]  # (path, sha256) -> Document
@@ -42,8 +43,12 @@ def _load_readers() -> None:
     from . import pdf_reader, docx_reader, doc_reader  # noqa: F401
 
 
-def read_document(path, sha256: str | None = None) -> Document:
-    """Read one file into the document model (the *read* stage only)."""
+def read_document(path, sha256: str | None = None, settings: Settings = DEFAULT) -> Document:
+    """Read one file into the document model (the *read* stage only).
+
+    Scanned PDF pages (no text layer) are read by OCR when tesseract and
+    pdftoppm are installed and ``settings.ocr`` is on (see ``ingest/ocr.py``).
+    """
     path = Path(path)
     if not path.exists():
         raise UnreadableDocument("no such file", path)
@@ -54,4 +59,9 @@ def read_document(path, sha256: str | None = None) -> Document:
     if fmt not in READERS:
         raise UnsupportedFormat(f"no reader registered for format {fmt!r}", path)
     sha = sha256 or file_sha256(path)
-    return READERS[fmt](path, sha)
+    doc = READERS[fmt](path, sha)
+    if doc.scanned_pages and settings.ocr:
+        from .ocr import add_ocr_blocks
+
+        add_ocr_blocks(doc, settings)
+    return doc

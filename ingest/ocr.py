@@ -1,0 +1,131 @@
+"""OCR of scanned PDF pages (pages the PDF reader found with no text layer).
+
+Older packs and parish papers are often scans. Each scanned page is
+rasterised with poppler's ``pdftoppm`` and read by ``tesseract`` (both
+Debian packages: ``poppler-utils``, ``tesseract-ocr``); tesseract's TSV
+output gives words with boxes, grouped here into its own blocks and
+paragraphs, so two-column scans ("Present:" beside "Members of the public:")
+stay apart. Blocks carry the ``"ocr"`` flag and bboxes in PDF points, so
+provenance reads the same as for text pages.
+
+Without the tools, scanned pages stay flagged in ``doc.scanned_pages`` and
+the document still ingests (a warning in ``doc.metadata["ocr"]``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..model import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
+from ..settings import DEFAULT, Settings
+from ..textnorm import strip_bullet
+
+_MIN_CONF = 30.0  # tesseract word confidence below which a "word" is usually speckle
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(?[a-z]\)|\d{2}\.\d{2}\.\d{2})\s+")
+
+
+def missing_tools() -> list[str]:
+    """Debian packages to install for OCR (empty when everything is there)."""
+    out = []
+    if not shutil.which("pdftoppm"):
+        out.append("poppler-utils")
+    if not shutil.which("tesseract"):
+        out.append("tesseract-ocr")
+    return out
+
+
+def _rasterise(pdf: Path, page: int, dpi: int, out_dir: Path, timeout: float) -> Path:
+    stem = out_dir / f"p{page}"
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page), "-singlefile",
+         str(pdf), str(stem)],
+        check=True, capture_output=True, timeout=timeout,
+    )
+    return stem.with_suffix(".png")
+
+
+def _tsv(image: Path, timeout: float) -> list[dict]:
+    res = subprocess.run(["tesseract", str(image), "stdout", "--psm", "3", "tsv"],
+                         check=True, capture_output=True, timeout=timeout)
+    reader = csv.DictReader(io.StringIO(res.stdout.decode("utf-8", "replace")), delimiter="\t",
+                            quoting=csv.QUOTE_NONE)
+    return [r for r in reader if r.get("level") == "5" and (r.get("text") or "").strip()]
+
+
+def words_to_blocks(words: list[dict], page: int, scale: float) -> list[Block]:
+    """Group tesseract words (TSV rows) into blocks: one per tesseract paragraph,
+    lines kept as line breaks; short all-capital paragraphs become headings and
+    bulleted ones list items."""
+    paras: dict[tuple[int, int], dict[int, list[dict]]] = {}
+    for w in words:
+        try:
+            conf = float(w["conf"])
+        except (TypeError, ValueError):
+            conf = -1
+        if conf < _MIN_CONF and len(w["text"].strip()) <= 2:
+            continue
+        key = (int(w["block_num"]), int(w["par_num"]))
+        paras.setdefault(key, {}).setdefault(int(w["line_num"]), []).append(w)
+    blocks = []
+    for key in sorted(paras, key=lambda k: min(int(w["top"]) for ln in paras[k].values() for w in ln)):
+        lines = [sorted(ws, key=lambda w: int(w["left"])) for _, ws in sorted(paras[key].items())]
+        text_lines = [" ".join(w["text"] for w in ln) for ln in lines]
+        allw = [w for ln in lines for w in ln]
+        x0 = min(int(w["left"]) for w in allw) * scale
+        top = min(int(w["top"]) for w in allw) * scale
+        x1 = max(int(w["left"]) + int(w["width"]) for w in allw) * scale
+        bottom = max(int(w["top"]) + int(w["height"]) for w in allw) * scale
+        text = "\n".join(text_lines)
+        first, bulleted = strip_bullet(text_lines[0])
+        kind = PARAGRAPH
+        letters = [c for c in text if c.isalpha()]
+        if bulleted:
+            kind, text = LIST_ITEM, "\n".join([first] + text_lines[1:])
+        elif len(text_lines) <= 2 and letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 \
+                and len(text.split()) <= 12 and not _NUMBERED.match(text):
+            kind = HEADING
+        blocks.append(Block(kind=kind, text=text, level=1 if kind == HEADING else 0, page=page,
+                            bbox=(round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1)), flags=["ocr"]))
+    return blocks
+
+
+def ocr_page(pdf: Path, page: int, settings: Settings = DEFAULT) -> list[Block]:
+    with tempfile.TemporaryDirectory(prefix="boardpack-ocr-") as tmp:
+        image = _rasterise(Path(pdf), page, settings.ocr_dpi, Path(tmp), settings.ocr_timeout)
+        return words_to_blocks(_tsv(image, settings.ocr_timeout), page, 72.0 / settings.ocr_dpi)
+
+
+def add_ocr_blocks(doc: Document, settings: Settings = DEFAULT) -> Document:
+    """Insert OCR blocks for every scanned page of a PDF document, in page order."""
+    if doc.format != "pdf" or not doc.scanned_pages or not settings.ocr:
+        return doc
+    missing = missing_tools()
+    if missing:
+        doc.metadata["ocr"] = f"scanned pages not read: install {' and '.join(missing)}"
+        return doc
+    done, failed = [], []
+    for page in sorted(doc.scanned_pages):
+        try:
+            new = ocr_page(Path(doc.path), page, settings)
+        except (subprocess.SubprocessError, OSError) as e:
+            failed.append(f"page {page}: {type(e).__name__}")
+            continue
+        # after every block of earlier pages; the break that opens page N
+        # carries page N-1, so it comes before the new blocks too
+        at = 0
+        for i, b in enumerate(doc.blocks):
+            if (b.page or 0) < page:
+                at = i + 1
+        doc.blocks[at:at] = new
+        done.append(page)
+    doc.metadata["ocr_pages"] = done
+    if failed:
+        doc.metadata["ocr"] = "OCR failed on " + ", ".join(failed)
+    doc.renumber()
+    return doc

@@ -1,0 +1,79 @@
+"""OCR of scanned PDF pages: grouping tesseract words into blocks, the
+scanned page of the bad-input sample, a real scanned parish minutes file,
+and what happens without the OCR tools."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from boardpack.ingest import ocr, read_document
+from boardpack.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SCANNED = ROOT / "corpus" / "bad" / "scanned-page.pdf"
+
+
+def _w(text, block, par, line, left, top, conf="90"):
+    return {"text": text, "block_num": str(block), "par_num": str(par), "line_num": str(line),
+            "left": str(left), "top": str(top), "width": "40", "height": "20", "conf": conf}
+
+
+def test_words_grouped_by_paragraph_in_reading_order_with_point_bboxes():
+    words = [
+        _w("Apologies", 2, 1, 1, 100, 400), _w("from", 2, 1, 1, 150, 400), _w("Jo", 2, 1, 2, 100, 430),
+        _w("MINUTES", 1, 1, 1, 100, 100), _w("OF", 1, 1, 1, 160, 100),
+        _w("\u2022", 3, 1, 1, 100, 600), _w("Item", 3, 1, 1, 120, 600),
+        _w("~", 3, 1, 1, 300, 600, conf="5"),  # speckle
+    ]
+    blocks = ocr.words_to_blocks(words, page=3, scale=72 / 200)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "MINUTES OF"), ("paragraph", "Apologies from\nJo"), ("list_item", "Item")]
+    assert all(b.page == 3 and "ocr" in b.flags for b in blocks)
+    assert blocks[0].bbox == (36.0, 36.0, 72.0, 43.2)
+
+
+@pytest.fixture(scope="module")
+def scanned_doc():
+    if ocr.missing_tools():
+        pytest.fail(f"OCR tools missing: install {ocr.missing_tools()} (.ci/run installs them)")
+    return read_document(SCANNED)
+
+
+def test_scanned_page_read_by_ocr_after_the_text_page(scanned_doc):
+    assert scanned_doc.scanned_pages == [2]
+    assert scanned_doc.metadata["ocr_pages"] == [2]
+    ocr_blocks = [b for b in scanned_doc.blocks if "ocr" in b.flags]
+    assert ocr_blocks and all(b.page == 2 for b in ocr_blocks)
+    first = scanned_doc.blocks.index(ocr_blocks[0])
+    assert all(b.page == 1 for b in scanned_doc.blocks[: first - 1])  # text page, then its page break
+    text = " ".join(b.norm for b in ocr_blocks)
+    assert "Minutes of the meeting held on Monday, 19 January 2009" in text
+    assert "Apologies were received from Tom Jefford and Denise Lewis" in text
+
+
+def test_ocr_can_be_switched_off():
+    doc = read_document(SCANNED, settings=Settings(ocr=False))
+    assert doc.scanned_pages == [2]
+    assert not any("ocr" in b.flags for b in doc.blocks)
+
+
+def test_without_tools_scanned_pages_stay_flagged_and_say_what_to_install(monkeypatch):
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    doc = read_document(SCANNED)
+    assert doc.scanned_pages == [2]
+    assert not any("ocr" in b.flags for b in doc.blocks)
+    assert doc.metadata["ocr"] == "scanned pages not read: install poppler-utils and tesseract-ocr"
+
+
+def test_real_scanned_parish_minutes_give_meeting_and_attendance(realworld_dir, parsed):
+    path = realworld_dir / "souldern-parish-council" / "spc-minutes" / "2021-03-25 SPC minutes.pdf"
+    p = parsed(path)
+    assert p.doc.scanned_pages == [1, 2, 3, 4]
+    rows = p.result.rows
+    people = {(r["person"], r["attendance"]) for r in rows.get("attendance", [])}
+    assert ("Nick Oakhill", "chair") in people
+    assert {("John Hoodless", "present"), ("Kirsty Allpress", "present"), ("Alan Smith", "present"),
+            ("Laura How", "present")} <= people
+    assert {r["meeting_date"] for r in rows["attendance"]} == {"2021-03-25"}
