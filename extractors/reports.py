@@ -207,6 +207,10 @@ class _ReportReader:
     def block(self, b: Block) -> None:
         if b.kind == PAGE_BREAK:
             return
+        if b.kind == TABLE:
+            if "boilerplate" not in (b.flags or ()):
+                self._table(b)
+            return
         text = one_line(b.norm)
         if not text or _RULE.match(text):
             return

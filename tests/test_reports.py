@@ -139,3 +139,27 @@ def test_corpus_report_items_match_gold(rel, parsed):
     bad = compare(got, want, ("section", "item_text"), ["priority_area", "lead_officer", "period"])
     assert not bad, bad
     assert len(got) == len(want)
+
+
+def test_report_laid_out_as_a_table():
+    from report_views_helper import cell, row, table
+
+    doc = document([
+        para("Date: 14 October 2012"),
+        heading("Quarterly Progress Report: Q2 2012/13"),
+        table(row(cell("Priority Area", bold=True), "Domestic Abuse"),
+              row(cell("Lead Officer", bold=True), "Jane Doe"),
+              row(cell("Key Achievements", bold=True), "Refuge places increased\nTraining for 40 staff"),
+              row(cell("Areas of Concern", bold=True), ""),
+              row(cell("Recommendations", bold=True), "Fund a second IDVA"),
+              row(cell("Any Items for Publicity", bold=True), "None")),
+    ])
+    res = run_extractors(doc, [Paper("progress_report", "", 0, len(doc.blocks) - 1)])
+    items = views(doc, res)["v_report_items"]
+    assert [(i["priority_area"], i["lead_officer"], i["period"], i["section"], i["item_text"]) for i in items] == [
+        ("Domestic Abuse", "Jane Doe", "2012/13 Q2", "achievement", "Refuge places increased"),
+        ("Domestic Abuse", "Jane Doe", "2012/13 Q2", "achievement", "Training for 40 staff"),
+        ("Domestic Abuse", "Jane Doe", "2012/13 Q2", "recommendation", "Fund a second IDVA"),
+    ]
+    assert [(s["section"], s["n_items"]) for s in res.rows["report_sections"]] == [
+        ("achievement", 2), ("concern", 0), ("recommendation", 1), ("publicity", 0)]

@@ -156,8 +156,9 @@ SELECT r.priority_area AS priority_area,
        i.page AS page
 FROM report_items i
 JOIN progress_reports r ON r.report_id = i.report_id
+JOIN report_sections sec ON sec.section_id = i.section_id
 LEFT JOIN v_sources s ON s.doc_sha256 = i.doc_sha256
-ORDER BY s.source_file, r.ordinal, i.block_index, i.ordinal;
+ORDER BY s.source_file, r.ordinal, sec.ordinal, i.ordinal;
 
 CREATE VIEW v_action_updates AS
 SELECT p.title AS plan_title,
