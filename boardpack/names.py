@@ -105,6 +105,9 @@ NOT_NAME_WORDS = frozenset(
     Training Event Events Awareness Prevention Protection Neighbourhood Watch Victim Witness
     Magistrates Crown Prosecution Ambulance Hospital Hospitals Clinical Commissioning Surgery
     Borough Village Villages Pooled Fund Allocation Allocations Original Revised Balance Available
+    Seconded Proposed Moved Said Asked Replied Thanked Welcomed Noted Agreed Resolved Reported Explained
+    Confirmed Stated Introduced Presented Responded Commented Advised Informed Suggested Queried Added
+    Declared Opened Closed Raised Spoke Joined Left Gave Updated Highlighted Summarised Undertook Requested
     """.split()
 )
 

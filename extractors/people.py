@@ -26,7 +26,7 @@ import re
 from typing import Any, Iterable, Optional
 
 from ..model import ACTION_PLAN, AGENDA, BUDGET, COVER, MINUTES, PAGE_BREAK, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Paper
-from ..names import looks_like_person, parse_person, split_people
+from ..names import NOT_NAME_WORDS, looks_like_person, parse_person, split_people
 from ..nlp import build_nlp, canonical_org, clean_org_span, clean_person_span, find_entities
 from ..textnorm import one_line
 from .base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
@@ -64,11 +64,14 @@ class _Collector:
         self.seen: set[tuple] = set()
         self.n = 0
 
-    def person(self, raw: str, kind: str, page, block_index, *, role=None, organisation=None, context=None, method="seed") -> Optional[dict]:
-        raw = one_line(raw or "")
-        if not raw:
+    def person(self, name: str, kind: str, page, block_index, *, role=None, organisation=None, context=None, method="seed", raw=None) -> Optional[dict]:
+        """Record a mention of ``name`` (``raw``: the text as written, when it differs,
+        e.g. "Mr Gough" resolved to the listed "R W Gough")."""
+        name = one_line(name or "")
+        if not name:
             return None
-        p = parse_person(raw)
+        p = parse_person(name)
+        raw = one_line(raw) if raw else name
         canon = p.canonical
         if not looks_like_person(canon):
             return None
@@ -230,6 +233,29 @@ def _organisation_near(text: str, person, ents) -> Optional[Any]:
     return best
 
 
+_MALE = {"mr", "sir", "lord"}
+_FEMALE = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
+
+
+def _sex(titles) -> Optional[str]:
+    low = {t.lower() for t in titles or ()}
+    return "m" if low & _MALE else "f" if low & _FEMALE else None
+
+
+def _by_surname(text: str, surnames: dict[str, set[tuple[str, Optional[str]]]]) -> Optional[tuple[str, str]]:
+    """"Mr Gough" -> ("R W Gough", "Mr Gough") when exactly one seeded person has
+    that surname (and no title says otherwise: "Mr Meade" is not "Ms J Meade")."""
+    p = parse_person(text)
+    toks = [t for t in p.canonical.split() if t.lower() not in NOT_NAME_WORDS]
+    if len(toks) != 1 or not p.titles or len(toks[0]) < 2:
+        return None
+    sex = _sex(p.titles)
+    found = {c for c, s in surnames.get(toks[0].lower(), set()) if not (sex and s and s != sex)}
+    if len(found) != 1:
+        return None
+    return next(iter(found)), f"{' '.join(p.titles)} {toks[0]}"
+
+
 def scan_blocks(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
     doc = ctx.doc
     paper_of: dict[int, str] = {}
@@ -245,6 +271,17 @@ def scan_blocks(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
             if v:
                 seed_orgs.extend(x.strip() for x in re.split(r"[,;/]| and |&", v) if x.strip() and not looks_like_person(parse_person(x.strip()).canonical))
     nlp = build_nlp(seeds, [o for o in seed_orgs if len(o) > 2])
+    surnames: dict[str, set[tuple[str, Optional[str]]]] = {}
+    for m in col.res.rows.get("people_mentions", []):
+        if m.get("method") == "seed" and m.get("canonical"):
+            fam = m["canonical"].split()[-1].lower()
+            surnames.setdefault(fam, set()).add((m["canonical"], _sex((m.get("title") or "").split())))
+    # one person listed twice (with and without a title) is still one person
+    for fam, found in list(surnames.items()):
+        names = {c for c, _ in found}
+        if len(names) == 1 and len(found) > 1:
+            sexes = {x for _, x in found if x}
+            surnames[fam] = {(names.pop(), sexes.pop() if len(sexes) == 1 else None)}
     items = []
     for b in doc.blocks:
         if "boilerplate" in b.flags:
@@ -272,6 +309,13 @@ def scan_blocks(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
             if e.label != "PERSON":
                 continue
             span = e.text if e.method == "seed" else clean_person_span(e.text)
+            method, written = e.method, None
+            if not span and e.method == "title":
+                # "Mr Gough" in running minutes: the one listed person with that surname
+                hit = _by_surname(e.text, surnames)
+                if hit:
+                    span, written = hit
+                    method = "seed_surname"
             if not span:
                 continue
             org = _organisation_near(text, e, ents)
@@ -290,7 +334,8 @@ def scan_blocks(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
                 role=role,
                 organisation=canonical_org(org.text)[0] if org else None,
                 context=_snippet(text, e.start, e.end),
-                method=e.method,
+                method=method,
+                raw=written,
             )
 
 

@@ -142,3 +142,19 @@ def test_kent_minutes_people(parsed, realworld_dir):
     assert len(ms) >= 20
     # titles are stripped from every canonical name
     assert not [m for m in ms if m["canonical"].split()[0] in ("Mr", "Mrs", "Ms", "Dr", "Cllr", "Sir")]
+
+
+def test_title_and_surname_resolved_to_the_listed_person():
+    blocks = [
+        Block(kind=PARAGRAPH, text="(2) Mr Oakford proposed, and Mr Gough Seconded the motion. Mr Meade and Ms Meade voted for."),
+    ]
+    seeds = {"attendance": [
+        {"person": "Mr P J Oakford", "person_raw": "Mr P J Oakford", "attendance": "present", "page": 1, "block_index": 0},
+        {"person": "Mr R W Gough", "person_raw": "Mr R W Gough", "attendance": "present", "page": 1, "block_index": 0},
+        {"person": "Ms J Meade", "person_raw": "Ms J Meade", "attendance": "present", "page": 1, "block_index": 0},
+    ]}
+    ms = [m for m in run(blocks, [(MINUTES, 0, 0)], seeds).rows["people_mentions"] if m["context_kind"] == "minutes"]
+    got = {(m["raw"], m["canonical"]) for m in ms}
+    assert ("Mr Gough", "R W Gough") in got and ("Mr Oakford", "P J Oakford") in got
+    assert ("Ms Meade", "J Meade") in got
+    assert not [m for m in ms if m["raw"] == "Mr Meade"]  # a man is not the listed Ms Meade
