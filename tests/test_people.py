@@ -149,9 +149,9 @@ def test_title_and_surname_resolved_to_the_listed_person():
         Block(kind=PARAGRAPH, text="(2) Mr Oakford proposed, and Mr Gough Seconded the motion. Mr Meade and Ms Meade voted for."),
     ]
     seeds = {"attendance": [
-        {"person": "Mr P J Oakford", "person_raw": "Mr P J Oakford", "attendance": "present", "page": 1, "block_index": 0},
-        {"person": "Mr R W Gough", "person_raw": "Mr R W Gough", "attendance": "present", "page": 1, "block_index": 0},
-        {"person": "Ms J Meade", "person_raw": "Ms J Meade", "attendance": "present", "page": 1, "block_index": 0},
+        {"person": "Mr P J Oakford", "person_raw": "Mr P J Oakford", "attendance": "present", "page": 1, "block_index": 9},
+        {"person": "Mr R W Gough", "person_raw": "Mr R W Gough", "attendance": "present", "page": 1, "block_index": 9},
+        {"person": "Ms J Meade", "person_raw": "Ms J Meade", "attendance": "present", "page": 1, "block_index": 9},
     ]}
     ms = [m for m in run(blocks, [(MINUTES, 0, 0)], seeds).rows["people_mentions"] if m["context_kind"] == "minutes"]
     got = {(m["raw"], m["canonical"]) for m in ms}
