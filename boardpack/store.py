@@ -494,8 +494,9 @@ class Store:
         path = file_key(path)
         stage = getattr(error, "stage", None) or "read"
         message = error.message if isinstance(error, BoardpackError) else str(error) or type(error).__name__
+        # A stage failure wraps an unexpected exception: record the original type.
         cause = error.__cause__ if type(error) is BoardpackError and error.__cause__ is not None else error
-        error_type = type(cause).__name__
+        error_type = getattr(error, "cause_type", None) or type(cause).__name__
         try:
             with self.db.atomic():
                 last = list(

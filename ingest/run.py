@@ -139,8 +139,8 @@ def _parse_in_worker(path: str, sha256: str, settings: Settings):
         e.__traceback__ = None  # tracebacks do not pickle; the message is the report
         cause = e.__cause__
         e.__cause__ = None
-        if cause is not None:
-            e.cause_text = f"{type(cause).__name__}: {cause}"
+        if cause is not None and type(e) is BoardpackError:
+            e.cause_type = type(cause).__name__  # what the errors table records
         return "err", e
 
 

@@ -4,6 +4,8 @@
   particular sample skip when it has not been generated.
 * ``realworld_dir``: real published council papers in ``../shared/realworld``;
   tests that read them skip (visibly) when the folder is absent.
+* ``corpus_ingest``: the whole corpus ingested once per session, for tests
+  that query a populated store.
 * ``parsed(path, until="extract")``: :func:`boardpack.pipeline.parse_file`
   cached for the whole session, so several tests can look at one file
   without parsing it again. Treat the result as read-only.
@@ -40,6 +42,24 @@ def realworld_dir() -> Path:
     if not REALWORLD.is_dir():
         pytest.skip(f"real-world papers not present at {REALWORLD}")
     return REALWORLD
+
+
+@pytest.fixture(scope="session")
+def corpus_ingest(tmp_path_factory):
+    """The whole corpus ingested once per session through the CLI (2 workers).
+
+    Returns ``(db_path, click result)``; treat the database as read-only.
+    Skips when the corpus has not been generated.
+    """
+    from click.testing import CliRunner
+
+    from boardpack.cli import cli
+
+    if not any(CORPUS.rglob("*.gold.json")):
+        pytest.skip("corpus not generated (run `make corpus`)")
+    db = tmp_path_factory.mktemp("corpus-db") / "corpus.db"
+    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(db), "-w", "2", "-s"])
+    return db, result
 
 
 @pytest.fixture(scope="session")

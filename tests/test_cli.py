@@ -168,3 +168,35 @@ def test_show_stages(packs):
     assert data["papers"] and "rows" in data
     res = run("show", packs / "missing.pdf")
     assert res.exit_code == 1 and res.stderr == f"error: {packs / 'missing.pdf'}: cannot open: No such file or directory\n"
+
+
+def test_ingest_the_corpus_end_to_end(corpus_dir, corpus_ingest):
+    """Every corpus sample through the CLI with 2 workers: good files stored in
+    every format, each bad input one error line with its expected error type."""
+    golds = {g.name[: -len(".gold.json")]: json.loads(g.read_text()) for g in corpus_dir.rglob("*.gold.json")}
+    db, res = corpus_ingest
+    bad = {name for name, g in golds.items() if g.get("expected_error")}
+    assert res.exit_code == (1 if bad else 0), res.output
+    failed_lines = res.stderr.splitlines()
+    assert sorted(line.split(": ")[1].rsplit("/", 1)[1] for line in failed_lines) == sorted(bad)
+    conn = sqlite3.connect(db)
+    rows = conn.execute(
+        "SELECT f.path, f.status, f.format, d.converted_from, d.scanned_pages,"
+        " (SELECT error_type FROM errors e WHERE e.path = f.path ORDER BY id DESC LIMIT 1)"
+        " FROM files f LEFT JOIN documents d ON d.sha256 = f.sha256"
+    ).fetchall()
+    by_name = {r[0].rsplit("/", 1)[1]: r[1:] for r in rows}
+    assert set(golds) <= set(by_name)
+    for name, g in golds.items():
+        status, fmt, converted, scanned, error_type = by_name[name]
+        if g.get("expected_error"):
+            assert (status, error_type) == ("failed", g["expected_error"]), name
+        else:
+            assert status in ("ok", "scanned"), name
+            assert json.loads(scanned) == g.get("scanned_pages", []), name
+            if g.get("real_format"):
+                assert fmt == g["real_format"], name
+    formats = {(fmt, converted) for _, fmt, converted, _, _ in by_name.values() if fmt}
+    assert {("pdf", None), ("docx", None), ("doc", "doc")} <= formats
+    n_good = len(by_name) - len(bad)
+    assert res.stdout.startswith(f"{len(by_name)} files: {n_good} new, 0 unchanged, 0 replaced, {len(bad)} failed;")
