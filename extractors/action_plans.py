@@ -113,7 +113,8 @@ def header_roles(texts: list[str], strict: bool = False) -> Optional[dict[int, s
 _ACTION_NUM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s|$)\s*")
 _NUM_CELL = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s*$")
 _CODE_CELL = re.compile(r"^\s*(\d{1,2}\.\d{1,2})\s*\(?([a-z])\)?\s*$")
-_CODE = re.compile(r"(?<![\w./£])(\d{1,2}\.\d{1,2})([a-z])(?![\w])")
+# "1.3a", also "1.3(a)" / "1.3 (a)"
+_CODE = re.compile(r"(?<![\w./£])(\d{1,2}\.\d{1,2})(?:([a-z])(?![\w])|\s?\(([a-z])\))")
 _TARGET_CLAUSE = re.compile(r"\bto\s+meet\s+target\b\s*[-:=\u2013\u2014]?\s*(?:(?:not\s+)?on\s*track(?:\s*/\s*not\s+on\s*track)?)?", re.I)
 _FUNDING = re.compile(r"\bfunding\s+allocated\b\s*[:=\-\u2013\u2014]?\s*(.*)", re.I)
 
@@ -284,7 +285,7 @@ def split_milestones(lines: list[tuple[str, int]], action_number: Optional[str])
     for line, seg in lines:
         pos = 0
         for m in _CODE.finditer(line):
-            pre, letter = m.group(1), m.group(2)
+            pre, letter = m.group(1), m.group(2) or m.group(3)
             code = pre + letter
             if prefix and pre != prefix and not (action_number is None):
                 continue
@@ -898,7 +899,9 @@ class _Builder:
             status, status_raw = status_from_text(status_text), status_text
         if status is None and fill:
             status, status_raw = status_from_fill(fill, self.colour_key), fill
-        if status is None and "status" not in p.roles.values() and not has_progress_col and action_status and parsed is None:
+        if status is None and "status" not in p.roles.values() and action_status and (
+                parsed is None or not has_progress_col):
+            # no status of its own: the action's "To meet target - ..." speaks for it
             status, status_raw = action_status, status_raw_action
         if status is None and a.action_fill and not progress:
             status, status_raw = status_from_fill(a.action_fill, self.colour_key), a.action_fill

@@ -310,3 +310,15 @@ def test_one_progress_column_per_quarter_and_rag_letters():
     assert got == {("1.1", "2010/11 Q1"): ("Stats awaited", 1), ("1.1", "2010/11 Q2"): ("Deployed at 12 sites", 0),
                    ("1.2", "2010/11 Q1"): ("Planned", 0), ("1.2", "2010/11 Q2"): ("Postponed", 0)}
     assert {u["ref"]: u["status"] for u in ups} == {"1.1": "green", "1.2": "red"}
+
+
+def test_codes_in_brackets_and_status_inherited_from_the_action():
+    doc = document([para("27 July 2009"), heading("Community Safety Rolling Plan 2009-2012"),
+                    table(row(*H5, header=True),
+                          row("2.1", "Reduce re-offending\nTo meet target – on track",
+                              "2.1(a) Run the PPO scheme\nQ1 Progress – All three strands running\n"
+                              "2.1 (b) Report quarterly\nQ1 Progress: Report submitted", "Police", ""))])
+    ups, _ = updates_by_ref(doc)
+    assert set(ups) == {"2.1a", "2.1b"}
+    assert ups["2.1b"]["description"] == "Report quarterly" and ups["2.1b"]["progress"] == "Report submitted"
+    assert {u["status"] for u in ups.values()} == {"on track"}
