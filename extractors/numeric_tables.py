@@ -37,7 +37,12 @@ INDICATOR_WORDS = re.compile(
     re.I,
 )
 # Headers that mark another extractor's table.
-ACTION_PLAN_COLS = re.compile(r"\b(milestones?|progress|q[1-4]\s+update|update\s+ytd|quarterly\s+progress|lead\s+(?:cdrp\s+)?agency|other\s+partners|rag|what\s+we\s+will\s+do|by\s+when|timescales?|led\s+by)\b", re.I)
+ACTION_PLAN_COLS = re.compile(r"\b(milestones?|progress|q[1-4]\s+update|update\s+ytd|quarterly\s+progress|lead\s+(?:cdrp\s+)?(?:agency|officer|partner)|lead|owner|other\s+partners|rag|status|what\s+we\s+will\s+do|by\s+when|target\s+date|timescales?|deadline|led\s+by)\b", re.I)
+ACTION_TEXT_COL = re.compile(
+    r"^(?:key\s+|agreed\s+)?actions?(?:\s+(?:description|text|points?|required|to\s+be\s+taken|plan\s+item))?$|"
+    r"what\s+we\s+will\s+do|what\s+we\s+have\s+committed|^tasks?$|^activit(?:y|ies)$|milestones?|^objectives?$",
+    re.I,
+)
 AGENDA_COLS = re.compile(r"^(?:agenda\s+)?items?(?:\s+no\.?)?$|^pages?$|^subject$|^title$|^presenter$|^report\s+of$", re.I)
 ATTENDANCE_COLS = re.compile(r"\b(present|apologies|attendance|attended|in\s+attendance|name|representing)\b", re.I)
 
@@ -405,10 +410,12 @@ def classify(lay: Optional[TableLayout], paper_type: str = "", title: Optional[s
         return Verdict(None, reason="one row, no header")
     headers = [c.header for c in lay.columns]
     hdr_text = " | ".join(h for h in headers if h)
-    # other extractors' tables
-    if sum(1 for h in headers if ACTION_PLAN_COLS.search(h)) >= 1 and any(re.search(r"\baction", h, re.I) and not ACTIONS_COL.search(h) or re.search(r"milestone", h, re.I) for h in headers):
+    # other extractors' tables: an action plan has a column of actions (not a
+    # "Relates to Actions" cross-reference) beside a lead/progress/status column
+    n_plan_cols = sum(1 for h in headers if ACTION_PLAN_COLS.search(h))
+    if n_plan_cols >= 1 and any(ACTION_TEXT_COL.search(h) for h in headers if h):
         return Verdict(None, reason="action plan header")
-    if sum(1 for h in headers if ACTION_PLAN_COLS.search(h)) >= 2:
+    if n_plan_cols >= 2:
         return Verdict(None, reason="action plan header")
     if any(AGENDA_COLS.match(h) for h in headers if h) and sum(1 for h in headers if AGENDA_COLS.match(h or "-")) >= 2:
         return Verdict(None, reason="agenda header")

@@ -276,3 +276,16 @@ def test_subtotals_and_grand_total():
     checks = [(c["total_item"], c["status"], c["method"]) for c in res.rows["budget_checks"]]
     assert checks[:2] == [("Sub-total publicity", "ok", "sum"), ("Sub-total event", "ok", "sum")]
     assert checks[2][:2] == ("Grand total", "ok") and checks[2][2] in ("sum_all", "sum_subtotals")
+
+
+def test_action_plan_with_funding_column_belongs_to_action_plans():
+    plan = [
+        ["Number", "Action", "Lead agency", "Funding allocated"],
+        ["1.1", "Provide localised information and training events", "SCDC", "£500"],
+        ["1.4", "Host conference for frontline officers", "CCC", "£1,500"],
+    ]
+    assert not run([table(plan)], ACTION_PLAN).rows.get("budget_amounts")
+    # a spending table whose rows merely relate to actions is a budget
+    spend = [["Item", "Relates to Actions", "Status", "Amount"], ["Hoarding", "1.1, 1.5", "Spent", "£1,000"], ["Hate Crime", "1.8", "Committed", "£500"]]
+    a = amounts(run([table(spend)], ACTION_PLAN))
+    assert a[("Hoarding", "Amount")]["related_actions"] == "1.1;1.5"
