@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from .report_context import join_lines
+from .report_context import join_lines, one_line
 
 try:  # another engineer's module; a small local parser stands in if it is absent
     from ..numbers import find_money as _find_money
