@@ -22,7 +22,7 @@ from .meetings import pack_meeting
 
 # "4 (a) Title", "6. a) Title", "5. Title", "Item 7 Title", "10 Title"
 _ITEM = re.compile(
-    r"^(?:agenda\s+)?(?:item\s+)?(?P<num>\d{1,2})(?![\d/:])\s*(?P<dot>[.):])?\s*"
+    r"^(?:agenda\s+)?(?:item\s+)?(?P<num>\d{1,2})(?![\d/:])(?![.,]\d)\s*(?P<dot>[.):])?\s*"
     r"(?:(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z](?=[.\s]\s*\S))\.?\s*)?"
     r"(?P<title>\S.*)?$",
     re.I,
@@ -154,7 +154,9 @@ class AgendaParser:
         return it
 
     def _is_heading(self, t: str) -> bool:
-        return bool(_HEADING.match(t)) and not re.search(r"\d", t) and len(t.split()) <= 8 and t.upper() != "PAGES"
+        words = t.split()
+        return (bool(_HEADING.match(t)) and not re.search(r"[\d/]", t) and len(words) <= 8 and t.upper() != "PAGES"
+                and (len(words) >= 2 or len(t) >= 8) and any(len(w) >= 3 for w in words))
 
     # -- rows --
     def row(self, ln: Line) -> None:

@@ -209,7 +209,7 @@ class Attendance:
 
 
 _PROSE_APOLOGIES = re.compile(
-    r"apologies(?:\s+for\s+absence)?\s+(?:were|had\s+been|have\s+been|was)?\s*(?:received|reported|given|tendered|submitted|noted)?\s*"
+    r"a\s?pologies(?:\s+for\s+absence)?\s+(?:were|had\s+been|have\s+been|was)?\s*(?:received|reported|given|tendered|submitted|noted)?\s*"
     r"(?:from|by|on behalf of)\s*:?\s*(?P<names>.+?)(?:\.\s|\.$|$)",
     re.I,
 )
