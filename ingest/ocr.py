@@ -28,6 +28,14 @@ from ..textnorm import strip_bullet
 
 _MIN_CONF = 30.0  # tesseract word confidence below which a "word" is usually speckle
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(?[a-z]\)|\d{2}\.\d{2}\.\d{2})\s+")
+# A line that opens a numbered or lettered item ("2 Declarations", "3. To receive",
+# "a. Playground", "03.21.07 Apologies"): tesseract often runs such items into one
+# paragraph, which the agenda and minutes extractors would read as one item.
+_ITEM_START = re.compile(r"^\s*(?:\d{1,2}[.)]?|\(?[a-z][.)]|\(?[ivx]{1,4}\)|\d{2}\.\d{2}\.\d{2})\s+[A-Z]")
+# Superscript ordinals read as a quote or trademark sign: 24" November -> 24 November.
+_ORDINAL_MARK = re.compile(
+    r"\b(\d{1,2})(?:[\"\u201c\u201d\u2122*°]|(?<=\d)[\"'](?:th)?)\s+"
+    r"(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
 
 
 def missing_tools() -> list[str]:
@@ -72,10 +80,17 @@ def words_to_blocks(words: list[dict], page: int, scale: float) -> list[Block]:
             continue
         key = (int(w["block_num"]), int(w["par_num"]))
         paras.setdefault(key, {}).setdefault(int(w["line_num"]), []).append(w)
-    blocks = []
+    groups: list[list[list[dict]]] = []
     for key in sorted(paras, key=lambda k: min(int(w["top"]) for ln in paras[k].values() for w in ln)):
         lines = [sorted(ws, key=lambda w: int(w["left"])) for _, ws in sorted(paras[key].items())]
-        text_lines = [" ".join(w["text"] for w in ln) for ln in lines]
+        groups.append([])
+        for ln in lines:
+            if groups[-1] and _ITEM_START.match(" ".join(w["text"] for w in ln)):
+                groups.append([])
+            groups[-1].append(ln)
+    blocks = []
+    for lines in groups:
+        text_lines = [_ORDINAL_MARK.sub(r"\1 ", " ".join(w["text"] for w in ln)) for ln in lines]
         allw = [w for ln in lines for w in ln]
         x0 = min(int(w["left"]) for w in allw) * scale
         top = min(int(w["top"]) for w in allw) * scale

@@ -77,3 +77,13 @@ def test_real_scanned_parish_minutes_give_meeting_and_attendance(realworld_dir, 
     assert {("John Hoodless", "present"), ("Kirsty Allpress", "present"), ("Alan Smith", "present"),
             ("Laura How", "present")} <= people
     assert {r["meeting_date"] for r in rows["attendance"]} == {"2021-03-25"}
+
+
+def test_numbered_lines_start_new_blocks_and_ocr_ordinals_are_mended():
+    words = [_w("1.", 1, 1, 1, 100, 100), _w("Apologies", 1, 1, 1, 130, 100),
+             _w("2", 1, 1, 2, 100, 130), _w("Declarations", 1, 1, 2, 130, 130),
+             _w("of", 1, 1, 3, 130, 160), _w("interest", 1, 1, 3, 160, 160),
+             _w("ON", 2, 1, 1, 100, 300), _w('24"', 2, 1, 1, 140, 300), _w("November", 2, 1, 1, 180, 300),
+             _w("2022", 2, 1, 1, 260, 300)]
+    blocks = ocr.words_to_blocks(words, page=1, scale=1.0)
+    assert [b.text for b in blocks] == ["1. Apologies", "2 Declarations\nof interest", "ON 24 November 2022"]
