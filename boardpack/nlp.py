@@ -314,11 +314,27 @@ def _seed_variants(name: str) -> list[str]:
     return out
 
 
+_HAS_NAME_SHAPE = re.compile(r"[A-Z][a-z]|[A-Z]{2,}|[A-Z]&[A-Z]")
+
+
+def find_entities_many(nlp, texts: list[str], batch_size: int = 256) -> list[list[Mention]]:
+    """:func:`find_entities` over many texts, batched through ``nlp.pipe``; texts with
+    no capitalised word (numbers, dates) are skipped without running the pipeline."""
+    out: list[list[Mention]] = [[] for _ in texts]
+    idx = [i for i, t in enumerate(texts) if t and _HAS_NAME_SHAPE.search(t)]
+    for i, doc in zip(idx, nlp.pipe((texts[i] for i in idx), batch_size=batch_size)):
+        out[i] = _mentions(doc, texts[i])
+    return out
+
+
 def find_entities(nlp, text: str) -> list[Mention]:
     """PERSON and ORG mentions in one text (a paragraph, a cell)."""
     if not text or not text.strip():
         return []
-    doc = nlp(text)
+    return _mentions(nlp(text), text)
+
+
+def _mentions(doc, text: str) -> list[Mention]:
     out = []
     for ent in doc.ents:
         method = ent.ent_id_ or "ruler"
@@ -381,6 +397,7 @@ __all__ = [
     "Mention",
     "build_nlp",
     "find_entities",
+    "find_entities_many",
     "canonical_org",
     "clean_person_span",
     "clean_org_span",

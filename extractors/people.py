@@ -27,7 +27,7 @@ from typing import Any, Iterable, Optional
 
 from ..model import ACTION_PLAN, AGENDA, BUDGET, COVER, MINUTES, PAGE_BREAK, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Paper
 from ..names import NOT_NAME_WORDS, looks_like_person, parse_person, split_people
-from ..nlp import build_nlp, canonical_org, clean_org_span, clean_person_span, find_entities
+from ..nlp import build_nlp, canonical_org, clean_org_span, clean_person_span, find_entities_many
 from ..textnorm import one_line
 from .base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
 
@@ -289,9 +289,9 @@ def scan_blocks(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
         pk = _PAPER_CONTEXT.get(paper_of.get(b.index, ""), "text")
         for text, page, header in _block_texts(b):
             items.append((b, text, page, header, pk))
-    for b, text, page, header, pk in items:
-        # names wrap across PDF lines; a same-length replacement keeps offsets valid
-        ents = find_entities(nlp, text.replace("\n", " "))
+    # names wrap across PDF lines; a same-length replacement keeps offsets valid
+    found = find_entities_many(nlp, [text.replace("\n", " ") for _, text, _, _, _ in items])
+    for (b, text, page, header, pk), ents in zip(items, found):
         kept = []
         for e in ents:
             if e.label == "ORG" and e.method not in ("gazetteer", "seed_org"):
