@@ -68,9 +68,15 @@ def file_key(path) -> str:
 
 
 def store_error(exc: BaseException, path) -> StoreError:
-    """Translate an sqlite3 error into a one-line :class:`StoreError`."""
+    """Translate an sqlite3 error into a one-line :class:`StoreError`.
+
+    ``fatal`` is set when the problem is the database itself (locked,
+    read-only, not a database, disk full): every later write would fail the
+    same way, so an ingest stops instead of failing file after file.
+    """
     text = str(exc)
     low = text.lower()
+    fatal = True
     if "locked" in low or "busy" in low:
         msg = "database is locked by another process (wait for it to finish, then retry)"
     elif "not a database" in low or "file is encrypted" in low or "malformed" in low:
@@ -83,7 +89,9 @@ def store_error(exc: BaseException, path) -> StoreError:
         msg = "disk full while writing the database"
     else:
         msg = f"SQLite error: {text}"
+        fatal = False
     err = StoreError(msg, path)
+    err.fatal = fatal
     err.__cause__ = exc
     return err
 

@@ -271,7 +271,7 @@ def ingest_paths(
             try:
                 outcome = store.store_parsed(parsed)
             except StoreError as e:
-                if "locked" in e.message or "read-only" in e.message or "disk full" in e.message:
+                if getattr(e, "fatal", False):
                     raise
                 fail(first[0], e, sha, first[1])
                 return
