@@ -377,7 +377,11 @@ def _prose_row(line: str) -> Optional[tuple[str, list[str]]]:
     label = m.group("label").strip(" :=-–")
     nums = re.findall(_NUM, m.group("nums"))
     nums = [n.strip() for n in nums if n.strip()]
-    if not nums or not all(_moneyish(n) for n in nums) or len(label) > 140 or len(label) < 3:
+    # "... start balance April 2010 £12,345": a year before the amounts is label
+    while nums and not _moneyish(nums[0]):
+        label = f"{label} {nums.pop(0)}"
+    label = label.strip(" :=-–")
+    if not nums or len(label) > 140 or len(label) < 3 or not all(_moneyish(n) for n in nums):
         return None
     if len(nums) == 1 and "£" not in nums[0] and not total_kind(label):
         # one bare number after a sentence is prose, not a budget line

@@ -289,3 +289,22 @@ def test_action_plan_with_funding_column_belongs_to_action_plans():
     spend = [["Item", "Relates to Actions", "Status", "Amount"], ["Hoarding", "1.1, 1.5", "Spent", "£1,000"], ["Hate Crime", "1.8", "Committed", "£500"]]
     a = amounts(run([table(spend)], ACTION_PLAN))
     assert a[("Hoarding", "Amount")]["related_actions"] == "1.1;1.5"
+
+
+def test_prose_funding_sources_and_allocations():
+    blocks = [
+        Block(kind=HEADING, text="CDRP funding 2010/11"),
+        Block(kind=PARAGRAPH, text="Pooled fund start balance April 2010 £12,345"),
+        Block(kind=PARAGRAPH, text="Home Office grant: £33,333"),
+        Block(kind=PARAGRAPH, text="TOTAL FUNDING AVAILABLE £45,678"),
+        Block(kind=PARAGRAPH, text="Burglary prevention - £30,000\nDV outreach £25,554\nUnallocated (£9,876)"),
+        Block(kind=PARAGRAPH, text="The partnership agreed the allocations at its meeting in May, spending £5,000 on the event and more besides."),
+    ]
+    res = run(blocks)
+    a = amounts(res)
+    assert a[("Pooled fund start balance April 2010", "Amount")]["amount"] == 12345.0
+    assert a[("Pooled fund start balance April 2010", "Amount")]["is_total"] == 0
+    assert a[("Unallocated", "Amount")]["amount"] == -9876.0
+    assert len(a) == 6  # the sentence with £5,000 is prose, not a budget line
+    assert {(c["total_item"], c["status"]) for c in res.rows["budget_checks"]} == {("TOTAL FUNDING AVAILABLE", "ok"), ("Unallocated", "ok")}
+    assert res.rows["budget_tables"][0]["title"] == "CDRP funding 2010/11"
