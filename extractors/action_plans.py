@@ -402,7 +402,7 @@ class _Builder:
                     (self.cur.title.startswith(title + " (")):
                 start_new = False
         first_num = self._first_number(b, roles, hdr_at)
-        if not start_new and first_num and first_num in self.cur.numbers:
+        if not start_new and not continuing and self._restarts(first_num):
             start_new = True  # numbering restarts: another plan
             title = title or self.cur.title
         if start_new:
@@ -422,8 +422,16 @@ class _Builder:
         with a continuation row or with a number the plan has not used yet)?"""
         if self.cur is None or sorted(roles.values()) != sorted(self.cur.roles.values()):
             return False
-        first = self._first_number(b, roles, hdr_at)
-        return first is None or first not in self.cur.numbers
+        return not self._restarts(self._first_number(b, roles, hdr_at))
+
+    def _restarts(self, first: Optional[str]) -> bool:
+        """A table starting with a number the current plan already used is another
+        plan (numbering restarts) - unless it is the action just above, repeated
+        over a page break."""
+        if self.cur is None or not first or first not in self.cur.numbers:
+            return False
+        last = self.cur.actions[-1].number if self.cur.actions else None
+        return first != last
 
     def _plan_like(self, b: Block, roles, hdr_at, title: Optional[str]) -> bool:
         """Outside an action-plan paper a table must look like a plan, not a

@@ -322,3 +322,16 @@ def test_codes_in_brackets_and_status_inherited_from_the_action():
     assert set(ups) == {"2.1a", "2.1b"}
     assert ups["2.1b"]["description"] == "Report quarterly" and ups["2.1b"]["progress"] == "Report submitted"
     assert {u["status"] for u in ups.values()} == {"on track"}
+
+
+def test_action_repeated_over_a_page_break_is_not_a_new_plan():
+    hdr = row("Ref", "Action", "Lead", "Progress", header=True)
+    doc = document([para("Date: 5 July 2013"), heading("Community Safety Action Plan 2013/14"),
+                    table(hdr, row("1.1", "Run the task group", "Police", "Meets monthly"),
+                          row("1.2", "Share data", "SCDC", "Protocol agreed"), page=1),
+                    table(hdr, row("1.2", "Share data", "", "and reviewed in June", page=2),
+                          row("1.3", "Publicise", "CCC", "Leaflets out", page=2), page=2)])
+    ups = views(doc, run_extractors(doc))["v_action_updates"]
+    assert len({u["plan_title"] for u in ups}) == 1
+    assert {u["ref"]: u["progress"] for u in ups} == {
+        "1.1": "Meets monthly", "1.2": "Protocol agreed and reviewed in June", "1.3": "Leaflets out"}
