@@ -138,6 +138,22 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
     return n
 
 
+_PAIR = re.compile(r"([A-Z][A-Za-z&'\- ]{0,30}?)\s*:\s*([-+]?\d[\d,]*(?:\.\d+)?%?)(?=\s|$)")
+
+
+def _inline_pairs(text: str) -> Optional[list[tuple[str, str]]]:
+    """"Hunts: 59 Fen: 50 City: 64" on one line -> [("Hunts", "59"), ...]; None
+    unless the whole line is two or more such pairs."""
+    pairs = _PAIR.findall(text)
+    if len(pairs) < 2:
+        return None
+    if re.sub(r"\s+", "", "".join(f"{a}:{b}" for a, b in pairs)) != re.sub(r"\s+", "", text):
+        return None
+    if any(_NOT_INDICATOR.match(a.strip()) for a, _ in pairs):
+        return None
+    return [(a.strip(), b) for a, b in pairs]
+
+
 def _count_table_rows(b) -> Optional[list[tuple[str, str]]]:
     """A small two-column table whose every row is "Label:" and a count, or None."""
     grid = b.grid()
@@ -189,6 +205,12 @@ def count_lists(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
             text, _ = strip_bullet(one_line(line))
             text = text.strip()
             if not text:
+                continue
+            pairs = _inline_pairs(text)
+            if pairs:
+                if not cur:
+                    run_intro = intro
+                cur.extend((b, lab, val) for lab, val in pairs)
                 continue
             m = _COUNT_LINE.match(text)
             label = m.group("label").strip() if m else ""

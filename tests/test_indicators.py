@@ -171,3 +171,10 @@ def test_bare_month_columns_and_other_wordings():
     msg = [["Crime", "Rate per 1,000", "MSG average", "Position (of 15)"], ["Burglary", "4.2", "5.1", "6"], ["Robbery", "0.3", "0.4", "3"]]
     v = values(run([Block(kind=HEADING, text="Position against most similar group"), table(msg)], OTHER))
     assert v[("Robbery", "MSG average", None)][0] == 0.4
+
+
+def test_count_pairs_on_one_line():
+    blocks = [Block(kind=PARAGRAPH, text="Referrals per district in 2010/11:"), Block(kind=PARAGRAPH, text="Hunts: 59  Fen: 50  City: 64 East: 41 South: 40")]
+    v = values(run(blocks, OTHER))
+    assert v[("City", None, "2010/11")][0] == 64.0 and len(v) == 5
+    assert not run([Block(kind=PARAGRAPH, text="Date: 12 Time: 10 Venue: 3")], OTHER).rows.get("indicator_values")
