@@ -335,3 +335,40 @@ def test_action_repeated_over_a_page_break_is_not_a_new_plan():
     assert len({u["plan_title"] for u in ups}) == 1
     assert {u["ref"]: u["progress"] for u in ups} == {
         "1.1": "Meets monthly", "1.2": "Protocol agreed and reviewed in June", "1.3": "Leaflets out"}
+
+
+# -- properties: however the cell is laid out, the same milestones come out -------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_words = st.lists(st.sampled_from(["Work", "with", "partners", "to", "reduce", "burglary", "in", "villages",
+                                   "Hold", "events", "Police", "funding", "young", "people", "data"]),
+                  min_size=2, max_size=8).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_words, min_size=1, max_size=6), st.sampled_from(["lines", "inline", "rows"]),
+       st.integers(min_value=1, max_value=9))
+def test_split_milestones_layout_independent(texts, layout, n):
+    action = f"{n}.{n + 1}"
+    codes = [f"{action}{chr(97 + i)}" for i in range(len(texts))]
+    if layout == "lines":
+        lines = [(f"{c} {t}", 0) for c, t in zip(codes, texts)]
+    elif layout == "inline":
+        lines = [(" ".join(f"{c} {t}" for c, t in zip(codes, texts)), 0)]
+    else:
+        lines = [(f"{c} {t}", i) for i, (c, t) in enumerate(zip(codes, texts))]
+    got = split_milestones(lines, action)
+    assert [(c, t) for c, t, _ in got] == list(zip(codes, texts))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_words, _words, st.sampled_from(["Lead Agency", "ASB Caseworker", "Paul Quigley/Corvu"]), _words,
+       st.sampled_from(["on track", "not on track", "on track/not on track"]), st.booleans())
+def test_parse_milestone_fields_in_either_order(text, measurement, source, progress, target, progress_first):
+    prog = f"Q1 Progress – {progress}"
+    meas = f"Measurement = {measurement} Source: {source}"
+    body = [prog, meas] if progress_first else [meas, prog]
+    m = parse_milestone("\n".join([text] + body + [f"To meet target – {target}"]), with_progress=True)
+    assert (m["text"], m["measurement"], m["source"], m["progress"]) == (text, measurement, source, progress)
+    assert m["target"].endswith(target)
