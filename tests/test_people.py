@@ -158,3 +158,25 @@ def test_title_and_surname_resolved_to_the_listed_person():
     assert ("Mr Gough", "R W Gough") in got and ("Mr Oakford", "P J Oakford") in got
     assert ("Ms Meade", "J Meade") in got
     assert not [m for m in ms if m["raw"] == "Mr Meade"]  # a man is not the listed Ms Meade
+
+
+def test_views_after_ingest(corpus_dir, tmp_path):
+    """End to end: ingest a sample, then query v_people, v_budget_amounts and v_indicator_values."""
+    import sqlite3
+
+    from boardpack.ingest.run import ingest_paths
+
+    path = corpus_dir / "docx" / "cdrp-2017-02-23.docx"
+    if not path.exists():
+        pytest.skip("corpus sample not generated")
+    db = tmp_path / "t.db"
+    ingest_paths([path], db, workers=1)
+    conn = sqlite3.connect(db)
+    people = {r[1]: r for r in conn.execute("SELECT person_id, name, variants, roles, organisations FROM v_people")}
+    nicky = [r for n, r in people.items() if n.startswith("Nicky Phil")]
+    assert len(nicky) == 1 and nicky[0][2] == "Nicky Philipson; Nicky Phillipson"
+    assert "Cambridgeshire Constabulary" in (people["James Sutherland"][4] or "")
+    n, files = conn.execute("SELECT COUNT(*), group_concat(DISTINCT source_file) FROM v_budget_amounts").fetchone()
+    assert n == 21 and files == "cdrp-2017-02-23.docx"
+    assert conn.execute("SELECT COUNT(*) FROM v_budget_checks WHERE status = 'ok'").fetchone()[0] == 2
+    assert conn.execute("SELECT COUNT(*) FROM v_indicator_values WHERE value IS NULL AND value_raw <> ''").fetchone()[0] >= 1
