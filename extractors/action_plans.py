@@ -582,7 +582,11 @@ class _Builder:
             has_progress_col = "progress" in p.roles.values()
             has_status_col = "status" in p.roles.values()
             for ai, a in enumerate(p.actions):
-                self._emit_action(p, a, ai, has_ms_col, has_progress_col, has_status_col)
+                try:
+                    self._emit_action(p, a, ai, has_ms_col, has_progress_col, has_status_col)
+                except Exception as e:  # noqa: BLE001 - keep the plan's other actions
+                    self.res.warn(f"action {a.number or ai + 1} of {p.title!r} skipped: {type(e).__name__}: {e}",
+                                  page=a.page, block_index=a.block_index, kind="extract_error")
         return self.res
 
     def _emit_action(self, p: PlanState, a: ActionState, ai: int, has_ms_col: bool, has_progress_col: bool,
@@ -782,9 +786,11 @@ def extract_plans(ctx: ExtractContext) -> ExtractResult:
             continue
         if "boilerplate" in (b.flags or ()):
             continue
-        strict = b.index not in plan_paper_blocks
-        if not bld.table(b, strict=strict):
-            continue
+        try:
+            bld.table(b, strict=b.index not in plan_paper_blocks)
+        except Exception as e:  # noqa: BLE001 - one odd table must not lose the whole pack
+            bld.res.warn(f"action-plan table skipped: {type(e).__name__}: {e}", page=b.page,
+                         block_index=b.index, kind="extract_error")
     bld.colour_key = find_colour_key(ctx.doc, bld.plan_blocks)
     return bld.emit()
 

@@ -205,8 +205,10 @@ def split_milestones(lines: list[tuple[str, int]], action_number: Optional[str])
                 continue
             if not at_start and letter != expected:
                 continue
-            if not at_start and re.search(r"(?:actions?|milestones?|see|and|to|,)\s*$", line[: m.start()], re.I):
-                continue
+            before = line[: m.start()]
+            if not at_start and (re.search(r"\b(?:actions?|milestones?|see|cf\.?)\s*$", before, re.I)
+                                 or re.search(r"\d\.\d{1,2}\s?\(?[a-z]\)?\s*(?:to|and|or|-|,|&)\s*$", before, re.I)):
+                continue  # a reference ("see 1.3b", "1.3a to 1.3d"), not a new milestone
             if out:
                 out[-1][1] += line[pos : m.start()]
             elif line[pos : m.start()].strip():

@@ -387,7 +387,11 @@ class _ReportReader:
 def extract_reports(blocks: list[Block], ctx: ExtractContext) -> ExtractResult:
     rd = _ReportReader(ctx)
     for b in blocks:
-        rd.block(b)
+        try:
+            rd.block(b)
+        except Exception as e:  # noqa: BLE001 - one odd block must not lose the whole pack
+            rd.res.warn(f"progress-report block skipped: {type(e).__name__}: {e}", page=b.page,
+                        block_index=b.index, kind="extract_error")
     return rd.emit()
 
 

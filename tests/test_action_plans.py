@@ -372,3 +372,30 @@ def test_parse_milestone_fields_in_either_order(text, measurement, source, progr
     m = parse_milestone("\n".join([text] + body + [f"To meet target – {target}"]), with_progress=True)
     assert (m["text"], m["measurement"], m["source"], m["progress"]) == (text, measurement, source, progress)
     assert m["target"].endswith(target)
+
+
+_cell_text = st.sampled_from([
+    "", "Number", "Action", "Milestones", "Lead CDRP agency", "Other partners", "Q4 Update", "RAG", "Progress",
+    "1.1", "1.2", "2.1", "1.1a Hold meetings", "1.1b Share data 1.1c Publish", "Measurement = yes or no",
+    "Source: Lead Agency", "Q1 Progress – Stats awaited", "To meet target – on track/not on track", "GREEN",
+    "ACTION CLOSED", "FUNDING ALLOCATED: £500", "Police", "See Action 2.1", "1.3 Improve services",
+    "Southern Domestic Abuse Task Group", "Action Plan: 2010-2011", "Priority 1. PROTECT"])
+_fills = st.sampled_from([None, None, "#00B050", "#FFC000", "#FF0000", "#BFBFBF", "zzz"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.tuples(_cell_text, _fills, st.integers(1, 2)), min_size=1, max_size=6),
+                min_size=1, max_size=8), st.booleans())
+def test_any_table_extracts_without_error(grid, header_first):
+    from report_views_helper import cell as mk
+
+    rows = [row(*[mk(t, f, span) for t, f, span in r]) for r in grid]
+    if header_first:
+        rows.insert(0, row(*H5, "Q1 Progress", header=True))
+    doc = document([para("Date: 1 May 2011"), heading("Test Action Plan 2010/11"), table(*rows)])
+    res = run_extractors(doc)
+    assert not [w for w in res.warnings if w["kind"] == "extract_error"], res.warnings
+    ups = views(doc, res)["v_action_updates"]
+    assert all(u["status"] in ("on track", "not on track", "not reported", "green", "amber", "red", "closed",
+                               "complete") for u in ups)
+    assert all(u["stats_awaited"] in (0, 1) for u in ups)
