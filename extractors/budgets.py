@@ -156,6 +156,11 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
     out: list[_LogicalRow] = []
     pending_label = ""
     body = lay.body_rows
+
+    def row_has_values(r):
+        return any((lay.grid[r][i] if i < len(lay.grid[r]) else "").strip() for i in value_idx)
+
+    last_value_pos = max((k for k, r in enumerate(body) if row_has_values(r)), default=-1)
     for pos, r in enumerate(body):
         row = lay.grid[r]
         page = blk.rows[r].page if r < len(blk.rows) and blk.rows[r].page is not None else blk.page
@@ -201,7 +206,9 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
                 lr.actions = related_actions(m.group(1))
         lr.total = total_kind(lr.label)
         if not lr.label and not lr.line:
-            lr.total = "total"  # unlabelled row of amounts: a column total
+            if pos != last_value_pos:
+                continue  # amounts mid-table with no label to name them by
+            lr.total = "total"  # unlabelled row of amounts at the foot: a column total
         out.append(lr)
     return out
 

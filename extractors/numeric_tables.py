@@ -219,6 +219,15 @@ def analyse(block: Block) -> Optional[TableLayout]:
             break
         lay.header_rows.append(i)
         i += 1
+    # A lone label with nothing above the value columns is not a header: it is
+    # a row label wrapped over several rows ("Concessionary" / "13.0 16.4 +3.4").
+    if len(lay.header_rows) == 1 and not flags[lay.header_rows[0]] and i < n:
+        h = grid[lay.header_rows[0]]
+        filled = [k for k, c in enumerate(h) if c.strip()]
+        below = grid[i]
+        numeric_below = [k for k, c in enumerate(below) if c.strip() and _value_kind(c) in ("number", "money", "percent")]
+        if numeric_below and all(not h[k].strip() for k in numeric_below) and len(filled) <= max(1, len(h) // 3):
+            i = lay.header_rows.pop()
     # Rows that repeat the header (table continued over a page) are skipped.
     hdr_sig = [tuple(grid[h]) for h in lay.header_rows]
     lay.body_rows = [r for r in range(i, n) if any(c.strip() for c in grid[r]) and tuple(grid[r]) not in hdr_sig and not (flags[r] and r > i and _row_is_header(grid[r], True))]
