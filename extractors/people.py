@@ -213,7 +213,7 @@ def _context_kind(text: str, start: int, paper_kind: str, header: Optional[str])
     for rx, kind in _CUES:
         if rx.search(prefix):
             return kind
-    if header and re.search(r"\blead|owner|responsib|source|contact", header, re.I):
+    if header and re.search(r"\blead|\bled\s+by|owner|responsib|source|contact|officer", header, re.I):
         return "lead"
     if header and re.search(r"\baction", header, re.I) and paper_kind == "minutes":
         return "action"
