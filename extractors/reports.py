@@ -36,15 +36,18 @@ _SECTION_PATTERNS: list[tuple[str, re.Pattern]] = [
     (RECOMMENDATION, re.compile(
         r"^(?:key\s+)?(?:recommendations?|changes?\s+(?:to\s+be\s+made|required|proposed)|proposed\s+changes|"
         r"actions?\s+(?:required|proposed|to\s+address)|how\s+(?:we\s+will|to)\s+address|next\s+steps|"
-        r"what\s+(?:needs\s+to|will)\s+change)\b", re.I)),
+        r"what\s+(?:needs\s+to|will)\s+change|decisions?\s+(?:required|needed|sought)|"
+        r"support\s+(?:required|needed)\s+from|asks?\s+of\s+the\s+(?:board|partnership))\b", re.I)),
     (PUBLICITY, re.compile(
         r"^(?:any\s+)?(?:items?\s+(?:for|of)\s+publicity|publicity|press\s+(?:and|&)\s+media|media\s+(?:and|&)\s+publicity|"
         r"good\s+news\s+stor(?:y|ies)|communications?\s+(?:opportunities|items))\b", re.I)),
     (CONCERN, re.compile(
         r"^(?:key\s+)?(?:areas?\s+of\s+concerns?|concerns?|issues?\s+(?:and|&)\s+concerns|issues\s+(?:for|to)|"
-        r"what\s+has\s+not\s+gone\s+well|risks?\s+(?:and|&)\s+issues|key\s+issues|problems)\b", re.I)),
+        r"what\s+(?:has\s+not|hasn't|has\s+n't)\s+gone\s+well|what\s+went\s+less\s+well|risks?\s+(?:and|&)\s+issues|"
+        r"key\s+issues|problems|lowlights|exceptions|challenges|barriers)\b", re.I)),
     (ACHIEVEMENT, re.compile(
-        r"^(?:key\s+)?(?:achievements?|successes|highlights|what\s+has\s+gone\s+well|progress\s+(?:made|this\s+quarter))\b",
+        r"^(?:key\s+)?(?:achievements?|successes|highlights|what\s+(?:has\s+gone|went)\s+well|"
+        r"progress\s+(?:made|this\s+quarter))\b",
         re.I)),
 ]
 

@@ -26,6 +26,13 @@ FN = "boilerplate"
     ("Any Items for Publicity 12", "publicity"),
     ("There are no specific concerns regarding substance misuse in South Cambs recently.", None),
     ("Lead Officer: Jenny Jolley", None),
+    ("What went well", "achievement"),
+    ("What hasn't gone well", "concern"),
+    ("Key Risks and Issues", "concern"),
+    ("Decisions required from the Board", "recommendation"),
+    ("Good news stories", "publicity"),
+    ("IOM Updates", None),
+    ("Young people services", None),
 ])
 def test_section_headings_by_meaning(text, section):
     assert section_of(text) == section
