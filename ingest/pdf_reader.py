@@ -26,6 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+import types
+
+from pdfminer.layout import LTChar
+from pdfplumber.page import Page as _PlumberPage
+from pdfplumber.utils.pdfinternals import resolve_and_decode as _resolve_and_decode
+from unicodedata import normalize as normalize_unicode
+
 from ..errors import EncryptedDocument, UnreadableDocument
 from ..model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Block, Document
 from ..settings import DEFAULT, Settings
@@ -45,6 +52,7 @@ from .pdf_tables import (
 )
 
 _BULLETS = set(BULLET_CHARS) - {"o"} | {"-", "*", "o", "\u2013", "\u00a7", "\uf0a7", "\uf0d8", "\uf0fc"}
+_PLUMBER_PROCESS = _PlumberPage.process_object
 _NUMBER_MARKER = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])$", re.I)
 _AMOUNT = re.compile(r"\d\.\d|\d,\d{3}")
 _WORD_ATTRS = ["size", "fontname"]
@@ -138,6 +146,49 @@ def _fallback_page_count(path: Path) -> tuple[int, list[int]]:
 # -- per page -----------------------------------------------------------------------
 
 
+def _lean_process_object(page, obj):
+    """pdfplumber's ``Page.process_object`` with a fast path for characters.
+
+    Characters are most of a page's objects, and pdfplumber builds each one's
+    dict by filtering and recursively resolving every attribute of the pdfminer
+    object. A character's attributes are plain numbers and tuples already, so
+    the same dict (same keys, same values; a test pins this) is built directly.
+    Other objects (rects, lines, curves, images) take pdfplumber's own path.
+    """
+    if type(obj) is not LTChar:
+        return _PLUMBER_PROCESS(page, obj)
+    d = obj.__dict__
+    gs = obj.graphicstate
+    sc, nc = gs.scolor, gs.ncolor
+    text = obj._text
+    if page.pdf.unicode_norm is not None:
+        text = normalize_unicode(page.pdf.unicode_norm, text)
+    fontname = d["fontname"]
+    if isinstance(fontname, bytes):  # pragma: no cover - rare byte-encoded names
+        return _PLUMBER_PROCESS(page, obj)
+    mb_x0, mb_top = page.mediabox[:2]
+    top = (page.height - d["y1"]) + mb_top
+    bottom = (page.height - d["y0"]) + mb_top
+    x0, x1 = d["x0"], d["x1"]
+    if mb_x0 != 0:
+        x0, x1 = x0 + mb_x0, x1 + mb_x0
+    return {
+        "matrix": d["matrix"], "fontname": fontname, "adv": d["adv"], "upright": d["upright"],
+        "x0": x0, "y0": d["y0"], "x1": x1, "y1": d["y1"], "width": d["width"], "height": d["height"],
+        "size": d["size"], "mcid": d["mcid"], "tag": d["tag"], "object_type": "char",
+        "page_number": page.page_number, "ncs": _cs_name(obj.ncs), "text": text,
+        "stroking_color": sc if isinstance(sc, tuple) else (sc,),
+        "non_stroking_color": nc if isinstance(nc, tuple) else (nc,),
+        "top": top, "bottom": bottom, "doctop": page.initial_doctop + top,
+    }
+
+
+def _cs_name(cs) -> str:
+    name = cs.name
+    return _resolve_and_decode(name) if not isinstance(name, str) else name
+
+
+
 def _lines(words: list[dict], page_no: int) -> list[Line]:
     """Group words into visual lines, top to bottom, left to right."""
     ws = sorted(words, key=lambda w: (w["top"], w["x0"]))
@@ -174,6 +225,7 @@ def _lines(words: list[dict], page_no: int) -> list[Line]:
 def _read_page(page, page_no: int, settings: Settings) -> tuple[PageItems, bool]:
     """Items of one page, and whether it looks scanned."""
     items = PageItems(page_no, float(page.width), float(page.height))
+    page.process_object = types.MethodType(_lean_process_object, page)
     chars = page.chars
     n_text = sum(1 for c in chars if not c.get("text", " ").isspace())
     if n_text <= settings.scanned_max_chars:

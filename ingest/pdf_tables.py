@@ -20,6 +20,7 @@ the speed budget (issue 2's benchmark).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
 
@@ -161,7 +162,14 @@ def ruled_table_block(table, words: Sequence[dict], fills: Sequence[Fill], page_
         return min(best, ncols - 1)
 
     tb = table.bbox
-    twords = [w for w in words if inside(w, tb)]
+    twords = sorted((w for w in words if inside(w, tb)), key=lambda w: (w["top"] + w["bottom"]) / 2)
+    cys = [(w["top"] + w["bottom"]) / 2 for w in twords]
+
+    def cell_words(bb) -> list[dict]:
+        # words by centre: a bisect on the vertical centre, then the x test
+        lo, hi = bisect_left(cys, bb[1]), bisect_right(cys, bb[3])
+        return [w for w in twords[lo:hi] if bb[0] <= (w["x0"] + w["x1"]) / 2 <= bb[2]]
+
     out_rows: list[Row] = []
     # Cells that span rows: (col) -> (origin Cell, bottom y)
     open_spans: dict[int, tuple[Cell, float]] = {}
@@ -176,7 +184,7 @@ def ruled_table_block(table, words: Sequence[dict], fills: Sequence[Fill], page_
         for bb in cells_bb:
             c0 = col_index(bb[0])
             c1 = max(col_index(bb[2]), c0 + 1)
-            cw = [w for w in twords if inside(w, bb, pad=0)]
+            cw = cell_words(bb)
             text = words_text(cw)
             any_text = any_text or bool(text)
             cell = Cell(text=text, fill=fill_for(bb, fills), colspan=c1 - c0,

@@ -366,3 +366,20 @@ def test_realworld_numbered_clauses_are_list_items(real_docs):
     cut = next(b for b in doc.blocks if b.norm.startswith("1.3.6 "))
     assert (cut.page, cut.page_end) == (3, 4) and "(1.3.4 above)" in cut.norm
     assert not any(b.kind == TABLE and "Standing Orders Issue" in b.table_text() for b in doc.blocks)
+
+
+def test_lean_char_objects_match_pdfplumber():
+    """The reader's fast path for characters must build exactly pdfplumber's dicts."""
+    import types
+
+    import pdfplumber
+
+    from boardpack.ingest.pdf_reader import _lean_process_object
+
+    path = FIXTURES / "table-split-across-pages.pdf"
+    with pdfplumber.open(path) as a, pdfplumber.open(path) as b:
+        for pa, pb in zip(a.pages[:2], b.pages[:2]):
+            pb.process_object = types.MethodType(_lean_process_object, pb)
+            assert pa.objects.keys() == pb.objects.keys()
+            assert pa.chars and pa.chars == pb.chars
+            assert pa.rects == pb.rects
