@@ -253,7 +253,7 @@ _HELD = re.compile(
     r"(?:(?:next\s+|a\s+|the\s+)?(?:special\s+|extraordinary\s+|annual\s+|budget\s+)?meeting\s+of\s+(?:the\s+)?"
     r"|attend\s+(?:the\s+)?(?:next\s+)?|summoned\s+to\s+(?:the\s+|a\s+)?|agenda\s+for\s+(?:the\s+)?)"
     r"(?P<committee>[^\n\d]{3,160}?)"
-    r"(?:,?\s+(?:which\s+)?(?:will|is\s+to|is\s+going\s+to)\s+be\s+held|\s+(?:meeting\s+)?to\s+take\s+place|\s+meeting\s+on\b|\s+held\b)",
+    r"(?:,?\s+(?:which\s+)?(?:will|is\s+to|is\s+going\s+to|to)\s+be\s+held|\s+(?:meeting\s+)?to\s+take\s+place|\s+meeting\s+on\b|\s+held\b)",
     re.I | re.S,
 )
 
@@ -272,6 +272,7 @@ def meeting_from_text(text: str) -> MeetingInfo:
         c = m.group("committee")
         c = re.sub(r"\s+meeting$", "", c.strip(), flags=re.I)
         c = re.sub(r"^(?:next\s+)", "", c, flags=re.I)
+        c = re.sub(r"^(?:(?:special|extraordinary|annual|budget)\s+)?meeting\s+of\s+(?:the\s+)?", "", c, flags=re.I)
         info.committee_raw = c
         info.committee = tidy_committee(c)
         rest_pos = m.end()

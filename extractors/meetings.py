@@ -128,12 +128,60 @@ def _contact(lines: list[Line]) -> tuple[Optional[str], Optional[str]]:
     return None, None
 
 
+_LABEL = re.compile(
+    r"^(?P<label>meeting|committee|body|date(?:\s+of\s+meeting)?|time|venue|place|location|where|when)\s*[:\-]\s*(?P<value>.+)$",
+    re.I,
+)
+
+
+def labelled_fields(head: list[Line]) -> dict[str, tuple[str, Line]]:
+    """"Date: Tuesday 3 March 2020" / "Time: 7.00 pm" / "Venue: Council Chamber" front sheets
+    (also as two-cell table rows)."""
+    out: dict[str, tuple[str, Line]] = {}
+    for ln in head:
+        pairs = []
+        if ln.is_row:
+            cells = [c.strip() for c in (ln.cells or []) if c and c.strip()]
+            for k in range(len(cells) - 1):
+                pairs.append(cells[k].rstrip(":") + ": " + cells[k + 1])
+        else:
+            pairs = [x for x in ln.text.split("\n")]
+        for p in pairs:
+            m = _LABEL.match(p.strip())
+            if not m:
+                continue
+            label = m.group("label").lower()
+            key = {"committee": "meeting", "body": "meeting", "place": "venue", "location": "venue", "where": "venue",
+                   "when": "date"}.get(label, label)
+            key = "date" if key.startswith("date") else key
+            out.setdefault(key, (m.group("value").strip(), ln))
+    return out
+
+
 def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
     """The meeting described by the head of a summons or agenda front sheet."""
     head = header_lines(lines)
     text = "\n".join(ln.text for ln in head if not ln.is_row)
     info = meeting_from_text(text)
     info.source = source
+    lab = labelled_fields(head)
+    if "date" in lab:
+        ds = find_dates(lab["date"][0])
+        if ds:
+            info.meeting_date, info.meeting_date_raw = ds[0].iso, ds[0].raw
+            ts = find_times(lab["date"][0][ds[0].end:])
+            if ts and "time" not in lab:
+                info.start_time, info.start_time_raw = ts[0].hhmm, ts[0].raw
+    if "time" in lab:
+        ts = find_times(lab["time"][0])
+        if ts:
+            info.start_time, info.start_time_raw = ts[0].hhmm, ts[0].raw
+    if "venue" in lab:
+        info.venue_raw = lab["venue"][0]
+        info.venue = _FURNITURE_TAIL.sub("", lab["venue"][0]).strip(" ,.")
+    if "meeting" in lab and is_committee_line(lab["meeting"][0]):
+        info.committee_raw = lab["meeting"][0]
+        info.committee = tidy_committee(lab["meeting"][0])
     # where the meeting date was found
     anchor = None
     if info.meeting_date_raw:

@@ -29,7 +29,7 @@ CHAIR = "chair"
 
 # Attendance cues at the start of a line or cell -> category
 _CUES = [
-    (re.compile(r"^(?:members\s+)?present\s*(?:were)?\s*[:\-]?\s*", re.I), PRESENT),
+    (re.compile(r"^(?:members\s+)?present(?:\s*\((?:in person|virtually|remotely|online)\))?\s*(?:were)?\s*[:\-]?\s*", re.I), PRESENT),
     (re.compile(r"^(?:councillors?|members?)\s*(?:present)?\s*:\s*", re.I), PRESENT),
     (re.compile(r"^(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?\s*[:\-]?\s*", re.I), IN_ATTENDANCE),
     (re.compile(r"^also\s+(?:present|attending)(?:\s+virtually)?\s*[:\-]?\s*", re.I), IN_ATTENDANCE),
@@ -43,7 +43,7 @@ _TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|C
 _CHAIR_ROLE = re.compile(r"^(?:acting\s+|vice[\s-]*)?chair(?:man|person|woman)?$|^in the chair$", re.I)
 _INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}$")
 _NUM_HEAD = re.compile(
-    r"^(?P<num>(?:[A-Z][a-z]{2}\d{2}\.\d{1,2})|\d{1,3}(?:\.{1,2}\d{1,2}){0,2})\.?\s+(?P<title>[A-Z\"'][^\n]{1,140})$"
+    r"^(?P<num>(?:[A-Z][a-z]{2}\d{2}\.\d{1,2})|(?:[A-Z]{1,5}\s?)?\d{1,3}/\d{2,4}|\d{1,3}(?:\.{1,2}\d{1,2}){0,2})[.:]?\s+(?P<title>[A-Z\"'][^\n]{1,140})$"
 )
 _SECTION_HEAD = re.compile(r"^(?:unrestricted items|exempt items|part [12]|items? for decision|open session)\b", re.I)
 
@@ -126,6 +126,7 @@ def parse_person(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     "Nick Oakhill (NO) CHAIR", "Katy Draper (KD)[acting Chair]", "K Draper (KD - Chair)"."""
     e = " ".join(entry.split()).strip(" .;:")
     e = re.sub(r"^and\s+", "", e)
+    e = re.sub(r"^(Councillor|Cllr)s\b\.?", r"\1", e)  # "Councillors A Brown, C Davis"
     roles: list[str] = []
     chair = False
     for m in re.finditer(r"[\(\[]([^()\[\]]*)[\)\]]", e):
@@ -432,7 +433,8 @@ _DECISION = re.compile(
     r"|(?:^|(?<=[.!?]\s))(?:The\s+(?:board|group|committee|partnership|council|cabinet|panel|meeting|members|forum|executive)\s+)"
     r"(?:also\s+|unanimously\s+|had\s+|has\s+|then\s+)?(?:agreed|resolved|approved|decided)\b"
     r"|(?i:\bwere\s+(?:agreed|approved)\s+(?:as\s+a\s+(?:correct|true)\s+record|and\s+signed))"
-    r"|(?i:\bit\s+was\s+resolved\b)",
+    r"|(?i:\bit\s+was\s+resolved\b)"
+    r"|^(?:Resolved|Agreed|Decision|Decided|Approved)\s*(?:[:\-]|that\b|to\b)",
 )
 
 
@@ -466,6 +468,9 @@ _OWNERS = re.compile(
     r"(?=(?:to|agreed\s+to|will|would|should|is\s+to|are\s+to|has\s+agreed|had\s+agreed|undertook|offered|asked|needs?\s+to)\b)"
 )
 _NOT_OWNER = re.compile(r"^(?:the|it|this|that|there|all|any|members?|board|group|meeting|we|they|he|she|a|an)$", re.I)
+
+
+_OWNER_ONLY = re.compile(r"^(?:[A-Z]{2,4}|(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+)(?:\s*(?:/|,|&|and)\s*(?:[A-Z]{2,4}|(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+))*\.?$")
 
 
 def action_owners(text: str) -> list[str]:
@@ -515,6 +520,8 @@ class MinuteItem:
 
 def _item_num_key(num: str) -> int:
     parts = re.findall(r"\d+", num)
+    if "/" in num and parts:
+        return int(parts[0])  # "45/23": minute 45 of 2023
     return int(parts[-1]) if parts else 0
 
 
@@ -527,6 +534,8 @@ def _accept_item(num: str, title: str, last: Optional[str]) -> bool:
     ln = _item_num_key(last)
     if "." in num and "." in last:
         return num.split(".")[:-1] == last.split(".")[:-1] and ln < n <= ln + 4
+    if "/" in num or "/" in last:
+        return "/" in num and "/" in last and ln < n <= ln + 6
     if "." in num or "." in last:
         return False
     return ln < n <= ln + (8 if title.isupper() else 4)
@@ -637,6 +646,15 @@ class MinutesExtractor(Extractor):
         if not lines:
             return res
         info = self._meeting(lines)
+        if info.meeting_date is None and paper.start > 0:
+            # the "Minutes of ..." title left at the end of the previous paper by segmentation
+            lo = max(0, paper.start - 6)
+            before = paper_lines(ctx.doc, paper, start=lo, end=paper.start - 1)
+            k = max((j for j, b in enumerate(before) if re.search(r"\bminutes\s+of\b", b.text, re.I)), default=None)
+            if k is not None:
+                prev = self._meeting(before[max(0, k - 3):])
+                if prev.meeting_date:
+                    info = prev
         if info.meeting_date is None:
             res.warn("minutes: no date of the meeting recorded found", page=paper.page_start, block_index=paper.start)
         row = record_meeting(info, ctx, res)
@@ -652,6 +670,7 @@ class MinutesExtractor(Extractor):
         pending_action = False
         action_cols: Optional[tuple[int, int]] = None
         last_table: Optional[int] = None
+        prev_text: Optional[str] = None
         prev_para: Optional[Line] = None
         decisions_seen: set[str] = set()
         n_action = 0
@@ -778,7 +797,12 @@ class MinutesExtractor(Extractor):
             ac = _ACTION_CUE.match(t)
             if ac:
                 rest = ac.group("rest").strip()
-                if rest:
+                if rest and _OWNER_ONLY.match(rest) and prev_text:
+                    # "ACTION: JS" under the paragraph it refers to
+                    owners = [o for o in re.split(r"\s*(?:/|,|&|\band\b)\s*", rest.rstrip(".")) if o]
+                    add_action(prev_text, owners, ln, owners_raw=rest)
+                    pending_action = False
+                elif rest:
                     add_action(rest, action_owners(rest), ln)
                     pending_action = False
                 else:
@@ -806,6 +830,7 @@ class MinutesExtractor(Extractor):
                             add_decision(_strip_enum(x), xl)
                         continue
                 add_decision(text, ln)
+            prev_text = t
 
         for p in att.people:
             res.add("attendance", {

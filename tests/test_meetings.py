@@ -189,3 +189,18 @@ def test_tidy_committee_keeps_acronyms():
     assert tidy_committee("SOUTH CAMBRIDGESHIRE CRIME AND DISORDER REDUCTION PARTNERSHIP ") == (
         "South Cambridgeshire Crime and Disorder Reduction Partnership")
     assert tidy_committee("the Cabinet") == "Cabinet"
+
+
+def test_labelled_front_sheet_fields():
+    blocks = [
+        para("Notice of a meeting of the Planning Committee to be held on Tuesday 3rd March 2020 at 7pm"),
+        table([["Date:", "Tuesday, 3 March 2020"], ["Time:", "7.00 pm"], ["Venue:", "Council Chamber, Civic Offices, Tel: 01234 567890"]]),
+        para("AGENDA", kind="heading"),
+        para("1. Apologies for absence", kind="list_item"),
+        para("2. Minutes", kind="list_item"),
+    ]
+    rows, _ = run(blocks, [(AGENDA, 0, len(blocks) - 1)])
+    (m,) = rows["meetings"]
+    assert (m["committee"], m["meeting_date"], m["start_time"], m["venue"]) == (
+        "Planning Committee", "2020-03-03", "19:00", "Council Chamber, Civic Offices")
+    assert [i["item_number"] for i in rows["agenda_items"]] == ["1", "2"]

@@ -256,3 +256,32 @@ def test_parse_person(entry, expected):
 def test_segment_names():
     assert segment_names("Mr A Martin (Chairman) Mr C Lester") == ["Mr A Martin (Chairman)", "Mr C Lester"]
     assert segment_names("K Allpress (KA) D Summers Cllr Fatemian") == ["K Allpress (KA)", "D Summers", "Cllr Fatemian"]
+
+
+def test_other_council_conventions():
+    """ModernGov-style minutes elsewhere: slash minute numbers, "Resolved:" in title case,
+    "Councillors A, B" lists, owner-only ACTION lines."""
+    blocks = [
+        para("Minutes of a meeting of the Licensing Committee held at the Guildhall on 5 June 2019 at 2.30pm"),
+        para("Present: Councillor J Smith (Chair); Councillors A Brown, C Davis and E Frank"),
+        para("Officers: P Jones (Legal Adviser)"),
+        para("12/19 Apologies", kind="heading"),
+        para("Apologies for absence were received from Councillor G Hill."),
+        para("13/19 Licensing Policy Review", kind="heading"),
+        para("Members discussed the draft policy and asked for a consultation plan."),
+        para("ACTION: PJ"),
+        para("Resolved: That the draft policy be approved for consultation."),
+    ]
+    rows = run(blocks, [(MINUTES, 0, len(blocks) - 1)])
+    (m,) = rows["meetings"]
+    assert (m["committee"], m["meeting_date"], m["start_time"], m["venue"]) == (
+        "Licensing Committee", "2019-06-05", "14:30", "Guildhall")
+    got = {(a["person"], a["attendance"]) for a in rows["attendance"]}
+    assert got == {("Councillor J Smith", "chair"), ("Councillor A Brown", "present"), ("C Davis", "present"),
+                   ("E Frank", "present"), ("P Jones", "in attendance"), ("Councillor G Hill", "apologies")}
+    assert [i["item_number"] for i in rows["minute_items"]] == ["12/19", "13/19"]
+    (a,) = rows["minute_actions"]
+    assert (a["owners"], a["action_text"], a["item_number"]) == (
+        "PJ", "Members discussed the draft policy and asked for a consultation plan.", "13/19")
+    (d,) = rows["decisions"]
+    assert (d["item_number"], d["decision_text"]) == ("13/19", "Resolved: That the draft policy be approved for consultation.")
