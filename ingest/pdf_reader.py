@@ -20,13 +20,13 @@ in ``doc.scanned_pages``; OCR is a later stage.
 
 from __future__ import annotations
 
+import logging
 import re
+import types
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
-
-import types
 
 from pdfminer.layout import LTChar
 from pdfplumber.page import Page as _PlumberPage
@@ -53,6 +53,9 @@ from .pdf_tables import (
 
 _BULLETS = set(BULLET_CHARS) - {"o"} | {"-", "*", "o", "\u2013", "\u00a7", "\uf0a7", "\uf0d8", "\uf0fc"}
 _PLUMBER_PROCESS = _PlumberPage.process_object
+# pdfminer logs every oddity of a damaged file as a warning; the reader reports
+# what matters as typed errors and page_errors, so keep batch output readable.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 _NUMBER_MARKER = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])$", re.I)
 _AMOUNT = re.compile(r"\d\.\d|\d,\d{3}")
 _WORD_ATTRS = ["size", "fontname"]
@@ -558,16 +561,22 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
         meta = _meta(pdf)
         pages: list[PageItems] = []
         scanned: list[int] = []
+        page_errors: list[dict] = []
         n_pages = len(pdf.pages)
+        first_error: Optional[UnreadableDocument] = None
         for i, page in enumerate(pdf.pages, 1):
             try:
                 items, is_scanned = _read_page(page, i, settings)
-            except (UnreadableDocument, EncryptedDocument):
-                raise
             except Exception as e:
+                # One broken page content stream should not lose the rest of a
+                # pack: the page stays empty and is recorded; only a file where
+                # no page reads at all is unreadable.
                 err = _typed_error(e, path)
-                err.message = err.args[0].replace("PDF: ", f"PDF: page {i}: ", 1)
-                raise err from e
+                err.message = err.message.replace("PDF: ", f"PDF: page {i}: ", 1)
+                err.args = (err.message,)
+                first_error = first_error or err
+                page_errors.append({"page": i, "error": err.message})
+                items, is_scanned = PageItems(i, float(page.width or 0), float(page.height or 0)), False
             finally:
                 try:
                     page.close()
@@ -576,6 +585,8 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
             pages.append(items)
             if is_scanned:
                 scanned.append(i)
+        if first_error is not None and len(page_errors) == n_pages:
+            raise first_error
     finally:
         try:
             pdf.close()
@@ -625,7 +636,8 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
         path=str(path), sha256=sha256, format="pdf", blocks=blocks, pages=n_pages,
         producer=producer or None, scanned_pages=scanned,
         metadata={"pdf": meta, "page_heights": [p.height for p in pages],
-                  "page_widths": [p.width for p in pages], "body_font_size": body},
+                  "page_widths": [p.width for p in pages], "body_font_size": body,
+                  **({"page_errors": page_errors} if page_errors else {})},
     )
     doc.renumber()
     return doc

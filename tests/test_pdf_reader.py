@@ -383,3 +383,32 @@ def test_lean_char_objects_match_pdfplumber():
             assert pa.objects.keys() == pb.objects.keys()
             assert pa.chars and pa.chars == pb.chars
             assert pa.rects == pb.rects
+
+
+def test_one_broken_page_does_not_lose_the_document(monkeypatch):
+    from boardpack.ingest import pdf_reader
+
+    real = pdf_reader._read_page
+
+    def flaky(page, page_no, settings):
+        if page_no == 2:
+            raise ValueError("bad content stream")
+        return real(page, page_no, settings)
+
+    monkeypatch.setattr(pdf_reader, "_read_page", flaky)
+    doc = _read("borderless-table-and-lists.pdf")
+    assert doc.pages == 4
+    assert doc.metadata["page_errors"] == [{"page": 2, "error": "truncated or corrupt PDF: page 2: ValueError: bad content stream"}]
+    assert not any(b.page == 2 and b.kind != PAGE_BREAK for b in doc.blocks)
+    assert any(b.page == 3 and b.norm == "Item 4" for b in doc.blocks)
+
+
+def test_every_page_broken_is_unreadable(monkeypatch):
+    from boardpack.ingest import pdf_reader
+
+    def broken(page, page_no, settings):
+        raise ValueError("bad content stream")
+
+    monkeypatch.setattr(pdf_reader, "_read_page", broken)
+    with pytest.raises(UnreadableDocument, match="page 1: ValueError"):
+        _read("borderless-table-and-lists.pdf")
