@@ -605,6 +605,11 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
             if h.strength == 2 and not (top or cur.paper_type is None):
                 continue
             if cur.paper_type is None:
+                start = _pull_back(blocks, i, cur.start, h.paper_type, None, hits)
+                if _preamble_pages_before(blocks, cur.start, start):
+                    # Undecided pages before this paper (a pack's front page, a
+                    # contents list) stay a paper of their own.
+                    close_and_open(start)
                 cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
                 if h.identity:
                     cur.identities.add(h.identity)
@@ -721,6 +726,19 @@ def _furniture_title(doc: Document, papers: list[Paper]) -> None:
             papers[0].paper_type, papers[0].cue, papers[0].confidence = h.paper_type, h.cue, _CONFIDENCE[3]
             papers[0].title = _short(t, 200)
             return
+
+
+def _preamble_pages_before(blocks: list[Block], lo: int, hi: int) -> bool:
+    """True when ``[lo, hi)`` holds body content (not just title lines) and a
+    page break separates it from ``hi``."""
+    last = None
+    for j in range(lo, hi):
+        b = blocks[j]
+        if b.kind != PAGE_BREAK and not boilerplate.is_boilerplate(b) and not is_title_like(b):
+            last = j
+    if last is None:
+        return False
+    return any(blocks[j].kind == PAGE_BREAK for j in range(last + 1, hi))
 
 
 def _pages(blocks: list[Block]) -> list[int]:

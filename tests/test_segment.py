@@ -514,6 +514,20 @@ def test_plan_mentioned_in_a_progress_report_does_not_split_it():
     assert types(segment(doc)) == [PROGRESS_REPORT]
 
 
+def test_undecided_front_page_stays_apart_from_the_first_paper():
+    doc = build(
+        ("h", "Northtown Community Safety Partnership"),
+        ("p", "This pack contains the papers for the meeting on 3 June 2014, which members are asked to read "
+              "before the meeting so that discussion can focus on decisions."),
+        ("pb",),
+        ("h", "Minutes of the meeting of the Partnership held on 4 March 2014"),
+        ("p", "PRESENT: A Smith (Chair)"),
+    )
+    papers = segment(doc)
+    assert types(papers) == [OTHER, MINUTES]
+    assert papers[1].page_start == 2
+
+
 # ---------------------------------------------------------------------------
 # Real published papers (../shared/realworld), read by the real readers
 # ---------------------------------------------------------------------------
@@ -568,8 +582,8 @@ def _realworld_cases():
 def test_realworld_paper_types(realworld_dir, parsed, path, expect):
     pf = _segmented(parsed, path)
     doc, papers = pf.doc, pf.papers
-    if doc.is_scanned:
-        # No text layer: nothing to classify from, so nothing may be claimed.
+    if not any(b.kind != PAGE_BREAK for b in doc.blocks):
+        # No text (a scanned file without OCR): nothing may be claimed.
         assert all(p.paper_type == OTHER for p in papers)
         return
     assert_cover(doc, papers)
