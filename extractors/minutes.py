@@ -829,6 +829,10 @@ class MinutesExtractor(Extractor):
                         for x, xl in extra:
                             add_decision(_strip_enum(x), xl)
                         continue
+                    # "RESOLVED that:" followed by a paragraph: that paragraph is the decision's body
+                    if i < len(body) and not body[i].is_row and not _NUM_HEAD.match(body[i].text) and len(body[i].text) > 20:
+                        text = text.rstrip() + " " + body[i].text.strip()
+                        i += 1
                 add_decision(text, ln)
             prev_text = t
 
