@@ -221,6 +221,33 @@ def split_milestones(lines: list[tuple[str, int]], action_number: Optional[str])
             out[-1][1] += line[pos:] + "\n"
         elif line.strip():
             out.append([None, line + "\n", seg])
+    result = [(c, t.strip(), s) for c, t, s in out]
+    if action_number and not any(c for c, _, _ in result):
+        lettered = _split_lettered(lines, action_number)
+        if lettered:
+            return lettered
+    return result
+
+
+_LETTER = re.compile(r"^\s*(?:[\-\u2022*]\s*)?\(?([a-z])[).]\s+(?=\S)")
+
+
+def _split_lettered(lines: list[tuple[str, int]], action_number: str) -> list[tuple[str, str, int]]:
+    """Milestones lettered without the action's number ("a) ...", "(b) ...") at
+    line starts, in sequence from "a": coded as the action number plus the letter."""
+    out: list[list] = []
+    expected = "a"
+    for line, seg in lines:
+        m = _LETTER.match(line)
+        if m and m.group(1) == expected:
+            out.append([action_number + expected, line[m.end():] + "\n", seg])
+            expected = chr(ord(expected) + 1)
+        elif out:
+            out[-1][1] += line + "\n"
+        elif line.strip():
+            return []  # text before the first letter: not a lettered list
+    if len(out) < 2:
+        return []
     return [(c, t.strip(), s) for c, t, s in out]
 
 

@@ -399,3 +399,10 @@ def test_any_table_extracts_without_error(grid, header_first):
     assert all(u["status"] in ("on track", "not on track", "not reported", "green", "amber", "red", "closed",
                                "complete") for u in ups)
     assert all(u["stats_awaited"] in (0, 1) for u in ups)
+
+
+def test_milestones_lettered_without_the_action_number():
+    got = split_milestones([("a) Hold four roadshows", 0), ("b) Publish a leaflet", 0), ("in every village", 0)],
+                           "5.3")
+    assert [(c, t) for c, t, _ in got] == [("5.3a", "Hold four roadshows"), ("5.3b", "Publish a leaflet\nin every village")]
+    assert split_milestones([("Hold a) four roadshows", 0)], "5.3")[0][0] is None
