@@ -256,3 +256,18 @@ def test_eval_cli_json_on_synthetic_folder(tmp_path):
     assert out["files"][0]["file"] == "example.docx"
     assert out["files"][0]["format"] == "docx"
     assert out["views"]["v_budget_amounts"]["f1"] == 1.0
+
+
+def test_table_output_lists_views_fields_and_formats():
+    import io
+
+    from boardpack.evaluate import format_table
+
+    v, f = score_file(GOLD, PRED)
+    rep = EvalReport("x", [FileResult("a.pdf", "a.pdf", "pdf", "ok", views=v, fields=f),
+                           FileResult("bad.pdf", "bad.pdf", "pdf", "failed", error="truncated or corrupt PDF")])
+    out = io.StringIO()
+    format_table(rep, out)
+    text = out.getvalue()
+    for word in ("v_attendance", "stats_awaited", "start_time", "pdf", "0.571", "truncated or corrupt PDF"):
+        assert word in text, word
