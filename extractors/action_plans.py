@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Optional
 
 from ..model import ACTION_PLAN, HEADING, PARAGRAPH, LIST_ITEM, TABLE, Block, Cell, Document
@@ -558,20 +559,28 @@ class _Builder:
 
     # -- rows out ---------------------------------------------------------------
     def update_period(self, p: PlanState, label_q: Optional[str], pkey: str = "progress") -> Optional[Period]:
-        if label_q:
-            per = parse_period(label_q, self.date)
-            if per:
-                return per
-        for h in (p.header_texts[c] for c, r in p.roles.items() if r == pkey and c < len(p.header_texts)):
-            per = parse_period(h, self.date)
-            if per:
-                return per
+        """The quarter an update reports on: its own "Q1 Progress" label, else the
+        progress column's header ("Q4 Update"), else the plan's update cue
+        ("CDRP UPDATE FEBRUARY 2017"), else the last quarter before the meeting."""
+        per = parse_period(label_q, self.date) if label_q else None
+        if per is None:
+            for h in (p.header_texts[c] for c, r in p.roles.items() if r == pkey and c < len(p.header_texts)):
+                per = parse_period(h, self.date)
+                if per:
+                    break
         cue = p.row.get("update_period_raw")
-        if cue:
+        if per is None and cue:
             per = parse_period(cue, self.date)
-            if per:
-                return per
-        return period_for_meeting(self.date)
+        if per is None:
+            return period_for_meeting(self.date)
+        if per.kind == "ytd" and per.end:
+            # "Update YTD": the year to the end of the last quarter reported
+            e = date.fromisoformat(per.end)
+            return quarter_period(fy_of(e), quarter_of_month(e.month), per.inferred, per.raw)
+        if per.kind == "month":
+            # plans report by quarter: "February 2017 update" is the 2016/17 Q4 update
+            return quarter_period(per.fy_start_year, per.quarter, per.inferred, per.raw)
+        return per
 
     def emit(self) -> ExtractResult:
         for p in self.plans:
@@ -580,17 +589,15 @@ class _Builder:
             self.res.add("action_plans", dict(p.row))
             has_ms_col = "milestones" in p.roles.values()
             has_progress_col = "progress" in p.roles.values()
-            has_status_col = "status" in p.roles.values()
             for ai, a in enumerate(p.actions):
                 try:
-                    self._emit_action(p, a, ai, has_ms_col, has_progress_col, has_status_col)
+                    self._emit_action(p, a, ai, has_ms_col, has_progress_col)
                 except Exception as e:  # noqa: BLE001 - keep the plan's other actions
                     self.res.warn(f"action {a.number or ai + 1} of {p.title!r} skipped: {type(e).__name__}: {e}",
                                   page=a.page, block_index=a.block_index, kind="extract_error")
         return self.res
 
-    def _emit_action(self, p: PlanState, a: ActionState, ai: int, has_ms_col: bool, has_progress_col: bool,
-                     has_status_col: bool) -> None:
+    def _emit_action(self, p: PlanState, a: ActionState, ai: int, has_ms_col: bool, has_progress_col: bool) -> None:
         text, status_raw, funding_raw = strip_clauses(a.text)
         funding = None
         if funding_raw:
@@ -617,10 +624,6 @@ class _Builder:
                               funding, funding_raw, ms_text="\n".join(s.milestones for s in a.segments).strip(),
                               has_progress_col=has_progress_col)
             return
-        # Text before the first code belongs to the first milestone's cell only when nothing else.
-        seg_owner: dict[int, list[int]] = {}
-        for mi, (code, _t, si) in enumerate(coded):
-            seg_owner.setdefault(si, []).append(mi)
         lead_above = join_lines(a.lead) or None
         led: set[int] = set()
         for mi, (code, mtext, si) in enumerate(coded):
@@ -648,16 +651,17 @@ class _Builder:
                 "lead_agency": lead, "raw_text": mtext, "ordinal": mi, "page": seg.page,
                 "block_index": seg.block_index,
             })
+            # Several milestones in one cell share one progress cell: each gets all of it
+            # (which paragraph is about which milestone is not for us to guess).
             segs = [a.segments[k] for k in owned]
-            shared_cell = len(seg_owner.get(si, [])) > 1
             self._emit_update(p, a, aid, mid, code, parsed, segs, action_status, funding, funding_raw,
-                              has_progress_col=has_progress_col, share=(seg_owner[si], mi) if shared_cell else None)
+                              has_progress_col=has_progress_col)
 
     def _emit_update(self, p, a, aid, mid, ref, parsed, segs, action_status, funding, funding_raw,
-                     ms_text: str = "", has_progress_col: bool = False, share=None) -> None:
+                     ms_text: str = "", has_progress_col: bool = False) -> None:
         """One update per progress column whose header names its own period."""
         self._emit_one(p, a, aid, mid, ref, parsed, segs, action_status, funding, funding_raw, ms_text,
-                       has_progress_col, share, "progress")
+                       has_progress_col, "progress")
         main = self.update_period(p, None, "progress")
         seen = {main.label if main else None}
         for col, key in sorted((c, r) for c, r in p.roles.items() if r.startswith("progress:")):
@@ -669,10 +673,10 @@ class _Builder:
                              progress_raw=sg.extra.get(key, ("", "", None))[1],
                              progress_fill=sg.extra.get(key, ("", "", None))[2]) for sg in segs]
             self._emit_one(p, a, aid, mid, ref, parsed, psegs, action_status, funding, funding_raw, ms_text,
-                           has_progress_col, share, key)
+                           has_progress_col, key)
 
     def _emit_one(self, p, a, aid, mid, ref, parsed, segs, action_status, funding, funding_raw,
-                  ms_text: str, has_progress_col: bool, share, pkey: str) -> None:
+                  ms_text: str, has_progress_col: bool, pkey: str) -> None:
         status_raw_action = strip_clauses(a.text)[1]
         progress_raw = None
         fill = None
@@ -681,8 +685,6 @@ class _Builder:
         if has_progress_col:
             texts = [s.progress for s in segs if s.progress]
             raws = [s.progress_raw for s in segs if s.progress_raw]
-            # Several milestones in one cell share one progress cell: each gets all of it
-            # (which paragraph is about which milestone is not for us to guess).
             progress_raw = "\n".join(raws) if raws else None
             progress = "\n".join(texts).strip() or None
             if progress:
@@ -725,16 +727,7 @@ class _Builder:
         if progress and status in ("green", "amber", "red", "closed", "complete"):
             progress = re.sub(r"^\W*(?:(?:action\s+)?(?:green|amber|red|closed|complete(?:d)?))\b[\s:\-.]*", "",
                               progress, count=1, flags=re.I).strip() or None
-        per = self.update_period(p, label_q or (parsed and _progress_label(parsed)) or _label_in(segs), pkey)
-        if per is not None and per.kind == "ytd" and per.end:
-            # "Update YTD" in a pack: the year to the end of the last quarter reported.
-            from datetime import date as _date
-            e = _date.fromisoformat(per.end)
-            q = quarter_of_month(e.month)
-            per = quarter_period(fy_of(e), q, per.inferred, per.raw)
-        if per is not None and per.kind == "month":
-            # Plans report by quarter: "February 2017 update" is the 2016/17 Q4 update.
-            per = quarter_period(per.fy_start_year, per.quarter, per.inferred, per.raw)
+        per = self.update_period(p, label_q or (parsed and parsed.get("_label")) or _label_in(segs), pkey)
         sa = stats_awaited(progress or "")
         uid = row_id("update", p.plan_id, aid, mid, ref, per.label if per else None)
         self.res.add("plan_updates", {
@@ -748,10 +741,6 @@ class _Builder:
             "stats_awaited": int(sa), "funding_allocated": funding, "funding_raw": funding_raw,
             "page": segs[0].page if segs else a.page, "block_index": segs[0].block_index if segs else a.block_index,
         })
-
-
-def _progress_label(parsed: dict) -> Optional[str]:
-    return parsed.get("_label")
 
 
 def _label_in(segs) -> Optional[str]:
