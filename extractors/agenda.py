@@ -38,6 +38,7 @@ _SPLIT = re.compile(
 )
 _PAGES = re.compile(r"\(?\s*\bpages?\s*(?P<a>\d+)\s*(?:(?:-|to)\s*(?P<b>\d+))?\s*\)?", re.I)
 _PAGE_RANGE_CELL = re.compile(r"^(?:pages?\s*)?(?P<a>\d+)\s*(?:(?:-|to)\s*(?P<b>\d+))?$", re.I)
+_HEADER_WORDS = r"(?:agenda|pages?|page nos?\.?|item|items|no\.?|number|title|subject|presenter|presented by|lead|lead officer|by|speaker|officer|who|time|timing|duration|purpose|action|paper|papers|report)\s*:?"
 _HEADING = re.compile(r"^[A-Z][A-Z &/,'\-]{3,60}$")
 _AGENDA_CUE = re.compile(r"^\s*(?:agenda|agenda\s*(?:&|and)\s*summons.*|summons\s+and\s+agenda.*)\s*(?:\|\s*)*(?:pages)?\s*$", re.I)
 _END_MATTER = re.compile(
@@ -74,6 +75,7 @@ class Item:
     parent: Optional[str] = None
     top: int = 0
     raw_parts: list[str] = field(default_factory=list)
+    presenter: Optional[str] = None  # from a Presenter column
 
 
 def normalise_number(num: str, sub: Optional[str] = None) -> str:
@@ -164,15 +166,26 @@ class AgendaParser:
         nonempty = [c for c in cells if c]
         if not nonempty:
             return
-        if all(re.fullmatch(r"(?:agenda|pages?|item|no\.?|title|subject|presenter|lead|page|time)", c, re.I) for c in nonempty):
+        if all(re.fullmatch(_HEADER_WORDS, c, re.I) for c in nonempty):
             self.started = True
+            self.col_roles = {}
+            for j, c in enumerate(cells):
+                low = c.lower().rstrip(":")
+                if re.fullmatch(r"presenter|presented by|lead|lead officer|by|speaker|officer|who", low):
+                    self.col_roles[j] = "presenter"
+                elif re.fullmatch(r"pages?|page nos?\.?", low):
+                    self.col_roles[j] = "pages"
+                elif re.fullmatch(r"time|timing|duration|purpose|action|paper|papers|report", low):
+                    self.col_roles[j] = "skip"
             return
         first_i = next(i for i, c in enumerate(cells) if c)
         first = cells[first_i]
         m = _NUM_CELL.match(first)
         if m and len(nonempty) >= 1:
             self.started = True
-            rest = [c for c in cells[first_i + 1 :] if c]
+            roles = getattr(self, "col_roles", {})
+            presenter_cell = next((cells[j] for j, r in roles.items() if r == "presenter" and j < len(cells) and cells[j]), None)
+            rest = [c for j, c in enumerate(cells) if j > first_i and c and roles.get(j) not in ("presenter", "skip")]
             title, pages, praw = "", None, None
             texts = []
             for c in rest:
@@ -185,9 +198,11 @@ class AgendaParser:
             title = title_lines[0] if title_lines else ""
             n = int(m.group("num"))
             if not m.group("sub") and not self._accept_top(n, True) and self.items:
-                self._note(" ".join(nonempty))
+                if self.cur is not None:
+                    self.cur.notes.append(" ".join(nonempty))
                 return
             it = self._new(m.group("num"), m.group("sub"), "", ln, first)
+            it.presenter = presenter_cell
             if title:
                 self._line_in_item(title, same_block=True, first=True)
             for extra in title_lines[1:]:
@@ -323,6 +338,8 @@ def parse_agenda(lines: list[Line], require_cue: bool = False) -> list[Item]:
 def item_title(it: Item) -> tuple[str, Optional[str]]:
     title = " ".join(" ".join(it.title_parts).split())
     title = re.sub(r"\s+-\s*$", "", title).strip()
+    if it.presenter:
+        return title, " ".join(it.presenter.split())
     return split_presenter(title)
 
 

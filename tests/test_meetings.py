@@ -204,3 +204,20 @@ def test_labelled_front_sheet_fields():
     assert (m["committee"], m["meeting_date"], m["start_time"], m["venue"]) == (
         "Planning Committee", "2020-03-03", "19:00", "Council Chamber, Civic Offices")
     assert [i["item_number"] for i in rows["agenda_items"]] == ["1", "2"]
+
+
+def test_agenda_table_with_presenter_and_time_columns():
+    blocks = [
+        para("AGENDA", kind="heading"),
+        table([
+            ["Item", "Subject", "Presenter", "Time"],
+            ["1", "Welcome and apologies", "Chair", "10:00"],
+            ["2", "Community safety plan", "Jane Doe", "10:10"],
+            ["12", "Stray row number far out of sequence", "", ""],
+            ["3", "Any other business", "", "11:00"],
+        ]),
+    ]
+    rows, _ = run(blocks, [(AGENDA, 0, 1)])
+    got = [(i["item_number"], i["title"], i["presenter"]) for i in rows["agenda_items"]]
+    assert got == [("1", "Welcome and apologies", "Chair"), ("2", "Community safety plan", "Jane Doe"),
+                   ("3", "Any other business", None)]
