@@ -223,7 +223,8 @@ class _ReportReader:
             self._table(b)
             return
         # -- report fields ------------------------------------------------------
-        if _REPORT_TITLE.search(text) and len(text) < 120 and not (self.section and b.kind == LIST_ITEM):
+        if _REPORT_TITLE.search(text) and len(text) < 120 and not (self.section and b.kind == LIST_ITEM) and \
+                (b.kind == HEADING or b.bold or len(text.split()) <= 10) and not text.endswith("."):
             per = parse_period(text, context_date(self.ctx))
             if self.cur is None or self.cur.started or (self.cur.title and self.cur.priority):
                 self._new(b)

@@ -170,3 +170,14 @@ def test_report_laid_out_as_a_table():
     ]
     assert [(s["section"], s["n_items"]) for s in res.rows["report_sections"]] == [
         ("achievement", 2), ("concern", 0), ("recommendation", 1), ("publicity", 0)]
+
+
+def test_an_item_mentioning_a_progress_report_is_an_item():
+    doc = document([para("27 July 2009"), heading("Priority Area Quarterly Progress Report: Q1 2009/10"),
+                    para("Priority Area: Serious Acquisitive Crime"), para("Lead Officer: Cllr John Reynolds"),
+                    heading("Key Achievements during this Quarter"),
+                    para("Initiatives agreed are described in the SACTG Q1 Progress Report to the Board."),
+                    para("Bobby Scheme referrals increased.")])
+    res = run_extractors(doc, [Paper("progress_report", "", 0, len(doc.blocks) - 1)])
+    items = views(doc, res)["v_report_items"]
+    assert len(res.rows["progress_reports"]) == 1 and len(items) == 2
