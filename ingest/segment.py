@@ -338,7 +338,8 @@ def table_hits(b: Block) -> list[Hit]:
     if re.search(r"\bcontents\b", hdr_text, re.I):
         return []  # a table of contents names every kind of paper
     first = next((" | ".join(c.norm for c in r.cells) for r in b.rows if any(c.norm.strip() for c in r.cells)), "")
-    if re.search(r"^\s*(?:\|\s*)*agenda\b", first, re.I) or re.search(r"^\s*agenda\b", hdr_text, re.I) or (re.search(r"\bpages?\b", hdr_text, re.I) and sum(1 for c in cells if re.fullmatch(r"\d+\s*-\s*\d+", c)) >= 1 and any(re.fullmatch(r"\d+\.?", c) for c in cells)):
+    first_cells = [re.sub(r"\s+", "", c).lower() for c in first.split("|") if c.strip()]
+    if (first_cells and first_cells[0] == "agenda") or re.search(r"^\s*(?:\|\s*)*agenda\b", first, re.I) or re.search(r"^\s*agenda\b", hdr_text, re.I) or (re.search(r"\bpages?\b", hdr_text, re.I) and sum(1 for c in cells if re.fullmatch(r"\d+\s*-\s*\d+", c)) >= 1 and any(re.fullmatch(r"\d+\.?", c) for c in cells)):
         return [Hit(AGENDA, 3, _short(hdr_text), "table:agenda", "agenda")]
     # Attendance table at the top of minutes ("Members: | name | organisation").
     if re.search(r"^\s*(?:members|present|attendees?)\s*:?", hdr_text, re.I):
