@@ -285,3 +285,40 @@ def test_other_council_conventions():
         "PJ", "Members discussed the draft policy and asked for a consultation plan.", "13/19")
     (d,) = rows["decisions"]
     assert (d["item_number"], d["decision_text"]) == ("13/19", "Resolved: That the draft policy be approved for consultation.")
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from([
+    "PRESENT:", "Apologies", "from", "Mr", "A", "Smith", "(Chairman),", "and", "RESOLVED", "that", "ACTION:",
+    "1.", "2.", "(a)", "Minutes", "of", "the", "meeting", "held", "on", "3", "May", "2011", "at", "10.00",
+    "a.m.", "Agenda", "Item", "In", "attendance:", "-", "OBE,", "Cllr", "Jones", "to", "report", "\n", ":", "|",
+])
+_TEXT = st.lists(_WORDS, min_size=0, max_size=25).map(" ".join)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["paragraph", "heading", "list_item", "table"]), _TEXT, _TEXT), min_size=1, max_size=12))
+def test_extractors_never_raise_on_arbitrary_blocks(spec):
+    blocks = []
+    for kind, a, b in spec:
+        if kind == "table":
+            blocks.append(table([[a, b], [b, a, ""]]))
+        else:
+            blocks.append(para(a or "x", kind=kind))
+    from boardpack.extractors.agenda import AgendaExtractor
+    from boardpack.extractors.meetings import MeetingExtractor
+    from boardpack.extractors.minutes import MinutesExtractor
+
+    doc = Document(path="x.pdf", sha256="d" * 64, format="pdf", blocks=blocks)
+    doc.renumber()
+    for ptype in (MINUTES, COVER, "agenda"):
+        paper = Paper(ptype, "", 0, len(blocks) - 1)
+        ctx = ExtractContext(doc, [paper])
+        rows = {}
+        for ex in (MeetingExtractor(), AgendaExtractor(), MinutesExtractor()):
+            for t, rs in ex.extract(paper, ctx).rows.items():
+                rows.setdefault(t, []).extend(rs)
+        for r in rows.get("attendance", []):
+            assert r["attendance"] in ("present", "in attendance", "apologies", "chair")
+            assert r["person"]
