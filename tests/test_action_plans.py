@@ -406,3 +406,28 @@ def test_milestones_lettered_without_the_action_number():
                            "5.3")
     assert [(c, t) for c, t, _ in got] == [("5.3a", "Hold four roadshows"), ("5.3b", "Publish a leaflet\nin every village")]
     assert split_milestones([("Hold a) four roadshows", 0)], "5.3")[0][0] is None
+
+
+# -- real published papers ---------------------------------------------------------------------
+
+REAL_NO_PLANS = [
+    "kent-county-council/cabinet-2025-01-30/24-00108 - Finance Monitoring Report - Q3 - November 2024-25.pdf",
+    "kent-county-council/cabinet-2025-01-30/Appendix I Budget Risk Register 22.01.25.pdf",
+    "kent-county-council/county-council-2025-02-13/Appendix E - 2025-26 Budget by Directorate.pdf",
+    "souldern-parish-council/spc-minutes/2023-11-30 SPC minutes.pdf",  # minutes' action log
+    "souldern-parish-council/spc-documents/SPC 201617 account with budget.pdf",
+]
+
+
+@pytest.mark.parametrize("rel", REAL_NO_PLANS)
+def test_real_papers_without_plans_or_reports_yield_none(rel, parsed, realworld_dir):
+    """Finance reports, risk registers, budgets and parish minutes hold tables
+    with Action / Owner / Update / Status columns; none of them is an action plan
+    or a progress report."""
+    path = realworld_dir / rel
+    if not path.exists():
+        pytest.skip(f"{rel} not present")
+    pf = parsed(path)
+    rows = pf.result.rows
+    assert not rows.get("plan_updates"), [(u["ref"], u["progress"]) for u in rows.get("plan_updates", [])][:5]
+    assert not rows.get("report_items")
