@@ -148,8 +148,10 @@ _QUARTER = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\s*,?\s*((?:19|20)\d\d)\b", re.I)
 _MONTH_ONLY = re.compile(rf"\b({_MONTH_RE})(?![a-z])", re.I)
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
 _MONTH_RANGE = re.compile(
-    rf"\b({_MONTH_RE})\s*((?:19|20)\d\d)?\s*(?:-|to|until|till)\s*({_MONTH_RE})\s*((?:19|20)\d\d)?\b", re.I
+    rf"\b{_DAY}({_MONTH_RE})\s*,?\s*((?:19|20)\d\d)?\s*(?:-|to|until|till)\s*{_DAY}({_MONTH_RE})\s*,?\s*((?:19|20)\d\d)?\b",
+    re.I,
 )
 _YTD = re.compile(r"\b(?:ytd|year\s*to\s*date|cumulative)\b", re.I)
 _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|/|to)\s*((?:19|20)\d\d)(?!\d)")

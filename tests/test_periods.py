@@ -38,6 +38,8 @@ from boardpack.status import normalise_status, rag_from_fill, stats_awaited, sta
     ("2016-17", None, "2016/17", "2016-04-01", "2017-03-31", "year", STATED),
     ("2009/2010", None, "2009/10", "2009-04-01", "2010-03-31", "year", STATED),
     ("Action Plan: 2010-2011", None, "2010/11", "2010-04-01", "2011-03-31", "year", STATED),
+    ("1 April 2016 - 30 September 2016", None, "2016-04..2016-09", "2016-04-01", "2016-09-30", "range", STATED),
+    ("1st January to 31st March 2011", None, "2010/11 Q4", "2011-01-01", "2011-03-31", "quarter", STATED),
     ("July 2011", None, "Jul 2011", "2011-07-01", "2011-07-31", "month", STATED),
     ("Rolling Plan 2009–2012", None, "2009-04..2012-03", "2009-04-01", "2012-03-31", "range", STATED),
 ])
