@@ -445,7 +445,19 @@ class _Builder:
         return bool(first and re.fullmatch(r"\d{1,2}\.\d{1,2}", first))
 
     def _same_shape(self, b: Block) -> bool:
-        return bool(self.cur and self.cur.header_texts and b.n_cols == len(self.cur.header_texts))
+        """A headerless table block right after the plan's last block (the next page,
+        nothing but a running title or page furniture between) with as many columns."""
+        if not (self.cur and self.cur.header_texts and b.n_cols == len(self.cur.header_texts)):
+            return False
+        last = max(self.plan_blocks) if self.plan_blocks else None
+        if last is None:
+            return False
+        between = [x for x in self.doc.blocks[last + 1 : b.index] if x.kind in (HEADING, PARAGRAPH, LIST_ITEM, TABLE)
+                   and x.norm.strip() and not is_furniture(x)] if b.index > last else [None]
+        if any(x.kind == TABLE for x in between if x is not None) or len(between) > 2:
+            return False
+        prev_end = self.doc.blocks[last].page_end or self.doc.blocks[last].page
+        return prev_end is None or b.page is None or b.page <= prev_end + 1
 
     def _first_number(self, b: Block, roles, hdr_at) -> Optional[str]:
         for r in b.rows[(hdr_at or 0) + 1 if hdr_at is not None and hdr_at >= 0 else 0:]:

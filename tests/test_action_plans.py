@@ -431,3 +431,15 @@ def test_real_papers_without_plans_or_reports_yield_none(rel, parsed, realworld_
     rows = pf.result.rows
     assert not rows.get("plan_updates"), [(u["ref"], u["progress"]) for u in rows.get("plan_updates", [])][:5]
     assert not rows.get("report_items")
+
+
+def test_headerless_block_continues_only_the_plan_just_above():
+    hdr = row("Ref", "Action", "Lead", "Progress", header=True)
+    doc = document([para("Date: 5 July 2013"), heading("Community Safety Action Plan 2013/14"),
+                    table(hdr, row("1.1", "Run the task group", "Police", "Meets monthly", page=1), page=1),
+                    table(row("1.2", "Share data", "SCDC", "Protocol agreed", page=2), page=2),
+                    heading("Budget 2013/14", page=5), para("Allocations agreed in May.", page=5),
+                    para("Lines below are provisional.", page=5),
+                    table(row("1", "Research", "4000.00", "Agreed", page=5), page=5)])
+    ups = views(doc, run_extractors(doc))["v_action_updates"]
+    assert sorted(u["ref"] for u in ups) == ["1.1", "1.2"]
