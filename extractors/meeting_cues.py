@@ -320,7 +320,7 @@ def _cut_at_line(v: str, text: str) -> str:
     return v
 
 
-_MINUTES_HEAD = re.compile(r"\bminutes\s+of\b", re.I)
+_MINUTES_HEAD = re.compile(r"\b(?:minutes|notes|action\s+notes|record)\s+of\b", re.I)
 
 
 def minutes_header(text: str) -> MeetingInfo:

@@ -199,6 +199,8 @@ class Attendance:
             if not name or not _looks_like_name(name):
                 continue
             role = role or default_role
+            if default_role and _CHAIR_ROLE.match(default_role.strip()) and not default_role.lower().startswith("vice"):
+                chair = True
             cat = CHAIR if (chair and category == PRESENT) or category == CHAIR else category
             key = (name.lower(), cat)
             if key in self.seen:
@@ -875,7 +877,7 @@ class MinutesExtractor(Extractor):
             head.append(ln)
         text = "\n".join(ln.text for ln in head if not ln.is_row)
         info = minutes_header(text)
-        idx = next((k for k, ln in enumerate(head) if re.search(r"\bminutes\s+of\b", ln.text, re.I)), None)
+        idx = next((k for k, ln in enumerate(head) if re.search(r"\b(?:minutes|notes|action\s+notes|record)\s+of\b", ln.text, re.I)), None)
         if idx is None:
             # no "Minutes of" sentence: first date in the head
             from ..dates import find_dates, find_times

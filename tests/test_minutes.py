@@ -322,3 +322,17 @@ def test_extractors_never_raise_on_arbitrary_blocks(spec):
         for r in rows.get("attendance", []):
             assert r["attendance"] in ("present", "in attendance", "apologies", "chair")
             assert r["person"]
+
+
+def test_notes_of_meeting_and_chair_in_role_column():
+    blocks = [
+        para("Notes of the meeting of the Safer Communities Board held on 6th April 2011 at 2pm at Ely Library"),
+        table([["Present:", "Sarah Green", "Chair"], ["", "Tom Black", "Police"], ["Apologies:", "Ann White", ""]]),
+        para("1. Welcome", kind="heading"),
+    ]
+    rows = run(blocks, [(MINUTES, 0, len(blocks) - 1)])
+    (m,) = rows["meetings"]
+    assert (m["committee"], m["meeting_date"], m["start_time"], m["venue"]) == (
+        "Safer Communities Board", "2011-04-06", "14:00", "Ely Library")
+    got = {(a["person"], a["attendance"], a["role"]) for a in rows["attendance"]}
+    assert got == {("Sarah Green", "chair", "Chair"), ("Tom Black", "present", "Police"), ("Ann White", "apologies", None)}
