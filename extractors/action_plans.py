@@ -283,6 +283,9 @@ class _Builder:
         cands.sort(key=lambda x: -x[0])
         return cands[0][1], nearby
 
+    def _header_titles(self) -> set[str]:
+        return {one_line(h) for h in (self.doc.headers or [])}
+
     def _title_rows(self, rows_before: list[list[str]]) -> dict[str, Optional[str]]:
         """Title, owning group and period from rows above a table's header."""
         info: dict[str, Optional[str]] = {"title": None, "group": None, "period": None, "lead": None}
@@ -371,7 +374,8 @@ class _Builder:
             return False
         self.plan_blocks.add(b.index)
         info = self._title_rows(exp_rows[:hdr_at] if hdr_at and hdr_at > 0 else [])
-        if title is None and info.get("title"):
+        if info.get("title") and (title is None or title in self._header_titles()):
+            # the table's own title rows name it better than the page header does
             title = info["title"]
         update_cue = None
         if title:

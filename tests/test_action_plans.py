@@ -443,3 +443,13 @@ def test_headerless_block_continues_only_the_plan_just_above():
                     table(row("1", "Research", "4000.00", "Agreed", page=5), page=5)])
     ups = views(doc, run_extractors(doc))["v_action_updates"]
     assert sorted(u["ref"] for u in ups) == ["1.1", "1.2"]
+
+
+def test_title_rows_of_a_table_beat_the_running_header():
+    doc = document([para("26 APRIL 2011"),
+                    table(row("Southern Domestic Abuse Task Group", None, None),
+                          row("Ref", "Action Plan Item", "Quarterly Progress", header=True),
+                          row("1.1", "Revise the directory", "Directory updated"))],
+                   headers=["Community Safety Plan 2011-2014"])
+    ups = views(doc, run_extractors(doc))["v_action_updates"]
+    assert [u["plan_title"] for u in ups] == ["Southern Domestic Abuse Task Group"]
