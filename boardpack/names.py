@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .textnorm import one_line
 
@@ -408,6 +408,8 @@ def cluster_names(names: Iterable[str], threshold: float = 88.0) -> list[list[st
     """
     counts = Counter(n for n in names if n and n.strip())
     distinct = sorted(counts, key=lambda n: (-counts[n], -len(n), n))
+    rank = {n: i for i, n in enumerate(distinct)}
+    keys = {n: name_key(n) for n in distinct}
     parent = {n: n for n in distinct}
 
     def find(x):
@@ -420,31 +422,51 @@ def cluster_names(names: Iterable[str], threshold: float = 88.0) -> list[list[st
         ra, rb = find(a), find(b)
         if ra != rb:
             # keep the earlier (more frequent) as root
-            if distinct.index(ra) > distinct.index(rb):
+            if rank[ra] > rank[rb]:
                 ra, rb = rb, ra
             parent[rb] = ra
 
-    full = [n for n in distinct if len(name_key(n).split()[0] if name_key(n) else "") > 1]
-    initials = [n for n in distinct if n not in set(full)]
-    # bucket by surname initial to keep this near-linear on big corpora
-    buckets: dict[str, list[str]] = defaultdict(list)
+    def is_full(n):
+        t = keys[n].split()
+        return len(t) >= 2 and len(t[0]) > 1
+
+    full = [n for n in distinct if is_full(n)]
+    full_set = set(full)
+    initials = [n for n in distinct if n not in full_set and keys[n]]
+    surname = {n: keys[n].split()[-1] for n in distinct if keys[n]}
+    # Candidate pairs come from similar surnames only (rapidfuzz's C search over
+    # each first-letter bucket), so this stays fast on a large registry.
+    names_by_surname: dict[str, list[str]] = defaultdict(list)
     for n in full:
-        k = name_key(n)
-        buckets[k.split()[-1][:1] if k else ""].append(n)
-    for bucket in buckets.values():
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1 :]:
-                if same_person(a, b, threshold):
-                    union(a, b)
+        names_by_surname[surname[n]].append(n)
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for sur in names_by_surname:
+        buckets[sur[:1]].append(sur)
+    cutoff = max(85.0, threshold - 3)
+    for surs in buckets.values():
+        for sur in surs:
+            similar = process.extract(sur, surs, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+            for other, _, _ in similar:
+                if other < sur:
+                    continue  # each pair of surnames once
+                for a in names_by_surname[sur]:
+                    for b in names_by_surname[other]:
+                        if a != b and find(a) != find(b) and same_person(a, b, threshold):
+                            union(a, b)
+    # an initials-only spelling needs the very same surname (see same_person)
+    by_initials: dict[str, list[str]] = defaultdict(list)
     for n in initials:
-        roots = {find(f) for f in full if same_person(n, f, threshold)}
+        by_initials[keys[n]].append(n)
+    for n in initials:
+        cands = names_by_surname.get(surname[n], [])
+        roots = {find(f) for f in cands if same_person(n, f, threshold)}
         if len(roots) == 1:
             union(roots.pop(), n)
-        else:
-            # initials-only spellings that agree with each other
-            for m in initials:
-                if m != n and name_key(m) == name_key(n):
-                    union(m, n)
+    for same in by_initials.values():
+        # initials-only spellings that agree with each other, when no full name claimed them
+        free = [n for n in same if find(n) == n or find(n) in same]
+        for m in free[1:]:
+            union(free[0], m)
     groups: dict[str, list[str]] = defaultdict(list)
     for n in distinct:
         groups[find(n)].append(n)
