@@ -401,10 +401,11 @@ def extract_reports(blocks: list[Block], ctx: ExtractContext) -> ExtractResult:
 
 def looks_like_report(blocks: list[Block]) -> bool:
     """Template cues strong enough to read a paper of another type as a report:
-    a Lead Officer or Priority Area line and at least two section headings."""
+    a Lead Officer or Priority Area line, an achievements heading and one more
+    section heading (a cover report's "Key Issues" and "Recommendations" are not enough)."""
     fields = sum(1 for b in blocks if b.kind != TABLE and re.match(r"(?i)^\s*(lead\s+officer|priority\s+area)\s*[:\-]", b.norm or ""))
     secs = {hs[0] for b in blocks if b.kind != TABLE and (hs := _heading_split(b))}
-    return fields >= 1 and len(secs) >= 2
+    return fields >= 1 and ACHIEVEMENT in secs and len(secs) >= 2
 
 
 @register

@@ -181,3 +181,12 @@ def test_an_item_mentioning_a_progress_report_is_an_item():
     res = run_extractors(doc, [Paper("progress_report", "", 0, len(doc.blocks) - 1)])
     items = views(doc, res)["v_report_items"]
     assert len(res.rows["progress_reports"]) == 1 and len(items) == 2
+
+
+def test_cover_report_with_issues_and_recommendations_is_not_a_progress_report():
+    doc = document([para("Report to: South Cambridgeshire CDRP Board"),
+                    para("Lead Officer: Philip Aldis, SCDC Community Safety Officer"),
+                    heading("Key Issues"), para("Funding from the PCC is confirmed."),
+                    heading("Recommendations"), para("That the Board notes the report.")])
+    res = run_extractors(doc, [Paper("other", "", 0, len(doc.blocks) - 1)])
+    assert not res.rows.get("report_items")
