@@ -255,13 +255,8 @@ def _base_patterns() -> list[dict]:
     return pats
 
 
-_TOKEN_RE = re.compile(r"[A-Za-z0-9]+|&|[^\sA-Za-z0-9]")
-
-
 def _tokens(s: str) -> list[str]:
-    """Tokens as spaCy's English tokenizer splits simple names (close enough for patterns)."""
-    import spacy
-
+    """Tokens as spaCy's English tokenizer splits a name, for token patterns."""
     return [t.text for t in _blank()(s)]
 
 
