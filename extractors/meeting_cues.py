@@ -384,3 +384,31 @@ def is_committee_line(text: str) -> bool:
 def title_case_line(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+# ---------------------------------------------------------------------------
+# numbered minute headings
+
+_NUM_HEAD = re.compile(
+    r"^(?P<num>(?:[A-Z][a-z]{2}\d{2}\.\d{1,2})|(?:[A-Z]{1,5}\s?)?\d{1,3}/\d{2,4}|\d{1,3}(?:\.{1,2}\d{1,2}){0,2})[.:]?\s+(?P<title>[A-Z\"'][^\n]{1,140})$"
+)
+_SECTION_HEAD = re.compile(r"^(?:unrestricted items|exempt items|part [12]|items? for decision|open session)\b", re.I)
+_MINUTE_NUM_CELL = re.compile(r"^(?:\d{1,3}\.?|\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?|[A-Z][a-z]{2,4}\s?\d{2}\.\d{1,2})$")
+
+
+def row_heading(cells: list[str]) -> Optional[tuple[str, str]]:
+    """(number, title) when a table row starts a minute item: "288." | "Title\nbody", or
+    "03.18.02 Declarations of interest" in one cell."""
+    nonempty = [c for c in cells if c]
+    if not nonempty:
+        return None
+    first = nonempty[0]
+    first_line = first.split("\n")[0].strip()
+    m = _NUM_HEAD.match(first_line)
+    if m:
+        return m.group("num").replace("..", ".").rstrip("."), m.group("title").strip()
+    if _MINUTE_NUM_CELL.match(first) and len(nonempty) >= 2:
+        title = nonempty[1].split("\n")[0].strip()
+        if re.match(r"[A-Z\"']", title) and len(title) < 150:
+            return first.replace("..", ".").rstrip("."), title
+    return None
