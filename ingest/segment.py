@@ -74,6 +74,8 @@ class Cue:
     identity: Optional[str] = None
     reject: Optional[re.Pattern] = None
     max_chars: int = 400
+    #: the matched line can name the paper (default: title-only cues)
+    names_paper: Optional[bool] = None
 
 
 def _rx(s: str) -> re.Pattern:
@@ -110,7 +112,8 @@ CUES: tuple[Cue, ...] = (
     # -- minutes -----------------------------------------------------------------
     Cue(MINUTES, "minutes_title", _rx(r"^\s*(?:draft\s+|confirmed\s+|printed\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,8}?(?:meeting|proceedings)\b"
                                       r"|^\s*(?:draft\s+|confirmed\s+)?minutes\s*$|\bmeeting\s+minutes\s*$|^\s*minutes\s*:"),
-        3, title_only=True, identity="minutes_title", reject=_rx(_PAGES_REF + "|" + _PREV_MEETING), max_chars=300),
+        3, identity="minutes_title", reject=_rx(_PAGES_REF + "|" + _PREV_MEETING + "|" + _PROSE_VERB), max_chars=320,
+        names_paper=True),
     Cue(MINUTES, "present", _rx(r"^\s*present\s*(?::|-|$)|^\s*(?:members\s+)?present\s*:"), 3, identity="present", max_chars=2500),
     Cue(MINUTES, "in_attendance", _rx(r"^\s*(?:also\s+)?in\s+attendance\s*:|^\s*also\s+(?:present|in\s+attendance)\b"), 1, max_chars=2500),
     Cue(MINUTES, "apologies", _rx(r"^\s*apologies\b.{0,40}(?::|were\s+received|received\s+from|had\s+been)|\bapologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:received|given|reported)\b"), 1),
@@ -124,7 +127,7 @@ CUES: tuple[Cue, ...] = (
         3, title_only=True, numbered_ok=True, reject=_rx(r"\bperformance\s+report\b|" + _PROSE_VERB), max_chars=200),
     Cue(PROGRESS_REPORT, "priority_area_label", _rx(r"^\s*priority\s+area\s*[:\-]"), 3, identity="priority_area", max_chars=200),
     Cue(PROGRESS_REPORT, "achievements_heading", _rx(r"^\s*(?:\d+\.?\s*)?key\s+achievements\b|^\s*(?:\d+\.?\s*)?achievements\s+(?:during|this|in)\b|^\s*what\s+has\s+gone\s+well\b"),
-        3, title_only=True, numbered_ok=True, identity="achievements", max_chars=120),
+        3, title_only=True, numbered_ok=True, identity="achievements", max_chars=120, names_paper=False),
     Cue(PROGRESS_REPORT, "concerns_heading", _rx(r"^\s*(?:\d+\.?\s*)?areas?\s+of\s+concern\b|^\s*what\s+has\s+not\s+gone\s+well\b"), 1, numbered_ok=True, max_chars=120),
     Cue(PROGRESS_REPORT, "recommendations_heading", _rx(r"^\s*(?:\d+\.?\s*)?recommendations\s+to\s+(?:the\s+)?partnership\b|^\s*(?:\d+\.?\s*)?changes\s+to\s+be\s+made\b"), 1, numbered_ok=True, max_chars=120),
     Cue(PROGRESS_REPORT, "publicity_heading", _rx(r"^\s*(?:\d+\.?\s*)?(?:any\s+)?items\s+for\s+publicity\b"), 1, numbered_ok=True, max_chars=200),
@@ -211,6 +214,7 @@ class Hit:
     identity: Optional[str] = None
     signature: Optional[str] = None  # action-plan table header signature
     upgraded: bool = False  # raised to 3 because a table of its type follows
+    title_ok: bool = False  # the cue is a title line, fit to name the paper
 
 
 # ---------------------------------------------------------------------------
@@ -308,7 +312,7 @@ def table_hits(b: Block) -> list[Hit]:
         for h in text_hits(Block(kind=HEADING, text=t)):
             if h.strength >= 3 and h.paper_type != MINUTES:
                 return [Hit(h.paper_type, 3, h.cue, "table-title:" + h.name, h.identity,
-                            header_signature(b) if h.paper_type == ACTION_PLAN else None)]
+                            header_signature(b) if h.paper_type == ACTION_PLAN else None, title_ok=True)]
     # Lines, not cells: readers sometimes leave a whole column in one cell.
     cells = [ln.strip() for r in b.rows for c in r.cells for ln in c.norm.split("\n") if ln.strip()]
     if not cells:
@@ -384,7 +388,8 @@ def text_hits(b: Block) -> list[Hit]:
             strength = 1
         if b.kind == LIST_ITEM and strength > 1:
             strength = 1
-        out.append(Hit(cue.paper_type, strength, _short(text), cue.name, cue.identity))
+        names = cue.title_only if cue.names_paper is None else cue.names_paper
+        out.append(Hit(cue.paper_type, strength, _short(text), cue.name, cue.identity, title_ok=names))
     return out
 
 
@@ -493,10 +498,35 @@ def _pull_back(blocks: list[Block], i: int, lo: int, new_type: str, cur_type: Op
     return s
 
 
-def _title_for(blocks: list[Block], p: Paper) -> str:
+_SIGNATURE_LINE = re.compile(r"^[A-Z][A-Z.' -]{1,40}$")
+
+
+def _title_for(blocks: list[Block], p: Paper, hits: Optional[list[list[Hit]]] = None) -> str:
+    """The paper's title: the title line that decided its type when there is
+    one, else its first heading-like line (not a signature or an item line)."""
+    if hits is not None:
+        title = None
+        area = None
+        for j in range(p.start, min(p.end, p.start + 15) + 1):
+            for h in hits[j]:
+                if h.paper_type != p.paper_type:
+                    continue
+                if title is None and h.title_ok:
+                    title = h.cue if blocks[j].kind == TABLE else " ".join(blocks[j].norm.split())
+                elif title is None and h.name == "table:agenda":
+                    title = "Agenda"
+                if h.name == "priority_area_label" and area is None:
+                    area = " ".join(blocks[j].norm.split())
+        if title and area and area.lower() not in title.lower():
+            title = f"{title} - {area}"
+        if title:
+            return _short(title, 200)
     cands = [b for b in blocks[p.start : p.end + 1] if b.kind in (HEADING, PARAGRAPH) and b.norm.strip()
              and not boilerplate.is_boilerplate(b) and not is_separator(b)]
-    cands = [b for b in cands[:8] if is_title_like(b) and len(re.findall(r"[A-Za-z]{2,}", despace(b.norm))) >= 2]
+    cands = [b for b in cands[:8] if is_title_like(b) and len(re.findall(r"[A-Za-z]{2,}", despace(b.norm))) >= 2
+             and not (_SIGNATURE_LINE.match(b.norm.strip()) and len(b.norm.split()) <= 3)
+             and not (p.paper_type in STICKY and _NUMBERED.match(b.norm))
+             and not re.match(r"^\s*(?:present|apologies|in\s+attendance|dear)\b", b.norm, re.I)]
     for b in cands:
         if b.kind == HEADING:
             return _short(b.norm, 200)
@@ -700,7 +730,7 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
             confidence=_CONFIDENCE.get(strength, 0.3),
             cue=cue,
         )
-        paper.title = _title_for(blocks, paper)
+        paper.title = _title_for(blocks, paper, hits)
         papers.append(paper)
     _merge_trailing(papers, blocks, keep)
     _furniture_title(doc, papers)
