@@ -214,6 +214,14 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
 
 
 def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult, table_id: str, doc_sha: str, title: str):
+    # A table continued from the page before: its items count towards totals here.
+    earlier: list[_LogicalRow] = []
+    part = lay.continues
+    while part is not None:
+        earlier = logical_rows(part) + earlier
+        part = part.continues
+    own = {id(r) for r in rows}
+    rows = earlier + rows
     for col in money_cols(lay):
         if col.n_percent and col.n_percent >= col.n_values / 2 or _NON_ADDITIVE.search(col.header or ""):
             continue
@@ -236,7 +244,10 @@ def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult,
                 elif raw.strip() and parse_value(raw).kind == "text":
                     incomplete = True
                 continue
-            if v is None:
+            if v is None or id(lr) not in own:
+                if v is not None:
+                    (subtotals if lr.total == "subtotal" else totals).append(v)
+                    segment, signed, incomplete = [], [], False
                 continue
             raws = [x for _, x in segment] + [raw]
             unit = (10 ** -max((_decimals(x) for x in raws), default=0)) * scale

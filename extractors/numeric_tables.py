@@ -159,6 +159,7 @@ class TableLayout:
     label_col: Optional[int] = None
     title: Optional[str] = None
     scale: int = 1
+    continues: Optional["TableLayout"] = None  # the part on the page before, when continued
 
     @property
     def headers(self) -> list[str]:
@@ -514,6 +515,23 @@ def _headers_from_text_above(doc: Document, block: Block, lay: TableLayout, pape
             return
 
 
+def _previous_table(doc: Document, block: Block, paper: Optional[Paper], cache: dict) -> Optional[TableLayout]:
+    """The layout of the table right before ``block`` (only page breaks, furniture
+    and empty blocks between), if it was analysed."""
+    start = paper.start if paper else 0
+    i = block.index - 1
+    while i >= start:
+        b = doc.blocks[i]
+        if b.kind == TABLE:
+            hit = cache.get(("numeric_tables", b.index))
+            return hit[0] if hit else None
+        if b.kind == "page_break" or "boilerplate" in b.flags or not b.norm.strip():
+            i -= 1
+            continue
+        return None
+    return None
+
+
 def table_blocks(paper: Paper, doc: Document) -> list[Block]:
     return [b for b in paper.blocks(doc) if b.kind == TABLE and "boilerplate" not in b.flags]
 
@@ -534,7 +552,17 @@ def analysed_tables(paper: Paper, doc: Document, cache: dict) -> list[tuple[Bloc
                     if s != 1 and lay.scale == 1:
                         lay.scale = s
                 if not lay.header_rows:
-                    _headers_from_text_above(doc, b, lay, paper)
+                    prev = _previous_table(doc, b, paper, cache)
+                    if prev is not None and len(prev.columns) == len(lay.columns) and prev.header_rows:
+                        # the rest of a table continued on the next page without its header
+                        for c, pc in zip(lay.columns, prev.columns):
+                            c.header, c.top = pc.header, pc.top
+                        _assign_roles(lay)
+                        lay.scale = prev.scale
+                        lay.title = title = prev.title
+                        lay.continues = prev
+                    else:
+                        _headers_from_text_above(doc, b, lay, paper)
             cache[key] = (lay, classify(lay, paper.paper_type, title), title)
         lay, verdict, title = cache[key]
         if lay is not None:

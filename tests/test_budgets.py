@@ -308,3 +308,18 @@ def test_prose_funding_sources_and_allocations():
     assert len(a) == 6  # the sentence with £5,000 is prose, not a budget line
     assert {(c["total_item"], c["status"]) for c in res.rows["budget_checks"]} == {("TOTAL FUNDING AVAILABLE", "ok"), ("Unallocated", "ok")}
     assert res.rows["budget_tables"][0]["title"] == "CDRP funding 2010/11"
+
+
+def test_table_continued_on_next_page_without_header():
+    first = [r[:] for r in CDRP_2017[:6]]
+    rest = [r[:] for r in CDRP_2017[6:]]
+    blocks = [Block(kind=HEADING, text="CDRP Budget 2016/17"), table(first, page=9), Block(kind="page_break", page=9), table(rest, header=False, page=10)]
+    res = run(blocks)
+    a = amounts(res)
+    assert a[("Burglary Prevention", "Revised allocation")]["amount"] == 2000.0
+    assert a[("Burglary Prevention", "Revised allocation")]["page"] == 10
+    titles = {t["title"] for t in res.rows["budget_tables"]}
+    assert titles == {"CDRP Budget 2016/17"}
+    # the total on the second page covers the items of both pages
+    assert {(c["status"], c["n_items"]) for c in res.rows["budget_checks"]} == {("ok", 10), ("ok", 9)}
+    assert not res.warnings
