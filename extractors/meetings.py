@@ -129,7 +129,8 @@ def _contact(lines: list[Line]) -> tuple[Optional[str], Optional[str]]:
 
 
 _LABEL = re.compile(
-    r"^(?P<label>meeting|committee|body|date(?:\s+of\s+meeting)?|time|venue|place|location|where|when)\s*[:\-]\s*(?P<value>.+)$",
+    r"^(?P<label>date\s+of\s+(?:issue|publication|despatch|dispatch)|published(?:\s+on)?|issued(?:\s+on)?|despatched(?:\s+on)?|"
+    r"meeting|committee|body|date(?:\s+of\s+meeting)?|time|venue|place|location|where|when)\s*[:\-]\s*(?P<value>.+)$",
     re.I,
 )
 
@@ -153,7 +154,10 @@ def labelled_fields(head: list[Line]) -> dict[str, tuple[str, Line]]:
             label = m.group("label").lower()
             key = {"committee": "meeting", "body": "meeting", "place": "venue", "location": "venue", "where": "venue",
                    "when": "date"}.get(label, label)
-            key = "date" if key.startswith("date") else key
+            if re.match(r"date\s+of\s+(?:issue|publication|desp|disp)|published|issued|despatched", label):
+                key = "issue"
+            elif key.startswith("date"):
+                key = "date"
             out.setdefault(key, (m.group("value").strip(), ln))
     return out
 
@@ -172,6 +176,10 @@ def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
             ts = find_times(lab["date"][0][ds[0].end:])
             if ts and "time" not in lab:
                 info.start_time, info.start_time_raw = ts[0].hhmm, ts[0].raw
+    if "issue" in lab:
+        ds = find_dates(lab["issue"][0])
+        if ds:
+            info.date_of_issue, info.date_of_issue_raw = ds[0].iso, lab["issue"][0]
     if "time" in lab:
         ts = find_times(lab["time"][0])
         if ts:
@@ -200,6 +208,8 @@ def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
     for ln in lines:
         if ln.is_row:
             continue
+        if info.date_of_issue:
+            break
         if _STANDALONE_DATE.match(ln.text):
             d = find_dates(ln.text)[0]
             if d.iso != info.meeting_date or (anchor is not None and ln is not anchor and not find_times(ln.text)):

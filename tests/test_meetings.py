@@ -195,6 +195,7 @@ def test_labelled_front_sheet_fields():
     blocks = [
         para("Notice of a meeting of the Planning Committee to be held on Tuesday 3rd March 2020 at 7pm"),
         table([["Date:", "Tuesday, 3 March 2020"], ["Time:", "7.00 pm"], ["Venue:", "Council Chamber, Civic Offices, Tel: 01234 567890"]]),
+        para("Date of Publication: 24 February 2020"),
         para("AGENDA", kind="heading"),
         para("1. Apologies for absence", kind="list_item"),
         para("2. Minutes", kind="list_item"),
@@ -203,6 +204,7 @@ def test_labelled_front_sheet_fields():
     (m,) = rows["meetings"]
     assert (m["committee"], m["meeting_date"], m["start_time"], m["venue"]) == (
         "Planning Committee", "2020-03-03", "19:00", "Council Chamber, Civic Offices")
+    assert m["date_of_issue"] == "2020-02-24"
     assert [i["item_number"] for i in rows["agenda_items"]] == ["1", "2"]
 
 
