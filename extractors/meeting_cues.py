@@ -281,6 +281,15 @@ def meeting_from_text(text: str) -> MeetingInfo:
     d, t = _date_and_time_after(flat, rest_pos)
     if d is None and rest_pos:
         d, t = _date_and_time_after(flat, 0)
+    if not m:
+        # no "meeting of X ... held" sentence: prefer a date with a time after it, or one
+        # introduced by "meet(ing) on"/"held on", over a letter's date of issue at the top
+        for cand in find_dates(flat):
+            tm = next(iter(find_times(flat[cand.end : cand.end + 40])), None)
+            cue = re.search(r"\b(?:meet|meeting|held|take place|on)\s*$", flat[max(0, cand.start - 25) : cand.start], re.I)
+            if tm is not None or cue:
+                d, t = cand, tm
+                break
     if d is not None:
         info.meeting_date, info.meeting_date_raw = d.iso, d.raw
         if t is not None:

@@ -223,3 +223,17 @@ def test_agenda_table_with_presenter_and_time_columns():
     got = [(i["item_number"], i["title"], i["presenter"]) for i in rows["agenda_items"]]
     assert got == [("1", "Welcome and apologies", "Chair"), ("2", "Community safety plan", "Jane Doe"),
                    ("3", "Any other business", None)]
+
+
+def test_meeting_date_is_not_the_letter_date():
+    blocks = [
+        para("12 March 2012"),
+        para("Dear Member"),
+        para("The Community Safety Board will meet on Monday 19 March 2012 at 2.00 p.m. in the Council Chamber."),
+        para("AGENDA", kind="heading"),
+        para("1. Apologies", kind="list_item"),
+    ]
+    rows, _ = run(blocks, [(COVER, 0, len(blocks) - 1)])
+    (m,) = rows["meetings"]
+    assert (m["meeting_date"], m["start_time"], m["date_of_issue"], m["venue"]) == (
+        "2012-03-19", "14:00", "2012-03-12", "Council Chamber")
