@@ -103,11 +103,6 @@ def _heading_split(block: Block) -> Optional[tuple[str, str, str]]:
     sec = section_of(text) if len(text.split()) <= 14 else None
     if sec and headingish and not (block.kind == PARAGRAPH and text.endswith(".") and len(text.split()) > 8):
         return sec, clean_heading(raw), ""
-    # "Any Items for Publicity: Update information on the DAAT website"
-    m = re.match(r"^([^:]{3,80}):\s*(.+)$", text)
-    if m and section_of(m.group(1)):
-        head_raw = raw.split(":", 1)[0] if ":" in raw else m.group(1)
-        return section_of(m.group(1)), clean_heading(head_raw), m.group(2).strip()
     return None
 
 
@@ -171,11 +166,6 @@ class _Report:
     @property
     def started(self) -> bool:
         return bool(self.sections)
-
-
-def _strong_start(b: Block) -> bool:
-    t = one_line(b.norm)
-    return bool(_PRIORITY.match(t) or _REPORT_TITLE.search(t) and len(t) < 120)
 
 
 class _ReportReader:
