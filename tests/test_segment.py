@@ -651,7 +651,7 @@ P, AP = PROGRESS_REPORT, ACTION_PLAN
 #: pack (file stem) -> paper types in order, the same in every format
 CORPUS_EXPECT = {
     "cdrp-2009-07-27": [COVER, AGENDA, P, P, P, P, AP],
-    "cdrp-2009-10-26": [COVER, AGENDA, AP],
+    "cdrp-2009-10-26": [COVER, AGENDA, MINUTES, AP],  # minutes of the July meeting
     "cdrp-2010-01-25": [COVER, AGENDA, AP],
     "cdrp-2010-04-26": [COVER, AGENDA, AP],
     "cdrp-2011-04-26": [PERFORMANCE, P, AP, P, AP, P, AP, OTHER, P, P, P],
