@@ -528,6 +528,45 @@ def test_undecided_front_page_stays_apart_from_the_first_paper():
     assert papers[1].page_start == 2
 
 
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
+
+_LINES = [
+    "AGENDA", "Minutes of the meeting of the Board held on 3 May 2019", "PRESENT: A Smith (Chair)",
+    "Dear Sir / Madam", "Priority Area: Burglary", "Key Achievements during this Quarter", "Action Plan 2016-17",
+    "Budget 2016/17", "Performance data", "Agenda Item 4", "GUIDANCE NOTES FOR VISITORS", "Toilets", "Security",
+    "This page is left blank intentionally.", "Document is Restricted", "RESOLVED that the report be noted.",
+    "Report to: The Board", "Appendix B - Measures", "Some ordinary sentence about the work of the group.",
+    "1. Apologies", "Lead Officer: J Smith", "",
+]
+_ITEMS = st.one_of(
+    st.tuples(st.sampled_from(["h", "p", "b", "li"]), st.sampled_from(_LINES)),
+    st.just(("pb",)),
+    st.just(("t", [["Action", "Milestones", "Lead", "Progress"], ["1.1", "1.1a Do it", "Police", "GREEN"]])),
+    st.just(("t", [["Item", "Original Allocation"], ["Training", "500.00"], ["TOTAL", "500.00"]])),
+    st.just(("t", [["Crime type", "2015", "2016", "% change"], ["Burglary", "10", "9", "-10%"]])),
+)
+
+
+@hsettings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ITEMS, max_size=40))
+def test_any_document_gets_contiguous_covering_papers(items):
+    doc = build(*items)
+    n = len(doc.blocks)
+    papers = segment(doc)
+    assert len(doc.blocks) == n  # nothing removed
+    if not n:
+        assert papers == []
+        return
+    assert_cover(doc, papers)
+    for p in papers:
+        assert p.paper_type in (COVER, AGENDA, MINUTES, PROGRESS_REPORT, ACTION_PLAN, BUDGET, PERFORMANCE, OTHER)
+        if p.page_start is not None:
+            assert p.page_start <= p.page_end
+    # segmenting again gives the same papers (flags are idempotent)
+    again = segment(doc)
+    assert [(p.paper_type, p.start, p.end) for p in again] == [(p.paper_type, p.start, p.end) for p in papers]
+
+
 # ---------------------------------------------------------------------------
 # Real published papers (../shared/realworld), read by the real readers
 # ---------------------------------------------------------------------------
