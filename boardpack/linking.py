@@ -36,6 +36,8 @@ from .textnorm import one_line
 
 #: share of common word 5-gram shingles for two papers to be the same paper
 DUPLICATE_JACCARD = 0.8
+#: share of common numbers (dates, figures) two copies of one paper must have
+DUPLICATE_NUMBERS = 0.9
 #: how many of a paper's smallest shingle hashes index it for candidate pairs
 SKETCH_SIZE = 16
 #: title similarity (rapidfuzz ratio) for two plan titles with the same years
@@ -221,13 +223,16 @@ def link_plans_and_milestones(db, settings: Settings = DEFAULT) -> dict:
     for t in ("link_milestone_links", "link_updates", "link_plan_periods", "link_milestones",
               "link_plan_titles", "link_plans"):
         conn.execute(f"DELETE FROM {t}")
-    if not _has_view(conn, "v_action_updates"):
+    # Every copy of every update (not the counted-once contract view), so an
+    # update said in two files keeps both files among its sources.
+    view = "v_action_updates_all" if _has_view(conn, "v_action_updates_all") else "v_action_updates"
+    if not _has_view(conn, view):
         return {"plans": 0, "milestones": 0, "updates": 0}
     conn.row_factory = sqlite3.Row
     try:
         rows = [dict(r) for r in conn.execute(
             "SELECT plan_title, action_ref, ref, description, lead_agency, period, period_start, "
-            "progress, status, stats_awaited, funding_allocated, source_file, page FROM v_action_updates"
+            f"progress, status, stats_awaited, funding_allocated, source_file, page FROM {view}"
         )]
     finally:
         conn.row_factory = None
@@ -268,6 +273,7 @@ def link_plans_and_milestones(db, settings: Settings = DEFAULT) -> dict:
 # same paper, several files
 # ---------------------------------------------------------------------------
 _WORD = re.compile(r"[a-z0-9£]+")
+_NUMBER = re.compile(r"\w*\d[\w./-]*")  # tokens with a digit: dates, figures, "q3", "2009/10"
 
 
 def shingles(text: str, n: int = 5) -> set[int]:
@@ -301,6 +307,9 @@ def find_duplicate_papers(db) -> int:
         if "boilerplate" not in flags and "furniture" not in flags:
             text[pid].append(norm)
     sh = {pid: shingles(" ".join(parts)) for pid, parts in text.items()}
+    # Two agendas (or plans) of different meetings share most words; their
+    # numbers (dates, figures, page ranges) differ, so those must agree too.
+    nums = {pid: set(_NUMBER.findall(" ".join(parts).lower())) for pid, parts in text.items()}
     by_type: dict[str, list] = defaultdict(list)
     for p in papers:
         if len(sh.get(p[0], ())) >= 20:  # too little text to call two papers the same
@@ -323,7 +332,7 @@ def find_duplicate_papers(db) -> int:
                 if c[2] == p[2]:
                     continue  # two papers of one document are never copies of each other
                 s = jaccard(sh[p[0]], sh[c[0]])
-                if s > best_s:
+                if s > best_s and (nums[p[0]] == nums[c[0]] or jaccard(nums[p[0]], nums[c[0]]) >= DUPLICATE_NUMBERS):
                     best, best_s = c, s
             if best is not None and best_s >= DUPLICATE_JACCARD:
                 conn.execute("INSERT INTO paper_duplicates VALUES (?,?,?,?)",

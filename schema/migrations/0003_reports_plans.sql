@@ -158,9 +158,14 @@ FROM report_items i
 JOIN progress_reports r ON r.report_id = i.report_id
 JOIN report_sections sec ON sec.section_id = i.section_id
 LEFT JOIN v_sources s ON s.doc_sha256 = i.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
+WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
+                  WHERE d.doc_sha256 = i.doc_sha256 AND d.block_index = i.block_index)
 ORDER BY s.source_file, r.ordinal, sec.ordinal, i.ordinal;
 
-CREATE VIEW v_action_updates AS
+-- Every copy of every update, with the row's document and block: the link
+-- stage reads this so an update said in two files keeps both as sources.
+CREATE VIEW v_action_updates_all AS
 SELECT p.title AS plan_title,
        a.number AS action_ref,
        u.ref AS ref,
@@ -173,10 +178,21 @@ SELECT p.title AS plan_title,
        u.stats_awaited AS stats_awaited,
        u.funding_allocated AS funding_allocated,
        s.source_file AS source_file,
-       u.page AS page
+       u.page AS page,
+       u.doc_sha256 AS doc_sha256,
+       u.block_index AS block_index
 FROM plan_updates u
 JOIN action_plans p ON p.plan_id = u.plan_id
 JOIN plan_actions a ON a.action_id = u.action_id
 LEFT JOIN plan_milestones m ON m.milestone_id = u.milestone_id
 LEFT JOIN v_sources s ON s.doc_sha256 = u.doc_sha256
 ORDER BY s.source_file, p.ordinal, a.ordinal, m.ordinal, u.period_start;
+
+-- The query contract: each update once, a paper published in two files
+-- (a .doc and its PDF) counted once.
+CREATE VIEW v_action_updates AS
+SELECT plan_title, action_ref, ref, description, lead_agency, period, period_start, progress, status,
+       stats_awaited, funding_allocated, source_file, page
+FROM v_action_updates_all x
+WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
+                  WHERE d.doc_sha256 = x.doc_sha256 AND d.block_index = x.block_index);
