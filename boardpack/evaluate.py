@@ -510,6 +510,15 @@ def format_table(report: EvalReport, out=None) -> None:
             t.add_row(r["name"] if r["format"] == "all" else "", r["format"], str(r["gold"]), str(r["predicted"]),
                       f"{r['precision']:.3f}", f"{r['recall']:.3f}", f1, style=style)
         console.print(t)
+    below = [(f, kind, name, sc) for f in report.files for kind in ("views", "fields")
+             for name, sc in getattr(f, kind).items() if sc.f1 < 0.95]
+    if below:
+        t = Table(title="Files below F1 0.95")
+        for c in ("file", "format", "view/field", "gold", "pred", "F1"):
+            t.add_column(c)
+        for f, kind, name, sc in below:
+            t.add_row(f.file, f.format, name, str(sc.gold), str(sc.predicted), f"{sc.f1:.3f}", style="red")
+        console.print(t)
     for f in report.files:
         if not f.as_expected:
             want = f" (expected {f.expected_error})" if f.expected_error else ""

@@ -269,5 +269,6 @@ def test_table_output_lists_views_fields_and_formats():
     out = io.StringIO()
     format_table(rep, out)
     text = out.getvalue()
-    for word in ("v_attendance", "stats_awaited", "start_time", "pdf", "0.571", "truncated or corrupt PDF"):
+    for word in ("v_attendance", "stats_awaited", "start_time", "pdf", "0.571", "truncated or corrupt PDF",
+                 "Files below F1 0.95", "a.pdf"):
         assert word in text, word
