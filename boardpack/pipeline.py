@@ -73,7 +73,7 @@ def _wrap(stage: str, path, exc: Exception) -> BoardpackError:
 
 
 def read(path, sha256: str | None = None, settings: Settings = DEFAULT) -> Document:
-    """The *read* stage: the file's bytes into the document model."""
+    """The *read* stage: the file's bytes into the document model (scanned PDF pages OCRed)."""
     from .ingest import read_document
 
     try:

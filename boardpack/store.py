@@ -384,7 +384,10 @@ class Store:
         warnings = []
         if doc.scanned_pages:
             pages = ", ".join(str(p) for p in doc.scanned_pages)
-            warnings.append({"kind": "scanned", "message": f"pages with no text layer (not read): {pages}"})
+            ocr = ", ".join(str(p) for p in doc.metadata.get("ocr_pages", [])) or "none"
+            warnings.append({"kind": "scanned", "message": f"pages with no text layer: {pages}; read by OCR: {ocr}"})
+        if doc.metadata.get("ocr"):
+            warnings.append({"kind": "ocr", "message": str(doc.metadata["ocr"])})
         result = parsed.result
         if result is not None:
             for table, rows in result.rows.items():
