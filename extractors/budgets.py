@@ -463,7 +463,7 @@ def prose_budget(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
                 cur = {"title": title, "ncols": len(nums), "header": hdr, "units": units, "rows": [], "first": b}
             cur["rows"].append((b, label, nums))
     close()
-    for run in runs:
+    for k, run in enumerate(runs):
         ncols = run["ncols"]
         if run["header"]:
             names = [f"{h} {run['units']}".strip() for h in run["header"]]
@@ -481,7 +481,7 @@ def prose_budget(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
         if lay is None or not lay.value_cols:
             continue
         lay.title = run["title"]
-        emit_table(lay, res, doc.sha256, run["title"], table_key="prose")
+        emit_table(lay, res, doc.sha256, run["title"], table_key=f"prose{k}")
 
 
 @register

@@ -223,13 +223,13 @@ def count_lists(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
             # only a heading or a line introducing a list ("... are:") titles the run
             intro = strip_section_number(text).rstrip(":").strip() if (b.kind == HEADING or text.endswith(":")) else None
     close()
-    for title, lines in runs:
+    for k, (title, lines) in enumerate(runs):
         if len(lines) < 2:
             for b, _, _ in lines:
                 consumed.discard(b.index)
             continue
         first = lines[0][0]
-        table_id = row_id("indicator_table", doc.sha256, first.index, "list")
+        table_id = row_id("indicator_table", doc.sha256, first.index, "list", k)
         period = caption_period_label(title or "")
         for i, (b, label, raw) in enumerate(lines):
             pv = parse_value(raw)

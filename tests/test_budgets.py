@@ -323,3 +323,16 @@ def test_table_continued_on_next_page_without_header():
     # the total on the second page covers the items of both pages
     assert {(c["status"], c["n_items"]) for c in res.rows["budget_checks"]} == {("ok", 10), ("ok", 9)}
     assert not res.warnings
+
+
+def test_row_ids_are_unique_and_deterministic():
+    blocks = [
+        Block(kind=HEADING, text="Budget"),
+        Block(kind=PARAGRAPH, text="Pay 21,845.7 626.9\nPrices 41,407.1 1,944.4\nGrant £1,000\nRent £2,000"),
+        table(CDRP_2017),
+    ]
+    ids1 = [r["amount_id"] for r in run(blocks).rows["budget_amounts"]]
+    ids2 = [r["amount_id"] for r in run(blocks).rows["budget_amounts"]]
+    assert ids1 == ids2 and len(set(ids1)) == len(ids1)
+    tables = [t["table_id"] for t in run(blocks).rows["budget_tables"]]
+    assert len(tables) == len(set(tables)) == 3
