@@ -282,6 +282,10 @@ def meeting_from_text(text: str) -> MeetingInfo:
     if d is None and rest_pos:
         d, t = _date_and_time_after(flat, 0)
     if not m:
+        wm = re.search(r"(?:^|[.:]\s+)(?:The\s+)?(?P<c>[A-Z][^\n\d.]{3,80}?)\s+will\s+(?:next\s+)?meet\b", text, re.M)
+        if wm and _ORG_WORD.search(wm.group("c")):
+            info.committee_raw = wm.group("c")
+            info.committee = tidy_committee(wm.group("c"))
         # no "meeting of X ... held" sentence: prefer a date with a time after it, or one
         # introduced by "meet(ing) on"/"held on", over a letter's date of issue at the top
         for cand in find_dates(flat):

@@ -237,3 +237,4 @@ def test_meeting_date_is_not_the_letter_date():
     (m,) = rows["meetings"]
     assert (m["meeting_date"], m["start_time"], m["date_of_issue"], m["venue"]) == (
         "2012-03-19", "14:00", "2012-03-12", "Council Chamber")
+    assert m["committee"] == "Community Safety Board"
