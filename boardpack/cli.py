@@ -19,7 +19,6 @@ from __future__ import annotations
 import importlib
 import json
 import sys
-import traceback
 from pathlib import Path
 
 import click

@@ -257,10 +257,6 @@ class Store:
                 raise StoreError(f"SQL error: {e}", self.path) from e
             raise store_error(e, self.path) from e
 
-    def counts(self) -> dict[str, int]:
-        """Row count of every table (used by tests and `make run`)."""
-        return {t: self.db[t].count for t in self.db.table_names() if not t.startswith("blocks_fts")}
-
     # -- writing -----------------------------------------------------------
     def _table_pk(self, table: str) -> Optional[tuple[str, ...]]:
         if table not in self._pks:

@@ -77,15 +77,8 @@ class Summary:
             f"{self.failed} failed; {self.pages} pages; {self.rows} rows; {self.seconds:.1f}s"
         )
 
-    def as_dict(self) -> dict:
-        return {
-            "files": self.files, "new": self.new, "unchanged": self.unchanged, "replaced": self.replaced,
-            "failed": self.failed, "pages": self.pages, "rows": self.rows, "seconds": round(self.seconds, 3),
-            "errors": [{"path": p, "message": m} for p, m in self.errors],
-        }
 
-
-Progress = Callable[[str, object], None]  # ("start", total) | ("file", FileOutcome) | ("pages", n)
+Progress = Callable[[str, object], None]  # ("start", number of files) or ("file", FileOutcome)
 
 
 def is_sidecar(p: Path) -> bool:
