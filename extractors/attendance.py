@@ -358,6 +358,9 @@ def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
                 nonempty = ([rest] if rest.strip() else []) + nonempty[1:]
             if cat is None or not nonempty:
                 continue
+            if all(re.fullmatch(r"(?:name|names|member|members|organisation|organization|role|position|title|"
+                                r"representing|agency|attendee|attendees|present|apologies)\s*:?", c, re.I) for c in nonempty):
+                continue  # a column header row
             # name | role/organisation
             if len(nonempty) >= 2 and len(split_names(nonempty[0])) == 1:
                 att.add_entries(nonempty[0], cat, ln, default_role=nonempty[1])

@@ -336,3 +336,17 @@ def test_notes_of_meeting_and_chair_in_role_column():
         "Safer Communities Board", "2011-04-06", "14:00", "Ely Library")
     got = {(a["person"], a["attendance"], a["role"]) for a in rows["attendance"]}
     assert got == {("Sarah Green", "chair", "Chair"), ("Tom Black", "present", "Police"), ("Ann White", "apologies", None)}
+
+
+def test_attendance_table_with_header_row():
+    blocks = [
+        para("Minutes of the meeting of the Community Safety Partnership held on 14:00 on 2 May 2013"),
+        para("PRESENT:"),
+        table([["Name", "Organisation"], ["Jo Bloggs", "Fire and Rescue Service"], ["Sam Smith (Chair)", "District Council"]]),
+        para("APOLOGIES:"),
+        para("None"),
+        para("1. Introductions", kind="heading"),
+    ]
+    rows = run(blocks, [(MINUTES, 0, len(blocks) - 1)])
+    got = {(a["person"], a["attendance"], a["role"]) for a in rows["attendance"]}
+    assert got == {("Jo Bloggs", "present", "Fire and Rescue Service"), ("Sam Smith", "chair", "Chair")}
