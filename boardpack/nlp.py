@@ -120,11 +120,33 @@ GIVEN_NAMES = frozenset(
     susan suzanne tanya teresa terry tim timothy tina toby tom tony tracey tracy trevor val valerie vanessa
     vicky victoria vince wendy william yinka yvonne zoe brendan bernard keith declan niall hazel iain
     fergus rhys gwen dilys owen ellis callum connor kieran liam jade kayleigh gemma jodie stacey leanne
+    abigail abraham adele agnes aileen alastair alistair albert alfred alison amelia andrea angus anjan
+    annabel anthea april arthur audrey barney belinda bernadette beverley billie bradley brenda bryan
+    caitlin cameron carla carmel carole cecilia charlie cheryl chloe christina christian ciaran clive
+    colette conrad corinne daisy dale damian daphne darcy darren deirdre delia derrick desmond diana dominic
+    dorothy edith edwin elena eliza ellen elliot esther eve evelyn faye felicity florence freddie freya gabriel
+    gareth geraldine gerry gina gloria grace grant hamish harriet hayley henry hilary holly hugh hugo imogen
+    ingrid irene isabel isabella ivan jack jacqueline jake jasmine jeanette jennie jenni jess jessica joanna
+    jodie jordan josh joshua joy judith judy jude june karl kathleen kay kelvin kirsten lara laurence leah
+    leon lewis lily lindsay lindsey lionel lottie louisa lucas luke lydia lyn lynda madeleine maggie mandy
+    margot marian marianne marilyn marion martyn maurice max megan melissa mia miles millie miriam molly
+    monica morag muriel nadia naomi nathan nathaniel ned neville nina noel norma olive olivia oliver oscar
+    patsy pauline percy philippa phoebe polly priscilla quentin rachael ralph rebekah reg reginald rhiannon
+    rita roberta rod rodney rory rosa rose rosie rowena ruby rupert sadie sally-anne sasha selina seth shane
+    shaun sheena shelley sian sid sidney silvia simone siobhan stan stanley stella steph susie suzy sylvia
+    tamsin tara ted teresa terence theresa thomas tilly tobias tom tommy tracy trudy una ursula vera vernon
+    veronica vicki vickie vivian vivienne walter warren wayne wilfred will winifred yasmin yvette zachary
+    zara ahmed ali amir anil arjun asif bilal deepak farah hassan imran jasvir kamal manjit mohammad
+    muhammad nasreen priya rajesh ravi reza sanjay sunil tariq usman yusuf jas gurpreet harjit
     """.split()
 )
 
 # Words that open a title or rank before a name ("Cllr", "Ch Insp.", "County Councillor");
 # "Police" or "District" alone never do.
+# Given names that are as often ordinary words at the start of a phrase ("Grant
+# Funding", "April Meeting", "Will Members") are only names after a title.
+GIVEN_NAMES = GIVEN_NAMES - {"grant", "rose", "april", "june", "will", "joy", "ned", "reg", "stan", "miles", "sid", "pat", "jack", "dale", "guy", "mark"} | {"mark"}
+
 _TITLE_START = sorted(
     {p for p in _TITLE_PHRASES if " " not in p and len(p) > 2 and p not in {"judge", "major", "commander", "canon", "hon", "col", "lord", "lady", "baron"}}
 )
@@ -239,19 +261,19 @@ def _base_patterns() -> list[dict]:
             "id": "title",
         }
     )
-    # common given name + capitalised surname(s)
-    pats.append(
-        {
-            "label": "PERSON",
-            "pattern": [
-                {"LOWER": {"IN": sorted(GIVEN_NAMES)}, "IS_TITLE": True},
-                {"TEXT": {"REGEX": _INITIAL}, "OP": "?"},
-                {"TEXT": {"REGEX": _NAMEISH}},
-                {"TEXT": {"REGEX": r"^[A-Z][a-z]+-[A-Z][a-z]+$"}, "OP": "?"},
-            ],
-            "id": "given",
-        }
-    )
+    # common given name + capitalised surname, also double-barrelled ("Jenny
+    # Dixon-Sherreard": the tokenizer splits the hyphen off, so a second pattern
+    # with the hyphen required; the ruler keeps the longest match)
+    given = [
+        {"LOWER": {"IN": sorted(GIVEN_NAMES)}, "IS_TITLE": True},
+        {"TEXT": {"REGEX": _INITIAL}, "OP": "?"},
+        {"TEXT": {"REGEX": _NAMEISH}},
+    ]
+    pats.append({"label": "PERSON", "pattern": given, "id": "given"})
+    pats.append({"label": "PERSON", "pattern": [given[0], {"ORTH": "-"}] + given, "id": "given"})  # "Mary-Jane Smith"
+    pats.append({"label": "PERSON", "pattern": given + [{"ORTH": "-"}, {"TEXT": {"REGEX": _NAMEISH}}], "id": "given"})
+    for p in [p for p in pats if p.get("id") == "title" and isinstance(p["pattern"], list)]:
+        pats.append({"label": "PERSON", "pattern": p["pattern"] + [{"ORTH": "-"}, {"TEXT": {"REGEX": _NAMEISH}}], "id": "title"})
     return pats
 
 
