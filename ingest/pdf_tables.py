@@ -244,6 +244,17 @@ def _table_block(rows: list[Row], page_no: int, bbox: BBox, words: Sequence[dict
     filled = [c for c in first.cells if c.text]
     if len(rows) > 1 and filled and all(c.bold for c in filled):
         first.is_header = True
+    elif len(rows) > 1 and filled:
+        # a shaded header band: every cell of the first row in one colour the next row lacks
+        fills = {c.fill for c in first.cells if not c.continued}
+        nxt = {c.fill for c in rows[1].cells}
+        if len(fills) == 1 and None not in fills and not fills & nxt:
+            first.is_header = True
+        # column labels: every cell filled with a few words and no figures
+        elif (len(filled) == len(first.cells) >= 2
+              and all(len(c.norm.split()) <= 5 and len(c.norm) <= 40 and not re.search(r"\d", c.norm) for c in filled)
+              and any(len(c.norm) > 12 or re.search(r"\d", c.norm) for r in rows[1:3] for c in r.cells)):
+            first.is_header = True
     text = "\n".join(" | ".join(c.text.replace("\n", " ") for c in r.cells) for r in rows)
     sizes = [w.get("size") for w in words if w.get("size")]
     return Block(kind=TABLE, text=text, page=page_no, bbox=tuple(round(v, 2) for v in bbox),
@@ -314,28 +325,46 @@ def split_segments(words: list[dict], size: float) -> list[Seg]:
     """
     wide = max(1.6 * size, 12.0)
     near_number = max(0.75 * size, 6.0)
+    both_numbers = max(0.45 * size, 3.5)
     segs = [Seg([words[0]])]
     for w in words[1:]:
         prev = segs[-1].words[-1]
         gap = w["x0"] - prev["x1"]
-        numeric = _NUMERIC_WORD.match(w["text"]) or _NUMERIC_WORD.match(prev["text"])
-        if gap > wide or (numeric and gap > near_number):
+        a, b = _NUMERIC_WORD.match(prev["text"]), _NUMERIC_WORD.match(w["text"])
+        # two figures side by side ("621.6 +35.4 +6.0%") are two cells even at a
+        # little more than a word space
+        if gap > wide or ((a or b) and gap > near_number) or (a and b and gap > both_numbers):
             segs.append(Seg([w]))
         else:
             segs[-1].words.append(w)
     return segs
 
 
-def _columns(lines: list[TLine], tol: float = 1.0) -> list[list[float]]:
+def _columns(lines: list[TLine], tol: float = 1.0, allow: int = 0) -> list[list[float]]:
     """Column intervals of a run of lines: the x ranges its segments cover,
-    separated by gutters that no segment of any line crosses."""
-    spans = sorted((s.x0, s.x1) for ln in lines for s in ln.segs)
+    separated by gutters that at most ``allow`` lines cross (a header cell
+    spanning two columns, "Forecast Variance Variance", must not close the
+    gutters every other line keeps open)."""
+    events = []
+    for ln in lines:
+        for sg in ln.segs:
+            events.append((sg.x0, 1))
+            events.append((sg.x1, -1))
+    events.sort()
     cols: list[list[float]] = []
-    for x0, x1 in spans:
-        if cols and x0 <= cols[-1][1] + tol:
-            cols[-1][1] = max(cols[-1][1], x1)
-        else:
-            cols.append([x0, x1])
+    depth = 0
+    start = None
+    for x, d in events:
+        before = depth
+        depth += d
+        if before <= allow < depth:
+            start = x
+        elif depth <= allow < before and start is not None:
+            if cols and start <= cols[-1][1] + tol:
+                cols[-1][1] = max(cols[-1][1], x)
+            else:
+                cols.append([start, x])
+            start = None
     return cols
 
 
@@ -394,8 +423,17 @@ def find_text_tables(lines: list[TLine], size: float, page_no: int, fills: Seque
     return out
 
 
+def _word_col(w: dict, cols: list[list[float]]) -> int:
+    c = (w["x0"] + w["x1"]) / 2
+    for k, (a, b) in enumerate(cols):
+        if a - 1 <= c <= b + 1:
+            return k
+    # in a gutter (a spanning header word): the column whose edge is nearest
+    return min(range(len(cols)), key=lambda k: min(abs(cols[k][0] - c), abs(cols[k][1] - c)))
+
+
 def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill]) -> Optional[Block]:
-    cols = _columns(lines)
+    cols = _columns(lines, allow=0 if len(lines) < 5 else max(1, len(lines) // 10))
     # a column only one line uses is a stray overhang: fold it into its neighbour
     while len(cols) >= 2:
         use = [0] * len(cols)
@@ -423,8 +461,13 @@ def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[F
     per_line = []
     for ln in lines:
         slots: list[list[dict]] = [[] for _ in range(ncols)]
-        for s in ln.segs:
-            slots[_col_of(s, cols)].extend(s.words)
+        for sg in ln.segs:
+            k = _col_of(sg, cols)
+            if cols[k][0] - 1 <= sg.x0 and sg.x1 <= cols[k][1] + 1:
+                slots[k].extend(sg.words)
+            else:  # a segment across a gutter: its words go to their own columns
+                for w in sg.words:
+                    slots[_word_col(w, cols)].append(w)
         per_line.append(slots)
     if sum(1 for sl in per_line if sum(1 for c in sl if c) >= 2) < 3:
         return None

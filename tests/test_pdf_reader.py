@@ -412,3 +412,17 @@ def test_every_page_broken_is_unreadable(monkeypatch):
     monkeypatch.setattr(pdf_reader, "_read_page", broken)
     with pytest.raises(UnreadableDocument, match="page 1: ValueError"):
         _read("borderless-table-and-lists.pdf")
+
+
+def test_header_spanning_a_gutter_does_not_merge_columns():
+    rows = [[(72, "Directorate"), (250, "Budget Forecast Variance")],
+            [(72, "Adult Social Care"), (250, "586.1"), (290, "621.6"), (330, "+35.4")],
+            [(72, "Children and Education"), (250, "430.6"), (290, "420.8"), (330, "-9.9")],
+            [(72, "Growth and Transport"), (250, "202.9"), (290, "209.2"), (330, "+6.3")],
+            [(72, "Non Attributable Costs"), (250, "102.4"), (290, "95.4"), (330, "-7.0")],
+            [(72, "Total"), (250, "1322.0"), (290, "1345.4"), (330, "+23.3")]]
+    found = _find(rows)
+    assert len(found) == 1
+    grid = found[0][2].grid()
+    assert grid[0] == ["Directorate", "Budget", "Forecast", "Variance"]
+    assert grid[1] == ["Adult Social Care", "586.1", "621.6", "+35.4"]
