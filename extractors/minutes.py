@@ -85,6 +85,9 @@ _NOT_OWNER = re.compile(r"^(?:the|it|this|that|there|all|any|members?|board|grou
 _OWNER_ONLY = re.compile(r"^(?:[A-Z]{2,4}|(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+)(?:\s*(?:/|,|&|and)\s*(?:[A-Z]{2,4}|(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+))*\.?$")
 
 
+_ACTION_TAIL = re.compile(r"^(?P<body>\S.{10,}?[.;])\s+ACTIONS?\s*[:\-]\s*(?P<own>[^:]{2,40})$", re.S)
+
+
 def action_owners(text: str) -> list[str]:
     """Names that start an action line: "Paul Clarke and Mark Freeman to discuss ..." ->
     ["Paul Clarke", "Mark Freeman"]; "NO/AS to organise" -> ["NO", "AS"]."""
@@ -405,6 +408,13 @@ class MinutesExtractor(Extractor):
             am = _ATTEND_PROSE.match(t)
             if am and cur is not None and _item_num_key(cur.number) <= _item_num_key(items[0].number) + 1:
                 att.add_entries(am.group("names"), IN_ATTENDANCE, ln)
+            tail = _ACTION_TAIL.match(t)
+            if tail and _OWNER_ONLY.match(tail.group("own").strip()):
+                # "... report back by June. ACTION: NW" at the end of a paragraph
+                own = tail.group("own").strip()
+                owners = [o for o in re.split(r"\s*(?:/|,|&|\band\b)\s*", own.rstrip(".")) if o]
+                add_action(tail.group("body"), owners, ln, owners_raw=own)
+                t = tail.group("body")
             ac = _ACTION_CUE.match(t)
             if ac:
                 rest = ac.group("rest").strip()

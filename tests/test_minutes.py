@@ -350,3 +350,15 @@ def test_attendance_table_with_header_row():
     rows = run(blocks, [(MINUTES, 0, len(blocks) - 1)])
     got = {(a["person"], a["attendance"], a["role"]) for a in rows["attendance"]}
     assert got == {("Jo Bloggs", "present", "Fire and Rescue Service"), ("Sam Smith", "chair", "Chair")}
+
+
+def test_action_owner_at_end_of_paragraph():
+    blocks = [
+        para("Minutes of the meeting of the Safer Neighbourhoods Board held on 2 May 2013"),
+        para("PRESENT: Jo Bloggs"),
+        para("1. Graffiti", kind="heading"),
+        para("Neil Weston would ask the contractor for removal times by June. ACTION: NW"),
+    ]
+    rows = run(blocks, [(MINUTES, 0, len(blocks) - 1)])
+    (a,) = rows["minute_actions"]
+    assert (a["owners"], a["action_text"]) == ("NW", "Neil Weston would ask the contractor for removal times by June.")
