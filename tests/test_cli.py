@@ -200,3 +200,22 @@ def test_ingest_the_corpus_end_to_end(corpus_dir, corpus_ingest):
     assert {("pdf", None), ("docx", None), ("doc", "doc")} <= formats
     n_good = len(by_name) - len(bad)
     assert res.stdout.startswith(f"{len(by_name)} files: {n_good} new, 0 unchanged, 0 replaced, {len(bad)} failed;")
+
+
+def test_realworld_archive_ingests_without_a_crash(realworld_dir, tmp_path):
+    """Every real published paper goes through the whole pipeline into the
+    store; the scans named in the folder's README are flagged as scanned."""
+    db = tmp_path / "real.db"
+    res = run("ingest", realworld_dir, "--db", db, "-w", "2", "-s")
+    assert res.stderr == "", res.stderr
+    assert res.exit_code == 0
+    conn = sqlite3.connect(db)
+    statuses = dict(conn.execute("SELECT path, status FROM files"))
+    assert len(statuses) == len([p for p in realworld_dir.rglob("*") if p.is_file() and p.suffix.lower() != ".md"])
+    for scan in ("spc-minutes/2021-03-25 SPC minutes.pdf", "spc-minutes/2022-11-24 SPC minutes.pdf",
+                 "spc-agenda/2021-03-25 Agenda.pdf"):
+        path = str(realworld_dir / "souldern-parish-council" / scan)
+        assert statuses[path] == "scanned", scan
+    # the text PDFs are not flagged, and every document has blocks
+    assert conn.execute("SELECT count(*) FROM documents WHERE n_blocks = 0").fetchone()[0] == 0
+    assert list(statuses.values()).count("ok") >= 25
