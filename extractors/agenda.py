@@ -22,7 +22,7 @@ from .meetings import pack_meeting
 
 # "4 (a) Title", "6. a) Title", "5. Title", "Item 7 Title", "10 Title"
 _ITEM = re.compile(
-    r"^(?:agenda\s+)?(?:item\s+)?(?P<num>\d{1,2})(?![\d/:])(?![.,]\d)\s*(?P<dot>[.):])?\s*"
+    r"^(?:agenda\s+)?(?:item\s+)?(?P<num>\d{1,2})(?![\d/])(?![.,:]\d)\s*(?P<dot>[.):])?\s*"
     r"(?:(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z](?=[.\s]\s*\S))\.?\s*)?"
     r"(?P<title>\S.*)?$",
     re.I,

@@ -238,3 +238,22 @@ def test_meeting_date_is_not_the_letter_date():
     assert (m["meeting_date"], m["start_time"], m["date_of_issue"], m["venue"]) == (
         "2012-03-19", "14:00", "2012-03-12", "Council Chamber")
     assert m["committee"] == "Community Safety Board"
+
+
+def test_agenda_lines_lettered_sub_items_and_item_prefix():
+    blocks = [
+        para("AGENDA", kind="heading"),
+        para("5. Reports", kind="list_item"),
+        para("6. a) Budget update - Jane Smith", kind="list_item"),
+        para("b) Risk register (Pages 3 - 9)", kind="list_item"),
+        para("(i) Appendix A", kind="list_item"),
+        para("7 Any other business", kind="list_item"),
+        para("Item 8: Date of next meeting", kind="list_item"),
+        para("10:00 Coffee"),
+    ]
+    rows, _ = run(blocks, [(AGENDA, 0, len(blocks) - 1)])
+    got = [(i["item_number"], i["title"], i["presenter"], i["pages"]) for i in rows["agenda_items"]]
+    assert got == [("5", "Reports", None, None), ("6a", "Budget update", "Jane Smith", None),
+                   ("6b", "Risk register", None, "3-9"), ("7", "Any other business", None, None),
+                   ("8", "Date of next meeting", None, None)]
+    assert rows["agenda_items"][2]["notes"] == "(i) Appendix A"
