@@ -91,6 +91,8 @@ BLOCK_PATTERNS: tuple[BoilerplatePattern, ...] = (
            r".*\b(?:highlight|concerns?|recommendations?|publicity|task\s+group|partnership|achievements?|protectively\s+marked|action\s+plan|section|report|plan|successes)\b"),
         max_chars=450,
     ),
+    # A bare rule line (the separator Word draws above footnotes, "-----").
+    BoilerplatePattern("rule_line", _p(r"[_\-=\u2013\u2014.\u00b7*]{5,}"), max_chars=200, whole=True),
     # Accessibility statements on summons and agendas: "... is committed to
     # improving, for all members of the community, access to the agendas and
     # minutes ...", "If you have any specific needs ... please let us know".

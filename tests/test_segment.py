@@ -275,6 +275,7 @@ def test_template_footnotes_and_instructions_are_boilerplate():
     ("Document is Restricted", "restricted_placeholder"),
     ("This appendix is exempt", "restricted_placeholder"),
     ("PLEASE RESTRICT THE REPORT TO ONE PAGE", "template_instruction"),
+    ("______________________________", "rule_line"),
     ("Please keep your update to no more than two sides", "template_instruction"),
     ("4 Please ensure that any items included here for Publicity are not protectively marked.", "template_footnote"),
     ("Please ensure that, in connection with the above Areas of Concern, your Task Group sets out its "
@@ -294,6 +295,7 @@ def test_boilerplate_patterns(text, kind):
     "Burglary fell by 12% in the quarter.",
     "The Council is committed to reducing crime.",
     "Dear Sir / Madam",
+    "- 12.3%",
 ])
 def test_content_is_not_boilerplate(text):
     assert boilerplate.matching_patterns(text) == []
