@@ -148,7 +148,7 @@ def parse_person(entry: str) -> tuple[Optional[str], Optional[str], bool]:
             chair = True
         roles.append(r.title() if r.isupper() else r)
     e = e.strip(" ,-")
-    if not e or not re.search(r"[A-Za-z]{2}", e) or len(e) > 70:
+    if not e or not re.search(r"[A-Za-z]{2}", e) or len(e) > 70 or ":" in e:
         return None, None, False
     if re.search(r"\b(?:there were|members of the public|none|no apologies|were received|present)\b", e, re.I):
         return None, None, False
@@ -319,12 +319,18 @@ def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
                 break
         if ln.is_row:
             cells = [c.strip() for c in (ln.cells or [])]
-            hc = [_cell_cats(c) for c in cells]
+            # a header row of column cues; a cue cell may carry its first names below the cue
+            firsts = [c.split("\n")[0] for c in cells]
+            hc = [_cell_cats(f) for f in firsts]
             if sum(len(h) for h in hc if h) >= 2 and all(h is not None or not c for h, c in zip(hc, cells)):
                 table_cols = [h or (table_cols[j] if table_cols and j < len(table_cols) else []) for j, h in enumerate(hc)]
                 box = ln.block.bbox if ln.block is not None else None
                 cols = [c for h in table_cols for c in h] or None
                 cat = cat or (cols[0] if cols else None)
+                for j, c in enumerate(cells):
+                    for sub in c.split("\n")[1:]:
+                        if sub.strip() and table_cols[j]:
+                            att.add_entries(sub, table_cols[j][-1], ln)
                 continue
             nonempty = [c for c in cells if c]
             if not nonempty:

@@ -362,3 +362,23 @@ def test_action_owner_at_end_of_paragraph():
     rows = run(blocks, [(MINUTES, 0, len(blocks) - 1)])
     (a,) = rows["minute_actions"]
     assert (a["owners"], a["action_text"]) == ("NW", "Neil Weston would ask the contractor for removal times by June.")
+
+
+def test_column_header_cells_carrying_names():
+    blocks = [
+        para("MINUTES OF SOULDERN ANNUAL PARISH MEETING\nHELD IN THE VILLAGE HALL\nON 15th MAY 2014", kind="heading"),
+        table([
+            ["Present:", "Also in attendance:\nMrs A Prescott\nMr P Prescott"],
+            ["Mr A Martin (Chairman)", "Mr C Lester"],
+            ["Mr N Oakhill\nMrs B McGarry (Clerk)", "Mrs D Gray"],
+            ["", "Apologies:"],
+            ["", "K Draper"],
+            ["Prop: C Rothero, 2nd: J Martin", ""],
+        ]),
+    ]
+    rows = run(blocks, [(MINUTES, 0, len(blocks) - 1)])
+    assert rows["meetings"][0]["meeting_date"] == "2014-05-15"
+    got = {(a["person"], a["attendance"]) for a in rows["attendance"]}
+    assert got == {("Mrs A Prescott", "in attendance"), ("Mr P Prescott", "in attendance"), ("Mr A Martin", "chair"),
+                   ("Mr C Lester", "in attendance"), ("Mr N Oakhill", "present"), ("Mrs B McGarry", "present"),
+                   ("Mrs D Gray", "in attendance"), ("K Draper", "apologies")}
