@@ -171,6 +171,7 @@ def ruled_table_block(table, words: Sequence[dict], fills: Sequence[Fill], page_
         return [w for w in twords[lo:hi] if bb[0] <= (w["x0"] + w["x1"]) / 2 <= bb[2]]
 
     out_rows: list[Row] = []
+    cell_ws: dict[int, list[dict]] = {}
     # Cells that span rows: (col) -> (origin Cell, bottom y)
     open_spans: dict[int, tuple[Cell, float]] = {}
     any_text = False
@@ -189,6 +190,7 @@ def ruled_table_block(table, words: Sequence[dict], fills: Sequence[Fill], page_
             any_text = any_text or bool(text)
             cell = Cell(text=text, fill=fill_for(bb, fills), colspan=c1 - c0,
                         bold=bool(cw) and all(is_bold_font(w.get("fontname", "")) for w in cw))
+            cell_ws[id(cell)] = cw
             if c0 < ncols:
                 line[c0] = cell
             if bb[3] > rbot + 2:  # spans rows below
@@ -202,7 +204,7 @@ def ruled_table_block(table, words: Sequence[dict], fills: Sequence[Fill], page_
                 j += c.colspan
                 continue
             span = open_spans.get(j)
-            if span and span[1] > rtop + 2 and span[0] is not None and span[0] not in cells:
+            if span and span[1] > rtop + 2 and all(c is not span[0] for c in cells):
                 origin = span[0]
                 origin.rowspan += 1
                 ph = Cell(continued=True, colspan=origin.colspan)
@@ -215,8 +217,63 @@ def ruled_table_block(table, words: Sequence[dict], fills: Sequence[Fill], page_
         out_rows.append(Row(cells=cells, page=page_no, bbox=bbox))
     if not any_text or not out_rows:
         return None
-    out_rows = _drop_empty_rows(out_rows)
+    out_rows = _drop_empty_rows(_split_banded_rows(out_rows, cell_ws))
     return _table_block(out_rows, page_no, tb, twords, style="ruled")
+
+
+def _split_banded_rows(rows: list[Row], cell_ws: dict[int, list[dict]]) -> list[Row]:
+    """Split rows whose cells are really whole columns of figures.
+
+    Spreadsheet exports shade each column with one tall rect and draw no row
+    rules, so the lattice finder sees one "row" whose cells hold a column of
+    numbers each. When two or more cells hold four or more lines, mostly
+    figures, on shared baselines, each baseline becomes a row of its own.
+    (Wrapped prose in an action plan also shares baselines, but is not figures.)
+    """
+    out: list[Row] = []
+    for r in rows:
+        per_cell = [(c, _visual_lines(cell_ws.get(id(c), []))) for c in r.cells]
+        figures = [ls for _, ls in per_cell
+                   if len(ls) >= 4 and sum(1 for ln in ls if all(_NUMERIC_WORD.match(w["text"]) for w in ln)) >= 0.6 * len(ls)]
+        if len(figures) < 2:
+            out.append(r)
+            continue
+        tops: list[float] = []
+        for _, ls in per_cell:
+            for ln in ls:
+                tops.append(ln[0]["top"])
+        tops.sort()
+        bands: list[float] = []
+        for t in tops:
+            if not bands or t - bands[-1] > 2.0:
+                bands.append(t)
+        a, b = figures[0], figures[1]
+        shared = sum(1 for ln in a if any(abs(ln[0]["top"] - m[0]["top"]) <= 2.0 for m in b))
+        if shared < 0.7 * min(len(a), len(b)):
+            out.append(r)
+            continue
+        for k, t in enumerate(bands):
+            hi = bands[k + 1] if k + 1 < len(bands) else float("inf")
+            cells = []
+            for c, ls in per_cell:
+                ws = [w for ln in ls for w in ln if t - 0.5 <= w["top"] < hi - 0.5]
+                cells.append(Cell(text=words_text(ws), fill=c.fill, colspan=c.colspan, continued=c.continued and k > 0,
+                                  bold=bool(ws) and all(is_bold_font(w.get("fontname", "")) for w in ws)))
+            bottom = max((w["bottom"] for c, ls in per_cell for ln in ls for w in ln if t - 0.5 <= w["top"] < hi - 0.5),
+                         default=t)
+            bbox = (r.bbox[0], t, r.bbox[2], bottom) if r.bbox else None
+            out.append(Row(cells=cells, page=r.page, bbox=bbox))
+    return out
+
+
+def _visual_lines(words: list[dict]) -> list[list[dict]]:
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(w["top"] - lines[-1][0]["top"]) <= max(2.0, 0.5 * (w["bottom"] - w["top"])):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return lines
 
 
 def _drop_empty_rows(rows: list[Row]) -> list[Row]:

@@ -265,6 +265,14 @@ def test_realworld_finance_tables_found(real_docs):
     tables = _tables(doc)
     assert tables
     assert max(len(t.rows) for t in tables) >= 10
+    # the borderless category table on the left: one row per line, figures in their own cells
+    text_rows = [r.texts for t in tables if t.style == "text-aligned" for r in t.rows]
+    assert ["Original base budget", "1,429,506.8", "0.0", "1,429,506.8"] in text_rows
+    # the shaded directorate columns on the right are split into one row per baseline
+    ruled = max((t for t in tables if t.style == "ruled"), key=lambda t: len(t.rows))
+    assert len(ruled.rows) >= 30
+    assert any(r.texts[0] == "585,946.2" for r in ruled.rows)
+    assert ruled.rows[0].cells[0].fill and ruled.rows[0].cells[0].fill.startswith("#")
 
 
 # -- text-aligned tables and page joins from synthetic words ------------------------------
