@@ -52,7 +52,9 @@ def samples() -> list[dict]:
     try:
         from . import pack2017
         out.append({"slug": "cdrp-2017-02-23", "build": pack2017.build,
-                    "files": {"docx": "docx/cdrp-2017-02-23.docx", "pdf": "pdf/cdrp-2017-02-23.pdf"}})
+                    "files": {"docx": "docx/cdrp-2017-02-23.docx", "pdf": "pdf/cdrp-2017-02-23.pdf",
+                              # a .doc with minutes and a budget, so every field is judged in every format
+                              "doc": "doc/cdrp-2017-02-23.doc"}})
     except ImportError:
         pass
     for q in series.QUARTERS:
