@@ -68,11 +68,16 @@ def _years(key: str) -> tuple[str, ...]:
 
 
 def text_similarity(a: str | None, b: str | None) -> float:
-    """0-100 similarity of two action/milestone texts (order-insensitive)."""
+    """0-100 similarity of two action/milestone texts, word order ignored.
+
+    token_sort_ratio, not token_set_ratio: the set ratio scores a text that
+    merely contains another as 100 ("Meeting held every 2 months" against
+    "Vehicle Crime Task Group meeting held every 2 months"), and such
+    template-like milestones of different task groups abound in plans."""
     a, b = one_line(a or "").lower(), one_line(b or "").lower()
     if not a or not b:
         return 0.0
-    return float(fuzz.token_set_ratio(a, b))
+    return float(fuzz.token_sort_ratio(a, b))
 
 
 def _id(*parts) -> str:

@@ -30,7 +30,10 @@ class Settings:
     # -- ingest
     workers: int = 0  # 0 = CPU count
     # -- linking across packs
-    action_link_threshold: float = 85.0  # rapidfuzz token_set_ratio, 0-100
+    # rapidfuzz token_sort_ratio (0-100) for linking a renumbered or reworded
+    # milestone; on the corpus every pair of distinct milestone texts of a plan
+    # scores below 90 (tests/test_linking_logic.py validates this)
+    action_link_threshold: float = 90.0
     person_merge_threshold: float = 88.0
 
     def __post_init__(self):
