@@ -257,3 +257,54 @@ def test_agenda_lines_lettered_sub_items_and_item_prefix():
                    ("6b", "Risk register", None, "3-9"), ("7", "Any other business", None, None),
                    ("8", "Date of next meeting", None, None)]
     assert rows["agenda_items"][2]["notes"] == "(i) Appendix A"
+
+
+# ---------------------------------------------------------------------------
+# the query contract, end to end through the store
+
+VIEW_COLUMNS = {
+    "v_meetings": ["meeting_id", "committee", "meeting_date", "start_time", "venue", "source_file"],
+    "v_agenda_items": ["meeting_id", "item_number", "title", "presenter", "pages", "source_file", "page"],
+    "v_attendance": ["meeting_id", "meeting_date", "person", "role", "attendance", "source_file", "page"],
+    "v_minute_actions": ["meeting_id", "meeting_date", "owners", "action_text", "source_file", "page"],
+    "v_decisions": ["meeting_id", "meeting_date", "item_number", "decision_text", "source_file", "page"],
+}
+
+
+@pytest.fixture(scope="module")
+def pack2017_db(tmp_path_factory, corpus_dir):
+    src = corpus_dir / "docx" / "cdrp-2017-02-23.docx"
+    if not src.exists():
+        pytest.skip("corpus sample cdrp-2017-02-23.docx not generated")
+    from boardpack.ingest.run import ingest_paths
+    from boardpack.store import Store
+
+    db = tmp_path_factory.mktemp("meetings") / "t.db"
+    summary = ingest_paths([src], db_path=db, workers=1, link=False)
+    assert not summary.failed
+    with Store.open(db) as store:
+        yield store
+
+
+@pytest.mark.parametrize("view", sorted(VIEW_COLUMNS))
+def test_view_columns_are_the_contract(pack2017_db, view):
+    cols, _ = pack2017_db.query(f"SELECT * FROM {view} LIMIT 0")
+    assert cols == VIEW_COLUMNS[view]
+
+
+def test_views_through_the_store(pack2017_db):
+    q = pack2017_db.query
+    _, ms = q("SELECT meeting_id, committee, meeting_date, start_time, source_file FROM v_meetings ORDER BY meeting_date")
+    assert [(m[2], m[3], m[4]) for m in ms] == [("2016-11-10", "10:00", "cdrp-2017-02-23.docx"),
+                                                ("2017-02-23", "10:00", "cdrp-2017-02-23.docx")]
+    minutes_id, pack_id = ms[0][0], ms[1][0]
+    _, items = q("SELECT DISTINCT meeting_id FROM v_agenda_items")
+    assert items == [(pack_id,)]
+    _, att = q("SELECT DISTINCT meeting_id, meeting_date FROM v_attendance")
+    assert att == [(minutes_id, "2016-11-10")]
+    _, chair = q("SELECT person, role FROM v_attendance WHERE attendance = 'chair'")
+    assert chair == [("Maurice Moore", "Chairman")]
+    _, acts = q("SELECT owners FROM v_minute_actions ORDER BY page, owners")
+    assert ("Paul Clarke; Mark Freeman",) in acts
+    _, n = q("SELECT count(*) FROM v_decisions WHERE meeting_id = ?", [minutes_id])
+    assert n[0][0] >= 10

@@ -193,3 +193,13 @@ def test_parish_agendas(parsed, realworld_dir, name, date, numbers):
         "Souldern Parish Council", date, "19:30", "Village Hall")
     top = [i["item_number"] for i in rows(parsed, realworld_dir, rel, "agenda_items") if i["parent_number"] is None]
     assert top[: len(numbers)] == numbers
+
+
+def test_summons_and_minutes_of_one_meeting_share_its_id(parsed, realworld_dir):
+    """The County Council's budget meeting of 13 February 2025: its summons ("Agenda for
+    the Budget County Council Meeting", "A meeting of the County Council will be held")
+    and its printed minutes are two documents describing one meeting."""
+    (summons,) = rows(parsed, realworld_dir, FRONT_SHEETS[1][0], "meetings")
+    (minutes,) = rows(parsed, realworld_dir, COUNCIL_MINUTES, "meetings")
+    assert summons["meeting_id"] == minutes["meeting_id"]
+    assert summons["meeting_row_id"] != minutes["meeting_row_id"]
