@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 from typing import Iterable, Optional
 
-from ..model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Document
+from ..model import HEADING, LIST_ITEM, PARAGRAPH, Document
 from ..settings import DEFAULT, Settings
 
 _DIGITS = re.compile(r"\d+")

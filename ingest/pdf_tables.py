@@ -9,9 +9,7 @@ the speed budget (issue 2's benchmark).
 * :func:`ruled_table_block` turns a pdfplumber ``Table`` into a TABLE block,
   resolving merged cells and reading each cell's fill colour from the filled
   rects under it (RAG status is often shown only as colour).
-* :func:`find_text_tables` finds tables without ruling lines from lines whose
-  words fall into the same column starts; it is deliberately conservative so
-  prose with the odd wide gap never becomes a table.
+* Tables without ruling lines are found in :mod:`.pdf_text_tables`.
 * :func:`join_split_tables` joins a table continued on the next page into one
   block whose rows keep their own pages: a repeated header row is dropped and
   a row split across the break is merged back together.
@@ -21,13 +19,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
 from ..model import PAGE_BREAK, TABLE, Block, Cell, Row
 from ..textnorm import normalise
 
 BBox = tuple[float, float, float, float]
+
+_NUMERIC_WORD = re.compile(r"^[-+(£$€]*\d[\d,.]*%?\)?$|^[-\u2013]$")
+
 
 # -- colours ----------------------------------------------------------------------
 
@@ -218,7 +219,7 @@ def ruled_table_block(table, words: Sequence[dict], fills: Sequence[Fill], page_
     if not any_text or not out_rows:
         return None
     out_rows = _drop_empty_rows(_split_banded_rows(out_rows, cell_ws))
-    return _table_block(out_rows, page_no, tb, twords, style="ruled")
+    return table_block(out_rows, page_no, tb, twords, style="ruled")
 
 
 def _split_banded_rows(rows: list[Row], cell_ws: dict[int, list[dict]]) -> list[Row]:
@@ -296,7 +297,7 @@ def _drop_empty_rows(rows: list[Row]) -> list[Row]:
     return kept
 
 
-def _table_block(rows: list[Row], page_no: int, bbox: BBox, words: Sequence[dict], style: str) -> Block:
+def table_block(rows: list[Row], page_no: int, bbox: BBox, words: Sequence[dict], style: str) -> Block:
     first = rows[0]
     filled = [c for c in first.cells if c.text]
     if len(rows) > 1 and filled and all(c.bold for c in filled):
@@ -321,250 +322,6 @@ def _table_block(rows: list[Row], page_no: int, bbox: BBox, words: Sequence[dict
 def table_block_text(b: Block) -> tuple[str, str]:
     text = "\n".join(" | ".join(c.text.replace("\n", " ") for c in r.cells) for r in b.rows)
     return text, normalise(text)
-
-
-# -- text-aligned tables --------------------------------------------------------------
-
-
-@dataclass
-class Seg:
-    """A run of words on one line, separated from the next run by a wide gap."""
-
-    words: list[dict]
-
-    @property
-    def x0(self) -> float:
-        return self.words[0]["x0"]
-
-    @property
-    def x1(self) -> float:
-        return self.words[-1]["x1"]
-
-    @property
-    def text(self) -> str:
-        return " ".join(w["text"] for w in self.words)
-
-
-@dataclass
-class TLine:
-    """One visual line of a page (outside ruled tables)."""
-
-    words: list[dict]
-    segs: list[Seg] = field(default_factory=list)
-
-    @property
-    def top(self) -> float:
-        return min(w["top"] for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w["bottom"] for w in self.words)
-
-    @property
-    def x0(self) -> float:
-        return self.words[0]["x0"]
-
-    @property
-    def x1(self) -> float:
-        return max(w["x1"] for w in self.words)
-
-
-NUMBERING = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]|\(?[a-z]\))$", re.I)
-_NUMERIC_WORD = re.compile(r"^[-+(£$€]*\d[\d,.]*%?\)?$|^[-\u2013]$")
-
-
-def split_segments(words: list[dict], size: float) -> list[Seg]:
-    """Split a line's words where the gap is wide enough to be a column gutter.
-
-    Prose word gaps stay under about half the font size even when justified;
-    numbers in a spreadsheet export sit closer to each other than label
-    columns do, so a smaller gap splits next to a number.
-    """
-    wide = max(1.6 * size, 12.0)
-    near_number = max(0.75 * size, 6.0)
-    both_numbers = max(0.45 * size, 3.5)
-    segs = [Seg([words[0]])]
-    for w in words[1:]:
-        prev = segs[-1].words[-1]
-        gap = w["x0"] - prev["x1"]
-        a, b = _NUMERIC_WORD.match(prev["text"]), _NUMERIC_WORD.match(w["text"])
-        # two figures side by side ("621.6 +35.4 +6.0%") are two cells even at a
-        # little more than a word space
-        if gap > wide or ((a or b) and gap > near_number) or (a and b and gap > both_numbers):
-            segs.append(Seg([w]))
-        else:
-            segs[-1].words.append(w)
-    return segs
-
-
-def _columns(lines: list[TLine], tol: float = 1.0, allow: int = 0) -> list[list[float]]:
-    """Column intervals of a run of lines: the x ranges its segments cover,
-    separated by gutters that at most ``allow`` lines cross (a header cell
-    spanning two columns, "Forecast Variance Variance", must not close the
-    gutters every other line keeps open)."""
-    events = []
-    for ln in lines:
-        for sg in ln.segs:
-            events.append((sg.x0, 1))
-            events.append((sg.x1, -1))
-    events.sort()
-    cols: list[list[float]] = []
-    depth = 0
-    start = None
-    for x, d in events:
-        before = depth
-        depth += d
-        if before <= allow < depth:
-            start = x
-        elif depth <= allow < before and start is not None:
-            if cols and start <= cols[-1][1] + tol:
-                cols[-1][1] = max(cols[-1][1], x)
-            else:
-                cols.append([start, x])
-            start = None
-    return cols
-
-
-def _col_of(seg: Seg, cols: list[list[float]]) -> int:
-    c = (seg.x0 + seg.x1) / 2
-    for k, (a, b) in enumerate(cols):
-        if a - 1 <= c <= b + 1:
-            return k
-    return min(range(len(cols)), key=lambda k: abs((cols[k][0] + cols[k][1]) / 2 - c))
-
-
-def find_text_tables(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill]) -> list[tuple[int, int, Block]]:
-    """Tables without ruling lines. Returns (first line index, last line index, block).
-
-    A candidate is a run of lines, starting at a line with two or more
-    segments (words separated by a gutter-wide gap), in which every line is
-    either multi-segment or a single narrow segment (a wrapped cell, a group
-    label), with no paragraph-sized vertical gap. Its columns are the x ranges
-    separated by gutters no line crosses. Conservative on purpose: at least
-    three multi-segment lines, at least two columns each used by two or more
-    lines, and a line of running prose (one segment spanning the columns)
-    ends the run, so prose with the odd wide gap never becomes a table.
-    """
-    out = []
-    n = len(lines)
-    i = 0
-    while i < n:
-        if len(lines[i].segs) < 2:
-            i += 1
-            continue
-        lo, hi = lines[i].x0, lines[i].x1
-        j = i + 1
-        while j < n:
-            ln = lines[j]
-            if ln.top - lines[j - 1].bottom > 2.5 * size:
-                break
-            if len(ln.segs) < 2:
-                # a single segment across a gutter of the run so far is prose, not a cell
-                cols = _columns([x for x in lines[i:j] if len(x.segs) >= 2])
-                crossed = sum(1 for a, b in cols if min(b, ln.x1) - max(a, ln.x0) > 2)
-                if crossed >= 2 or ln.x1 > hi + 2 * size or ln.x0 < lo - 2 * size:
-                    break
-            lo, hi = min(lo, ln.x0), max(hi, ln.x1)
-            j += 1
-        while j - 1 > i and len(lines[j - 1].segs) < 2:
-            j -= 1
-        run = lines[i:j]
-        block = None
-        if sum(1 for ln in run if len(ln.segs) >= 2) >= 3:
-            block = _text_table(run, size, page_no, fills)
-        if block is not None:
-            out.append((i, j - 1, block))
-            i = j
-        else:
-            i += 1
-    return out
-
-
-def _word_col(w: dict, cols: list[list[float]]) -> int:
-    c = (w["x0"] + w["x1"]) / 2
-    for k, (a, b) in enumerate(cols):
-        if a - 1 <= c <= b + 1:
-            return k
-    # in a gutter (a spanning header word): the column whose edge is nearest
-    return min(range(len(cols)), key=lambda k: min(abs(cols[k][0] - c), abs(cols[k][1] - c)))
-
-
-def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill]) -> Optional[Block]:
-    cols = _columns(lines, allow=0 if len(lines) < 5 else max(1, len(lines) // 10))
-    # a column only one line uses is a stray overhang: fold it into its neighbour
-    while len(cols) >= 2:
-        use = [0] * len(cols)
-        for ln in lines:
-            for k in {_col_of(s, cols) for s in ln.segs}:
-                use[k] += 1
-        # (a label column used once, "Members:" left of a names column, stays)
-        weak = [k for k, u in enumerate(use) if u < 2 and k > 0]
-        if not weak:
-            break
-        k = weak[0]
-        m = k - 1 if k > 0 else k + 1
-        a, b = sorted((k, m))
-        cols[a] = [min(cols[a][0], cols[b][0]), max(cols[a][1], cols[b][1])]
-        del cols[b]
-    ncols = len(cols)
-    if ncols < 2:
-        return None
-    if ncols == 2:
-        # numbers hanging left of prose ("1.3.1   An annual meeting ...") are a
-        # numbered list, not a two-column table
-        firsts = [s.text for ln in lines for s in ln.segs if _col_of(s, cols) == 0]
-        if firsts and all(NUMBERING.match(t) for t in firsts):
-            return None
-    per_line = []
-    for ln in lines:
-        slots: list[list[dict]] = [[] for _ in range(ncols)]
-        for sg in ln.segs:
-            k = _col_of(sg, cols)
-            if cols[k][0] - 1 <= sg.x0 and sg.x1 <= cols[k][1] + 1:
-                slots[k].extend(sg.words)
-            else:  # a segment across a gutter: its words go to their own columns
-                for w in sg.words:
-                    slots[_word_col(w, cols)].append(w)
-        per_line.append(slots)
-    if sum(1 for sl in per_line if sum(1 for c in sl if c) >= 2) < 3:
-        return None
-    # Wrapped cell text: a line close under the previous one, when the table
-    # also has looser gaps between rows (uniformly tight rows cannot be told apart).
-    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
-    tight = 0.45 * size
-    bimodal = any(g > 0.8 * size for g in gaps) and any(g < tight for g in gaps)
-    grid: list[list[list[dict]]] = []
-    spans: list[list[float]] = []
-    for k, (ln, slots) in enumerate(zip(lines, per_line)):
-        wrapped = False
-        if grid and bimodal and gaps[k - 1] < tight:
-            prev = grid[-1]
-            # a wrap continues some (not all) of the cells the row above has text in
-            filled = [c for c in range(ncols) if slots[c]]
-            wrapped = (all(prev[c] for c in filled) and len(filled) < sum(1 for c in prev if c)
-                       and not all(_NUMERIC_WORD.match(w["text"]) for c in filled for w in slots[c]))
-        if wrapped:
-            for c in range(ncols):
-                grid[-1][c].extend(slots[c])
-            spans[-1][1] = ln.bottom
-        else:
-            grid.append(slots)
-            spans.append([ln.top, ln.bottom])
-    if len(grid) < 2:
-        return None
-    x0 = min(ln.x0 for ln in lines)
-    x1 = max(ln.x1 for ln in lines)
-    bounds = [x0] + [(cols[c][1] + cols[c + 1][0]) / 2 for c in range(ncols - 1)] + [x1]
-    rows = []
-    all_words = []
-    for slots, (t, b) in zip(grid, spans):
-        cells = []
-        for c, ws in enumerate(slots):
-            cells.append(Cell(text=words_text(ws), fill=fill_for((bounds[c], t, bounds[c + 1], b), fills) if fills else None,
-                              bold=bool(ws) and all(is_bold_font(w.get("fontname", "")) for w in ws)))
-            all_words.extend(ws)
-        rows.append(Row(cells=cells, page=page_no, bbox=(x0, t, x1, b)))
-    return _table_block(rows, page_no, (x0, spans[0][0], x1, spans[-1][1]), all_words, style="text-aligned")
 
 
 # -- tables continued over a page break ----------------------------------------------

@@ -277,8 +277,9 @@ def test_realworld_finance_tables_found(real_docs):
 
 # -- text-aligned tables and page joins from synthetic words ------------------------------
 
-from boardpack.ingest.pdf_reader import Line, _join_across_pages, _lines  # noqa: E402
-from boardpack.ingest.pdf_tables import find_text_tables  # noqa: E402
+from boardpack.ingest.pdf_blocks import join_across_pages  # noqa: E402
+from boardpack.ingest.pdf_reader import _lines  # noqa: E402
+from boardpack.ingest.pdf_text_tables import find_text_tables  # noqa: E402
 
 
 def _words(rows, size=10.0, lead=14.0, top=100.0):
@@ -349,7 +350,7 @@ def test_paragraph_cut_by_page_break_is_joined():
     br = Block(kind=PAGE_BREAK, page=1)
     footer = _blk(PARAGRAPH, "Page 1", 1, top=780)
     b = _blk(PARAGRAPH, "report back in the spring.", 2, top=60)
-    out = _join_across_pages([a, footer, br, b], 11.0, {id(footer)})
+    out = join_across_pages([a, footer, br, b], 11.0, {id(footer)})
     assert [x.kind for x in out] == [PARAGRAPH, PARAGRAPH, PAGE_BREAK]
     assert out[0].norm.endswith("continue and\nreport back in the spring.")
     assert (out[0].page, out[0].page_end) == (1, 2)
@@ -358,7 +359,7 @@ def test_paragraph_cut_by_page_break_is_joined():
 def test_finished_paragraph_is_not_joined():
     a = _blk(PARAGRAPH, "The minutes were agreed.", 1)
     b = _blk(PARAGRAPH, "the next item was deferred.", 2, top=60)
-    out = _join_across_pages([a, Block(kind=PAGE_BREAK, page=1), b], 11.0, set())
+    out = join_across_pages([a, Block(kind=PAGE_BREAK, page=1), b], 11.0, set())
     assert len(out) == 3
 
 

@@ -1,0 +1,293 @@
+"""PDF lines into blocks: headings, paragraphs, list items, in reading order.
+
+The PDF reader (:mod:`.pdf_reader`) turns each page into visual :class:`Line`
+objects and table blocks; this module decides what the lines are:
+
+* headings from font size and boldness relative to the body text (levels by
+  the size ranking of the document's heading styles), with footnote markers
+  kept off them;
+* paragraphs from lines grouped by vertical gap and indent (a line that ran
+  to the right margin wraps into the next, whatever its bold runs say);
+* list items from bullet glyphs (stripped) or "1." / "a)" / hanging "1.3.1"
+  markers (kept: the numbers are agenda and minute numbers), nested by indent;
+* a paragraph cut by a page break joined with its rest on the next page;
+* the footnote area under a typed separator flagged "footnote".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Block
+from ..textnorm import BULLET_CHARS
+from .pdf_text_tables import NUMBERING, TLine
+
+_BULLETS = set(BULLET_CHARS) - {"o"} | {"-", "*", "o", "\u2013", "\u00a7", "\uf0a7", "\uf0d8", "\uf0fc"}
+_NUMBER_MARKER = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])$", re.I)
+_AMOUNT = re.compile(r"\d\.\d|\d,\d{3}")
+
+
+@dataclass
+class Line(TLine):
+    """A visual line with its typography; ``table`` set when it is a table stand-in."""
+
+    page: int = 0
+    size: float = 0.0
+    bold: bool = False
+    table: Optional[Block] = None
+    band: Optional[str] = None
+    furniture: bool = False
+
+    @property
+    def text(self) -> str:
+        if not self.segs:
+            return " ".join(w["text"] for w in self.words)
+        return "\t".join(s.text for s in self.segs)
+
+
+@dataclass
+class PageItems:
+    number: int
+    width: float
+    height: float
+    items: list = field(default_factory=list)  # Line or Block(TABLE), top to bottom
+    fills: list = field(default_factory=list)  # shaded rects (pdf_tables.Fill)
+
+
+def _marker(line: Line) -> tuple[Optional[str], bool]:
+    """(list marker kind, whether the marker is a glyph to strip)."""
+    first = line.words[0]["text"]
+    if first in _BULLETS or (len(first) == 1 and first in BULLET_CHARS and first != "o"):
+        if len(line.words) > 1:
+            return "bullet", True
+    if len(first) > 1 and first[0] in _BULLETS - {"-", "*", "o"} and first[0] != "\u2013":
+        return "bullet-attached", True
+    if len(line.segs) >= 2 and len(line.segs[0].words) == 1 and NUMBERING.match(first):
+        return "number", False  # a number hanging in its own column: "1.3.1   The Clerk ..."
+    if _NUMBER_MARKER.match(first) and len(line.words) > 1:
+        gap = line.words[1]["x0"] - line.words[0]["x1"]
+        if gap > 0.5 * (line.size or 10) or first[-1] == ")" or first[0] == "(":
+            return "number", False
+    return None, False
+
+
+class Builder:
+    def __init__(self, body: float, heading_sizes: list[tuple[float, bool]], margin: float):
+        self.body = body
+        self.heading_levels = {s: i + 1 for i, s in enumerate(heading_sizes)}
+        self.margin = margin
+
+    def heading_style(self, ln: Line) -> Optional[tuple[float, bool]]:
+        text = ln.text.strip()
+        if len(text) < 2 or not any(ch.isalpha() for ch in text):
+            return None
+        # bold total rows of a borderless budget ("TOTAL RESERVES 12,609.4 -20,766.2") are not headings
+        if sum(1 for w in ln.words if _AMOUNT.search(w["text"])) >= 2:
+            return None
+        if ln.size >= self.body + 1.5 and len(ln.words) <= 25:
+            return (ln.size, ln.bold)
+        if ln.bold and ln.size >= self.body - 0.6 and len(ln.words) <= 14 and not text.endswith((",", ";")):
+            return (ln.size, True)
+        return None
+
+
+def heading_styles(pages: list[PageItems], body: float) -> list[tuple[float, bool]]:
+    b = Builder(body, [], 0)
+    styles = set()
+    for p in pages:
+        for it in p.items:
+            if isinstance(it, Line) and not it.furniture:
+                s = b.heading_style(it)
+                if s:
+                    styles.add(s)
+    return sorted(styles, key=lambda s: (-s[0], not s[1]))
+
+
+def _level(x0: float, margin: float) -> int:
+    return max(0, min(5, int(round((x0 - margin) / 18.0))))
+
+
+_OPEN_END = re.compile(r"[,;\-\u2013(/&]$|\b(?:and|or|the|of|to|a|an|in|for|with|by|that|which)$", re.I)
+_CLOSED_END = re.compile(r"[.!?:]['\")]?$")
+
+
+def join_across_pages(blocks: list[Block], body: float, furniture: set[int]) -> list[Block]:
+    """Join a paragraph or list item cut by a page break with its rest at the
+    top of the next page (which starts mid-sentence: lower case, a bracket, or
+    the first part ends on a comma or "and"). The joined block keeps the first
+    page in ``page`` and the last in ``page_end``."""
+    out: list[Block] = []
+    last_text: Optional[Block] = None  # last paragraph/list item before the break
+    crossed = False
+    for b in blocks:
+        if b.kind == PAGE_BREAK:
+            crossed = last_text is not None
+            out.append(b)
+            continue
+        if id(b) in furniture or "footnote" in b.flags:
+            out.append(b)
+            continue
+        if crossed and last_text is not None and b.kind == PARAGRAPH and b.bbox and last_text.bbox:
+            a = last_text
+            tail = a.norm.rstrip()
+            head = b.norm.lstrip()
+            opens = head[:1].islower() or head[:1] in "(,;"
+            indent_ok = (b.bbox[0] > a.bbox[0] + 2) if a.kind == LIST_ITEM else abs(b.bbox[0] - a.bbox[0]) < 1.5 * body
+            size_ok = abs((a.font_size or body) - (b.font_size or body)) < 1.0
+            if tail and not _CLOSED_END.search(tail) and (opens or _OPEN_END.search(tail)) and indent_ok and size_ok:
+                a.text = f"{a.text}\n{b.text}"
+                a.norm = f"{a.norm}\n{b.norm}"
+                a.page_end = b.page_end or b.page
+                crossed = False
+                continue
+        crossed = False
+        last_text = b if b.kind in (PARAGRAPH, LIST_ITEM) else None
+        out.append(b)
+    return out
+
+
+_SEPARATOR = re.compile(r"^[_\u2014\u2500-]{8,}$")
+
+
+def flag_footnotes(blocks: list[Block], body: float) -> None:
+    """Flag "footnote" on a page's footnote area: the blocks in a smaller font
+    below a separator rule typed as underscores (how Word footnotes come out
+    of LibreOffice); template guidance lives there, not content."""
+    in_notes = None
+    for b in blocks:
+        if b.kind == PAGE_BREAK:
+            in_notes = None
+            continue
+        if b.kind == PARAGRAPH and _SEPARATOR.match(b.norm.replace(" ", "")):
+            in_notes = b.page
+            b.flags.append("footnote")
+            continue
+        if in_notes == b.page and b.kind != TABLE and (b.font_size or body) < body - 0.5:
+            b.flags.append("footnote")
+
+
+def list_levels(blocks: list[Block]) -> None:
+    """Nesting levels of list items from their indents within a run of items:
+    the leftmost marker of the run is level 0, each deeper indent one more.
+    A heading, a table, or text back at (or left of) the run's first indent ends
+    the run; page breaks and furniture do not."""
+    stack: list[float] = []
+    for b in blocks:
+        if b.kind == LIST_ITEM and b.bbox:
+            x = b.bbox[0]
+            while stack and x < stack[-1] - 4:
+                stack.pop()
+            if not stack or x > stack[-1] + 4:
+                stack.append(x)
+            b.level = min(len(stack) - 1, 5)
+        elif b.kind in (HEADING, TABLE):
+            stack = []
+        elif b.kind == PARAGRAPH and stack and b.bbox and b.bbox[0] <= stack[0] + 2:
+            stack = []
+
+
+_MARK = re.compile(r"^[\d*\u2020\u2021]{1,3}$")
+
+
+def _is_superscript(w: dict, ln: Line) -> bool:
+    return bool(_MARK.match(w["text"])) and w.get("size", ln.size) < 0.8 * ln.size and w["bottom"] < ln.bottom - 1
+
+
+def _new_block(kind, lines: list[Line], page: int, level: int = 0, strip_first: bool = False) -> Block:
+    parts = []
+    for i, ln in enumerate(lines):
+        ws = ln.words[1:] if (i == 0 and strip_first) else ln.words
+        if kind == HEADING:
+            # footnote markers on template headings ("Key Achievements during this Quarter¹")
+            ws = [w for w in ws if not _is_superscript(w, ln)] or ws
+        if i == 0 and strip_first and len(ln.words[0]["text"]) > 1 and ln.words[0]["text"][0] in _BULLETS:
+            ws = [dict(ln.words[0], text=ln.words[0]["text"][1:])] + ln.words[1:]
+        parts.append(" ".join(w["text"] for w in ws))
+    x0 = min(ln.x0 for ln in lines)
+    x1 = max(ln.x1 for ln in lines)
+    bbox = (round(x0, 2), round(lines[0].top, 2), round(x1, 2), round(lines[-1].bottom, 2))
+    fonts = Counter(w.get("fontname", "") for ln in lines for w in ln.words)
+    return Block(kind=kind, text="\n".join(parts), level=level, page=page, bbox=bbox,
+                 bold=all(ln.bold for ln in lines), font_size=lines[0].size,
+                 style=fonts.most_common(1)[0][0] if fonts else None)
+
+
+def page_blocks(p: PageItems, b: Builder, furniture: set[int]) -> list[Block]:
+    out: list[Block] = []
+    cur: list[Line] = []
+    cur_kind = None
+    cur_level = 0
+    cur_strip = False
+    cur_style = None
+
+    def flush():
+        nonlocal cur, cur_kind
+        if cur:
+            out.append(_new_block(cur_kind, cur, p.number, cur_level, cur_strip))
+        cur, cur_kind = [], None
+
+    text_lines = [it for it in p.items if isinstance(it, Line) and not it.furniture]
+    if text_lines:
+        xs1 = sorted(ln.x1 for ln in text_lines)
+        edge = xs1[int(0.9 * (len(xs1) - 1))]
+        left = min(ln.x0 for ln in text_lines)
+        right = edge - max(5 * b.body, 0.12 * (edge - left))
+    else:
+        right = float("inf")
+    for it in p.items:
+        if isinstance(it, Block):
+            flush()
+            out.append(it)
+            continue
+        ln: Line = it
+        if ln.furniture:
+            flush()
+            fb = _new_block(PARAGRAPH, [ln], p.number)
+            furniture.add(id(fb))
+            out.append(fb)
+            continue
+        hs = b.heading_style(ln)
+        marker, strip = _marker(ln)
+        if marker and marker != "number":
+            hs = None
+        if cur:
+            prev = cur[-1]
+            gap = ln.top - prev.bottom
+            close = gap <= max(0.45 * prev.size, 2.5) and abs(ln.size - prev.size) < 1.0 and marker is None
+            same_para = (
+                close
+                and ((hs is not None) == (cur_kind == HEADING))
+                and (cur_kind != HEADING or hs == cur_style)
+            )
+            # A line that ran to the right margin wraps into the next one, whatever
+            # the bold runs say: a bold phrase inside a paragraph is not a heading.
+            wraps = close and prev.x1 >= right and (cur_kind != HEADING or cur_style[0] < b.body + 1.5)
+            if wraps and not same_para:
+                same_para = True
+                if cur_kind == HEADING:
+                    cur_kind, cur_level = PARAGRAPH, 0
+            if same_para and cur_kind == HEADING and len(cur) >= 1 and cur_style[0] < b.body + 1.5 and prev.x1 >= right:
+                cur_kind, cur_level = PARAGRAPH, 0
+            if same_para and cur_kind == LIST_ITEM:
+                same_para = ln.x0 >= cur[0].x0 + 2  # wrapped list text sits right of the marker
+            elif same_para and cur_kind == PARAGRAPH:
+                same_para = ln.x0 <= cur[0].x0 + 1.5 * prev.size or len(cur) > 1 and ln.x0 <= cur[1].x0 + 2
+            if same_para:
+                cur.append(ln)
+                continue
+            flush()
+        if marker == "number" and hs:
+            # "76. Apologies" in bold: a numbered heading (minute and agenda items), number kept
+            cur_kind, cur_level, cur_strip, cur_style = HEADING, b.heading_levels.get(hs, 1), False, hs
+        elif marker:
+            cur_kind, cur_level, cur_strip, cur_style = LIST_ITEM, _level(ln.x0, b.margin), strip, None
+        elif hs:
+            cur_kind, cur_level, cur_strip, cur_style = HEADING, b.heading_levels.get(hs, 1), False, hs
+        else:
+            cur_kind, cur_level, cur_strip, cur_style = PARAGRAPH, 0, False, None
+        cur = [ln]
+    flush()
+    return out
