@@ -133,7 +133,6 @@ def units(lines: list[Line], split_at: Optional[re.Pattern] = None) -> list[Line
 # committee names and meeting identity
 
 _SMALL = {"and", "of", "the", "for", "on", "in", "to", "a", "an", "at", "by", "with", "&"}
-_ACRONYM = re.compile(r"^(?:[A-Z&]{2,6}|[A-Z](?:&[A-Z])+)$")
 _KNOWN_ACRONYMS = {"CDRP", "CSP", "PCC", "OPCC", "SCDC", "CCC", "T&CG", "TCG", "ASB", "DAAT", "YOS", "YOT", "NHS", "ICS", "KCC", "CDC", "OCC", "SPC", "CFRS", "CF&RS", "UK"}
 
 

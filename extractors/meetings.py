@@ -35,7 +35,6 @@ _ROWS = "meetings.rows"  # ctx.shared key: {meeting_id: row dict} for this docum
 
 _TO_LINE = re.compile(r"^to\s*:", re.I)
 _ITEM_START = re.compile(r"^\s*(?:item\s+)?\d{1,2}\s*(?:\.|\)|\s)\s*(?:\(?[a-z]\)\s*)?[A-Z]")
-_AGENDA_WORD = re.compile(r"^\s*agenda\b", re.I)
 _STANDALONE_DATE = re.compile(
     r"^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}\s*$", re.I
 )

@@ -34,7 +34,6 @@ from .attendance import (  # noqa: F401  (re-exported for callers and tests)
     split_names,
 )
 from .meeting_cues import (
-    _MINUTE_NUM_CELL,
     _NUM_HEAD,
     _ORG_WORD,
     _SECTION_HEAD,
