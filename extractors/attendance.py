@@ -25,6 +25,7 @@ CHAIR = "chair"
 _CUES = [
     (re.compile(r"^(?:members\s+)?present(?:\s*\((?:in person|virtually|remotely|online)\))?\s*(?:were)?\s*[:\-]?\s*", re.I), PRESENT),
     (re.compile(r"^(?:councillors?|members?)\s*(?:present)?\s*:\s*", re.I), PRESENT),
+    (re.compile(r"^substitutes?(?:\s+members?)?(?:\s+present)?\s*:\s*", re.I), PRESENT),
     (re.compile(r"^(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?\s*[:\-]?\s*", re.I), IN_ATTENDANCE),
     (re.compile(r"^also\s+(?:present|attending)(?:\s+virtually)?\s*[:\-]?\s*", re.I), IN_ATTENDANCE),
     (re.compile(r"^(?:officers?|members\s+of\s+the\s+public|public|observers?|guests?|visitors?)(?:\s+(?:present|in attendance))?\s*:\s*", re.I), IN_ATTENDANCE),
@@ -114,6 +115,7 @@ def parse_person(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     e = " ".join(entry.split()).strip(" .;:")
     e = re.sub(r"^and\s+", "", e)
     e = re.sub(r"^(Councillor|Cllr)s\b\.?", r"\1", e)  # "Councillors A Brown, C Davis"
+    e = re.sub(r"\s+(?:as\s+(?:a\s+)?substitute\s+)?(?:for|substituting\s+for|in\s+place\s+of)\s+.*$", "", e)  # "Cllr X for Cllr Y"
     roles: list[str] = []
     chair = False
     for m in re.finditer(r"[\(\[]([^()\[\]]*)[\)\]]", e):

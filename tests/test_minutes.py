@@ -382,3 +382,19 @@ def test_column_header_cells_carrying_names():
     assert got == {("Mrs A Prescott", "in attendance"), ("Mr P Prescott", "in attendance"), ("Mr A Martin", "chair"),
                    ("Mr C Lester", "in attendance"), ("Mr N Oakhill", "present"), ("Mrs B McGarry", "present"),
                    ("Mrs D Gray", "in attendance"), ("K Draper", "apologies")}
+
+
+def test_councillors_by_surname_and_substitutes():
+    blocks = [
+        para("Minutes of the meeting of the Overview and Scrutiny Committee held on 1st of October 2014 at 6.30pm"),
+        para("Present: Councillors Smith (Chair), Jones (Vice-Chair), Brown and Green"),
+        para("Substitutes: Cllr Patel for Cllr White"),
+        para("Also Present: Cllr Black (Portfolio Holder)"),
+        para("1. Apologies", kind="heading"),
+    ]
+    rows = run(blocks, [(MINUTES, 0, len(blocks) - 1)])
+    assert rows["meetings"][0]["meeting_date"] == "2014-10-01"
+    got = {(a["person"], a["attendance"], a["role"]) for a in rows["attendance"]}
+    assert got == {("Councillor Smith", "chair", "Chair"), ("Jones", "present", "Vice-Chair"), ("Brown", "present", None),
+                   ("Green", "present", None), ("Cllr Patel", "present", None),
+                   ("Cllr Black", "in attendance", "Portfolio Holder")}
