@@ -437,6 +437,7 @@ class _Open:
     content_since_identity: bool = False
     evidence: dict = field(default_factory=dict)
     signature: Optional[str] = None
+    table_cols: int = 0  # columns of the last table in the paper
 
 
 _CONFIDENCE = {3: 0.95, 2: 0.8, 1: 0.55, 0: 0.3}
@@ -650,6 +651,10 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
                 decided = True
                 break
             if h.paper_type != cur.paper_type:
+                # A table with the same columns as the paper's last table, at the
+                # top of the next page, is that table continued, not a new paper.
+                if b.kind == TABLE and h.strength < 3 and cur.table_cols and b.n_cols == cur.table_cols:
+                    continue
                 # Leaving minutes or an agenda takes a strong cue at the top of a
                 # page, or mid-page only the title of another meeting paper.
                 if cur.paper_type in STICKY and h.strength < 3:
@@ -695,6 +700,8 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
                 cur.strength, cur.cue = h.strength, h.cue
             decided = True
             break
+        if b.kind == TABLE:
+            cur.table_cols = b.n_cols
         for h in bh:
             weight = 2 if b.kind == TABLE else 1  # a table's structure says more than a word
             cur.evidence[h.paper_type] = cur.evidence.get(h.paper_type, 0) + h.strength * weight

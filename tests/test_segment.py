@@ -423,6 +423,18 @@ def test_two_sets_of_minutes_are_two_papers():
     assert [(p.page_start, p.page_end) for p in papers] == [(1, 1), (2, 2)]
 
 
+def test_plan_table_continued_without_header_stays_in_plan():
+    doc = build(
+        ("h", "Community Safety Action Plan 2016-17"),
+        ("t", [["Priority", "Action", "Progress"], ["1", "1.1 Train staff FUNDING ALLOCATED: £500", "GREEN done"]]),
+        ("pb",),
+        ("t", [["", "1.2 Buy kits", "£1,000.00"], ["", "1.3 Grants", "£2,500.00"], ["", "1.4 Leaflets", "£300.00"]]),
+    )
+    papers = segment(doc)
+    assert types(papers) == [ACTION_PLAN]
+    assert (papers[0].page_start, papers[0].page_end) == (1, 2)
+
+
 def test_two_plans_with_different_columns_are_two_papers():
     doc = build(
         ("h", "Priority plan 2016-17"),
