@@ -590,7 +590,6 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
     hits = block_hits(doc)
 
     def strong_start(j: int) -> bool:
-        b = blocks[j]
         if separator_at(blocks, j):
             return True
         return any(h.strength >= 3 or (h.strength >= 2 and _page_top(blocks, j, 0)) for h in hits[j]
@@ -707,8 +706,6 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
             cur.evidence[h.paper_type] = cur.evidence.get(h.paper_type, 0) + h.strength * weight
         if not decided and not is_title_like(b):
             cur.content_since_identity = True
-        elif decided and not is_title_like(b) and b.kind != TABLE:
-            pass
     spans.append(cur)
 
     papers: list[Paper] = []

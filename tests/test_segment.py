@@ -7,11 +7,12 @@ the generated corpus (``corpus/``) and the real council PDFs in
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
 import pytest
+from conftest import realworld_files
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from boardpack.ingest import boilerplate
 from boardpack.ingest.segment import block_hits, segment, table_hits
@@ -542,7 +543,6 @@ def test_undecided_front_page_stays_apart_from_the_first_paper():
     assert papers[1].page_start == 2
 
 
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
 
 _LINES = [
     "AGENDA", "Minutes of the meeting of the Board held on 3 May 2019", "PRESENT: A Smith (Chair)",
@@ -585,7 +585,6 @@ def test_any_document_gets_contiguous_covering_papers(items):
 # Real published papers (../shared/realworld), read by the real readers
 # ---------------------------------------------------------------------------
 
-from conftest import realworld_files  # noqa: E402
 
 #: (glob under realworld/, expected paper types in order or a rule)
 KENT = "kent-county-council/"
