@@ -165,7 +165,22 @@ def committee_key(name: Optional[str]) -> str:
     n = re.sub(r"^\s*(?:the|a|an)\s+", "", n)
     n = re.sub(r"^(?:budget|special|extraordinary|ordinary|reconvened|adjourned)\s+", "", n.strip())
     n = re.sub(r"\s+(?:meeting|mtg)\s*$", "", n.strip())
-    return " ".join(n.split())
+    words = []
+    for w in n.split():
+        words.extend(_EXPAND.get(w, w).split())
+    return " ".join(words)
+
+
+# Abbreviations packs use for the same body ("South Cambs CDRP" = "South Cambridgeshire
+# Crime and Disorder Reduction Partnership"), expanded so both spellings share a meeting id.
+_EXPAND = {
+    "cdrp": "crime and disorder reduction partnership",
+    "csp": "community safety partnership",
+    "cambs": "cambridgeshire",
+    "cttee": "committee",
+    "ctte": "committee",
+    "cttee.": "committee",
+}
 
 
 def meeting_id(committee: Optional[str], meeting_date: Optional[str]) -> Optional[str]:

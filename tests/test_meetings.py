@@ -180,6 +180,8 @@ def test_meeting_identity_is_shared_across_spellings():
     assert committee_key("SOUTH CAMBRIDGESHIRE CRIME AND DISORDER REDUCTION PARTNERSHIP") == committee_key(
         "South Cambridgeshire Crime & Disorder Reduction Partnership")
     assert meeting_id("Budget County Council", "2025-02-13") == meeting_id("the County Council", "2025-02-13")
+    assert meeting_id("South Cambs CDRP", "2009-07-27") == meeting_id(
+        "SOUTH CAMBRIDGESHIRE CRIME AND DISORDER REDUCTION PARTNERSHIP", "2009-07-27")
     assert meeting_id("Cabinet", "2025-02-13") != meeting_id("County Council", "2025-02-13")
     assert meeting_id("Cabinet", None) is None
 
