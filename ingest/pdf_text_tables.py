@@ -238,7 +238,8 @@ def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[F
             # a wrap continues some (not all) of the cells the row above has text in
             filled = [c for c in range(ncols) if slots[c]]
             wrapped = (all(prev[c] for c in filled) and len(filled) < sum(1 for c in prev if c)
-                       and not all(_NUMERIC_WORD.match(w["text"]) for c in filled for w in slots[c]))
+                       # a cell of figures is a value of its own row, never a wrapped line
+                       and not any(all(_NUMERIC_WORD.match(w["text"]) for w in slots[c]) for c in filled))
         if wrapped:
             for c in range(ncols):
                 grid[-1][c].extend(slots[c])

@@ -435,3 +435,16 @@ def test_header_spanning_a_gutter_does_not_merge_columns():
     grid = found[0][2].grid()
     assert grid[0] == ["Directorate", "Budget", "Forecast", "Variance"]
     assert grid[1] == ["Adult Social Care", "586.1", "621.6", "+35.4"]
+
+
+def test_row_of_figures_with_empty_cells_is_not_a_wrapped_line():
+    head = [[(72, "Details"), (250, "Payment"), (330, "Budget")]]
+    body = [[(72, "Village Hall"), (250, "250.00"), (330, "350.00")],
+            [(72, "Insurance"), (250, "470.82")],
+            [(72, "Grass cutting"), (250, "2880.00"), (330, "3140.00")]]
+    words = _words(head, lead=30) + _words(body, lead=11.5, top=130)
+    found = find_text_tables(_lines(words, 1), 10.0, 1, [])
+    assert len(found) == 1
+    grid = found[0][2].grid()
+    assert grid[2] == ["Insurance", "470.82", ""]
+    assert len(grid) == 4
