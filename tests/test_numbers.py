@@ -136,3 +136,17 @@ def test_words_are_not_numbers(s):
     else:
         assert parse_money(s) is None
         assert parse_number(s) is None
+
+
+@given(st.decimals(min_value=Decimal("-1000"), max_value=Decimal("1000"), places=1, allow_nan=False, allow_infinity=False))
+def test_signed_percent_with_space_round_trips(d):
+    text = f"{'-' if d < 0 else '+'} {abs(d)}%"
+    assert parse_percent(text) == pytest.approx(float(d))
+    assert parse_money(text) is None  # a percentage is never an amount
+
+
+@given(st.decimals(min_value=Decimal("0.1"), max_value=Decimal("999"), places=1, allow_nan=False, allow_infinity=False),
+       st.sampled_from([("m", 10**6), ("k", 10**3), ("bn", 10**9)]))
+def test_scaled_money(d, suffix):
+    word, mult = suffix
+    assert parse_money(f"£{d}{word}") == pytest.approx(float(d) * mult)
