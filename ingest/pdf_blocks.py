@@ -32,12 +32,13 @@ _AMOUNT = re.compile(r"\d\.\d|\d,\d{3}")
 
 @dataclass
 class Line(TLine):
-    """A visual line with its typography; ``table`` set when it is a table stand-in."""
+    """A visual line of a page with its typography (most common size, mostly
+    bold or not), its band ("top"/"bottom" when in the furniture band) and
+    whether it was marked as furniture."""
 
     page: int = 0
     size: float = 0.0
     bold: bool = False
-    table: Optional[Block] = None
     band: Optional[str] = None
     furniture: bool = False
 
@@ -50,6 +51,8 @@ class Line(TLine):
 
 @dataclass
 class PageItems:
+    """What the reader keeps of one page once pdfplumber's objects are released."""
+
     number: int
     width: float
     height: float
@@ -75,6 +78,9 @@ def _marker(line: Line) -> tuple[Optional[str], bool]:
 
 
 class Builder:
+    """Document-wide typography the per-page block building needs: the body
+    size, the heading styles ranked into levels, the text margin."""
+
     def __init__(self, body: float, heading_sizes: list[tuple[float, bool]], margin: float):
         self.body = body
         self.heading_levels = {s: i + 1 for i, s in enumerate(heading_sizes)}
