@@ -129,13 +129,15 @@ def funding(conn) -> list[dict]:
             out.append({"kind": "budget allocation", "table_title": r["table_title"], "item": r["item"],
                         "year": None, "measure": r["measure"], "amount": r["amount"],
                         "detail": f"{r['source_file']} p.{r['page']}"})
-    if _has(conn, "warnings"):
+    if _has(conn, "v_budget_checks"):
         for r in _rows(conn, """
-            SELECT w.message, w.page, s.source_file FROM warnings w
-            JOIN v_sources s ON s.doc_sha256 = w.doc_sha256
-            WHERE w.kind = 'total_mismatch' ORDER BY s.source_file, w.page"""):
-            out.append({"kind": "total mismatch", "table_title": None, "item": None, "year": None,
-                        "measure": None, "amount": None, "detail": f"{r['source_file']} p.{r['page']}: {r['message']}"})
+            SELECT table_title, total_item, measure, stated_total, computed, difference, n_items,
+                   source_file, page FROM v_budget_checks
+            WHERE status = 'mismatch' ORDER BY source_file, page, table_title"""):
+            out.append({"kind": "total mismatch", "table_title": r["table_title"], "item": r["total_item"],
+                        "year": None, "measure": r["measure"], "amount": r["stated_total"],
+                        "detail": f"{r['source_file']} p.{r['page']}: stated {r['stated_total']}, "
+                                  f"sum of {r['n_items']} items {r['computed']} (difference {r['difference']})"})
     return out
 
 

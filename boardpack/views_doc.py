@@ -135,8 +135,8 @@ CANNED_QUERIES = {
     },
     "funding_mismatches": {
         "title": "Audit: budget totals that do not add up",
-        "sql": "SELECT s.source_file, w.page, w.message FROM warnings w "
-               "JOIN v_sources s ON s.doc_sha256 = w.doc_sha256 WHERE w.kind = 'total_mismatch'",
+        "sql": "SELECT table_title, total_item, measure, stated_total, computed, difference, source_file, page "
+               "FROM v_budget_checks WHERE status = 'mismatch' ORDER BY source_file, page",
     },
     "timeline": {
         "title": "Timeline of one milestone or action",

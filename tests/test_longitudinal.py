@@ -213,3 +213,32 @@ def test_serve_canned_audit_over_loopback(dbs, expected):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def pack_twice(tmp_path_factory):
+    """The February 2017 pack as PDF and as DOCX in one store."""
+    corpus = ROOT / "corpus"
+    return _ingest(tmp_path_factory, "pack2017", [corpus / "pdf" / "cdrp-2017-02-23.pdf",
+                                                   corpus / "docx" / "cdrp-2017-02-23.docx"])
+
+
+@pytest.mark.parametrize("view", ["v_action_updates", "v_budget_amounts", "v_indicator_values",
+                                  "v_report_items", "v_attendance", "v_decisions", "v_agenda_items"])
+def test_pack_in_two_formats_counted_once_in_views(pack_twice, view):
+    gold = json.loads((ROOT / "corpus" / "pdf" / "cdrp-2017-02-23.pdf.gold.json").read_text())
+    conn = _conn(pack_twice)
+    n = conn.execute(f"SELECT COUNT(*) FROM {view}").fetchone()[0]
+    assert n == len(gold["views"][view])
+    # ... while every copy stays stored, and the duplicate papers name their canonical copy
+    assert conn.execute("SELECT COUNT(*) FROM paper_duplicates").fetchone()[0] >= 5
+
+
+def test_funding_audit_lists_allocations_per_action_and_year(pack_twice):
+    rows = audit.funding(_conn(pack_twice))
+    kinds = {r["kind"] for r in rows}
+    assert {"plan allocation", "budget allocation"} <= kinds
+    plan = [r for r in rows if r["kind"] == "plan allocation"]
+    assert all(r["year"] == "2016/17" and r["amount"] > 0 for r in plan)
+    # counted once although the pack is stored twice
+    assert len({(r["item"], r["year"]) for r in plan}) == len(plan)

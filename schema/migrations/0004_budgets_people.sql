@@ -143,14 +143,19 @@ SELECT t.title AS table_title, a.item, a.measure, a.amount, a.is_total,
        a.line_number, a.related_actions, a.notes, a.amount_raw
 FROM budget_amounts a
 JOIN budget_tables t ON t.table_id = a.table_id
-LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256;
+LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
+WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
+                  WHERE d.doc_sha256 = a.doc_sha256 AND d.block_index = a.block_index);
 
 CREATE VIEW v_budget_checks AS
 SELECT t.title AS table_title, c.total_item, c.measure, c.stated_total, c.computed, c.difference,
        c.n_items, c.status, c.method, s.source_file, c.page
 FROM budget_checks c
 JOIN budget_tables t ON t.table_id = c.table_id
-LEFT JOIN v_sources s ON s.doc_sha256 = c.doc_sha256;
+LEFT JOIN v_sources s ON s.doc_sha256 = c.doc_sha256
+WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
+                  WHERE d.doc_sha256 = c.doc_sha256 AND d.block_index = c.block_index);
 
 CREATE VIEW v_indicator_values AS
 SELECT t.title AS table_title, v.indicator, v.measure, v.period_label, v.value,
@@ -158,7 +163,10 @@ SELECT t.title AS table_title, v.indicator, v.measure, v.period_label, v.value,
        v.value_raw, v.unit
 FROM indicator_values v
 JOIN indicator_tables t ON t.table_id = v.table_id
-LEFT JOIN v_sources s ON s.doc_sha256 = v.doc_sha256;
+LEFT JOIN v_sources s ON s.doc_sha256 = v.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
+WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
+                  WHERE d.doc_sha256 = v.doc_sha256 AND d.block_index = v.block_index);
 
 CREATE VIEW v_people_mentions AS
 SELECT COALESCE(pc.person_id, m.canonical) AS person_id, m.canonical, m.raw, m.title, m.role,
