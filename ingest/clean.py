@@ -114,8 +114,10 @@ def clean_document(doc: Document, settings: Settings = DEFAULT) -> Document:
         band = None
         if b.bbox and b.page in heights:
             band = in_band(b.bbox[1], b.bbox[3], heights[b.page], settings.furniture_band)
-        elif doc.format != "pdf" and is_page_number(b.norm):
-            band = "bottom"  # a stray PAGE field in a Word body
+        elif doc.format != "pdf" and is_page_number(b.norm) and not b.norm.strip().isdigit():
+            # a stray "Page 3" field in a Word body; a bare "3" there is more
+            # likely an item number on a line of its own, so it stays
+            band = "bottom"
         if band:
             candidates.append((b, band))
     def key(b):

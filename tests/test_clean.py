@@ -141,3 +141,12 @@ def test_bare_total_at_foot_of_one_page_is_not_a_page_number():
     d = _doc([_para("Total payments", 1, 300), _para("816", 1, 770)], pages=1)
     clean_document(d)
     assert [b.norm for b in d.blocks] == ["Total payments", "816"]
+
+
+def test_bare_number_in_word_body_is_kept():
+    blocks = [Block(kind=PARAGRAPH, text="7", page=None), Block(kind=PARAGRAPH, text="CDRP performance report", page=None)]
+    d = _doc(blocks, 0, fmt="docx")
+    d.metadata = {}
+    d.pages = None
+    clean_document(d)
+    assert [b.norm for b in d.blocks] == ["7", "CDRP performance report"]
