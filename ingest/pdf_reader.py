@@ -32,7 +32,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from pdfminer.layout import LTChar
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
 from pdfplumber.page import Page as _PlumberPage
 from pdfplumber.utils.pdfinternals import resolve_and_decode as _resolve_and_decode
 from unicodedata import normalize as normalize_unicode
@@ -190,18 +190,36 @@ def _lines(words: list[dict], page_no: int) -> list[Line]:
     return out
 
 
+def _census(container) -> tuple[int, int, int]:
+    """(visible characters, images, curves) among pdfminer layout objects."""
+    chars = images = curves = 0
+    stack = list(container)
+    while stack:
+        obj = stack.pop()
+        t = type(obj)
+        if t is LTChar:
+            if not obj._text.isspace():
+                chars += 1
+        elif t is LTImage:
+            images += 1
+        elif t is LTCurve or t is LTLine or t is LTRect:
+            curves += t is LTCurve
+        elif isinstance(obj, LTContainer):
+            stack.extend(obj)
+    return chars, images, curves
+
+
 def _read_page(page, page_no: int, settings: Settings) -> tuple[PageItems, bool]:
     """Items of one page, and whether it looks scanned."""
     items = PageItems(page_no, float(page.width), float(page.height))
     page.process_object = types.MethodType(_lean_process_object, page)
-    chars = page.chars
-    n_text = sum(1 for c in chars if not c.get("text", " ").isspace())
-    if n_text <= settings.scanned_max_chars:
-        scanned = bool(page.images) or len(page.curves) > 50
-        if n_text == 0:
-            return items, scanned
-    else:
-        scanned = False
+    # Count on pdfminer's layout first (pdfplumber caches it for page.chars):
+    # a page of glyph outlines or one big image is flagged without turning
+    # thousands of curves into pdfplumber dicts.
+    n_text, n_images, n_curves = _census(page.layout)
+    scanned = n_text <= settings.scanned_max_chars and (n_images > 0 or n_curves > 50)
+    if n_text == 0:
+        return items, scanned
     words = page.extract_words(extra_attrs=_WORD_ATTRS)
     fills = page_fills(page.rects)
     tables = []
