@@ -187,14 +187,15 @@ def _word_col(w: dict, cols: list[list[float]]) -> int:
 
 def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill]) -> Optional[Block]:
     cols = _columns(lines, allow=0 if len(lines) < 5 else max(1, len(lines) // 10))
-    # a column only one line uses is a stray overhang: fold it into its neighbour
+    # A column only one line uses, close to its neighbour, is a stray overhang:
+    # fold it in. One standing apart is real ("1 - 24" under PAGES on the one
+    # agenda item with papers; "Members:" left of a names column).
     while len(cols) >= 2:
         use = [0] * len(cols)
         for ln in lines:
             for k in {_col_of(s, cols) for s in ln.segs}:
                 use[k] += 1
-        # (a label column used once, "Members:" left of a names column, stays)
-        weak = [k for k, u in enumerate(use) if u < 2 and k > 0]
+        weak = [k for k, u in enumerate(use) if u < 2 and k > 0 and cols[k][0] - cols[k - 1][1] < 2 * size]
         if not weak:
             break
         k = weak[0]
