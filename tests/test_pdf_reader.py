@@ -448,3 +448,66 @@ def test_row_of_figures_with_empty_cells_is_not_a_wrapped_line():
     grid = found[0][2].grid()
     assert grid[2] == ["Insurance", "470.82", ""]
     assert len(grid) == 4
+
+
+# -- the team's generated corpus (skips until corpus/ is built) ---------------------------
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def _corpus_pdf(rel: str) -> Path:
+    p = CORPUS / rel
+    if not p.exists():
+        pytest.skip(f"corpus sample {rel} not generated (run `make corpus`)")
+    return p
+
+
+@pytest.fixture(scope="session")
+def rolling_plan_doc():
+    p = _corpus_pdf("series/pdf/cdrp-2009-07-27.pdf")
+    return clean_document(read_pdf(p, file_sha256(p)))
+
+
+def test_corpus_rolling_plan_is_one_table_over_ten_pages(rolling_plan_doc):
+    plans = [t for t in _tables(rolling_plan_doc) if t.rows and t.rows[0].texts[:2] == ["Number", "Action"]]
+    assert len(plans) == 1
+    plan = plans[0]
+    assert (plan.page, plan.page_end) == (12, 21)
+    assert sum(1 for r in plan.rows if r.texts[0] == "Number") == 1
+    pages = [r.page for r in plan.rows]
+    assert pages == sorted(pages) and set(pages) == set(range(12, 22))
+    # every row starts a milestone or an action: rows split by a page break were rejoined
+    for r in plan.rows[1:]:
+        assert r.texts[0] or r.texts[2][:1].isdigit() or r.texts[2].startswith("See "), r.texts
+    assert "South Cambridgeshire CDRP Rolling Plan 2009\u20132012" in rolling_plan_doc.headers
+
+
+def test_corpus_template_footnotes_flagged(rolling_plan_doc):
+    notes = [b for b in rolling_plan_doc.blocks if "footnote" in b.flags]
+    assert any(b.norm.startswith("1 Please ensure") for b in notes)
+    heads = [b.norm for b in rolling_plan_doc.blocks if b.kind == HEADING]
+    assert "Key Achievements during this Quarter" in heads  # superscript marker kept off
+
+
+def test_corpus_rag_colour_only_column():
+    p = _corpus_pdf("pdf/cdrp-2017-02-23.pdf")
+    doc = read_pdf(p, file_sha256(p))
+    plan = next(t for t in _tables(doc) if t.rows[0].texts[:2] == ["Priority", "Action"])
+    rag = [r.cells[3] for r in plan.rows[1:]]
+    assert all(c.norm == "" for c in rag)
+    assert {c.fill for c in rag} >= {"#00b050"}
+
+
+@pytest.mark.parametrize("name,error", [("bad/encrypted.pdf", EncryptedDocument),
+                                        ("bad/truncated.pdf", UnreadableDocument),
+                                        ("bad/empty.pdf", UnreadableDocument)])
+def test_corpus_bad_pdfs_raise_typed_errors(name, error):
+    p = _corpus_pdf(name)
+    with pytest.raises(error):
+        read_pdf(p, file_sha256(p))
+
+
+def test_corpus_scanned_page_flagged():
+    p = _corpus_pdf("bad/scanned-page.pdf")
+    doc = read_pdf(p, file_sha256(p))
+    assert doc.scanned_pages == [2]
