@@ -331,9 +331,14 @@ _ROW_ID = re.compile(r"^\(?\d+(?:\.\d+)*[a-z]?\b")
 
 
 def _same_columns(a: Block, b: Block) -> bool:
-    if a.n_cols != b.n_cols or not a.bbox or not b.bbox:
+    if a.n_cols != b.n_cols or not a.bbox or not b.bbox or abs(a.bbox[0] - b.bbox[0]) >= 12:
         return False
-    return abs(a.bbox[0] - b.bbox[0]) < 12 and abs(a.bbox[2] - b.bbox[2]) < 12
+    if abs(a.bbox[2] - b.bbox[2]) < 12:
+        return True
+    # a borderless table's right edge is wherever its longest line ends
+    width = max(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0], 1.0)
+    text_aligned = "text-aligned" in (a.style, b.style)
+    return text_aligned and abs(a.bbox[2] - b.bbox[2]) < 0.2 * width
 
 
 def _row_key(r: Row) -> tuple[str, ...]:

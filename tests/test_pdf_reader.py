@@ -511,3 +511,21 @@ def test_corpus_scanned_page_flagged():
     p = _corpus_pdf("bad/scanned-page.pdf")
     doc = read_pdf(p, file_sha256(p))
     assert doc.scanned_pages == [2]
+
+
+def test_borderless_table_continued_on_next_page_is_joined():
+    from boardpack.ingest.pdf_tables import join_split_tables
+    from boardpack.model import Cell, Row
+
+    def table(page, rows, x1):
+        b = Block(kind=TABLE, page=page, bbox=(72.0, 100.0, x1, 700.0), style="text-aligned",
+                  rows=[Row(cells=[Cell(text=t) for t in r], page=page) for r in rows])
+        return b
+
+    a = table(1, [["Name", "Role"], ["Paul Clarke", "Fire Authority"]], 480.0)
+    b = table(2, [["Name", "Role"], ["Mark Freeman", "Youth Offending Service and CVS"]], 520.0)
+    out = join_split_tables([a, Block(kind=PAGE_BREAK, page=1), b], lambda blk: False)
+    assert [x.kind for x in out] == [TABLE, PAGE_BREAK]
+    assert [r.texts[0] for r in out[0].rows] == ["Name", "Paul Clarke", "Mark Freeman"]
+    assert [r.page for r in out[0].rows] == [1, 1, 2]
+    assert (out[0].page, out[0].page_end) == (1, 2)
