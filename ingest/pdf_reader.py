@@ -229,7 +229,9 @@ def _read_page(page, page_no: int, settings: Settings) -> tuple[PageItems, bool]
         found = []
     for t in found:
         blk = ruled_table_block(t, words, fills, page_no)
-        if blk is not None:
+        # One column of boxes is framed text (a notice, a bordered paragraph,
+        # a page frame), not a table: its words stay in the text flow.
+        if blk is not None and blk.n_cols >= 2:
             tables.append(blk)
     if tables:
         words = [w for w in words if not any(inside(w, t.bbox) for t in tables)]
