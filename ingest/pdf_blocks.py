@@ -58,6 +58,7 @@ class PageItems:
     height: float
     items: list = field(default_factory=list)  # Line or Block(TABLE), top to bottom
     fills: list = field(default_factory=list)  # shaded rects (pdf_tables.Fill)
+    rules: list = field(default_factory=list)  # horizontal rules (y, x0, x1)
 
 
 def _marker(line: Line) -> tuple[Optional[str], bool]:
@@ -221,6 +222,16 @@ def _new_block(kind, lines: list[Line], page: int, level: int = 0, strip_first: 
                  style=fonts.most_common(1)[0][0] if fonts else None)
 
 
+def _rule_between(rules: list, a: Line, b: Line) -> bool:
+    """Is there a horizontal rule (a box edge, a separator) between two lines?
+    Underlined words (links) are short rules under a line: only a rule as wide
+    as most of the lines counts."""
+    lo, hi = a.bottom - 1, b.top + 1
+    x0, x1 = min(a.x0, b.x0), max(a.x1, b.x1)
+    need = 0.6 * (x1 - x0)
+    return any(lo <= y <= hi and min(rx1, x1) - max(rx0, x0) >= need for y, rx0, rx1 in rules)
+
+
 def page_blocks(p: PageItems, b: Builder, furniture: set[int]) -> list[Block]:
     out: list[Block] = []
     cur: list[Line] = []
@@ -262,7 +273,8 @@ def page_blocks(p: PageItems, b: Builder, furniture: set[int]) -> list[Block]:
         if cur:
             prev = cur[-1]
             gap = ln.top - prev.bottom
-            close = gap <= max(0.45 * prev.size, 2.5) and abs(ln.size - prev.size) < 1.0 and marker is None
+            close = (gap <= max(0.45 * prev.size, 2.5) and abs(ln.size - prev.size) < 1.0 and marker is None
+                     and not _rule_between(p.rules, prev, ln))
             same_para = (
                 close
                 and ((hs is not None) == (cur_kind == HEADING))

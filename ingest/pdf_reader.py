@@ -190,6 +190,24 @@ def _lines(words: list[dict], page_no: int) -> list[Line]:
     return out
 
 
+def _horizontal_rules(page) -> list[tuple[float, float, float]]:
+    """(y, x0, x1) of horizontal ruling lines and box edges: text on either side
+    of a rule is never one paragraph."""
+    rules = []
+    for ln in page.lines:
+        if abs(ln["top"] - ln["bottom"]) < 1.5:
+            rules.append((ln["top"], ln["x0"], ln["x1"]))
+    for r in page.rects:
+        if r["x1"] - r["x0"] < 20:
+            continue
+        if r["bottom"] - r["top"] < 3:
+            rules.append(((r["top"] + r["bottom"]) / 2, r["x0"], r["x1"]))
+        elif r.get("stroke"):
+            rules.append((r["top"], r["x0"], r["x1"]))
+            rules.append((r["bottom"], r["x0"], r["x1"]))
+    return rules
+
+
 def _census(container) -> tuple[int, int, int]:
     """(visible characters, images, curves) among pdfminer layout objects."""
     chars = images = curves = 0
@@ -230,12 +248,14 @@ def _read_page(page, page_no: int, settings: Settings) -> tuple[PageItems, bool]
     for t in found:
         blk = ruled_table_block(t, words, fills, page_no)
         # One column of boxes is framed text (a notice, a bordered paragraph,
-        # a page frame), not a table: its words stay in the text flow.
+        # a page frame), not a table: its words stay in the text flow (and the
+        # frame's edges, as rules, keep its paragraphs apart from the rest).
         if blk is not None and blk.n_cols >= 2:
             tables.append(blk)
     if tables:
         words = [w for w in words if not any(inside(w, t.bbox) for t in tables)]
     items.items = sorted(_lines(words, page_no) + tables, key=_top)
+    items.rules = _horizontal_rules(page)
     items.fills = fills
     return items, scanned
 

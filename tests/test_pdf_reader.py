@@ -529,3 +529,13 @@ def test_borderless_table_continued_on_next_page_is_joined():
     assert [r.texts[0] for r in out[0].rows] == ["Name", "Paul Clarke", "Mark Freeman"]
     assert [r.page for r in out[0].rows] == [1, 1, 2]
     assert (out[0].page, out[0].page_end) == (1, 2)
+
+
+def test_framed_notice_is_text_not_a_table():
+    doc = _read("framed-notice-box.pdf")
+    paras = [b.norm for b in doc.blocks if b.kind == PARAGRAPH]
+    assert paras == ["Members of the public are welcome to attend this meeting.",
+                     "Please note: this meeting will be recorded and the recording published on\nthe council website.",
+                     "The agenda follows."]
+    tables = _tables(doc)
+    assert len(tables) == 1 and tables[0].grid() == [["Item", "Title"], ["1", "Apologies"], ["2", "Minutes"]]
