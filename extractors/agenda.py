@@ -37,6 +37,8 @@ _SPLIT = re.compile(
     r"^(?:(?:item\s+)?\d{1,2}\s*(?:[.):]|\s*\(\s*[a-z]\s*\))\s*\S|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s|\(?[a-z][.)]\s|[A-Z][A-Z &/,'\-]{3,60}$)"
 )
 _PAGES = re.compile(r"\(?\s*\bpages?\s*(?P<a>\d+)\s*(?:(?:-|to)\s*(?P<b>\d+))?\s*\)?", re.I)
+# "T&CG 55 - 70": text then a page range (not a year range such as 2009 - 2012)
+_TRAILING_RANGE = re.compile(r"^(?P<pre>.*?)\s*(?P<r>(?<![\d/])(?P<a>\d{1,3})\s+-\s+(?P<b>\d{1,3}))\s*$", re.S)
 _PAGE_RANGE_CELL = re.compile(r"^(?:pages?\s*)?(?P<a>\d+)\s*(?:(?:-|to)\s*(?P<b>\d+))?$", re.I)
 _HEADER_WORDS = r"(?:agenda|pages?|page nos?\.?|item|items|no\.?|number|title|subject|presenter|presented by|lead|lead officer|by|speaker|officer|who|time|timing|duration|purpose|action|paper|papers|report)\s*:?"
 _HEADING = re.compile(r"^[A-Z][A-Z &/,'\-]{3,60}$")
@@ -211,8 +213,22 @@ class AgendaParser:
                 t2, p2, r2 = _take_pages(extra)
                 if p2:
                     pages, praw = p2, r2
-                if t2:
+                else:
+                    # "T&CG 55 - 70": the end of a wrapped title and the page range in one cell
+                    tm = _TRAILING_RANGE.match(extra)
+                    if tm:
+                        pages, praw = format_pages(tm.group("a"), tm.group("b")), tm.group("r")
+                        t2 = tm.group("pre")
+                if t2 and it.title_parts and (_CONNECTOR_END.search(it.title_parts[-1]) or len(t2.split()) <= 2) and not it.notes:
+                    it.title_parts.append(t2)
+                elif t2:
                     it.notes.append(t2)
+            if not pages and it.title_parts:
+                # a page range run into the title cell: "... monitoring - Neil Weston 1 - 24"
+                tm = _TRAILING_RANGE.match(it.title_parts[-1])
+                if tm and tm.group("pre"):
+                    it.title_parts[-1] = tm.group("pre")
+                    pages, praw = format_pages(tm.group("a"), tm.group("b")), tm.group("r")
             if pages:
                 it.pages, it.pages_raw = pages, praw
             return
