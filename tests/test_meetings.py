@@ -310,3 +310,21 @@ def test_views_through_the_store(pack2017_db):
     assert ("Paul Clarke; Mark Freeman",) in acts
     _, n = q("SELECT count(*) FROM v_decisions WHERE meeting_id = ?", [minutes_id])
     assert n[0][0] >= 10
+
+
+def test_pdf_agenda_table_with_ranges_in_text_cells():
+    """pdfplumber-style rows: the page range run into the title cell, or sharing a cell
+    with the title's wrapped last word ("table-split-title-and-pages")."""
+    blocks = [table([
+        ["AGENDA", "", "PAGES"],
+        ["4.", "Rolling Plan 2009-2012: Q2 2009-10 monitoring - Neil Weston 1 - 24"],
+        ["6.", "Delegate County Community Safety Agreement Response to", "T&CG 55 - 70"],
+        ["7.", "Budget 2024-25 and Plan 2025 - 2030"],
+    ])]
+    rows, _ = run(blocks, [(AGENDA, 0, 0)])
+    got = [(i["item_number"], i["title"], i["presenter"], i["pages"]) for i in rows["agenda_items"]]
+    assert got == [
+        ("4", "Rolling Plan 2009-2012: Q2 2009-10 monitoring", "Neil Weston", "1-24"),
+        ("6", "Delegate County Community Safety Agreement Response to T&CG", None, "55-70"),
+        ("7", "Budget 2024-25 and Plan 2025 - 2030", None, None),
+    ]
