@@ -74,7 +74,8 @@ def split_names(text: str) -> list[str]:
             cur = ""
             i += 5
             continue
-        if depth == 0 and text.startswith(" & ", i) and not re.search(r"\b(?:Mr|Mrs)\s*$", cur):
+        # "Mr & Mrs D Blunt", "David & Joanna Carlisle" are one entry; "Mr A Smith & Ms B Jones" two
+        if depth == 0 and text.startswith(" & ", i) and len(cur.split()) >= 2 and not re.search(r"\b(?:Mr|Mrs)\s*$", cur):
             parts.append(cur)
             cur = ""
             i += 3

@@ -398,3 +398,8 @@ def test_councillors_by_surname_and_substitutes():
     assert got == {("Councillor Smith", "chair", "Chair"), ("Jones", "present", "Vice-Chair"), ("Brown", "present", None),
                    ("Green", "present", None), ("Cllr Patel", "present", None),
                    ("Cllr Black", "in attendance", "Portfolio Holder")}
+
+
+def test_couples_stay_one_entry():
+    assert split_names("David & Joanna Carlisle, Mr & Mrs D Blunt, Mr A Smith & Ms B Jones") == [
+        "David & Joanna Carlisle", "Mr & Mrs D Blunt", "Mr A Smith", "Ms B Jones"]
