@@ -219,7 +219,15 @@ def _new_block(kind, lines: list[Line], page: int, level: int = 0, strip_first: 
     fonts = Counter(w.get("fontname", "") for ln in lines for w in ln.words)
     return Block(kind=kind, text="\n".join(parts), level=level, page=page, bbox=bbox,
                  bold=all(ln.bold for ln in lines), font_size=lines[0].size,
-                 style=fonts.most_common(1)[0][0] if fonts else None)
+                 style=_font_family(fonts.most_common(1)[0][0]) if fonts else None)
+
+
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+
+
+def _font_family(fontname: str) -> str:
+    """"BAAAAA+DejaVuSerif-Bold" -> "DejaVuSerif-Bold" (drop the subset tag)."""
+    return _SUBSET_PREFIX.sub("", fontname or "")
 
 
 def _rule_between(rules: list, a: Line, b: Line) -> bool:
