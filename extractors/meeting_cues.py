@@ -384,7 +384,7 @@ def minutes_header(text: str) -> MeetingInfo:
             if t is not None:
                 info.start_time, info.start_time_raw = _guess_pm(t.hhmm, t.raw), t.raw
             seg = after[: d.start]
-            vm = re.match(r"\s*(?:in|at)\s+(?P<v>.+?)\s*,?\s+on\s*$", seg, re.I)
+            vm = re.match(r"\s*(?:in|at|by|via|on)\s+(?P<v>.+?)\s*,?\s+on\s*$", seg, re.I)
             if vm:
                 info.venue_raw = vm.group("v")
             else:
