@@ -235,7 +235,7 @@ _ORG_WORD = re.compile(
 def _clean_venue(v: str) -> str:
     v = " ".join(v.split()).strip(" ,.;:-")
     v = re.sub(r"^(?:in|at)\s+", "", v, flags=re.I)
-    v = re.sub(r"^the\s+(?=[A-Z])", "", v)
+    v = re.sub(r"^the\s+(?=[A-Za-z])", "", v, flags=re.I)
     v = re.sub(r"\s+(?:on|at)$", "", v)
     return v.strip(" ,.;:-")
 

@@ -403,3 +403,23 @@ def test_councillors_by_surname_and_substitutes():
 def test_couples_stay_one_entry():
     assert split_names("David & Joanna Carlisle, Mr & Mrs D Blunt, Mr A Smith & Ms B Jones") == [
         "David & Joanna Carlisle", "Mr & Mrs D Blunt", "Mr A Smith", "Ms B Jones"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("MINUTES OF THE SOULDERN PARISH COUNCIL MEETING\nHELD BY ZOOM VIDEOCONFERENCE\nON 25TH March 2021",
+         ("Souldern Parish Council", "2021-03-25", "ZOOM VIDEOCONFERENCE", None)),
+        ("Minutes of a meeting of the Cabinet held in the Council Chamber on Thursday, 9 January 2025.",
+         ("Cabinet", "2025-01-09", "Council Chamber", None)),
+        ("Minutes of the meeting held on Thursday, 10 November 2016 at 10.00 a.m.", (None, "2016-11-10", None, "10:00")),
+        ("Minutes of the meeting held on MS Teams on 3 June 2021 at 7pm", (None, "2021-06-03", "MS Teams", "19:00")),
+        ("MINUTES OF SOULDERN ANNUAL PARISH MEETING HELD IN THE VILLAGE HALL ON 15th MAY 2014",
+         ("Souldern Annual Parish", "2014-05-15", "VILLAGE HALL", None)),
+    ],
+)
+def test_minutes_header(text, expected):
+    from boardpack.extractors.meeting_cues import minutes_header
+
+    i = minutes_header(text)
+    assert (i.committee, i.meeting_date, i.venue, i.start_time) == expected
