@@ -16,12 +16,12 @@ from ..model import Document
 from ..settings import DEFAULT, Settings
 from .detect import detect_format
 
-ReaderFn = Callable[[Path, str], Document]  # (path, sha256) -> Document
+ReaderFn = Callable[[Path, str, Settings], Document]  # (path, sha256, settings) -> Document
 READERS: dict[str, ReaderFn] = {}
 
 
 def register_reader(fmt: str):
-    """Decorator: register ``fn(path, sha256) -> Document`` as the reader for ``fmt``."""
+    """Decorator: register ``fn(path, sha256, settings) -> Document`` as the reader for ``fmt``."""
 
     def deco(fn: ReaderFn) -> ReaderFn:
         READERS[fmt] = fn
@@ -59,7 +59,7 @@ def read_document(path, sha256: str | None = None, settings: Settings = DEFAULT)
     if fmt not in READERS:
         raise UnsupportedFormat(f"no reader registered for format {fmt!r}", path)
     sha = sha256 or file_sha256(path)
-    doc = READERS[fmt](path, sha)
+    doc = READERS[fmt](path, sha, settings)
     if doc.scanned_pages and settings.ocr:
         from .ocr import add_ocr_blocks
 

@@ -178,6 +178,6 @@ def apply_doc_info(doc: Document, info: DocInfo) -> None:
 
 
 @register_reader("doc")
-def read_doc(path: Path, sha256: str) -> Document:
+def read_doc(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
     """Read a Word 97-2003 .doc file by converting it to DOCX with LibreOffice."""
-    return read_doc_document(path, sha256)
+    return read_doc_document(path, sha256, settings)

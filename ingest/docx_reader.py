@@ -496,6 +496,6 @@ def read_docx_document(path: Path, sha256: str, fmt: str = "docx") -> Document:
 
 
 @register_reader("docx")
-def read_docx(path: Path, sha256: str) -> Document:
-    """Read a .docx file into the document model."""
+def read_docx(path: Path, sha256: str, settings=None) -> Document:
+    """Read a .docx file into the document model (no settings apply to Word bodies)."""
     return read_docx_document(path, sha256, "docx")

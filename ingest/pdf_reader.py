@@ -413,5 +413,5 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
 
 
 @register_reader("pdf")
-def pdf_reader(path: Path, sha256: str) -> Document:
-    return read_pdf(path, sha256)
+def pdf_reader(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
+    return read_pdf(path, sha256, settings)
