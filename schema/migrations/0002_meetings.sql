@@ -120,7 +120,10 @@ SELECT m.meeting_id AS meeting_id,
        m.venue AS venue,
        s.source_file AS source_file
 FROM meetings m
-LEFT JOIN v_sources s ON s.doc_sha256 = m.doc_sha256;
+LEFT JOIN v_sources s ON s.doc_sha256 = m.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
+WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
+                  WHERE dup.doc_sha256 = m.doc_sha256 AND dup.block_index = m.block_index);
 
 CREATE VIEW v_agenda_items AS
 SELECT a.meeting_id AS meeting_id,
@@ -131,7 +134,10 @@ SELECT a.meeting_id AS meeting_id,
        s.source_file AS source_file,
        a.page AS page
 FROM agenda_items a
-LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256;
+LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
+WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
+                  WHERE dup.doc_sha256 = a.doc_sha256 AND dup.block_index = a.block_index);
 
 CREATE VIEW v_attendance AS
 SELECT a.meeting_id AS meeting_id,
@@ -142,7 +148,10 @@ SELECT a.meeting_id AS meeting_id,
        s.source_file AS source_file,
        a.page AS page
 FROM attendance a
-LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256;
+LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
+WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
+                  WHERE dup.doc_sha256 = a.doc_sha256 AND dup.block_index = a.block_index);
 
 CREATE VIEW v_minute_actions AS
 SELECT a.meeting_id AS meeting_id,
@@ -152,7 +161,10 @@ SELECT a.meeting_id AS meeting_id,
        s.source_file AS source_file,
        a.page AS page
 FROM minute_actions a
-LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256;
+LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
+WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
+                  WHERE dup.doc_sha256 = a.doc_sha256 AND dup.block_index = a.block_index);
 
 CREATE VIEW v_decisions AS
 SELECT d.meeting_id AS meeting_id,
@@ -162,4 +174,7 @@ SELECT d.meeting_id AS meeting_id,
        s.source_file AS source_file,
        d.page AS page
 FROM decisions d
-LEFT JOIN v_sources s ON s.doc_sha256 = d.doc_sha256;
+LEFT JOIN v_sources s ON s.doc_sha256 = d.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
+WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
+                  WHERE dup.doc_sha256 = d.doc_sha256 AND dup.block_index = d.block_index);
