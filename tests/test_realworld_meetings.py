@@ -5,8 +5,8 @@ the pipeline: read -> clean -> segment -> extract.
 Kent County Council (ModernGov): agenda front sheets give the meeting and every
 numbered item; printed minutes give PRESENT / IN ATTENDANCE / apologies.
 Souldern Parish Council: minutes give the meeting date and attendance (side-by-
-side columns); agendas give the meeting and items. The scanned parish PDFs
-(2021-03-25, 2022-11-24) have no text layer: out of scope here (and slow to OCR).
+side columns); agendas give the meeting and items. The scanned parish minutes
+(2021-03-25, 2022-11-24) have no text layer and are read by OCR.
 """
 
 from __future__ import annotations
@@ -203,3 +203,25 @@ def test_summons_and_minutes_of_one_meeting_share_its_id(parsed, realworld_dir):
     (minutes,) = rows(parsed, realworld_dir, COUNCIL_MINUTES, "meetings")
     assert summons["meeting_id"] == minutes["meeting_id"]
     assert summons["meeting_row_id"] != minutes["meeting_row_id"]
+
+
+SCANNED_MINUTES = [
+    ("2021-03-25 SPC minutes.pdf", "2021-03-25", "Nick Oakhill",
+     {"John Hoodless", "Kirsty Allpress", "Alan Smith", "Laura How"}, set()),
+    ("2022-11-24 SPC minutes.pdf", "2022-11-24", "Nick Oakhill",
+     {"Alan Smith", "Neal Ship", "Heidi Dennison"}, {"John Hoodless"}),
+]
+
+
+@pytest.mark.parametrize("name, date, chair, present, apologies", SCANNED_MINUTES, ids=["2021-03-25", "2022-11-24"])
+def test_scanned_parish_minutes_read_by_ocr(parsed, realworld_dir, name, date, chair, present, apologies):
+    """Scanned minutes (no text layer) are read by OCR and give their meeting and attendance."""
+    pf = parsed(realworld_dir / SPC / "spc-minutes" / name)
+    assert pf.doc.is_scanned and pf.doc.metadata.get("ocr_pages") == pf.doc.scanned_pages
+    rows = pf.result.rows
+    assert {m["meeting_date"] for m in rows["meetings"]} == {date}
+    att = {(r["person"], r["attendance"]) for r in rows["attendance"]}
+    assert (chair, "chair") in att
+    assert {(p, "present") for p in present} <= att
+    assert {(p, "apologies") for p in apologies} <= att
+    assert {r["meeting_date"] for r in rows["attendance"]} == {date}
