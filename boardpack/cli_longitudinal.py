@@ -186,4 +186,4 @@ def serve(db, host, port):
     column described and the audits as canned queries."""
     from .serve import serve as lib_serve
 
-    raise SystemExit(lib_serve(db, host, port))
+    lib_serve(db, host, port)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import socket
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -44,10 +44,8 @@ def datasette_command(db_path, host: str = "127.0.0.1", port: int = 8001) -> tup
     return cmd, meta
 
 
-def serve(db_path, host: str = "127.0.0.1", port: int = 8001) -> int:
-    """Run Datasette in the foreground until interrupted; return its exit code."""
+def serve(db_path, host: str = "127.0.0.1", port: int = 8001) -> None:
+    """Replace this process with Datasette (so stopping `boardpack serve`, by
+    Ctrl-C or a signal, stops the server too: no orphaned child keeps the port)."""
     cmd, _ = datasette_command(db_path, host, port)
-    try:
-        return subprocess.call(cmd)
-    except KeyboardInterrupt:
-        return 0
+    os.execv(cmd[0], cmd)
