@@ -52,33 +52,32 @@ def _min_periods_option(fn):
                         help="Report only runs of at least this many consecutive reported periods.")(fn)
 
 
-@audit.command("stats-awaited")
-@db_option
-@_min_periods_option
-@output_options
-def stats_awaited_cmd(db, min_periods, fmt):
+def _runs_command(name: str, lib_name: str, title: str, help_text: str):
+    """An audit verb over runs of consecutive periods (stats-awaited, not-reported)."""
+
+    @audit.command(name, help=help_text)
+    @db_option
+    @_min_periods_option
+    @output_options
+    def command(db, min_periods, fmt):
+        from . import audit as lib
+
+        with _open(db) as store:
+            rows = getattr(lib, lib_name)(store.db.conn, min_periods)
+        emit(_flatten_for_text(rows, fmt), fmt, columns=RUN_COLUMNS, title=title)
+
+    return command
+
+
+stats_awaited_cmd = _runs_command(
+    "stats-awaited", "stats_awaited", "Stats awaited",
     """Milestones whose progress was "stats awaited" (or figures/response awaited) in N or more
     consecutive reported periods of the same plan, with every period and the file and page of
-    each paper that said so."""
-    from . import audit as lib
-
-    with _open(db) as store:
-        rows = lib.stats_awaited(store.db.conn, min_periods)
-    emit(_flatten_for_text(rows, fmt), fmt, columns=RUN_COLUMNS, title="Stats awaited")
-
-
-@audit.command("not-reported")
-@db_option
-@_min_periods_option
-@output_options
-def not_reported_cmd(db, min_periods, fmt):
+    each paper that said so.""")
+not_reported_cmd = _runs_command(
+    "not-reported", "not_reported", "Not reported",
     """Milestones whose status was left blank or as the unfilled template "on track/not on track"
-    in N or more consecutive reported periods."""
-    from . import audit as lib
-
-    with _open(db) as store:
-        rows = lib.not_reported(store.db.conn, min_periods)
-    emit(_flatten_for_text(rows, fmt), fmt, columns=RUN_COLUMNS, title="Not reported")
+    in N or more consecutive reported periods.""")
 
 
 @audit.command("status-changes")
