@@ -242,3 +242,19 @@ def test_funding_audit_lists_allocations_per_action_and_year(pack_twice):
     assert all(r["year"] == "2016/17" and r["amount"] > 0 for r in plan)
     # counted once although the pack is stored twice
     assert len({(r["item"], r["year"]) for r in plan}) == len(plan)
+
+
+def test_cli_people_record_across_spellings_and_formats(pack_twice):
+    r = _cli("people", "Phil Aldis", "--db", str(pack_twice), "--json")
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)
+    assert {(x["person"], x["kind"], x["date_or_period"]) for x in rows} == {
+        ("Philip Aldis", "attendance", "2016-11-10"), ("Philip Aldis", "action", "2016-11-10")}
+    assert len(rows) == 2  # the pack is stored as PDF and DOCX: still one of each
+
+
+def test_cli_people_reports_led(dbs):
+    r = _cli("people", "Chris Savage", "--db", str(dbs["pdf"]), "--json")
+    assert r.exit_code == 0, r.output
+    led = [x for x in json.loads(r.output) if x["kind"] == "report led"]
+    assert led and all(x["date_or_period"] == "2009/10 Q1" and x["detail"] for x in led)
