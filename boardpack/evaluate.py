@@ -2,7 +2,7 @@
 
 :func:`evaluate` ingests every sample in a folder that has a
 ``<file>.gold.json`` beside it (``{"file": ..., "views": {"v_meetings":
-[...], ...}}``, see docs/TEAM.md) into a temporary database, reads each
+[...], ...}}``, see docs/CONTRIBUTING.md) into a temporary database, reads each
 query view (``v_*``) back for that file (``WHERE source_file = <base
 name>``) and compares the rows with the gold rows:
 
