@@ -186,8 +186,9 @@ def link_milestones(rows: list[dict], settings: Settings = DEFAULT):
                 same_ref = [m for m in current if m.ref == ref]
                 method, score, target, candidate = "new", None, None, None
                 if same_ref:
-                    m = same_ref[-1]
-                    s = text_similarity(m.description, desc) if (m.description and desc) else 100.0
+                    # the best-matching milestone under this ref (latest on ties)
+                    s, m = max(((text_similarity(m.description, desc) if (m.description and desc) else 100.0, m)
+                                for m in reversed(same_ref)), key=lambda t: t[0])
                     if s >= threshold:
                         method, score, target = "ref", s, m
                     else:
@@ -203,7 +204,9 @@ def link_milestones(rows: list[dict], settings: Settings = DEFAULT):
                     if best is not None and best_s >= threshold:
                         method, score, target, candidate = "text", best_s, best, None
                 if target is None:
-                    mid = _id(k, ref, desc or "", pstart, len(milestones))
+                    # natural key: a same-ref, same-text sighting always links above,
+                    # so (plan, ref, text, first period) is unique and stable
+                    mid = _id(k, ref, desc or "", pstart)
                     target = _Milestone(mid, k, ref, r.get("action_ref"), desc, r.get("lead_agency"))
                     current.append(target)
                     milestones.append(target)

@@ -164,3 +164,13 @@ def test_reworded_milestones_link_and_different_ones_do_not():
                            "Improve the responsiveness of the graffiti removal service") >= 90
     assert text_similarity("Meeting held every 2 months",
                            "Vehicle Crime Task Group meeting held every 2 months") < 90
+
+
+def test_a_ref_that_returns_to_its_old_text_rejoins_its_milestone():
+    rows = [_row("Plan 2009-2012", "1.1a", "Monthly multi-agency information sharing meeting held", PERIODS[0]),
+            _row("Plan 2009-2012", "1.1a", "Install CCTV cameras in village car parks", PERIODS[1]),
+            _row("Plan 2009-2012", "1.1a", "Monthly multi-agency information sharing meeting held", PERIODS[2])]
+    _, _, milestones, links = link_milestones(rows)
+    assert len(milestones) == 2
+    assert [l["method"] for l in links] == ["new", "ref-text-mismatch", "ref"]
+    assert links[2]["milestone_id"] == links[0]["milestone_id"]
