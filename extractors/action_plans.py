@@ -221,6 +221,16 @@ def _text(c: Optional[Cell]) -> str:
     return (c.norm or "").strip()
 
 
+def _expanded_texts(cells: list[Cell]) -> list[str]:
+    """One row's cell texts with merged cells expanded to their span (spanned
+    positions after the first are empty strings)."""
+    out: list[str] = []
+    for c in cells:
+        out.append(_text(c))
+        out.extend([""] * (max(1, c.colspan) - 1))
+    return out
+
+
 class _Builder:
     """Builds plans, actions, milestones and updates for one document."""
 
@@ -346,15 +356,8 @@ class _Builder:
 
     # -- tables ---------------------------------------------------------------
     def table(self, b: Block, strict: bool) -> bool:
-        grid_rows = [[_text(c) for c in r.cells] for r in b.rows]
         # expand colspans so header indexes match column positions
-        exp_rows = []
-        for r in b.rows:
-            line = []
-            for c in r.cells:
-                line.append(_text(c))
-                line.extend([""] * (max(1, c.colspan) - 1))
-            exp_rows.append(line)
+        exp_rows = [_expanded_texts(r.cells) for r in b.rows]
         hdr_at, roles = None, None
         for i, texts in enumerate(exp_rows[:8]):
             roles = header_roles(texts, strict=strict)
@@ -500,11 +503,7 @@ class _Builder:
         priority = p.actions[-1].priority if p.actions else None
         start = hdr_at + 1 if hdr_at is not None and hdr_at >= 0 else 0
         for r in b.rows[start:]:
-            texts = [_text(c) for c in r.cells]
-            exp = []
-            for c in r.cells:
-                exp.append(_text(c))
-                exp.extend([""] * (max(1, c.colspan) - 1))
+            exp = _expanded_texts(r.cells)
             if header_roles(exp) == roles or (p.header_texts and [one_line(t).lower() for t in exp] == [one_line(t).lower() for t in p.header_texts]):
                 continue  # header repeated on a later page
             filled = [c for c in r.cells if _text(c)]

@@ -297,7 +297,6 @@ def _spans(block: Block, row_i: int, start_col: int, target_col: int) -> bool:
 
 def _assign_roles(lay: TableLayout) -> None:
     cols = lay.columns
-    nbody = len(lay.body_rows)
     for col in cols:
         filled = col.n_values + col.n_null + col.n_text
         if LINE_COL.match(col.header) and col.n_text <= max(1, filled // 4):
@@ -345,7 +344,6 @@ def _assign_roles(lay: TableLayout) -> None:
     elif cols and cols[0].role in ("value",) and cols[0].n_values == 0:
         lay.label_col = 0
         cols[0].role = "label"
-    _ = nbody
 
 
 def _looks_like_contents(lay: TableLayout, col: Column, cells: list[str]) -> bool:
@@ -419,7 +417,6 @@ def classify(lay: Optional[TableLayout], paper_type: str = "", title: Optional[s
     if len(lay.body_rows) < 2 and not lay.header_rows:
         return Verdict(None, reason="one row, no header")
     headers = [c.header for c in lay.columns]
-    hdr_text = " | ".join(h for h in headers if h)
     # other extractors' tables: an action plan has a column of actions (not a
     # "Relates to Actions" cross-reference) beside a lead/progress/status column
     n_plan_cols = sum(1 for h in headers if ACTION_PLAN_COLS.search(h))
