@@ -233,7 +233,6 @@ class AgendaParser:
                 it.pages, it.pages_raw = pages, praw
             return
         # a row without an item number: "1. Title" in one cell, a group heading, a sub-line or pages
-        text = " ".join(nonempty)
         if len(nonempty) == 1 or not _NUM_CELL.match(first):
             mi = _ITEM.match(first)
             if mi and mi.group("title") and self._accept_top(int(mi.group("num")), True) and (mi.group("dot") or mi.group("sub")):
@@ -268,14 +267,13 @@ class AgendaParser:
             if not (m0 and m0.group("num") == "1" and m0.group("dot") and m0.group("title") and len(t) < 120):
                 return
             self.started = True
-        t_nopages, pages, praw = _take_pages(t)
         m = _ITEM.match(t)
         if m and m.group("title") is not None:
             n = int(m.group("num"))
             title = m.group("title")
             ok_shape = bool(m.group("dot") or m.group("sub")) or bool(re.match(r"[A-Z0-9\"'(]", title))
             if ok_shape and self._accept_top(n, bool(m.group("dot"))) and not re.match(r"^(?:-|to|and|\))", title):
-                it = self._new(m.group("num"), m.group("sub"), "", ln, t)
+                self._new(m.group("num"), m.group("sub"), "", ln, t)
                 self._line_in_item(title, same_block=True, first=True)
                 return
         if self.cur is None:

@@ -284,7 +284,6 @@ class MinutesExtractor(Extractor):
         action_cols: Optional[tuple[int, int]] = None
         last_table: Optional[int] = None
         prev_text: Optional[str] = None
-        prev_para: Optional[Line] = None
         decisions_seen: set[str] = set()
         n_action = 0
 
