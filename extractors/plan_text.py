@@ -12,12 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
+from ..numbers import find_money
 from .report_context import join_lines, one_line
-
-try:  # another engineer's module; a small local parser stands in if it is absent
-    from ..numbers import find_money as _find_money
-except Exception:  # pragma: no cover
-    _find_money = None
 
 
 ACTION_NUM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s|$)\s*")
@@ -45,16 +41,10 @@ TITLE_ROW = re.compile(r"(?i)^(?:(?:action\s+)?plan(?:\s+lead|\s+period)?|strate
 
 def money_in(text: str) -> tuple[Optional[float], Optional[str]]:
     """First pound amount in ``text`` (e.g. after "FUNDING ALLOCATED:")."""
-    if _find_money is not None:
-        found = _find_money(text)
-        if found:
-            return found[0][0], found[0][1]
-    m = re.search(r"£\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m)?\b", text, re.I)
-    if not m:
-        return None, None
-    v = float(m.group(1).replace(",", ""))
-    v *= {"k": 1e3, "m": 1e6}.get((m.group(2) or "").lower(), 1)
-    return v, m.group(0)
+    found = find_money(text)
+    if found:
+        return found[0][0], found[0][1]
+    return None, None
 
 
 def strip_clauses(text: str) -> tuple[str, Optional[str], Optional[str]]:
