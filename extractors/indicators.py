@@ -85,15 +85,12 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
     )
     blk = lay.block
     n = 0
-    group = None
     for r in lay.body_rows:
         row = lay.grid[r]
         label = strip_markers(row[lay.label_col]) if lay.label_col is not None and lay.label_col < len(row) else ""
         cells = [row[c.index] if c.index < len(row) else "" for c in cols]
         if not any(x.strip() for x in cells):
-            if label:
-                group = label  # group heading row
-            continue
+            continue  # a group heading row, or an empty one
         if not label:
             continue  # values with no row label cannot be named
         page = blk.rows[r].page if r < len(blk.rows) and blk.rows[r].page is not None else blk.page
@@ -122,7 +119,6 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
                 },
             )
             n += 1
-    _ = group
     res.add(
         "indicator_tables",
         {
