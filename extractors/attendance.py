@@ -248,7 +248,7 @@ def _cell_cats(text: str) -> Optional[list[str]]:
     one, rest = _cue(t)
     if one and not rest.strip():
         return [one]
-    return _header_cats(t) if _header_cats(t) else None
+    return _header_cats(t)
 
 
 def segment_names(text: str) -> list[str]:

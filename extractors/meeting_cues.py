@@ -179,7 +179,6 @@ _EXPAND = {
     "cambs": "cambridgeshire",
     "cttee": "committee",
     "ctte": "committee",
-    "cttee.": "committee",
 }
 
 
@@ -246,11 +245,7 @@ def _date_and_time_after(text: str, pos: int = 0, window: int = 60):
     if not ds:
         return None, None
     d = ds[0]
-    tm = None
-    for t in find_times(text[d.end : d.end + window]):
-        tm = t
-        break
-    return d, tm
+    return d, next(iter(find_times(text[d.end : d.end + window])), None)
 
 
 def _guess_pm(hhmm: str, raw: str) -> str:
@@ -406,11 +401,6 @@ def is_committee_line(text: str) -> bool:
     if not re.search(r"[A-Za-z]{3}", t):
         return False
     return True
-
-
-def title_case_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 # ---------------------------------------------------------------------------
