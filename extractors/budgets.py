@@ -151,7 +151,6 @@ def _spread_run_together(lr: "_LogicalRow", value_idx: list[int]) -> None:
 
 def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
     """Body rows with wrapped labels joined, group headings dropped and totals marked."""
-    blk = lay.block
     value_idx = [c.index for c in money_cols(lay)]
     out: list[_LogicalRow] = []
     pending_label = ""
@@ -163,7 +162,7 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
     last_value_pos = max((k for k, r in enumerate(body) if row_has_values(r)), default=-1)
     for pos, r in enumerate(body):
         row = lay.grid[r]
-        page = blk.rows[r].page if r < len(blk.rows) and blk.rows[r].page is not None else blk.page
+        page = lay.row_page(r)
         lr = _LogicalRow(r, page)
         for c in lay.columns:
             cell = row[c.index] if c.index < len(row) else ""

@@ -93,7 +93,7 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
             continue  # a group heading row, or an empty one
         if not label:
             continue  # values with no row label cannot be named
-        page = blk.rows[r].page if r < len(blk.rows) and blk.rows[r].page is not None else blk.page
+        page = lay.row_page(r)
         for (col, measure, period), raw in zip(meta, cells):
             indicator = label
             if transposed:

@@ -173,6 +173,11 @@ class TableLayout:
         row = self.grid[r]
         return row[c] if c < len(row) else ""
 
+    def row_page(self, r: int) -> Optional[int]:
+        """The page grid row ``r`` is printed on (a table may run over pages)."""
+        rows = self.block.rows
+        return rows[r].page if r < len(rows) and rows[r].page is not None else self.block.page
+
 
 def _row_is_caption(cells: list[str]) -> bool:
     ne = [c for c in cells if c.strip()]
