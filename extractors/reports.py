@@ -97,9 +97,10 @@ def _heading_split(block: Block) -> Optional[tuple[str, str, str]]:
         return None
     # "Any Items for Publicity: Update information on the DAAT website"
     m = re.match(r"^([^:]{3,80}):\s*(\S.*)$", text)
-    if m and section_of(m.group(1)) and not re.fullmatch(r"[\d\s\u00b9\u00b2\u00b3\u2070-\u2079*]+", m.group(2)):
+    sec = section_of(m.group(1)) if m else None
+    if sec and not re.fullmatch(r"[\d\s\u00b9\u00b2\u00b3\u2070-\u2079*]+", m.group(2)):
         head_raw = raw.split(":", 1)[0] if ":" in raw else m.group(1)
-        return section_of(m.group(1)), clean_heading(head_raw), m.group(2).strip()
+        return sec, clean_heading(head_raw), m.group(2).strip()
     sec = section_of(text) if len(text.split()) <= 14 else None
     if sec and headingish and not (block.kind == PARAGRAPH and text.endswith(".") and len(text.split()) > 8):
         return sec, clean_heading(raw), ""
@@ -208,9 +209,6 @@ class _ReportReader:
         if not text or _RULE.match(text):
             return
         if is_furniture(b) or GUIDANCE.match(text) or re.match(r"(?i)^please\s+restrict\b", text):
-            return
-        if b.kind == TABLE:
-            self._table(b)
             return
         # -- report fields ------------------------------------------------------
         if _REPORT_TITLE.search(text) and len(text) < 120 and not (self.section and b.kind == LIST_ITEM) and \
