@@ -145,7 +145,7 @@ def labelled_fields(head: list[Line]) -> dict[str, tuple[str, Line]]:
             for k in range(len(cells) - 1):
                 pairs.append(cells[k].rstrip(":") + ": " + cells[k + 1])
         else:
-            pairs = [x for x in ln.text.split("\n")]
+            pairs = ln.text.split("\n")
         for p in pairs:
             m = _LABEL.match(p.strip())
             if not m:
@@ -194,7 +194,7 @@ def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
     if info.meeting_date_raw:
         first_word = info.meeting_date_raw.split()[0]
         for ln in head:
-            if not ln.is_row and find_dates(ln.text) and any(d.iso == info.meeting_date for d in find_dates(" ".join([ln.text]))):
+            if not ln.is_row and any(d.iso == info.meeting_date for d in find_dates(ln.text)):
                 anchor = ln
                 break
         if anchor is None:
@@ -203,7 +203,7 @@ def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
                     anchor = ln
                     break
     # a standalone date line that is not the meeting's is the date of issue
-    meeting_dates = [d for d in find_dates(" ".join(text.split()))]
+    meeting_dates = find_dates(" ".join(text.split()))
     for ln in lines:
         if ln.is_row:
             continue
@@ -211,10 +211,9 @@ def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
             break
         if _STANDALONE_DATE.match(ln.text):
             d = find_dates(ln.text)[0]
-            if d.iso != info.meeting_date or (anchor is not None and ln is not anchor and not find_times(ln.text)):
-                if d.iso != info.meeting_date:
-                    info.date_of_issue, info.date_of_issue_raw = d.iso, ln.text
-                    break
+            if d.iso != info.meeting_date:
+                info.date_of_issue, info.date_of_issue_raw = d.iso, ln.text
+                break
     if info.meeting_date is None and meeting_dates:
         # a date that is not the date of issue
         for d in meeting_dates:
