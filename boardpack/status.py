@@ -44,7 +44,6 @@ _RAG_WORD = r"(green|amber|red|yellow|orange)"
 _RAG_LEAD = re.compile(rf"^\W*(?:(?:rag|status|rating)\s*(?:status|rating)?\s*[:=-]?\s*)?{_RAG_WORD}\b", re.I)
 _RAG_LABELLED = re.compile(rf"\b(?:rag|status|rating)\s*(?:status|rating)?\s*[:=-]\s*{_RAG_WORD}\b", re.I)
 _RAG_CAPS = re.compile(r"(?<![A-Za-z])(GREEN|AMBER|RED)(?![A-Za-z])")
-_CLOSED = re.compile(r"^\W*(?:action\s+)?closed\b|\bACTION\s+CLOSED\b|\bCLOSED\b|\bstatus\s*[:=-]\s*closed\b", re.I | re.M)
 _CLOSED_CS = re.compile(r"\bACTION\s+CLOSED\b|(?<![A-Za-z])CLOSED(?![A-Za-z])")
 _COMPLETE = re.compile(r"^\W*(?:action\s+)?complete(?:d)?\b|(?<![A-Za-z])COMPLETE(?:D)?(?![A-Za-z])|\bstatus\s*[:=-]\s*complete", re.M)
 _COMPLETE_I = re.compile(r"^\W*(?:action\s+)?complete(?:d)?\W*$", re.I)
@@ -189,6 +188,4 @@ def colour_key_entry(text: Optional[str]) -> Optional[str]:
         return NOT_ON_TRACK
     if re.match(r"(?i)^\W*on\s*track", t):
         return ON_TRACK
-    if re.match(r"(?i)^\W*(not\s+started|behind|at\s+risk|delayed|missed|overdue)", t):
-        return None
-    return None
+    return None  # "Not started", "Behind", "At risk", ... are not in the vocabulary
