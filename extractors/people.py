@@ -321,10 +321,13 @@ def scan_blocks(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
             org = _organisation_near(text, e, ents)
             # a bracketed role right after the name: "John Reynolds (Chairman)"
             m = re.match(r"\s*\(([^()]{2,40})\)", text[e.end:])
-            role = m.group(1) if m and not canonical_org(m.group(1))[1] and canonical_org(m.group(1))[0] == m.group(1).strip() and not re.search(r"\b(Council|Service|Police)\b", m.group(1)) else None
-            if m and org is None:
+            role = None
+            if m:
                 c, ab = canonical_org(m.group(1))
-                if ab or c != m.group(1).strip():
+                names_org = bool(ab) or c != m.group(1).strip()
+                if not names_org and not re.search(r"\b(Council|Service|Police)\b", m.group(1)):
+                    role = m.group(1)
+                if names_org and org is None:
                     org = type(e)("ORG", m.group(1), 0, 0, "gazetteer")
             col.person(
                 span,
