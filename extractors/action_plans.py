@@ -385,9 +385,8 @@ class _Builder:
             title, update_cue = self._split_update_cue(title)
         if update_cue is None:
             for t in nearby:
-                if re.search(r"(?i)\bupdate\b|\bprogress\b", t) and parse_period(t, None) and len(t) < 120:
-                    per = parse_period(t)
-                    if per and per.kind in ("month", "quarter", "ytd"):
+                if re.search(r"(?i)\bupdate\b|\bprogress\b", t) and (per := parse_period(t)) and len(t) < 120:
+                    if per.kind in ("month", "quarter", "ytd"):
                         update_cue = t
                         break
         info["update_cue"] = update_cue
@@ -418,8 +417,8 @@ class _Builder:
         else:
             self.cur.roles = roles
             self.cur.header_texts = header_texts
-            self.cur.row["page_end"] = max(x for x in (self.cur.row.get("page_end"), b.page_end, b.page) if x is not None) \
-                if any(x is not None for x in (self.cur.row.get("page_end"), b.page_end, b.page)) else None
+            pages = [x for x in (self.cur.row.get("page_end"), b.page_end, b.page) if x is not None]
+            self.cur.row["page_end"] = max(pages) if pages else None
             if update_cue and not self.cur.row.get("update_period_raw"):
                 self.cur.row["update_period_raw"] = update_cue
         self._rows(b, roles, hdr_at)
