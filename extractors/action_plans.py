@@ -501,9 +501,10 @@ class _Builder:
         n_cols = len(p.header_texts) or b.n_cols
         priority = p.actions[-1].priority if p.actions else None
         start = hdr_at + 1 if hdr_at is not None and hdr_at >= 0 else 0
+        header_lower = [one_line(t).lower() for t in p.header_texts]
         for r in b.rows[start:]:
             exp = _expanded_texts(r.cells)
-            if header_roles(exp) == roles or (p.header_texts and [one_line(t).lower() for t in exp] == [one_line(t).lower() for t in p.header_texts]):
+            if header_roles(exp) == roles or (header_lower and [one_line(t).lower() for t in exp] == header_lower):
                 continue  # header repeated on a later page
             filled = [c for c in r.cells if _text(c)]
             if not filled:
