@@ -107,7 +107,7 @@ def clean_document(doc: Document, settings: Settings = DEFAULT) -> Document:
     """Remove page furniture from ``doc`` (in place) and return it."""
     heights = _page_sizes(doc)
     n_pages = doc.pages or len({b.page for b in doc.blocks if b.page}) or 1
-    candidates = []  # (block, band)
+    candidates = []  # (block, band, furniture key)
     for b in doc.blocks:
         if b.kind not in (PARAGRAPH, HEADING, LIST_ITEM) or "\n" in b.norm.strip():
             continue
@@ -119,15 +119,12 @@ def clean_document(doc: Document, settings: Settings = DEFAULT) -> Document:
             # likely an item number on a line of its own, so it stays
             band = "bottom"
         if band:
-            candidates.append((b, band))
-    def key(b):
-        return furniture_key(b.norm, exact=b.kind == HEADING)
-
-    keys = repeated_keys(((b.page or 0, key(b)) for b, _ in candidates), n_pages, settings)
+            candidates.append((b, band, furniture_key(b.norm, exact=b.kind == HEADING)))
+    keys = repeated_keys(((b.page or 0, k) for b, _, k in candidates), n_pages, settings)
     drop = set()
     removed = doc.metadata.setdefault("furniture", [])
-    for b, band in candidates:
-        if key(b) in keys or is_lone_page_number(b.norm, b.page, n_pages):
+    for b, band, k in candidates:
+        if k in keys or is_lone_page_number(b.norm, b.page, n_pages):
             drop.add(id(b))
             # where each removed line was, for extractors that want the running
             # title over a given page (a plan's name above its table)
@@ -137,12 +134,6 @@ def clean_document(doc: Document, settings: Settings = DEFAULT) -> Document:
                 target.append(b.text)
     if drop:
         doc.blocks = [b for b in doc.blocks if id(b) not in drop]
-        doc.blocks = _tidy_breaks(doc.blocks)
         doc.renumber()
     return doc
 
-
-def _tidy_breaks(blocks):
-    """No page break first, last or doubled once furniture is gone (empty pages
-    keep theirs: a PAGE_BREAK per page boundary is part of the model)."""
-    return blocks

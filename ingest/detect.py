@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 
 from ..errors import UnreadableDocument, UnsupportedFormat
+from .ole import MAGIC as OLE_MAGIC
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SUPPORTED = ("pdf", "docx", "doc")
 
 

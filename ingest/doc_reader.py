@@ -152,8 +152,6 @@ def read_doc_document(path: Path, sha256: str, settings: Settings = DEFAULT) -> 
         produced = convert(path, "docx", Path(tmp), settings, WORD_FILTERS)
         doc = read_docx_document(produced, sha256, "doc")
     doc.path = str(path)
-    doc.sha256 = sha256
-    doc.format = "doc"
     doc.converted_from = "doc"
     doc.metadata["converter"] = doc.producer or "LibreOffice"
     if info is not None:

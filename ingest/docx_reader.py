@@ -72,16 +72,12 @@ class _Piece:
 class DocxBodyReader(TablesMixin):
     """Walks one document's body into blocks; holds the page counter."""
 
-    def __init__(self, wdoc, sha256: str):
-        self.wdoc = wdoc
-        self.sha = sha256
+    def __init__(self, wdoc):
         part = wdoc.part
-        numbering_el = None
         try:
             numbering_el = part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             numbering_el = None
-        styles_el = None
         try:
             styles_el = part.styles.element
         except (KeyError, AttributeError):
@@ -188,14 +184,18 @@ class DocxBodyReader(TablesMixin):
             elif el.tag in BLOCK_WRAPPERS and not is_placeholder(el):
                 yield from self.body_items(el)
 
+    def _body_item(self, el, source_index: int) -> None:
+        """Read one paragraph or table of the body (or of a text box)."""
+        if el.tag == W_P:
+            self.paragraph(el, source_index)
+        else:
+            t = self.table(el, source_index)
+            if t.rows:
+                self._emit_table(t)
+
     def read(self) -> list[Block]:
         for i, el in enumerate(self.body_items(self.body)):
-            if el.tag == W_P:
-                self.paragraph(el, i)
-            else:
-                t = self.table(el, i)
-                if t.rows:
-                    self._emit_table(t)
+            self._body_item(el, i)
         self._emit_notes(everything=True)
         self._decide_pseudo_headings()
         self._level_pseudo_headings()
@@ -307,12 +307,7 @@ class DocxBodyReader(TablesMixin):
                 self._rendered_break()
         for box in boxes:
             for el in self.body_items(box):
-                if el.tag == W_P:
-                    self.paragraph(el, source_index)
-                else:
-                    t = self.table(el, source_index)
-                    if t.rows:
-                        self._emit_table(t)
+                self._body_item(el, source_index)
         if p in self._section_breaks and self.paged:
             self._explicit_break(source_index)
 
@@ -456,7 +451,7 @@ def read_docx_document(path: Path, sha256: str, fmt: str = "docx") -> Document:
                else "Word document has no body")
         raise UnreadableDocument(why, path)
     try:
-        reader = DocxBodyReader(wdoc, sha256)
+        reader = DocxBodyReader(wdoc)
         blocks = reader.read()
         headers, footers = headers_footers(wdoc)
     except BoardpackError:

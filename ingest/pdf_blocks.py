@@ -25,7 +25,7 @@ from ..model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Block
 from ..textnorm import BULLET_CHARS
 from .pdf_text_tables import NUMBERING, TLine
 
-_BULLETS = set(BULLET_CHARS) - {"o"} | {"-", "*", "o", "\u2013", "\u00a7", "\uf0a7", "\uf0d8", "\uf0fc"}
+_BULLETS = set(BULLET_CHARS) | {"-", "*", "\u2013", "\u00a7", "\uf0a7", "\uf0d8", "\uf0fc"}
 _NUMBER_MARKER = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])$", re.I)
 _AMOUNT = re.compile(r"\d\.\d|\d,\d{3}")
 
@@ -64,9 +64,8 @@ class PageItems:
 def _marker(line: Line) -> tuple[Optional[str], bool]:
     """(list marker kind, whether the marker is a glyph to strip)."""
     first = line.words[0]["text"]
-    if first in _BULLETS or (len(first) == 1 and first in BULLET_CHARS and first != "o"):
-        if len(line.words) > 1:
-            return "bullet", True
+    if first in _BULLETS and len(line.words) > 1:
+        return "bullet", True
     if len(first) > 1 and first[0] in _BULLETS - {"-", "*", "o"} and first[0] != "\u2013":
         return "bullet-attached", True
     if len(line.segs) >= 2 and len(line.segs[0].words) == 1 and NUMBERING.match(first):
@@ -295,7 +294,7 @@ def page_blocks(p: PageItems, b: Builder, furniture: set[int]) -> list[Block]:
                 same_para = True
                 if cur_kind == HEADING:
                     cur_kind, cur_level = PARAGRAPH, 0
-            if same_para and cur_kind == HEADING and len(cur) >= 1 and cur_style[0] < b.body + 1.5 and prev.x1 >= right:
+            if same_para and cur_kind == HEADING and cur_style[0] < b.body + 1.5 and prev.x1 >= right:
                 cur_kind, cur_level = PARAGRAPH, 0
             if same_para and cur_kind == LIST_ITEM:
                 same_para = ln.x0 >= cur[0].x0 + 2  # wrapped list text sits right of the marker

@@ -304,18 +304,16 @@ def _mark_furniture(pages: list[PageItems], settings: Settings, body: float) -> 
     def key(ln: Line) -> str:
         return furniture_key(ln.text, exact=ln.bold or ln.size >= body + 1.5)
 
-    cands = []
+    cands = []  # (page number, line in a band, its furniture key)
     for p in pages:
         for it in p.items:
             if isinstance(it, Line):
                 it.band = in_band(it.top, it.bottom, p.height, settings.furniture_band)
                 if it.band:
-                    cands.append((p.number, key(it)))
-    keys = repeated_keys(cands, len(pages), settings)
-    for p in pages:
-        for it in p.items:
-            if isinstance(it, Line) and it.band:
-                it.furniture = key(it) in keys or is_lone_page_number(it.text, p.number, len(pages))
+                    cands.append((p.number, it, key(it)))
+    keys = repeated_keys(((n, k) for n, _, k in cands), len(pages), settings)
+    for n, it, k in cands:
+        it.furniture = k in keys or is_lone_page_number(it.text, n, len(pages))
 
 
 # -- the reader ---------------------------------------------------------------------

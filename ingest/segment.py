@@ -806,11 +806,3 @@ def _merge_trailing(papers: list[Paper], blocks: list[Block], keep: set[int]) ->
         else:
             k += 1
 
-
-def describe(doc: Document, papers: list[Paper]) -> str:
-    """Human-readable summary, for `boardpack show --stage segment` and debugging."""
-    lines = []
-    for p in papers:
-        lines.append(f"{p.ordinal:>3} {p.paper_type:<16} blocks {p.start}-{p.end} pages {p.page_start}-{p.page_end} "
-                     f"conf {p.confidence:.2f}  {p.title!r}  cue={p.cue!r}")
-    return "\n".join(lines)
