@@ -57,13 +57,14 @@ _TITLE_PHRASES = [
     "judge", "major", "captain", "capt", "col", "colonel", "lt col", "brigadier", "commander",
 ]
 _TITLE_WORDS = sorted({tuple(p.split()) for p in _TITLE_PHRASES}, key=len, reverse=True)
+_ONE_WORD_TITLES = frozenset(t[0] for t in _TITLE_WORDS if len(t) == 1)
 
 # Honours and post-nominals written after a name.
 HONOURS = frozenset(
     {
         "obe", "mbe", "cbe", "kbe", "dbe", "gbe", "bem", "qpm", "kpm", "qfsm", "kfsm", "jp", "dl", "mp",
         "mep", "qc", "kc", "cvo", "lvo", "mvo", "frics", "frsa", "fca", "aca", "cpfa", "mba", "msc", "ba",
-        "bsc", "phd", "ma", "llb", "rgn", "rmn", "ceng", "bem", "dl.", "hon", "fcipd",
+        "bsc", "phd", "ma", "llb", "rgn", "rmn", "ceng", "dl.", "hon", "fcipd",
     }
 )
 
@@ -326,7 +327,7 @@ def split_people(text: str) -> list[str]:
     # "Mr and Mrs Smith": a bare title before "and" belongs to the next name's surname
     out = []
     for i, p in enumerate(pieces):
-        if p.lower().rstrip(".") in {t[0] for t in _TITLE_WORDS if len(t) == 1} and i + 1 < len(pieces):
+        if p.lower().rstrip(".") in _ONE_WORD_TITLES and i + 1 < len(pieces):
             nxt = parse_person(pieces[i + 1])
             out.append(f"{p} {nxt.family}" if nxt.family else p)
         else:
@@ -472,7 +473,7 @@ def cluster_names(names: Iterable[str], threshold: float = 88.0) -> list[list[st
         groups[find(n)].append(n)
     out = []
     for root, members in groups.items():
-        members.sort(key=lambda n: (-counts[n], -len(name_key(n).split()[0]) if name_key(n) else 0, n))
+        members.sort(key=lambda n: (-counts[n], -len(keys[n].split()[0]) if keys[n] else 0, n))
         out.append(members)
     out.sort(key=lambda ms: ms[0])
     return out

@@ -141,12 +141,12 @@ GIVEN_NAMES = frozenset(
     """.split()
 )
 
-# Words that open a title or rank before a name ("Cllr", "Ch Insp.", "County Councillor");
-# "Police" or "District" alone never do.
 # Given names that are as often ordinary words at the start of a phrase ("Grant
 # Funding", "April Meeting", "Will Members") are only names after a title.
-GIVEN_NAMES = GIVEN_NAMES - {"grant", "rose", "april", "june", "will", "joy", "ned", "reg", "stan", "miles", "sid", "pat", "jack", "dale", "guy", "mark"} | {"mark"}
+GIVEN_NAMES = GIVEN_NAMES - {"grant", "rose", "april", "june", "will", "joy", "ned", "reg", "stan", "miles", "sid", "pat", "jack", "dale", "guy"}
 
+# Words that open a title or rank before a name ("Cllr", "Ch Insp.", "County Councillor");
+# "Police" or "District" alone never do.
 _TITLE_START = sorted(
     {p for p in _TITLE_PHRASES if " " not in p and len(p) > 2 and p not in {"judge", "major", "commander", "canon", "hon", "col", "lord", "lady", "baron"}}
 )
