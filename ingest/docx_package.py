@@ -11,16 +11,14 @@ does. A missing or malformed main document part is never repaired.
 from __future__ import annotations
 
 import zipfile
-from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 
-from docx.oxml.ns import qn as _qn
 from lxml import etree
 
 from ..errors import UnreadableDocument
+from .docx_styles import qn
 
-qn = lru_cache(maxsize=None)(_qn)
 W_P, W_T = qn("w:p"), qn("w:t")
 
 

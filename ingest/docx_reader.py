@@ -17,11 +17,9 @@ block carries ``source_index``, the index of its body paragraph/table.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from docx.oxml.ns import qn as _qn
 from lxml import etree
 
 from ..errors import BoardpackError, UnreadableDocument
@@ -29,11 +27,8 @@ from ..model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, Block, Document
 from ..textnorm import normalise, strip_bullet
 from . import register_reader
 from .docx_package import app_properties, footnotes, headers_footers, open_package
-from .docx_styles import StyleSheet, on_off
+from .docx_styles import StyleSheet, on_off, qn
 from .docx_tables import BLOCK_WRAPPERS, TablesMixin, is_placeholder
-
-# Clark-notation names are looked up hundreds of thousands of times per pack.
-qn = lru_cache(maxsize=None)(_qn)
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W_P, W_TBL, W_R, W_T = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:t")

@@ -12,15 +12,11 @@ paragraphs, or by the table style's header row.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
-from docx.oxml.ns import qn as _qn
-
 from ..model import TABLE, Block, Cell, Row
-from .docx_styles import int_attr, on_off
+from .docx_styles import int_attr, on_off, qn
 
-qn = lru_cache(maxsize=None)(_qn)
 W_T, W_TBL, W_TR, W_TC = qn("w:t"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 W_VAL = qn("w:val")
 W_LRPB = qn("w:lastRenderedPageBreak")
