@@ -231,6 +231,13 @@ def _expanded_texts(cells: list[Cell]) -> list[str]:
     return out
 
 
+def _add_action(p: PlanState, a: ActionState, seg: Segment) -> None:
+    """Append a new action to the plan, with the row it starts on as its first segment."""
+    a.action_fill = seg.status_fill or seg.progress_fill
+    a.segments.append(seg)
+    p.actions.append(a)
+
+
 class _Builder:
     """Builds plans, actions, milestones and updates for one document."""
 
@@ -549,18 +556,14 @@ class _Builder:
                 a = ActionState(number=num, text=atext, raw=(rc["action"].text if rc.get("action") is not None else atext),
                                 priority=priority, lead=seg.lead, partners=seg.partners,
                                 status_cell=seg.status, page=seg.page, block_index=b.index)
-                a.action_fill = seg.status_fill or seg.progress_fill
-                a.segments.append(seg)
-                p.actions.append(a)
+                _add_action(p, a, seg)
                 p.numbers.add(num)
             elif cur_a is not None:
                 if atext and one_line(atext) not in one_line(cur_a.text):
                     if cur_a.number is None and not num and (seg.milestones or seg.progress):
                         # an un-numbered plan: every row with an action is an action
                         a = ActionState(None, atext, atext, priority, seg.lead, seg.partners, seg.status, seg.page, b.index)
-                        a.action_fill = seg.status_fill or seg.progress_fill
-                        a.segments.append(seg)
-                        p.actions.append(a)
+                        _add_action(p, a, seg)
                         continue
                     cur_a.text += "\n" + atext  # the action cell split over a page break
                     cur_a.raw += "\n" + atext
@@ -568,9 +571,7 @@ class _Builder:
             elif atext or seg.milestones:
                 a = ActionState(number=num, text=atext, raw=atext, priority=priority, lead=seg.lead,
                                 partners=seg.partners, status_cell=seg.status, page=seg.page, block_index=b.index)
-                a.action_fill = seg.status_fill or seg.progress_fill
-                a.segments.append(seg)
-                p.actions.append(a)
+                _add_action(p, a, seg)
 
     # -- rows out ---------------------------------------------------------------
     def update_period(self, p: PlanState, label_q: Optional[str], pkey: str = "progress") -> Optional[Period]:
@@ -684,9 +685,10 @@ class _Builder:
             if per is None or per.label in seen:
                 continue
             seen.add(per.label)
-            psegs = [replace(sg, progress=sg.extra.get(key, ("", "", None))[0],
-                             progress_raw=sg.extra.get(key, ("", "", None))[1],
-                             progress_fill=sg.extra.get(key, ("", "", None))[2]) for sg in segs]
+            psegs = []
+            for sg in segs:
+                text, raw, fill = sg.extra.get(key, ("", "", None))
+                psegs.append(replace(sg, progress=text, progress_raw=raw, progress_fill=fill))
             self._emit_one(p, a, aid, mid, ref, parsed, psegs, action_status, funding, funding_raw, ms_text,
                            has_progress_col, key)
 
