@@ -34,6 +34,7 @@ from .attendance import (  # noqa: F401  (re-exported for callers and tests)
     split_names,
 )
 from .meeting_cues import (
+    _MINUTE_NUM_CELL,
     _NUM_HEAD,
     _ORG_WORD,
     _SECTION_HEAD,
@@ -158,7 +159,6 @@ def _accept_item(num: str, title: str, last: Optional[str]) -> bool:
 _BODY_NUM = re.compile(
     r"^(?:\(?\d{1,3}[a-z]?[.)]?|\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?|[A-Z][a-z]{2,4}\s?\d{2}\.\d{1,2}|\(?[a-z][.)]|\(?(?:i{1,3}|iv|v|vi{1,3})\))$"
 )
-_MINUTE_NUM = re.compile(r"^(?:\d{1,3}\.?|\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?|[A-Z][a-z]{2,4}\s?\d{2}\.\d{1,2})$")
 _ITEM_REF = re.compile(r"^\(item\s+\d+[a-z]?\)$", re.I)
 _SENTENCE_END = re.compile(r"[.:;!?)\"']\s*$")
 
@@ -167,7 +167,7 @@ def _is_body_table(rows: list[Line]) -> bool:
     """A text-aligned 'table' that is really minute text: number | paragraph."""
     if not rows:
         return False
-    ncols = max(len([c for c in (r.cells or [])]) for r in rows)
+    ncols = max(len(r.cells or []) for r in rows)
     if ncols > 3:
         return False
     ok = numbered = 0
@@ -226,7 +226,7 @@ def flatten_body_tables(lines: list[Line]) -> list[Line]:
             cells = [c.strip() for c in (r.cells or [])]
             first = cells[0] if cells else ""
             rest_lines = [x.strip() for c in cells[1:] for x in c.split("\n") if x.strip()]
-            if first and _MINUTE_NUM.match(first) and rest_lines and re.match(r"[A-Z\"']", rest_lines[0]):
+            if first and _MINUTE_NUM_CELL.match(first) and rest_lines and re.match(r"[A-Z\"']", rest_lines[0]):
                 title = [rest_lines[0]]
                 k = 1
                 while k < len(rest_lines) and (re.match(r"^[a-z(]", rest_lines[k]) and not _ITEM_REF.match(rest_lines[k])):
