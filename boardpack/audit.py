@@ -10,16 +10,12 @@ rows into the documented JSON objects with periods and sources in time order.
 from __future__ import annotations
 
 import json
-import sqlite3
+import re
 from typing import Any
 
+from .sqlrows import dict_rows, has_object
+
 AUDITS = ("stats-awaited", "not-reported", "status-changes", "funding")
-
-
-def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict[str, Any]]:
-    cur = conn.execute(sql, params)
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
 def _sources(raw_lists) -> list[dict]:
@@ -34,14 +30,14 @@ def _sources(raw_lists) -> list[dict]:
 def _runs(conn, view: str, min_periods: int) -> list[dict]:
     if min_periods < 1:
         raise ValueError("--min-periods must be at least 1")
-    runs = _rows(
+    runs = dict_rows(
         conn,
         f"SELECT * FROM {view} WHERE n_periods >= ? ORDER BY plan_title, first_period_start, ref",
         (min_periods,),
     )
     out = []
     for run in runs:
-        steps = _rows(
+        steps = dict_rows(
             conn,
             "SELECT period, sources FROM v_milestone_periods WHERE milestone_id = ? "
             "AND ordinal BETWEEN ? AND ? ORDER BY ordinal",
@@ -63,8 +59,6 @@ def _runs(conn, view: str, min_periods: int) -> list[dict]:
 
 def _ref_key(ref: str):
     # "1.10a" after "1.9b": compare numeric parts as numbers.
-    import re
-
     return [int(p) if p.isdigit() else p for p in re.findall(r"\d+|[a-z]+", (ref or "").lower())]
 
 
@@ -85,7 +79,7 @@ def not_reported(conn, min_periods: int = 2) -> list[dict]:
 
 def status_changes(conn) -> list[dict]:
     """Every change of status between a milestone's consecutive reported periods."""
-    rows = _rows(conn, "SELECT * FROM v_status_changes")
+    rows = dict_rows(conn, "SELECT * FROM v_status_changes")
     out = [{
         "plan_title": r["plan_title"],
         "ref": r["ref"],
@@ -100,17 +94,13 @@ def status_changes(conn) -> list[dict]:
     return sorted(out, key=lambda d: (d["plan_title"] or "", _ref_key(d["ref"]), d["to_period"] or ""))
 
 
-def _has(conn, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
-
-
 def funding(conn) -> list[dict]:
     """Funding allocated per action and financial year (from action-plan updates),
     budget allocations by measure (original / revised ...), and every budget
     total that does not equal the sum of its items."""
     out: list[dict] = []
-    if _has(conn, "v_milestone_periods"):
-        for r in _rows(conn, """
+    if has_object(conn, "v_milestone_periods"):
+        for r in dict_rows(conn, """
             SELECT plan_title, COALESCE(action_ref, ref) AS action_ref,
                    substr(period, 1, 7) AS year, MAX(funding_allocated) AS allocated,
                    group_concat(DISTINCT period) AS periods
@@ -120,8 +110,8 @@ def funding(conn) -> list[dict]:
             out.append({"kind": "plan allocation", "table_title": r["plan_title"], "item": r["action_ref"],
                         "year": r["year"], "measure": "funding allocated", "amount": r["allocated"],
                         "detail": r["periods"]})
-    if _has(conn, "v_budget_amounts"):
-        for r in _rows(conn, """
+    if has_object(conn, "v_budget_amounts"):
+        for r in dict_rows(conn, """
             SELECT table_title, item, measure, amount, source_file, page FROM v_budget_amounts
             WHERE is_total = 0 AND (lower(measure) LIKE '%alloc%' OR lower(measure) LIKE '%revised%'
                                     OR lower(measure) LIKE '%original%' OR lower(measure) LIKE '%budget%')
@@ -129,8 +119,8 @@ def funding(conn) -> list[dict]:
             out.append({"kind": "budget allocation", "table_title": r["table_title"], "item": r["item"],
                         "year": None, "measure": r["measure"], "amount": r["amount"],
                         "detail": f"{r['source_file']} p.{r['page']}"})
-    if _has(conn, "v_budget_checks"):
-        for r in _rows(conn, """
+    if has_object(conn, "v_budget_checks"):
+        for r in dict_rows(conn, """
             SELECT table_title, total_item, measure, stated_total, computed, difference, n_items,
                    source_file, page FROM v_budget_checks
             WHERE status = 'mismatch' ORDER BY source_file, page, table_title"""):
@@ -152,7 +142,7 @@ def timeline(conn, ref: str, plan: str | None = None) -> list[dict]:
         params.append(f"%{plan}%")
     sql += " ORDER BY plan_title, ordinal, ref"
     out = []
-    for r in _rows(conn, sql, params):
+    for r in dict_rows(conn, sql, params):
         srcs = _sources([r.pop("sources")])
         r["file"] = srcs[0]["file"] if srcs else None
         r["page"] = srcs[0]["page"] if srcs else None

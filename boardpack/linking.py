@@ -22,7 +22,6 @@ files were ingested in.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sqlite3
@@ -31,7 +30,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from .extractors.base import row_id
 from .settings import DEFAULT, Settings
+from .sqlrows import has_object
 from .textnorm import one_line
 
 #: share of common word 5-gram shingles for two papers to be the same paper
@@ -80,10 +81,6 @@ def text_similarity(a: str | None, b: str | None) -> float:
     return float(fuzz.token_sort_ratio(a, b))
 
 
-def _id(*parts) -> str:
-    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:16]
-
-
 # ---------------------------------------------------------------------------
 # plans and milestones
 # ---------------------------------------------------------------------------
@@ -96,12 +93,6 @@ class _Milestone:
     description: str | None
     lead_agency: str | None
     updates: dict = field(default_factory=dict)  # period -> merged update
-
-
-def _has_view(conn, name: str) -> bool:
-    return conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type IN ('view','table') AND name = ?", (name,)
-    ).fetchone() is not None
 
 
 def _assign_plans(titles: list[str]) -> dict[str, tuple[str, str, float]]:
@@ -206,7 +197,7 @@ def link_milestones(rows: list[dict], settings: Settings = DEFAULT):
                 if target is None:
                     # natural key: a same-ref, same-text sighting always links above,
                     # so (plan, ref, text, first period) is unique and stable
-                    mid = _id(k, ref, desc or "", pstart)
+                    mid = row_id(k, ref, desc or "", pstart)
                     target = _Milestone(mid, k, ref, r.get("action_ref"), desc, r.get("lead_agency"))
                     current.append(target)
                     milestones.append(target)
@@ -233,8 +224,8 @@ def link_plans_and_milestones(db, settings: Settings = DEFAULT) -> dict:
         conn.execute(f"DELETE FROM {t}")
     # Every copy of every update (not the counted-once contract view), so an
     # update said in two files keeps both files among its sources.
-    view = "v_action_updates_all" if _has_view(conn, "v_action_updates_all") else "v_action_updates"
-    if not _has_view(conn, view):
+    view = "v_action_updates_all" if has_object(conn, "v_action_updates_all") else "v_action_updates"
+    if not has_object(conn, view):
         return {"plans": 0, "milestones": 0, "updates": 0}
     conn.row_factory = sqlite3.Row
     try:

@@ -11,25 +11,16 @@ from __future__ import annotations
 import sqlite3
 
 from .names import canonical_name, name_key, same_person
-
-
-def _rows(conn, sql, params=()):
-    cur = conn.execute(sql, params)
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
-
-
-def _has(conn, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+from .sqlrows import dict_rows, has_object
 
 
 def find_people(conn: sqlite3.Connection, name: str) -> list[dict]:
     """People in the registry whose name or a variant matches ``name``."""
-    if not _has(conn, "v_people"):
+    if not has_object(conn, "v_people"):
         return []
     wanted = canonical_name(name) or name
     out = []
-    for p in _rows(conn, "SELECT person_id, name, variants, roles, organisations FROM v_people"):
+    for p in dict_rows(conn, "SELECT person_id, name, variants, roles, organisations FROM v_people"):
         variants = [v.strip() for v in (p["variants"] or p["name"] or "").split(";") if v.strip()]
         key = name_key(wanted)
         if any(key == name_key(v) or key in name_key(v).split(" ") or same_person(wanted, v) for v in variants):
@@ -51,20 +42,20 @@ def person_record(conn: sqlite3.Connection, name: str) -> list[dict]:
     variants = [v for p in people for v in p["variant_list"]] or [canonical_name(name) or name]
     person = people[0]["name"] if len(people) == 1 else (canonical_name(name) or name)
     out: list[dict] = []
-    if _has(conn, "v_attendance"):
-        for r in _rows(conn, "SELECT * FROM v_attendance ORDER BY meeting_date, source_file"):
+    if has_object(conn, "v_attendance"):
+        for r in dict_rows(conn, "SELECT * FROM v_attendance ORDER BY meeting_date, source_file"):
             if _matches(r["person"], variants):
                 out.append({"person": person, "kind": "attendance", "date_or_period": r["meeting_date"],
                             "detail": r["attendance"] + (f" ({r['role']})" if r.get("role") else ""),
                             "source_file": r["source_file"], "page": r["page"]})
-    if _has(conn, "v_minute_actions"):
-        for r in _rows(conn, "SELECT * FROM v_minute_actions ORDER BY meeting_date, source_file"):
+    if has_object(conn, "v_minute_actions"):
+        for r in dict_rows(conn, "SELECT * FROM v_minute_actions ORDER BY meeting_date, source_file"):
             owners = [o.strip() for o in (r["owners"] or "").split(";")]
             if any(_matches(o, variants) for o in owners):
                 out.append({"person": person, "kind": "action", "date_or_period": r["meeting_date"],
                             "detail": r["action_text"], "source_file": r["source_file"], "page": r["page"]})
-    if _has(conn, "v_report_items"):
-        for r in _rows(conn, "SELECT DISTINCT priority_area, lead_officer, period, source_file, MIN(page) AS page "
+    if has_object(conn, "v_report_items"):
+        for r in dict_rows(conn, "SELECT DISTINCT priority_area, lead_officer, period, source_file, MIN(page) AS page "
                              "FROM v_report_items GROUP BY priority_area, lead_officer, period, source_file "
                              "ORDER BY period, source_file"):
             if _matches(r["lead_officer"], variants):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from .sqlrows import dict_rows
+
 _TOKEN = re.compile(r"[\w£%/.-]+", re.UNICODE)
 
 
@@ -36,8 +38,6 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 20, raw: bool = Fal
         ORDER BY bm25(blocks_fts), s.source_file, b.page
         LIMIT ?"""
     try:
-        cur = conn.execute(sql, (q, limit))
+        return dict_rows(conn, sql, (q, limit))
     except sqlite3.OperationalError as e:
         raise ValueError(f"bad search query {text!r}: {e}") from e
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
