@@ -60,7 +60,7 @@ def read_document(path, sha256: str | None = None, settings: Settings = DEFAULT)
         raise UnsupportedFormat(f"no reader registered for format {fmt!r}", path)
     sha = sha256 or file_sha256(path)
     doc = READERS[fmt](path, sha, settings)
-    if doc.scanned_pages and settings.ocr:
+    if doc.scanned_pages:  # imported only when needed; add_ocr_blocks honours settings.ocr
         from .ocr import add_ocr_blocks
 
         add_ocr_blocks(doc, settings)
