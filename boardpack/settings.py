@@ -21,6 +21,10 @@ class Settings:
     furniture_min_pages: int = 3
     # -- scanned page: fewer than this many text characters on a page with an image
     scanned_max_chars: int = 20
+    # ... and that paints an image, more than this many glyph outlines
+    # (curves), or a pattern fill over at least this share of the page
+    scanned_min_curves: int = 50
+    scanned_min_pattern_share: float = 0.25
     # -- OCR of scanned PDF pages (tesseract via pdftoppm)
     ocr: bool = True
     ocr_dpi: int = 200
@@ -40,6 +44,7 @@ class Settings:
         checks = {
             "furniture_band": (0.0, 0.5),
             "furniture_min_share": (0.0, 1.0),
+            "scanned_min_pattern_share": (0.0, 1.0),
             "action_link_threshold": (0.0, 100.0),
             "person_merge_threshold": (0.0, 100.0),
         }
@@ -55,7 +60,7 @@ class Settings:
             v = getattr(self, name)
             if not isinstance(v, (int, float)) or v <= 0:
                 raise SettingsError(f"setting {name}={v!r} must be a positive number of seconds")
-        for name in ("furniture_min_pages", "scanned_max_chars", "workers"):
+        for name in ("furniture_min_pages", "scanned_max_chars", "scanned_min_curves", "workers"):
             v = getattr(self, name)
             if not isinstance(v, int) or isinstance(v, bool) or v < 0:
                 raise SettingsError(f"setting {name}={v!r} must be a non-negative integer")

@@ -208,9 +208,17 @@ def _horizontal_rules(page) -> list[tuple[float, float, float]]:
     return rules
 
 
-def _census(container) -> tuple[int, int, int]:
-    """(visible characters, images, curves) among pdfminer layout objects."""
+def _census(container) -> tuple[int, int, int, float]:
+    """(visible characters, images, curves, area painted with a pattern) among
+    pdfminer layout objects.
+
+    Some producers (macOS Quartz printing a scan, for one) paint the page
+    image as a *pattern* fill of a page-sized rectangle instead of drawing
+    an image XObject; pdfminer then sees one rectangle and no image, so the
+    painted area is what tells such a page from a blank one.
+    """
     chars = images = curves = 0
+    pattern_area = 0.0
     stack = list(container)
     while stack:
         obj = stack.pop()
@@ -222,9 +230,23 @@ def _census(container) -> tuple[int, int, int]:
             images += 1
         elif t is LTCurve or t is LTLine or t is LTRect:
             curves += t is LTCurve
+            # a pattern colour is a resource name ("P1"), not a tuple of components
+            if getattr(obj, "fill", False) and isinstance(getattr(obj, "non_stroking_color", None), str):
+                pattern_area += max(0.0, obj.width) * max(0.0, obj.height)
         elif isinstance(obj, LTContainer):
             stack.extend(obj)
-    return chars, images, curves
+    return chars, images, curves, pattern_area
+
+
+def looks_scanned(n_text: int, n_images: int, n_curves: int, pattern_area: float, page_area: float,
+                  settings: Settings) -> bool:
+    """A page whose text layer is (nearly) empty but that paints something a
+    reader would see: an image, glyphs drawn as outlines, or a picture filled
+    in through a pattern over a good part of the page."""
+    if n_text > settings.scanned_max_chars:
+        return False
+    painted = page_area > 0 and pattern_area >= settings.scanned_min_pattern_share * page_area
+    return n_images > 0 or n_curves > settings.scanned_min_curves or painted
 
 
 def _read_page(page, page_no: int, settings: Settings) -> tuple[PageItems, bool]:
@@ -234,8 +256,9 @@ def _read_page(page, page_no: int, settings: Settings) -> tuple[PageItems, bool]
     # Count on pdfminer's layout first (pdfplumber caches it for page.chars):
     # a page of glyph outlines or one big image is flagged without turning
     # thousands of curves into pdfplumber dicts.
-    n_text, n_images, n_curves = _census(page.layout)
-    scanned = n_text <= settings.scanned_max_chars and (n_images > 0 or n_curves > 50)
+    n_text, n_images, n_curves, pattern_area = _census(page.layout)
+    scanned = looks_scanned(n_text, n_images, n_curves, pattern_area,
+                            float(page.width) * float(page.height), settings)
     if n_text == 0:
         return items, scanned
     words = page.extract_words(extra_attrs=_WORD_ATTRS)

@@ -53,6 +53,15 @@ def test_scanned_page_read_by_ocr_after_the_text_page(scanned_doc):
     assert "Apologies were received from Tom Jefford and Denise Lewis" in text
 
 
+def test_scan_painted_through_a_pattern_is_read_by_ocr(scanned_doc):
+    # scanned_doc only for its check that the OCR tools are installed
+    doc = read_document(ROOT / "tests" / "fixtures" / "pdf" / "scan-painted-as-pattern.pdf")
+    assert doc.metadata["ocr_pages"] == [1]
+    text = " ".join(b.norm for b in doc.blocks if "ocr" in b.flags)
+    assert "Crime and Disorder Reduction Partnership Board" in text
+    assert "PRESENT" in text
+
+
 def test_ocr_can_be_switched_off():
     doc = read_document(SCANNED, settings=Settings(ocr=False))
     assert doc.scanned_pages == [2]

@@ -190,6 +190,27 @@ def test_scanned_page_flagged():
     assert not any(b.page == 2 and b.kind != PAGE_BREAK for b in doc.blocks)
 
 
+def test_scan_painted_through_a_pattern_is_flagged_scanned():
+    """Regression: a page image painted as a pattern fill of a page-sized
+    rectangle (no image XObject, no text) was taken for a blank text page and
+    stored ``ok`` with no text."""
+    doc = _read("scan-painted-as-pattern.pdf")
+    assert doc.scanned_pages == [1]
+    assert doc.is_scanned
+
+
+def test_blank_page_and_text_page_are_not_scans():
+    from boardpack.ingest.pdf_reader import looks_scanned
+    from boardpack.settings import DEFAULT
+
+    page = 612.0 * 792.0
+    assert not looks_scanned(0, 0, 0, 0.0, page, DEFAULT)            # blank page
+    assert not looks_scanned(0, 0, 0, 0.1 * page, page, DEFAULT)     # a small patterned logo
+    assert not looks_scanned(500, 1, 0, page, page, DEFAULT)         # text over a background
+    assert looks_scanned(0, 0, 0, page, page, DEFAULT)               # picture through a pattern
+    assert looks_scanned(3, 1, 0, 0.0, page, DEFAULT)                # image, a few stray characters
+
+
 def test_encrypted_pdf_raises_typed_error():
     with pytest.raises(EncryptedDocument) as ei:
         _read("encrypted-with-password.pdf")
