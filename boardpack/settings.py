@@ -29,6 +29,9 @@ class Settings:
     ocr: bool = True
     ocr_dpi: int = 200
     ocr_timeout: float = 120.0
+    # keep tesseract's words per (file hash, page, dpi) in $BOARDPACK_CACHE_DIR
+    # (default ~/.cache/boardpack) so a re-import does not OCR again
+    ocr_cache: bool = True
     # -- DOC conversion
     soffice_timeout: float = 120.0
     # -- ingest
@@ -52,8 +55,9 @@ class Settings:
             v = getattr(self, name)
             if not isinstance(v, (int, float)) or not lo <= v <= hi:
                 raise SettingsError(f"setting {name}={v!r} must be a number in [{lo}, {hi}]")
-        if not isinstance(self.ocr, bool):
-            raise SettingsError(f"setting ocr={self.ocr!r} must be true or false")
+        for name in ("ocr", "ocr_cache"):
+            if not isinstance(getattr(self, name), bool):
+                raise SettingsError(f"setting {name}={getattr(self, name)!r} must be true or false")
         if not isinstance(self.ocr_dpi, int) or not 72 <= self.ocr_dpi <= 600:
             raise SettingsError(f"setting ocr_dpi={self.ocr_dpi!r} must be an integer in [72, 600]")
         for name in ("soffice_timeout", "ocr_timeout"):

@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Optional
 
 from ..model import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
 from ..settings import DEFAULT, Settings
@@ -110,10 +113,46 @@ def words_to_blocks(words: list[dict], page: int, scale: float) -> list[Block]:
     return blocks
 
 
-def ocr_page(pdf: Path, page: int, settings: Settings = DEFAULT) -> list[Block]:
+def cache_dir(settings: Settings = DEFAULT) -> Optional[Path]:
+    """Where tesseract's words are kept between runs (None: no cache).
+
+    OCR is by far the slowest step (seconds a page) and re-importing an
+    archive after a parser upgrade should not pay it again: the words of a
+    page depend only on the file's bytes, the page, the resolution and the
+    tesseract call, so they are cached under those keys.
+    """
+    if not settings.ocr_cache:
+        return None
+    base = os.environ.get("BOARDPACK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "boardpack")
+    return Path(base) / "ocr"
+
+
+def _page_words(pdf: Path, sha256: Optional[str], page: int, settings: Settings) -> list[dict]:
+    where = cache_dir(settings) if sha256 else None
+    key = where / f"{sha256}-p{page}-{settings.ocr_dpi}dpi-psm3.json" if where else None
+    if key is not None and key.is_file():
+        try:
+            return json.loads(key.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass  # a damaged cache entry is read again
     with tempfile.TemporaryDirectory(prefix="boardpack-ocr-") as tmp:
         image = _rasterise(Path(pdf), page, settings.ocr_dpi, Path(tmp), settings.ocr_timeout)
-        return words_to_blocks(_tsv(image, settings.ocr_timeout), page, 72.0 / settings.ocr_dpi)
+        words = _tsv(image, settings.ocr_timeout)
+    if key is not None:
+        try:
+            key.parent.mkdir(parents=True, exist_ok=True)
+            part = key.with_suffix(f".{os.getpid()}.part")
+            part.write_text(json.dumps(words), encoding="utf-8")
+            os.replace(part, key)  # atomic: parallel workers never see half a file
+        except OSError:
+            pass  # a read-only home still ingests, only slower next time
+    return words
+
+
+def ocr_page(pdf: Path, page: int, settings: Settings = DEFAULT, sha256: Optional[str] = None) -> list[Block]:
+    words = _page_words(Path(pdf), sha256, page, settings)
+    return words_to_blocks(words, page, 72.0 / settings.ocr_dpi)
 
 
 def add_ocr_blocks(doc: Document, settings: Settings = DEFAULT) -> Document:
@@ -127,7 +166,7 @@ def add_ocr_blocks(doc: Document, settings: Settings = DEFAULT) -> Document:
     done, failed = [], []
     for page in sorted(doc.scanned_pages):
         try:
-            new = ocr_page(Path(doc.path), page, settings)
+            new = ocr_page(Path(doc.path), page, settings, sha256=doc.sha256)
         except (subprocess.SubprocessError, OSError) as e:
             failed.append(f"page {page}: {type(e).__name__}")
             continue

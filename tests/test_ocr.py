@@ -96,3 +96,29 @@ def test_numbered_lines_start_new_blocks_and_ocr_ordinals_are_mended():
              _w("2022", 2, 1, 1, 260, 300)]
     blocks = ocr.words_to_blocks(words, page=1, scale=1.0)
     assert [b.text for b in blocks] == ["1. Apologies", "2 Declarations\nof interest", "ON 24 November 2022"]
+
+
+def test_ocr_words_are_cached_by_file_hash_and_page(scanned_doc, monkeypatch, tmp_path):
+    monkeypatch.setenv("BOARDPACK_CACHE_DIR", str(tmp_path))
+    first = read_document(SCANNED)
+    cached = sorted(p.name for p in (tmp_path / "ocr").iterdir())
+    assert cached == [f"{first.sha256}-p2-200dpi-psm3.json"]
+
+    def no_tesseract(*a, **k):
+        raise AssertionError("OCR ran although the page's words were cached")
+
+    monkeypatch.setattr(ocr, "_rasterise", no_tesseract)
+    again = read_document(SCANNED)
+    assert [b.text for b in again.blocks] == [b.text for b in first.blocks]
+
+
+def test_ocr_cache_can_be_switched_off(scanned_doc, monkeypatch, tmp_path):
+    monkeypatch.setenv("BOARDPACK_CACHE_DIR", str(tmp_path))
+    read_document(SCANNED)  # fills the cache
+
+    def broken(*a, **k):
+        raise OSError("no rasteriser")
+
+    monkeypatch.setattr(ocr, "_rasterise", broken)
+    doc = read_document(SCANNED, settings=Settings(ocr_cache=False))
+    assert doc.metadata["ocr"] == "OCR failed on page 2: OSError"
