@@ -40,7 +40,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 import click
 
@@ -216,11 +216,12 @@ def row_key(row: dict[str, Any], columns: Sequence[str]) -> tuple:
     return tuple(norm_value(c, row.get(c)) for c in columns)
 
 
-def match(gold: Iterable[tuple], pred: Iterable[tuple], columns: Sequence[str]) -> Score:
+def match(gold: Iterable[tuple], pred: Iterable[tuple], columns: Sequence[str],
+          equal: Callable[[str, Any, Any], bool] = values_equal) -> Score:
     """One-to-one matching of two multisets of normalised tuples.
 
-    Exact matches first, then near matches (numeric tolerance, free-text
-    similarity) among what is left, greedily in order.
+    Exact matches first, then near matches (``equal``: numeric tolerance,
+    free-text similarity) among what is left, greedily in order.
     """
     gold = list(gold)
     pred = list(pred)
@@ -241,7 +242,7 @@ def match(gold: Iterable[tuple], pred: Iterable[tuple], columns: Sequence[str]) 
     for g in unmatched_gold:
         for k, j in enumerate(rest):
             p = pred[j]
-            if all(values_equal(c, a, b) for c, a, b in zip(columns, g, p)):
+            if all(equal(c, a, b) for c, a, b in zip(columns, g, p)):
                 tp += 1
                 del rest[k]
                 break
@@ -425,9 +426,11 @@ def _ingest_one(sample: str, views: list[str], settings: Settings) -> dict[str, 
         with Store.open(db) as store:
             try:
                 _, rows = store.query(
-                    "SELECT d.format FROM documents d JOIN files f ON f.sha256 = d.sha256 ORDER BY f.path LIMIT 1")
+                    "SELECT d.format, d.pages, d.scanned_pages FROM documents d JOIN files f ON f.sha256 = d.sha256"
+                    " ORDER BY f.path LIMIT 1")
                 if rows:
-                    out["format"] = rows[0][0]
+                    out["format"], out["pages"] = rows[0][0], rows[0][1]
+                    out["scanned_pages"] = json.loads(rows[0][2] or "[]")
             except Exception:  # noqa: BLE001
                 pass
             for view in views:
@@ -530,12 +533,18 @@ def format_table(report: EvalReport, out=None) -> None:
 
 @click.command("eval")
 @click.argument("corpus_dir", default="corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--realworld", "realworld", is_flag=False, flag_value="", default=None, metavar="[DIR]",
+              help="Score the real published papers in DIR (default ../shared/realworld beside the project) "
+                   "against the hand-written gold in corpus/realworld_gold, per field, body and format.")
+@click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="With --realworld: the gold folder (default corpus/realworld_gold).")
 @click.option("--json", "fmt", flag_value="json", help="Print the structured report as JSON.")
 @click.option("--table", "fmt", flag_value="table", default=True, help="Print tables for people to read (default).")
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=None, help="Parallel ingest processes (default: CPU count).")
 @click.option("--fail-under", type=click.FloatRange(0.0, 1.0), default=None,
               help="Exit 1 when any view or field F1 (overall or per format) is below this.")
-def eval_command(corpus_dir: Path, fmt: str, workers: Optional[int], fail_under: Optional[float]) -> None:
+def eval_command(corpus_dir: Path, realworld: Optional[str], gold_dir: Optional[Path], fmt: str,
+                 workers: Optional[int], fail_under: Optional[float]) -> None:
     """Score extraction against the gold annotations in CORPUS_DIR (default: corpus/).
 
     Every sample with a <file>.gold.json beside it is ingested into a
@@ -543,7 +552,13 @@ def eval_command(corpus_dir: Path, fmt: str, workers: Optional[int], fail_under:
     compared with the gold rows. Prints precision, recall and F1 per view and
     per key field (dates, agenda numbers, attendance, milestone refs, status,
     stats_awaited, amounts, indicator values), overall and per format.
+
+    With --realworld, scores real papers of many bodies against gold written
+    by hand from their pages instead.
     """
+    if realworld is not None:
+        _realworld(realworld, gold_dir, fmt, workers, fail_under)
+        return
     report = evaluate(corpus_dir, DEFAULT, workers=workers)
     if not report.files:
         raise click.UsageError(f"no samples with {GOLD_SUFFIX} annotations under {corpus_dir}")
@@ -552,6 +567,28 @@ def eval_command(corpus_dir: Path, fmt: str, workers: Optional[int], fail_under:
     else:
         format_table(report)
     if fail_under is not None and (report.failures(fail_under) or not all(f.as_expected for f in report.files)):
+        raise SystemExit(1)
+
+
+def _realworld(papers: str, gold_dir: Optional[Path], fmt: str, workers: Optional[int],
+               fail_under: Optional[float]) -> None:
+    from . import evaluate_realworld as rw
+
+    papers_dir = Path(papers) if papers else rw.DEFAULT_PAPERS
+    gold_dir = gold_dir or rw.DEFAULT_GOLD
+    if not papers_dir.is_dir():
+        raise click.UsageError(f"real-world papers folder not found: {papers_dir}")
+    pairs, missing = rw.find_gold(gold_dir, papers_dir)
+    if not pairs:
+        raise click.UsageError(f"no gold under {gold_dir} names a paper in {papers_dir}")
+    for rel in missing:
+        click.echo(f"warning: {rel}: gold without its paper in {papers_dir}", err=True)
+    report = rw.evaluate_realworld(papers_dir, gold_dir, DEFAULT, workers=workers)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        rw.format_table(report)
+    if fail_under is not None and rw.below(report, fail_under, fail_under):
         raise SystemExit(1)
 
 
