@@ -217,11 +217,14 @@ def row_key(row: dict[str, Any], columns: Sequence[str]) -> tuple:
 
 
 def match(gold: Iterable[tuple], pred: Iterable[tuple], columns: Sequence[str],
-          equal: Callable[[str, Any, Any], bool] = values_equal) -> Score:
+          equal: Callable[[str, Any, Any], bool] = values_equal,
+          misses: Optional[dict[str, list]] = None) -> Score:
     """One-to-one matching of two multisets of normalised tuples.
 
     Exact matches first, then near matches (``equal``: numeric tolerance,
-    free-text similarity) among what is left, greedily in order.
+    free-text similarity) among what is left, greedily in order. When
+    ``misses`` is given, the unmatched gold and predicted tuples are put in
+    it (keys ``missed`` and ``extra``), to show what went wrong.
     """
     gold = list(gold)
     pred = list(pred)
@@ -239,6 +242,7 @@ def match(gold: Iterable[tuple], pred: Iterable[tuple], columns: Sequence[str],
         else:
             unmatched_gold.append(g)
     rest = [j for j in range(len(pred)) if not used[j]]
+    missed = []
     for g in unmatched_gold:
         for k, j in enumerate(rest):
             p = pred[j]
@@ -246,6 +250,11 @@ def match(gold: Iterable[tuple], pred: Iterable[tuple], columns: Sequence[str],
                 tp += 1
                 del rest[k]
                 break
+        else:
+            missed.append(g)
+    if misses is not None:
+        misses["missed"] = missed
+        misses["extra"] = [pred[j] for j in rest]
     return Score(tp=tp, fp=len(pred) - tp, fn=len(gold) - tp)
 
 

@@ -118,11 +118,14 @@ def _tuples(spec: RealField, rows: list[dict]) -> list[tuple]:
     return out
 
 
-def score_field(spec: RealField, gold: list[dict], pred: list[dict], partial: bool) -> Score:
+def score_field(spec: RealField, gold: list[dict], pred: list[dict], partial: bool,
+                misses: Optional[dict[str, list]] = None) -> Score:
     g, p = _tuples(spec, gold), _tuples(spec, pred)
-    s = match(g, p, spec.columns, equal=_equal)
+    s = match(g, p, spec.columns, equal=_equal, misses=misses)
     if partial:  # the gold lists only some rows: what else was found is not judged
         s.fp = 0
+        if misses is not None:
+            misses["extra"] = []
     return s
 
 
@@ -135,6 +138,8 @@ class PaperResult:
     status: str
     error: Optional[str] = None
     fields: dict[str, Score] = field(default_factory=dict)
+    #: per field, the gold tuples not found ("missed") and the predicted ones not in gold ("extra")
+    misses: dict[str, dict[str, list]] = field(default_factory=dict)
 
 
 @dataclass
@@ -172,7 +177,8 @@ class RealworldReport:
                           for b, sc in self.groups("format").items()},
             "files": [{"file": f.file, "body": f.body, "format": f.format, "paper_type": f.paper_type,
                        "status": f.status, "error": f.error,
-                       "fields": {k: v.as_dict() for k, v in f.fields.items()}} for f in self.files],
+                       "fields": {k: v.as_dict() for k, v in f.fields.items()},
+                       "misses": f.misses} for f in self.files],
         }
 
 
@@ -213,15 +219,19 @@ def evaluate_realworld(papers_dir: Path = DEFAULT_PAPERS, gold_dir: Path = DEFAU
         gold, res = golds[key], results[key]
         partial = set(gold.get("partial") or [])
         scores: dict[str, Score] = {}
+        misses: dict[str, dict[str, list]] = {}
         for name, spec in FIELDS.items():
             if spec.view in gold.get("views", {}):
+                misses[name] = {}
                 scores[name] = score_field(spec, gold["views"][spec.view] or [],
-                                           res["views"].get(spec.view, []), spec.view in partial)
+                                           res["views"].get(spec.view, []), spec.view in partial, misses[name])
+                if not misses[name]["missed"] and not misses[name]["extra"]:
+                    del misses[name]
         rel = paper.relative_to(papers_dir).as_posix()
         report.files.append(PaperResult(
             file=rel, body=rel.split("/", 1)[0], format=_format(res, paper),
             paper_type=gold.get("paper_type") or "other", status="failed" if res["error"] else "ok",
-            error=res["error"], fields=scores))
+            error=res["error"], fields=scores, misses=misses))
     return report
 
 
