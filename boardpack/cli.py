@@ -146,18 +146,23 @@ class _IngestProgress:
         if kind == "start" and self.bar is not None:
             self.bar.start()
             self.task = self.bar.add_task("ingest", total=value, pages=0, rate="")
+        elif kind == "skip":
+            path, why = value
+            self._say(f"skipped: {path}: {why}")
         elif kind == "file":
             self.pages += value.pages
             if value.outcome == "failed":
-                line = f"error: {value.path}: {value.message}".replace("\n", " ")
-                if self.bar is not None:
-                    self.bar.console.print(line, markup=False, soft_wrap=True)
-                else:
-                    click.echo(line, err=True)
+                self._say(f"error: {value.path}: {value.message}".replace("\n", " "))
             if self.bar is not None:
                 elapsed = self.bar.tasks[0].elapsed or 0
                 rate = f"{self.pages / elapsed:.1f} pages/s" if elapsed > 0 and self.pages else ""
                 self.bar.update(self.task, advance=1, pages=self.pages, rate=rate)
+
+    def _say(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.console.print(line, markup=False, soft_wrap=True)
+        else:
+            click.echo(line, err=True)
 
     def stop(self) -> None:
         if self.bar is not None:

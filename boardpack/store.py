@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from . import PARSER_VERSION
+from .pathnames import display_path
 from .errors import BoardpackError, StoreError
 from .model import Block, Row
 
@@ -63,8 +64,9 @@ def now() -> str:
 
 
 def file_key(path) -> str:
-    """The ``files.path`` key of a path: absolute, symlinks kept as given."""
-    return os.path.abspath(os.fspath(path))
+    """The ``files.path`` key of a path: absolute, symlinks kept as given,
+    undecodable bytes of a file name escaped (see :mod:`boardpack.pathnames`)."""
+    return display_path(os.path.abspath(os.fspath(path)))
 
 
 def store_error(exc: BaseException, path) -> StoreError:

@@ -12,6 +12,7 @@ After a batch that changed anything the link stage runs.
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -23,6 +24,7 @@ from typing import Callable, Iterable, Optional
 
 from ..errors import BoardpackError, StoreError, UnreadableDocument
 from ..settings import DEFAULT, Settings
+from ..pathnames import display_path
 from . import file_sha256
 
 # Files that sit beside packs but are not packs: gold annotations and other
@@ -62,6 +64,7 @@ class Summary:
     rows: int = 0
     seconds: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why it was not read)
     linked: bool = False
 
     def add(self, o: FileOutcome) -> None:
@@ -78,7 +81,8 @@ class Summary:
         )
 
 
-Progress = Callable[[str, object], None]  # ("start", number of files) or ("file", FileOutcome)
+# ("start", number of files), ("file", FileOutcome) or ("skip", (path, reason))
+Progress = Callable[[str, object], None]
 
 
 def is_sidecar(p: Path) -> bool:
@@ -86,40 +90,106 @@ def is_sidecar(p: Path) -> bool:
     return name in SIDECAR_NAMES or name.endswith(SIDECAR_SUFFIXES)
 
 
-def expand_paths(paths: Iterable) -> tuple[list[Path], list[Path]]:
-    """Return (files to attempt, paths that do not exist).
+@dataclass
+class Inputs:
+    """What a walk over the given paths found: files to attempt, paths that
+    do not exist, and paths skipped with the reason (not a regular file, a
+    folder that cannot be read, a symlink loop)."""
+
+    files: list[Path] = field(default_factory=list)
+    missing: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def _not_regular(p: Path) -> Optional[str]:
+    """Why ``p`` is not a regular file to read (None when it is one).
+
+    Hashing reads a file whole before anything else, so a FIFO would block
+    for ever and a device file (``/dev/zero`` behind a symlink) never ends:
+    only regular files are read, as rsync does.
+    """
+    try:
+        mode = p.stat().st_mode
+    except FileNotFoundError:
+        return "broken symlink" if p.is_symlink() else "no such file"
+    except OSError as e:
+        return f"cannot read: {e.strerror or e}"
+    if stat.S_ISREG(mode):
+        return None
+    for test, what in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return f"not a regular file ({what})"
+    return "not a regular file"
+
+
+def walk_inputs(paths: Iterable) -> Inputs:
+    """Expand files and folders into :class:`Inputs`.
 
     Folders are walked recursively in sorted order; hidden files and folders,
     ``__pycache__`` and known sidecars (``*.json`` such as gold annotations,
-    ``README*``, ``*.py``) are skipped. Every other file is attempted, so an
+    ``README*``, ``*.py``) are skipped silently. Symlinked folders are
+    followed once (a folder reached again through a link is a loop and is
+    reported); folders that cannot be listed and files that are not regular
+    files are reported in ``skipped``. Every other file is attempted, so an
     unsupported one is reported rather than silently ignored. A file named
-    explicitly is always attempted.
+    explicitly is always attempted (if it is a regular file).
     """
-    files: list[Path] = []
-    missing: list[Path] = []
+    out = Inputs()
     seen: set[str] = set()
+    seen_dirs: set[str] = set()
 
     def add(p: Path) -> None:
         key = os.path.abspath(p)
-        if key not in seen:
-            seen.add(key)
-            files.append(p)
+        if key in seen:
+            return
+        seen.add(key)
+        why = _not_regular(p)
+        if why:
+            out.skipped.append((p, why))
+        else:
+            out.files.append(p)
+
+    def walk(top: Path) -> None:
+        real = os.path.realpath(top)
+        if real in seen_dirs:
+            out.skipped.append((top, "folder already walked (symlink loop or second link)"))
+            return
+        seen_dirs.add(real)
+        try:
+            entries = sorted(os.scandir(top), key=lambda e: e.name)
+        except OSError as e:
+            out.skipped.append((top, f"cannot read folder: {e.strerror or e}"))
+            return
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            f = Path(top) / e.name
+            try:
+                is_dir = e.is_dir()  # follows symlinks: a linked folder is walked once
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if e.name not in SKIP_DIRS:
+                    walk(f)
+            elif not is_sidecar(f):
+                add(f)
 
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
-                for n in sorted(names):
-                    f = Path(root) / n
-                    if n.startswith(".") or is_sidecar(f):
-                        continue
-                    add(f)
-        elif p.exists():
+            walk(p)
+        elif p.exists() or p.is_symlink():
             add(p)
         else:
-            missing.append(p)
-    return files, missing
+            out.missing.append(p)
+    return out
+
+
+def expand_paths(paths: Iterable) -> tuple[list[Path], list[Path]]:
+    """(files to attempt, paths that do not exist): :func:`walk_inputs` without the skips."""
+    found = walk_inputs(paths)
+    return found.files, found.missing
 
 
 def _parse_in_worker(path: str, sha256: str, settings: Settings):
@@ -215,12 +285,16 @@ def ingest_paths(
     workers = workers or settings.workers or default_workers()
     progress = progress or (lambda kind, value: None)
     paths = list(paths)
-    files, missing = expand_paths(paths)
+    found = walk_inputs(paths)
+    files, missing = found.files, found.missing
     if paths and not files and len(missing) == len(paths):
-        raise NoInputs("no such file or folder: " + ", ".join(str(m) for m in missing))
+        raise NoInputs("no such file or folder: " + ", ".join(display_path(m) for m in missing))
 
     summary = Summary(files=len(files) + len(missing))
     progress("start", summary.files)
+    for p, why in found.skipped:
+        summary.skipped.append((display_path(p), why))
+        progress("skip", (display_path(p), why))
     store = Store.open(db_path or DEFAULT_DB)
     try:
 
@@ -231,7 +305,7 @@ def ingest_paths(
         def fail(path, err: BaseException, sha=None, size=None) -> None:
             store.record_failure(path, err, sha256=sha, size=size)
             msg = err.message if isinstance(err, BoardpackError) else str(err)
-            done(FileOutcome(str(path), "failed", message=msg, error=err))
+            done(FileOutcome(display_path(path), "failed", message=msg, error=err))
 
         for m in missing:
             fail(m, UnreadableDocument("no such file or folder", m))
@@ -246,9 +320,9 @@ def ingest_paths(
                 fail(f, UnreadableDocument(f"cannot read: {e.strerror or e}", f))
                 continue
             if store.is_unchanged(f, sha):
-                done(FileOutcome(str(f), "unchanged"))
+                done(FileOutcome(display_path(f), "unchanged"))
             elif sha not in todo and store.has_document(sha):
-                done(FileOutcome(str(f), store.add_path(f, sha, size)))
+                done(FileOutcome(display_path(f), store.add_path(f, sha, size)))
             else:
                 todo.setdefault(sha, []).append((f, size))
 
@@ -268,10 +342,10 @@ def ingest_paths(
                     raise
                 fail(first[0], e, sha, first[1])
                 return
-            done(FileOutcome(str(first[0]), outcome, pages=parsed.pages, rows=parsed.n_rows))
+            done(FileOutcome(display_path(first[0]), outcome, pages=parsed.pages, rows=parsed.n_rows))
             for p, size in others:
                 store.add_path(p, sha, size)
-                done(FileOutcome(str(p), "replaced" if held[p] else "new"))
+                done(FileOutcome(display_path(p), "replaced" if held[p] else "new"))
 
         # Biggest files first, so a long file does not finish alone at the end.
         jobs = sorted(todo, key=lambda s: -todo[s][0][1])

@@ -1,0 +1,25 @@
+"""Path names as text that can always be stored and printed.
+
+POSIX file names are bytes; Python decodes the ones that are not valid
+UTF-8 with lone surrogates (PEP 383), which SQLite, JSON and a UTF-8
+terminal all refuse ("surrogates not allowed"). One such name must not
+abort a batch of thousands, so wherever a path becomes text it goes
+through :func:`display_path`: valid names are unchanged, the undecodable
+bytes of the others are written as ``\\xNN`` escapes.
+"""
+
+from __future__ import annotations
+
+import os
+
+
+def display_path(path) -> str:
+    """``path`` as text safe to store and print (undecodable bytes as ``\\xNN``)."""
+    s = os.fspath(path)
+    if isinstance(s, bytes):
+        s = os.fsdecode(s)
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        return s.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

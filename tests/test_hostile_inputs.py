@@ -1,0 +1,77 @@
+"""Inputs a batch must survive: files that are not regular files, file names
+that are not UTF-8, symlinked folders and loops. Each is reported on one
+line (or stored, for an odd name) and the rest of the batch goes on."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from boardpack.cli import cli
+from boardpack.ingest.run import walk_inputs
+from boardpack.pathnames import display_path
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file types and byte names")
+
+
+def _ingest(*args):
+    return CliRunner().invoke(cli, ["ingest", *[str(a) for a in args], "-w", "1", "-s"], catch_exceptions=False)
+
+
+@pytest.fixture
+def archive(tmp_path, make_docx):
+    root = tmp_path / "archive"
+    make_docx(root / "good.docx", ["Present: Ann Lee, Bo Ng", "1. Apologies"], heading="Minutes of 3 March 2020")
+    return root
+
+
+def test_fifo_and_device_file_are_skipped_not_read(archive, tmp_path):
+    os.mkfifo(archive / "pipe.pdf")
+    os.symlink("/dev/zero", archive / "zero.pdf")
+    os.symlink(tmp_path / "nowhere.pdf", archive / "dangling.pdf")
+    # a FIFO read by the hasher would block for ever: the timeout is the test's guard
+    proc = subprocess.run([sys.executable, "-m", "boardpack", "ingest", str(archive), "--db", str(tmp_path / "s.db"),
+                           "-w", "1", "-s"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert f"skipped: {archive / 'pipe.pdf'}: not a regular file (a FIFO)" in proc.stderr
+    assert f"skipped: {archive / 'zero.pdf'}: not a regular file (a character device)" in proc.stderr
+    assert f"skipped: {archive / 'dangling.pdf'}: broken symlink" in proc.stderr
+    assert proc.stdout.startswith("1 files: 1 new")
+    paths = [r[0] for r in sqlite3.connect(tmp_path / "s.db").execute("SELECT path FROM files")]
+    assert paths == [str(archive / "good.docx")]
+
+
+def test_symlinked_folder_followed_once_and_loop_reported(archive, tmp_path, make_docx):
+    other = tmp_path / "elsewhere"
+    make_docx(other / "linked.docx", ["Present: Cy Oh"], heading="Minutes of 4 April 2020")
+    os.symlink(other, archive / "link")
+    os.symlink(archive, archive / "loop")
+    found = walk_inputs([archive])
+    assert sorted(p.name for p in found.files) == ["good.docx", "linked.docx"]
+    assert found.skipped == [(archive / "loop", "folder already walked (symlink loop or second link)")]
+
+
+def test_file_name_that_is_not_utf8_is_stored_and_printed(archive, tmp_path, make_docx):
+    raw = os.fsencode(archive) + b"/caf\xe9 minutes.docx"  # Latin-1 name from an old archive
+    make_docx(archive / "tmp.docx", ["Present: Di Fox"], heading="Minutes of 5 May 2020")
+    os.rename(archive / "tmp.docx", raw)
+    db = tmp_path / "s.db"
+    res = _ingest(archive, "--db", db)
+    assert res.exit_code == 0, res.output
+    assert res.stdout.startswith("2 files: 2 new")
+    paths = sorted(r[0] for r in sqlite3.connect(db).execute("SELECT path FROM files"))
+    assert paths == [str(archive / "caf\\xe9 minutes.docx"), str(archive / "good.docx")]
+    again = _ingest(archive, "--db", db)
+    assert again.stdout.startswith("2 files: 0 new, 2 unchanged")
+
+
+def test_display_path_escapes_only_what_cannot_be_text():
+    assert display_path("/a/Agenda 12-01-17.doc") == "/a/Agenda 12-01-17.doc"
+    assert display_path("/a/procès-verbal.pdf") == "/a/procès-verbal.pdf"
+    assert display_path(os.fsdecode(b"/a/caf\xe9.pdf")) == "/a/caf\\xe9.pdf"
+    assert display_path(b"/a/caf\xe9.pdf") == "/a/caf\\xe9.pdf"
