@@ -17,20 +17,20 @@ from typing import Optional
 
 from ..model import AGENDA, COVER, Paper
 from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .meeting_cues import Line, paper_lines, units
+from .meeting_cues import Line, join_lines, paper_lines, units
 from .meetings import pack_meeting
 
 # "4 (a) Title", "6. a) Title", "5. Title", "Item 7 Title", "10 Title"
 _ITEM = re.compile(
     r"^(?:agenda\s+)?(?:item\s+)?(?P<num>\d{1,2})(?![\d/])(?![.,:]\d)\s*(?P<dot>[.):])?\s*"
-    r"(?:(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z](?=[.\s]\s*\S))\.?\s*)?"
+    r"(?:(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z](?=\.\s*\S))\.?\s*)?"
     r"(?P<title>\S.*)?$",
     re.I,
 )
 # a number cell on its own: "1.", "4 (a)", "6. a)", "4a"
 _NUM_CELL = re.compile(r"^(?:item\s+)?(?P<num>\d{1,2})\s*\.?\s*(?:(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z])\.?)?$", re.I)
 # "(b) Title" or "b) Title" or "b. Title": a lettered sub-item of the current item
-_SUB = re.compile(r"^(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z]\.)\s+(?P<title>\S.*)$")
+_SUB = re.compile(r"^(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z]\.)\.?\s+(?P<title>\S.*)$")
 _ROMAN = re.compile(r"^\(?(?P<r>i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s*(?P<t>.*)$", re.I)
 # where a text block holding several items is split into units
 _SPLIT = re.compile(
@@ -40,7 +40,9 @@ _PAGES = re.compile(r"\(?\s*\bpages?\s*(?P<a>\d+)\s*(?:(?:-|to)\s*(?P<b>\d+))?\s
 # "T&CG 55 - 70": text then a page range (not a year range such as 2009 - 2012)
 _TRAILING_RANGE = re.compile(r"^(?P<pre>.*?)\s*(?P<r>(?<![\d/])(?P<a>\d{1,3})\s+-\s+(?P<b>\d{1,3}))\s*$", re.S)
 _PAGE_RANGE_CELL = re.compile(r"^(?:pages?\s*)?(?P<a>\d+)\s*(?:(?:-|to)\s*(?P<b>\d+))?$", re.I)
-_HEADER_WORDS = r"(?:agenda|pages?|page nos?\.?|item|items|no\.?|number|title|subject|presenter|presented by|lead|lead officer|by|speaker|officer|who|time|timing|duration|purpose|action|paper|papers|report)\s*:?"
+_HEADER_WORDS = (r"(?:agenda|(?:agenda\s+)?(?:items?|business)(?:\s+(?:no\.?|number|title))?|pages?|page nos?\.?|no\.?|number|"
+                 r"title|subject|topic|presenter|presented by|leads?|lead officer|by|speaker|officer|who|owner|"
+                 r"times?|timings?|duration|purpose|action|paper|papers|report)\s*:?")
 _HEADING = re.compile(r"^[A-Z][A-Z &/,'\-]{3,60}$")
 _AGENDA_CUE = re.compile(r"^\s*(?:agenda|agenda\s*(?:&|and)\s*summons.*|summons\s+and\s+agenda.*)\s*(?:\|\s*)*(?:pages)?\s*$", re.I)
 _END_MATTER = re.compile(
@@ -60,6 +62,15 @@ _NOT_NAME_WORDS = re.compile(
     r"response|agreement|programme|performance|quarter|annual|appendix|summary)\b",
     re.I,
 )
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+# "17 January 2012", "8th June": a date line, not item 17 or 8
+_DATE_TITLE = re.compile(rf"^(?:st|nd|rd|th)?\s*{_MONTHS}\b\.?(?:\s*,?\s*\d{{4}})?\s*(?:$|[,(]|at\b|\d{{1,2}}[:.]\d{{2}})", re.I)
+# "14:00 - 14:05:", "10.30am –", "15.35 - 16.00 (25 mins)": a timing before the title
+_LEAD_TIMING = re.compile(
+    r"^\(?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:-|–|—|to)\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\)?"
+    r"(?:\s*\(\d+\s*min(?:ute)?s?\.?\))?\s*(?:[:\-–—|]\s*)?(?=\S)", re.I)
+# "(5 mins)", "- 10 minutes": a duration after the title
+_TRAIL_DURATION = re.compile(r"\s*(?:[-–—]\s*)?\(?\b\d+\s*(?:min(?:ute)?s?|hrs?|hours?)\.?\)?\s*$", re.I)
 _CONNECTOR_END = re.compile(r"(?:\b(?:and|or|of|the|to|for|in|on|with|from|by|a|an)|[,\-(/&:])\s*$", re.I)
 
 
@@ -173,11 +184,11 @@ class AgendaParser:
             self.col_roles = {}
             for j, c in enumerate(cells):
                 low = c.lower().rstrip(":")
-                if re.fullmatch(r"presenter|presented by|lead|lead officer|by|speaker|officer|who", low):
+                if re.fullmatch(r"presenter|presented by|leads?|lead officer|by|speaker|officer|who|owner", low):
                     self.col_roles[j] = "presenter"
                 elif re.fullmatch(r"pages?|page nos?\.?", low):
                     self.col_roles[j] = "pages"
-                elif re.fullmatch(r"time|timing|duration|purpose|action|paper|papers|report", low):
+                elif re.fullmatch(r"times?|timings?|duration|purpose|action|paper|papers|report", low):
                     self.col_roles[j] = "skip"
             return
         first_i = next(i for i, c in enumerate(cells) if c)
@@ -208,7 +219,8 @@ class AgendaParser:
             if title:
                 self._line_in_item(title, same_block=True, first=True)
             for extra in title_lines[1:]:
-                self._line_in_item(extra, same_block=True)
+                # a line of its own in the cell: a sub-item, the title's wrapped end, or a description
+                self._line_in_item(extra, same_block=False)
             for extra in texts[1:]:
                 t2, p2, r2 = _take_pages(extra)
                 if p2:
@@ -247,6 +259,11 @@ class AgendaParser:
                         else:
                             it.notes.append(c)
                 return
+        if self.cur is not None and len(nonempty) >= 2 and self.cur.block_index != ln.block_index:
+            # a table set under an item listed as text (an action log, planning applications): its rows
+            # describe the item, they are not part of its title
+            self.cur.notes.append(" | ".join(nonempty))
+            return
         for c in nonempty:
             self.line(Line(c, c, ln.page, ln.block_index, first_of_block=True))
 
@@ -264,11 +281,12 @@ class AgendaParser:
         if not self.started:
             m0 = _ITEM.match(t)
             # a summons without an AGENDA heading: its item 1 starts the agenda
-            if not (m0 and m0.group("num") == "1" and m0.group("dot") and m0.group("title") and len(t) < 120):
+            if not (m0 and m0.group("num") == "1" and m0.group("dot") and m0.group("title") and len(t) < 120
+                    and not _DATE_TITLE.match(m0.group("title"))):
                 return
             self.started = True
         m = _ITEM.match(t)
-        if m and m.group("title") is not None:
+        if m and m.group("title") is not None and not _DATE_TITLE.match(m.group("title")):
             n = int(m.group("num"))
             title = m.group("title")
             ok_shape = bool(m.group("dot") or m.group("sub")) or bool(re.match(r"[A-Z0-9\"'(]", title))
@@ -285,7 +303,8 @@ class AgendaParser:
             self.closed = True
             self.cur = None
             return
-        same = (not ln.first_of_block) and ln.block_index == self.cur.block_index
+        same = ((not ln.first_of_block) and ln.block_index == self.cur.block_index
+                and not getattr(ln, "hard_break", False))
         self._line_in_item(t, same_block=same)
 
     def _line_in_item(self, t: str, same_block: bool, first: bool = False) -> None:
@@ -339,6 +358,60 @@ class AgendaParser:
         it.notes.append(t)
 
 
+def _hard_break(prev: str, nxt: str, width: int) -> bool:
+    """Does ``nxt`` start a new line of its own rather than continue ``prev``?
+
+    A wrapped line runs to the right margin; a line that ends short of the
+    block's widest line, or ends a sentence, was ended by its writer, so a
+    capitalised line after it is a description ("To consider ...",
+    "Variation of order of business may apply"), not the title's end."""
+    if not re.match(r"^[A-Z\u2022•\-–—*]", nxt) or _CONNECTOR_END.search(prev):
+        return False
+    if re.search(r"[.;!?]\s*$", prev) and not re.search(r"\b(?:[A-Z]|[a-z]{1,3}|No|Nos|etc)\.$", prev):
+        return True
+    return width >= 30 and len(prev) < 0.6 * width
+
+
+def agenda_units(lines: list[Line]) -> list[Line]:
+    """Paragraph units as :func:`units` makes them, also split where a line
+    of a text block was ended by its writer (see :func:`_hard_break`); such a
+    unit is marked ``first_of_block=False`` and ``hard_break``."""
+    out: list[Line] = []
+    by_block: dict[int, int] = {}
+    for ln in lines:
+        if not ln.is_row:
+            by_block[ln.block_index] = max(by_block.get(ln.block_index, 0), len(ln.text))
+    cur: Optional[Line] = None
+    parts: list[str] = []
+    raws: list[str] = []
+
+    def flush():
+        nonlocal cur, parts, raws
+        if cur is not None:
+            cur.text = join_lines(parts)
+            cur.raw = "\n".join(raws)
+            out.append(cur)
+        cur, parts, raws = None, [], []
+
+    for ln in lines:
+        if ln.is_row:
+            flush()
+            out.append(ln)
+            continue
+        hard = False
+        if cur is not None and ln.block_index == cur.block_index and not _SPLIT.match(ln.text):
+            hard = _hard_break(parts[-1], ln.text, by_block.get(ln.block_index, 0))
+        if cur is None or ln.block_index != cur.block_index or _SPLIT.match(ln.text) or hard:
+            flush()
+            cur = Line(ln.text, ln.raw, ln.page, ln.block_index, ln.line_no, block=ln.block,
+                       first_of_block=ln.first_of_block, x0=ln.x0)
+            cur.hard_break = hard  # type: ignore[attr-defined]
+        parts.append(ln.text)
+        raws.append(ln.raw)
+    flush()
+    return out
+
+
 def parse_agenda(lines: list[Line], require_cue: bool = False) -> list[Item]:
     p = AgendaParser(require_cue)
     for ln in lines:
@@ -349,9 +422,16 @@ def parse_agenda(lines: list[Line], require_cue: bool = False) -> list[Item]:
     return p.items
 
 
+def strip_timing(title: str) -> str:
+    """"14:00 - 14:05: Welcome" -> "Welcome"; "AOB (5 mins)" -> "AOB"."""
+    t = _LEAD_TIMING.sub("", title, count=1)
+    t2 = _TRAIL_DURATION.sub("", t)
+    return (t2 if t2.strip() else t).strip()
+
+
 def item_title(it: Item) -> tuple[str, Optional[str]]:
     title = " ".join(" ".join(it.title_parts).split())
-    title = re.sub(r"\s+-\s*$", "", title).strip()
+    title = strip_timing(re.sub(r"\s+-\s*$", "", title).strip())
     if it.presenter:
         return title, " ".join(it.presenter.split())
     return split_presenter(title)
@@ -367,7 +447,7 @@ class AgendaExtractor(Extractor):
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
         res = ExtractResult()
-        lines = units(paper_lines(ctx.doc, paper), _SPLIT)
+        lines = agenda_units(paper_lines(ctx.doc, paper))
         items = parse_agenda(lines, require_cue=paper.paper_type == COVER)
         if not items:
             return res

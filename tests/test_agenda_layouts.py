@@ -1,0 +1,112 @@
+"""Agenda layouts met on real agendas, as small made-up documents
+(no reader involved): timings before titles, date lines, "Agenda Item | Lead"
+tables, descriptions under titles, embedded tables, lettered and roman
+outlines, agendas the segmenter could not type."""
+
+from __future__ import annotations
+
+import pytest
+
+from boardpack.extractors import ExtractContext, extract_document, load_all
+from boardpack.extractors.agenda import strip_timing
+from boardpack.model import AGENDA, OTHER, Block, Cell, Document, Paper, Row
+
+load_all()
+
+
+def para(text, kind="paragraph", page=1, **kw):
+    return Block(kind, text=text, page=page, **kw)
+
+
+def table(rows, page=1):
+    return Block("table", rows=[Row([Cell(c) for c in r], page=page) for r in rows], page=page)
+
+
+def items(blocks, ptype=AGENDA):
+    doc = Document(path="x.pdf", sha256="e" * 64, format="pdf", blocks=blocks)
+    doc.renumber()
+    ctx = ExtractContext(doc, [Paper(ptype, "", 0, len(blocks) - 1)])
+    return [(r["item_number"], r["title"]) for r in extract_document(ctx).rows.get("agenda_items", [])]
+
+
+@pytest.mark.parametrize("raw, title", [
+    ("14:00 - 14:05: Welcome and introductions", "Welcome and introductions"),
+    ("15.35 - 16.00 (25 mins) Strategy update", "Strategy update"),
+    ("AOB (5 mins)", "AOB"),
+    ("Review of 2009 - 10 budget", "Review of 2009 - 10 budget"),
+])
+def test_strip_timing(raw, title):
+    assert strip_timing(raw) == title
+
+
+def test_timed_items_after_a_date_heading_are_not_renumbered_from_the_date():
+    blocks = [
+        para("Local Data Panel", kind="heading"),
+        para("17 January 2012", kind="heading"),
+        para("14.00 - 16.15"),
+        para("Agenda", kind="heading"),
+        para("1) 14:00 - 14:05: Welcome and introductions"),
+        para("2) 14:05 - 14:20: Minutes of last meeting (including actions)"),
+        para("3) 14:20 - 14:50: Presentation on data standards (Jane Smith - LGA)"),
+    ]
+    assert items(blocks) == [("1", "Welcome and introductions"), ("2", "Minutes of last meeting (including actions)"),
+                             ("3", "Presentation on data standards")]
+
+
+def test_agenda_item_lead_table_with_sub_lines_and_section_rows():
+    blocks = [
+        para("AGENDA for the Residents Association AGM", kind="heading"),
+        table([
+            ["", "Agenda Item:", "Lead:"],
+            ["1", "Members present", "Helen"],
+            ["", "Standing Items:", ""],
+            ["5", "Officer reports 2023-2024\na). Chair\nb). Secretary", "Officers"],
+            ["6", "Election of Officers\nSecretary\nTreasurer", "Lorraine"],
+            ["8", "Upcoming Events\n- Halloween - 31 st Oct", "All"],
+        ]),
+    ]
+    assert items(blocks) == [("1", "Members present"), ("5", "Officer reports 2023-2024"), ("5a", "Chair"),
+                             ("5b", "Secretary"), ("6", "Election of Officers"), ("8", "Upcoming Events")]
+
+
+def test_timing_item_lead_table_cell_title_then_description():
+    blocks = [
+        para("OUTLINE AGENDA", kind="heading"),
+        table([
+            ["Strategy update", "", "", ""],
+            ["", "Timing", "Item", "Lead"],
+            ["1", "15:30 - 15:35\n(5 mins)", "Welcome and Introductions\nAgree note of previous meeting", "Chair"],
+            ["2", "15.35 - 16.00\n(25 mins)", "Any other business (including\nnext meeting)", "Tim Kelsey"],
+        ]),
+    ]
+    assert items(blocks) == [("1", "Welcome and Introductions"), ("2", "Any other business (including next meeting)")]
+
+
+def test_description_line_after_a_short_title_is_not_the_title():
+    blocks = [
+        para("AGENDA", kind="heading"),
+        para("4 Public Participation - to receive submissions from members of the public on items on the\n"
+             "agenda, in accordance with the Council's code of conduct & standing orders.\n"
+             "Variation of Order of Business may apply"),
+        para("5 Co-Option of Councillor\nTo consider any suitable candidates for the vacancy on the council now"),
+        para("6 Any Other Business (to be raised with the chairman\nbefore the meeting)"),
+    ]
+    got = dict(items(blocks))
+    assert got["4"].endswith("code of conduct & standing orders.")
+    assert got["5"] == "Co-Option of Councillor"
+    assert got["6"] == "Any Other Business (to be raised with the chairman before the meeting)"
+
+
+def test_action_table_under_an_item_is_not_part_of_its_title():
+    blocks = [
+        para("AGENDA", kind="heading"),
+        para("5 Clerks Report and Actions from previous meeting"),
+        table([["NO", "ACTION", "OWNER", "Update"], ["Nov20.01", "Speak to neighbours about the path", "NO", ""]]),
+        para("6 Correspondence"),
+    ]
+    assert items(blocks) == [("5", "Clerks Report and Actions from previous meeting"), ("6", "Correspondence")]
+
+
+def test_letter_split_from_a_word_is_not_a_sub_item():
+    blocks = [para("AGENDA", kind="heading"), para("9 Finance"), para("10 P ublic Participation")]
+    assert items(blocks)[-1][0] == "10"
