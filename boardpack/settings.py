@@ -7,9 +7,41 @@ scattered across modules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
+from types import MappingProxyType
+from typing import Mapping
 
 from .errors import SettingsError
+
+#: The action-status vocabulary: a word or phrase an action log or plan prints
+#: in its status column (or first in a progress cell) -> the normalised status.
+#: Keys are lower case with single spaces. A word not listed here is kept as
+#: printed, lower-cased. Extend with ``Settings(status_words={"parked": "on hold"})``
+#: or ``Settings.from_dict({"status_words": {...}})``: the entries given are added
+#: to (or override) this table.
+STATUS_WORDS: Mapping[str, str] = MappingProxyType({
+    # finished
+    "complete": "complete", "completed": "complete", "done": "complete", "achieved": "complete",
+    "action complete": "complete", "action completed": "complete",
+    "closed": "closed", "action closed": "closed",
+    # running
+    "on track": "on track", "on-track": "on track", "on target": "on track",
+    "not on track": "not on track", "off track": "not on track", "off-track": "not on track",
+    "ongoing": "ongoing", "on-going": "ongoing", "on going": "ongoing",
+    "open": "open", "still open": "open",
+    "in progress": "in progress", "in-progress": "in progress", "under way": "in progress",
+    "underway": "in progress", "progressing": "in progress",
+    "new": "new", "new action": "new",
+    "carried forward": "carried forward", "carried over": "carried forward", "c/f": "carried forward",
+    "c/fwd": "carried forward", "carry forward": "carried forward", "b/f": "carried forward",
+    "brought forward": "carried forward",
+    "cancelled": "cancelled", "canceled": "cancelled",
+    "overdue": "overdue", "over due": "overdue",
+    "deferred": "deferred",
+    "on hold": "on hold", "on-hold": "on hold",
+    # RAG ratings written as words
+    "green": "green", "amber": "amber", "red": "red",
+})
 
 
 @dataclass(frozen=True)
@@ -42,6 +74,8 @@ class Settings:
     # scores below 90 (tests/test_linking_logic.py validates this)
     action_link_threshold: float = 90.0
     person_merge_threshold: float = 88.0
+    # -- action statuses: words added to (or overriding) STATUS_WORDS
+    status_words: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
         checks = {
@@ -64,10 +98,24 @@ class Settings:
             v = getattr(self, name)
             if not isinstance(v, (int, float)) or v <= 0:
                 raise SettingsError(f"setting {name}={v!r} must be a positive number of seconds")
+        sw = self.status_words
+        if not isinstance(sw, Mapping) or not all(isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
+                                                  for k, v in sw.items()):
+            raise SettingsError("setting status_words must map status words to normalised statuses (text to text)")
         for name in ("furniture_min_pages", "scanned_max_chars", "scanned_min_curves", "workers"):
             v = getattr(self, name)
             if not isinstance(v, int) or isinstance(v, bool) or v < 0:
                 raise SettingsError(f"setting {name}={v!r} must be a non-negative integer")
+
+    def status_table(self) -> dict[str, str]:
+        """STATUS_WORDS with this object's own ``status_words`` added (keys normalised)."""
+        table = dict(STATUS_WORDS)
+        for k, v in self.status_words.items():
+            table[" ".join(k.lower().split())] = " ".join(v.lower().split())
+        return table
+
+    def __hash__(self):  # status_words is a dict: hash the rest
+        return hash(tuple(getattr(self, f.name) for f in fields(self) if f.name != "status_words"))
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "Settings":

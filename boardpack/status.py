@@ -2,7 +2,18 @@
 
 Vocabulary (``STATUSES``): ``on track``, ``not on track``, ``not reported``
 (the unfilled template "on track/not on track", or nothing given), ``green``,
-``amber``, ``red``, ``closed`` ("ACTION CLOSED"), ``complete``.
+``amber``, ``red``, ``closed`` ("ACTION CLOSED"), ``complete``; and from action
+logs the words of the settings' status table (``boardpack.settings.STATUS_WORDS``,
+extendable with ``Settings(status_words=...)``): ``ongoing``, ``open``, ``in
+progress``, ``new``, ``carried forward``, ``cancelled``, ``overdue``,
+``deferred``, ``on hold`` (with synonyms such as Done/Achieved = complete). A
+status cell in words outside the table is kept as printed, lower-cased
+(:func:`status_cell`).
+
+Where an action log puts its status: the whole of a status cell ("On track for
+due date" starts with "on track"), a combined cell ("March 2012 - Complete"),
+the first words of a prose progress cell ("Ongoing. Cabinet Office leads ..."),
+or a word alone on the last line of a cell (:func:`status_word_in`).
 
 Status comes from, in order: explicit words in the text (RAG words, "ACTION
 CLOSED", "To meet target - on track"), then the cell's fill colour (nearest
@@ -17,6 +28,8 @@ from __future__ import annotations
 import colorsys
 import re
 from typing import Mapping, Optional
+
+from .settings import DEFAULT, Settings
 
 ON_TRACK = "on track"
 NOT_ON_TRACK = "not on track"
@@ -49,6 +62,90 @@ _COMPLETE = re.compile(r"^\W*(?:action\s+)?complete(?:d)?\b|(?<![A-Za-z])COMPLET
 _COMPLETE_I = re.compile(r"^\W*(?:action\s+)?complete(?:d)?\W*$", re.I)
 
 _WORD_TO_RAG = {"green": GREEN, "amber": AMBER, "orange": AMBER, "yellow": AMBER, "red": RED}
+
+
+# -- the status table (settings) ---------------------------------------------
+
+_TABLE_CACHE: dict[int, tuple[Settings, dict[str, str], re.Pattern]] = {}
+
+
+def _table(settings: Optional[Settings] = None) -> tuple[dict[str, str], re.Pattern]:
+    """The settings' status table and one regex of its phrases, longest first."""
+    st = settings or DEFAULT
+    hit = _TABLE_CACHE.get(id(st))
+    if hit is None or hit[0] is not st:
+        table = st.status_table()
+        phrases = sorted(table, key=len, reverse=True)
+        alt = "|".join(r"\s*".join(re.escape(w) for w in p.split()) for p in phrases)
+        pat = re.compile(rf"(?<![\w/])(?:{alt})(?![\w/])", re.I)
+        hit = _TABLE_CACHE[id(st)] = (st, table, pat)
+    return hit[1], hit[2]
+
+
+def _norm_phrase(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def status_word(text: Optional[str], settings: Optional[Settings] = None) -> Optional[str]:
+    """The normalised status a short status cell starts with ("Completed",
+    "On track for due date", "Carried\nforward", "DONE."), or None."""
+    if not text:
+        return None
+    table, pat = _table(settings)
+    t = " ".join(text.split()).strip(" .:;,-\u2013\u2014*()[]")
+    if not t:
+        return None
+    m = pat.match(t)
+    if m:
+        return table.get(_norm_phrase(m.group(0)))
+    return None
+
+
+# words between a leading status and what follows: "Ongoing. ...", "Completed - ...",
+# "Ongoing and see attached report.", "Done:"
+_AFTER_LEADING = re.compile(r"\s*(?:$|[.:;,\-\u2013\u2014(]|\s+and\b|\s+but\b|\n)", re.I)
+
+
+def status_word_in(text: Optional[str], settings: Optional[Settings] = None) -> Optional[str]:
+    """A status stated by position in a longer cell: the whole cell, its first
+    words closed by punctuation ("Ongoing. DCLG has ..."), or a status alone on
+    the cell's last line (a word at the right margin: "... by March\nCompleted")."""
+    if not text or not text.strip():
+        return None
+    table, pat = _table(settings)
+    t = text.strip()
+    m = pat.match(t.lstrip(" *-\u2022"))
+    if m:
+        rest = t.lstrip(" *-\u2022")[m.end():]
+        if not rest.strip() or _AFTER_LEADING.match(rest):
+            return table.get(_norm_phrase(m.group(0)))
+    lines = [ln for ln in t.split("\n") if ln.strip()]
+    if len(lines) > 1:
+        last = lines[-1].strip(" .:;,-\u2013\u2014*")
+        m = pat.fullmatch(last)
+        if m:
+            return table.get(_norm_phrase(m.group(0)))
+    return None
+
+
+def status_cell(text: Optional[str], settings: Optional[Settings] = None, max_words: int = 5) -> Optional[str]:
+    """The status a status cell states: a word of the table (anywhere in a short
+    combined cell such as "31/03/12 Complete"), else the cell as printed,
+    lower-cased, when it is a short phrase without figures ("Plan in place")."""
+    if not text or not text.strip():
+        return None
+    st = status_word(text, settings) or status_word_in(text, settings)
+    if st:
+        return st
+    one = " ".join(text.split()).strip(" .:;,-\u2013\u2014*")
+    table, pat = _table(settings)
+    if len(one.split()) <= 8:
+        m = pat.search(one)
+        if m:
+            return table.get(_norm_phrase(m.group(0)))
+    if one and len(one.split()) <= max_words and not re.search(r"\d", one) and re.match(r"[A-Za-z]", one):
+        return one.lower()
+    return None
 
 
 def stats_awaited(text: Optional[str]) -> bool:

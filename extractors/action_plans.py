@@ -35,12 +35,15 @@ from typing import Optional
 
 from ..model import ACTION_PLAN, HEADING, PARAGRAPH, LIST_ITEM, TABLE, Block, Cell, Document
 from ..periods import Period, fy_of, parse_period, period_for_meeting, quarter_of_month, quarter_period
+from ..settings import DEFAULT, Settings
 from ..status import (
     NOT_REPORTED,
     colour_key_entry,
     stats_awaited,
+    status_cell,
     status_from_fill,
     status_from_text,
+    status_word_in,
 )
 from .base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
 from .plan_text import (  # noqa: F401  (parse_milestone, split_milestones re-exported for tests)
@@ -58,20 +61,32 @@ from .plan_text import (  # noqa: F401  (parse_milestone, split_milestones re-ex
 from .report_context import GUIDANCE, context_date, is_furniture, join_lines, one_line, title_key
 
 
+#: a reference without figures in a number column: "(A)", "A", "Ai", "B.iv", "IV"
+REF_WORD = re.compile(r"\(?[A-Z]{1,3}\)?(?:[.\-]?\(?[ivx]{1,4}\)?)?\.?|\(?[ivxIVX]{1,5}\)?\.?")
+#: a reference that is a date (the meeting the action was agreed at): it repeats row after row
+DATE_REF = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})")
+
+
 # -- header roles ------------------------------------------------------------
 
 ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("number", re.compile(r"^(?:number|no\.?|num\.?|nos?\.|ref(?:erence)?\.?(?:\s*no\.?)?|#|id|key\s+support\s+indicator|"
-                          r"action\s*(?:no\.?|number|ref\.?|reference))$", re.I)),
+                          r"action\s*(?:no\.?|number|ref\.?|reference|id))$"
+                          # "Meeting date & action number", "Date/ref": the meeting names the action
+                          r"|^(?:meeting\s+)?(?:date|meeting)\s*(?:&|and|/)\s*(?:action\s*|item\s*)?(?:no\.?|number|ref\.?|reference)$",
+                          re.I)),
     ("status", re.compile(r"^(?:rag(?:\s+status|\s+rating)?|status|rating|red\s*/\s*amber\s*/\s*green|current\s+status|"
-                          r"rag\s*/\s*status)\b", re.I)),
+                          r"rag\s*/\s*status)\b"
+                          # a combined cell: "Finish & status", "Due date / status"
+                          r"|^[\w ]{2,20}\s*(?:&|and|/)\s*(?:rag\s+)?status$", re.I)),
     ("milestones", re.compile(r"^(?:key\s+)?milestones?\b", re.I)),
     ("lead", re.compile(r"^(?:lead\b|responsib|owner|accountable|who\b)", re.I)),
     ("partners", re.compile(r"^(?:other\s+|key\s+|supporting\s+)?partners?\b|^supporting\b|^partner\s+agenc", re.I)),
-    ("progress", re.compile(r"progress|update|\bytd\b|^comments?$|^position\b|^outcomes?\s+achieved", re.I)),
-    ("priority", re.compile(r"^(?:priority(?:\s+area)?|theme|objective|strategic\s+aim)$", re.I)),
+    ("progress", re.compile(r"progress|update|\bytd\b|^comments?$|^position\b|^outcomes?\s+achieved|"
+                            r"^follow[\s-]*up\b|^action\s+taken\b|^response\b", re.I)),
+    ("priority", re.compile(r"^(?:priority(?:\s+area)?|theme|objective|strategic\s+aim|issue|subject|topic|workstream)$", re.I)),
     ("action", re.compile(r"^(?:actions?|action\s+plan\s+items?|activity|activities|tasks?|what\s+we\s+will\s+do)\b", re.I)),
-    ("target", re.compile(r"target|deadline|timescale|by\s+when|^dates?\b|^when\b", re.I)),
+    ("target", re.compile(r"target|deadline|timescale|by\s+when|^dates?\b|^when\b|^due\b|^finish\b", re.I)),
 ]
 
 
@@ -251,6 +266,8 @@ class _Builder:
         self.date = context_date(ctx)
         self.colour_key: dict[str, str] = {}
         self.plan_blocks: set[int] = set()
+        st = ctx.shared.get("settings")
+        self.settings: Settings = st if isinstance(st, Settings) else DEFAULT
 
     # -- plan identity ------------------------------------------------------
     def _title_near(self, b: Block) -> tuple[Optional[str], list[str]]:
@@ -455,7 +472,23 @@ class _Builder:
         if title and re.search(r"(?i)\bplan\b", title) and not _is_generic(title):
             return True
         first = self._first_number(b, roles, hdr_at)
-        return bool(first and re.fullmatch(r"\d{1,2}\.\d{1,2}", first))
+        if first and re.fullmatch(r"\d{1,2}\.\d{1,2}", first):
+            return True
+        return self._states_statuses(b, roles, hdr_at)
+
+    def _states_statuses(self, b: Block, roles, hdr_at) -> bool:
+        """An action log or actions report: most rows' status (or progress) cell
+        states a status of the vocabulary ("Completed", "Ongoing. ...")."""
+        cols = [c for c, r in roles.items() if r == "status" or r.startswith("progress")]
+        if not cols or "action" not in roles.values():
+            return False
+        start = hdr_at + 1 if hdr_at is not None and hdr_at >= 0 else 0
+        rows = [_expanded_texts(r.cells) for r in b.rows[start:]]
+        rows = [r for r in rows if sum(1 for t in r if t) >= 2]
+        if not rows:
+            return False
+        hits = sum(1 for r in rows if any(c < len(r) and status_word_in(r[c], self.settings) for c in cols))
+        return hits >= 2 and hits * 2 >= len(rows)
 
     def _same_shape(self, b: Block) -> bool:
         """A headerless table block right after the plan's last block (the next page,
@@ -493,8 +526,11 @@ class _Builder:
             m = NUM_CELL.match(ntext)
             if m and ntext:
                 num = m.group(1)
-            elif ntext and len(ntext) <= 12 and len(ntext.split()) <= 2 and re.search(r"\d", ntext):
-                num = one_line(ntext)  # "SAC-1", "Feb23.03": a plan's own reference scheme
+            elif ntext and len(ntext) <= 12 and len(ntext.split()) <= 2 and (
+                    re.search(r"\d", ntext) or REF_WORD.fullmatch(one_line(ntext))):
+                # "SAC-1", "Feb23.03", "TB(11)05", "12/03", "A1", "(A)", "Ai": a log's own
+                # reference scheme, as printed (a meeting date names the action in some logs)
+                num = one_line(ntext).rstrip(".:")
         if num is None and atext:
             m = ACTION_NUM.match(atext)
             if m:
@@ -509,6 +545,13 @@ class _Builder:
         priority = p.actions[-1].priority if p.actions else None
         start = hdr_at + 1 if hdr_at is not None and hdr_at >= 0 else 0
         header_lower = [one_line(t).lower() for t in p.header_texts]
+        stat_col = next((c for c, r in roles.items() if r == "status"), None)
+        stat_spill: list[int] = []
+        if stat_col is not None:
+            c = stat_col + 1
+            while c < len(p.header_texts) and not p.header_texts[c].strip() and c not in roles:
+                stat_spill.append(c)
+                c += 1
         for r in b.rows[start:]:
             exp = _expanded_texts(r.cells)
             if header_roles(exp) == roles or (header_lower and [one_line(t).lower() for t in exp] == header_lower):
@@ -542,6 +585,11 @@ class _Builder:
                 page=r.page if r.page is not None else b.page,
                 block_index=b.index,
             )
+            if stat_spill:
+                # a status cell the reader split over the unlabelled column(s) beside it
+                more = [t for t in (exp[c] if c < len(exp) else "" for c in stat_spill) if t]
+                if more:
+                    seg.status = "\n".join([seg.status] + more if seg.status else more)
             for key, c in rc.items():
                 if key.startswith("progress:"):
                     seg.extra[key] = (_text(c), c.text if not c.continued else "", c.fill)
@@ -552,6 +600,9 @@ class _Builder:
             elif code:
                 seg.milestones = f"{code} {seg.milestones}"
             cur_a = p.actions[-1] if p.actions else None
+            if num and cur_a is not None and num == cur_a.number and DATE_REF.fullmatch(num) and atext \
+                    and one_line(atext) not in one_line(cur_a.text) and (seg.status or seg.progress):
+                cur_a = None  # a date names the meeting, not the action: the next action of that meeting
             if num and (cur_a is None or num != cur_a.number):
                 a = ActionState(number=num, text=atext, raw=(rc["action"].text if rc.get("action") is not None else atext),
                                 priority=priority, lead=seg.lead, partners=seg.partners,
@@ -560,7 +611,10 @@ class _Builder:
                 p.numbers.add(num)
             elif cur_a is not None:
                 if atext and one_line(atext) not in one_line(cur_a.text):
-                    if cur_a.number is None and not num and (seg.milestones or seg.progress):
+                    wrapped = atext[:1].islower() and not cur_a.text.rstrip().endswith((".", ";", "?", "!"))
+                    if cur_a.number is None and not num and not wrapped and (seg.milestones or seg.progress or seg.status):
+                        # (a text that starts in lower case after an unfinished sentence is the
+                        # same action's text wrapped onto the next row by the reader)
                         # an un-numbered plan: every row with an action is an action
                         a = ActionState(None, atext, atext, priority, seg.lead, seg.partners, seg.status, seg.page, b.index)
                         _add_action(p, a, seg)
@@ -636,7 +690,8 @@ class _Builder:
             milestones = split_milestones(lines, a.number)
         coded = [m for m in milestones if m[0]]
         if not coded:
-            self._emit_update(p, a, aid, None, a.number or str(ai + 1), None, a.segments, action_status,
+            # no reference printed: ref stays empty (the row's place is plan_actions.ordinal)
+            self._emit_update(p, a, aid, None, a.number, None, a.segments, action_status,
                               funding, funding_raw, ms_text="\n".join(s.milestones for s in a.segments).strip(),
                               has_progress_col=has_progress_col)
             return
@@ -724,8 +779,21 @@ class _Builder:
             status, status_raw = status_from_text(stxt), stxt
             if status is None and re.fullmatch(r"[GAR]\W*", stxt.strip().upper()):
                 status = {"G": "green", "A": "amber", "R": "red"}[stxt.strip().upper()[0]]  # a RAG column of letters
+            if status is None:
+                # a log's own words: "Carried forward", "On track for due date", "Plan in place"
+                status = status_cell(stxt, self.settings)
         if status is None and sfill:
             status, status_raw = status_from_fill(sfill, self.colour_key), sfill
+        log_like = not p.roles or "milestones" not in p.roles.values()
+        if status is None and progress and log_like and "status" not in p.roles.values():
+            # An action log's progress column: a status in words beats the cell's colour -
+            # the whole cell ("On track", "Plan in place"), its first words closed by
+            # punctuation ("Ongoing. DCLG has ..."), or a word alone at the right margin.
+            st = status_word_in(progress, self.settings)
+            if st is None and len(progress.split()) <= 4 and not stats_awaited(progress):
+                st = status_cell(progress, self.settings, max_words=4)
+            if st is not None:
+                status, status_raw = st, progress.split("\n")[0][:60]
         if status is None and progress:
             st = status_from_text(progress)
             if st is not None and not (st in ("on track", "not on track") and not re.search(r"(?i)to\s+meet\s+target", progress)):
@@ -749,7 +817,7 @@ class _Builder:
         uid = row_id("update", p.plan_id, aid, mid, ref, per.label if per else None)
         self.res.add("plan_updates", {
             "update_id": uid, "plan_id": p.plan_id, "action_id": aid, "milestone_id": mid, "plan_key": p.key,
-            "action_ref": a.number, "ref": ref,
+            "action_ref": a.number, "ref": ref or "",  # "" when the log prints no reference
             "period": per.label if per else None, "period_start": per.start if per else None,
             "period_end": per.end if per else None, "period_kind": per.kind if per else None,
             "period_inferred": per.inferred if per else None, "period_raw": per.raw if per else None,
