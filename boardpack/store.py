@@ -143,6 +143,27 @@ def compact_block(b: Block) -> dict[str, Any]:
     return d
 
 
+# A read-only connection (mode=ro, query_only) already refuses writes to the
+# store, but not what reaches past it: ATTACH (and VACUUM INTO, which attaches
+# its target) creates a new empty database file on disk, and a PRAGMA can
+# change the connection itself (``PRAGMA query_only = 0`` lifts the switch).
+# The authorizer denies those at prepare time, before SQLite touches a file;
+# PRAGMAs only read (no value, or one whose argument names what to read).
+_READ_PRAGMAS_WITH_ARG = frozenset({
+    "table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo", "foreign_key_list",
+    "foreign_key_check", "integrity_check", "quick_check",
+})
+
+
+def readonly_authorizer(action: int, arg1, arg2, db_name, trigger) -> int:
+    """sqlite3 authorizer for read-only connections (see above)."""
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_PRAGMA and arg2 is not None and (arg1 or "").lower() not in _READ_PRAGMAS_WITH_ARG:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
 class Store:
     """The boardpack database. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
@@ -205,9 +226,11 @@ class Store:
             conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             conn.execute("PRAGMA query_only = ON")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            db = sqlite_utils.Database(conn)  # sets its own pragmas: before the authorizer
+            conn.set_authorizer(readonly_authorizer)
         except sqlite3.Error as e:
             raise store_error(e, path) from e
-        return cls(sqlite_utils.Database(conn), path, readonly=True)
+        return cls(db, path, readonly=True)
 
     def close(self) -> None:
         self.db.close()
@@ -253,7 +276,7 @@ class Store:
             return cols, cur.fetchall()
         except sqlite3.Error as e:
             low = str(e).lower()
-            if "readonly" in low or "read-only" in low or "query_only" in low:
+            if "readonly" in low or "read-only" in low or "query_only" in low or "not authorized" in low or "authorization denied" in low:
                 raise StoreError("query is read-only: the database was opened read-only, writes are rejected", self.path) from e
             if isinstance(e, (sqlite3.OperationalError, sqlite3.ProgrammingError)) and "locked" not in low:
                 raise StoreError(f"SQL error: {e}", self.path) from e

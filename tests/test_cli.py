@@ -155,6 +155,24 @@ def test_query_is_read_only(packs, tmp_path):
     assert not (tmp_path / "absent.db").exists()
 
 
+def test_query_creates_no_file_and_cannot_lift_read_only(packs, tmp_path):
+    """ATTACH and VACUUM INTO used to exit 0 (or fail) leaving a new empty
+    database file behind; PRAGMA query_only = 0 would lift the switch."""
+    db = tmp_path / "b.db"
+    run("ingest", packs, "--db", db, "-s", "-w", "1")
+    for sql in (f"ATTACH DATABASE '{tmp_path / 'x.db'}' AS x", f"VACUUM INTO '{tmp_path / 'v.db'}'",
+                "PRAGMA query_only = 0", "PRAGMA journal_mode = DELETE", "DETACH DATABASE main"):
+        res = run("query", sql, "--db", db)
+        assert res.exit_code == 1, sql
+        assert res.stderr == f"error: {db}: query is read-only: the database was opened read-only, writes are rejected\n"
+    assert not (tmp_path / "x.db").exists() and not (tmp_path / "v.db").exists()
+    # reading pragmas still work
+    cols = [r["name"] for r in json.loads(run("query", "PRAGMA table_info(files)", "--db", db).stdout)]
+    assert "sha256" in cols
+    assert json.loads(run("query", "PRAGMA user_version", "--db", db).stdout)[0]["user_version"] >= 5
+    assert json.loads(run("query", "select count(*) n from v_meetings", "--db", db).stdout)[0]["n"] >= 0
+
+
 def test_show_stages(packs):
     res = run("show", packs / "a.docx", "--stage", "read")
     assert res.exit_code == 0
