@@ -336,6 +336,12 @@ def _assign_roles(lay: TableLayout) -> None:
             if vals and all(re.fullmatch(r"\(?(?:[a-z]|[ivx]{1,4})[.)]?", v, re.I) for v in vals):
                 c.role = "line"
     texts = [c for c in cols if c.role == "text"]
+    # a column with nothing in its body names no row (a spreadsheet's empty
+    # margin columns), and a column of dates dates the rows, it does not name
+    # them (a payments list "04/04/2023 | Clerk Salary | 126.29")
+    filled_texts = [c for c in texts if c.n_values + c.n_null + c.n_text]
+    naming = [c for c in filled_texts if not _mostly_dates(lay, c)]
+    texts = naming + [c for c in texts if c not in naming] if naming else texts
     if texts:
         # the row label: a column headed like one ("Item", "Risk Title", "Project"),
         # else the first text column
@@ -349,6 +355,15 @@ def _assign_roles(lay: TableLayout) -> None:
     elif cols and cols[0].role in ("value",) and cols[0].n_values == 0:
         lay.label_col = 0
         cols[0].role = "label"
+
+
+_DATE_CELL = re.compile(rf"^\s*(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{2}}|\d{{4}})|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?(?:\s+\d{{2,4}})?|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?)\s*$", re.I)
+
+
+def _mostly_dates(lay: TableLayout, col: Column) -> bool:
+    """Whether a column's filled cells are mostly dates ("04/04/2023", "3 May")."""
+    cells = [lay.cell(r, col.index) for r in lay.body_rows if lay.cell(r, col.index)]
+    return bool(cells) and sum(bool(_DATE_CELL.match(x)) for x in cells) >= 0.8 * len(cells)
 
 
 def _looks_like_contents(lay: TableLayout, col: Column, cells: list[str]) -> bool:

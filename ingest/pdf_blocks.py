@@ -59,6 +59,8 @@ class PageItems:
     items: list = field(default_factory=list)  # Line or Block(TABLE), top to bottom
     fills: list = field(default_factory=list)  # shaded rects (pdf_tables.Fill)
     rules: list = field(default_factory=list)  # horizontal rules (y, x0, x1)
+    #: the page's text layer does not say what it shows (unmapped glyphs): read by OCR
+    unreadable_text: bool = False
 
 
 def _marker(line: Line) -> tuple[Optional[str], bool]:

@@ -35,6 +35,7 @@ from typing import Optional
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
 from pdfplumber.page import Page as _PlumberPage
 from pdfplumber.utils.pdfinternals import resolve_and_decode as _resolve_and_decode
+import unicodedata
 from unicodedata import normalize as normalize_unicode
 
 from ..errors import EncryptedDocument, UnreadableDocument
@@ -217,25 +218,85 @@ def _census(container) -> tuple[int, int, int, float]:
     an image XObject; pdfminer then sees one rectangle and no image, so the
     painted area is what tells such a page from a blank one.
     """
-    chars = images = curves = 0
-    pattern_area = 0.0
+    c = _glyph_census(container)
+    return c.visible, c.images, c.curves, c.pattern_area
+
+
+class _Census:
+    __slots__ = ("visible", "spaces", "unreadable", "alnum", "leaders", "images", "curves", "pattern_area")
+
+    def __init__(self) -> None:
+        self.visible = self.spaces = self.unreadable = self.alnum = self.leaders = 0
+        self.images = self.curves = 0
+        self.pattern_area = 0.0
+
+
+#: Characters of dot leaders and rules drawn in type (contents pages).
+_LEADERS = frozenset("._-\u2026\u00b7=")
+
+
+def unreadable_glyph(text: str) -> bool:
+    """A glyph whose text says nothing: pdfminer's ``(cid:NN)`` for a glyph
+    with no Unicode mapping, a private-use or unassigned code point, a
+    control character, or the replacement character."""
+    if text.startswith("(cid:"):
+        return True
+    if len(text) != 1:
+        return False
+    if text == "\ufffd":
+        return True
+    return unicodedata.category(text) in ("Co", "Cn", "Cs") or (
+        unicodedata.category(text) == "Cc" and not text.isspace())
+
+
+def _glyph_census(container) -> _Census:
+    c = _Census()
     stack = list(container)
     while stack:
         obj = stack.pop()
         t = type(obj)
         if t is LTChar:
-            if not obj._text.isspace():
-                chars += 1
+            text = obj._text
+            if text.isspace():
+                c.spaces += 1
+                continue
+            c.visible += 1
+            if unreadable_glyph(text):
+                c.unreadable += 1
+            elif text.isalnum():
+                c.alnum += 1
+            elif text in _LEADERS:
+                c.leaders += 1
         elif t is LTImage:
-            images += 1
+            c.images += 1
         elif t is LTCurve or t is LTLine or t is LTRect:
-            curves += t is LTCurve
+            c.curves += t is LTCurve
             # a pattern colour is a resource name ("P1"), not a tuple of components
             if getattr(obj, "fill", False) and isinstance(getattr(obj, "non_stroking_color", None), str):
-                pattern_area += max(0.0, obj.width) * max(0.0, obj.height)
+                c.pattern_area += max(0.0, obj.width) * max(0.0, obj.height)
         elif isinstance(obj, LTContainer):
             stack.extend(obj)
-    return chars, images, curves, pattern_area
+    return c
+
+
+#: A text layer is unreadable when at least this share of its glyphs are
+#: unmapped (``(cid:NN)``, private use), or when, leaders aside, fewer than
+#: ``_MIN_ALNUM_SHARE`` of them are letters or digits (a bad ToUnicode map
+#: turning words into punctuation), given at least ``_MIN_GLYPHS`` glyphs.
+_UNREADABLE_SHARE = 0.3
+_MIN_ALNUM_SHARE = 0.3
+_MIN_GLYPHS = 40
+
+
+def text_layer_unreadable(visible: int, unreadable: int, alnum: int, leaders: int = 0) -> bool:
+    """Whether a page's text layer lies about what the page shows, so the page
+    must be read from its image like a scan."""
+    if visible < _MIN_GLYPHS:
+        return False
+    if unreadable >= _UNREADABLE_SHARE * visible:
+        return True
+    rest = visible - leaders
+    return rest >= _MIN_GLYPHS and alnum < _MIN_ALNUM_SHARE * rest
 
 
 def looks_scanned(n_text: int, n_images: int, n_curves: int, pattern_area: float, page_area: float,
@@ -249,6 +310,62 @@ def looks_scanned(n_text: int, n_images: int, n_curves: int, pattern_area: float
     return n_images > 0 or n_curves > settings.scanned_min_curves or painted
 
 
+#: A page with fewer space characters than this share of its visible ones
+#: sets words apart by the gaps between glyphs alone (spreadsheet exports do).
+_FEW_SPACES = 0.05
+#: ... and then a gap wider than this share of the font size starts a word
+#: (a space is about a quarter of an em; letters of a word sit closer).
+_GAP_RATIO = 0.18
+
+
+def word_options(n_text: int, n_spaces: int) -> dict:
+    """``extract_words`` options for a page.
+
+    pdfplumber starts a new word at a gap of 3pt; a producer that draws no
+    space characters leaves gaps of about a quarter em between words, under
+    3pt in small type ("CDC - Dog Bins" would read "CDC-DogBins"). On such a
+    page the gap is judged against the font size instead.
+    """
+    opts: dict = {"extra_attrs": _WORD_ATTRS}
+    if n_text >= 20 and n_spaces < _FEW_SPACES * n_text:
+        opts["x_tolerance_ratio"] = _GAP_RATIO
+    return opts
+
+
+def _contains(outer, inner, tol: float = 1.0) -> bool:
+    a, b = outer.bbox, inner.bbox
+    return a[0] - tol <= b[0] and a[1] - tol <= b[1] and b[2] <= a[2] + tol and b[3] <= a[3] + tol
+
+
+def _row_tops(t) -> list[float]:
+    return [r.bbox[1] for r in t.rows]
+
+
+def arrange_ruled_tables(page, found: list) -> list:
+    """The ruled tables of a page as a reader sees them.
+
+    * A ruled box around other tables (a page frame, a sheet's print border)
+      is no table of its own: only the tables inside it are kept.
+    * Tables side by side whose rows share the same rulings are one table
+      whose grid has a gap (a spreadsheet with an unruled column between the
+      labels and the amounts): their cells are joined.
+    """
+    from pdfplumber.table import Table
+
+    tables = [t for t in found if not any(u is not t and _contains(t, u) and not _contains(u, t) for u in found)]
+    tables.sort(key=lambda t: t.bbox[0])
+    out: list = []
+    for t in tables:
+        prev = out[-1] if out else None
+        if prev is not None and prev.bbox[2] <= t.bbox[0] + 1:
+            a, b = _row_tops(prev), _row_tops(t)
+            if len(a) == len(b) >= 2 and all(abs(x - y) <= 2 for x, y in zip(a, b)):
+                out[-1] = Table(page, list(prev.cells) + list(t.cells))
+                continue
+        out.append(t)
+    return out
+
+
 def _read_page(page, page_no: int, settings: Settings) -> tuple[PageItems, bool]:
     """Items of one page, and whether it looks scanned."""
     items = PageItems(page_no, float(page.width), float(page.height))
@@ -256,16 +373,22 @@ def _read_page(page, page_no: int, settings: Settings) -> tuple[PageItems, bool]
     # Count on pdfminer's layout first (pdfplumber caches it for page.chars):
     # a page of glyph outlines or one big image is flagged without turning
     # thousands of curves into pdfplumber dicts.
-    n_text, n_images, n_curves, pattern_area = _census(page.layout)
-    scanned = looks_scanned(n_text, n_images, n_curves, pattern_area,
+    c = _glyph_census(page.layout)
+    n_text, n_spaces = c.visible, c.spaces
+    scanned = looks_scanned(n_text, c.images, c.curves, c.pattern_area,
                             float(page.width) * float(page.height), settings)
+    if text_layer_unreadable(n_text, c.unreadable, c.alnum, c.leaders):
+        # glyphs with no (or a false) Unicode mapping: the words would be
+        # garbage, so the page is read from its image like a scan
+        items.unreadable_text = True
+        return items, True
     if n_text == 0:
         return items, scanned
-    words = page.extract_words(extra_attrs=_WORD_ATTRS)
+    words = page.extract_words(**word_options(n_text, n_spaces))
     fills = page_fills(page.rects)
     tables = []
     try:
-        found = page.find_tables()
+        found = arrange_ruled_tables(page, page.find_tables())
     except Exception:  # a degenerate drawing must not sink the page's text
         found = []
     for t in found:
@@ -352,6 +475,7 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
         pages: list[PageItems] = []
         scanned: list[int] = []
         page_errors: list[dict] = []
+        unreadable: list[int] = []  # pages whose text layer is garbage (read by OCR)
         n_pages = len(pdf.pages)
         first_error: Optional[UnreadableDocument] = None
         for i, page in enumerate(pdf.pages, 1):
@@ -375,6 +499,8 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
             pages.append(items)
             if is_scanned:
                 scanned.append(i)
+            if items.unreadable_text:
+                unreadable.append(i)
         if first_error is not None and len(page_errors) == n_pages:
             raise first_error
     finally:
@@ -427,7 +553,10 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
         producer=producer or None, scanned_pages=scanned,
         metadata={"pdf": meta, "page_heights": [p.height for p in pages],
                   "page_widths": [p.width for p in pages], "body_font_size": body,
-                  **({"page_errors": page_errors} if page_errors else {})},
+                  **({"page_errors": page_errors} if page_errors else {}),
+                  **({"unreadable_text_pages": unreadable,
+                      "ocr": "text layer unreadable (unmapped glyphs) on pages "
+                             + ", ".join(map(str, unreadable)) + ": read by OCR"} if unreadable else {})},
     )
     doc.renumber()
     return doc

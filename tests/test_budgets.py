@@ -336,3 +336,28 @@ def test_row_ids_are_unique_and_deterministic():
     assert ids1 == ids2 and len(set(ids1)) == len(ids1)
     tables = [t["table_id"] for t in run(blocks).rows["budget_tables"]]
     assert len(tables) == len(set(tables)) == 3
+
+
+def test_payments_list_label_is_the_description_not_empty_margin_or_date_column():
+    # a spreadsheet printed with empty margin columns and a date before each payment
+    t = table([
+        ["", "", "04/04/2023", "OALC", "", "156.00"],
+        ["", "", "28/04/2023", "Clerk Salary", "", "126.29"],
+        ["", "", "02/05/2023", "NP (April grass cut)", "", "414.00"],
+    ], header=False)
+    res = run([t])
+    got = [(r["item"], r["amount"]) for r in res.rows["budget_amounts"]]
+    assert got == [("OALC", 156.0), ("Clerk Salary", 126.29), ("NP (April grass cut)", 414.0)]
+
+
+def test_payments_list_in_a_gridded_spreadsheet_pdf(parsed, realworld_dir):
+    # ruled cells framed by a page-sized box, the amounts' column ruled apart
+    # from the dates and descriptions, and no space characters in the text layer
+    p = realworld_dir / "souldern-parish-council/spc-documents/expenditure-2023-2024.pdf"
+    if not p.is_file():
+        pytest.skip("paper not present")
+    rows = parsed(p).result.rows["budget_amounts"]
+    got = [(r["item"], r["amount"]) for r in rows]
+    assert len(got) == 45
+    assert got[:3] == [("OALC", 156.0), ("CDC - Dog Bins", 190.48), ("Clerk Salary", 126.29)]
+    assert ("Transfer 3 Parishes Money (22/23) to Playground account", 428.05) in got
