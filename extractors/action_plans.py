@@ -42,6 +42,7 @@ from ..status import (
     stats_awaited,
     status_cell,
     status_from_fill,
+    status_word,
     status_from_text,
     status_word_in,
 )
@@ -65,6 +66,16 @@ from .report_context import GUIDANCE, context_date, is_furniture, join_lines, on
 REF_WORD = re.compile(r"\(?[A-Z]{1,3}\)?(?:[.\-]?\(?[ivx]{1,4}\)?)?\.?|\(?[ivxIVX]{1,5}\)?\.?")
 #: a reference that is a date (the meeting the action was agreed at): it repeats row after row
 DATE_REF = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})")
+
+
+#: a paper that calls itself an action log ("Action Log", "Actions report", "Status update on actions")
+ACTION_LOG_TITLE = re.compile(
+    r"(?i)\bactions?\s+(?:log|list|tracker|tracking|report|update|schedule|sheet|register|points|summary)\b"
+    r"|\bmatters\s+arising\b|\boutstanding\s+actions\b|\bupdate\s+on\s+(?:\w+\s+){0,3}actions\b"
+    r"|\bprogress\s+on\s+actions\b|\bactions?\s+(?:arising|from\s+(?:the\s+)?(?:last|previous)\s+meeting)\b")
+#: the owner a group heading names: "... - Lead HS/BB", "... (lead: JC)", "... - GS/JTe"
+GROUP_LEAD = re.compile(r"(?:\s*[-\u2013\u2014:(]\s*|\s+)(?i:led\s+by|leads?|owners?)\s*[:\-]?\s*([A-Z][\w/&,. ]{0,30}?)\)?$"
+                        r"|\s[-\u2013\u2014]\s*([A-Z]{1,3}[a-z]?(?:\s*[/&,]\s*[A-Z]{1,3}[a-z]?)+|[A-Z]{2,3})$")
 
 
 # -- header roles ------------------------------------------------------------
@@ -203,6 +214,7 @@ class PlanState:
     actions: list[ActionState] = field(default_factory=list)
     row: dict = field(default_factory=dict)
     generic: bool = False  # title is only "Action Plan" (or none)
+    headerless: bool = False  # an action log of small tables without header rows
 
 
 def _cells_by_col(cells: list[Cell]) -> list[tuple[int, Cell]]:
@@ -392,7 +404,7 @@ class _Builder:
         if roles is None:
             # A table block with no header of its own continues the previous plan
             # when it has the same shape (a plan split by the reader at a page break).
-            if self.cur is not None and self._same_shape(b):
+            if self.cur is not None and not self.cur.headerless and self._same_shape(b):
                 roles, hdr_at, continuing = self.cur.roles, -1, True
             else:
                 return False
@@ -447,6 +459,69 @@ class _Builder:
                 self.cur.row["update_period_raw"] = update_cue
         self._rows(b, roles, hdr_at)
         return True
+
+    def headerless_log(self, b: Block, in_plan_paper: bool) -> bool:
+        """An action log printed as small tables without a header row, one per
+        workstream heading: an action column and a last column in which every row
+        states a status of the vocabulary ("New", "Carried forward", "Completed").
+        Outside an action-plan paper the document must call itself an action log."""
+        rows = [_expanded_texts(r.cells) for r in b.rows]
+        rows = [r for r in rows if any(r)]
+        if not rows or not 2 <= b.n_cols <= 4:
+            return False
+        n = max(len(r) for r in rows)
+        scol = next((c for c in range(n - 1, 0, -1) if any(c < len(r) and r[c] for r in rows)), None)
+        if scol is None:
+            return False
+        sts = [status_word(r[scol], self.settings) if scol < len(r) else None for r in rows]
+        if not all(sts):
+            return False
+        # the action: the widest text left of the status
+        acol = max(range(scol), key=lambda c: sum(len(r[c]) for r in rows if c < len(r)))
+        if not all(len(r[acol].split()) >= 2 for r in rows if acol < len(r)):
+            return False
+        if not in_plan_paper and not self._calls_itself_a_log(b):
+            return False
+        roles = {acol: "action", scol: "status"}
+        heading, lead = self._group_heading(b)
+        if self.cur is None or self.cur.roles != roles or not self.cur.headerless:
+            title = self._log_title(b)
+            self.cur = self._new_plan(title, roles, [""] * b.n_cols, b, {})
+            self.cur.headerless = True
+        self.plan_blocks.add(b.index)
+        before = len(self.cur.actions)
+        self._rows(b, roles, -1, fresh=True)
+        for a in self.cur.actions[before:]:
+            a.priority = heading or a.priority
+            a.lead = a.lead or lead or ""
+        return True
+
+    def _calls_itself_a_log(self, b: Block) -> bool:
+        texts = [one_line(x.norm) for x in self.doc.blocks[: b.index] if x.kind in (HEADING, PARAGRAPH) and x.norm]
+        return any(ACTION_LOG_TITLE.search(t) for t in texts[:6] + [one_line(h) for h in (self.doc.headers or [])])
+
+    def _log_title(self, b: Block) -> Optional[str]:
+        for x in self.doc.blocks[: b.index]:
+            if x.kind in (HEADING, PARAGRAPH) and x.norm and ACTION_LOG_TITLE.search(one_line(x.norm)):
+                return one_line(x.norm)
+        return None
+
+    def _group_heading(self, b: Block) -> tuple[Optional[str], Optional[str]]:
+        """The workstream heading just above a table, and the lead it names
+        ("National Address Dataset - Lead HS/BB", "Open Data Licensing - GS/JTe")."""
+        for x in reversed(self.doc.blocks[max(0, b.index - 3): b.index]):
+            if x.kind == TABLE:
+                break
+            if x.kind not in (HEADING, PARAGRAPH, LIST_ITEM) or not x.norm.strip() or is_furniture(x):
+                continue
+            t = one_line(x.norm)
+            if len(t) > 120 or ACTION_LOG_TITLE.search(t):
+                return None, None
+            m = GROUP_LEAD.search(t)
+            if m:
+                return t[: m.start()].strip(" -\u2013\u2014:") or t, (m.group(1) or m.group(2)).strip()
+            return t, None
+        return None, None
 
     def _continues(self, b: Block, roles, hdr_at) -> bool:
         """Does this table go on with the current plan (same columns, and it starts
@@ -538,7 +613,9 @@ class _Builder:
                 atext = atext[m.end():]
         return num, code, atext
 
-    def _rows(self, b: Block, roles: dict[int, str], hdr_at: Optional[int]) -> None:
+    def _rows(self, b: Block, roles: dict[int, str], hdr_at: Optional[int], fresh: bool = False) -> None:
+        """Read a table's rows into the current plan; ``fresh``: the first row
+        starts a new action (a new group's table, never the action above going on)."""
         p = self.cur
         assert p is not None
         n_cols = len(p.header_texts) or b.n_cols
@@ -600,6 +677,8 @@ class _Builder:
             elif code:
                 seg.milestones = f"{code} {seg.milestones}"
             cur_a = p.actions[-1] if p.actions else None
+            if fresh:
+                cur_a, fresh = None, False
             if num and cur_a is not None and num == cur_a.number and DATE_REF.fullmatch(num) and atext \
                     and one_line(atext) not in one_line(cur_a.text) and (seg.status or seg.progress):
                 cur_a = None  # a date names the meeting, not the action: the next action of that meeting
@@ -611,10 +690,15 @@ class _Builder:
                 p.numbers.add(num)
             elif cur_a is not None:
                 if atext and one_line(atext) not in one_line(cur_a.text):
-                    wrapped = atext[:1].islower() and not cur_a.text.rstrip().endswith((".", ";", "?", "!"))
-                    if cur_a.number is None and not num and not wrapped and (seg.milestones or seg.progress or seg.status):
-                        # (a text that starts in lower case after an unfinished sentence is the
-                        # same action's text wrapped onto the next row by the reader)
+                    # A reader that splits a table row per printed line: the action above
+                    # goes on while its sentence is unfinished and it has no status yet, or
+                    # when this text starts in lower case.
+                    ended = cur_a.text.rstrip().endswith((".", ";", "?", "!"))
+                    stated = any(sg.status or sg.progress or sg.milestones for sg in cur_a.segments)
+                    wrapped = not ended and (atext[:1].islower() or not stated)
+                    log_like = "milestones" not in roles.values()
+                    if cur_a.number is None and not num and not wrapped and (
+                            seg.milestones or seg.progress or seg.status or (log_like and stated and atext[:1].isupper())):
                         # an un-numbered plan: every row with an action is an action
                         a = ActionState(None, atext, atext, priority, seg.lead, seg.partners, seg.status, seg.page, b.index)
                         _add_action(p, a, seg)
@@ -861,7 +945,8 @@ def extract_plans(ctx: ExtractContext) -> ExtractResult:
         if "boilerplate" in (b.flags or ()):
             continue
         try:
-            bld.table(b, strict=b.index not in plan_paper_blocks)
+            if not bld.table(b, strict=b.index not in plan_paper_blocks):
+                bld.headerless_log(b, b.index in plan_paper_blocks)
         except Exception as e:  # noqa: BLE001 - one odd table must not lose the whole pack
             bld.res.warn(f"action-plan table skipped: {type(e).__name__}: {e}", page=b.page,
                          block_index=b.index, kind="extract_error")
