@@ -35,7 +35,8 @@ NULL_TOKENS = frozenset(
     }
 )
 #: cells that mean zero in a money column
-ZERO_TOKENS = frozenset({"nil", "none", "zero", "£nil", "£0", "£-", "£ -", "- £", "£ - "})
+ZERO_TOKENS = frozenset({"nil", "none", "zero", "£nil", "£0", "£-", "£ -", "- £", "£ - ",
+                         "$-", "$ -", "- $", "$ - ", "€-", "€ -", "- €", "€ - "})
 
 _SCALE_WORDS = {
     "k": Decimal(1000),
@@ -56,7 +57,8 @@ _SCALE_WORDS = {
 _DIGITS = r"(?:\d[\d,]*(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:k|K|m|M|mn|mil|million|millions|bn|billion|thousand)"
 _SIGN = r"[-+]"
-_CUR = r"(?:£|GBP|UKP|&pound;)"
+#: Currency signs and codes a cell may carry (pound, dollar, euro).
+_CUR = r"(?:£|\$|€|GBP|UKP|USD|EUR|&pound;|&euro;)"
 
 # A whole cell: optional sign, optional brackets, optional currency on either side
 # of the sign, digits, optional scale word, optional trailing % / currency words /
@@ -109,7 +111,8 @@ def _clean(text) -> str:
 
 def _is_null(s: str) -> bool:
     t = s.strip().strip(".:;").strip().lower()
-    return t in NULL_TOKENS or (bool(t) and set(t) <= set("-_–— "))
+    # "-" rules and "#####" (a spreadsheet cell too narrow for its number)
+    return t in NULL_TOKENS or (bool(t) and (set(t) <= set("-_–— ") or set(t) <= set("#")))
 
 
 def _digits_to_decimal(d: str) -> Optional[Decimal]:
@@ -245,9 +248,9 @@ def find_money(text) -> list[tuple[float, str, tuple[int, int]]]:
 
 
 _HEADER_SCALE = [
-    (re.compile(r"£\s*'?0{3}'?s?\b|\b(?:in\s+)?£?\s*thousands?\b|£k\b|\(k\)|'000s?", re.I), 1000),
-    (re.compile(r"£\s*m\b|£\s*mn?\b|\b£?\s*millions?\b|\(£?m\)|£000,000", re.I), 1000000),
-    (re.compile(r"£\s*bn\b|\bbillions?\b", re.I), 1000000000),
+    (re.compile(r"[£$€]\s*'?0{3}'?s?\b|\b(?:in\s+)?[£$€]?\s*thousands?\b|[£$€]k\b|\(k\)|'000s?", re.I), 1000),
+    (re.compile(r"[£$€]\s*m\b|[£$€]\s*mn?\b|\b[£$€]?\s*millions?\b|\([£$€]?m\)|[£$€]000,000", re.I), 1000000),
+    (re.compile(r"[£$€]\s*bn\b|\bbillions?\b", re.I), 1000000000),
 ]
 
 

@@ -49,7 +49,11 @@ _DEDUCT = re.compile(r"^\s*(?:deduct|less|minus|expenditure|payments?|spent|spen
 _TOTAL_NEXT = frozenset(
     "funding funds budget budgets allocated allocation allocations allocations spend spending spent expenditure income "
     "available cost costs savings reserves net gross revenue capital for of in to at per grant grants contributions "
-    "amount amounts value payments receipts requested approved committed remaining forecast outturn variance".split()
+    "amount amounts value payments receipts requested approved committed remaining forecast outturn variance "
+    # accounts and financial statements: "Total assets", "Totals carried to ...", "Total fund balances"
+    "assets liabilities outflows inflows deferred position carried fund balances balance borrowings fixed "
+    "current other general governmental primary government activities expenses revenues precept "
+    "charges operating services salaries staff".split()
 )
 
 
@@ -63,25 +67,29 @@ def total_kind(label: str) -> Optional[str]:
         return None  # an opening balance is an item the later totals include
     m = re.match(r"(?:grand\s+|overall\s+)?totals?\b[\s:]*(\S*)", t)
     if m and m.group(1) and not raw.isupper():
-        # "Total funding available", "Total for 2016/17" -- but not "Total Place pilot"
-        if m.group(1).strip("(£:") and m.group(1).strip("(:") not in _TOTAL_NEXT and not m.group(1).startswith(("£", "(")):
+        # "Total funding available", "Total for 2016/17", "Total spend inc VAT"
+        # -- but not "Total Place pilot" (a capitalised name after "Total")
+        nxt = re.match(r"(?:grand\s+|overall\s+)?totals?\b[\s:]*(\S*)", raw, re.I).group(1)
+        if (m.group(1).strip("(£$€:") and m.group(1).strip("(:") not in _TOTAL_NEXT
+                and not m.group(1).startswith(("£", "$", "€", "(")) and not nxt[:1].islower()):
             return None
     if re.match(r"sub[- ]?total", t):
         return "subtotal"
-    if re.match(r"(balance|unallocated|remaining)\b", t) or re.search(r"\bbalance\s+(remaining|unallocated|carried|c/f)", t):
+    if re.match(r"(balances?|unallocated|remaining)\b", t) or re.search(r"\bbalances?\s+(remaining|unallocated|carried|c/f)", t):
         return "balance"
     return "total"
 
 
 def measure_name(header: str) -> str:
     h = strip_markers(header)
-    h = re.sub(r"\(\s*£\s*(?:'?000s?|m|k)?\s*\)|£\s*'?000'?s?|£m\b|£k\b|\s£s?$|^£s?\s", "", h).strip(" -")
+    h = re.sub(r"\(\s*[£$€]\s*(?:'?000s?|m|k)?\s*\)|[£$€]\s*'?000'?s?|[£$€]m\b|[£$€]k\b|\s[£$€]s?$|^[£$€]s?\s|\s[£$€]\s", " ", h).strip(" -")
+    h = re.sub(r"\s{2,}", " ", h)
     if h.count("(") > h.count(")"):
         h = h + ")"
     elif h.startswith("(") and h.endswith(")") and h.count("(") == 1:
         h = h[1:-1]
     h = h.strip()
-    if not h or h == "£":
+    if not h or h in ("£", "$", "€"):
         return "Amount"
     return h
 
@@ -205,11 +213,38 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
                 lr.actions = related_actions(m.group(1))
         lr.total = total_kind(lr.label)
         if not lr.label and not lr.line:
-            if pos != last_value_pos:
+            if pos != last_value_pos and not _sums_items_above(lr, out, lay):
                 continue  # amounts mid-table with no label to name them by
-            lr.total = "total"  # unlabelled row of amounts at the foot: a column total
+            lr.total = "total"  # unlabelled row of amounts at the foot (or summing the items above): a column total
         out.append(lr)
     return out
+
+
+def _sums_items_above(lr: "_LogicalRow", rows: list["_LogicalRow"], lay: TableLayout) -> bool:
+    """Whether an unlabelled row of amounts mid-table is a total line: in every
+    column it fills, it is the sum (to rounding) of at least two items since the
+    last total (accounts print totals under a rule with no label)."""
+    items = []
+    for r in reversed(rows):
+        if r.total:
+            break
+        items.append(r)
+    if len(items) < 2:
+        return False
+    checked = 0
+    for i, raw in lr.values.items():
+        v = parse_money(raw)
+        if v is None:
+            continue
+        vals = [parse_money(r.values.get(i, "")) for r in items]
+        vals = [x for x in vals if x is not None]
+        if len(vals) < 2:
+            return False
+        unit = 10 ** -max((_decimals(r.values.get(i, "")) for r in items), default=0)
+        if abs(sum(vals) - v) > max(0.01, 0.5 * unit * (len(vals) + 1)):
+            return False
+        checked += 1
+    return checked >= 1
 
 
 def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult, table_id: str, doc_sha: str, title: str):

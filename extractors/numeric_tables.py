@@ -26,7 +26,7 @@ BUDGET_WORDS = re.compile(
     r"\b(budget\w*|allocat\w*|fund(?:s|ing|ed)?|cost\w*|spend\w*|spent|expenditure|income|amount|forecast\w*|"
     r"variance|outturn|balance|grants?|precept|reserves?|cash\s+limit|receipts?|payments?|estimates?|"
     r"contributions?|savings?|revenue|capital|virement|underspend|overspend|invoice\w*|finance|financial|"
-    r"accounts?|pooled|match\s+funding|vat|net|gross|invoices?|paid|payee|expenses?|precept)\b|£",
+    r"accounts?|pooled|match\s+funding|vat|net|gross|invoices?|paid|payee|expenses?|precept)\b|[£$€]",
     re.I,
 )
 INDICATOR_WORDS = re.compile(
@@ -53,8 +53,8 @@ NOTES_COL = re.compile(r"\b(notes?|comments?|commentary|explanation|narrative|re
 
 TOTAL_LABEL = re.compile(
     r"^(?:grand\s+)?totals?\b|\btotals?\s*(?:[:£(].*)?$|^sub[- ]?totals?\b|\btotal\s+(?:funding|budget|allocat\w*|spend|expenditure|income|available|allocated|costs?)\b|"
-    r"funding\s+available|^balance\b|\bbalance\s+(?:remaining|available|unallocated|carried|c/f|b/f)|^unallocated\b|"
-    r"^remaining\b|^net\s+(?:total|position|budget|spend|expenditure)|^overall\s+total",
+    r"funding\s+available|^balances?\b|\bbalances?\s+(?:remaining|available|unallocated|carried|c/f|b/f)|^unallocated\b|"
+    r"^remaining\b|^net\s+(?:total|position|budget|spend|expenditure|surplus|deficit|(?:current\s+)?assets|liabilities|change)\b|^overall\s+total",
     re.I,
 )
 
@@ -198,6 +198,27 @@ def _row_is_header(cells: list[str], is_header_flag: bool) -> bool:
     return all(len(c) <= 80 for c in ne)
 
 
+#: A header cell naming a currency unit, possibly with a word ("£", "$000s", "£ Net").
+_UNIT_CELL = re.compile(r"^\(?[£$€]\s*(?:'?000'?s?|m|k|bn)?\)?(?:\s+[A-Za-z]+)?$|^[A-Za-z]+\s+\(?[£$€]\s*(?:'?000'?s?|m|k)?\)?$")
+
+
+def _units_row(cells: list[str]) -> bool:
+    """A header row of currency units under the period row ("£ | £ | £")."""
+    ne = [c.strip() for c in cells if c.strip()]
+    return bool(ne) and all(_UNIT_CELL.match(c) for c in ne)
+
+
+def _short_words_row(cells: list[str]) -> bool:
+    """A row of a few header words and no numbers ("Budget | Expenditure | Variance")."""
+    ne = [c.strip() for c in cells if c.strip()]
+    return len(ne) >= 2 and all(len(c.split()) <= 3 and not re.search(r"\d", c) for c in ne)
+
+
+def currency_header(header: str) -> bool:
+    """A column header naming a currency ("£", "2018 $ Budget", "Amount (€)")."""
+    return bool(re.search(r"[£$€]|\b(?:gbp|usd|eur|dollars?|euros?|pounds?)\b", header or "", re.I))
+
+
 def analyse(block: Block) -> Optional[TableLayout]:
     """Read a table block into a layout; None when it has no body or fewer than 2 columns."""
     if block.kind != TABLE or not block.rows:
@@ -221,7 +242,8 @@ def analyse(block: Block) -> Optional[TableLayout]:
     # two-level header does -- "Clients on Scheme | Deter: 2 ... | Jan 4 ..." is a
     # body row with text values, not a second header row.
     while i < n and len(lay.header_rows) < 3 and _row_is_header(grid[i], flags[i]):
-        if lay.header_rows and not flags[i] and grid[i][0].strip():
+        if lay.header_rows and not flags[i] and grid[i][0].strip() and not (
+                _units_row(grid[i]) or _units_row(grid[lay.header_rows[-1]]) and _short_words_row(grid[i])):
             break
         lay.header_rows.append(i)
         i += 1
@@ -458,7 +480,8 @@ def classify(lay: Optional[TableLayout], paper_type: str = "", title: Optional[s
     ctx = " ".join([title or ""] + lay.captions)
     b = 0.0
     ind = 0.0
-    n_money = sum(c.n_money for c in values)
+    # cells under a "£" / "$" header are money even when printed bare
+    n_money = sum(c.n_values if currency_header(c.header) else c.n_money for c in values)
     n_pct = sum(c.n_percent for c in values)
     if n_money:
         b += 2 + 2 * n_money / max(1, filled_values)

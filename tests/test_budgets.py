@@ -361,3 +361,35 @@ def test_payments_list_in_a_gridded_spreadsheet_pdf(parsed, realworld_dir):
     assert len(got) == 45
     assert got[:3] == [("OALC", 156.0), ("CDC - Dog Bins", 190.48), ("Clerk Salary", 126.29)]
     assert ("Transfer 3 Parishes Money (22/23) to Playground account", 428.05) in got
+
+
+@pytest.mark.parametrize("label, kind", [
+    ("Total assets", "total"), ("TOTAL NET POSITION", "total"), ("Totals Carried to Annual Return", "total"),
+    ("Totals (spend inc VAT)", "total"), ("Total precept figures", "total"), ("Grand total", "total"),
+    ("Net total", "total"), ("Totals", "total"), ("Net Surplus", "total"), ("Net current assets", "total"),
+    ("Balances carried forward", "balance"), ("Balances brought forward", None), ("Total Place pilot", None),
+])
+def test_total_labels_of_accounts_and_statements(label, kind):
+    assert total_kind(label) == kind
+
+
+def test_accounts_table_with_year_units_and_word_header_rows_and_unlabelled_total_mid_table():
+    # "2017 | | 2018" over "£ | | £" over "Budget | | Expenditure": one three-row header,
+    # bracketed negatives, and an unlabelled total under the items with more rows after it
+    t = table([
+        ["2017", "", "2018"],
+        ["£", "", "£"],
+        ["Budget", "", "Expenditure"],
+        ["(145,000)", "Economic Development", "(4,022)"],
+        ["(20,000)", "Cultural and Heritage", "(94,886)"],
+        ["(165,000)", "", "(98,908)"],
+        ["1,823,850", "Annual Precept", "1,832,982"],
+        ["158,398", "Net Surplus", "(97,126)"],
+    ])
+    res = run([t])
+    got = {(r["item"], r["measure"], r["amount"], r["is_total"]) for r in res.rows["budget_amounts"]}
+    assert ("Economic Development", "2018 Expenditure", -4022.0, 0) in got
+    assert ("Total", "2018 Expenditure", -98908.0, 1) in got
+    assert ("Total", "2017 Budget", -165000.0, 1) in got
+    assert ("Annual Precept", "2018 Expenditure", 1832982.0, 0) in got
+    assert ("Net Surplus", "2018 Expenditure", -97126.0, 1) in got

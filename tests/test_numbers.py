@@ -150,3 +150,13 @@ def test_signed_percent_with_space_round_trips(d):
 def test_scaled_money(d, suffix):
     word, mult = suffix
     assert parse_money(f"£{d}{word}") == pytest.approx(float(d) * mult)
+
+
+def test_dollar_and_euro_amounts_and_hash_overflow_cells():
+    from boardpack.numbers import parse_money, parse_value, unit_scale
+
+    assert parse_value("$1,450,852").kind == "money" and parse_money("$1,450,852") == 1450852.0
+    assert parse_money("($23,268)") == -23268.0
+    assert parse_money("€ 12.50") == 12.5
+    assert parse_value("#####").kind == "null"   # spreadsheet cell too narrow for its number
+    assert unit_scale("$000s") == 1000 and unit_scale("€m") == 1000000
