@@ -101,12 +101,16 @@ class ParsedValue:
     negative_by_brackets: bool = False
 
 
+_SPLIT_GROUP = re.compile(r"(?<=\d)\s+(?=,\d{3}(?!\d))")
+
+
 def _clean(text) -> str:
     if text is None:
         return ""
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         return repr(text)
-    return one_line(str(text))
+    # "2 ,130,861": a text layer that spaces the first digit off its group
+    return _SPLIT_GROUP.sub("", one_line(str(text)))
 
 
 def _is_null(s: str) -> bool:

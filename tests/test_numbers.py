@@ -160,3 +160,11 @@ def test_dollar_and_euro_amounts_and_hash_overflow_cells():
     assert parse_money("€ 12.50") == 12.5
     assert parse_value("#####").kind == "null"   # spreadsheet cell too narrow for its number
     assert unit_scale("$000s") == 1000 and unit_scale("€m") == 1000000
+
+
+def test_first_digit_spaced_off_its_thousands_group():
+    from boardpack.numbers import parse_money
+
+    assert parse_money("2 ,130,861") == 2130861.0
+    assert parse_money("$ 1 ,450,852") == 1450852.0
+    assert parse_money("12 345") is None  # two numbers, not one
