@@ -55,7 +55,23 @@ _TITLE_PHRASES = [
     "the rev", "the revd", "canon", "sir", "dame", "lord", "lady", "baroness", "baron", "hon",
     "the hon", "rt hon", "the rt hon", "right honourable", "the right honourable", "his honour",
     "judge", "major", "captain", "capt", "col", "colonel", "lt col", "brigadier", "commander",
+    # US and Canadian elected-office titles written before a name ("Trustee Elton",
+    # "Supervisor Liccar", "Commissioner Robert Sherrard", "Councilmember Diaz")
+    "trustee", "supervisor", "commissioner", "councilmember", "council member", "councilwoman",
+    "councilman", "councilor", "alderman", "alderwoman", "alderperson", "alder", "selectman",
+    "selectwoman", "selectperson", "selectboard member", "board member", "director", "mayor",
+    "vice mayor", "deputy mayor", "chairman", "chairwoman", "chairperson", "vice chair",
+    "vice chairman", "chair", "president", "vice president", "delegate", "freeholder", "legislator",
 ]
+# Office titles that are also ordinary role words ("Director of Finance",
+# "Chair of the Board"): a title only when a capitalised name follows.
+_OFFICE_TITLES = frozenset({
+    "trustee", "supervisor", "commissioner", "councilmember", "council member", "councilwoman",
+    "councilman", "councilor", "alderman", "alderwoman", "alderperson", "alder", "selectman",
+    "selectwoman", "selectperson", "selectboard member", "board member", "director", "mayor",
+    "vice mayor", "deputy mayor", "chairman", "chairwoman", "chairperson", "vice chair",
+    "vice chairman", "chair", "president", "vice president", "delegate", "freeholder", "legislator",
+})
 _TITLE_WORDS = sorted({tuple(p.split()) for p in _TITLE_PHRASES}, key=len, reverse=True)
 _ONE_WORD_TITLES = frozenset(t[0] for t in _TITLE_WORDS if len(t) == 1)
 
@@ -171,6 +187,8 @@ def _strip_title_prefix(tokens: list[str]) -> tuple[list[str], list[str]]:
                     if not tokens[0].rstrip(".").isupper():
                         continue
                     # "DI Jane" fine; but "PC" before a lone initial could be initials
+                if " ".join(phrase) in _OFFICE_TITLES and not tokens[n][:1].isupper():
+                    continue
                 titles.append(" ".join(t.rstrip(".") for t in tokens[:n]))
                 tokens = tokens[n:]
                 changed = True

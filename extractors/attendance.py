@@ -21,18 +21,48 @@ IN_ATTENDANCE = "in attendance"
 APOLOGIES = "apologies"
 CHAIR = "chair"
 
-# Attendance cues at the start of a line or cell -> category
+# Attendance labels, one family per category. A label opens a line or a cell
+# ("Present:", "Members present", "Apologies for absence", "Regrets:"); the
+# "_STRICT" families are ordinary words elsewhere, so they count only when
+# followed by a colon/dash or standing alone (a heading, a table cell).
+_PRESENT_WORDS = (r"(?:members\s+|councillors\s+|trustees\s+|commissioners\s+|governors\s+|directors\s+)?present"
+                  r"(?:\s*\((?:in person|virtually|remotely|online)\))?\s*(?:were)?")
+_APOLOGY_WORDS = (r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|noted|given|tendered))?"
+                  r"(?:\s+(?:from|by))?|regrets|absent(?:ees)?|(?:members\s+)?not\s+present|members\s+absent|absent\s+members?"
+                  r"|excused(?:\s+absences?)?")
+_ATTEND_WORDS = (r"(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|also\s+(?:present|attending)(?:\s+virtually)?"
+                 r"|members\s+of\s+the\s+public|(?:council\s+|staff\s+)?officers?(?:\s+(?:present|in\s+attendance))?|officials"
+                 r"|secretariat|staff(?:\s+present)?|guests?|visitors?|observers?|other\s+attendees|others\s+present|advisers|advisors"
+                 r"|(?:town\s+|parish\s+|deputy\s+)?clerk|minute[\s-]*taker|public(?:\s+present)?")
+_PRESENT_STRICT = (r"(?:(?:[A-Z][\w&'.-]*\s+){0,3}(?:members|attendees)|attendees|attending|attendance|councillors|members"
+                   r"|substitutes?(?:\s+members?)?(?:\s+present)?|panel(?:\s+attendees)?|roll\s+call|board|trustees|commissioners|governors)")
+_CHAIR_WORDS = r"(?:chair(?:man|person|woman)?|in\s+the\s+chair|presiding(?:\s+officer)?|chaired\s+by)"
+_END = r"(?:\s*\([^()]*\))?\s*"  # "Officials (Regular Attendees):"
 _CUES = [
-    (re.compile(r"^(?:members\s+)?present(?:\s*\((?:in person|virtually|remotely|online)\))?\s*(?:were)?\s*[:\-]?\s*", re.I), PRESENT),
-    (re.compile(r"^(?:councillors?|members?)\s*(?:present)?\s*:\s*", re.I), PRESENT),
-    (re.compile(r"^substitutes?(?:\s+members?)?(?:\s+present)?\s*:\s*", re.I), PRESENT),
-    (re.compile(r"^(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?\s*[:\-]?\s*", re.I), IN_ATTENDANCE),
-    (re.compile(r"^also\s+(?:present|attending)(?:\s+virtually)?\s*[:\-]?\s*", re.I), IN_ATTENDANCE),
-    (re.compile(r"^(?:officers?|members\s+of\s+the\s+public|public|observers?|guests?|visitors?)(?:\s+(?:present|in attendance))?\s*:\s*", re.I), IN_ATTENDANCE),
+    (re.compile(rf"^{_PRESENT_WORDS}{_END}[:\-\u2013]?\s*", re.I), PRESENT),
+    (re.compile(rf"^(?:{_PRESENT_STRICT}){_END}(?:[:\-\u2013]\s*|$)", re.I), PRESENT),
+    (re.compile(rf"^(?:{_ATTEND_WORDS}){_END}(?:[:\-\u2013]\s*|$)", re.I), IN_ATTENDANCE),
+    (re.compile(r"^(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?\s*(?:were\s+)?", re.I), IN_ATTENDANCE),
+    (re.compile(r"^also\s+(?:present|attending)(?:\s+virtually)?\s*(?:were\s+)?", re.I), IN_ATTENDANCE),
     (re.compile(r"^members\s+of\s+the\s+public\s*:?\s*", re.I), IN_ATTENDANCE),
-    (re.compile(r"^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received\s+)?from)?\s*[:\-]?\s*", re.I), APOLOGIES),
-    (re.compile(r"^(?:chair(?:man|person)?|in\s+the\s+chair)\s*:\s*", re.I), CHAIR),
+    (re.compile(rf"^(?:{_APOLOGY_WORDS}){_END}[:\-\u2013]?\s*", re.I), APOLOGIES),
+    (re.compile(rf"^{_CHAIR_WORDS}{_END}(?:[:\-\u2013]\s*|$)", re.I), CHAIR),
+    (re.compile(r"^chaired\s+by\s+", re.I), CHAIR),
 ]
+# Roles that make a person an attendee, not a member, wherever they are listed
+# ("Mrs B McGarry (Clerk)", "Clerk J Connelly", "Eden District Councillor A Armstrong").
+_OFFICER_ROLE = re.compile(
+    r"^(?:(?:town|parish|deputy|assistant|acting|locum)\s+)*(?:clerk|rfo|responsible\s+financial\s+officer|minute[\s-]*taker|"
+    r"secretariat|(?:[a-z]+\s+)?officer|clerk\s+(?:and|&)\s+rfo|clerk/rfo|note[\s-]*taker)\b",
+    re.I,
+)
+_OFFICER_PREFIX = re.compile(
+    r"^(?P<r>(?:(?:Town|Parish|Deputy|Assistant|Acting|Locum)\s+)*(?:Clerk|RFO|Minute[\s-]*[Tt]aker))\.?\s+(?=[A-Z])"
+)
+# a new entry inside a run-on line: "P Moran Clerk Mrs J Todd Eden District Councillor A Armstrong"
+_MIDLINE_ENTRY = re.compile(
+    r"(?<=[a-z])\s+(?=(?:(?:Town|Parish|Deputy|Assistant)\s+)?Clerk\s+[A-Z]|(?:[A-Z][a-z]+\s+)?(?:District|County|Borough|City)\s+Councillor\s+[A-Z])"
+)
 _HONOURS = r"(?:OBE|MBE|CBE|KBE|DBE|QPM|QC|KC|JP|DL|MP|MEP|FRS|BEM|CVO|LVO|RD|TD)"
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Cllr|Clr|Councillor|County\s+Councillor|District\s+Councillor|C/Cllr|D/Cllr|Ch\.?\s*Insp\.?|Chief\s+Inspector|Chief\s+Superintendent|Superintendent|Supt|Inspector|Insp|Sgt|Sergeant|PC|PCSO|DI|DCI|CI|DS|Maj|Major|Capt|Captain|Col|Colonel)\.?"
 _CHAIR_ROLE = re.compile(r"^(?:acting\s+|vice[\s-]*)?chair(?:man|person|woman)?$|^in the chair$", re.I)
@@ -64,6 +94,11 @@ def split_names(text: str) -> list[str]:
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
+        if depth == 0 and ch in ")]" and re.match(r"\s+(?![A-Z]{2,6}\b(?!\s+[A-Z]))[A-Z][a-z]*\.?\s+[A-Z]", text[i + 1:]) and len(cur) > 3:
+            parts.append(cur + ch)  # "D Richardson (Chair) R Healey": a name after the bracket
+            cur = ""
+            i += 1
+            continue
         if depth == 0 and ch in ",;":
             parts.append(cur)
             cur = ""
@@ -84,6 +119,7 @@ def split_names(text: str) -> list[str]:
         i += 1
     parts.append(cur)
     out: list[str] = []
+    merged = -1
     for p in parts:
         p = p.strip().strip(".").strip()
         if not p:
@@ -94,8 +130,37 @@ def split_names(text: str) -> list[str]:
         if re.fullmatch(r"\((?:[^()]*)\)", p) and out:  # "(Chairman)" after a split
             out[-1] = out[-1] + " " + p
             continue
+        if out and "(" not in out[-1] and " - " not in out[-1] and _is_role_part(p):
+            # "Lord McNally, Minister of State", "A Armstrong, EDC", "Rohan Silva, No. 10"
+            out[-1] = out[-1] + " (" + p + ")"
+            merged = len(out) - 1
+            continue
+        if out and merged == len(out) - 1 and re.fullmatch(r"[A-Z][a-z]+", p):
+            out[-1] = out[-1][:-1] + ", " + p + ")"  # "..., Minister of State, Justice"
+            continue
         out.append(p)
     return out
+
+
+_ROLE_PART_WORDS = re.compile(
+    r"\b(?:of|for|to|the|and|minister|secretary|officer|director|manager|head|chief|executive|adviser|advisor|"
+    r"council|district|county|borough|authority|department|office|ministry|agency|association|trust|university|"
+    r"partnership|police|service|services|team|group|board|commission|committee|society|no\.?|ltd|limited|plc|"
+    r"representative|observer|clerk|chair(?:man|person|woman)?|vice|deputy|treasurer|mayor|councillor)\b", re.I)
+
+
+def _is_role_part(p: str) -> bool:
+    """A comma part that is not a person but the role or body of the one before it."""
+    q = p.strip()
+    if "(" in q or "[" in q:
+        return False  # "Rick Hylton (Vice-Chairman)": a person with their own role
+    if re.fullmatch(r"[A-Z][A-Z&]{2,6}", q):  # "EDC", "SCDC": a body's initials
+        return True
+    if re.search(r"\d", q) and not re.search(r"[a-z]{3}", q.replace("No", "")):
+        return True
+    if re.match(rf"^(?:{_TITLES})\s", q) or re.match(r"^(?:Cllrs?|Councillors?)\b", q) or _OFFICER_PREFIX.match(q) or _MIDLINE_ENTRY.match("x " + q, 1):
+        return False
+    return bool(_ROLE_PART_WORDS.search(q)) and (bool(re.search(r"\b[a-z]{2,}\b", q)) or len(q.split()) >= 2)
 
 
 def _is_initials(piece: str, entry: str) -> bool:
@@ -117,8 +182,13 @@ def parse_person(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     e = re.sub(r"^and\s+", "", e)
     e = re.sub(r"^(Councillor|Cllr)s\b\.?", r"\1", e)  # "Councillors A Brown, C Davis"
     e = re.sub(r"\s+(?:as\s+(?:a\s+)?substitute\s+)?(?:for|substituting\s+for|in\s+place\s+of)\s+.*$", "", e)  # "Cllr X for Cllr Y"
+    e = re.sub(r"\s+(?:plus|with)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+number|several|many)\b.*$", "", e, flags=re.I)
     roles: list[str] = []
     chair = False
+    m = _OFFICER_PREFIX.match(e) or re.match(r"^(?P<r>[A-Z][a-z]+\s+(?:District|County|Borough|City)\s+Councillor)\s+(?=[A-Z])", e)
+    if m:  # "Clerk J Connelly", "Eden District Councillor A Armstrong"
+        roles.append(m.group("r"))
+        e = e[m.end():]
     for m in re.finditer(r"[\(\[]([^()\[\]]*)[\)\]]", e):
         inner = m.group(1).strip()
         for piece in re.split(r"\s+-\s+|\s*/\s*", inner):
@@ -154,6 +224,12 @@ def parse_person(entry: str) -> tuple[Optional[str], Optional[str], bool]:
         return None, None, False
     if re.search(r"\b(?:there were|members of the public|none|no apologies|were received|present)\b", e, re.I):
         return None, None, False
+    if re.search(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|no)\s+(?:members?|residents?|guests?|people|persons|visitors|parishioners|others)\b", e, re.I):
+        return None, None, False  # a count, not a person
+    m = re.match(r"^(?P<n>.+?)\s+(?P<r>(?:[A-Z][A-Z&]{2,6}))$", e)
+    if m and len(m.group("n").split()) >= 2 and not _is_initials(m.group("r"), m.group("n")) and not re.fullmatch(_HONOURS, m.group("r")):
+        e = m.group("n")  # "A Armstrong EDC": the body's initials after the name
+        roles.append(m.group("r"))
     role = "; ".join(dict.fromkeys(roles)) or None
     return e, role, chair
 
@@ -178,27 +254,92 @@ def _cue(text: str):
     return None, text
 
 
+_STATUS_TAIL = re.compile(r"\s*[-\u2013:]\s*(?P<st>present|absent|excused|late|apologies|not\s+present|remote|virtual)\.?$", re.I)
+_STATUS_CAT = {"present": PRESENT, "late": PRESENT, "remote": PRESENT, "virtual": PRESENT,
+               "absent": APOLOGIES, "excused": APOLOGIES, "apologies": APOLOGIES, "not present": APOLOGIES}
+
+
+def _split_midline(text: str) -> str:
+    out, last, covered = [], 0, -1
+    for m in _MIDLINE_ENTRY.finditer(text):
+        if m.start() < covered:
+            continue  # "Eden | District Councillor": the place belongs to the title
+        out.append(text[last:m.start()] + ", ")
+        last = m.end()
+        covered = m.end() + len(re.match(r"\S*\s*", text[m.end():]).group(0)) + 1
+    out.append(text[last:])
+    return "".join(out)
+
+
+_PARTICLES = frozenset({"de", "van", "von", "le", "la", "da", "di", "du", "del", "der", "den", "st", "and", "&", "of"})
+
+
+def _plausible_person(name: str) -> bool:
+    """Not a heading, a body or a phrase: some word of the name is no organisation or
+    document word, and no word but a particle is written in lower case."""
+    from ..names import NOT_NAME_WORDS
+
+    words = [w.strip(".,'") for w in _canon(name).split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    if any(w[:1].islower() and w.lower() not in _PARTICLES for w in words):
+        return False
+    return not all(w.lower() in NOT_NAME_WORDS or w.lower() in _PARTICLES for w in words)
+
+
+def _key(name: str) -> str:
+    from ..names import canonical_name, name_key
+
+    return name_key(canonical_name(name) or name)
+
+
 class Attendance:
     def __init__(self):
         self.people: list[Person] = []
         self.seen: set[tuple[str, str]] = set()
+        # once a member list reaches its officers ("Clerk J Connelly"), the names after them attend
+        self.officers_from: Optional[int] = None
 
     def add_entries(self, text: str, category: str, ln: Line, default_role: Optional[str] = None) -> None:
-        for entry in split_names(text):
-            name, role, chair = parse_person(entry)
-            if not name or not _looks_like_name(name):
-                continue
-            role = role or default_role
-            if default_role and _CHAIR_ROLE.match(default_role.strip()) and not default_role.lower().startswith("vice"):
-                chair = True
-            cat = CHAIR if (chair and category == PRESENT) or category == CHAIR else category
-            key = (name.lower(), cat)
-            if key in self.seen:
-                continue
-            if cat == CHAIR and (name.lower(), PRESENT) in self.seen:
-                self.people = [p for p in self.people if not (p.person.lower() == name.lower() and p.attendance == PRESENT)]
-            self.seen.add(key)
-            self.people.append(Person(name, entry.strip(), role, cat, ln.page, ln.block_index))
+        for entry in split_names(_split_midline(text)):
+            st = _STATUS_TAIL.search(entry)
+            cat0 = category
+            if st and category in (PRESENT, APOLOGIES, IN_ATTENDANCE):
+                # roll call written as "Trustee Elton - absent, Trustee Grady - present"
+                cat0 = _STATUS_CAT[" ".join(st.group("st").lower().split())]
+                entry = entry[:st.start()]
+            self.add(entry, cat0, ln, default_role)
+
+    def add(self, entry: str, category: str, ln: Line, default_role: Optional[str] = None) -> None:
+        name, role, chair = parse_person(entry)
+        if not name or not _looks_like_name(name) or not _plausible_person(name):
+            return
+        role = role or default_role
+        if default_role and _CHAIR_ROLE.match(default_role.strip()) and not default_role.lower().startswith("vice"):
+            chair = True
+        cat = CHAIR if (chair and category == PRESENT) or category == CHAIR else category
+        if cat == PRESENT and role and _OFFICER_ROLE.match(role.strip()):
+            cat = IN_ATTENDANCE  # "Mrs B McGarry (Clerk)" among members: the clerk attends
+            if _OFFICER_PREFIX.match(" ".join(entry.split())):
+                self.officers_from = len(self.people)
+        elif cat == PRESENT and self.officers_from is not None:
+            cat = IN_ATTENDANCE
+        k = _key(name)
+        if not k:
+            return
+        key = (k, cat)
+        if key in self.seen:
+            return
+        if cat == PRESENT and (k, CHAIR) in self.seen:
+            return  # the chair is listed once, as chair
+        if cat == CHAIR:
+            self.people = [p for p in self.people if not (_key(p.person) == k and p.attendance == PRESENT)]
+        self.seen.add(key)
+        self.people.append(Person(name, entry.strip(), role, cat, ln.page, ln.block_index))
+
+    def new_section(self) -> None:
+        self.officers_from = None
 
 
 _PROSE_APOLOGIES = re.compile(
@@ -300,25 +441,144 @@ def _column_of(x0: Optional[float], box: Optional[tuple], n: int) -> Optional[in
     return max(0, min(n - 1, int((x0 - hx0 + width * 0.25) // width)))
 
 
+_ITEM_NUM = re.compile(r"^(?:\d{1,3}(?:\.{1,2}\d{1,2}){0,2}[.:)]?|[A-Z]{1,4}\d{1,3}(?:/\d{2,4})?[.:]?|\(?[a-z]\)|[IVX]{1,4}\.)\s+(?=[A-Z])")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z']+\b")
+_CALLED_TO_ORDER = re.compile(
+    r"(?:called\s+(?:the\s+meeting\s+)?to\s+order|opened\s+the\s+meeting|chaired\s+the\s+meeting|presided)"
+    r"(?:\s+at\s+[\d:.]+\s*(?:[ap]\.?m\.?)?)?\s+by\s+(?P<name>(?:[A-Z][\w.'\-]*\s+){0,3}[A-Z][\w'\-]+)"
+    r"|(?P<name2>(?:[A-Z][\w.'\-]*\s+){1,3}[A-Z][\w'\-]+)\s+(?:called\s+the\s+meeting\s+to\s+order|opened\s+the\s+meeting|presided|was\s+in\s+the\s+chair|took\s+the\s+chair|chaired\s+the\s+meeting)"
+)
+_ROLL_SENTENCE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?(?P<st>present|absent|not\s+present|excused|in\s+attendance)\b")
+_NAME_RUN = re.compile(r"[A-Z][\w.'\-]*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)[A-Z][\w.'\-]*)*")
+
+
+def _is_prose(t: str) -> bool:
+    """A sentence, not a list of names: many lower-case words."""
+    words = t.split()
+    if len(words) < 7:
+        return False
+    low = len(_LOWER_WORD.findall(t))
+    return low >= 4 and low / len(words) >= 0.4
+
+
+def _join_raw(raws: list[str]) -> str:
+    """Lines of one list paragraph joined: a line that starts a new entry (a title,
+    a role, a label) is a new list item; otherwise the line break is a wrap."""
+    out = ""
+    for r in raws:
+        r = r.strip()
+        if not r:
+            continue
+        if out and not re.search(r"(?:,|;|\band|&|-)\s*$", out) and (
+            re.match(rf"^(?:{_TITLES}|Cllrs|Councillors)\s", r) or _OFFICER_PREFIX.match(r) or _cue(r)[0]
+        ):
+            out += ", " + r
+        else:
+            out = (out + " " + r).strip()
+    return out
+
+
+def _roll_call(t: str, att: "Attendance", ln: Line) -> bool:
+    """Roll call and chair written as sentences; True when the unit was one."""
+    found = False
+    m = _CALLED_TO_ORDER.search(t)
+    if m:
+        att.add(m.group("name") or m.group("name2"), CHAIR, ln)
+        found = True
+    body = re.sub(r"^.*?\broll\s+call\b[^:]*:\s*", "", t, flags=re.I)
+    for sent in re.split(r"(?<=[.;])\s+", body):
+        m = _ROLL_SENTENCE.match(sent.strip())
+        if not m or not _NAME_RUN.fullmatch(m.group("names").strip(" ,")):
+            continue
+        st = " ".join(m.group("st").lower().split())
+        cat = IN_ATTENDANCE if st == "in attendance" else _STATUS_CAT.get(st, PRESENT)
+        names = m.group("names")
+        if len(names.split()) < 1 or re.match(r"^(?:The|All|There|It|No|A|An|This|That)\b", names):
+            continue
+        att.add_entries(names, cat, ln)
+        found = True
+    if re.search(r"\broll\s+call\b", t, re.I) and re.search(r"[-\u2013:]\s*(?:present|absent)\b", t, re.I):
+        att.add_entries(body, PRESENT, ln)
+        found = True
+    return found
+
+
+def _row_status(cells: list[str]) -> Optional[str]:
+    for c in cells:
+        k = " ".join(c.lower().split()).strip(" .")
+        if k in _STATUS_CAT:
+            return _STATUS_CAT[k]
+    return None
+
+
+def _is_label_row(cells: list[str]) -> bool:
+    return all(re.fullmatch(r"(?:attendee\s+)?(?:name|names|member|members|organisation|organization|role|position|title|"
+                            r"representing|agency|attendee|attendees|present|apologies|status|arrived|left|department|body)\s*:?", c, re.I)
+               for c in cells if c)
+
+
 def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
     """Attendance from the head of the minutes; returns (attendance, index of the first unit after it).
 
     ``lines`` are paragraph units (see :func:`units`): comma lists are read as
     one text, one-name-per-line lists line by line, and side-by-side columns
     (parish minutes) by the order of names on a line and the block's x position.
+    A section ends at the next heading, minute item or prose paragraph that is
+    not itself an attendance label; minute items titled with a label
+    ("15.09.1 Apologies", "2. Apologies received: ...") open a section again.
     """
     att = Attendance()
     cat: Optional[str] = None
     cols: Optional[list[str]] = None  # categories of side-by-side columns
     box = None  # bbox of the column header (to place single names by x)
     table_cols: Optional[list[list[str]]] = None  # categories under each table column
-    end = len(lines)
-    for i, ln in enumerate(lines):
+    end: Optional[int] = None
+    last_used = -1
+    n_items = 0
+    limit = min(len(lines), 60)
+
+    def set_cat(c):
+        nonlocal cat
+        if c != cat:
+            att.new_section()
+        cat = c
+
+    for i, ln in enumerate(lines[:limit]):
         t = ln.text.strip()
-        if not ln.is_row and (_NUM_HEAD.match(t) or _SECTION_HEAD.match(t) or re.fullmatch(r"actions?", t, re.I)):
-            if cat is not None or i > 12:
-                end = i
-                break
+        n_before = len(att.people)
+        if not ln.is_row:
+            # a numbered item or list item titled with a label: "15.09.1 Apologies", "1. Members present: ..."
+            mi = _ITEM_NUM.match(t)
+            if mi:
+                ccat, rest = _cue(t[mi.end():])
+                if ccat:
+                    set_cat(ccat)
+                    cols = table_cols = None
+                    t = rest.strip()
+                    if not t:
+                        continue
+                    ln = Line(t, t, ln.page, ln.block_index, block=ln.block, first_of_block=ln.first_of_block, x0=ln.x0)
+                    mi = None
+            is_head = bool(mi) and (_NUM_HEAD.match(t) is not None) or _SECTION_HEAD.match(t) or re.fullmatch(r"actions?", t, re.I)
+            if mi and not is_head and ln.block is not None and ln.block.kind == "heading":
+                is_head = True
+            if ln.block is not None and ln.block.kind == "heading" and not _cue(t)[0] and not _header_cats(t) and att.people and not _roll_call_like(t):
+                is_head = True
+            if is_head:
+                if _NUM_HEAD.match(t):
+                    n_items += 1
+                if cat is not None or i > 12:
+                    if end is None:
+                        end = i
+                    cat = None
+                    cols = table_cols = None
+                if n_items > 4 or (end is not None and i > end + 25):
+                    break
+                continue
+            if end is not None and cat is None:
+                continue  # after the attendance: only labelled items open it again
+        elif end is not None and cat is None:
+            continue
         if ln.is_row:
             cells = [c.strip() for c in (ln.cells or [])]
             # a header row of column cues; a cue cell may carry its first names below the cue
@@ -328,18 +588,31 @@ def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
                 table_cols = [h or (table_cols[j] if table_cols and j < len(table_cols) else []) for j, h in enumerate(hc)]
                 box = ln.block.bbox if ln.block is not None else None
                 cols = [c for h in table_cols for c in h] or None
-                cat = cat or (cols[0] if cols else None)
+                if cols and cat != cols[0]:
+                    set_cat(cols[0])
                 for j, c in enumerate(cells):
                     for sub in c.split("\n")[1:]:
                         if sub.strip() and table_cols[j]:
                             att.add_entries(sub, table_cols[j][-1], ln)
+                last_used = i
                 continue
             nonempty = [c for c in cells if c]
             if not nonempty:
                 continue
             if row_heading(cells) and cat is not None:
-                end = i
-                break
+                if end is None:
+                    end = i
+                cat = None
+                continue
+            status = _row_status(cells)
+            if status and not table_cols:
+                # roll-call table: Name | Title | Status (Present / Absent / Late)
+                names = [c for c in nonempty if _looks_like_name(c) and not _row_status([c]) and len(c.split()) >= 2]
+                if names:
+                    others = [c for c in nonempty if c != names[0] and not _row_status([c]) and not re.search(r"\d", c)]
+                    att.add(names[0], status, ln, default_role=others[0] if others else None)
+                    last_used = i
+                continue
             if table_cols and len(cells) == len(table_cols):
                 for j, c in enumerate(cells):
                     if not c:
@@ -359,47 +632,84 @@ def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
                         for k, n in enumerate(names):
                             att.add_entries(n, cats_j[min(k, len(cats_j) - 1)], ln)
                 cols = [c for h in table_cols for c in h]
+                last_used = i
                 continue
             ccat, rest = _cue(nonempty[0])
             if ccat:
-                cat = ccat
+                set_cat(ccat)
                 nonempty = ([rest] if rest.strip() else []) + nonempty[1:]
             if cat is None or not nonempty:
                 continue
-            if all(re.fullmatch(r"(?:name|names|member|members|organisation|organization|role|position|title|"
-                                r"representing|agency|attendee|attendees|present|apologies)\s*:?", c, re.I) for c in nonempty):
+            if _is_label_row(nonempty):
                 continue  # a column header row
-            # name | role/organisation
-            if len(nonempty) >= 2 and len(split_names(nonempty[0])) == 1:
+            # label | name pairs in one row: "Chaired by | Keith Moore | Clerked by | Pete Osborne"
+            def _lab(c):
+                return bool(_cue(c)[0] and not _cue(c)[1].strip() or re.fullmatch(r"\w+ed\s+by\s*:?", c, re.I))
+            if len(nonempty) >= 3 and any(_lab(c) and not _lab(nonempty[k + 2]) for k, c in enumerate(nonempty[1:-1])):
+                lab = cat
+                for c in nonempty:
+                    cc, rest = _cue(c)
+                    if cc or re.fullmatch(r"\w+ed\s+by\s*:?", c, re.I):
+                        lab = cc or IN_ATTENDANCE
+                        c = rest if cc else ""
+                    if c.strip():
+                        att.add_entries(c, lab, ln)
+                last_used = i
+                continue
+            # name | role/organisation; a grid of names is several people, never person and role
+            if len(nonempty) >= 2 and len(split_names(nonempty[0])) == 1 and not _all_people(nonempty):
                 att.add_entries(nonempty[0], cat, ln, default_role=nonempty[1])
             else:
                 for c in nonempty:
                     att.add_entries(c, cat, ln)
+            last_used = i
             continue
         hdr = _header_cats(t)
         if hdr:
-            cols, cat, table_cols = hdr, hdr[0], None
+            cols, table_cols = hdr, None
+            set_cat(hdr[0])
             box = ln.block.bbox if ln.block is not None else None
             continue
+        if _roll_call(t, att, ln):
+            last_used = i
+            if cat is None:
+                continue
         ccat, rest = _cue(t)
         if ccat:
-            cat = ccat
+            set_cat(ccat)
             cols = None
             t = rest.strip()
             if not t:
+                last_used = i
                 continue
         if cat is None:
             continue
         pm = _PROSE_APOLOGIES.search(t)
         if pm:
             att.add_entries(pm.group("names"), APOLOGIES, ln)
+            last_used = i
             continue
-        if len(t) > 600 and t.count(",") < len(t) / 60:
-            continue  # prose, not a list of names
         raw_lines = [r for r in ln.raw.split("\n") if r.strip()] if ln.raw else [t]
         if ccat:
             raw_lines[0] = _cue(raw_lines[0].strip())[1] or ""
             raw_lines = [r for r in raw_lines if r.strip()]
+        # a label inside the paragraph: "Present: A, B. Absent C." / "... Apologies: D"
+        parts = _split_inline_cues(t)
+        if len(parts) > 1:
+            for pc, pt in parts:
+                if pc:
+                    set_cat(pc)
+                if pt.strip() and not _is_prose(pt):
+                    att.add_entries(pt, cat, ln)
+            last_used = i
+            continue
+        if _is_prose(t) and not cols:
+            # a sentence between the lists; read line by line only what is a list
+            kept = [r for r in raw_lines if not _is_prose(r) and not re.search(r"[.!?]$", r.strip()) or re.match(rf"^(?:{_TITLES}|Cllrs?)\s", r.strip()) and not _is_prose(r)]
+            if not kept or len(kept) == len(raw_lines):
+                continue
+            raw_lines = kept
+            t = _join_raw(kept)
         if cols:
             for k, r in enumerate(raw_lines):
                 names = [n for seg in r.split(",") for n in segment_names(seg.strip()) if n.strip()]
@@ -414,10 +724,53 @@ def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
                 for j, n in enumerate(names):
                     target = cols[min(start + j, len(cols) - 1)]
                     att.add_entries(n, target, ln)
+            last_used = i
             continue
         if "," in t or " and " in t or len(raw_lines) == 1:
-            att.add_entries(t, cat, ln)
+            att.add_entries(_join_raw(raw_lines) if len(raw_lines) > 1 else t, cat, ln)
         else:
             for r in raw_lines:
                 att.add_entries(r, cat, ln)
+        if len(att.people) > n_before or ccat:
+            last_used = i
+    if end is None:
+        end = last_used + 1 if att.people else 0
     return att, end
+
+
+def _roll_call_like(t: str) -> bool:
+    return bool(re.search(r"\broll\s+call\b|\b(?:was|were)\s+(?:also\s+)?(?:present|absent)\b|called\s+to\s+order\s+(?:at\s+\S+\s+)?by", t, re.I))
+
+
+def _all_people(cells: list[str]) -> bool:
+    """Every cell is one person's name (a grid of names, not name | role)."""
+    from ..names import looks_like_person
+
+    for c in cells:
+        name, role, _ = parse_person(c)
+        if not name or role or not looks_like_person(_canon(name)):
+            return False
+    return True
+
+
+def _canon(name: str) -> str:
+    from ..names import canonical_name
+
+    return canonical_name(name) or name
+
+
+_INLINE_CUE = re.compile(
+    r"(?:(?<=[.;])|(?<=[a-z]\)))\s+(?=(?:absent|apologies|regrets|also\s+present|in\s+attendance|also\s+in\s+attendance|not\s+present|staff|guests?|officers?)\b\s*[:\-\u2013]?\s*[A-Z])",
+    re.I,
+)
+
+
+def _split_inline_cues(t: str) -> list[tuple[Optional[str], str]]:
+    pieces = _INLINE_CUE.split(t)
+    if len(pieces) < 2:
+        return [(None, t)]
+    out: list[tuple[Optional[str], str]] = [(None, pieces[0].rstrip(" ."))]
+    for p in pieces[1:]:
+        c, rest = _cue(p.strip())
+        out.append((c, rest.rstrip(" .") if c else p))
+    return out

@@ -173,8 +173,8 @@ def test_parish_side_by_side_columns_table_and_virtual_attendance():
     assert (m["committee"], m["meeting_date"]) == ("Souldern Parish Council", "2012-06-28")
     got = {(a["person"], a["attendance"], a["role"]) for a in rows["attendance"]}
     assert got == {
-        ("Mr A Martin", "chair", "Chairman"), ("Mrs S Barrett", "present", None), ("Mrs B McGarry", "present", "Clerk"),
-        ("Mrs J Martin", "present", "RFO"), ("Clr Ray Jelf", "in attendance", "OCC"),
+        ("Mr A Martin", "chair", "Chairman"), ("Mrs S Barrett", "present", None), ("Mrs B McGarry", "in attendance", "Clerk"),
+        ("Mrs J Martin", "in attendance", "RFO"), ("Clr Ray Jelf", "in attendance", "OCC"),
         ("Mr & Mrs D Blunt", "in attendance", None), ("Clr JJ Macnamara", "apologies", "CDC"),
         ("Cllr Eddie Reeves", "in attendance", None),
     }
@@ -215,7 +215,7 @@ def test_action_column_table():
         ("CF", "Clerk to chase emptying of dog bin", "11.23.05"),
     ]
     got = {(a["person"], a["attendance"], a["role"]) for a in rows["attendance"]}
-    assert got == {("Alan Smith", "chair", "Chair"), ("Cathy Fleet", "present", "Clerk"),
+    assert got == {("Alan Smith", "chair", "Chair"), ("Cathy Fleet", "in attendance", "Clerk"),
                    ("Nick Oakhill", "apologies", None), ("Cllr Eddie Reeves", "apologies", None)}
 
 
@@ -380,7 +380,7 @@ def test_column_header_cells_carrying_names():
     assert rows["meetings"][0]["meeting_date"] == "2014-05-15"
     got = {(a["person"], a["attendance"]) for a in rows["attendance"]}
     assert got == {("Mrs A Prescott", "in attendance"), ("Mr P Prescott", "in attendance"), ("Mr A Martin", "chair"),
-                   ("Mr C Lester", "in attendance"), ("Mr N Oakhill", "present"), ("Mrs B McGarry", "present"),
+                   ("Mr C Lester", "in attendance"), ("Mr N Oakhill", "present"), ("Mrs B McGarry", "in attendance"),
                    ("Mrs D Gray", "in attendance"), ("K Draper", "apologies")}
 
 

@@ -1,0 +1,181 @@
+"""Attendance in the common layouts of real minutes (made-up names), and
+roll-call / officer conventions."""
+
+from __future__ import annotations
+
+import pytest
+
+from boardpack.extractors import ExtractContext, extract_document, load_all
+from boardpack.model import MINUTES, Block, Cell, Document, Paper, Row
+
+load_all()
+
+
+def para(text, kind="paragraph"):
+    return Block(kind, text=text, page=1)
+
+
+def table(rows):
+    return Block("table", rows=[Row([Cell(c) for c in r], page=1) for r in rows], page=1)
+
+
+def att(blocks):
+    doc = Document(path="x.docx", sha256="a" * 64, format="docx", blocks=blocks)
+    doc.renumber()
+    ctx = ExtractContext(doc, [Paper(MINUTES, "", 0, len(blocks) - 1)])
+    rows = extract_document(ctx).rows
+    return {(a["person"], a["attendance"]) for a in rows.get("attendance", [])}, rows
+
+
+def test_present_list_run_on_paragraph_with_orgs_in_brackets():
+    got, _ = att([
+        para("Minutes of the Data Panel meeting held on 3 March 2011"),
+        para("Panel attendees: Professor Ann Ray (Chair), Tom Allen (Local Government Association), "
+             "Jo Hughes (London Assembly) and Ray Dunn (Hampshire County Council)."),
+        para("Apologies: Dave Smyth, Grant Fitz"),
+        para("Terms of reference:", kind="heading"),
+        para("Action: The Secretariat to circulate the revised terms of reference."),
+    ])
+    assert got == {("Professor Ann Ray", "chair"), ("Tom Allen", "present"), ("Jo Hughes", "present"),
+                   ("Ray Dunn", "present"), ("Dave Smyth", "apologies"), ("Grant Fitz", "apologies")}
+
+
+def test_actions_found_when_minutes_have_no_attendance_section():
+    _, rows = att([
+        para("Minutes of the Data Panel meeting held on 3 March 2011"),
+        para("Data standards:", kind="heading"),
+        para("The Panel discussed a paper on standards."),
+        para("Action: The Secretariat to develop a plan to deliver the proposed work on standards."),
+    ])
+    assert [a["action_text"] for a in rows["minute_actions"]] == [
+        "The Secretariat to develop a plan to deliver the proposed work on standards."]
+
+
+def test_clerk_and_officers_in_a_member_list_attend():
+    got, _ = att([
+        para("Minutes of the Parish Council meeting held on 8 September 2015"),
+        para("Present", kind="heading"),
+        para("Councillors D Rich (Chair), S Lind, M Arm\nClerk J Conn\nMr D Bell and Mr A Woody"),
+        para("15.09.1 Apologies", kind="heading"),
+        para("Councillors P Moor & R Heal"),
+        para("15.09.2 Register of Interests", kind="heading"),
+        para("No interests declared"),
+    ])
+    assert got == {("Councillor D Rich", "chair"), ("S Lind", "present"), ("M Arm", "present"),
+                   ("J Conn", "in attendance"), ("Mr D Bell", "in attendance"), ("Mr A Woody", "in attendance"),
+                   ("Councillor P Moor", "apologies"), ("R Heal", "apologies")}
+
+
+def test_run_on_list_wrapping_with_clerk_and_district_councillor_mid_line():
+    got, _ = att([
+        para("Minutes of the Parish Council meeting held on 26 January 2021"),
+        para("Present\nCouncillors D Rich (Chair), R. Heal, M Arm, N Cress and\n"
+             "P Moor Clerk Mrs J Tod Eden District Councillor A Arm and\nCouncillor A Conn plus ten guests"),
+        para("21.01.01 Election of Chair"),
+        para("None received"),
+    ])
+    assert got == {("Councillor D Rich", "chair"), ("R. Heal", "present"), ("M Arm", "present"),
+                   ("N Cress", "present"), ("P Moor", "present"), ("Mrs J Tod", "in attendance"),
+                   ("A Arm", "in attendance"), ("Councillor A Conn", "in attendance")}
+
+
+def test_present_and_absent_in_one_paragraph():
+    got, _ = att([
+        para("Selectboard Meeting"),
+        para("January 3, 2023"),
+        para("Present: Dan Jamison, Kelly Flinn, Matt Brough. Absent Charlie Jordy."),
+        para("1. Call to order 7:03 PM.", kind="list_item"),
+    ])
+    assert got == {("Dan Jamison", "present"), ("Kelly Flinn", "present"), ("Matt Brough", "present"),
+                   ("Charlie Jordy", "apologies")}
+
+
+def test_roll_call_sentences_with_us_titles_and_chair_calling_to_order():
+    got, rows = att([
+        para("Board of Trustees", kind="heading"),
+        para("February 11, 2026, 7 PM", kind="heading"),
+        para("Meeting minutes", kind="heading"),
+        para("The meeting was called to order by Supervisor Lacar at 7:00 PM.", kind="heading"),
+        para("Roll Call was as follows: Supervisor Lacar, Trustee Elto, Trustee Albre were present. "
+             "Trustee Grade was absent. Clerk Buit was present.", kind="heading"),
+        para("APPROVAL OF MINUTES", kind="heading"),
+        para("A motion was made by Trustee Elto, seconded by Trustee Albre. All were in favor."),
+    ])
+    from boardpack.names import canonical_name
+    canon = {(canonical_name(p), a) for p, a in got}
+    assert canon == {("Lacar", "chair"), ("Elto", "present"), ("Albre", "present"), ("Grade", "apologies"),
+                     ("Buit", "in attendance")}
+
+
+def test_roll_call_table_with_status_column():
+    got, _ = att([
+        para("PLANNING COMMISSION REGULAR MEETING MINUTES", kind="heading"),
+        para("January 27, 2020, 7:00 p.m."),
+        para("1. CALL TO ORDER AND ROLL CALL", kind="heading"),
+        para("The meeting was called to order by Commissioner Rob Sherr at 7:07 p.m."),
+        table([["Attendee Name", "Title", "Status", "Arrived"],
+               ["Andy Garc", "Commissioner", "Late", "7:08 p.m."],
+               ["Uri Hern", "Commissioner", "Absent", ""],
+               ["Rob Sherr", "Commissioner", "Present", ""]]),
+        para("2. APPROVAL OF THE AGENDA", kind="heading"),
+    ])
+    from boardpack.names import canonical_name
+    assert {(canonical_name(p), a) for p, a in got} == {("Rob Sherr", "chair"), ("Andy Garc", "present"),
+                                                       ("Uri Hern", "apologies")}
+
+
+def test_side_by_side_table_with_officials_sub_heading_and_name_comma_role_cells():
+    got, _ = att([
+        para("Minutes of the meeting held on the 22nd May 2012"),
+        table([["Board Members:", "Officials (Regular Attendees):"],
+               ["Sir Tim Bern", "Lord McNab, Minister of State, Justice"],
+               ["Andrew Stoat", "Glenn Prest (Ministry of Justice)"]]),
+        table([["Attendees", "Apologies"],
+               ["Hetty Savor (Chair) (HS)", "Rohan Silvo, No. 10"],
+               ["Officials", ""],
+               ["Sejal Achar (Cabinet Office) (SA)", ""]]),
+        para("1. Welcome", kind="heading"),
+    ])
+    assert got == {("Sir Tim Bern", "present"), ("Andrew Stoat", "present"), ("Lord McNab", "in attendance"),
+                   ("Glenn Prest", "in attendance"), ("Hetty Savor", "chair"), ("Rohan Silvo", "apologies"),
+                   ("Sejal Achar", "in attendance")}
+
+
+def test_cllrs_plural_before_surnames_and_numbered_apologies_item_after_other_sections():
+    got, _ = att([
+        para("Amenities Committee Tuesday 13 March 2018", kind="heading"),
+        para("Present:", kind="heading"),
+        para("Cllrs Hodi (Chairman), Hewitt, Mossy and Woody."),
+        para("Under item 4(v) of the Standing Orders, the Town Clerk advised Committee that for this "
+             "meeting Cllr Woody would be substituting, with voting rights, for Cllr Elliss."),
+        para("In Attendance:", kind="heading"),
+        para("Olive Sully - Town Clerk, Becki Leon - Assistant Town Clerk."),
+        para("Public Questions:", kind="heading"),
+        para("A local resident raised concerns about grass cutting."),
+        para("52 Apologies for Absence", kind="heading"),
+        para("Cllrs Ivey, Warde and Elliss."),
+        para("53 Declarations of Interest", kind="heading"),
+        para("None."),
+    ])
+    assert got == {("Cllr Hodi", "chair"), ("Hewitt", "present"), ("Mossy", "present"), ("Woody", "present"),
+                   ("Olive Sully", "in attendance"), ("Becki Leon", "in attendance"),
+                   ("Cllr Ivey", "apologies"), ("Warde", "apologies"), ("Elliss", "apologies")}
+
+
+@pytest.mark.parametrize("raw,canon", [
+    ("Trustee Elton", "Elton"), ("Supervisor Liccar", "Liccar"), ("Commissioner Robert Sherrard", "Robert Sherrard"),
+    ("Councilmember Ana Diaz", "Ana Diaz"), ("Director of Finance", "Director of Finance"),
+])
+def test_us_office_titles_are_titles(raw, canon):
+    from boardpack.names import canonical_name
+    assert canonical_name(raw) == canon
+
+
+def test_real_parish_minutes_clerk_in_attendance(realworld_dir, parsed):
+    f = realworld_dir / "milburn-parish-council" / "minutes_2015-09-08_.pdf"
+    if not f.exists():
+        pytest.skip("paper absent")
+    rows = parsed(f).result.rows
+    got = {(a["person"], a["attendance"]) for a in rows["attendance"]}
+    assert ("J Connelly", "in attendance") in got
+    assert ("R Healey", "apologies") in got
