@@ -16,8 +16,10 @@ files were ingested in.
   one. A same-ref, different-text pair is kept apart and the link is recorded
   as ``ref-text-mismatch`` so nobody's action is merged silently.
 * **Same paper, several files**: papers of one type whose word shingles
-  overlap above ``DUPLICATE_JACCARD`` are one paper; all but a canonical copy
-  go to ``paper_duplicates`` and the views leave them out.
+  overlap above ``DUPLICATE_JACCARD`` are one paper - but only when they are
+  for the same meeting and the same reporting periods (a rolling plan's Q1
+  and Q2 versions share most words and figures and are two papers); all but
+  a canonical copy go to ``paper_duplicates`` and the views leave them out.
 """
 
 from __future__ import annotations
@@ -288,6 +290,54 @@ def jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b)
 
 
+def _paper_occasions(conn, papers) -> dict[str, dict[str, frozenset]]:
+    """What meeting or reporting period each paper is for, by kind: ``meeting``
+    (dates of the meetings extracted from the paper's blocks) and ``period``
+    (the reporting periods its plan updates and progress reports state).
+    Two quarters of one rolling plan share most words and figures; their
+    periods tell them apart, as two agendas of one committee differ by date."""
+    ranges: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for pid, sha, start, end in conn.execute("SELECT paper_id, doc_sha256, block_start, block_end FROM papers"):
+        ranges[sha].append((pid, start, end))
+
+    def owner(sha: str, block) -> list[str]:
+        rs = ranges.get(sha, [])
+        if block is None:
+            return [pid for pid, _, _ in rs] if len(rs) == 1 else []
+        return [pid for pid, s0, e0 in rs if s0 <= block <= e0]
+
+    out: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    queries = [
+        ("meeting", "SELECT doc_sha256, block_index, meeting_date FROM meetings WHERE meeting_date IS NOT NULL"),
+        ("period", "SELECT doc_sha256, block_index, period FROM plan_updates "
+                   "WHERE period IS NOT NULL AND COALESCE(period_inferred, 'stated') = 'stated'"),
+        ("period", "SELECT doc_sha256, block_index, period FROM progress_reports "
+                   "WHERE period IS NOT NULL AND COALESCE(period_inferred, 'stated') = 'stated'"),
+    ]
+    for kind, sql in queries:
+        if not has_object(conn, sql.split(" FROM ")[1].split()[0]):
+            continue
+        try:
+            rows = conn.execute(sql).fetchall()
+        except sqlite3.OperationalError:  # an older store without the column
+            continue
+        for sha, block, value in rows:
+            for pid in owner(sha, block):
+                out[pid][kind].add(value)
+    return {pid: {k: frozenset(v) for k, v in kinds.items()} for pid, kinds in out.items()}
+
+
+def same_occasion(a: dict[str, frozenset] | None, b: dict[str, frozenset] | None) -> bool:
+    """False when two papers say they are for different meetings or periods:
+    for a kind both papers state, neither's values may lie outside the other's
+    (a copy of a paper reports the same quarters and the same meeting)."""
+    for kind in ("meeting", "period"):
+        va, vb = (a or {}).get(kind), (b or {}).get(kind)
+        if va and vb and va != vb:
+            return False
+    return True
+
+
 def find_duplicate_papers(db) -> int:
     """Fill ``paper_duplicates``; return how many papers are copies of another."""
     conn = _conn(db)
@@ -309,6 +359,7 @@ def find_duplicate_papers(db) -> int:
     # Two agendas (or plans) of different meetings share most words; their
     # numbers (dates, figures, page ranges) differ, so those must agree too.
     nums = {pid: set(_NUMBER.findall(" ".join(parts).lower())) for pid, parts in text.items()}
+    occasion = _paper_occasions(conn, papers)
     by_type: dict[str, list] = defaultdict(list)
     for p in papers:
         if len(sh.get(p[0], ())) >= 20:  # too little text to call two papers the same
@@ -330,6 +381,8 @@ def find_duplicate_papers(db) -> int:
             for c in candidates.values():
                 if c[2] == p[2]:
                     continue  # two papers of one document are never copies of each other
+                if not same_occasion(occasion.get(p[0]), occasion.get(c[0])):
+                    continue  # another meeting, quarter or year of the same paper is not a copy
                 s = jaccard(sh[p[0]], sh[c[0]])
                 if s > best_s and (nums[p[0]] == nums[c[0]] or jaccard(nums[p[0]], nums[c[0]]) >= DUPLICATE_NUMBERS):
                     best, best_s = c, s

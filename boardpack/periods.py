@@ -14,6 +14,8 @@ cross-pack audits):
   "2017-02", which packs use for the financial year 2017/18 ... and "2011-12" is both)
 * year to date: ``"2010/11 YTD"``
 * any other span: ``"2009-04..2012-03"`` (kind ``range``)
+* one day: ``"2011-07-19"`` (kind ``day``): an action log's meeting or "as of"
+  date, when the log names no quarter (:func:`day_period`)
 
 When the text gives no year ("Q4 Update", "Update YTD", "Q1 Progress"), the
 year comes from ``context_date`` (the meeting or issue date of the pack) and
@@ -36,6 +38,7 @@ YEAR = "year"
 MONTH = "month"
 YTD = "ytd"
 RANGE = "range"
+DAY = "day"
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -305,6 +308,16 @@ def parse_period(text: Optional[str], context_date: Union[date, str, None] = Non
             mn = _month_num(mo.group(1))
             return month_period(_month_from_context(mn, ctx), mn, FROM_MEETING_DATE, raw)
     return None
+
+
+def day_period(d: Union[date, str, None], inferred: str = STATED, raw: str = "") -> Optional[Period]:
+    """The one day an action log reports as of (its meeting or "as of" date):
+    label ``2011-07-19``, with the financial year and quarter it falls in."""
+    dd = _as_date(d)
+    if dd is None:
+        return None
+    iso = dd.isoformat()
+    return Period(iso, fy_of(dd), quarter_of_month(dd.month), iso, iso, DAY, inferred, raw or iso)
 
 
 def period_for_meeting(context_date: Union[date, str, None]) -> Optional[Period]:

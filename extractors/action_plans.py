@@ -34,7 +34,8 @@ from datetime import date
 from typing import Optional
 
 from ..model import ACTION_PLAN, HEADING, PARAGRAPH, LIST_ITEM, TABLE, Block, Cell, Document
-from ..periods import Period, fy_of, parse_period, period_for_meeting, quarter_of_month, quarter_period
+from ..dates import find_dates
+from ..periods import FROM_MEETING_DATE, Period, day_period, fy_of, parse_period, period_for_meeting, quarter_of_month, quarter_period
 from ..settings import DEFAULT, Settings
 from ..status import (
     NOT_REPORTED,
@@ -215,6 +216,8 @@ class PlanState:
     row: dict = field(default_factory=dict)
     generic: bool = False  # title is only "Action Plan" (or none)
     headerless: bool = False  # an action log of small tables without header rows
+    log_date: Optional[str] = None  # an action log's "as of" (or meeting) date: its period when no quarter is named
+    is_log: bool = False  # the paper calls itself an action log / actions report: its own status words count
 
 
 def _cells_by_col(cells: list[Cell]) -> list[tuple[int, Cell]]:
@@ -350,8 +353,11 @@ class _Builder:
                     continue
                 if re.match(r"(?i)strategic\s+aim\b|priority\b", t1):
                     continue
-                if info["title"] is None and len(t1) < 120:
+                names_it = bool(ACTION_LOG_TITLE.search(t1) or re.search(r"(?i)\bplan\b", t1))
+                if len(t1) < 120 and (info["title"] is None or names_it and not info.get("_named")):
+                    # a cell naming the plan or log beats a paper number beside it ("TB (10)1.ii")
                     info["title"] = t1
+                    info["_named"] = names_it
                     if re.search(r"(?i)\b(task\s+group|group|board|partnership|team|forum)\b", t1):
                         info["group"] = t1
         return info
@@ -375,6 +381,10 @@ class _Builder:
         pid = row_id("plan", self.sha, ordinal, shown)
         p = PlanState(pid, shown, key, roles, header_texts, ordinal)
         p.generic = _is_generic(title)
+        if "milestones" not in (roles or {}).values() and (
+                ACTION_LOG_TITLE.search(title or "") or self._calls_itself_a_log(b)):
+            p.is_log = True
+            p.log_date = self._log_date(title)
         period_raw = extra.get("period") or title
         per = parse_period(period_raw) if period_raw else None
         if per is not None and per.kind in ("quarter", "month", "ytd"):
@@ -487,7 +497,7 @@ class _Builder:
         if self.cur is None or self.cur.roles != roles or not self.cur.headerless:
             title = self._log_title(b)
             self.cur = self._new_plan(title, roles, [""] * b.n_cols, b, {})
-            self.cur.headerless = True
+            self.cur.headerless = self.cur.is_log = True
         self.plan_blocks.add(b.index)
         before = len(self.cur.actions)
         self._rows(b, roles, -1, fresh=True)
@@ -495,6 +505,18 @@ class _Builder:
             a.priority = heading or a.priority
             a.lead = a.lead or lead or ""
         return True
+
+    def _log_date(self, title: Optional[str]) -> Optional[str]:
+        """An action log's date: "as of/as at <date>" in its title, else the
+        meeting (or issue) date of the pack, else a date in its title."""
+        t = one_line(title or "")
+        m = re.search(r"(?i)\bas\s+(?:of|at)?\s*(.+)$", t)
+        if m and (ds := find_dates(m.group(1))):
+            return ds[0].iso
+        if self.date:
+            return self.date
+        ds = find_dates(t)
+        return ds[0].iso if ds else None
 
     def _calls_itself_a_log(self, b: Block) -> bool:
         texts = [one_line(x.norm) for x in self.doc.blocks[: b.index] if x.kind in (HEADING, PARAGRAPH) and x.norm]
@@ -725,6 +747,9 @@ class _Builder:
         cue = p.row.get("update_period_raw")
         if per is None and cue:
             per = parse_period(cue, self.date)
+        if per is None and p.log_date:
+            # an action log names no quarter: it reports as of its meeting / "as of" date
+            return day_period(p.log_date, FROM_MEETING_DATE)
         if per is None:
             return period_for_meeting(self.date)
         if per.kind == "ytd" and per.end:
@@ -864,8 +889,9 @@ class _Builder:
             if status is None and re.fullmatch(r"[GAR]\W*", stxt.strip().upper()):
                 status = {"G": "green", "A": "amber", "R": "red"}[stxt.strip().upper()[0]]  # a RAG column of letters
             if status is None:
-                # a log's own words: "Carried forward", "On track for due date", "Plan in place"
-                status = status_cell(stxt, self.settings)
+                # the vocabulary's words ("Carried forward", "On track for due date"); in an
+                # action log also its own words, as printed ("Plan in place")
+                status = status_cell(stxt, self.settings) if p.is_log else status_word_in(stxt, self.settings)
         if status is None and sfill:
             status, status_raw = status_from_fill(sfill, self.colour_key), sfill
         log_like = not p.roles or "milestones" not in p.roles.values()
@@ -874,7 +900,7 @@ class _Builder:
             # the whole cell ("On track", "Plan in place"), its first words closed by
             # punctuation ("Ongoing. DCLG has ..."), or a word alone at the right margin.
             st = status_word_in(progress, self.settings)
-            if st is None and len(progress.split()) <= 4 and not stats_awaited(progress):
+            if st is None and p.is_log and len(progress.split()) <= 4 and not stats_awaited(progress):
                 st = status_cell(progress, self.settings, max_words=4)
             if st is not None:
                 status, status_raw = st, progress.split("\n")[0][:60]
