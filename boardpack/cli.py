@@ -38,6 +38,9 @@ LAZY_COMMANDS["search"] = "boardpack.cli_longitudinal:search"
 LAZY_COMMANDS["people"] = "boardpack.cli_longitudinal:people"
 LAZY_COMMANDS["export"] = "boardpack.cli_longitudinal:export"
 LAZY_COMMANDS["serve"] = "boardpack.cli_longitudinal:serve"
+LAZY_COMMANDS["relink"] = "boardpack.cli_maintenance:relink"
+LAZY_COMMANDS["forget"] = "boardpack.cli_maintenance:forget"
+LAZY_COMMANDS["prune"] = "boardpack.cli_maintenance:prune"
 
 _DEBUG_KEY = "boardpack.debug"
 
@@ -341,6 +344,9 @@ def show(file, stage, as_json):
                 f"  P{p.ordinal} {p.paper_type:<16} pages {_fmt_pages(p.page_start, p.page_end):<7} "
                 f"blocks {p.start}-{p.end} conf {p.confidence:.2f} {p.title!r} cue: {p.cue!r}"
             )
+            evidence = getattr(p, "evidence", None)
+            if evidence:
+                click.echo("      evidence: " + ", ".join(f"{t} {v:g}" for t, v in evidence.items()))
     click.echo("blocks:")
     _print_blocks(doc, papers)
     if stage == "extract" and parsed.result is not None:

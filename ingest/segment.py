@@ -86,6 +86,36 @@ _PAGES_REF = r"\(?\bpages?\s+\d+\s*(?:-|to)\s*\d+\)?|\bpages?\s+\d+\s*$|\s\d{1,3
 _PROSE_VERB = r"\b(?:was|were|is|are|has|have|had|will|would|should|can|agreed|approved|received|noted)\b"
 _PREV_MEETING = r"\b(?:previous|last|prior)\s+meeting\b|\bmeetings?\s+held\s+on\b.*\band\b"
 
+# ---------------------------------------------------------------------------
+# Label families (data): the words clerks use for each kind of paper and for
+# the parts that give a paper away. Regular-expression alternatives.
+# ---------------------------------------------------------------------------
+
+#: Head nouns of an agenda's title.
+_AGENDA_WORDS = (r"agenda|order\s+of\s+business|ordre\s+du\s+jour|orden\s+del\s+d[ií]a|tagesordnung|business\s+to\s+be\s+transacted")
+#: Lines that mention the agenda but are not its title (items about it, page furniture).
+_AGENDA_NOT_TITLE = (r"\b(?:approv\w*|adopt\w*|review\w*|amend\w*|chang\w*|addition\w*|division|modif\w*|accept\w*|confirm\w*|consent|non|link\s+to|set(?:ting)?|next|future|forthcoming|following|items?\s+for)\b[\s\w-]{0,25}\b(?:agenda|ordre\s+du\s+jour|order\s+of\s+business)\b"
+                     r"|\bagenda\s+(?:items?|reports?|packet|pages?|no\.?|number|available)\b|\bon\s+the\s+agenda\b|" + _PAGES_REF)
+#: Titles of minutes (what the record of a meeting is called).
+_MINUTES_TITLE_WORDS = (r"minutes|meeting\s+notes|notes\s+of\s+(?:the\s+|a\s+)?(?:[\w&'-]+\s+){0,6}?meeting|note\s+of\s+(?:the\s+|a\s+)?(?:[\w&'-]+\s+){0,6}?meeting"
+                        r"|record\s+of\s+(?:the\s+|a\s+)?(?:[\w&'-]+\s+){0,6}?meeting|action\s+notes|summary\s+of\s+proceedings|proc[eè]s[- ]verbal|compte[- ]rendu|acta")
+#: Titles of action logs / trackers.
+_ACTION_LOG_WORDS = (r"\baction\s+(?:log|tracker|list|register|schedule|sheet|grid)\b|\bactions?\s+(?:report|log|tracker|update|summary)\b"
+                     r"|\bstatus\s+(?:update|report)\s+on\s+actions\b|\b(?:outstanding|open|summary\s+of)\s+actions\b"
+                     r"|\bactions?\s+(?:arising|from)\s+(?:the\s+)?(?:last|previous)\s+meeting\b")
+#: Narrative a clerk writes only in minutes: the meeting happened.
+_MINUTES_NARRATIVE = (r"\b(?:was|were)\s+called\s+to\s+order\b|\bcalled\s+the\s+meeting\s+to\s+order\b|\bmeeting\s+(?:was\s+)?(?:opened|commenced|started|began|adjourned|closed|ended)\s+at\b"
+                      r"|\b(?:members|councillors|councilmembers|trustees|governors|directors)\s+present\s+(?:were|was)\b|\bwere\s+(?:also\s+)?present\b"
+                      r"|\bseconded\s+by\b|\bproposed\b[^.;]{0,40}\bseconded\b|\ball\s+agreed\b|\b(?:proposed|moved)\s+by\b.{0,60}\bseconded\b|\b(?:motion|resolution)\s+(?:was\s+)?(?:carried|passed|adopted|failed|defeated)\b"
+                      r"|\ball\s+(?:were\s+|members\s+)?in\s+favou?r\b|\broll\s+call\s+(?:was\s+)?taken\b|\bvoted\s+(?:unanimously|in\s+favou?r)\b|\bunanimously\s+(?:agreed|approved|resolved)\b"
+                      r"|\bs[ée]ance\s+est\s+(?:ouverte|lev[ée]e)\b|\best\s+r[ée]solu\b|\b(?:chaired|clerked)\s+by\b|\bminutes\s+(?:taken|recorded)\s+by\b"
+                      r"|\bthe\s+(?:chair|chairman|chairperson|mayor|president)\s+(?:welcomed|thanked|opened|closed|declared)\b")
+#: Attendance labels of minutes, beyond "Present:" (evidence only: an agenda lists expected attendees too).
+_ATTENDANCE_LABELS = (r"pr[ée]sences?|attendees|attendance|those\s+present|members\s+present|present\s+were|in\s+attendance|also\s+present|absent|regrets|apologies(?:\s+for\s+absence)?|secretariat|other\s+attendees|officials")
+#: Bare item headings of an agenda (US order of business), and imperative item wording.
+_AGENDA_ITEM_WORDS = (r"^[^\w\n]*(?:\d{1,2}[.)]?\s+|[A-Z][.)]\s+)?(?:call\s+(?:meeting\s+)?to\s+order|roll\s+call|pledge\s+of\s+allegiance|salute\s+to\s+the\s+flag|invocation|public\s+comments?|consent\s+(?:calendar|agenda)|old\s+business|new\s+business|unfinished\s+business|adjournment|adjourn)\W*$"
+                      r"|^\s*(?:\d{1,2}(?:\.\d{1,2})?[.)]?|[a-z][.)]|item\s+\d+[.:]?)\s+to\s+(?:receive|consider|approve|note|agree|discuss|confirm|resolve|review|elect|adopt|appoint|sign)\b")
+
 CUES: tuple[Cue, ...] = (
     # -- cover letter / summons ------------------------------------------------
     Cue(COVER, "salutation", _rx(r"^\s*dear\s+(?:sir\s*(?:/|or|and)\s*madam|madam\s*(?:/|or)\s*sir|councillors?|members?|colleagues?|all|sirs?)\b"),
@@ -105,13 +135,21 @@ CUES: tuple[Cue, ...] = (
         3, title_only=True, identity="agenda", max_chars=60),
     Cue(AGENDA, "agenda_title", _rx(r"^\s*agenda\s+(?:and|&)\s+(?:summons|notice)\b|^\s*agenda\s+for\b|\bmeeting\s+of\s+the\s+.{0,60}\bagenda\s*$"),
         3, title_only=True, identity="agenda", max_chars=200),
+    # "Regular Meeting Agenda", "CITY COUNCIL AGENDA FOR OCTOBER 16, 2012", "AGENDA - April 24, 2019",
+    # "NOTICE AND AGENDA", "*** AGENDA ***", "AGENDA Planning Commission", "Order of Business":
+    # a title line whose head noun is one of the agenda words (not an item about the agenda).
+    Cue(AGENDA, "agenda_named", _rx(r"^[^\w\n]*(?:[\w&'\u2019.,()/-]+[ \t]+){0,8}?(?:" + _AGENDA_WORDS + r")\b[^\w\n]*(?:(?:for|of)\b.{0,60}|[-\u2013:,][^\n]{0,60}|(?:[A-Z][\w&'.-]*[ \t]*){1,6})?$"),
+        3, title_only=True, identity="agenda", reject=_rx(_AGENDA_NOT_TITLE), max_chars=200),
     Cue(AGENDA, "agenda_group", _rx(r"^\s*(?:un)?restricted\s+items\s*$|^\s*exempt\s+items\s*$|^\s*part\s+(?:i|ii|1|2|a|b)\b.{0,40}$"), 1, max_chars=60),
-    Cue(AGENDA, "apologies_item", _rx(r"^\s*\d+\.?\s+(?:to\s+receive\s+)?apologies(?:\s+for\s+absence)?\b"), 1, numbered_ok=True, max_chars=120),
+    Cue(AGENDA, "apologies_item", _rx(r"^\s*\d+\.?\s+(?:to\s+receive\s+)?apologies(?:\s+for\s+absence)?\b"), 1, numbered_ok=True, max_chars=120,
+        reject=_rx(r"\bapologies\b[^:\n]{0,30}\b(?:received|were|was|had\s+been|given|noted|none)\b")),  # "2. Apologies received: ..." is minutes
     Cue(AGENDA, "declarations_item", _rx(r"^\s*\d+\.?\s+(?:to\s+receive\s+)?declarations?\s+of\s+(?:disclosable\s+)?(?:pecuniary\s+)?interests?\b"), 1, numbered_ok=True, max_chars=200),
+    Cue(AGENDA, "agenda_item_words", _rx(_AGENDA_ITEM_WORDS), 1, numbered_ok=True, max_chars=200),
     Cue(AGENDA, "page_ranges", _rx(r"\(pages?\s+\d+\s*-\s*\d+\)"), 1),
     # -- minutes -----------------------------------------------------------------
     Cue(MINUTES, "minutes_title", _rx(r"^\s*(?:draft\s+|confirmed\s+|printed\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,8}?(?:meeting|proceedings)\b"
-                                      r"|^\s*(?:draft\s+|confirmed\s+)?minutes\s*$|\bmeeting\s+minutes\s*$|^\s*minutes\s*:"),
+                                      r"|^\s*(?:draft\s+|confirmed\s+)?minutes\s*$|\bmeeting\s+minutes\s*$|^\s*minutes\s*:"
+                                      r"|^[^\w\n]*(?:(?:draft|confirmed|unconfirmed|approved|final|summary)\s+)?(?:" + _MINUTES_TITLE_WORDS + r")(?:\s+(?:and|&)\s+(?:actions?|action\s+points|decisions))?[^\w\n]*(?:[-\u2013:,]?\s*\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}\W*)?$"),
         3, identity="minutes_title", reject=_rx(_PAGES_REF + "|" + _PREV_MEETING + "|" + _PROSE_VERB), max_chars=320,
         names_paper=True),
     Cue(MINUTES, "present", _rx(r"^\s*present\s*(?::|-|$)|^\s*(?:members\s+)?present\s*:"), 3, identity="present", max_chars=2500),
@@ -121,6 +159,8 @@ CUES: tuple[Cue, ...] = (
     Cue(MINUTES, "action_line", _rx(r"^\s*action\s*(?:by)?\s*:"), 1),
     Cue(MINUTES, "meeting_closed", _rx(r"\bmeeting\s+(?:ended|closed|finished|concluded)\s+at\b"), 1),
     Cue(MINUTES, "item_ref", _rx(r"^\s*\(item\s+\d+[a-z]?\)\s*$"), 1, numbered_ok=True),
+    Cue(MINUTES, "minutes_narrative", _rx(_MINUTES_NARRATIVE), 1, numbered_ok=True, max_chars=3000),
+    Cue(MINUTES, "attendance_label", _rx(r"^[^\w\n]*(?:\d{1,2}[.)]?\s+)?(?:[a-z]+\s+){0,2}?(?:" + _ATTENDANCE_LABELS + r")(?:\s+(?:received|noted|given|recorded|from|were|was))?\s*(?::|-|\u2013|$)"), 1, numbered_ok=True, max_chars=3000),
     Cue(MINUTES, "correct_record", _rx(r"\b(?:true|correct|accurate)\s+record\b"), 1),
     # -- quarterly progress report ----------------------------------------------
     Cue(PROGRESS_REPORT, "progress_title", _rx(r"\bquarterly\s+(?:progress\s+)?(?:report|update)\b|\bprogress\s+report\s*[:\-]?\s*(?:q[1-4]|quarter)\b|\b(?:q[1-4]|quarter\s+[1-4])\b.{0,20}\bprogress\s+report\b"),
@@ -136,6 +176,9 @@ CUES: tuple[Cue, ...] = (
     Cue(ACTION_PLAN, "plan_title", _rx(r"\baction\s+plan\b|\brolling\s+plan\b|\bdelivery\s+plan\b|\bimplementation\s+plan\b|\bwork\s+(?:plan|programme)\b"),
         3, title_only=True, numbered_ok=True,
         reject=_rx(r"\b(?:update|report|progress)\s+(?:on|against|towards)\b|^\s*\d+\.?\s+[a-z].{0,80}\s-\s[A-Z]|" + _PAGES_REF + "|" + _PROSE_VERB), max_chars=220),
+    # Strength 2: an action list at the end of minutes is part of the minutes.
+    Cue(ACTION_PLAN, "action_log_title", _rx(_ACTION_LOG_WORDS), 2, title_only=True, identity="action_log", names_paper=True,
+        reject=_rx(_PAGES_REF + "|" + _PROSE_VERB), max_chars=160),
     Cue(ACTION_PLAN, "funding_allocated", _rx(r"\bfunding\s+allocated\s*:"), 1),
     Cue(ACTION_PLAN, "on_track", _rx(r"\bto\s+meet\s+target\b|\bon\s+track\s*/\s*not\s+on\s+track\b|\bstats\s+awaited\b"), 1),
     # -- budget ---------------------------------------------------------------------
@@ -356,6 +399,28 @@ def table_hits(b: Block) -> list[Hit]:
     return [Hit(best, 2, _short(hdr_text), f"table:{best}", signature=sig)]
 
 
+#: Column headings of minutes laid out as a table ("Item | Notes | Action").
+_MINUTES_COLUMNS = _rx(r"^\W*(?:notes?|discussion|minutes?|decisions?|summary|outcomes?|points?\s+raised|comments?)\W*$")
+_MINUTES_TEXT = (_rx(_MINUTES_NARRATIVE), _rx(r"^[^\w\n]*(?:[a-z]+\s+){0,2}?(?:" + _ATTENDANCE_LABELS + r")\s*(?::|-|\u2013|$)"))
+
+
+def minutes_table_hits(b: Block) -> list[Hit]:
+    """Evidence (never a deciding cue) that a table is part of minutes: a
+    notes/discussion column beside the item, or cells that record the
+    meeting happening ("Chaired by", "The meeting commenced at 1835")."""
+    if b.kind != TABLE or not b.rows:
+        return []
+    out = []
+    hdr = [c for c in _header_row(b) if c.strip()]
+    if 2 <= len(hdr) <= 4 and any(_MINUTES_COLUMNS.match(c) for c in hdr):
+        out.append(Hit(MINUTES, 1, _short(" | ".join(hdr)), "table:minutes_columns"))
+    lines = [ln for r in b.rows for c in r.cells for ln in c.norm.split("\n") if ln.strip()]
+    n = sum(1 for ln in lines if len(ln) <= 400 and any(rx.search(ln) for rx in _MINUTES_TEXT))
+    if n:
+        out.append(Hit(MINUTES, 1, f"{n} minutes lines in table", "table:minutes_text"))
+    return out
+
+
 _LETTER_SPACED = re.compile(r"(?<!\w)(?:\w ){2,}\w(?!\w)")
 
 
@@ -438,6 +503,7 @@ class _Open:
     evidence: dict = field(default_factory=dict)
     signature: Optional[str] = None
     table_cols: int = 0  # columns of the last table in the paper
+    decided_at: Optional[int] = None  # block whose cue decided the type
 
 
 _CONFIDENCE = {3: 0.95, 2: 0.8, 1: 0.55, 0: 0.3}
@@ -554,7 +620,7 @@ def block_hits(doc: Document) -> list[list[Hit]]:
         if b.kind == PAGE_BREAK or boilerplate.is_boilerplate(b):
             out.append([])
         elif b.kind == TABLE:
-            out.append(table_hits(b))
+            out.append(table_hits(b) + minutes_table_hits(b))
         else:
             out.append(text_hits(b))
     for i, hs in enumerate(out):
@@ -629,6 +695,7 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
             continue
         bh = hits[i]
         decided = False
+        before, before_state = cur, (cur.paper_type, cur.cue)
         top = _page_top(blocks, i, cur.start)
         for h in sorted(bh, key=lambda h: -h.strength):
             if h.strength < 2:
@@ -699,6 +766,8 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
                 cur.strength, cur.cue = h.strength, h.cue
             decided = True
             break
+        if decided and (cur is not before or (cur.paper_type, cur.cue) != before_state):
+            cur.decided_at = i
         if b.kind == TABLE:
             cur.table_cols = b.n_cols
         for h in bh:
@@ -722,6 +791,7 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
                 cue = next((h.cue for j in range(sp.start, end + 1) for h in hits[j] if h.paper_type == ptype), "")
             else:
                 ptype, strength = OTHER, 0
+        ptype, strength, cue, evidence, retyped = _whole_paper_vote(blocks, hits, sp, end, ptype, strength, cue)
         pages = _pages(blocks[sp.start : end + 1])
         paper = Paper(
             paper_type=ptype,
@@ -735,12 +805,76 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
             cue=cue,
         )
         paper.title = _title_for(blocks, paper, hits)
+        paper.evidence = evidence
+        if retyped and papers and papers[-1].paper_type == ptype:
+            # A paper overruled by its own content into the type of the paper
+            # before it is that paper continued (the agenda a set of minutes
+            # lists, under its own "Agenda" heading).
+            _absorb(papers[-1], paper)
+            continue
         papers.append(paper)
     _merge_trailing(papers, blocks, keep)
     _furniture_title(doc, papers)
     for k, p in enumerate(papers):
         p.ordinal = k
     return papers
+
+
+#: Types the whole-paper vote may move a paper to: their evidence (attendance
+#: labels, narrative of a meeting held, numbered business, action columns) is
+#: structural, so it outweighs one title line that names something else.
+_VOTE_TYPES = (MINUTES, AGENDA, ACTION_PLAN)
+
+
+def _in_opening(blocks: list[Block], lo: int, i: int) -> bool:
+    """True when only title lines (and furniture) stand between ``lo`` and ``i``."""
+    return all(b.kind == PAGE_BREAK or boilerplate.is_boilerplate(b) or is_title_like(b) for b in blocks[lo:i])
+
+
+def _whole_paper_vote(blocks: list[Block], hits: list[list[Hit]], sp: "_Open", end: int,
+                      ptype: str, strength: int, cue: str):
+    """Type a paper from all its evidence, not only the first cue that matched.
+
+    Every cue of every block votes for its type (strength, doubled for a
+    table). A type decided in the paper's opening title run by a title cue
+    stands unless another meeting-paper type has at least twice its weight;
+    a type decided further down (an agenda item titled "Action Plan", an
+    "Agenda" heading below the attendance grid of minutes) or by a weak cue
+    gives way to one with half as much again. Returns ``(type, strength,
+    cue, evidence, retyped)``; ``evidence`` maps each type to its weight.
+    """
+    ev: dict[str, float] = {}
+    first_cue: dict[str, str] = {}
+    for j in range(sp.start, end + 1):
+        w = 2 if blocks[j].kind == TABLE else 1
+        for h in hits[j]:
+            ev[h.paper_type] = ev.get(h.paper_type, 0) + h.strength * w
+            first_cue.setdefault(h.paper_type, h.cue)
+    evidence = {t: round(v, 1) for t, v in sorted(ev.items(), key=lambda kv: -kv[1])}
+    rivals = [t for t in _VOTE_TYPES if t != ptype and ev.get(t, 0) > 0]
+    if not rivals or ptype == OTHER:  # a paper that names itself a report, rules, a register stays so
+        return ptype, strength, cue, evidence, False
+    best = max(rivals, key=lambda t: ev[t])
+    mine = ev.get(ptype, 0)
+    opening = sp.decided_at is not None and _in_opening(blocks, sp.start, sp.decided_at)
+    if strength >= 3 and opening:
+        wins = ev[best] >= 6 and ev[best] >= 2 * mine
+    else:
+        wins = ev[best] >= 4 and ev[best] > 1.5 * mine
+    if not wins:
+        return ptype, strength, cue, evidence, False
+    new_strength = 2 if ev[best] >= 2 * max(mine, 3) else 1
+    return best, new_strength, f"whole paper: {first_cue[best]}", evidence, True
+
+
+def _absorb(prev: Paper, p: Paper) -> None:
+    prev.end = p.end
+    if p.page_end is not None:
+        prev.page_end = max(prev.page_end or p.page_end, p.page_end)
+        if prev.page_start is None:
+            prev.page_start = p.page_start
+    for t, v in getattr(p, "evidence", {}).items():
+        prev.evidence[t] = round(prev.evidence.get(t, 0) + v, 1)
 
 
 def _furniture_title(doc: Document, papers: list[Paper]) -> None:
