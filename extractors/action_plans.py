@@ -92,7 +92,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
                           # a combined cell: "Finish & status", "Due date / status"
                           r"|^[\w ]{2,20}\s*(?:&|and|/)\s*(?:rag\s+)?status$", re.I)),
     ("milestones", re.compile(r"^(?:key\s+)?milestones?\b", re.I)),
-    ("lead", re.compile(r"^(?:lead\b|responsib|owner|accountable|who\b)", re.I)),
+    ("lead", re.compile(r"^(?:lead\b|responsib|owner|accountable|who\b|action\s+(?:owner|lead|by)\b|by\s+whom\b)", re.I)),
     ("partners", re.compile(r"^(?:other\s+|key\s+|supporting\s+)?partners?\b|^supporting\b|^partner\s+agenc", re.I)),
     ("progress", re.compile(r"progress|update|\bytd\b|^comments?$|^position\b|^outcomes?\s+achieved|"
                             r"^follow[\s-]*up\b|^action\s+taken\b|^response\b", re.I)),
@@ -672,6 +672,8 @@ class _Builder:
             if "priority" in rc and _text(rc["priority"]):
                 priority = one_line(_text(rc["priority"]))
             num, code, atext = self._number_of(rc)
+            if code and "milestones" not in roles.values():
+                num, code = _text(rc.get("number")).strip(), None  # "1.1a" is the log's own ref
             seg = Segment(
                 milestones=_text(rc.get("milestones")),
                 lead=_text(rc.get("lead")),
@@ -900,7 +902,8 @@ class _Builder:
             # the whole cell ("On track", "Plan in place"), its first words closed by
             # punctuation ("Ongoing. DCLG has ..."), or a word alone at the right margin.
             st = status_word_in(progress, self.settings)
-            if st is None and p.is_log and len(progress.split()) <= 4 and not stats_awaited(progress):
+            if st is None and p.is_log and len(progress.split()) <= 4 and not stats_awaited(progress) \
+                    and not progress.rstrip().endswith("."):  # "Plan in place", not "See attached paper."
                 st = status_cell(progress, self.settings, max_words=4)
             if st is not None:
                 status, status_raw = st, progress.split("\n")[0][:60]
