@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..model import AGENDA, COVER, Paper
+from ..model import AGENDA, COVER, OTHER, Paper
 from .base import ExtractContext, Extractor, ExtractResult, register, row_id
 from .meeting_cues import Line, join_lines, paper_lines, units
 from .meetings import pack_meeting
@@ -31,10 +31,15 @@ _ITEM = re.compile(
 _NUM_CELL = re.compile(r"^(?:item\s+)?(?P<num>\d{1,2})\s*\.?\s*(?:(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z])\.?)?$", re.I)
 # "(b) Title" or "b) Title" or "b. Title": a lettered sub-item of the current item
 _SUB = re.compile(r"^(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z]\.)\.?\s+(?P<title>\S.*)$")
+_SUB_UPPER = re.compile(r"^(?P<l>[A-Z])\.\s+(?P<title>\S.*)$")
 _ROMAN = re.compile(r"^\(?(?P<r>i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s*(?P<t>.*)$", re.I)
 # where a text block holding several items is split into units
 _SPLIT = re.compile(
     r"^(?:(?:item\s+)?\d{1,2}\s*(?:[.):]|\s*\(\s*[a-z]\s*\))\s*\S|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s|\(?[a-z][.)]\s|[A-Z][A-Z &/,'\-]{3,60}$)"
+)
+# the numbered alternatives of _SPLIT (an item, a roman or lettered sub-line)
+_SPLIT_NUMBERED = re.compile(
+    r"^(?:(?:item\s+)?\d{1,2}\s*(?:[.):]|\s*\(\s*[a-z]\s*\))\s*\S|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s|\(?[a-z][.)]\s)"
 )
 _PAGES = re.compile(r"\(?\s*\bpages?\s*(?P<a>\d+)\s*(?:(?:-|to)\s*(?P<b>\d+))?\s*\)?", re.I)
 # "T&CG 55 - 70": text then a page range (not a year range such as 2009 - 2012)
@@ -294,6 +299,15 @@ class AgendaParser:
                 self._new(m.group("num"), m.group("sub"), "", ln, t)
                 self._line_in_item(title, same_block=True, first=True)
                 return
+        if self.cur is None and self.items and _SUB_UPPER.match(t):
+            # the item was closed by a line after it (a signature-like name, a phone number):
+            # its capital-lettered sub-items still follow it
+            self.cur = self.items[-1]
+            n_before = len(self.items)
+            self._line_in_item(t, same_block=False, first=False)
+            if len(self.items) > n_before:
+                return
+            self.cur = None
         if self.cur is None:
             if self._is_heading(t):
                 self.group = t
@@ -332,6 +346,16 @@ class AgendaParser:
         if rm and not first and t.startswith("("):
             it.notes.append(t)
             return
+        um = _SUB_UPPER.match(t)
+        if um and not first:
+            # "A. READING OF ORDINANCES" under item 4: a capital-lettered sub-item, taken only in
+            # sequence (A under the item, then the letter after the last one)
+            last = it.number[len(str(it.top)):] if it.number.startswith(str(it.top)) else ""
+            want = "a" if not last else (chr(ord(last) + 1) if len(last) == 1 and last.isalpha() else "")
+            if um.group("l").lower() == want:
+                self._new(str(it.top), um.group("l"), um.group("title"), Line(t, t, it.page, it.block_index), t)
+                self.cur.parent = str(it.top) if any(i.number == str(it.top) for i in self.items) else None
+                return
         sm = _SUB.match(t)
         if sm and not first:
             self._new(str(it.top), sm.group("sub"), sm.group("title"), Line(t, t, it.page, it.block_index), t)
@@ -367,6 +391,8 @@ def _hard_break(prev: str, nxt: str, width: int) -> bool:
     "Variation of order of business may apply"), not the title's end."""
     if not re.match(r"^[A-Z\u2022•\-–—*]", nxt) or _CONNECTOR_END.search(prev):
         return False
+    if prev.isupper() and nxt.isupper():  # an ALL-CAPS title wrapped over lines
+        return False
     if re.search(r"[.;!?]\s*$", prev) and not re.search(r"\b(?:[A-Z]|[a-z]{1,3}|No|Nos|etc)\.$", prev):
         return True
     return width >= 30 and len(prev) < 0.6 * width
@@ -399,9 +425,13 @@ def agenda_units(lines: list[Line]) -> list[Line]:
             out.append(ln)
             continue
         hard = False
-        if cur is not None and ln.block_index == cur.block_index and not _SPLIT.match(ln.text):
+        split = bool(_SPLIT.match(ln.text))
+        if split and cur is not None and ln.block_index == cur.block_index and parts[-1].isupper() \
+                and _HEADING.match(ln.text) and not _SPLIT_NUMBERED.match(ln.text):
+            split = False  # an ALL-CAPS title wrapped over lines is not a heading per line
+        if cur is not None and ln.block_index == cur.block_index and not split:
             hard = _hard_break(parts[-1], ln.text, by_block.get(ln.block_index, 0))
-        if cur is None or ln.block_index != cur.block_index or _SPLIT.match(ln.text) or hard:
+        if cur is None or ln.block_index != cur.block_index or split or hard:
             flush()
             cur = Line(ln.text, ln.raw, ln.page, ln.block_index, ln.line_no, block=ln.block,
                        first_of_block=ln.first_of_block, x0=ln.x0)
@@ -429,6 +459,21 @@ def strip_timing(title: str) -> str:
     return (t2 if t2.strip() else t).strip()
 
 
+# "agenda", not "Agenda Item 3" (a report naming the item it is for)
+_AGENDA_WORD = re.compile(r"(?i:\bagenda\b(?!\s*(?:item|no\b|number|ref)))|\bA G E N D A\b")
+#: how many leading lines of a paper may name it an agenda
+_HEAD_LINES = 12
+
+
+def names_itself_agenda(paper: Paper, lines: list[Line]) -> bool:
+    """A paper the segmenter left untyped is read as an agenda when its title or
+    one of its first lines says so ("Regular Meeting Agenda", "CITY COUNCIL
+    AGENDA FOR ...", "OUTLINE AGENDA"), not when "agenda" only appears in the text."""
+    heads = [paper.title or ""] + [ln.text for ln in lines[:_HEAD_LINES] if not ln.is_row]
+    return any(_AGENDA_WORD.search(h) and len(h) < 160 and not re.search(r"\b(?:on|the|this|next|an?)\s+agenda\b", h, re.I)
+               for h in heads)
+
+
 def item_title(it: Item) -> tuple[str, Optional[str]]:
     title = " ".join(" ".join(it.title_parts).split())
     title = strip_timing(re.sub(r"\s+-\s*$", "", title).strip())
@@ -442,13 +487,16 @@ class AgendaExtractor(Extractor):
     """Agenda items of the pack's meeting (agenda papers, and summonses that carry the agenda)."""
 
     name = "agenda"
-    paper_types = (AGENDA, COVER)
+    paper_types = (AGENDA, COVER, OTHER)
     order = 20
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
         res = ExtractResult()
-        lines = agenda_units(paper_lines(ctx.doc, paper))
-        items = parse_agenda(lines, require_cue=paper.paper_type == COVER)
+        raw_lines = paper_lines(ctx.doc, paper)
+        if paper.paper_type == OTHER and not names_itself_agenda(paper, raw_lines):
+            return res
+        lines = agenda_units(raw_lines)
+        items = parse_agenda(lines, require_cue=paper.paper_type != AGENDA)
         if not items:
             return res
         meeting = pack_meeting(ctx)

@@ -110,3 +110,32 @@ def test_action_table_under_an_item_is_not_part_of_its_title():
 def test_letter_split_from_a_word_is_not_a_sub_item():
     blocks = [para("AGENDA", kind="heading"), para("9 Finance"), para("10 P ublic Participation")]
     assert items(blocks)[-1][0] == "10"
+
+
+def test_capital_lettered_sub_items_in_sequence_after_a_closing_line():
+    blocks = [
+        para("AGENDA", kind="heading"),
+        para("4. CONSENT CALENDAR", kind="heading"),
+        para("A. READING OF ORDINANCES AND RESOLUTIONS\nReading in full of all ordinances and resolutions presented for consideration is waived."),
+        para("Recommendation: Approve as presented. Staff contact: Jane Smith"),
+        para("B. ADOPTION OF RESOLUTION TO AUTHORIZE THE CONTINUED USE OF\nTELECONFERENCE PROCEDURES", kind="list_item"),
+        para("D. Smith to report", kind="list_item"),
+        para("5. ADJOURNMENT", kind="heading"),
+    ]
+    assert items(blocks) == [("4", "CONSENT CALENDAR"), ("4a", "READING OF ORDINANCES AND RESOLUTIONS"),
+                             ("4b", "ADOPTION OF RESOLUTION TO AUTHORIZE THE CONTINUED USE OF TELECONFERENCE PROCEDURES"),
+                             ("5", "ADJOURNMENT")]
+
+
+def test_untyped_paper_titled_agenda_is_read_and_other_papers_are_not():
+    blocks = [para("Regular Meeting Agenda", kind="heading"), para("1. CALL MEETING TO ORDER"), para("2. ROLL CALL")]
+    assert items(blocks, OTHER) == [("1", "CALL MEETING TO ORDER"), ("2", "ROLL CALL")]
+    report = [para("Planning report", kind="heading"), para("1. Background to the application"),
+              para("2. Items on the agenda of the last board were deferred")]
+    assert items(report, OTHER) == []
+
+
+def test_report_headed_agenda_item_number_is_not_an_agenda():
+    report = [para("Agenda Item 6", kind="heading"), para("Community safety agreement"),
+              para("1. Note the attached agreement"), para("2. Delegate the response to the group")]
+    assert items(report, OTHER) == []
