@@ -40,8 +40,9 @@ _DMY = re.compile(
 )
 # "July 27, 2009", "Thursday July 27th 2009"
 _MDY = re.compile(rf"\b{_WEEKDAY}?{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)
-# "27/07/2009", "27.07.09" (UK order: day first)
-_NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)?\d\d)\b")
+# "27/07/2009", "27.07.09", "15-09-10" (UK order: day first unless the paper is American,
+# see :func:`numeric_order`); both separators the same
+_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)?\d\d)(?![\d/\-]|\.\d)")
 # ISO "2009-07-27"
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 # Day and month without a year ("Thursday 23 February"): year supplied by caller.
@@ -49,8 +50,9 @@ _DM = re.compile(rf"\b{_WEEKDAY}?{_DAY}{_SEP}(?:of\s+)?{_MONTH}\b(?![\s,.\-/]*(?
 
 # "10.00 a.m.", "2.30pm", "10am", "14:00", "7:30", "9.30 am", "noon"
 _TIME = re.compile(
-    r"(?<![\d.:/£])(?P<h>[012]?\d)(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
+    r"(?<![\d.:/£])(?P<h>[012]?\d)(?:[.:;](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
     r"|(?<![\d.:/£])(?P<h24>[012]?\d)[:.](?P<m24>[0-5]\d)(?![\d.:/%]|\s*(?:%|per|pence|p\b|million|m\b|k\b))"
+    r"|(?<![\d.:/£\w])(?P<hf>[012]?\d)h(?P<mf>[0-5]\d)(?![\w])"
     r"|\b(?P<noon>noon|midday)\b",
     re.I,
 )
@@ -89,10 +91,13 @@ def _year4(y: str) -> int:
     return n
 
 
-def find_dates(text: str, default_year: Optional[int] = None) -> list[DateMatch]:
+def find_dates(text: str, default_year: Optional[int] = None, month_first: bool = False) -> list[DateMatch]:
     """Every full date in ``text``, in order of appearance.
 
     Day-month dates without a year are returned only when ``default_year`` is given.
+    All-numeric dates ("03/09/19") are read day first unless ``month_first``
+    (an American paper, see :func:`numeric_order`) or unless only one order
+    makes a real date ("4/23/19").
     """
     if not text:
         return []
@@ -118,12 +123,39 @@ def find_dates(text: str, default_year: Optional[int] = None) -> list[DateMatch]
     for m in _ISO.finditer(text):
         add(m, _mk(int(m["year"]), int(m["month"]), int(m["day"])))
     for m in _NUMERIC.finditer(text):
-        add(m, _mk(_year4(m["year"]), int(m["month"]), int(m["day"])))
+        a, b, y = int(m["a"]), int(m["b"]), _year4(m["year"])
+        if m["sep"] == "." and len(m["year"]) == 2 and not (1 <= b <= 12):
+            continue  # "3.1.16": a paragraph number, not a date
+        first, second = (_mk(y, a, b), _mk(y, b, a)) if month_first else (_mk(y, b, a), _mk(y, a, b))
+        add(m, first or second)
     if default_year:
         for m in _DM.finditer(text):
             add(m, _mk(default_year, MONTHS[m["month"].lower()], int(m["day"])))
     found.sort(key=lambda d: d.start)
     return found
+
+
+# Evidence that a paper is American (numeric dates month first): a US state with a ZIP
+# code, dollar amounts, "Month D, YYYY" dates. British evidence: pounds, UK
+# postcodes, "D Month YYYY" dates.
+_US_EVIDENCE = (
+    re.compile(r"\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\s+\d{5}(?:-\d{4})?\b"),
+    re.compile(r"\$\s?\d"),
+    _MDY,
+)
+_UK_EVIDENCE = (
+    re.compile(r"£\s?\d"),
+    re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"),
+    _DMY,
+)
+
+
+def numeric_order(text: str) -> bool:
+    """True when ``text`` reads as an American paper, so "4/6/16" is 6 April:
+    more US evidence (state + ZIP, "$", "April 6, 2016") than British."""
+    us = sum(len(p.findall(text or "")) for p in _US_EVIDENCE)
+    uk = sum(len(p.findall(text or "")) for p in _UK_EVIDENCE)
+    return us > uk
 
 
 def parse_date(text: str, default_year: Optional[int] = None, fallback: bool = True) -> Optional[str]:
@@ -167,6 +199,10 @@ def find_times(text: str) -> list[TimeMatch]:
                 h += 12
             if ampm == "am" and h == 12:
                 h = 0
+        elif m["hf"] is not None:  # "16h00"
+            h, mi = int(m["hf"]), int(m["mf"])
+            if h > 23:
+                continue
         else:
             h, mi = int(m["h24"]), int(m["m24"])
             if h > 23:

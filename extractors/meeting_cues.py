@@ -349,6 +349,25 @@ def minutes_header(text: str) -> MeetingInfo:
     """The meeting a minutes header records: "Minutes of a meeting of the Cabinet
     held in VENUE on DATE", "MINUTES OF THE X MEETING HELD IN THE VILLAGE HALL ON
     28th JUNE 2012", "Minutes of the meeting held on Thursday, 10 November 2016 at 10.00 a.m."."""
+    info = _minutes_sentence(text)
+    return complete_from_masthead(info, masthead(text.split("\n")))
+
+
+def complete_from_masthead(info: MeetingInfo, mh: MeetingInfo,
+                           fields: tuple[str, ...] = ("committee", "start_time", "venue")) -> MeetingInfo:
+    """Fill what ``info`` lacks from the masthead's reading of the same meeting."""
+    if info.meeting_date is None and mh.meeting_date:
+        info.meeting_date, info.meeting_date_raw = mh.meeting_date, mh.meeting_date_raw
+    if mh.meeting_date and info.meeting_date != mh.meeting_date:
+        return info
+    for k in fields:
+        if getattr(info, k) is None and getattr(mh, k) is not None:
+            setattr(info, k, getattr(mh, k))
+            setattr(info, k + "_raw", getattr(mh, k + "_raw"))
+    return info
+
+
+def _minutes_sentence(text: str) -> MeetingInfo:
     info = MeetingInfo(source="minutes")
     flat = " ".join(text.split())
     m = _MINUTES_HEAD.search(flat)
@@ -429,3 +448,293 @@ def row_heading(cells: list[str]) -> Optional[tuple[str, str]]:
         if re.match(r"[A-Z\"']", title) and len(title) < 150:
             return first.replace("..", ".").rstrip("."), title
     return None
+
+
+# ---------------------------------------------------------------------------
+# the masthead: the stack of title lines at the head of an agenda or minutes
+# ("Open Data User Group" / "13th meeting" / "14 May 2013, 14:00-17:00" /
+# "ODI, 3rd Floor, 65 Clifton Street, London, EC2A 4JE"), read by position:
+# the meeting's date is the first date of the masthead not stamped as a
+# revision, issue or next-meeting date; the committee is the nearest name above
+# it (or before it on its line); the time follows the date; the venue is the
+# place-like text after the time, the next line, or an address line.
+
+#: Label families a clerk uses on mastheads and front sheets, one table for all.
+MASTHEAD_LABELS: dict[str, tuple[str, ...]] = {
+    "venue": ("venue", "location", "place", "where", "address", "meeting place", "meeting location",
+              "meeting venue", "held at", "meeting held at", "lieu"),
+    "date": ("date", "date of meeting", "meeting date", "when", "date and time", "date & time"),
+    "time": ("time", "start time", "starting time", "time of meeting", "heure"),
+    "committee": ("committee", "meeting", "body", "meeting of", "organisation", "organization"),
+}
+
+#: Words before a date that make it something other than the meeting's date.
+NOT_MEETING_DATE_CUES = (
+    "next meeting", "future meeting", "following meeting", "revised", "updated", "update", "amended", "dated",
+    "issued", "issue", "published", "publication", "posted", "printed", "circulated", "despatched",
+    "dispatched", "approved", "approval", "approve", "minutes of", "adopted", "deadline", "as of",
+    "as at", "version", "draft", "effective", "expires", "by", "until", "from", "cancelled",
+)
+_NOT_MEETING_DATE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in NOT_MEETING_DATE_CUES) + r")\b[^.;]{0,30}$", re.I)
+
+#: Lines that end the masthead: the attendance list, the first item, prose.
+_BODY_START = re.compile(
+    r"^(?:present|members\s+present|attendees|attendance|in\s+attendance|apologies|regrets|absent|"
+    r"roll\s+call|call\s+to\s+order|item\s+\d|\(?\d{1,2}[.)]\s+\S|[ivx]{1,4}[.)]\s+\S|[A-H][.)]\s+[A-Z])",
+    re.I,
+)
+
+#: Words that make a line a place (room to town); postcodes and ZIP codes.
+PLACE_WORDS = (
+    "room", "hall", "house", "chamber", "chambers", "centre", "center", "office", "offices", "library", "church",
+    "school", "building", "pavilion", "institute", "club", "hotel", "floor", "street", "road", "avenue",
+    "drive", "lane", "square", "court", "suite", "annex", "annexe", "auditorium", "boardroom", "barn", "inn",
+    "zoom", "teams", "videoconference", "video conference", "teleconference", "online", "virtual",
+    "salle", "st", "rd", "ave", "dr", "blvd", "boulevard", "plaza", "way",
+)
+_PLACE_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in PLACE_WORDS) + r")\b\.?", re.I)
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b")
+_PROSE = re.compile(r"\b(?:will|was|were|is|are|has|have|had|be|been|please|held|called|you|we)\b", re.I)
+
+#: Words naming the kind of meeting or paper, not the body ("Regular Meeting Agenda").
+_MEETING_KIND = re.compile(
+    r"\b(?:regular|special|annual|ordinary|extraordinary|adjourned|reconvened|emergency|public|open|closed|"
+    r"general|scheduled|joint|budget|(?:\d+\s?(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|[a-z]+teenth|twentieth|[a-z]+-?(?:first|second|third|[a-z]+th))|"
+    r"meeting|meetings|minutes|agenda|notes?|actions?|and|of|the|for|draft|final|amended|revised|summary|record|"
+    r"session|notice|"
+    r"committee|board)\b",
+    re.I,
+)
+
+
+_CONTACT_TAIL = re.compile(r"\s*\b(?:ask\s+for|contact|telephone|tel|phone|e-?mail|fax|enquiries)\b.*$", re.I)
+
+
+def is_place(text: str) -> bool:
+    """A venue as printed: a room, hall or address, not a sentence, date or time."""
+    t = " ".join((text or "").split()).strip(" ,.;:-")
+    if not t or len(t) > 140 or find_dates(t) or re.search(r"[@]|https?:|www\.", t):
+        return False
+    if len(t.split()) > 4 and _PROSE.search(t):
+        return False
+    if not re.match(r"[A-Z0-9]", t):
+        return False
+    return bool(_PLACE_WORD.search(t) or _POSTCODE.search(t) or re.search(r"\d+\s+[A-Z][a-z]+", t) and "," in t)
+
+
+def _strip_times(text: str) -> str:
+    """Text with its clock times and time ranges removed ("10:00- 12:00 LG Room 6" -> "LG Room 6")."""
+    out = text
+    for tm in reversed(find_times(text)):
+        out = out[: tm.start] + " " + out[tm.end :]
+    out = re.sub(r"(?:^|\s)(?:to|till|until|-|–|—)(?=\s|$)", " ", out)
+    out = re.sub(r"\((?:\d+\s*mins?|\d+\s*hours?)\)", " ", out)
+    return " ".join(out.split()).strip(" ,.;:-–")
+
+
+_BODY_WORD = re.compile(r"\b(?:trustees|governors|commissioners|directors|selectboard|council|board|committee|"
+                        r"commission|panel|group|forum|cabinet|authority|partnership|association|agm)\s*$", re.I)
+
+
+def committee_name(text: str) -> Optional[str]:
+    """The body's name from a title ("Regular Meeting of the City Council" -> "City Council",
+    "Milburn Parish Council -" -> "Milburn Parish Council", "13th meeting" -> None).
+    None for sentences, dates and lines that only name the kind of meeting or paper."""
+    t = " ".join((text or "").split()).strip(" ,.;:-–|")
+    if not t or len(t) > 110 or find_times(t) or find_dates(t):
+        return None
+    t = re.sub(r"^(?:(?:draft|approved|unapproved|final)\s+)?(?:minutes|agenda|notes|notice|summons)\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?", "", t, flags=re.I)
+    t = re.sub(r"^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|reconvened|emergency|joint|scheduled|open|public)\s+)*"
+               r"(?:meeting|session)\s+of\s+(?:the\s+)?", "", t, flags=re.I)
+    t = re.sub(r"^(?:agenda|minutes|notes)\s*[-–:]\s*", "", t, flags=re.I)
+    t = re.sub(r"\s*[-–:]\s*(?:(?:[a-z]+|\d+\s?(?:st|nd|rd|th))\s+)?(?:meeting|minutes|agenda|notes?)\b.*$", "", t, flags=re.I)
+    # trailing kind words: "... Board of Trustees Meeting Agenda", "... REGULAR MEETING MINUTES";
+    # "meeting" stays when it is part of the name ("Annual Parish Meeting")
+    t = re.sub(r"(?:\s+(?:minutes|agenda|notes))+$", "", t, flags=re.I)
+    cut = re.sub(r"(?:\s+(?:regular|special|ordinary|extraordinary|adjourned|reconvened|emergency|scheduled)?\s*"
+                 r"(?:meeting|session)(?:\s+(?:minutes|agenda|notes))?)+$", "", t, flags=re.I)
+    if cut != t and (_ORG_WORD.search(cut.split()[-1] if cut.split() else "") or _BODY_WORD.search(cut)):
+        t = cut
+    # a kind word inside the name: "Crete Township Special Board of Trustees"
+    t = re.sub(r"\b(?:special|regular|ordinary|extraordinary|adjourned|reconvened|emergency)\s+(?=(?:board|council|committee|commission|panel)\b)",
+               "", t, flags=re.I)
+    t = t.strip(" ,.;:-–|")
+    if not t or t.endswith(".") and len(t.split()) > 3 or _NOT_COMMITTEE.match(t):
+        return None
+    if re.match(r"^(?:to|dear|yours|the\s+meeting|this|due|a\s|an\s)\b", t, re.I) or _PROSE.search(t):
+        return None
+    if ":" in t or re.match(r"^\(?\d{1,3}[.)]\s", t):  # "ACTION: ...", "1. CALL TO ORDER"
+        return None
+    if re.search(r"[@]|\d{4,}|https?:|www\.", t) or not re.search(r"[A-Za-z]{2}", t):
+        return None
+    words = t.split()
+    if len(words) > 12:
+        return None
+    if not _MEETING_KIND.sub("", t).strip(" ,.;:-–&"):
+        return None  # "13th meeting", "Regular Meeting Agenda"
+    # a title, not a phrase: most words capitalised (or an all-caps name)
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL or w == "&")
+    if caps < len(words) * 0.7:
+        return None
+    return tidy_committee(t)
+
+
+def _label_value(line: str, key: str) -> Optional[str]:
+    for lab in sorted(MASTHEAD_LABELS[key], key=len, reverse=True):
+        m = re.match(r"^\s*" + re.escape(lab).replace(r"\ ", r"\s+") + r"\s*[:;\-–]\s*(?P<v>.+)$", line, re.I)
+        if m:
+            return m.group("v").strip()
+    return None
+
+
+_OPENED = re.compile(
+    r"\b(?:called\s+(?:the\s+meeting\s+)?to\s+order|call\s+to\s+order|opened|open(?:s|ed)?\s+(?:the\s+)?meeting|"
+    r"meeting\s+(?:began|started|commenced|opened)|commenced|began|started|starting|ouverte)\b", re.I)
+
+
+def opening_time(lines: list[str]) -> Optional[tuple[str, str]]:
+    """The time the meeting was opened ("called to order by the Chair at 7:03 PM",
+    "The meeting opened at 6.35pm", "La séance est ouverte à 16h00")."""
+    for ln in lines:
+        m = _OPENED.search(ln)
+        if not m:
+            continue
+        ts = find_times(ln[m.start() : m.end() + 80])
+        if ts:
+            return _guess_pm(ts[0].hhmm, ts[0].raw), ts[0].raw
+    return None
+
+
+def masthead(lines: list[str], limit: int = 14, month_first: bool = False) -> MeetingInfo:
+    """The meeting stated by the title lines at the head of a paper (see above)."""
+    info = MeetingInfo()
+    head: list[str] = []
+    for ln in lines[: limit + 6]:
+        t = " ".join(ln.split())
+        if not t:
+            continue
+        if _BODY_START.match(t) and head:
+            break
+        if len(t.split()) > 30:  # prose: the masthead is over
+            break
+        head.append(t)
+        if len(head) >= limit:
+            break
+    # labelled lines
+    for t in head:
+        for key in ("venue", "date", "time"):
+            v = _label_value(t, key)
+            if v is None:
+                continue
+            if key == "venue" and not info.venue and not find_dates(v):
+                info.venue_raw, info.venue = v, _clean_venue(_strip_times(v))
+            elif key == "date" and not info.meeting_date:
+                ds = find_dates(v)
+                if ds:
+                    info.meeting_date, info.meeting_date_raw = ds[0].iso, ds[0].raw
+                    ts = find_times(v[ds[0].end :]) or find_times(v[: ds[0].start])
+                    if ts and not info.start_time:
+                        info.start_time, info.start_time_raw = _guess_pm(ts[0].hhmm, ts[0].raw), ts[0].raw
+            elif key == "time" and not info.start_time:
+                ts = find_times(v)
+                if ts:
+                    info.start_time, info.start_time_raw = _guess_pm(ts[0].hhmm, ts[0].raw), ts[0].raw
+    # the date line
+    di = None
+    d = None
+    for i, t in enumerate(head):
+        for cand in find_dates(t, month_first=month_first):
+            if _NOT_MEETING_DATE.search(t[: cand.start]):
+                continue
+            if info.meeting_date and cand.iso != info.meeting_date:
+                continue
+            di, d = i, cand
+            break
+        if d is not None:
+            break
+    if d is not None:
+        line = head[di]
+        if not info.meeting_date:
+            info.meeting_date, info.meeting_date_raw = d.iso, d.raw
+        before, after = line[: d.start], line[d.end :]
+        # time: after the date, else before it ("10:00-11:30, 14 February 2014"), else the next line
+        tm = next(iter(find_times(after)), None) or next(iter(find_times(before)), None)
+        nxt = head[di + 1] if di + 1 < len(head) else ""
+        if tm is None and nxt and find_times(nxt) and not find_dates(nxt):
+            tm = find_times(nxt)[0]
+        if tm is not None and not info.start_time:
+            info.start_time, info.start_time_raw = _guess_pm(tm.hhmm, tm.raw), tm.raw
+        # committee: before the date on its line, else the nearest name above
+        if not info.committee:
+            pre = re.sub(r"\b(?:on|held|date[d]?|for)\s*[:;]?\s*$", "", before.strip(), flags=re.I)
+            pre = re.sub(r"\b(?:date)\s*[:;]?\s*$", "", pre.strip(), flags=re.I)
+            pre = re.sub(r"^(?:committee|meeting|body)\s*[:;]?\s+", "", pre.strip(), flags=re.I)
+            c = committee_name(_strip_times(pre)) if pre.strip() else None
+            if c is None:
+                for t in reversed(head[:di]):
+                    if is_place(t) and not _ORG_WORD.search(t):
+                        continue
+                    c = committee_name(t)
+                    if c:
+                        break
+            if c:
+                info.committee, info.committee_raw = c, c
+        # venue: place-like text after the date (and time) on the date line, or the next lines
+        if not info.venue:
+            rest = _strip_times(re.sub(r"^\s*(?:,|at|in|@)\s*", "", _CONTACT_TAIL.sub("", after), flags=re.I))
+            rest = re.sub(r"^(?:at|in)\s+", "", rest, flags=re.I)
+            cands = [rest] if rest else []
+            if nxt and not find_dates(nxt):
+                cands.append(_strip_times(_CONTACT_TAIL.sub("", nxt)))
+            if not find_dates(before):
+                pre_place = _strip_times(before)
+                if pre_place and not committee_name(pre_place):
+                    cands.append(pre_place)
+            for k, c in enumerate(cands):
+                if c and (is_place(c) or k == 0 and rest and len(c.split()) <= 4 and c[:1].isupper() and not _ORG_WORD.search(c)):
+                    parts = [c]
+                    # an address wrapped over the following lines ("EPA Government Center" / "City Council Chamber")
+                    j = di + 1 if c is not rest else di + 1
+                    if c is not rest:
+                        j = di + 2
+                    while j < len(head) and len(parts) < 4 and is_place(head[j]) and not find_times(head[j]):
+                        parts.append(head[j])
+                        j += 1
+                    v = ", ".join(parts) if len(parts) > 1 else c
+                    info.venue_raw, info.venue = v, _clean_venue(v)
+                    break
+    # a place line above the date ("Selectboard Meeting" / "Weybridge Town Office" / "January 3, 2023")
+    if not info.venue and d is not None:
+        for t in head[max(0, di - 2) : di]:
+            if is_place(t) and not _ORG_WORD.search(t) and not find_times(t):
+                info.venue_raw, info.venue = t, _clean_venue(t)
+                break
+    # an address line elsewhere in the masthead ("DCLG, Eland House, London SW1E 5DU")
+    if not info.venue:
+        for t in head:
+            if _POSTCODE.search(t) and is_place(t) and not re.search(r"tel|phone|fax|e-?mail", t, re.I):
+                info.venue_raw, info.venue = t, _clean_venue(t)
+                break
+    if not info.start_time:
+        ot = opening_time(lines[:40])
+        if ot:
+            info.start_time, info.start_time_raw = ot
+    return info
+
+
+def date_from_file_name(path: Optional[str], month_first: bool = False):
+    """The date in a paper's file name ("2016-03-17 Agenda.pdf", "agendas_2017-01-10_.pdf",
+    "Minutes 14 May 2013.doc"): the last resort for the meeting's date. None when the name
+    holds no date or more than one."""
+    if not path:
+        return None
+    import os
+
+    stem = os.path.splitext(os.path.basename(path))[0]
+    stem = re.sub(r"[_+]", " ", stem)
+    ds = find_dates(stem, month_first=month_first)
+    if len({d.iso for d in ds}) != 1:
+        return None
+    return ds[0]

@@ -14,14 +14,17 @@ import json
 import re
 from typing import Optional
 
-from ..dates import find_dates, find_times
+from ..dates import find_dates, find_times, numeric_order
 from ..model import AGENDA, COVER, Paper
 from .base import ExtractContext, Extractor, ExtractResult, register, row_id
 from .meeting_cues import (
     _ORG_WORD,
     Line,
     MeetingInfo,
+    complete_from_masthead,
+    date_from_file_name,
     is_committee_line,
+    masthead,
     meeting_from_text,
     meeting_id,
     paper_lines,
@@ -29,6 +32,8 @@ from .meeting_cues import (
     tidy_committee,
     units,
 )
+
+_HELD_SENTENCE = re.compile(r"\b(?:will\s+be\s+held|to\s+be\s+held|summoned|will\s+meet|take\s+place)\b", re.I)
 
 PACK_MEETING = "meetings.pack_meeting"  # ctx.shared key: MeetingInfo of the pack's meeting
 _ROWS = "meetings.rows"  # ctx.shared key: {meeting_id: row dict} for this document
@@ -220,6 +225,14 @@ def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
             if d.iso != info.date_of_issue:
                 info.meeting_date, info.meeting_date_raw = d.iso, d.raw
                 break
+    # the title stack at the head ("CITY COUNCIL" / "Tuesday, December 13, 2022 7:00 PM Council Chambers")
+    us = numeric_order(" ".join(ln.text for ln in lines[:200]))
+    mh = masthead([ln.text for ln in head if not ln.is_row] or [ln.text for ln in head], month_first=us)
+    if mh.meeting_date and mh.meeting_date != info.meeting_date and not lab.get("date") and not _HELD_SENTENCE.search(text):
+        # no labelled date and no summons sentence: the masthead's date beats the first date in the head
+        info.meeting_date, info.meeting_date_raw = mh.meeting_date, mh.meeting_date_raw
+        info.start_time = info.start_time_raw = None
+    complete_from_masthead(info, mh, ("committee", "start_time"))
     if not info.committee:
         c, cl = _committee_from_titles(head)
         if c:
@@ -230,6 +243,7 @@ def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
             info.start_time, info.start_time_raw = ts[0].hhmm, ts[0].raw
     if not info.venue and anchor is not None:
         info.venue, info.venue_raw = _venue_near(head, anchor)
+    complete_from_masthead(info, mh, ("venue",))
     info.contact_officer, info.contact_raw = _contact(lines)
     info.addressees = _addressees(units(head, _TO_LINE))
     prov = anchor or (head[0] if head else (lines[0] if lines else None))
@@ -346,6 +360,14 @@ class MeetingExtractor(Extractor):
                     known.addressees = info.addressees
                 record_meeting(known, ctx, res)
                 return res
+        if info.meeting_date is None and known is None:
+            # last resort: the date in the file name ("2016-03-17 Agenda.pdf"), recorded as such
+            us = numeric_order(" ".join(ln.text for ln in lines[:200]))
+            fd = date_from_file_name(getattr(ctx.doc, "path", None), month_first=us)
+            if fd is not None:
+                info.meeting_date, info.meeting_date_raw = fd.iso, f"{fd.raw} (file name)"
+                res.warn(f"{paper.paper_type}: meeting date taken from the file name", page=paper.page_start,
+                         block_index=paper.start)
         if info.meeting_date is None:
             if info.committee or info.venue:
                 res.warn(f"{paper.paper_type}: no meeting date found", page=paper.page_start, block_index=paper.start)

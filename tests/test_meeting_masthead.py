@@ -1,0 +1,222 @@
+"""The meeting stated by a paper's masthead (title lines at its head), by its
+minutes header, or as a last resort by its file name: date, time, committee and
+venue wherever the paper puts them. Made-up inputs, one per thing that broke on
+real papers of bodies the project had not seen."""
+
+from __future__ import annotations
+
+import pytest
+
+from boardpack.dates import find_dates, find_times, numeric_order
+from boardpack.extractors.meeting_cues import (
+    committee_name,
+    date_from_file_name,
+    is_place,
+    masthead,
+    minutes_header,
+    opening_time,
+)
+
+
+def fields(info):
+    return info.committee, info.meeting_date, info.start_time, info.venue
+
+
+# ---------------------------------------------------------------------------
+# masthead stacks
+
+
+def test_masthead_ordinal_meeting_line_is_not_the_committee():
+    info = masthead(["Regional Data Forum", "7th meeting", "3 June 2014, 14:00-16:30",
+                     "Acme House, 2nd Floor, 12 Long Street, Leeds, LS1 4AB", "Attendees | Apologies"])
+    assert fields(info) == ("Regional Data Forum", "2014-06-03", "14:00",
+                            "Acme House, 2nd Floor, 12 Long Street, Leeds, LS1 4AB")
+
+
+def test_masthead_time_range_on_its_own_line_and_venue_label():
+    info = masthead(["HIGHWAYS BOARD", "Twelfth Meeting", "9 March 2012", "15.30 - 17.30",
+                     "Venue: Civic Offices, 1 High Street, Room 4", "OUTLINE AGENDA"])
+    assert fields(info) == ("Highways Board", "2012-03-09", "15:30", "Civic Offices, 1 High Street, Room 4")
+
+
+def test_masthead_time_range_then_venue_on_the_line_after_the_date():
+    info = masthead(["Youth Justice Advisory Panel", "14 October 2013",
+                     "10:00- 12:00 Room 6, 9 Mill Lane, Bristol BS1 2AA", "Attendees"])
+    assert fields(info) == ("Youth Justice Advisory Panel", "2013-10-14", "10:00", "Room 6, 9 Mill Lane, Bristol BS1 2AA")
+
+
+def test_masthead_address_line_above_the_date():
+    info = masthead(["Rural Transport Panel", "Nineteenth Meeting", "County Offices, Bank Street, Carlisle CA3 8NA",
+                     "21 March 2013", "MINUTES AND ACTIONS", "Panel: Ann Smith (Chair)"])
+    assert fields(info) == ("Rural Transport Panel", "2013-03-21", None, "County Offices, Bank Street, Carlisle CA3 8NA")
+
+
+def test_masthead_committee_and_date_on_one_line_with_a_dash():
+    info = masthead(["Oakley Parish Council - 8 th September 2015",
+                     "This meeting held in place of cancelled meeting 1 st Sept 2015", "Present"])
+    assert fields(info) == ("Oakley Parish Council", "2015-09-08", None, None)
+
+
+def test_masthead_agenda_for_date_then_venue_and_time_line():
+    info = masthead(["TOWN COUNCIL AGENDA FOR OCTOBER 16, 2012", "COUNCIL CHAMBERS - 2:00 P.M.", "ROLL CALL"])
+    assert fields(info) == ("Town Council", "2012-10-16", "14:00", "COUNCIL CHAMBERS")
+
+
+def test_masthead_us_letterhead_kind_line_and_venue_after_time():
+    info = masthead(["CITY OF", "PINE HILLS", "45 OAK DRIVE NORTH • PINE HILLS, CA 90274",
+                     "TELEPHONE 310.555.1577", "www.example.gov", "Regular Meeting Agenda", "CITY COUNCIL",
+                     "Tuesday, December 13, 2022 7:00 PM Council Chambers"])
+    assert fields(info) == ("City Council", "2022-12-13", "19:00", "Council Chambers")
+
+
+def test_masthead_short_title_numeric_date_place_and_time_on_one_line():
+    info = masthead(["RVA AGM 15/08/23, VH 7pm.", "Agenda Item", "1. Members present: A Smith"])
+    assert info.meeting_date == "2023-08-15" and info.start_time == "19:00" and info.venue == "VH"
+    assert info.committee.upper() == "RVA AGM"
+
+
+def test_masthead_committee_date_and_venue_in_one_joined_block():
+    info = masthead(["Amenities, Leisure and Community Services Tuesday 13 th March 2018 Barford Town Hall", "Present:"])
+    assert fields(info) == ("Amenities, Leisure and Community Services", "2018-03-13", None, "Barford Town Hall")
+
+
+def test_masthead_place_line_between_title_and_date():
+    info = masthead(["Selectboard Meeting", "Ashford Town Office", "January 3, 2023", "Present: A Brown"])
+    assert fields(info) == ("Selectboard", "2023-01-03", None, "Ashford Town Office")
+
+
+def test_masthead_kind_words_around_the_name_and_wrapped_address():
+    info = masthead(["LAKESIDE PLANNING COMMISSION REGULAR MEETING MINUTES",
+                     "January 27, 2020, 7:00 p.m. Government Center City Council Chamber Lakeside, CA 94303",
+                     "1. CALL TO ORDER AND ROLL CALL"])
+    assert info.committee == "Lakeside Planning Commission"
+    assert (info.meeting_date, info.start_time) == ("2020-01-27", "19:00")
+    assert info.venue == "Government Center City Council Chamber Lakeside, CA 94303"
+
+
+def test_masthead_labels_in_capitals_without_colons():
+    info = masthead(["GREEN LANE SCHOOL BOARD OF GOVERNORS", "COMMITTEE Board of Governors DATE; 14/10/2019"])
+    assert (info.committee, info.meeting_date) == ("Board of Governors", "2019-10-14")
+
+
+def test_masthead_nearest_name_above_the_date_wins():
+    info = masthead(["GREEN LANE SCHOOL BOARD OF GOVERNORS", "COMMITTEE DATE", "Learning & Wellbeing Committee 9 May 2022"])
+    assert (info.committee, info.meeting_date) == ("Learning & Wellbeing Committee", "2022-05-09")
+
+
+@pytest.mark.parametrize("stamp", ["REVISED 4/23/19", "Dated 20 April 2019", "Date of next meeting: 20 May 2019",
+                                   "Updated 3 April 2019", "Published 18 April 2019"])
+def test_masthead_revision_issue_and_next_meeting_stamps_are_not_the_meeting_date(stamp):
+    info = masthead([stamp, "Planning Board", "Thursday 25 April 2019 at 6.30 pm", "1. Apologies"])
+    assert info.meeting_date == "2019-04-25"
+    assert info.start_time == "18:30"
+
+
+def test_masthead_time_before_the_date():
+    info = masthead(["Data Panel", "10:00-11:30, 14 February 2014", "Attendees"])
+    assert (info.meeting_date, info.start_time) == ("2014-02-14", "10:00")
+
+
+def test_masthead_call_to_order_time_when_the_head_states_none():
+    info = masthead(["TOWNSHIP BOARD OF TRUSTEES MEETING", "May 12, 2021",
+                     "The regular scheduled meeting of the Township Board of Trustees was called to order by "
+                     "Supervisor Smith at 7;00 PM."])
+    assert fields(info) == ("Township Board of Trustees", "2021-05-12", "19:00", None)
+
+
+def test_masthead_starting_at_time():
+    info = masthead(["Library Board", "Tuesday, June 6, 2023", "Meeting starting at 6:30 p.m."])
+    assert (info.meeting_date, info.start_time) == ("2023-06-06", "18:30")
+
+
+# ---------------------------------------------------------------------------
+# pieces
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Regular Meeting of the City Council", "City Council"),
+    ("REGULAR MEETING OF THE BOARD OF TRUSTEES", "Board of Trustees"),
+    ("Local Data Panel - second meeting", "Local Data Panel"),
+    ("CRETE TOWNSHIP SPECIAL BOARD OF TRUSTEES MEETING", "Crete Township Board of Trustees"),
+    ("Minutes of the Finance Committee", "Finance Committee"),
+    ("Village Annual Parish Meeting", "Village Annual Parish Meeting"),
+    ("13 th meeting", None),
+    ("Regular Meeting Agenda", None),
+    ("Due to Coronavirus - Covid-19 - The Parish Council held a zoom meeting", None),
+    ("There being no objections the Board upon motion duly made", None),
+    ("1. CALL TO ORDER AND ROLL CALL", None),
+    ("ACTION: Cabinet Office to facilitate a meeting with the Electoral Commission", None),
+])
+def test_committee_name_is_a_name_never_a_sentence_fragment(text, name):
+    assert committee_name(text) == name
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("Council Chamber, County Hall", True),
+    ("DCLG, Eland House, London SW1E 5DU", True),
+    ("1600 Huntington Drive, Duarte, CA 91010", True),
+    ("Zoom videoconference", True),
+    ("This meeting will be held in the hall", False),
+    ("14:00-17:00", False),
+    ("Board of Governors", False),
+])
+def test_is_place(text, ok):
+    assert is_place(text) is ok
+
+
+def test_opening_time_families():
+    assert opening_time(["1. Call to order 7:03 PM."])[0] == "19:03"
+    assert opening_time(["Brenda opens meeting at 7:07 PM. First order of business"])[0] == "19:07"
+    assert opening_time(["The meeting opened at 6.35pm"]) == ("18:35", "6.35pm")
+    assert opening_time(["La séance est ouverte à 16h00."]) == ("16:00", "16h00")
+
+
+def test_minutes_header_without_minutes_of_sentence_reads_the_masthead():
+    text = "Open Data Group\n13 th meeting\n14 May 2013, 14:00-17:00\nAcme, 3 rd Floor, 65 Clifton Street, London, EC2A 4JE"
+    info = minutes_header(text)
+    assert fields(info) == ("Open Data Group", "2013-05-14", "14:00", "Acme, 3 rd Floor, 65 Clifton Street, London, EC2A 4JE")
+
+
+def test_minutes_header_sentence_still_wins():
+    info = minutes_header("Minutes of a meeting of the Cabinet held in the Council Chamber on 9 January 2025 at 10.00 am")
+    assert fields(info) == ("Cabinet", "2025-01-09", "10:00", "Council Chamber")
+
+
+# ---------------------------------------------------------------------------
+# dates and times
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("15.09.10", "2010-09-15"),
+    ("21st October 2010", "2010-10-21"),
+    ("MINUTES AND ACTIONS - 17th October 2013", "2013-10-17"),
+    ("April 18, 2023", "2023-04-18"),
+    ("Tuesday, June 6, 2023 at 6:00 PM", "2023-06-06"),
+    ("4/23/19", "2019-04-23"),  # only month first makes a date
+    ("03-09-19", "2019-09-03"),
+])
+def test_meeting_date_spellings(text, iso):
+    assert find_dates(text)[0].iso == iso
+
+
+@pytest.mark.parametrize("text, hhmm", [("16h00", "16:00"), ("starting at 6:30 p.m.", "18:30"), ("7;00 PM", "19:00"),
+                                        ("at 7 PM", "19:00")])
+def test_meeting_time_spellings(text, hhmm):
+    assert find_times(text)[0].hhmm == hhmm
+
+
+def test_numeric_dates_month_first_on_american_papers():
+    us = "Council Chambers, 1 Main Street, Springfield, IL 62701. Budget $1,200. April 6, 2016"
+    uk = "County Hall, Maidstone ME14 1XQ. Budget £1,200. 6 April 2016"
+    assert numeric_order(us) is True and numeric_order(uk) is False
+    assert find_dates("4/6/16", month_first=numeric_order(us))[0].iso == "2016-04-06"
+    assert find_dates("4/6/16", month_first=numeric_order(uk))[0].iso == "2016-06-04"
+
+
+def test_date_from_file_name_last_resort():
+    assert date_from_file_name("/x/2016-03-17 Agenda.pdf").iso == "2016-03-17"
+    assert date_from_file_name("/x/agendas_2017-01-10_.pdf").iso == "2017-01-10"
+    assert date_from_file_name("/x/Minutes 14 May 2013 final.doc").iso == "2013-05-14"
+    assert date_from_file_name("/x/board_4-6-16.pdf", month_first=True).iso == "2016-04-06"
+    assert date_from_file_name("/x/report.pdf") is None
+    assert date_from_file_name("/x/2016-03-17 to 2016-04-17.pdf") is None
