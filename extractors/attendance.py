@@ -25,7 +25,7 @@ CHAIR = "chair"
 # ("Present:", "Members present", "Apologies for absence", "Regrets:"); the
 # "_STRICT" families are ordinary words elsewhere, so they count only when
 # followed by a colon/dash or standing alone (a heading, a table cell).
-_PRESENT_WORDS = (r"(?:members\s+|councillors\s+|trustees\s+|commissioners\s+|governors\s+|directors\s+)?present"
+_PRESENT_WORDS = (r"(?:(?:[A-Za-z]+\s+){0,2}members\s+|councillors\s+|trustees\s+|commissioners\s+|governors\s+|directors\s+)?present"
                   r"(?:\s*\((?:in person|virtually|remotely|online)\))?\s*(?:were)?")
 _APOLOGY_WORDS = (r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|noted|given|tendered))?"
                   r"(?:\s+(?:from|by))?|regrets|absent(?:ees)?|(?:members\s+)?not\s+present|members\s+absent|absent\s+members?"
@@ -564,6 +564,16 @@ def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
                 is_head = True
             if ln.block is not None and ln.block.kind == "heading" and not _cue(t)[0] and not _header_cats(t) and att.people and not _roll_call_like(t):
                 is_head = True
+            if re.fullmatch(r"[A-Z][A-Z0-9&',/()\- ]{3,60}:?", t) and not _cue(t)[0] and att.people:
+                is_head = True  # "APPROVAL OF MINUTES:", "REPORTS": a heading written as a paragraph
+            if not is_head and att.people and cat is not None and _is_prose(t) and not _cue(t)[0] and not _roll_call_like(t) \
+                    and not _PROSE_APOLOGIES.search(t) and not any(not _is_prose(r) and re.match(rf"^(?:{_TITLES}|Cllrs?|Councillors?)\s", r.strip()) for r in (ln.raw or "").split("\n")):
+                is_head = True  # a prose paragraph after the lists ends them
+            if end is not None and cat is None and not is_head and i <= end + 6 and (
+                    _cue(t)[0] and not _is_prose(_cue(t)[1]) and not re.match(r"^(?:\w+\s+)?clerk\b", t, re.I) or _header_cats(t)):
+                pass  # a label soon after the lists opens a section again ("In Attendance:" after a note)
+            elif end is not None and cat is None and not is_head:
+                continue
             if is_head:
                 if _NUM_HEAD.match(t):
                     n_items += 1
@@ -575,8 +585,6 @@ def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
                 if n_items > 4 or (end is not None and i > end + 25):
                     break
                 continue
-            if end is not None and cat is None:
-                continue  # after the attendance: only labelled items open it again
         elif end is not None and cat is None:
             continue
         if ln.is_row:
@@ -670,15 +678,16 @@ def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
             set_cat(hdr[0])
             box = ln.block.bbox if ln.block is not None else None
             continue
+        ccat, rest = _cue(t)
         if _roll_call(t, att, ln):
             last_used = i
-            if cat is None:
+            if cat is None and not ccat:
                 continue
-        ccat, rest = _cue(t)
         if ccat:
             set_cat(ccat)
             cols = None
-            t = rest.strip()
+            t = " ".join(x for x in re.split(r"(?<=[a-z]\.)\s+", rest.strip())
+                         if not (_ROLL_SENTENCE.match(x) and _NAME_RUN.fullmatch(_ROLL_SENTENCE.match(x).group("names").strip(" ,"))))
             if not t:
                 last_used = i
                 continue
@@ -690,7 +699,9 @@ def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
             last_used = i
             continue
         raw_lines = [r for r in ln.raw.split("\n") if r.strip()] if ln.raw else [t]
-        if ccat:
+        if ccat and " ".join(rest.split()) != " ".join(t.split()):
+            raw_lines = [t]  # roll-call sentences were taken out of the list
+        elif ccat:
             raw_lines[0] = _cue(raw_lines[0].strip())[1] or ""
             raw_lines = [r for r in raw_lines if r.strip()]
         # a label inside the paragraph: "Present: A, B. Absent C." / "... Apologies: D"
