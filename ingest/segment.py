@@ -109,7 +109,8 @@ _MINUTES_NARRATIVE = (r"\b(?:was|were)\s+called\s+to\s+order\b|\bcalled\s+the\s+
                       r"|\bseconded\s+by\b|\bproposed\b[^.;]{0,40}\bseconded\b|\ball\s+agreed\b|\b(?:proposed|moved)\s+by\b.{0,60}\bseconded\b|\b(?:motion|resolution)\s+(?:was\s+)?(?:carried|passed|adopted|failed|defeated)\b"
                       r"|\ball\s+(?:were\s+|members\s+)?in\s+favou?r\b|\broll\s+call\s+(?:was\s+)?taken\b|\bvoted\s+(?:unanimously|in\s+favou?r)\b|\bunanimously\s+(?:agreed|approved|resolved)\b"
                       r"|\bs[ée]ance\s+est\s+(?:ouverte|lev[ée]e)\b|\best\s+r[ée]solu\b|\b(?:chaired|clerked)\s+by\b|\bminutes\s+(?:taken|recorded)\s+by\b"
-                      r"|\bthe\s+(?:chair|chairman|chairperson|mayor|president)\s+(?:welcomed|thanked|opened|closed|declared)\b")
+                      r"|\bthe\s+(?:chair|chairman|chairperson|chairwoman|mayor|president|clerk|secretary)\s+(?:welcomed|thanked|opened|closed|declared|announced|reported|explained|informed|updated|advised|summarised|summarized|introduced)\b"
+                      r"|\b(?:minutes|actions|notes?)\s+(?:and\s+(?:minutes|actions)\s+)?(?:of|from)\s+the\s+(?:last|previous)\s+meeting\s+(?:were|was)\s+(?:approved|agreed|accepted|signed|confirmed)\b")
 #: Attendance labels of minutes, beyond "Present:" (evidence only: an agenda lists expected attendees too).
 _ATTENDANCE_LABELS = (r"pr[ée]sences?|attendees|attendance|those\s+present|members\s+present|present\s+were|in\s+attendance|also\s+present|absent|regrets|apologies(?:\s+for\s+absence)?|secretariat|other\s+attendees|officials")
 #: Bare item headings of an agenda (US order of business), and imperative item wording.
@@ -126,7 +127,9 @@ CUES: tuple[Cue, ...] = (
     Cue(COVER, "will_be_held", _rx(r"\b(?:meeting|next\s+meeting)\s+of\b.{0,160}\bwill\s+be\s+held\b|\bwhich\s+will\s+be\s+held\s+(?:in|at|on)\b|\bwill\s+be\s+held\s+(?:in|at)\b.{0,200}\bon\s+\w+day\b"),
         2, max_chars=700),
     Cue(COVER, "addressees", _rx(r"^\s*to\s*:\s*(?:all\s+)?(?:board\s+)?(?:members|councillors|the\s+chair(?:man)?|chair(?:man)?\b|board\b)"),
-        2, max_chars=900),
+        2, max_chars=900, reject=_rx(r"^\s*(?:from|subject|re|memo(?:randum)?)\s*:")),  # a memo's "TO:/FROM:/SUBJECT:" heads a report
+    Cue(OTHER, "memo", _rx(r"^\W*(?:inter[- ]?office\s+)?(?:memo(?:randum)?|communication)\W*$"), 3, title_only=True, max_chars=60,
+        reject=_rx(r"^\W*communication\W*$")),
     Cue(COVER, "sign_off", _rx(r"^\s*yours\s+(?:faithfully|sincerely)\b"), 1, max_chars=60),
     Cue(COVER, "democratic_services", _rx(r"\bdemocratic\s+services\b"), 1),
     Cue(COVER, "late_report", _rx(r"\bplease\s+find\s+(?:attached|enclosed)\b"), 1),
@@ -264,7 +267,7 @@ class Hit:
 # Block features
 # ---------------------------------------------------------------------------
 
-_NUMBERED = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?|\d{1,3}\s*\(\s*[a-z]\s*\)|[a-z][.)]|\(?[ivx]{1,4}\))\s+\S", re.I)
+_NUMBERED = re.compile(r"^\s*(?:item\s+\d{1,3}[a-z]?\s*[:.)\-\u2013]|\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?|\d{1,3}\s*\(\s*[a-z]\s*\)|[a-z][.)]|\(?[ivx]{1,4}\))\s+\S", re.I)
 _SENTENCE_END = re.compile(r"(?<!\ba\.m)(?<!\bp\.m)(?<!\bpm)(?<!\bam)[.;,]\s*$", re.I)
 
 
@@ -724,6 +727,10 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
                 # Leaving minutes or an agenda takes a strong cue at the top of a
                 # page, or mid-page only the title of another meeting paper.
                 if cur.paper_type in STICKY and h.strength < 3:
+                    continue
+                # Inside minutes or an agenda a numbered line is an item title,
+                # whatever paper it names ("3. ... Quarterly Report").
+                if cur.paper_type in STICKY and b.kind != TABLE and _NUMBERED.match(despace(b.norm)):
                     continue
                 if cur.paper_type in STICKY and not top and not (h.paper_type in (COVER, *STICKY) and h.identity):
                     continue
