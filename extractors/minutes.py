@@ -71,10 +71,12 @@ def decision_text(t: str) -> str:
     return _strip_enum(t)
 
 
-_ACTION_CUE = re.compile(r"(?:^|(?<=\n))\s*actions?\s*[:\-]\s*(?P<rest>.*)$", re.I | re.S)
+# "ACTION:", "Action -", "Action – X to ...", "ACTION 1:", "Action point 3:", "Agreed action:"
+_ACTION_CUE = re.compile(
+    r"(?:^|(?<=\n))\s*(?:agreed\s+)?actions?(?:\s+(?:point\s+)?\(?\d{1,3}[a-z]?\)?)?\s*[:\-\u2013\u2014]\s*(?P<rest>.*)$", re.I | re.S)
 
 
-_OWNER_NAME = r"(?:(?:" + _TITLES + r")\s+)?(?:[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3}|[A-Z]{2,4})"
+_OWNER_NAME = r"(?:(?:" + _TITLES + r")\s+)?(?:[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3}|[A-Z]{2,4})(?:\s*\([A-Z][A-Za-z]{1,3}\))?"
 _OWNERS = re.compile(
     rf"^(?P<owners>{_OWNER_NAME}(?:\s*(?:,|/|&|\band\b)\s*{_OWNER_NAME})*)\s+"
     r"(?=(?:to|agreed\s+to|will|would|should|is\s+to|are\s+to|has\s+agreed|had\s+agreed|undertook|offered|asked|needs?\s+to)\b)"
@@ -97,9 +99,28 @@ def action_owners(text: str) -> list[str]:
     parts = re.split(r"\s*(?:,|/|&|\band\b)\s*", m.group("owners"))
     out = []
     for p in parts:
-        p = p.strip()
+        p = re.sub(r"\s*\([A-Z][A-Za-z]{1,3}\)$", "", p.strip())  # "Claire Smith (CS)": initials in brackets
         if p and not _NOT_OWNER.match(p) and not re.match(r"^(?:The|It|This|There)\b", p):
             out.append(p)
+    return out
+
+
+def _split_by_owner_lines(text: str, owner: str) -> Optional[list[tuple[str, str]]]:
+    """One action cell holding several actions, one owner per line in the owner cell
+    ("NO to arrange ...\nKD to chase ..." | "NO\nKD"): the actions, each with its owner."""
+    owns = [o.strip() for o in owner.split("\n") if o.strip()]
+    if len(owns) < 2:
+        return None
+    lines = [x.strip() for x in text.split("\n") if x.strip()]
+    starts = [k for k, x in enumerate(lines)
+              if k == 0 or re.match(r"^(?:[A-Z]{2,4}|[A-Z][a-z]+\s+[A-Z][a-z]+)(?:\s*/\s*[A-Z]{2,4})*\s+(?:to|will|is\s+to)\b", x)]
+    if len(starts) != len(owns):
+        return None
+    out = []
+    for j, k in enumerate(starts):
+        part = " ".join(lines[k:starts[j + 1] if j + 1 < len(starts) else len(lines)])
+        ac = _ACTION_CUE.match(part)
+        out.append((ac.group("rest") if ac else part, owns[j]))
     return out
 
 
@@ -363,8 +384,13 @@ class MinutesExtractor(Extractor):
                         ac = _ACTION_CUE.match(text)
                         if ac:
                             text = ac.group("rest")
-                        owners = [o.strip() for o in re.split(r"\s*(?:/|,|&|;|\band\b|\n)\s*", owner) if o.strip()]
-                        add_action(text, owners, ln, owners_raw=owner)
+                        groups = _split_by_owner_lines(text, owner)
+                        if groups:
+                            for gtext, gown in groups:
+                                add_action(gtext, [gown], ln, owners_raw=gown)
+                        else:
+                            owners = [o.strip() for o in re.split(r"\s*(?:/|,|&|;|\band\b|\n)\s*", owner) if o.strip()]
+                            add_action(text, owners, ln, owners_raw=owner)
                         for c in cells:
                             if c and _DECISION.search(c):
                                 add_decision(decision_text(c), ln)

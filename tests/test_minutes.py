@@ -423,3 +423,30 @@ def test_minutes_header(text, expected):
 
     i = minutes_header(text)
     assert (i.committee, i.meeting_date, i.venue, i.start_time) == expected
+
+
+def test_numbered_action_cue_with_initials_in_brackets():
+    blocks = [
+        para("Minutes of the Transparency Panel meeting held on 14 October 2013"),
+        para("1. Welcome", kind="heading"),
+        para("1.2 It was agreed that future meetings should be quarterly."),
+        para("ACTION 1: Clara Smit (CS) to circulate potential meeting dates."),
+        para("ACTION 2: JG/ Jo Mays (JM) to facilitate a meeting with suppliers."),
+    ]
+    rows = run(blocks, [(MINUTES, 0, len(blocks) - 1)])
+    got = [(a["action_text"], a["owners"]) for a in rows["minute_actions"]]
+    assert got == [("Clara Smit (CS) to circulate potential meeting dates.", "Clara Smit"),
+                   ("JG/ Jo Mays (JM) to facilitate a meeting with suppliers.", "JG; Jo Mays")]
+
+
+def test_action_cell_with_one_owner_per_line_is_several_actions():
+    blocks = [
+        para("Minutes of the Parish Council meeting held on 22 March 2018"),
+        table([["Ref", "Action", "Status", "Owner"],
+               ["01.18.07", "ACTION: NO to arrange for the fallen tree to be removed\nKD to chase OCC regarding road markings",
+                "completed", "NO\nKD"]]),
+    ]
+    rows = run(blocks, [(MINUTES, 0, len(blocks) - 1)])
+    got = [(a["action_text"], a["owners"]) for a in rows["minute_actions"]]
+    assert got == [("NO to arrange for the fallen tree to be removed", "NO"),
+                   ("KD to chase OCC regarding road markings", "KD")]
