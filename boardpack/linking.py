@@ -176,7 +176,8 @@ def link_milestones(rows: list[dict], settings: Settings = DEFAULT):
             for r in sorted(observed, key=lambda r: (r["ref"] or "", r["source_file"] or "", r["page"] or 0)):
                 ref = r["ref"] or ""
                 desc = r["description"]
-                same_ref = [m for m in current if m.ref == ref]
+                # an action log that prints no references: only the text identifies an action
+                same_ref = [m for m in current if m.ref == ref] if ref else []
                 method, score, target, candidate = "new", None, None, None
                 if same_ref:
                     # the best-matching milestone under this ref (latest on ties)
@@ -189,7 +190,7 @@ def link_milestones(rows: list[dict], settings: Settings = DEFAULT):
                 if target is None and desc:
                     best, best_s = None, 0.0
                     for m in current:
-                        if m.ref == ref or m.milestone_id in claimed or period in m.updates:
+                        if (ref and m.ref == ref) or m.milestone_id in claimed or period in m.updates:
                             continue
                         s = text_similarity(m.description, desc)
                         if s > best_s:

@@ -100,3 +100,21 @@ def test_same_occasion_compares_meetings_and_periods():
     assert not same_occasion({"meeting": frozenset({"2011-01-11"})}, {"meeting": frozenset({"2011-03-02"})})
     assert same_occasion({"meeting": frozenset({"2011-01-11"})}, {})  # nothing stated on one side: text decides
     assert same_occasion(None, q1)
+
+
+def test_unreferenced_log_actions_link_by_text_only():
+    from boardpack.linking import link_milestones
+
+    def r(period, start, desc, status):
+        return {"plan_title": "Board Action Log", "action_ref": None, "ref": "", "description": desc,
+                "lead_agency": None, "period": period, "period_start": start, "progress": None, "status": status,
+                "stats_awaited": 0, "funding_allocated": None, "source_file": f"{period}.pdf", "page": 1}
+
+    rows = [r("2011-07-19", "2011-07-19", "Publish the register of datasets", "open"),
+            r("2011-07-19", "2011-07-19", "Invite the Commissioner to a meeting", "new"),
+            r("2011-10-13", "2011-10-13", "Invite the Commissioner to a meeting", "complete"),
+            r("2011-10-13", "2011-10-13", "Publish the register of datasets", "ongoing")]
+    _, _, ms, _ = link_milestones(rows)
+    got = sorted((m.description, tuple(u["status"] for _, u in sorted(m.updates.items()))) for m in ms)
+    assert got == [("Invite the Commissioner to a meeting", ("new", "complete")),
+                   ("Publish the register of datasets", ("open", "ongoing"))]
