@@ -22,11 +22,13 @@ Identity and idempotency:
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
 import sqlite3
 import sys
+import time
 import urllib.parse
 from datetime import datetime, timezone
 from pathlib import Path
@@ -56,7 +58,7 @@ def _import_sqlite_utils():
 sqlite_utils = _import_sqlite_utils()
 
 DEFAULT_DB = Path("db") / "boardpacks.db"
-BUSY_TIMEOUT = 5.0  # seconds to wait for another writer before giving up
+BUSY_TIMEOUT = float(os.environ.get("BOARDPACK_LOCK_TIMEOUT", "60"))  # seconds to wait for another writer
 
 
 def now() -> str:
@@ -164,6 +166,28 @@ def readonly_authorizer(action: int, arg1, arg2, db_name, trigger) -> int:
     return sqlite3.SQLITE_OK
 
 
+def _wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch a connection to WAL, waiting up to ``timeout`` seconds.
+
+    Switching needs the file to itself: when two ingests open a new store
+    together, one sees the other's connection and gets the old mode back
+    instead of waiting (busy_timeout does not cover this), so try again.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e).lower() and "busy" not in str(e).lower():
+                raise
+            mode = None
+        if str(mode).lower() == "wal":
+            return
+        if time.monotonic() >= deadline:
+            raise sqlite3.OperationalError("database is locked")
+        time.sleep(0.05)
+
+
 class Store:
     """The boardpack database. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
@@ -197,10 +221,7 @@ class Store:
             conn = sqlite3.connect(str(path), timeout=timeout)
             conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                # Another connection holds the file in a mode we cannot change now.
-                raise sqlite3.OperationalError("database is locked")
+            _wal(conn, timeout)
             conn.execute("PRAGMA synchronous = NORMAL")
             from .schema import migrate
 
@@ -240,6 +261,27 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @contextlib.contextmanager
+    def _write(self):
+        """One write transaction, holding the write lock from its first statement.
+
+        A deferred transaction that reads first and writes after cannot wait
+        for a concurrent writer (SQLite answers "locked" at once rather than
+        risk a deadlock); ``BEGIN IMMEDIATE`` takes the lock up front, waiting
+        up to the busy timeout, so two ingests into one store both finish.
+        Nested sqlite-utils operations become savepoints inside it.
+        """
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        else:
+            conn.commit()
 
     # -- reading -----------------------------------------------------------
     def file_row(self, path) -> Optional[dict[str, Any]]:
@@ -313,7 +355,7 @@ class Store:
         sha = doc.sha256
         path = file_key(parsed.path)
         try:
-            with self.db.atomic():
+            with self._write():
                 old = self.file_row(path)
                 other_paths = [p for p in self._paths_of(sha) if p != path]
                 # Re-parsed bytes (parser upgrade, or bytes stored under another
@@ -343,6 +385,7 @@ class Store:
                 old_sha = old["sha256"] if old else None
                 if old_sha and old_sha != sha:
                     self._drop_if_orphan(old_sha)
+                self._mark_links_stale()
         except BoardpackError:
             raise
         except sqlite3.Error as e:
@@ -484,7 +527,7 @@ class Store:
         """
         path = file_key(path)
         try:
-            with self.db.atomic():
+            with self._write():
                 d = self.db["documents"].get(sha256)
                 old = self.file_row(path)
                 self._upsert_file(
@@ -504,6 +547,8 @@ class Store:
                 old_sha = old["sha256"] if old else None
                 if old_sha and old_sha != sha256:
                     self._drop_if_orphan(old_sha)
+                if old_sha != sha256:
+                    self._mark_links_stale()
         except sqlite3.Error as e:
             raise store_error(e, self.path) from e
         if old_sha == sha256:
@@ -530,7 +575,7 @@ class Store:
         cause = error.__cause__ if type(error) is BoardpackError and error.__cause__ is not None else error
         error_type = getattr(error, "cause_type", None) or type(cause).__name__
         try:
-            with self.db.atomic():
+            with self._write():
                 last = list(
                     self.db.query(
                         "SELECT sha256, stage, message FROM errors WHERE path = ? ORDER BY id DESC LIMIT 1", [path]
@@ -573,9 +618,55 @@ class Store:
             raise store_error(e, self.path) from e
         return True
 
+    # -- removal -------------------------------------------------------------
+    def forget(self, paths: Iterable, reason: str = "forget") -> list[dict[str, Any]]:
+        """Remove recorded paths and everything only they held, in ONE transaction.
+
+        A document goes (with every row derived from it, by cascade) when no
+        other path holds its bytes. Each removal is logged in ``removals``.
+        Returns one dict per removed path; paths not recorded are ignored.
+        """
+        done: list[dict[str, Any]] = []
+        try:
+            with self._write():
+                for p in paths:
+                    key = p if isinstance(p, str) and os.path.isabs(p) else file_key(p)
+                    row = self.file_row(key)
+                    if row is None:
+                        continue
+                    sha = row["sha256"]
+                    self.db.conn.execute("DELETE FROM files WHERE path = ?", [key])
+                    self.db.conn.execute("DELETE FROM errors WHERE path = ?", [key])
+                    gone = bool(sha) and not self._paths_of(sha)
+                    self._drop_if_orphan(sha)
+                    self.db.conn.execute(
+                        "INSERT INTO removals (path, sha256, document_removed, reason, removed_at)"
+                        " VALUES (?, ?, ?, ?, ?)", [key, sha, int(gone), reason, now()])
+                    done.append({"path": key, "sha256": sha, "document_removed": gone})
+                if done:
+                    self._mark_links_stale()
+        except sqlite3.Error as e:
+            raise store_error(e, self.path) from e
+        return done
+
+    def vanished_paths(self) -> list[str]:
+        """Recorded paths whose file no longer exists on disk."""
+        return [r[0] for r in self.db.conn.execute("SELECT path FROM files ORDER BY path")
+                if not os.path.lexists(r[0])]
+
     # -- after a batch -----------------------------------------------------
+    def _mark_links_stale(self) -> None:
+        """Inside a file's transaction: the derived data must be rebuilt."""
+        self.db.conn.execute("INSERT OR REPLACE INTO store_state (key, value) VALUES ('links_stale', '1')")
+
+    def links_stale(self) -> bool:
+        """True when files changed since the link stage last completed."""
+        row = self.db.conn.execute("SELECT value FROM store_state WHERE key = 'links_stale'").fetchone()
+        return bool(row and row[0] == "1")
+
     def link(self) -> bool:
-        """Run the cross-document link stage (``boardpack.linking.link_all``) if it exists."""
+        """Run the cross-document link stage (``boardpack.linking.link_all``) if it
+        exists; mark the derived data fresh only once it has completed."""
         try:
             mod = importlib.import_module("boardpack.linking")
         except ModuleNotFoundError as e:
@@ -595,6 +686,11 @@ class Store:
         except Exception as e:  # noqa: BLE001 - a linking bug must not lose the batch
             err = BoardpackError(f"link failed: {type(e).__name__}: {e}", self.path, stage="link")
             raise err from e
+        try:
+            with self._write():
+                self.db.conn.execute("INSERT OR REPLACE INTO store_state (key, value) VALUES ('links_stale', '0')")
+        except sqlite3.Error as e:
+            raise store_error(e, self.path) from e
         return True
 
 

@@ -356,7 +356,8 @@ def ingest_paths(
         else:
             _parse_parallel(jobs, todo, min(workers, len(jobs)), settings, write)
 
-        if link and (summary.new or summary.replaced):
+        # also when an earlier run stored files but died (or met a lock) while linking
+        if link and (summary.new or summary.replaced or store.links_stale()):
             try:
                 summary.linked = store.link()
             except BoardpackError as e:

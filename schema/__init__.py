@@ -31,12 +31,22 @@ def migrations() -> list[tuple[int, str, str]]:
     return out
 
 
+def _applied(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
+
+
 def migrate(conn: sqlite3.Connection) -> int:
-    """Apply every migration newer than the database's user_version; return the new version."""
+    """Apply every migration not yet applied; return the new user_version.
+
+    Safe when several processes open a new store at once: each migration runs
+    in a ``BEGIN IMMEDIATE`` transaction (one writer at a time, the others
+    wait for the lock), and a process that finds its migration applied by
+    another meanwhile (its CREATE fails) re-reads what is applied and goes on.
+    """
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
     )
-    applied = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
+    applied = _applied(conn)
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     for num, name, sql in migrations():
         if name in applied:
@@ -44,13 +54,17 @@ def migrate(conn: sqlite3.Connection) -> int:
         current = max(current, num)
         try:
             conn.executescript(
-                "BEGIN;\n" + sql
+                "BEGIN IMMEDIATE;\n" + sql
                 + f"\nINSERT INTO schema_migrations VALUES ('{name}', datetime('now'));"
                 + f"\nPRAGMA user_version = {current};\nCOMMIT;"
             )
         except sqlite3.Error as e:
             if conn.in_transaction:
                 conn.rollback()
+            applied = _applied(conn)
+            if name in applied:  # another process applied it while we waited
+                current = max(current, conn.execute("PRAGMA user_version").fetchone()[0])
+                continue
             raise RuntimeError(f"migration {name} failed: {e}") from e
     return current
 

@@ -75,3 +75,30 @@ def test_display_path_escapes_only_what_cannot_be_text():
     assert display_path("/a/procès-verbal.pdf") == "/a/procès-verbal.pdf"
     assert display_path(os.fsdecode(b"/a/caf\xe9.pdf")) == "/a/caf\\xe9.pdf"
     assert display_path(b"/a/caf\xe9.pdf") == "/a/caf\\xe9.pdf"
+
+
+def _count(db, sql):
+    return sqlite3.connect(db).execute(sql).fetchone()[0]
+
+
+@pytest.mark.parametrize("trial", range(3))
+def test_two_ingests_into_a_new_store_both_finish(tmp_path, make_docx, trial):
+    """Two ingests started together on a new database used to abort one batch
+    ('table documents already exists', or 'database is locked' at once)."""
+    sets = []
+    for k in range(2):
+        d = tmp_path / f"set{k}"
+        for i in range(3):
+            make_docx(d / f"m{i}.docx", [f"Present: Ann Lee{k}{i}, Bo Ng", f"{i + 1}. Apologies"],
+                      heading=f"Minutes of {i + 1} March 202{k}")
+        sets.append(d)
+    db = tmp_path / "shared.db"
+    procs = [subprocess.Popen([sys.executable, "-m", "boardpack", "ingest", str(d), "--db", str(db), "-w", "1", "-s"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for d in sets]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    one = tmp_path / "one.db"
+    assert _ingest(*sets, "--db", one).exit_code == 0
+    for sql in ("SELECT count(*) FROM files WHERE status = 'ok'", "SELECT count(*) FROM v_attendance",
+                "SELECT count(*) FROM schema_migrations"):
+        assert _count(db, sql) == _count(one, sql), sql
