@@ -367,9 +367,24 @@ def complete_from_masthead(info: MeetingInfo, mh: MeetingInfo,
     return info
 
 
+#: Words before "minutes of" that make it the approval of earlier minutes, not this paper's title.
+_EARLIER_MINUTES = re.compile(r"\b(?:approv\w*|adopt\w*|confirm\w*|accept\w*|sign\w*|previous|last|earlier|draft|corrections?\s+to)\b"
+                              r"[^.;]{0,20}$", re.I)
+
+
 def _minutes_sentence(text: str) -> MeetingInfo:
     info = MeetingInfo(source="minutes")
-    flat = " ".join(text.split())
+    # the "Minutes of ..." title: near the start of its line, not "Motion to approve the minutes of ..."
+    lines = text.split("\n")
+    start = None
+    for k, ln in enumerate(lines):
+        m = _MINUTES_HEAD.search(ln)
+        if m and m.start() <= 25 and not _EARLIER_MINUTES.search(ln[: m.start()]):
+            start = k
+            break
+    if start is None:
+        return info
+    flat = " ".join(" ".join(lines[start:]).split())
     m = _MINUTES_HEAD.search(flat)
     if not m:
         return info
@@ -491,10 +506,15 @@ PLACE_WORDS = (
     "school", "building", "pavilion", "institute", "club", "hotel", "floor", "street", "road", "avenue",
     "drive", "lane", "square", "court", "suite", "annex", "annexe", "auditorium", "boardroom", "barn", "inn",
     "zoom", "teams", "videoconference", "video conference", "teleconference", "online", "virtual",
-    "salle", "st", "rd", "ave", "dr", "blvd", "boulevard", "plaza", "way",
+    "salle", "boulevard", "plaza", "way",
 )
-_PLACE_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in PLACE_WORDS) + r")\b\.?", re.I)
+#: Street abbreviations, taken only as written in an address ("1311 S. Maybrook Dr.", "Main St,").
+PLACE_ABBREVIATIONS = ("St", "Rd", "Ave", "Dr", "Blvd", "Ln", "Sq")
+_PLACE_WORD = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in PLACE_WORDS) + r")\b\.?"
+    r"|(?-i:\b(?:" + "|".join(PLACE_ABBREVIATIONS) + r")\b\.?(?=\s*(?:,|$|\d)))", re.I)
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b")
+_ENDS_IN_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in PLACE_WORDS) + r")\.?\s*$", re.I)
 _PROSE = re.compile(r"\b(?:will|was|were|is|are|has|have|had|be|been|please|held|called|you|we)\b", re.I)
 
 #: Words naming the kind of meeting or paper, not the body ("Regular Meeting Agenda").
@@ -524,6 +544,31 @@ def is_place(text: str) -> bool:
     return bool(_PLACE_WORD.search(t) or _POSTCODE.search(t) or re.search(r"\d+\s+[A-Z][a-z]+", t) and "," in t)
 
 
+def tidy_venue(v: Optional[str]) -> Optional[str]:
+    """A venue without its clock times, leading label and furniture; None when what is
+    left is not a place ("Regular Board Meeting", "Call to order", "10.30am-12.30pm")."""
+    if not v:
+        return None
+    t = _CONTACT_TAIL.sub("", " ".join(v.split()))
+    lab = _label_value(t, "venue")
+    if lab is not None:
+        t = lab
+    t = re.sub(r"^(?:" + "|".join(re.escape(w) for w in MASTHEAD_LABELS["venue"]) + r")\s+(?=[A-Z])", "", t, flags=re.I)
+    t = _clean_venue(_strip_times(t))
+    if not t or not re.search(r"[A-Za-z]{2}", t) or find_dates(t):
+        return None
+    words = re.findall(r"[A-Za-z][\w'\-]*", t)
+    if len(words) > 6 and sum(1 for w in words if w[0].islower() and w.lower() not in _SMALL) > len(words) * 0.3:
+        return None  # a sentence, not a place
+    if _PLACE_WORD.search(t) or _POSTCODE.search(t):
+        return t
+    if _ORG_WORD.search(t) or re.search(r"\b(?:agenda|minutes|item|order|draft|state\s+of|county\s+of|town\s+of)\b", t, re.I):
+        return None
+    if len(t.split()) > 4 and _PROSE.search(t):
+        return None
+    return t
+
+
 def _strip_times(text: str) -> str:
     """Text with its clock times and time ranges removed ("10:00- 12:00 LG Room 6" -> "LG Room 6")."""
     out = text
@@ -538,7 +583,7 @@ _BODY_WORD = re.compile(r"\b(?:trustees|governors|commissioners|directors|select
                         r"commission|panel|group|forum|cabinet|authority|partnership|association|agm)\s*$", re.I)
 
 
-def committee_name(text: str) -> Optional[str]:
+def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     """The body's name from a title ("Regular Meeting of the City Council" -> "City Council",
     "Milburn Parish Council -" -> "Milburn Parish Council", "13th meeting" -> None).
     None for sentences, dates and lines that only name the kind of meeting or paper."""
@@ -576,7 +621,7 @@ def committee_name(text: str) -> Optional[str]:
         return None  # "13th meeting", "Regular Meeting Agenda"
     # a title, not a phrase: most words capitalised (or an all-caps name)
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL or w == "&")
-    if caps < len(words) * 0.7:
+    if title_case and caps < len(words) * 0.7:
         return None
     return tidy_committee(t)
 
@@ -674,7 +719,7 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False) -> Me
             c = committee_name(_strip_times(pre)) if pre.strip() else None
             if c is None:
                 for t in reversed(head[:di]):
-                    if is_place(t) and not _ORG_WORD.search(t):
+                    if is_place(t) and (not _ORG_WORD.search(t) or _ENDS_IN_PLACE.search(t)):
                         continue
                     c = committee_name(t)
                     if c:
@@ -699,8 +744,11 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False) -> Me
                     j = di + 1 if c is not rest else di + 1
                     if c is not rest:
                         j = di + 2
-                    while j < len(head) and len(parts) < 4 and is_place(head[j]) and not find_times(head[j]):
-                        parts.append(head[j])
+                    while j < len(head) and len(parts) < 4:
+                        w = _CONTACT_TAIL.sub("", head[j]).strip(" ,")
+                        if not w or not is_place(w) or find_times(w) or committee_name(w) and not _PLACE_WORD.search(w):
+                            break
+                        parts.append(w)
                         j += 1
                     v = ", ".join(parts) if len(parts) > 1 else c
                     info.venue_raw, info.venue = v, _clean_venue(v)

@@ -15,13 +15,16 @@ import re
 from typing import Optional
 
 from ..dates import find_dates, find_times, numeric_order
-from ..model import AGENDA, COVER, Paper
+from ..model import AGENDA, COVER, OTHER, Paper
 from .base import ExtractContext, Extractor, ExtractResult, register, row_id
 from .meeting_cues import (
     _ORG_WORD,
     Line,
     MeetingInfo,
+    committee_name,
     complete_from_masthead,
+    opening_time,
+    tidy_venue,
     date_from_file_name,
     is_committee_line,
     masthead,
@@ -241,9 +244,10 @@ def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
         ts = find_times(anchor.text)
         if ts:
             info.start_time, info.start_time_raw = ts[0].hhmm, ts[0].raw
+    complete_from_masthead(info, mh, ("venue",))
     if not info.venue and anchor is not None:
         info.venue, info.venue_raw = _venue_near(head, anchor)
-    complete_from_masthead(info, mh, ("venue",))
+    info.venue = tidy_venue(info.venue)
     info.contact_officer, info.contact_raw = _contact(lines)
     info.addressees = _addressees(units(head, _TO_LINE))
     prov = anchor or (head[0] if head else (lines[0] if lines else None))
@@ -292,8 +296,39 @@ def _venue_near(head: list[Line], anchor: Line) -> tuple[Optional[str], Optional
     return None, None
 
 
+def _complete_minutes_meeting(info: MeetingInfo, ctx: ExtractContext) -> None:
+    """A minutes header read from its paper's own lines (not paragraphs joined): the
+    masthead completes what the header sentence lacked, a committee that is not a
+    name is dropped (null is better than wrong), the opening time ("called to order
+    at 7:03 PM") stands in for a start time, and the file name for a missing date."""
+    if info.block_index is None:
+        return
+    paper = next((p for p in ctx.papers if p.start <= info.block_index <= p.end), None)
+    if paper is None:
+        return
+    lines = [ln for ln in paper_lines(ctx.doc, paper)[:80]]
+    texts = [ln.text for ln in lines if not ln.is_row]
+    us = numeric_order(" ".join(ln.text for ln in lines))
+    mh = masthead(texts, month_first=us)
+    if info.committee and committee_name(info.committee_raw or info.committee, title_case=False) is None \
+            and committee_name(info.committee, title_case=False) is None:
+        info.committee = info.committee_raw = None
+    if info.meeting_date is None and mh.meeting_date is None:
+        fd = date_from_file_name(getattr(ctx.doc, "path", None), month_first=us)
+        if fd is not None:
+            info.meeting_date, info.meeting_date_raw = fd.iso, f"{fd.raw} (file name)"
+    complete_from_masthead(info, mh)
+    info.venue = tidy_venue(info.venue)
+    if info.start_time is None:
+        ot = opening_time(texts[:60])
+        if ot:
+            info.start_time, info.start_time_raw = ot
+
+
 def record_meeting(info: MeetingInfo, ctx: ExtractContext, res: ExtractResult) -> Optional[dict]:
     """Add (or complete) this document's row for the meeting; one row per meeting per document."""
+    if info.source == "minutes":
+        _complete_minutes_meeting(info, ctx)
     if not info.meeting_date and not info.committee:
         return None
     mid = info.meeting_id or row_id("meeting", info.committee, None, ctx.doc.sha256)
@@ -339,13 +374,25 @@ class MeetingExtractor(Extractor):
     """Cover letter / summons / agenda front sheet -> the pack's meeting."""
 
     name = "meetings"
-    paper_types = (COVER, AGENDA)
+    paper_types = (COVER, AGENDA, OTHER)
     order = 10
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
         res = ExtractResult()
         lines = paper_lines(ctx.doc, paper)
         if not lines:
+            return res
+        if paper.paper_type == OTHER:
+            # a paper the segmenter left untyped states a meeting when its masthead names
+            # itself a meeting paper and dates it
+            if ctx.shared.get(PACK_MEETING) is not None or not names_meeting_paper(paper, lines):
+                return res
+            info = meeting_from_lines(lines, "agenda" if _AGENDA_TITLE.search(" ".join(
+                [paper.title or ""] + [ln.text for ln in lines[:_HEAD_LINES] if not ln.is_row])) else "minutes")
+            if info.meeting_date is None:
+                return res
+            ctx.shared[PACK_MEETING] = info
+            record_meeting(info, ctx, res)
             return res
         info = meeting_from_lines(lines, paper.paper_type)
         known: Optional[MeetingInfo] = ctx.shared.get(PACK_MEETING)
@@ -379,6 +426,26 @@ class MeetingExtractor(Extractor):
             ctx.shared[PACK_MEETING] = info
         record_meeting(info, ctx, res)
         return res
+
+
+#: Title words naming a paper for one meeting (agenda, minutes, notice), one table.
+MEETING_PAPER_TITLES = (
+    "agenda", "minutes", "meeting notes", "notes of meeting", "notice of meeting", "meeting notice", "summons",
+    "meeting", "procès-verbal", "proces-verbal", "séance", "ordre du jour",
+)
+_MEETING_PAPER = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in MEETING_PAPER_TITLES) + r")\b", re.I)
+_AGENDA_TITLE = re.compile(r"\b(?:agenda|notice\s+of\s+meeting|meeting\s+notice|summons|ordre\s+du\s+jour)\b(?!\s*(?:item|no\b|number))", re.I)
+_HEAD_LINES = 12
+
+
+def names_meeting_paper(paper: Paper, lines: list[Line]) -> bool:
+    """The title or one of the first short lines names the paper as a meeting's
+    ("CITY COUNCIL AGENDA FOR ...", "BOARD OF TRUSTEES MEETING", "PROCÈS-VERBAL"),
+    not a report that mentions an agenda item or a meeting in its prose."""
+    heads = [paper.title or ""] + [ln.text for ln in lines[:_HEAD_LINES] if not ln.is_row]
+    return any(_MEETING_PAPER.search(h) and len(h) < 120 and not re.search(r"\bagenda\s+item\b", h, re.I)
+               and not re.search(r"\b(?:at|of|in|on|the|this|next|an?)\s+(?:the\s+)?(?:agenda|meeting)\b", h, re.I)
+               for h in heads)
 
 
 def pack_meeting(ctx: ExtractContext) -> Optional[MeetingInfo]:
