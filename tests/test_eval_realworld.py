@@ -179,3 +179,14 @@ def test_every_body_and_format_at_or_above_the_floor(realworld_report):
     assert len(bodies) >= 20
     assert {b: f for b, f in bodies.items() if f < BODY_FLOOR} == {}
     assert {b: f for b, f in formats.items() if f < FORMAT_FLOOR} == {}
+
+
+def test_budget_item_named_with_its_column_matches_item_plus_measure():
+    spec = FIELDS["amount"]
+    gold = [{"item": "Grass cutting (budget 2016/17)", "amount": 900}, {"item": "Grass cutting", "amount": 850}]
+    pred = [{"item": "Grass cutting", "measure": "Budget 2016/17", "amount": 900},
+            {"item": "Grass cutting", "measure": "Actual", "amount": 850}]
+    s = score_field(spec, gold, pred, partial=False)
+    assert (s.tp, s.fp, s.fn) == (2, 0, 0)
+    wrong = [{"item": "Grass cutting", "measure": "Budget 2016/17", "amount": 950}]
+    assert score_field(spec, gold[:1], wrong, partial=False).tp == 0
