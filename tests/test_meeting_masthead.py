@@ -220,3 +220,89 @@ def test_date_from_file_name_last_resort():
     assert date_from_file_name("/x/board_4-6-16.pdf", month_first=True).iso == "2016-04-06"
     assert date_from_file_name("/x/report.pdf") is None
     assert date_from_file_name("/x/2016-03-17 to 2016-04-17.pdf") is None
+
+
+# ---------------------------------------------------------------------------
+# through the extractors (made-up documents)
+
+from boardpack.extractors import ExtractContext, extract_document, load_all  # noqa: E402
+from boardpack.extractors.meeting_cues import tidy_venue  # noqa: E402
+from boardpack.model import AGENDA, MINUTES, OTHER, Block, Document, Paper  # noqa: E402
+
+load_all()
+
+
+def _run(blocks, papers_spec, path="x.docx"):
+    doc = Document(path=path, sha256="e" * 64, format="docx", blocks=blocks)
+    doc.renumber()
+    ctx = ExtractContext(doc, [Paper(t, "", s, e) for t, s, e in papers_spec])
+    return extract_document(ctx).rows
+
+
+def _p(text, kind="paragraph"):
+    return Block(kind, text=text, page=1)
+
+
+def test_minutes_approving_earlier_minutes_do_not_give_the_meeting_date():
+    blocks = [_p("VILLAGE TOWNSHIP SPECIAL BOARD OF TRUSTEES MEETING JANUARY 11, 2023"),
+              _p("The regular scheduled meeting of the Village Township Board of Trustees was called to order by "
+                 "Supervisor Smith at 7:00 PM."),
+              _p("Motion to approve the minutes of the Tax Levy Hearing held on December 14, 2022, was made by "
+                 "Trustee Brown, seconded by Trustee Green.")]
+    (m,) = _run(blocks, [(MINUTES, 0, 2)])["meetings"]
+    assert (m["committee"], m["meeting_date"], m["start_time"]) == ("Village Township Board of Trustees", "2023-01-11", "19:00")
+
+
+def test_minutes_start_time_from_the_call_to_order_item_after_the_attendance():
+    blocks = [_p("Selectboard Meeting"), _p("Ashford Town Office"), _p("January 3, 2023"),
+              _p("Present: Dan Brown, Kelly Green. Absent Charlie White."),
+              _p("1. Call to order 7:03 PM.", kind="list_item"), _p("2. Comments & Questions - none", kind="list_item")]
+    (m,) = _run(blocks, [(MINUTES, 0, 5)])["meetings"]
+    assert (m["committee"], m["meeting_date"], m["start_time"], m["venue"]) == (
+        "Selectboard", "2023-01-03", "19:03", "Ashford Town Office")
+
+
+def test_minutes_committee_that_is_a_sentence_fragment_is_dropped():
+    blocks = [_p("Oakley Parish Council - 26 th January 2021"),
+              _p("Due to Coronavirus - Covid-19 - The Parish Council held a zoom meeting"),
+              _p("Present"), _p("Councillors D Richard (Chair), R Heal")]
+    (m,) = _run(blocks, [(MINUTES, 0, 3)])["meetings"]
+    assert (m["committee"], m["meeting_date"]) == ("Oakley Parish Council", "2021-01-26")
+
+
+def test_untyped_paper_whose_masthead_names_an_agenda_gives_its_meeting():
+    blocks = [_p("TOWN COUNCIL AGENDA FOR OCTOBER 16, 2012", kind="heading"),
+              _p("COUNCIL CHAMBERS - 2:00 P.M.", kind="heading"), _p("ROLL CALL", kind="heading"),
+              _p("1. City Clerk calls the roll.", kind="list_item")]
+    (m,) = _run(blocks, [(OTHER, 0, 3)])["meetings"]
+    assert (m["committee"], m["meeting_date"], m["start_time"], m["venue"]) == (
+        "Town Council", "2012-10-16", "14:00", "COUNCIL CHAMBERS")
+
+
+def test_untyped_report_mentioning_a_meeting_in_prose_gives_no_meeting():
+    blocks = [_p("Planning Report", kind="heading"), _p("Application 12/0034 for a religious assembly"),
+              _p("This application will be considered at the meeting of the Board on 27 July 2011 at 2 pm.")]
+    assert _run(blocks, [(OTHER, 0, 2)]).get("meetings", []) == []
+
+
+def test_agenda_without_any_date_takes_the_file_name_date_and_says_so():
+    blocks = [_p("Village Hall Committee", kind="heading"), _p("AGENDA", kind="heading"),
+              _p("1. Apologies", kind="list_item"), _p("2. Minutes", kind="list_item")]
+    (m,) = _run(blocks, [(AGENDA, 0, 3)], path="/x/2016-03-17 Agenda.pdf")["meetings"]
+    assert m["meeting_date"] == "2016-03-17" and "file name" in m["meeting_date_raw"]
+
+
+@pytest.mark.parametrize("raw, venue", [
+    ("LEGISLATIVE CHAMBERS - 2:00 P.M.", "LEGISLATIVE CHAMBERS"),
+    ("WVI 7pm", "WVI"),
+    ("Location: WVI", "WVI"),
+    ("1309 S Mary Avenue 7:30 a.m.", "1309 S Mary Avenue"),
+    ("10:30am-12:30pm", None),
+    ("Regular Board Meeting", None),
+    ("Call to order", None),
+    ("State of illinois DR AFT", None),
+    ("Chairman Richardson welcomed Mr A Wood from the village hall", None),
+    ("1311 S. Maybrook Dr., Maywood, IL 60153", "1311 S. Maybrook Dr., Maywood, IL 60153"),
+])
+def test_venue_is_a_place_without_times_labels_or_prose(raw, venue):
+    assert tidy_venue(raw) == venue
