@@ -109,7 +109,7 @@ def extract(doc: Document, papers: list[Paper], settings: Settings = DEFAULT):
 
     try:
         load_all()
-        return extract_document(ExtractContext(doc, papers))
+        return extract_document(ExtractContext(doc, papers, settings=settings))
     except Exception as e:  # noqa: BLE001
         raise _wrap("extract", doc.path, e) from e
 

@@ -36,7 +36,7 @@ from typing import Optional
 from ..model import ACTION_PLAN, HEADING, PARAGRAPH, LIST_ITEM, TABLE, Block, Cell, Document
 from ..dates import find_dates
 from ..periods import FROM_MEETING_DATE, Period, day_period, fy_of, parse_period, period_for_meeting, quarter_of_month, quarter_period
-from ..settings import DEFAULT, Settings
+from ..settings import Settings
 from ..status import (
     NOT_REPORTED,
     colour_key_entry,
@@ -281,8 +281,7 @@ class _Builder:
         self.date = context_date(ctx)
         self.colour_key: dict[str, str] = {}
         self.plan_blocks: set[int] = set()
-        st = ctx.shared.get("settings")
-        self.settings: Settings = st if isinstance(st, Settings) else DEFAULT
+        self.settings: Settings = ctx.settings
 
     # -- plan identity ------------------------------------------------------
     def _title_near(self, b: Block) -> tuple[Optional[str], list[str]]:

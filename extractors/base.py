@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..model import Document, Paper
+from ..settings import DEFAULT, Settings
 
 EXTRACTORS: dict[str, list["Extractor"]] = {}
 
@@ -48,6 +49,8 @@ class ExtractContext:
     papers: list[Paper]
     results: ExtractResult = field(default_factory=ExtractResult)
     shared: dict[str, Any] = field(default_factory=dict)
+    #: the run's settings (vocabularies such as status words, thresholds)
+    settings: Settings = DEFAULT
 
 
 class Extractor:

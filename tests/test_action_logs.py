@@ -75,9 +75,35 @@ def test_added_status_word_reaches_the_extractor():
                           row("A1", "Draft the data strategy", "JB", "Parked"),
                           row("A2", "Publish the register", "KL", "Done"))])
     papers = [Paper("action_plan", "", 0, len(doc.blocks) - 1)]
-    ctx = ExtractContext(doc, papers, shared={"settings": Settings(status_words={"parked": "on hold"})})
+    ctx = ExtractContext(doc, papers, settings=Settings(status_words={"parked": "on hold"}))
     got = {u["ref"]: u["status"] for u in extract_plans(ctx).rows["plan_updates"]}
     assert got == {"A1": "on hold", "A2": "complete"}
+
+
+def test_added_status_word_reaches_the_extractor_through_the_pipeline(tmp_path):
+    """The settings given to parse_file travel to the extract stage (they used
+    to stop at the clean stage)."""
+    import docx
+
+    from boardpack.pipeline import parse_file
+
+    d = docx.Document()
+    d.add_heading("Board Action Log as of 3 March 2014", 1)
+    t = d.add_table(rows=3, cols=4)
+    for r, cells in enumerate([("Ref", "Action", "Owner", "Status"), ("A1", "Draft the data strategy", "JB", "Parked"),
+                               ("A2", "Publish the register", "KL", "Done")]):
+        for c, text in enumerate(cells):
+            t.cell(r, c).text = text
+    path = tmp_path / "log.docx"
+    d.save(str(path))
+    plain = parse_file(path)
+    extended = parse_file(path, Settings(status_words={"parked": "on hold"}))
+
+    def statuses(pf):
+        return {u["ref"]: u["status"] for u in pf.result.rows["plan_updates"]}
+
+    assert statuses(extended) == {"A1": "on hold", "A2": "complete"}
+    assert statuses(plain)["A1"] != "on hold"
 
 
 # -- headers ---------------------------------------------------------------------------
