@@ -126,6 +126,9 @@ def find_dates(text: str, default_year: Optional[int] = None, month_first: bool 
         a, b, y = int(m["a"]), int(m["b"]), _year4(m["year"])
         if m["sep"] == "." and len(m["year"]) == 2 and not (1 <= b <= 12):
             continue  # "3.1.16": a paragraph number, not a date
+        if m["sep"] == "." and len(m["year"]) == 2 and not text[: m.start()].split("\n")[-1].strip() \
+                and re.match(r"\s+[A-Z][a-z]", text[m.end() :]):
+            continue  # "15.09.05 Village Hall Constitution": a minute number opening its heading
         first, second = (_mk(y, a, b), _mk(y, b, a)) if month_first else (_mk(y, b, a), _mk(y, a, b))
         add(m, first or second)
     if default_year:

@@ -557,8 +557,9 @@ def tidy_venue(v: Optional[str]) -> Optional[str]:
     t = _clean_venue(_strip_times(t))
     if not t or not re.search(r"[A-Za-z]{2}", t) or find_dates(t):
         return None
-    words = re.findall(r"[A-Za-z][\w'\-]*", t)
-    if len(words) > 6 and sum(1 for w in words if w[0].islower() and w.lower() not in _SMALL) > len(words) * 0.3:
+    words = re.findall(r"(?<![\w'])[A-Za-z][\w'\-]*", t)
+    if len(words) > 6 and sum(1 for w in words if w[0].islower() and w.lower() not in _SMALL) > len(words) * 0.3 \
+            and (re.search(r"\b[a-z]+(?:ed|ing)\b", t) or _PROSE.search(t)):
         return None  # a sentence, not a place
     if _PLACE_WORD.search(t) or _POSTCODE.search(t):
         return t
@@ -731,8 +732,12 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False) -> Me
             rest = _strip_times(re.sub(r"^\s*(?:,|at|in|@)\s*", "", _CONTACT_TAIL.sub("", after), flags=re.I))
             rest = re.sub(r"^(?:at|in)\s+", "", rest, flags=re.I)
             cands = [rest] if rest else []
-            if nxt and not find_dates(nxt):
-                cands.append(_strip_times(_CONTACT_TAIL.sub("", nxt)))
+            nxt_i = di + 1
+            if nxt and not find_dates(nxt) and not _strip_times(nxt) and di + 2 < len(head):
+                nxt_i = di + 2  # "November 2, 2022" / "05:00pm" / "COUNCIL CHAMBER"
+            nxt_place = head[nxt_i] if nxt_i < len(head) else ""
+            if nxt_place and not find_dates(nxt_place):
+                cands.append(_strip_times(_CONTACT_TAIL.sub("", nxt_place)))
             if not find_dates(before):
                 pre_place = _strip_times(before)
                 if pre_place and not committee_name(pre_place):
@@ -741,9 +746,7 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False) -> Me
                 if c and (is_place(c) or k == 0 and rest and len(c.split()) <= 4 and c[:1].isupper() and not _ORG_WORD.search(c)):
                     parts = [c]
                     # an address wrapped over the following lines ("EPA Government Center" / "City Council Chamber")
-                    j = di + 1 if c is not rest else di + 1
-                    if c is not rest:
-                        j = di + 2
+                    j = di + 1 if c is rest else nxt_i + 1
                     while j < len(head) and len(parts) < 4:
                         w = _CONTACT_TAIL.sub("", head[j]).strip(" ,")
                         if not w or not is_place(w) or find_times(w) or committee_name(w) and not _PLACE_WORD.search(w):
@@ -761,9 +764,17 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False) -> Me
                 break
     # an address line elsewhere in the masthead ("DCLG, Eland House, London SW1E 5DU")
     if not info.venue:
-        for t in head:
+        for k, t in enumerate(head):
             if _POSTCODE.search(t) and is_place(t) and not re.search(r"tel|phone|fax|e-?mail", t, re.I):
-                info.venue_raw, info.venue = t, _clean_venue(t)
+                parts = [t]
+                # the address's earlier lines ("COUNCIL CHAMBER" / "14403 E. Pacific Avenue" / "Baldwin Park, CA 91706")
+                j = k - 1
+                while j >= 0 and len(parts) < 4 and j != di and is_place(head[j]) and not find_times(head[j]) \
+                        and not (committee_name(head[j]) and not _PLACE_WORD.search(head[j])):
+                    parts.insert(0, head[j])
+                    j -= 1
+                v = ", ".join(parts)
+                info.venue_raw, info.venue = v, _clean_venue(v)
                 break
     if not info.start_time:
         ot = opening_time(lines[:40])

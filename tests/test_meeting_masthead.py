@@ -306,3 +306,20 @@ def test_agenda_without_any_date_takes_the_file_name_date_and_says_so():
 ])
 def test_venue_is_a_place_without_times_labels_or_prose(raw, venue):
     assert tidy_venue(raw) == venue
+
+
+def test_dotted_minute_number_opening_a_heading_is_not_a_date():
+    assert find_dates("15.09.05 Village Hall Constitution") == []
+    assert find_dates("Minutes 15.09.10")[0].iso == "2010-09-15"
+
+
+def test_masthead_address_over_lines_after_a_time_line():
+    info = masthead(["AGENDA", "OAK PARK CITY COUNCIL", "SPECIAL MEETING", "November 2, 2022", "05:00pm",
+                     "COUNCIL CHAMBER", "14403 E. Pacific Avenue", "Oak Park, CA 91706", "(626) 960-4011"])
+    assert fields(info) == ("Oak Park City Council", "2022-11-02", "17:00",
+                            "COUNCIL CHAMBER, 14403 E. Pacific Avenue, Oak Park, CA 91706")
+
+
+def test_labelled_venue_with_floor_and_room_in_lower_case_is_kept():
+    assert tidy_venue("Cabinet Office, 70 Whitehall, 3rd floor, conference room B") == \
+        "Cabinet Office, 70 Whitehall, 3rd floor, conference room B"
