@@ -68,6 +68,15 @@ class Settings:
     soffice_timeout: float = 120.0
     # -- ingest
     workers: int = 0  # 0 = CPU count
+    # -- limits on hostile or runaway files (checked before anything is inflated
+    # or parsed). A Word package is refused when its parts would inflate to
+    # more than zip_max_inflated_mb in all, or when one part of at least 1 MiB
+    # inflates more than zip_max_ratio times its stored size (real DOCX XML
+    # compresses 5-20x; a zip bomb 200-1000x, and parsing 100 MB of inflated
+    # body XML takes about 2.4 GB). A document over max_pages pages is refused.
+    zip_max_inflated_mb: int = 512
+    zip_max_ratio: float = 100.0
+    max_pages: int = 5000
     # -- linking across packs
     # rapidfuzz token_sort_ratio (0-100) for linking a renumbered or reworded
     # milestone; on the corpus every pair of distinct milestone texts of a plan
@@ -102,6 +111,13 @@ class Settings:
         if not isinstance(sw, Mapping) or not all(isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
                                                   for k, v in sw.items()):
             raise SettingsError("setting status_words must map status words to normalised statuses (text to text)")
+        for name in ("zip_max_inflated_mb", "max_pages"):
+            v = getattr(self, name)
+            if not isinstance(v, int) or isinstance(v, bool) or v < 1:
+                raise SettingsError(f"setting {name}={v!r} must be a positive integer")
+        if not isinstance(self.zip_max_ratio, (int, float)) or isinstance(self.zip_max_ratio, bool) \
+                or self.zip_max_ratio < 1:
+            raise SettingsError(f"setting zip_max_ratio={self.zip_max_ratio!r} must be a number of at least 1")
         for name in ("furniture_min_pages", "scanned_max_chars", "scanned_min_curves", "workers"):
             v = getattr(self, name)
             if not isinstance(v, int) or isinstance(v, bool) or v < 0:

@@ -150,7 +150,7 @@ def read_doc_document(path: Path, sha256: str, settings: Settings = DEFAULT) -> 
     find_soffice()  # fail fast with the install hint before making temp dirs
     with tempfile.TemporaryDirectory(prefix="boardpack-doc-") as tmp:
         produced = convert(path, "docx", Path(tmp), settings, WORD_FILTERS)
-        doc = read_docx_document(produced, sha256, "doc")
+        doc = read_docx_document(produced, sha256, "doc", settings)
     doc.path = str(path)
     doc.converted_from = "doc"
     doc.metadata["converter"] = doc.producer or "LibreOffice"

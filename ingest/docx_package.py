@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 from lxml import etree
 
 from ..errors import UnreadableDocument
+from ..settings import DEFAULT, Settings
 from .docx_styles import qn
 
 W_P, W_T = qn("w:p"), qn("w:t")
@@ -161,10 +162,46 @@ def _without_broken_parts(path: Path):
     return buf, sorted(set(dropped))
 
 
-def open_package(path: Path):
+#: A part smaller than this is never refused for its ratio (a small styles
+#: part of repeated runs can compress 100x and costs nothing to parse).
+RATIO_MIN_BYTES = 1 << 20
+
+
+def check_zip_limits(path: Path, settings: Settings = DEFAULT) -> None:
+    """Refuse a ZIP package whose parts would inflate past the settings' limits.
+
+    Decided from the central directory alone (each entry's declared inflated
+    and stored sizes), before a byte is inflated: python's zipfile never
+    inflates an entry past its declared size, so the declared sizes bound
+    what reading the package can cost. A broken zip is left to the caller.
+    """
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return
+    limit = settings.zip_max_inflated_mb * (1 << 20)
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if total > limit:
+            raise UnreadableDocument(
+                f"refused: ZIP parts would inflate to more than {settings.zip_max_inflated_mb} MB "
+                f"(setting zip_max_inflated_mb; a zip bomb?)", path)
+        if info.file_size >= RATIO_MIN_BYTES:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > settings.zip_max_ratio:
+                raise UnreadableDocument(
+                    f"refused: ZIP part {info.filename} would inflate {ratio:.0f}x "
+                    f"({info.compress_size:,} to {info.file_size:,} bytes; limit "
+                    f"{settings.zip_max_ratio:g}x, setting zip_max_ratio; a zip bomb?)", path)
+
+
+def open_package(path: Path, settings: Settings = DEFAULT):
     """(python-docx Document, parts dropped to open it)."""
     import docx
 
+    check_zip_limits(path, settings)
     try:
         return _open_strict(path), []
     except UnreadableDocument as strict_error:

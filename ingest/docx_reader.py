@@ -23,6 +23,7 @@ from typing import Optional
 from lxml import etree
 
 from ..errors import BoardpackError, UnreadableDocument
+from ..settings import DEFAULT, Settings
 from ..model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, Block, Document
 from ..textnorm import normalise, strip_bullet
 from . import register_reader
@@ -437,9 +438,9 @@ def _append_text(block: Block, suffix: str) -> None:
     block.norm = normalise(block.text)
 
 
-def read_docx_document(path: Path, sha256: str, fmt: str = "docx") -> Document:
+def read_docx_document(path: Path, sha256: str, fmt: str = "docx", settings: Settings = DEFAULT) -> Document:
     path = Path(path)
-    wdoc, dropped = open_package(path)
+    wdoc, dropped = open_package(path, settings)
     if getattr(wdoc.element, "body", None) is None:
         strict = "purl.oclc.org/ooxml" in str(getattr(wdoc.element, "tag", ""))
         why = ("Strict Open XML Word document (save it as a standard .docx)" if strict
@@ -479,6 +480,9 @@ def read_docx_document(path: Path, sha256: str, fmt: str = "docx") -> Document:
             "kind": "repaired",
             "message": "missing or malformed parts skipped: " + ", ".join(dropped),
         })
+    if pages is not None and pages > settings.max_pages:
+        raise UnreadableDocument(
+            f"refused: {pages} pages, over the limit of {settings.max_pages} (setting max_pages)", path)
     doc = Document(path=str(path), sha256=sha256, format=fmt, blocks=blocks, pages=pages,
                    producer=producer, headers=headers, footers=footers, metadata=meta)
     doc.renumber()
@@ -486,6 +490,6 @@ def read_docx_document(path: Path, sha256: str, fmt: str = "docx") -> Document:
 
 
 @register_reader("docx")
-def read_docx(path: Path, sha256: str, settings=None) -> Document:
-    """Read a .docx file into the document model (no settings apply to Word bodies)."""
-    return read_docx_document(path, sha256, "docx")
+def read_docx(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
+    """Read a .docx file into the document model (the settings' ZIP and page limits apply)."""
+    return read_docx_document(path, sha256, "docx", settings or DEFAULT)

@@ -477,6 +477,9 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
         page_errors: list[dict] = []
         unreadable: list[int] = []  # pages whose text layer is garbage (read by OCR)
         n_pages = len(pdf.pages)
+        if n_pages > settings.max_pages:
+            raise UnreadableDocument(
+                f"refused: {n_pages} pages, over the limit of {settings.max_pages} (setting max_pages)", path)
         first_error: Optional[UnreadableDocument] = None
         for i, page in enumerate(pdf.pages, 1):
             try:
@@ -512,6 +515,9 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
         n_pages, img_pages = _fallback_page_count(path)
         if n_pages == 0:
             raise UnreadableDocument("truncated or corrupt PDF: no pages found", path)
+        if n_pages > settings.max_pages:
+            raise UnreadableDocument(
+                f"refused: {n_pages} pages, over the limit of {settings.max_pages} (setting max_pages)", path)
         scanned = img_pages
         meta.setdefault("page_tree", "recovered by pypdf")
 
