@@ -80,10 +80,15 @@ def total_kind(label: str) -> Optional[str]:
     return "total"
 
 
+_YEAR_ENDING = re.compile(r"^\s*(?:(?:financial\s+)?year\s+end(?:ing|ed)?|period\s+end(?:ing|ed)|as\s+at)\s*:?\s+(?=\d)", re.I)
+
+
 def measure_name(header: str) -> str:
     h = strip_markers(header)
     h = re.sub(r"\(\s*[£$€]\s*(?:'?000s?|m|k)?\s*\)|[£$€]\s*'?000'?s?|[£$€]m\b|[£$€]k\b|\s[£$€]s?$|^[£$€]s?\s|\s[£$€]\s", " ", h).strip(" -")
     h = re.sub(r"\s{2,}", " ", h)
+    # "Year ending 31 March 2025": the column is the date
+    h = _YEAR_ENDING.sub("", h)
     if h.count("(") > h.count(")"):
         h = h + ")"
     elif h.startswith("(") and h.endswith(")") and h.count("(") == 1:
@@ -101,7 +106,7 @@ _NOT_MONEY_COL = re.compile(r"\b(likelihood|score|rating|impact|rank(?:ing)?|pri
 def money_cols(lay: TableLayout):
     """The value columns that hold money (all of them unless a header says
     "Likelihood (1-5)", "No.", "%" and the cells carry no pound sign)."""
-    return [c for c in lay.value_cols if not (_NOT_MONEY_COL.search(c.header or "") and not c.n_money)]
+    return [c for c in lay.value_cols if not (_NOT_MONEY_COL.search(_YEAR_ENDING.sub("", c.header or "")) and not c.n_money)]
 
 
 def value_measures(lay: TableLayout) -> dict[int, str]:
@@ -191,7 +196,8 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
             if lr.label and not lr.line and pos + 1 < len(body):
                 nxt = lay.grid[body[pos + 1]]
                 nlabel = nxt[lay.label_col] if lay.label_col is not None else ""
-                if not nlabel.strip():
+                if not nlabel.strip() or (row_has_values(body[pos + 1]) and _continues_label(lr.label, nlabel)):
+                    # the label's first line; its amounts stand on the next line
                     pending_label = f"{pending_label} {lr.label}".strip()
                     continue
             if lr.label and out and not lr.line and lr.label[:1].islower():
@@ -202,7 +208,10 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
             continue  # group heading / note row
         if pending_label and not lr.label:
             lr.label = pending_label
+        elif pending_label and _continues_label(pending_label, lr.label):
+            lr.label = f"{pending_label} {lr.label}"
         pending_label = ""
+        lr.label = clean_label(lr.label)
         if lr.actions is None and lr.notes:
             m = _RELATES.search(lr.notes)
             if m:
@@ -218,6 +227,31 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
             lr.total = "total"  # unlabelled row of amounts at the foot (or summing the items above): a column total
         out.append(lr)
     return out
+
+
+#: Words a wrapped label line ends with when the label goes on ("Precept or Rates and" / "Levies").
+_CONNECTIVE_END = re.compile(r"(?:\b(?:and|or|of|plus|less|to|for|the|in|on|by|with|from|net|incl?)|[&,/+\-–])\s*$", re.I)
+#: A form's box number and its arithmetic sign before a label: "4. (-) Staff costs", "7. (=) Balances".
+_LEAD_MARKS = re.compile(r"^\s*(?:\d{1,2}[.,]\s+)?(?:\(\s*[-+=x×÷]\s*\)\s*)+|^\s*\d{1,2}[.,]\s+(?=[A-Za-z(])")
+
+
+def _continues_label(first: str, second: str) -> bool:
+    """Whether ``second`` is the rest of a row label wrapped after ``first``: it
+    opens in lower case ("Balances brought" / "forward") or the first line
+    ends on a joining word ("Precept or Rates and" / "Levies")."""
+    first, second = one_line(first), one_line(second)
+    if not first or not second or len(first) > 80:
+        return False
+    return second[:1].islower() or bool(_CONNECTIVE_END.search(first))
+
+
+def clean_label(label: str) -> str:
+    """A row label without the box number and the +/-/= sign a statement form
+    prints before it ("3. (+) Total other receipts" -> "Total other receipts")."""
+    if not label:
+        return label
+    out = _LEAD_MARKS.sub("", label, count=1).strip()
+    return out if re.search(r"[A-Za-z]", out) else label
 
 
 def _sums_items_above(lr: "_LogicalRow", rows: list["_LogicalRow"], lay: TableLayout) -> bool:

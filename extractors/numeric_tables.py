@@ -493,6 +493,12 @@ def classify(lay: Optional[TableLayout], paper_type: str = "", title: Optional[s
         b += 1.0
     if any(TOTAL_LABEL.search(t) for t in label_texts if t) or any(not t for t in label_texts[-1:]):
         b += 0.5
+    # rows named as money ("Balances brought forward", "Staff costs", "Precept"):
+    # a statement printed without currency signs
+    named = [t for t in label_texts if t]
+    n_money_rows = sum(1 for t in named if BUDGET_WORDS.search(t))
+    if n_money_rows >= 3 and n_money_rows >= 0.25 * len(named):
+        b += 1.0
     if any(c.role == "actions" for c in lay.columns):
         b += 1.5
     n_period_cols = sum(1 for c in values if is_period_header(c.header) or (c.top and is_period_header(c.top)))

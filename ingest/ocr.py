@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..model import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
+from .pdf_text_tables import Seg, TLine, find_text_tables, split_segments
 from ..settings import DEFAULT, Settings
 from ..textnorm import strip_bullet
 
@@ -69,17 +70,171 @@ def _tsv(image: Path, timeout: float) -> list[dict]:
     return [r for r in reader if r.get("level") == "5" and (r.get("text") or "").strip()]
 
 
+def _kept(w: dict) -> bool:
+    try:
+        conf = float(w["conf"])
+    except (TypeError, ValueError):
+        conf = -1
+    return not (conf < _MIN_CONF and len(w["text"].strip()) <= 2)
+
+
+# -- tables from word positions ----------------------------------------------------
+
+# An amount as OCR reads it in a statement column: digits with a thousands
+# group or pence ("16,053", "5000.00", "£ 200"); a bare small number is no amount.
+_AMOUNT_WORD = re.compile(r"^[(£$€-]*\d{1,3}(?:,\d{3})+(?:\.\d+)?[.)]?$|^[(£$€-]*\d+\.\d{2}\)?$")
+# Box edges read as brackets or bars after an amount: "16,053)" with no "(".
+_EDGE_AFTER = re.compile(r"^([-£$€]?\d[\d,]*(?:\.\d+)?)[)\]|]$")
+_NUMBER_WORD = re.compile(r"^[(£$€-]*\d[\d,]*(?:\.\d+)?[.)]?$")
+# Box edges and speckle read as words: "|", "._|", "]".
+_EDGE_WORD = re.compile(r"^[|\[\]_.:;,'‘’\"“”!]+$")
+_PART_GROUP = re.compile(r"^[(£$€-]*\d{1,3}(?:,\d{3})*,\d{1,2}$")
+
+
+def _page_word_boxes(words: list[dict], scale: float) -> list[dict]:
+    """Tesseract words as the PDF reader's word dicts (points), with the OCR's
+    line keys kept, and two OCR slips on amounts mended: a box edge read as a
+    closing bracket ("16,053)") and a thousands group split by a space ("2,01 8")."""
+    out = []
+    for w in words:
+        if not _kept(w):
+            continue
+        text = w["text"].strip()
+        if _EDGE_WORD.match(text):
+            continue
+        left, top, width, height = (int(w[k]) for k in ("left", "top", "width", "height"))
+        m = _EDGE_AFTER.match(text)
+        if m:
+            width -= round(width / len(text))  # the edge's share of the box
+            text = m.group(1)
+        d = {"text": text, "x0": left * scale, "x1": (left + width) * scale, "top": top * scale,
+             "bottom": (top + height) * scale, "key": (int(w["block_num"]), int(w["par_num"]), int(w["line_num"])),
+             "src": [(left, top)]}
+        prev = out[-1] if out else None
+        if (prev is not None and prev["key"] == d["key"] and _PART_GROUP.match(prev["text"])
+                and re.fullmatch(r"\d{1,2}", text) and len(prev["text"].rsplit(",", 1)[1]) + len(text) == 3
+                and d["x0"] - prev["x1"] < 0.6 * (d["bottom"] - d["top"])):
+            prev["text"] += text
+            prev["x1"] = d["x1"]
+            prev["src"] += d["src"]
+            continue
+        out.append(d)
+    return out
+
+
+def _ocr_lines(ws: list[dict]) -> list[TLine]:
+    """Visual lines of a scanned page: tesseract's own lines, joined when they sit
+    side by side at the same height (a column header read as separate blocks)."""
+    groups: dict[tuple, list[dict]] = {}
+    for w in ws:
+        groups.setdefault(w["key"], []).append(w)
+    lines = []
+    for g in groups.values():
+        g.sort(key=lambda w: w["x0"])
+        tops = sorted(w["top"] for w in g)
+        bots = sorted(w["bottom"] for w in g)
+        lines.append([tops[len(tops) // 2], bots[len(bots) // 2], g])
+    lines.sort(key=lambda t: (t[0], t[2][0]["x0"]))
+    merged: list[list] = []
+    for ln in lines:
+        for m in merged[-3:]:
+            overlap = min(m[1], ln[1]) - max(m[0], ln[0])
+            h = min(m[1] - m[0], ln[1] - ln[0])
+            apart = all(w["x1"] <= v["x0"] or v["x1"] <= w["x0"] for w in ln[2] for v in m[2])
+            if h > 0 and overlap >= 0.5 * h and apart:
+                m[2] = sorted(m[2] + ln[2], key=lambda w: w["x0"])
+                m[0], m[1] = min(m[0], ln[0]), max(m[1], ln[1])
+                break
+        else:
+            merged.append(ln)
+    merged.sort(key=lambda t: t[0])
+    out = []
+    for top, bottom, g in merged:
+        hs = sorted(w["bottom"] - w["top"] for w in g)
+        # a scan is seldom square: the line's words share its middle height, so
+        # a cell's words keep their reading order
+        for w in g:
+            w["top"], w["bottom"] = top, bottom
+        t = TLine(words=g)
+        size = _font_size(hs)
+        t.segs = _split_after_numbers(split_segments(g, size), size)
+        out.append(t)
+    return out
+
+
+def _split_after_numbers(segs: list[Seg], size: float) -> list[Seg]:
+    """A figure in a form's box followed by the text beside it ("2,018 employers NI
+    ..."): OCR boxes leave less space between them than the page shows, so a
+    number followed by a word splits at a narrower gap than in a text layer."""
+    out = []
+    for sg in segs:
+        cur = [sg.words[0]]
+        for w in sg.words[1:]:
+            prev = cur[-1]
+            if (_NUMBER_WORD.match(prev["text"]) and w["text"][:1].isalpha()
+                    and w["x0"] - prev["x1"] > 0.25 * size):
+                out.append(Seg(cur))
+                cur = [w]
+            else:
+                cur.append(w)
+        out.append(Seg(cur))
+    return out
+
+
+def _font_size(heights: list[float]) -> float:
+    """The font size (points) a line's word boxes suggest: a box spans the
+    letters' ink (about seven tenths of the type size), not the type size."""
+    return max(1.3 * heights[len(heights) // 2], 6.0) if heights else 10.0
+
+
+def _has_amount_column(block: Block) -> bool:
+    """A table read off a scan is kept only when a column right of the first holds
+    amounts in three rows or more (statements, receipts and payments, registers):
+    member lists and agendas set in columns stay paragraphs."""
+    counts: dict[int, int] = {}
+    for r in block.rows:
+        for k, c in enumerate(r.cells[1:], start=1):
+            if any(_AMOUNT_WORD.match(t) for t in c.text.split()):
+                counts[k] = counts.get(k, 0) + 1
+    return any(n >= 3 for n in counts.values())
+
+
+def ocr_tables(words: list[dict], page: int, scale: float) -> tuple[list[Block], set[tuple]]:
+    """Tables without rules on a scanned page, found from the words' positions the
+    way :mod:`.pdf_text_tables` finds them on text pages: rows by height, columns
+    by x alignment. Returns the table blocks and the (left, top) keys of the OCR
+    words they took."""
+    ws = _page_word_boxes(words, scale)
+    if len(ws) < 6:
+        return [], set()
+    lines = _ocr_lines(ws)
+    size = _font_size(sorted(w["bottom"] - w["top"] for w in ws))
+    blocks, used = [], set()
+    # OCR line heights are too uneven to tell a wrapped cell from the next row:
+    # rows stay as printed lines (the extractors join wrapped labels); a form's
+    # boxes stand further apart than a typed table's rows
+    for i0, i1, blk in find_text_tables(lines, size, page, [], join_wraps=False, row_gap=3.5):
+        if not _has_amount_column(blk):
+            continue
+        blk.flags.append("ocr")
+        blocks.append(blk)
+        for ln in lines[i0:i1 + 1]:
+            for w in ln.words:
+                used.update(w["src"])
+    return blocks, used
+
+
 def words_to_blocks(words: list[dict], page: int, scale: float) -> list[Block]:
-    """Group tesseract words (TSV rows) into blocks: one per tesseract paragraph,
-    lines kept as line breaks; short all-capital paragraphs become headings and
-    bulleted ones list items."""
+    """Group tesseract words (TSV rows) into blocks: runs of lines whose amounts
+    stand in columns become tables (:func:`ocr_tables`); the rest one block per
+    tesseract paragraph, lines kept as line breaks; short all-capital paragraphs
+    become headings and bulleted ones list items."""
+    tables, used = ocr_tables(words, page, scale)
     paras: dict[tuple[int, int], dict[int, list[dict]]] = {}
     for w in words:
-        try:
-            conf = float(w["conf"])
-        except (TypeError, ValueError):
-            conf = -1
-        if conf < _MIN_CONF and len(w["text"].strip()) <= 2:
+        if not _kept(w):
+            continue
+        if used and (int(w["left"]), int(w["top"])) in used:
             continue
         key = (int(w["block_num"]), int(w["par_num"]))
         paras.setdefault(key, {}).setdefault(int(w["line_num"]), []).append(w)
@@ -110,6 +265,8 @@ def words_to_blocks(words: list[dict], page: int, scale: float) -> list[Block]:
             kind = HEADING
         blocks.append(Block(kind=kind, text=text, level=1 if kind == HEADING else 0, page=page,
                             bbox=(round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1)), flags=["ocr"]))
+    if tables:
+        blocks = sorted(blocks + tables, key=lambda b: b.bbox[1])
     return blocks
 
 

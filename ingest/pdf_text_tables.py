@@ -129,7 +129,8 @@ def _col_of(seg: Seg, cols: list[list[float]]) -> int:
     return min(range(len(cols)), key=lambda k: abs((cols[k][0] + cols[k][1]) / 2 - c))
 
 
-def find_text_tables(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill]) -> list[tuple[int, int, Block]]:
+def find_text_tables(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill],
+                     join_wraps: bool = True, row_gap: float = 2.5) -> list[tuple[int, int, Block]]:
     """Tables without ruling lines. Returns (first line index, last line index, block).
 
     A candidate is a run of lines, starting at a line with two or more
@@ -140,6 +141,8 @@ def find_text_tables(lines: list[TLine], size: float, page_no: int, fills: Seque
     three multi-segment lines, at least two columns each used by two or more
     lines, and a line of running prose (one segment spanning the columns)
     ends the run, so prose with the odd wide gap never becomes a table.
+    ``join_wraps`` joins a line set close under a row into that row's cells;
+    ``row_gap`` (in font sizes) is the vertical gap that ends a table.
     """
     out = []
     n = len(lines)
@@ -152,7 +155,7 @@ def find_text_tables(lines: list[TLine], size: float, page_no: int, fills: Seque
         j = i + 1
         while j < n:
             ln = lines[j]
-            if ln.top - lines[j - 1].bottom > 2.5 * size:
+            if ln.top - lines[j - 1].bottom > row_gap * size:
                 break
             if len(ln.segs) < 2:
                 # a single segment across a gutter of the run so far is prose, not a cell
@@ -167,7 +170,7 @@ def find_text_tables(lines: list[TLine], size: float, page_no: int, fills: Seque
         run = lines[i:j]
         block = None
         if sum(1 for ln in run if len(ln.segs) >= 2) >= 3:
-            block = _text_table(run, size, page_no, fills)
+            block = _text_table(run, size, page_no, fills, join_wraps)
         if block is not None:
             out.append((i, j - 1, block))
             i = j
@@ -185,7 +188,8 @@ def _word_col(w: dict, cols: list[list[float]]) -> int:
     return min(range(len(cols)), key=lambda k: min(abs(cols[k][0] - c), abs(cols[k][1] - c)))
 
 
-def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill]) -> Optional[Block]:
+def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill],
+                join_wraps: bool = True) -> Optional[Block]:
     cols = _columns(lines, allow=0 if len(lines) < 5 else max(1, len(lines) // 10))
     # A column only one line uses, close to its neighbour, is a stray overhang:
     # fold it in. One standing apart is real ("1 - 24" under PAGES on the one
@@ -229,7 +233,7 @@ def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[F
     # also has looser gaps between rows (uniformly tight rows cannot be told apart).
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     tight = 0.45 * size
-    bimodal = any(g > 0.8 * size for g in gaps) and any(g < tight for g in gaps)
+    bimodal = join_wraps and any(g > 0.8 * size for g in gaps) and any(g < tight for g in gaps)
     grid: list[list[list[dict]]] = []
     spans: list[list[float]] = []
     for k, (ln, slots) in enumerate(zip(lines, per_line)):
