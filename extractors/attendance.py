@@ -517,7 +517,7 @@ def _is_label_row(cells: list[str]) -> bool:
                for c in cells if c)
 
 
-def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
+def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> tuple[Attendance, int]:
     """Attendance from the head of the minutes; returns (attendance, index of the first unit after it).
 
     ``lines`` are paragraph units (see :func:`units`): comma lists are read as
@@ -526,6 +526,8 @@ def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
     A section ends at the next heading, minute item or prose paragraph that is
     not itself an attendance label; minute items titled with a label
     ("15.09.1 Apologies", "2. Apologies received: ...") open a section again.
+    An attendance grid (members against the year's meeting dates) is read in the
+    column of ``meeting_date`` (ISO), the codes by the paper's own key.
     """
     att = Attendance()
     cat: Optional[str] = None
@@ -543,9 +545,27 @@ def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
             att.new_section()
         cat = c
 
+    grids_seen: set[int] = set()
+    grid_blocks: set[int] = set()
+    legend: Optional[dict[str, str]] = None
     for i, ln in enumerate(lines[:limit]):
         t = ln.text.strip()
         n_before = len(att.people)
+        if ln.is_row and meeting_date and ln.block is not None and ln.block_index not in grids_seen:
+            grids_seen.add(ln.block_index)
+            if legend is None:
+                legend = grid_legend([x.text for x in lines[:limit]])
+            prev_tables = [x.block for x in lines[:i] if x.is_row and x.block is not None
+                           and ln.block_index - 3 <= x.block_index < ln.block_index and _is_date_stack_table(x.block)]
+            found = grid_attendance(ln.block, meeting_date, legend, prev_tables[-1] if prev_tables else None)
+            for name, gcat, role in found:
+                att.add(name, gcat, ln, default_role=role)
+            if found:
+                grid_blocks.add(ln.block_index)
+                last_used = i
+        if ln.is_row and ln.block_index in grid_blocks:
+            last_used = i
+            continue
         if not ln.is_row:
             # a numbered item or list item titled with a label: "15.09.1 Apologies", "1. Members present: ..."
             mi = _ITEM_NUM.match(t)
@@ -585,7 +605,7 @@ def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
                 if n_items > 4 or (end is not None and i > end + 25):
                     break
                 continue
-        elif end is not None and cat is None:
+        elif end is not None and cat is None and not (i <= end + 6 and _label_row(ln.cells or [])):
             continue
         if ln.is_row:
             cells = [c.strip() for c in (ln.cells or [])]
@@ -749,6 +769,15 @@ def parse_attendance(lines: list[Line]) -> tuple[Attendance, int]:
     return att, end
 
 
+def _label_row(cells: list[str]) -> bool:
+    """A row opening with an attendance label cell followed by a name ("Chaired by | Keith Moore | ...")."""
+    ne = [c.strip() for c in cells if c and c.strip()]
+    if len(ne) < 2:
+        return False
+    c0, rest = _cue(ne[0])
+    return bool(c0) and not rest.strip() and not _cue(ne[1])[0] and _looks_like_name(ne[1])
+
+
 def _roll_call_like(t: str) -> bool:
     return bool(re.search(r"\broll\s+call\b|\b(?:was|were)\s+(?:also\s+)?(?:present|absent)\b|called\s+to\s+order\s+(?:at\s+\S+\s+)?by", t, re.I))
 
@@ -784,4 +813,161 @@ def _split_inline_cues(t: str) -> list[tuple[Optional[str], str]]:
     for p in pieces[1:]:
         c, rest = _cue(p.strip())
         out.append((c, rest.rstrip(" .") if c else p))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# attendance grids: members against the year's meeting dates, one code per cell
+# ("Keith Moore | P | P | A |" under rotated date headers, with a key "P - Present
+# S - Sanctioned A - Absent L - Late arrival"). Only the column of the meeting the
+# minutes record is read.
+
+# what a key's words mean; apologies first ("not present" holds "present")
+_GRID_WORD_CATS = (
+    (re.compile(r"apolog|sanction|absen|excused|regrets?|not\s+(?:present|attend)|unauthori[sz]ed|leave", re.I), APOLOGIES),
+    (re.compile(r"present|attend|late|remote|virtual|online|in\s+person|arriv", re.I), PRESENT),
+)
+# codes read without a key
+_GRID_DEFAULT_CODES = {"p": PRESENT, "a": APOLOGIES, "ap": APOLOGIES, "l": PRESENT, "\u2713": PRESENT, "\u2714": PRESENT}
+_GRID_LEGEND = re.compile(
+    r"(?<![\w])(?P<code>[A-Z][A-Za-z]?|[\u2713\u2714\u2717xX])\s*[-\u2013\u2014=:]\s*(?P<word>[A-Za-z][A-Za-z ]*?[a-z])"
+    r"(?=\s+(?:[A-Z][A-Za-z]?|[\u2713\u2714\u2717xX])\s*[-\u2013\u2014=:]|\s*$|\s*[|;,\n])")
+_GRID_ROLE_HEAD = re.compile(r"^(?:type|role|category|position|capacity|representing|governor\s+type|member\s+type|appointed\s+by)$", re.I)
+_NUM_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})")
+
+
+def grid_legend(texts: list[str]) -> dict[str, str]:
+    """Codes of an attendance key ("P - Present S - Sanctioned A - Absent") -> category."""
+    out: dict[str, str] = {}
+    for t in texts:
+        for m in _GRID_LEGEND.finditer(t or ""):
+            for rx, cat in _GRID_WORD_CATS:
+                if rx.search(m.group("word")):
+                    out.setdefault(m.group("code").lower(), cat)
+                    break
+    return out
+
+
+def _num_date_matches(s: str, iso: str) -> bool:
+    """An all-numeric date string ("14/10/2019", "9/05/22") is the ISO date, read either way round."""
+    m = _NUM_DATE.fullmatch(s)
+    if not m:
+        return False
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if y < 100:
+        y += 2000
+    return any(f"{y:04d}-{mo:02d}-{d:02d}" == iso for d, mo in ((a, b), (b, a)))
+
+
+def _stacked_date(chars: list[str], iso: str) -> bool:
+    """A date printed rotated, one character per text row: read down or up."""
+    s = "".join("".join(chars).split())
+    return bool(s) and (_num_date_matches(s, iso) or _num_date_matches(s[::-1], iso))
+
+
+def _expanded(row) -> list[tuple[int, int, str, Optional[str]]]:
+    out, pos = [], 0
+    for c in row.cells:
+        span = max(1, c.colspan or 1)
+        out.append((pos, span, " ".join((c.text or "").split()), c.fill))
+        pos += span
+    return out
+
+
+def _is_date_stack_table(block) -> bool:
+    rows = getattr(block, "rows", None) or []
+    if len(rows) < 4:
+        return False
+    cells = [" ".join((c.text or "").split()) for r in rows for c in r.cells]
+    return bool(cells) and all(re.fullmatch(r"[\d/.\- ]{0,4}", c) for c in cells) and sum(1 for c in cells if re.search(r"\d", c)) >= 6
+
+
+def grid_attendance(block, iso: Optional[str], legend: dict[str, str], header_block=None) -> list[tuple[str, str, Optional[str]]]:
+    """(name, category, role) of the people with a code in the meeting's column of an
+    attendance grid; [] when the block is no grid or the meeting's column is not found."""
+    from ..names import looks_like_person
+
+    rows = getattr(block, "rows", None) or []
+    if not iso or len(rows) < 2:
+        return []
+    codes = dict(_GRID_DEFAULT_CODES)
+    codes.update(legend)
+    exp = [_expanded(r) for r in rows]
+
+    def person_row(cells):
+        first = next((c for c in cells if c[2]), None)
+        if first is None or first[0] > 1:
+            return None
+        name = first[2]
+        probe = name.title() if name.isupper() else name
+        if not looks_like_person(_canon(probe)) or not _plausible_person(probe):
+            return None
+        return first
+
+    people = [(k, person_row(cells)) for k, cells in enumerate(exp)]
+    people = [(k, p) for k, p in people if p is not None]
+    if len(people) < 2:
+        return []
+    first_row = people[0][0]
+    # column groups: cell starts shared by every member row
+    bounds = None
+    for k, p in people:
+        starts = {c[0] for c in exp[k] if c[0] > p[0]}
+        bounds = starts if bounds is None else bounds & starts
+    if not bounds:
+        return []
+    width = max(sum(c[1] for c in cells) for cells in exp)
+    bl = sorted(bounds)
+    groups = [(b, bl[j + 1] if j + 1 < len(bl) else width) for j, b in enumerate(bl)]
+
+    def group_vals(k, g):
+        return [c for c in exp[k] if g[0] <= c[0] < g[1]]
+
+    def is_code(v):
+        return v.lower() in codes
+
+    code_groups = []
+    for g in groups:
+        vals = [c[2] for k, _ in people for c in group_vals(k, g) if c[2]]
+        if all(is_code(v) for v in vals):
+            code_groups.append(g)
+    if not any(is_code(c[2]) for k, _ in people for g in code_groups for c in group_vals(k, g)):
+        return []
+    # the meeting's column: a date in the header rows above it, or the n-th date of a
+    # table of rotated dates printed just above the grid
+    target = None
+    heads = exp[:first_row]
+    for g in code_groups:
+        chars = [c[2] for h in heads for c in h if g[0] <= c[0] < g[1] and c[2]]
+        if chars and (_stacked_date(chars, iso) or any(_num_date_matches(x, iso) for x in chars)):
+            target = g
+            break
+    if target is None and header_block is not None:
+        hrows = header_block.rows
+        ncol = max(len(r.cells) for r in hrows)
+        for j in range(ncol):
+            chars = [" ".join((r.cells[j].text or "").split()) for r in hrows if j < len(r.cells)]
+            if _stacked_date(chars, iso) or any(_num_date_matches(x, iso) for x in chars if x):
+                if j < len(code_groups):
+                    target = code_groups[j]
+                break
+    if target is None:
+        return []
+    role_group = None
+    for g in groups:
+        if g in code_groups or g[0] >= target[0]:
+            continue
+        if any(_GRID_ROLE_HEAD.match(c[2]) for h in heads for c in h if g[0] <= c[0] < g[1] and c[2]):
+            role_group = g
+    out = []
+    for k, p in people:
+        vals = [c[2] for c in group_vals(k, target) if c[2]]
+        cat = codes.get(vals[0].lower()) if len(vals) == 1 else None
+        if not cat:
+            continue
+        role = None
+        if role_group:
+            rv = [c[2] for c in group_vals(k, role_group) if c[2]]
+            role = rv[0] if rv else None
+        out.append((p[2], cat, role))
     return out

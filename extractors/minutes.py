@@ -296,7 +296,7 @@ class MinutesExtractor(Extractor):
         mdate = info.meeting_date
         sha = ctx.doc.sha256
 
-        att, end = parse_attendance(lines)
+        att, end = parse_attendance(lines, mdate)
         body = lines[end:]
 
         items: list[MinuteItem] = []
