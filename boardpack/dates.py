@@ -122,8 +122,14 @@ def find_dates(text: str, default_year: Optional[int] = None, month_first: bool 
         add(m, _mk(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"])))
     for m in _ISO.finditer(text):
         add(m, _mk(int(m["year"]), int(m["month"]), int(m["day"])))
+    # "15.09.4", "15.09.5", "15.09.05": a numbering scheme (minute numbers), not dates
+    suffixes: dict[str, set[str]] = {}
+    for pm in re.finditer(r"(?<![\d.])(\d{1,2}\.\d{1,2})\.(\d{1,2})(?![\d.]|\.\d)", text):
+        suffixes.setdefault(pm.group(1), set()).add(pm.group(2))
     for m in _NUMERIC.finditer(text):
         a, b, y = int(m["a"]), int(m["b"]), _year4(m["year"])
+        if m["sep"] == "." and len(m["year"]) == 2 and len(suffixes.get(f"{m['a']}.{m['b']}", ())) >= 2:
+            continue
         if m["sep"] == "." and len(m["year"]) == 2 and not (1 <= b <= 12):
             continue  # "3.1.16": a paragraph number, not a date
         if m["sep"] == "." and len(m["year"]) == 2 and not text[: m.start()].split("\n")[-1].strip() \

@@ -248,6 +248,8 @@ def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
     if not info.venue and anchor is not None:
         info.venue, info.venue_raw = _venue_near(head, anchor)
     info.venue = tidy_venue(info.venue)
+    if info.committee and committee_name(info.committee, title_case=False) is None:
+        info.committee = info.committee_raw = None  # a sentence fragment: null is better than wrong
     info.contact_officer, info.contact_raw = _contact(lines)
     info.addressees = _addressees(units(head, _TO_LINE))
     prov = anchor or (head[0] if head else (lines[0] if lines else None))
@@ -407,7 +409,7 @@ class MeetingExtractor(Extractor):
                     known.addressees = info.addressees
                 record_meeting(known, ctx, res)
                 return res
-        if info.meeting_date is None and known is None:
+        if info.meeting_date is None and known is None and paper is ctx.papers[0]:
             # last resort: the date in the file name ("2016-03-17 Agenda.pdf"), recorded as such
             us = numeric_order(" ".join(ln.text for ln in lines[:200]))
             fd = date_from_file_name(getattr(ctx.doc, "path", None), month_first=us)

@@ -323,3 +323,8 @@ def test_masthead_address_over_lines_after_a_time_line():
 def test_labelled_venue_with_floor_and_room_in_lower_case_is_kept():
     assert tidy_venue("Cabinet Office, 70 Whitehall, 3rd floor, conference room B") == \
         "Cabinet Office, 70 Whitehall, 3rd floor, conference room B"
+
+
+def test_dotted_minute_numbers_in_sequence_are_not_dates():
+    text = "15.09.4 Matters Arising No matters arising 15.09.05 Village Hall Constitution 15.09.6 Big Lottery"
+    assert find_dates(text) == []
