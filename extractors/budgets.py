@@ -251,6 +251,7 @@ def clean_label(label: str) -> str:
     if not label:
         return label
     out = _LEAD_MARKS.sub("", label, count=1).strip()
+    out = re.sub(r"\s+[£$€]$", "", out)  # "Total Payments £": the column's unit beside the label
     return out if re.search(r"[A-Za-z]", out) else label
 
 
@@ -552,6 +553,47 @@ def prose_budget(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
         emit_table(lay, res, doc.sha256, run["title"], table_key=f"prose{k}")
 
 
+def side_by_side(lay: TableLayout) -> list[TableLayout]:
+    """A statement printed as two tables side by side ("Receipts | £ | Payments | £"):
+    a second column of row names right of the amount columns starts a table of
+    its own, so each amount is named by the label to its left. Returns the
+    parts (just ``lay`` when the table is one)."""
+    if lay.label_col is None:
+        return [lay]
+    starts = [lay.label_col]
+    seen_value = False
+    for c in lay.columns:
+        if c.index <= lay.label_col:
+            continue
+        if c.role == "value":
+            seen_value = True
+        elif seen_value and c.role in ("notes", "text") and c.n_text >= 3 and c.n_values == 0:
+            # the column names rows (words, not figures) and has amounts of its own after it
+            if any(v.role == "value" and v.index > c.index for v in lay.columns):
+                starts.append(c.index)
+                seen_value = False
+    if len(starts) < 2:
+        return [lay]
+    block = lay.block
+    grid = lay.grid
+    parts = []
+    for k, a in enumerate(starts):
+        b = starts[k + 1] if k + 1 < len(starts) else len(lay.columns)
+        rows = []
+        for r, cells in enumerate(grid):
+            src = block.rows[r] if r < len(block.rows) else None
+            rows.append(Row(cells=[Cell(text=cells[c]) for c in range(a, b)], page=lay.row_page(r),
+                            is_header=bool(src and src.is_header)))
+        blk = Block(kind=TABLE, rows=rows, page=block.page)
+        blk.index = block.index
+        part = analyse(blk)
+        if part is None or not part.value_cols:
+            return [lay]
+        part.title, part.scale = lay.title, lay.scale if part.scale == 1 else part.scale
+        parts.append(part)
+    return parts
+
+
 @register
 class BudgetExtractor(Extractor):
     """Budget tables in budget papers, and budget-looking tables in any paper
@@ -567,7 +609,9 @@ class BudgetExtractor(Extractor):
             if verdict.kind != "budget":
                 continue
             try:
-                emit_table(lay, res, ctx.doc.sha256, lay.title)
+                parts = side_by_side(lay)
+                for k, part in enumerate(parts):
+                    emit_table(part, res, ctx.doc.sha256, lay.title, table_key="table" if len(parts) == 1 else f"side{k}")
             except Exception as e:  # one odd table must not lose the document
                 res.warn(f"budget table not read: {type(e).__name__}: {e}", page=block.page, block_index=block.index, kind="budget")
         if paper.paper_type == BUDGET:

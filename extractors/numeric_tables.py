@@ -24,7 +24,7 @@ from ..textnorm import one_line
 
 BUDGET_WORDS = re.compile(
     r"\b(budget\w*|allocat\w*|fund(?:s|ing|ed)?|cost\w*|spend\w*|spent|expenditure|income|amount|forecast\w*|"
-    r"variance|outturn|balance|grants?|precept|reserves?|cash\s+limit|receipts?|payments?|estimates?|"
+    r"variance|outturn|balances?|grants?|precept|reserves?|cash\s+limit|receipts?|payments?|estimates?|assets|liabilities|borrowings|"
     r"contributions?|savings?|revenue|capital|virement|underspend|overspend|invoice\w*|finance|financial|"
     r"accounts?|pooled|match\s+funding|vat|net|gross|invoices?|paid|payee|expenses?|precept)\b|[£$€]",
     re.I,
@@ -497,8 +497,9 @@ def classify(lay: Optional[TableLayout], paper_type: str = "", title: Optional[s
     # a statement printed without currency signs
     named = [t for t in label_texts if t]
     n_money_rows = sum(1 for t in named if BUDGET_WORDS.search(t))
-    if n_money_rows >= 3 and n_money_rows >= 0.25 * len(named):
-        b += 1.0
+    money_rows = n_money_rows >= 3 and n_money_rows >= 0.25 * len(named)
+    if money_rows:
+        b += 1.5
     if any(c.role == "actions" for c in lay.columns):
         b += 1.5
     n_period_cols = sum(1 for c in values if is_period_header(c.header) or (c.top and is_period_header(c.top)))
@@ -511,7 +512,7 @@ def classify(lay: Optional[TableLayout], paper_type: str = "", title: Optional[s
     ind += 1.0 * sum(1 for h in headers if h and INDICATOR_WORDS.search(h) and not BUDGET_WORDS.search(h))
     if INDICATOR_WORDS.search(ctx) and not BUDGET_WORDS.search(ctx):
         ind += 1.5
-    if not n_money and not any(BUDGET_WORDS.search(h) for h in headers if h) and not BUDGET_WORDS.search(ctx):
+    if not n_money and not money_rows and not any(BUDGET_WORDS.search(h) for h in headers if h) and not BUDGET_WORDS.search(ctx):
         ind += 1.0  # plain counts
     if paper_type == BUDGET:
         b += 2.0
@@ -523,7 +524,7 @@ def classify(lay: Optional[TableLayout], paper_type: str = "", title: Optional[s
         return Verdict("budget", b, ind, "scores")
     if ind > b:
         return Verdict("indicator", b, ind, "scores")
-    return Verdict("budget" if n_money else "indicator", b, ind, "tie")
+    return Verdict("budget" if n_money or money_rows else "indicator", b, ind, "tie")
 
 
 _UNITS = re.compile(r"^(?:\(?£\s*(?:'?000'?s?|m|k|bn)?\)?\s*){1,12}$", re.I)

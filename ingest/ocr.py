@@ -88,6 +88,7 @@ _EDGE_AFTER = re.compile(r"^([-£$€]?\d[\d,]*(?:\.\d+)?)[)\]|]$")
 _NUMBER_WORD = re.compile(r"^[(£$€-]*\d[\d,]*(?:\.\d+)?[.)]?$")
 # Box edges and speckle read as words: "|", "._|", "]".
 _EDGE_WORD = re.compile(r"^[|\[\]_.:;,'‘’\"“”!]+$")
+_POUND_SLIP = re.compile(r"^(?:£&|&£|£8&)$")
 _PART_GROUP = re.compile(r"^[(£$€-]*\d{1,3}(?:,\d{3})*,\d{1,2}$")
 
 
@@ -103,6 +104,11 @@ def _page_word_boxes(words: list[dict], scale: float) -> list[dict]:
         if _EDGE_WORD.match(text):
             continue
         left, top, width, height = (int(w[k]) for k in ("left", "top", "width", "height"))
+        if _POUND_SLIP.match(text):
+            text = "£"  # the pound sign read with a stray ampersand
+        prev = out[-1] if out else None
+        if re.fullmatch(r"[£$€]?\d{1,3}\.\d{3}", text) and (text[0] in "£$€" or prev is not None and prev["text"] in ("£", "$", "€")):
+            text = text.replace(".", ",")  # "£ 38.717": money has no third decimal, the point is a comma
         m = _EDGE_AFTER.match(text)
         if m:
             width -= round(width / len(text))  # the edge's share of the box
@@ -110,7 +116,6 @@ def _page_word_boxes(words: list[dict], scale: float) -> list[dict]:
         d = {"text": text, "x0": left * scale, "x1": (left + width) * scale, "top": top * scale,
              "bottom": (top + height) * scale, "key": (int(w["block_num"]), int(w["par_num"]), int(w["line_num"])),
              "src": [(left, top)]}
-        prev = out[-1] if out else None
         if (prev is not None and prev["key"] == d["key"] and _PART_GROUP.match(prev["text"])
                 and re.fullmatch(r"\d{1,2}", text) and len(prev["text"].rsplit(",", 1)[1]) + len(text) == 3
                 and d["x0"] - prev["x1"] < 0.6 * (d["bottom"] - d["top"])):

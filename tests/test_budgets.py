@@ -393,3 +393,42 @@ def test_accounts_table_with_year_units_and_word_header_rows_and_unlabelled_tota
     assert ("Total", "2017 Budget", -165000.0, 1) in got
     assert ("Annual Precept", "2018 Expenditure", 1832982.0, 0) in got
     assert ("Net Surplus", "2018 Expenditure", -97126.0, 1) in got
+
+
+def test_statement_label_wrapped_over_two_lines_with_amounts_on_the_second():
+    rows = [
+        ["", "Year ending 31 March 2025", "31 March 2026", "Notes"],
+        ["1. Balances brought", "", "", "Total balances at the start of the year"],
+        ["forward", "16,634", "16,053", "as recorded in the financial records"],
+        ["2. (+) Precept or Rates and", "", "", "Total amount of precept"],
+        ["Levies", "7,994", "8,154", "received in the year"],
+        ["4. (-) Staff costs", "", "", "Total expenditure on employees"],
+        ["", "1,972", "2,018", "including salaries"],
+        ["9. Total fixed assets plus", "", "", "The value of all property"],
+        ["long term investments", "59,962", "59,962", "as at 31 March"],
+        ["and assets", "", "", ""],
+    ]
+    a = amounts(run([table(rows)]))
+    assert a[("Balances brought forward", "31 March 2025")]["amount"] == 16634.0
+    assert a[("Precept or Rates and Levies", "31 March 2026")]["amount"] == 8154.0
+    assert a[("Staff costs", "31 March 2025")]["amount"] == 1972.0
+    assert a[("Total fixed assets plus long term investments and assets", "31 March 2026")]["is_total"] == 1
+
+
+def test_receipts_and_payments_side_by_side_each_amount_named_by_its_own_label():
+    rows = [
+        ["Receipts", "£", "Payments", "£"],
+        ["Precept", "5000.00", "Membership Fee", "111.00"],
+        ["Bank Interest", "1.24", "Mowing of Village Green", "1753.00"],
+        ["VAT Repayment", "314.98", "Insurance", "658.63"],
+        ["", "", "Clerk", "838.00"],
+        ["Total Receipts", "5316.22", "Total Payments £", "3360.63"],
+    ]
+    res = run([table(rows)])
+    got = {(r["item"], r["amount"], r["is_total"]) for r in res.rows["budget_amounts"]}
+    assert ("Precept", 5000.0, 0) in got and ("Membership Fee", 111.0, 0) in got
+    assert ("Clerk", 838.0, 0) in got
+    assert ("Total Receipts", 5316.22, 1) in got and ("Total Payments", 3360.63, 1) in got
+    # no payment is named by the receipt beside it
+    assert not any(i == "Precept" and v == 111.0 for i, v, _ in got)
+    assert all(c["status"] == "ok" for c in res.rows["budget_checks"])
