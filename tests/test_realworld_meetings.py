@@ -225,3 +225,24 @@ def test_scanned_parish_minutes_read_by_ocr(parsed, realworld_dir, name, date, c
     assert {(p, "present") for p in present} <= att
     assert {(p, "apologies") for p in apologies} <= att
     assert {r["meeting_date"] for r in rows["attendance"]} == {date}
+
+
+# ---------------------------------------------------------------------------
+# meeting facts wherever the paper puts them (masthead stacks, call-to-order time)
+
+MASTHEADS = [
+    # "Open Data User Group" / "13 th meeting" / "14 May 2013, 14:00-17:00" / address line
+    ("uk-open-data-user-group/Minutes of Open Data User Group 14 May.pdf",
+     ("Open Data User Group", "2013-05-14", "14:00", "ODI, 3 rd Floor, 65 Clifton Street, London, EC2A 4JE")),
+    # "Selectboard Meeting" / "Weybridge Town Office" / "January 3, 2023"; time from "1. Call to order 7:03 PM."
+    ("us-weybridge-vermont-selectboard/Board+Meeting+January+3.docx",
+     ("Selectboard", "2023-01-03", "19:03", "Weybridge Town Office")),
+    # "CITY COUNCIL AGENDA FOR OCTOBER 16, 2012" / "LEGISLATIVE CHAMBERS - 2:00 P.M."
+    ("us-omaha-city-council/a12-10-16.pdf", ("City Council", "2012-10-16", "14:00", "LEGISLATIVE CHAMBERS")),
+]
+
+
+@pytest.mark.parametrize("rel, meeting", MASTHEADS, ids=["odug", "weybridge", "omaha"])
+def test_meeting_from_the_masthead_of_real_papers(parsed, realworld_dir, rel, meeting):
+    ms = rows(parsed, realworld_dir, rel, "meetings")
+    assert meeting in [(m["committee"], m["meeting_date"], m["start_time"], m["venue"]) for m in ms]
