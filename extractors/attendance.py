@@ -313,7 +313,7 @@ class Attendance:
 
     def add(self, entry: str, category: str, ln: Line, default_role: Optional[str] = None) -> None:
         name, role, chair = parse_person(entry)
-        if not name or not _looks_like_name(name) or not _plausible_person(name):
+        if not name or not _looks_like_name(name) or not _plausible_person(name) or re.search(r"\d", name):
             return
         role = role or default_role
         if default_role and _CHAIR_ROLE.match(default_role.strip()) and not default_role.lower().startswith("vice"):

@@ -84,6 +84,52 @@ _OWNERS = re.compile(
 _NOT_OWNER = re.compile(r"^(?:the|it|this|that|there|all|any|members?|board|group|meeting|we|they|he|she|a|an)$", re.I)
 
 
+# column labels of action tables, one family per column
+_ACTION_HEAD_WORDS = ("action", "actions", "action required", "actions required", "action to be taken", "actions to be taken",
+                      "actions agreed", "agreed action", "agreed actions", "task", "tasks", "action point", "action points")
+_OWNER_HEAD_WORDS = ("owner", "owners", "action by", "action owner", "who", "lead", "by whom", "responsible", "responsibility",
+                     "person responsible", "responsible person", "assigned to", "actioned by")
+_OTHER_HEAD_WORDS = ("item", "items", "ref", "ref.", "no", "no.", "number", "minute", "minute ref", "by when", "when", "deadline",
+                     "due", "due date", "target date", "date", "status", "timescale", "notes", "comments", "update")
+_HEAD_LABEL = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(w) for w in sorted(_ACTION_HEAD_WORDS + _OWNER_HEAD_WORDS + _OTHER_HEAD_WORDS, key=len, reverse=True))
+    + r")\s*)+$", re.I)
+_OWNER_IN_LINE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _OWNER_HEAD_WORDS if " " in w) + r")\b", re.I)
+_NO_ACTION = re.compile(r"^(?:none|n/?a|nil|no\s+action|-+|\u2013|tbc)\.?$", re.I)
+
+
+_COLLECTIVE_OWNER = re.compile(r"^(?:all|everyone|clerk|chair(?:man|person)?|secretary|secretariat|treasurer|council|members|"
+                               r"governors|trustees|head(?:teacher)?|officers?|staff|board|committee)\b", re.I)
+
+
+def owner_cell(text: str) -> list[str]:
+    """Owners printed in an owner cell, a wrapped name rejoined ("Heather\nPoustie/Clerk" ->
+    ["Heather Poustie", "Clerk"]; "Paul Evans/Sandra\nCart" -> ["Paul Evans", "Sandra Cart"])."""
+    lines = [x.strip() for x in text.split("\n") if x.strip()]
+    joined = ""
+    for x in lines:
+        tail = re.split(r"\s*(?:/|,|&|;|\band\b)\s*", joined)[-1] if joined else ""
+        if joined and re.fullmatch(r"[A-Z][a-z'\-]+", tail) and re.match(r"^[A-Z][a-z'\-]+(?:$|\s*[/,&;])", x) \
+                and not (_COLLECTIVE_OWNER.match(tail) or _COLLECTIVE_OWNER.match(x)):
+            joined += " " + x
+        else:
+            joined = (joined + "\n" + x) if joined else x
+    return [o.strip() for o in re.split(r"\s*(?:/|,|&|;|\band\b|\n)\s*", joined) if o.strip()]
+
+
+def _guess_action_cols(cells: list[str]) -> Optional[tuple[int, int]]:
+    """(text, owner) columns of a headerless action-table row under an action heading:
+    the longest cell is the action, the next short non-date cell its owner."""
+    ne = [(j, c) for j, c in enumerate(cells) if c.strip()]
+    if len(ne) < 2:
+        return None
+    tj = max(ne, key=lambda x: len(x[1]))[0]
+    for j, c in ne:
+        if j > tj and len(c.split()) <= 6 and not re.search(r"\d", c) and not re.fullmatch(r"(?i)asap|on-?going|ongoing|immediately|tbc", c.strip()):
+            return tj, j
+    return None
+
+
 _OWNER_ONLY = re.compile(r"^(?:[A-Z]{2,4}|(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+)(?:\s*(?:/|,|&|and)\s*(?:[A-Z]{2,4}|(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+))*\.?$")
 
 
@@ -342,25 +388,43 @@ class MinutesExtractor(Extractor):
                 "block_index": ln.block_index,
             })
 
+        action_ncols = 0
+        action_column_only = False  # an "Action" column beside the minutes' notes (no owner column)
+        header_line = False  # "ITEM  BY WHOM  BY WHEN" printed as a line above a headerless table
         i = 0
         while i < len(body):
             ln = body[i]
             t = ln.text.strip()
             i += 1
             if ln.is_row and ln.block_index != last_table:
-                action_cols = None
+                ncells = len(ln.cells or [])
+                low0 = [c.strip().lower().rstrip(":") for c in (ln.cells or [])]
+                continued = action_cols is not None and ncells == action_ncols and not any(
+                    c in _ACTION_HEAD_WORDS or c in _OWNER_HEAD_WORDS for c in low0)
+                if not continued:  # a table continued on the next page keeps its columns
+                    action_cols = None
+                    action_column_only = False
                 last_table = ln.block_index
+                if header_line and action_cols is None:
+                    action_cols = _guess_action_cols([c.strip() for c in (ln.cells or [])])
+                    action_ncols = ncells
+                header_line = False
+            if not ln.is_row and _HEAD_LABEL.fullmatch(" ".join(t.split("\n")[-1].split())) and _OWNER_IN_LINE.search(t):
+                header_line = True
+                continue
             if ln.is_row:
                 cells = [c.strip() for c in (ln.cells or [])]
-                low = [c.lower().rstrip(":") for c in cells]
-                is_header = any(c in ("action", "actions", "owner", "action by", "who", "lead") for c in low) and len([c for c in cells if c]) <= 5
+                low = [" ".join(c.lower().rstrip(":").split()) for c in cells]
+                is_header = any(c in _ACTION_HEAD_WORDS or c in _OWNER_HEAD_WORDS for c in low) and len([c for c in cells if c]) <= 5
                 if is_header:
-                    own_i = next((j for j, c in enumerate(low) if c in ("owner", "action by", "who", "lead")), None)
-                    act_i = next((j for j, c in enumerate(low) if c in ("action", "actions")), None)
+                    own_i = next((j for j, c in enumerate(low) if c in _OWNER_HEAD_WORDS), None)
+                    act_i = next((j for j, c in enumerate(low) if c in _ACTION_HEAD_WORDS), None)
+                    action_column_only = own_i is None
                     if own_i is None:
                         own_i = act_i
                         act_i = None
                     action_cols = (act_i if act_i is not None else -1, own_i)
+                    action_ncols = len(cells)
                 # a minute heading in the row: "288. | Title/body" or "03.18.02 Title"
                 head = row_heading(cells)
                 if head and _accept_item(head[0], head[1], cur.number if cur else None):
@@ -380,6 +444,19 @@ class MinutesExtractor(Extractor):
                         text = max(others, key=len) if others else ""
                     if owner and re.search(r"\d{2}|£|total", owner, re.I):
                         owner = ""
+                    if owner and _NO_ACTION.match(owner.strip()):
+                        continue
+                    if owner and action_column_only:
+                        # the Action cell beside the notes: an action sentence itself ("Clerk to place
+                        # on website"), or its owner(s) when the notes are one short action
+                        cell = " ".join(owner.split())
+                        owner_lines = all(re.fullmatch(r"(?:[A-Z][\w'\-]*\s*){1,3}(?:[/,&]\s*(?:[A-Z][\w'\-]*\s*){1,3})*", x.strip())
+                                          for x in owner.split("\n") if x.strip())
+                        if action_owners(cell) or (len(cell.split()) > 5 and not owner_lines):
+                            add_action(cell, action_owners(cell), ln)
+                        elif text and len(text.split()) <= 25 and len([x for x in text.split("\n") if x.strip()]) <= 2:
+                            add_action(text, owner_cell(owner), ln, owners_raw=owner)
+                        continue
                     if owner and text:
                         ac = _ACTION_CUE.match(text)
                         if ac:
@@ -389,8 +466,7 @@ class MinutesExtractor(Extractor):
                             for gtext, gown in groups:
                                 add_action(gtext, [gown], ln, owners_raw=gown)
                         else:
-                            owners = [o.strip() for o in re.split(r"\s*(?:/|,|&|;|\band\b|\n)\s*", owner) if o.strip()]
-                            add_action(text, owners, ln, owners_raw=owner)
+                            add_action(text, owner_cell(owner), ln, owners_raw=owner)
                         for c in cells:
                             if c and _DECISION.search(c):
                                 add_decision(decision_text(c), ln)
