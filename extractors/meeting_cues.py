@@ -211,6 +211,7 @@ class MeetingInfo:
     page: Optional[int] = None
     block_index: Optional[int] = None
     source: str = ""  # cover_letter | agenda | minutes
+    committee_from: str = ""  # "sentence" when read from a "Minutes of the X held ..." title
 
     @property
     def meeting_id(self) -> Optional[str]:
@@ -350,6 +351,8 @@ def minutes_header(text: str) -> MeetingInfo:
     held in VENUE on DATE", "MINUTES OF THE X MEETING HELD IN THE VILLAGE HALL ON
     28th JUNE 2012", "Minutes of the meeting held on Thursday, 10 November 2016 at 10.00 a.m."."""
     info = _minutes_sentence(text)
+    if info.committee:
+        info.committee_from = "sentence"
     return complete_from_masthead(info, masthead(text.split("\n")))
 
 

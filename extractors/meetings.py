@@ -319,6 +319,9 @@ def _complete_minutes_meeting(info: MeetingInfo, ctx: ExtractContext) -> None:
         fd = date_from_file_name(getattr(ctx.doc, "path", None), month_first=us)
         if fd is not None:
             info.meeting_date, info.meeting_date_raw = fd.iso, f"{fd.raw} (file name)"
+    if info.committee_from != "sentence" and mh.committee and mh.meeting_date == info.meeting_date:
+        # the paper's own title lines name the body more surely than its paragraphs joined
+        info.committee, info.committee_raw = mh.committee, mh.committee_raw
     complete_from_masthead(info, mh)
     info.venue = tidy_venue(info.venue)
     if info.start_time is None:

@@ -328,3 +328,13 @@ def test_labelled_venue_with_floor_and_room_in_lower_case_is_kept():
 def test_dotted_minute_numbers_in_sequence_are_not_dates():
     text = "15.09.4 Matters Arising No matters arising 15.09.05 Village Hall Constitution 15.09.6 Big Lottery"
     assert find_dates(text) == []
+
+
+def test_minutes_committee_from_the_title_line_not_the_state_line_above_it():
+    blocks = [_p("State of Illinois DRAFT"),
+              _p("County of Will\nTown of Oakley\nOAKLEY TOWNSHIP BOARD OF TRUSTEES MEETING\nMay 12, 2021"),
+              _p("The regular scheduled meeting of the Oakley Township Board of Trustees was called to order by "
+                 "Supervisor Smith at 7;00 PM."),
+              _p("Board members present were Trustee Brown and Supervisor Smith.")]
+    (m,) = _run(blocks, [(MINUTES, 0, 3)])["meetings"]
+    assert (m["committee"], m["meeting_date"], m["start_time"]) == ("Oakley Township Board of Trustees", "2021-05-12", "19:00")
