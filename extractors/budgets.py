@@ -173,6 +173,7 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
         return any((lay.grid[r][i] if i < len(lay.grid[r]) else "").strip() for i in value_idx)
 
     last_value_pos = max((k for k, r in enumerate(body) if row_has_values(r)), default=-1)
+    _wrapped_from: set[int] = set()  # grid rows of the last logical row and its wrapped label lines
     for pos, r in enumerate(body):
         row = lay.grid[r]
         page = lay.row_page(r)
@@ -200,11 +201,16 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
                     # the label's first line; its amounts stand on the next line
                     pending_label = f"{pending_label} {lr.label}".strip()
                     continue
-            if lr.label and out and not lr.line and lr.label[:1].islower():
-                out[-1].label = f"{out[-1].label} {lr.label}"  # label wrapped onto a row of its own
+            if lr.label and out and not lr.line and lr.label[:1].islower() and pos and body[pos - 1] in _wrapped_from:
+                # label wrapped onto a row of its own, right under its row (not a
+                # footnote's later lines after the rows it follows)
+                out[-1].label = clean_label(f"{out[-1].label} {lr.label}")
+                _wrapped_from.add(r)
+                continue
                 continue
             if lr.line or lr.actions:
                 out.append(lr)  # a numbered line with no amount yet ("Awaiting costings")
+                _wrapped_from = {r}
             continue  # group heading / note row
         if pending_label and not lr.label:
             lr.label = pending_label
@@ -221,6 +227,7 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
             if m:
                 lr.actions = related_actions(m.group(1))
         lr.total = total_kind(lr.label)
+        _wrapped_from = {r}
         if not lr.label and not lr.line:
             if pos != last_value_pos and not _sums_items_above(lr, out, lay):
                 continue  # amounts mid-table with no label to name them by

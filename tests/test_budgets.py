@@ -432,3 +432,19 @@ def test_receipts_and_payments_side_by_side_each_amount_named_by_its_own_label()
     # no payment is named by the receipt beside it
     assert not any(i == "Precept" and v == 111.0 for i, v, _ in got)
     assert all(c["status"] == "ok" for c in res.rows["budget_checks"])
+
+
+def test_footnote_lines_under_a_total_do_not_join_its_label():
+    rows = [
+        ["", "Core", "External", "Total"],
+        ["Savings brought forward *", "-19,045.4", "-9.2", "-19,054.6"],
+        ["Other savings", "-96,082.8", "-29,061.5", "-125,144.3"],
+        ["TOTAL Savings for delivery in 2025-26", "-115,128.2", "-29,070.7", "-144,198.9"],
+        ["* the savings rolled forward for delivery in", "", "", ""],
+        ["2025-26 will be updated in the outturn report,", "", "", ""],
+        ["and those updated figures will be used for", "", "", ""],
+        ["savings monitoring", "", "", ""],
+    ]
+    a = amounts(run([table(rows)]))
+    assert a[("TOTAL Savings for delivery in 2025-26", "Total")]["amount"] == -144198.9
+    assert a[("TOTAL Savings for delivery in 2025-26", "Total")]["is_total"] == 1
