@@ -35,7 +35,7 @@ _SUB_UPPER = re.compile(r"^(?P<l>[A-Z])\.\s+(?P<title>\S.*)$")
 _ROMAN = re.compile(r"^\(?(?P<r>i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s*(?P<t>.*)$", re.I)
 # where a text block holding several items is split into units
 _SPLIT = re.compile(
-    r"^(?:(?:item\s+)?\d{1,2}\s*(?:[.):]|\s*\(\s*[a-z]\s*\))\s*\S|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s|\(?[a-z][.)]\s|[A-Z][A-Z &/,'\-]{3,60}$)"
+    r"^(?:(?:item\s+)?\d{1,2}\s*(?:[.):]|\s*\(\s*[a-z]\s*\))\s*\S|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s|\(?[a-z][.)]\s|[A-Z][A-Z &/,'\-]{3,60}\s*:?$)"
 )
 # the numbered alternatives of _SPLIT (an item, a roman or lettered sub-line)
 _SPLIT_NUMBERED = re.compile(
@@ -48,7 +48,7 @@ _PAGE_RANGE_CELL = re.compile(r"^(?:pages?\s*)?(?P<a>\d+)\s*(?:(?:-|to)\s*(?P<b>
 _HEADER_WORDS = (r"(?:agenda|(?:agenda\s+)?(?:items?|business)(?:\s+(?:no\.?|number|title))?|pages?|page nos?\.?|no\.?|number|"
                  r"title|subject|topic|presenter|presented by|leads?|lead officer|by|speaker|officer|who|owner|"
                  r"times?|timings?|duration|purpose|action|paper|papers|report)\s*:?")
-_HEADING = re.compile(r"^[A-Z][A-Z &/,'\-]{3,60}$")
+_HEADING = re.compile(r"^[A-Z][A-Z &/,'\-]{3,60}?\s*:?$")
 _AGENDA_CUE = re.compile(r"^\s*(?:agenda|agenda\s*(?:&|and)\s*summons.*|summons\s+and\s+agenda.*)\s*(?:\|\s*)*(?:pages)?\s*$", re.I)
 _END_MATTER = re.compile(
     r"^(?:yours\b|dear\b|democratic services|tel\b|telephone|fax\b|e-?mail|guidance notes|"
@@ -76,6 +76,63 @@ _LEAD_TIMING = re.compile(
     r"(?:\s*\(\d+\s*min(?:ute)?s?\.?\))?\s*(?:[:\-–—|]\s*)?(?=\S)", re.I)
 # "(5 mins)", "- 10 minutes": a duration after the title
 _TRAIL_DURATION = re.compile(r"\s*(?:[-–—]\s*)?\(?\b\d+\s*(?:min(?:ute)?s?|hrs?|hours?)\.?\)?\s*$", re.I)
+# "Recommended by Office of the Chief Engineer": a line naming who brings the item, printed
+# where the title would be (the title follows it)
+_PRESENTER_LABEL = re.compile(
+    r"^(?:recommended|presented|submitted|introduced|sponsored|requested|proposed|brought)\s+by\b", re.I)
+# "(Section 54956.9(d)(1) of the California Government Code)": a statutory citation after a title
+_CITATION_TAIL = re.compile(
+    r"\s*\((?:[^()]|\([^()]*\))*\b(?:section|sections|code|§|subdivision|act\s+\d{4})\b(?:[^()]|\([^()]*\))*\)\s*$", re.I)
+# The procedural business of a meeting, which agendas (American ones above all) print as
+# unnumbered headings: CALL TO ORDER, ROLL CALL, PUBLIC COMMENTS, CONSENT CALENDAR, ADJOURNMENT.
+# An agenda printing two or more of them unnumbered lists its business as headings: each such
+# heading (and each bullet under one) is an item without a number.
+_STAGE_PHRASES = (
+    r"call(?:ing)?\s+(?:of\s+)?(?:the\s+)?(?:meeting\s+)?to\s+order", r"roll\s*call", r"pledge\s+of\s+allegiance",
+    r"flag\s+salute", r"salute\s+to\s+the\s+flag", r"invocation", r"moment\s+of\s+silence",
+    r"(?:approval|adoption|acceptance)\s+of\s+(?:the\s+)?(?:agenda|minutes)", r"public\s+(?:comments?|communications?|participation|forum|input)",
+    r"oral\s+communications?", r"citizens?(?:'s|s')?\s+(?:speak|comments?|to\s+address|participation|forum)",
+    r"consent\s+(?:calendar|agenda)", r"(?:old|new|unfinished|other)\s+business", r"(?:closed|executive)\s+session",
+    r"adjourn(?:ment|ed)?", r"announcements?", r"correspondence", r"communications",
+)
+_STAGE = re.compile(r"^(?:" + "|".join(_STAGE_PHRASES) + r")\b", re.I)
+_STAGE_FULL = re.compile(r"^(?:" + "|".join(_STAGE_PHRASES) + r")\s*:?\s*$", re.I)
+_STAGE_END = re.compile(r"^adjourn", re.I)
+
+
+def stage_heading(t: str) -> Optional[str]:
+    """The business heading a line opens with, or None: its leading ALL-CAPS words
+    ("PUBLIC COMMENTS : Members of the public may ..." -> "PUBLIC COMMENTS",
+    "CALL TO ORDER Chair Ramirez" -> "CALL TO ORDER"), or the whole line when it is
+    one of the procedural phrases in ordinary case ("Pledge of Allegiance")."""
+    t = t.strip()
+    if not t or not re.match(r"[A-Z]", t):
+        return None
+    words = t.split()
+    caps = []
+    for w in words:
+        core = re.sub(r"[^A-Za-z]", "", w)
+        if core and core.upper() != core:
+            break
+        if not core and not re.fullmatch(r"[-–—&/:,.\d$]+|\(?\d+\)?", w):
+            break
+        caps.append(w)
+    rest = " ".join(words[len(caps):])
+    head = " ".join(caps).strip()
+    head = re.sub(r"\s*:\s*[\d$].*$", "", head)  # "CALL TO ORDER : 6:30 p.m."
+    head = re.sub(r"\s*[-–—:,]+\s*$", "", head).strip()
+    if rest and re.match(r"^\(", rest) and not re.search(r"\)\s*\S", rest) and len(rest) < 30:
+        head, rest = f"{head} {rest}", ""  # "EXECUTIVE SESSION (if needed)"
+    letters = re.sub(r"[^A-Za-z]", "", head)
+    if len(letters) >= 4 and len(caps) <= 12 and any(len(re.sub(r"[^A-Za-z]", "", w)) >= 3 for w in caps) \
+            and not re.search(r"\d{1,2}[:.]\d{2}", head) and not (len(words) > 14 and not rest):
+        return head
+    whole = re.sub(r"\s*:\s*$", "", t)
+    if _STAGE_FULL.match(whole):
+        return whole
+    return None
+
+
 _CONNECTOR_END = re.compile(r"(?:\b(?:and|or|of|the|to|for|in|on|with|from|by|a|an)|[,\-(/&:])\s*$", re.I)
 
 
@@ -94,6 +151,53 @@ class Item:
     top: int = 0
     raw_parts: list[str] = field(default_factory=list)
     presenter: Optional[str] = None  # from a Presenter column
+    fixed: bool = False  # an unnumbered business heading: what follows it is never its title
+    base: Optional[str] = None  # what its sub-items are numbered under ("VC" for "VC", "4" for "4")
+
+
+# An outline marker: "I." / "V." (Roman), "A." (capital letter), "1." (number); the agenda's
+# levels are the kinds in the order they first appear ("I. / A. / 1." -> "VC1").
+_OUTLINE = re.compile(r"^(?P<m>[IVX]{1,6}|[A-Z]|\d{1,2})[.)]\s+(?P<title>(?![A-Z]\.\s)[A-Z0-9\"'(][^\s.]*(?:\s.*)?)$")
+_ROMAN_RX = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
+
+
+def _roman_value(s: str) -> int:
+    vals = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for i, ch in enumerate(s):
+        v = vals[ch]
+        total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
+    return total
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for v, r in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + r, n - v
+    return out
+
+
+def _outline_kinds(m: str) -> list[str]:
+    kinds = []
+    if m.isdigit():
+        return ["digit"]
+    if _ROMAN_RX.match(m):
+        kinds.append("roman")
+    if len(m) == 1:
+        kinds.append("upper")
+    return kinds
+
+
+def _outline_next(kind: str, last: str) -> str:
+    if kind == "digit":
+        return str(int(last) + 1)
+    if kind == "roman":
+        return _to_roman(_roman_value(last) + 1)
+    return chr(ord(last) + 1)
+
+
+_OUTLINE_FIRST = {"digit": "1", "roman": "I", "upper": "A"}
 
 
 def normalise_number(num: str, sub: Optional[str] = None) -> str:
@@ -116,6 +220,8 @@ def split_presenter(title: str) -> tuple[str, Optional[str]]:
     m = re.match(r"^(?P<t>.+?)\s+-\s+(?P<p>[^-]+?)\s*$", t)
     if m:
         p = m.group("p").strip().rstrip(".")
+        if re.search(r"\b[A-Za-z]+(?:tion|sion|ment|ness|ship)s?\b", p, re.I):
+            return t, None  # "... - EXISTING LITIGATION": a subject, not a person
         if p.isupper() and len(p) > 4:
             p_cmp = " ".join(w.capitalize() for w in p.split())
         else:
@@ -150,11 +256,21 @@ class AgendaParser:
         self.last_top = 0
         self.closed = False
         self.pending_pages: Optional[tuple[str, str]] = None
+        # levels of a lettered / Roman outline ([kind, last marker] from the top down), None
+        # while the agenda is numbered plainly
+        self.outline: Optional[list[list[str]]] = None
+        # business headings as unnumbered items: "off" (the agenda numbers its business),
+        # "ready" (it prints them unnumbered), "on" (from its first one), "done" (after adjournment)
+        self.stage = "off"
 
     # -- helpers --
     def _accept_top(self, n: int, in_table: bool) -> bool:
         if not self.items:
             return n <= 5 or in_table or (self.started and n <= 30)
+        if n == 1 and self.group is not None and self.group != self.items[-1].group:
+            # numbering that starts again under each section heading
+            self.last_top = 0
+            return True
         return self.last_top < n <= self.last_top + (5 if in_table else 3)
 
     def _new(self, num: str, sub: Optional[str], title: str, ln: Line, raw: str) -> Item:
@@ -172,6 +288,84 @@ class AgendaParser:
         self.last_top = max(self.last_top, n)
         self.closed = False
         return it
+
+    def _outline_item(self, t: str, ln: Line) -> bool:
+        """An item of a lettered or Roman outline ("A. Roll Call", "V. COMMITTEE REPORTS",
+        "1." under them): its number joins the markers of its levels ("VC1", "I2").
+        An agenda is read as an outline when its first item is "I." or "A."."""
+        m = _OUTLINE.match(t)
+        if not m:
+            return False
+        mark = m.group("m")
+        kinds = _outline_kinds(mark)
+        if self.outline is None:
+            if self.items or not self.started or mark not in ("I", "A"):
+                return False
+            self.outline = []
+        stack = self.outline
+        hit = None
+        for d in range(len(stack) - 1, -1, -1):
+            kind, last = stack[d]
+            if kind in kinds and (mark == _outline_next(kind, last)
+                                  or kind == "digit" and int(last) < int(mark) <= int(last) + 3):
+                hit = d
+                break
+        if hit is not None:
+            del stack[hit + 1:]
+            stack[hit][1] = mark
+        else:
+            new = next((k for k in kinds if mark == _OUTLINE_FIRST[k] and all(k != s[0] for s in stack)), None)
+            if new is None:
+                return False
+            stack.append([new, mark])
+        number = "".join(s[1] for s in stack)
+        parent = "".join(s[1] for s in stack[:-1]) or None
+        it = Item(number, t.strip(), [], ln.page, ln.block_index, group=self.group, top=0, raw_parts=[t], base=number)
+        it.parent = parent if parent and any(i.number == parent for i in self.items) else None
+        self.items.append(it)
+        self.cur = it
+        self.closed = False
+        self._line_in_item(m.group("title"), same_block=True, first=True)
+        return True
+
+    def _stage_item(self, t: str, ln: Line) -> bool:
+        if ln.block is None:  # a table cell: not a line of the agenda's own list
+            return False
+        head = stage_heading(t)
+        if head is not None and self._continues_caps_title(t, head, ln):
+            self._line_in_item(t, same_block=True)
+            return True
+        bullet = (head is None and self.stage == "on" and ln.block is not None and ln.block.kind == "list_item"
+                  and ln.first_of_block and not _SPLIT_NUMBERED.match(t) and len(t) < 200)
+        if head is None and not bullet:
+            return False
+        if self.stage == "ready":
+            if head is None or not _STAGE_FULL.match(head):
+                return False
+            self.stage = "on"
+        title = head if head is not None else t
+        it = Item("", "", [title], ln.page, ln.block_index, group=self.group, top=0, raw_parts=[t], fixed=True)
+        if head is not None:
+            self.group = head
+            rest = t[len(head):].strip(" :-–—") if t.startswith(head) else ""
+            if rest:
+                it.notes.append(rest)
+        self.items.append(it)
+        self.cur = it
+        if head is not None and _STAGE_END.match(head):
+            self.stage = "done"
+        return True
+
+    def _continues_caps_title(self, t: str, head: str, ln: Line) -> bool:
+        """"1. ASSEMBLY BILL 361 FINDINGS FOR SPECIAL BROWN ACT" / "REQUIREMENTS FOR
+        TELECONFERENCE MEETINGS - City Council ...": the ALL-CAPS title of a numbered item
+        wrapped into the next paragraph, not a heading (a heading names business or ends in ':')."""
+        it = self.cur
+        if it is None or it.fixed or not it.number or it.notes or not it.title_parts:
+            return False
+        prev = it.title_parts[-1]
+        return (prev.isupper() and not re.search(r"[.:;]\s*$", prev) and ln.block_index == it.block_index + 1
+                and not _STAGE_FULL.match(head) and not re.match(re.escape(head) + r"\s*:", t))
 
     def _is_heading(self, t: str) -> bool:
         words = t.split()
@@ -290,6 +484,8 @@ class AgendaParser:
                     and not _DATE_TITLE.match(m0.group("title"))):
                 return
             self.started = True
+        if (self.outline is not None or not self.items) and self._outline_item(t, ln):
+            return
         m = _ITEM.match(t)
         if m and m.group("title") is not None and not _DATE_TITLE.match(m.group("title")):
             n = int(m.group("num"))
@@ -299,6 +495,8 @@ class AgendaParser:
                 self._new(m.group("num"), m.group("sub"), "", ln, t)
                 self._line_in_item(title, same_block=True, first=True)
                 return
+        if self.stage in ("ready", "on") and self._stage_item(t, ln):
+            return
         if self.cur is None and self.items and _SUB_UPPER.match(t):
             # the item was closed by a line after it (a signature-like name, a phone number):
             # its capital-lettered sub-items still follow it
@@ -347,7 +545,7 @@ class AgendaParser:
             it.notes.append(t)
             return
         um = _SUB_UPPER.match(t)
-        if um and not first:
+        if um and not first and it.base is None:
             # "A. READING OF ORDINANCES" under item 4: a capital-lettered sub-item, taken only in
             # sequence (A under the item, then the letter after the last one)
             last = it.number[len(str(it.top)):] if it.number.startswith(str(it.top)) else ""
@@ -357,6 +555,14 @@ class AgendaParser:
                 self.cur.parent = str(it.top) if any(i.number == str(it.top) for i in self.items) else None
                 return
         sm = _SUB.match(t)
+        if sm and not first and it.base is not None:
+            base = it.base
+            sub = sm.group("sub").strip("().").strip().lower()
+            new = Item(f"{base}{sub}", t, [sm.group("title")], it.page, it.block_index, group=self.group,
+                       top=it.top, raw_parts=[t], parent=base if any(i.number == base for i in self.items) else None)
+            self.items.append(new)
+            self.cur = new
+            return
         if sm and not first:
             self._new(str(it.top), sm.group("sub"), sm.group("title"), Line(t, t, it.page, it.block_index), t)
             self.cur.parent = str(it.top) if any(i.number == str(it.top) for i in self.items) else None
@@ -368,11 +574,23 @@ class AgendaParser:
         if p:
             it.pages, it.pages_raw = p, praw
             t = rest
+        return self._note_or_title(it, t, same_block, first)
+
+    def _note_or_title(self, it: Item, t: str, same_block: bool, first: bool) -> None:
+        if it.fixed and not first:
+            it.notes.append(t)
+            return
+        if (not first and not same_block and len(it.title_parts) == 1 and not it.notes and not it.presenter
+                and _PRESENTER_LABEL.match(it.title_parts[0]) and not _END_MATTER.match(t)):
+            # "1. Recommended by Water System" / "Approval of Agreement ...": the title follows who brings it
+            it.presenter = _PRESENTER_LABEL.sub("", it.title_parts[0]).strip() or it.title_parts[0]
+            it.title_parts = [t]
+            return
         if first or not it.title_parts:
             it.title_parts.append(t)
             return
         prev = it.title_parts[-1]
-        if same_block or re.match(r"^[a-z(]", t) or (_CONNECTOR_END.search(prev) and len(t) < 90):
+        if same_block or re.match(r"^[a-z(]", t) or (_CONNECTOR_END.search(prev) and (len(t) < 90 or prev.isupper())):
             if not it.notes:
                 it.title_parts.append(t)
                 return
@@ -393,6 +611,8 @@ def _hard_break(prev: str, nxt: str, width: int) -> bool:
         return False
     if prev.isupper() and nxt.isupper():  # an ALL-CAPS title wrapped over lines
         return False
+    if prev.isupper() and len(prev) >= 8 and re.match(r"^[A-Z][a-z]", nxt) and not _CONNECTOR_END.search(prev):
+        return True  # an ALL-CAPS title, then a line in ordinary case: a sub-line, not the title's end
     if re.search(r"[.;!?]\s*$", prev) and not re.search(r"\b(?:[A-Z]|[a-z]{1,3}|No|Nos|etc)\.$", prev):
         return True
     return width >= 30 and len(prev) < 0.6 * width
@@ -427,7 +647,8 @@ def agenda_units(lines: list[Line]) -> list[Line]:
         hard = False
         split = bool(_SPLIT.match(ln.text))
         if split and cur is not None and ln.block_index == cur.block_index and parts[-1].isupper() \
-                and _HEADING.match(ln.text) and not _SPLIT_NUMBERED.match(ln.text):
+                and _HEADING.match(ln.text) and not _SPLIT_NUMBERED.match(ln.text) \
+                and not parts[-1].rstrip().endswith(":"):
             split = False  # an ALL-CAPS title wrapped over lines is not a heading per line
         if cur is not None and ln.block_index == cur.block_index and not split:
             hard = _hard_break(parts[-1], ln.text, by_block.get(ln.block_index, 0))
@@ -442,8 +663,23 @@ def agenda_units(lines: list[Line]) -> list[Line]:
     return out
 
 
+def prints_business_headings(lines: list[Line]) -> bool:
+    """Does the agenda print its procedural business as unnumbered headings (two or
+    more of CALL TO ORDER, ROLL CALL, PUBLIC COMMENT, ADJOURNMENT ... without a number)?"""
+    found = set()
+    for ln in lines:
+        if ln.is_row or _ITEM.match(ln.text.strip()):
+            continue
+        head = stage_heading(ln.text)
+        if head and _STAGE_FULL.match(head):
+            found.add(re.sub(r"\W+", " ", head.lower()))
+    return len(found) >= 2
+
+
 def parse_agenda(lines: list[Line], require_cue: bool = False) -> list[Item]:
     p = AgendaParser(require_cue)
+    if prints_business_headings(lines):
+        p.stage = "ready"
     for ln in lines:
         if ln.is_row:
             p.row(ln)
@@ -477,6 +713,14 @@ def names_itself_agenda(paper: Paper, lines: list[Line]) -> bool:
 def item_title(it: Item) -> tuple[str, Optional[str]]:
     title = " ".join(" ".join(it.title_parts).split())
     title = strip_timing(re.sub(r"\s+-\s*$", "", title).strip())
+    # "PUBLIC SAFETY COMMITTEE REPORT - Authorize the City Manager to ...": an ALL-CAPS title
+    # then the recommendation in ordinary case
+    rec = re.match(r"^(?P<caps>[^a-z]*[A-Z]{3}[^a-z]*?)\s+[-–—]\s+(?=\S*[a-z])", title)
+    if rec and (len(rec.group("caps").split()) >= 2 or len(rec.group("caps").strip()) >= 5):
+        title = rec.group("caps").strip()
+    cut = _CITATION_TAIL.sub("", title).strip()
+    if len(cut) >= 8:
+        title = cut
     if it.presenter:
         return title, " ".join(it.presenter.split())
     return split_presenter(title)

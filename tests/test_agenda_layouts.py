@@ -139,3 +139,95 @@ def test_report_headed_agenda_item_number_is_not_an_agenda():
     report = [para("Agenda Item 6", kind="heading"), para("Community safety agreement"),
               para("1. Note the attached agreement"), para("2. Delegate the response to the group")]
     assert items(report, OTHER) == []
+
+
+def test_roman_outline_with_lettered_committees_and_numbered_sub_items():
+    blocks = [
+        para("AGENDA"),
+        para("I. ROLL CALL", kind="list_item"),
+        para("II. APPROVAL OF THE MINUTES\nJune 25, 2019", kind="list_item"),
+        para("III. COMMITTEE REPORTS", kind="list_item"),
+        para("A. FINANCE", kind="list_item"),
+        para("1. Approval of Grants and Gifts", kind="list_item"),
+        para("B. MANAGEMENT", kind="list_item"),
+        para("1. Approval of the Insurance Agreement", kind="list_item"),
+        para("2. Purchase of Equipment", kind="list_item"),
+        para("C. INVESTMENT", kind="list_item"),
+        para("IV. ADJOURNMENT", kind="list_item"),
+    ]
+    assert items(blocks) == [("I", "ROLL CALL"), ("II", "APPROVAL OF THE MINUTES"), ("III", "COMMITTEE REPORTS"),
+                             ("IIIA", "FINANCE"), ("IIIA1", "Approval of Grants and Gifts"), ("IIIB", "MANAGEMENT"),
+                             ("IIIB1", "Approval of the Insurance Agreement"), ("IIIB2", "Purchase of Equipment"),
+                             ("IIIC", "INVESTMENT"), ("IV", "ADJOURNMENT")]
+
+
+def test_lettered_items_past_h_stay_letters_and_presenter_line_before_the_title():
+    blocks = [para("Meeting Agenda", kind="heading")]
+    blocks += [para(f"{c}. Item {c}", kind="heading") for c in "ABCDEFGH"]
+    blocks += [
+        para("I. Management Reports", kind="heading"),
+        para("1. Presentation regarding Injury Cases", kind="heading"),
+        para("J. Items for Approval", kind="heading"),
+        para("1. Recommended by Water System", kind="heading"),
+        para("Approval of Agreement No. 47696 for Analysis Model.", kind="heading"),
+        para("K. Closed Session", kind="heading"),
+        para("1. CONFERENCE WITH LEGAL COUNSEL - EXISTING LITIGATION\n(Section 54956.9(d)(1) of the Government Code)",
+             kind="heading"),
+    ]
+    got = items(blocks)
+    assert got[8:] == [("I", "Management Reports"), ("I1", "Presentation regarding Injury Cases"),
+                       ("J", "Items for Approval"), ("J1", "Approval of Agreement No. 47696 for Analysis Model."),
+                       ("K", "Closed Session"), ("K1", "CONFERENCE WITH LEGAL COUNSEL - EXISTING LITIGATION")]
+
+
+def test_unnumbered_business_headings_are_items_and_numbering_restarts_under_each_section():
+    blocks = [
+        para("AGENDA", kind="heading"),
+        para("PUBLIC PARTICIPATION OPTIONS:", kind="heading"),
+        para("The Public may join this meeting virtually."),
+        para("CALL TO ORDER : 6:30 p.m."),
+        para("PLEDGE OF ALLEGIANCE :", kind="heading"),
+        para("ROLL CALL : Councilmembers Smith, Jones"),
+        para("COMMITTEE REPORTS : Reports on Committee meetings held."),
+        para("1. PUBLIC SAFETY COMMITTEE REPORT - Authorize the City Manager to purchase a vehicle.", kind="list_item"),
+        para("2. CULTURAL COMMITTEE REPORT - Continue with the current support.", kind="list_item"),
+        para("GENERAL BUSINESS :", kind="heading"),
+        para("1. ASSEMBLY BILL 361 FINDINGS FOR SPECIAL"),
+        para("REQUIREMENTS FOR TELECONFERENCE MEETINGS - City Council make the findings."),
+        para("ADJOURNMENT :", kind="heading"),
+        para("CERTIFICATION", kind="heading"),
+    ]
+    assert items(blocks) == [("", "CALL TO ORDER"), ("", "PLEDGE OF ALLEGIANCE"), ("", "ROLL CALL"),
+                             ("", "COMMITTEE REPORTS"), ("1", "PUBLIC SAFETY COMMITTEE REPORT"),
+                             ("2", "CULTURAL COMMITTEE REPORT"), ("", "GENERAL BUSINESS"),
+                             ("1", "ASSEMBLY BILL 361 FINDINGS FOR SPECIAL REQUIREMENTS FOR TELECONFERENCE MEETINGS"),
+                             ("", "ADJOURNMENT")]
+
+
+def test_agenda_of_headings_and_bullets_without_numbers():
+    blocks = [
+        para("TOWNSHIP BOARD MEETING\nAGENDA\nMarch 13, 2024, 7PM", kind="heading"),
+        para("CALL TO ORDER:\nROLL CALL:\nAPPROVAL OF MINUTES:", kind="heading"),
+        para("Approval of February 14, 2024, Regular meeting minutes", kind="list_item"),
+        para("REPORTS:\nSUPERVISOR:", kind="heading"),
+        para("Set date for Budget Workshop", kind="list_item"),
+        para("EXECUTIVE SESSION (if needed)", kind="heading"),
+        para("ADJOURNMENT:", kind="heading"),
+    ]
+    assert items(blocks) == [("", "CALL TO ORDER"), ("", "ROLL CALL"), ("", "APPROVAL OF MINUTES"),
+                             ("", "Approval of February 14, 2024, Regular meeting minutes"), ("", "REPORTS"),
+                             ("", "SUPERVISOR"), ("", "Set date for Budget Workshop"),
+                             ("", "EXECUTIVE SESSION (if needed)"), ("", "ADJOURNMENT")]
+
+
+def test_group_headings_of_a_numbered_agenda_are_not_items():
+    blocks = [
+        para("AGENDA", kind="heading"),
+        para("PART 1 ITEMS FOR DECISION", kind="heading"),
+        para("1. Apologies"),
+        para("2. Minutes of the last meeting"),
+        para("LOOKING BACK", kind="heading"),
+        para("3. Performance report"),
+        para("ANY OTHER BUSINESS", kind="heading"),
+    ]
+    assert items(blocks) == [("1", "Apologies"), ("2", "Minutes of the last meeting"), ("3", "Performance report")]
