@@ -17,6 +17,7 @@ docstring: ``tests/test_cli.py`` fails on a command without help text.
 from __future__ import annotations
 
 import importlib
+import os
 import json
 import sys
 from pathlib import Path
@@ -48,6 +49,9 @@ _DEBUG_KEY = "boardpack.debug"
 def _set_debug(ctx: click.Context, param, value) -> None:
     if value:
         ctx.meta[_DEBUG_KEY] = True
+        # libraries' own logs (pdfminer, pypdf, ...) are shown only under --debug,
+        # in this process and in spawned ingest workers (see ingest.quiet_library_logs)
+        os.environ["BOARDPACK_DEBUG"] = "1"
 
 
 def _debug_param() -> click.Option:
@@ -152,6 +156,9 @@ class _IngestProgress:
         elif kind == "skip":
             path, why = value
             self._say(f"skipped: {path}: {why}")
+        elif kind == "partial":
+            path, why = value
+            self._say(f"error: {path}: {why}".replace("\n", " "))
         elif kind == "file":
             self.pages += value.pages
             if value.outcome == "failed":

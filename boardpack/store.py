@@ -363,7 +363,8 @@ class Store:
                 # other paths' links, restored below.
                 self.db.conn.execute("DELETE FROM documents WHERE sha256 = ?", [sha])
                 self._insert_document(parsed)
-                status = "scanned" if doc.is_scanned else "ok"
+                # pages that failed to parse (or whose text layer was lost) make the file partial
+                status = "partial" if doc.metadata.get("page_errors") else "scanned" if doc.is_scanned else "ok"
                 self._upsert_file(
                     {
                         "path": path,
@@ -452,6 +453,10 @@ class Store:
             warnings.append({"kind": "scanned", "message": f"pages with no text layer: {pages}; read by OCR: {ocr}"})
         if doc.metadata.get("ocr"):
             warnings.append({"kind": "ocr", "message": str(doc.metadata["ocr"])})
+        for e in doc.metadata.get("page_errors") or []:
+            warnings.append({"kind": "page_error", "page": e.get("page"), "message": str(e.get("error", ""))})
+        if doc.format == "pdf" and doc.metadata.get("repaired"):
+            warnings.append({"kind": "repaired", "message": str(doc.metadata["repaired"])})
         result = parsed.result
         if result is not None:
             for table, rows in result.rows.items():
@@ -539,7 +544,7 @@ class Store:
                         "pages": d["pages"],
                         "producer": d["producer"],
                         "ingested_at": now(),
-                        "status": self._status_of(d),
+                        "status": self._status_of(d, self._has_page_errors(sha256)),
                         "error": None,
                         "parser_version": PARSER_VERSION,
                     }
@@ -555,8 +560,15 @@ class Store:
             return "unchanged"  # e.g. good bytes restored after a failed re-ingest
         return "replaced" if old_sha else "new"
 
+    def _has_page_errors(self, sha256: str) -> bool:
+        return self.db.conn.execute(
+            "SELECT 1 FROM warnings WHERE doc_sha256 = ? AND kind = 'page_error' LIMIT 1", [sha256]
+        ).fetchone() is not None
+
     @staticmethod
-    def _status_of(d: dict[str, Any]) -> str:
+    def _status_of(d: dict[str, Any], partial: bool = False) -> str:
+        if partial:
+            return "partial"
         scanned = json.loads(d["scanned_pages"] or "[]")
         return "scanned" if d["pages"] and len(scanned) >= d["pages"] else "ok"
 

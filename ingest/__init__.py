@@ -8,6 +8,8 @@ format from the file's bytes and dispatches.
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 from pathlib import Path
 from typing import Callable
 
@@ -38,6 +40,26 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+#: Libraries that log every oddity of a damaged file. The readers report what
+#: matters as typed errors and warnings rows, so their logs reach the terminal
+#: only under ``--debug`` (which sets BOARDPACK_DEBUG, inherited by workers).
+LIBRARY_LOGGERS = ("pdfminer", "pdfplumber", "pypdf", "pypdfium2", "PIL", "docx", "fontTools")
+_NULL = logging.NullHandler()
+
+
+def quiet_library_logs() -> None:
+    debug = bool(os.environ.get("BOARDPACK_DEBUG"))
+    for name in LIBRARY_LOGGERS:
+        log = logging.getLogger(name)
+        if debug:
+            log.propagate = True
+            log.removeHandler(_NULL)
+        else:
+            if _NULL not in log.handlers:
+                log.addHandler(_NULL)
+            log.propagate = False
+
+
 def _load_readers() -> None:
     # Imported lazily so `import boardpack` stays cheap for the CLI's --help.
     from . import pdf_reader, docx_reader, doc_reader  # noqa: F401
@@ -55,6 +77,7 @@ def read_document(path, sha256: str | None = None, settings: Settings = DEFAULT)
     if path.is_dir():
         raise UnreadableDocument("is a directory, not a file", path)
     fmt = detect_format(path)
+    quiet_library_logs()
     _load_readers()
     if fmt not in READERS:
         raise UnsupportedFormat(f"no reader registered for format {fmt!r}", path)

@@ -81,7 +81,8 @@ class Summary:
         )
 
 
-# ("start", number of files), ("file", FileOutcome) or ("skip", (path, reason))
+# ("start", number of files), ("file", FileOutcome), ("skip", (path, reason)) or
+# ("partial", (path, message)): a file stored without some of its pages
 Progress = Callable[[str, object], None]
 
 
@@ -343,6 +344,13 @@ def ingest_paths(
                 fail(first[0], e, sha, first[1])
                 return
             done(FileOutcome(display_path(first[0]), outcome, pages=parsed.pages, rows=parsed.n_rows))
+            page_errors = parsed.doc.metadata.get("page_errors") or []
+            if page_errors:  # stored, but not whole: status partial, one error line, exit 1
+                n = len(page_errors)
+                msg = (f"{n} page{'s' if n > 1 else ''} not read ({page_errors[0]['error']}"
+                       f"{'; ...' if n > 1 else ''}); the rest stored, status partial")
+                summary.errors.append((display_path(first[0]), msg))
+                progress("partial", (display_path(first[0]), msg))
             for p, size in others:
                 store.add_path(p, sha, size)
                 done(FileOutcome(display_path(p), "replaced" if held[p] else "new"))
