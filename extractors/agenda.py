@@ -81,6 +81,8 @@ _TRAIL_DURATION = re.compile(r"\s*(?:[-–—]\s*)?\(?\b\d+\s*(?:min(?:ute)?s?|h
 _PRESENTER_LABEL = re.compile(
     r"^(?:recommended|presented|submitted|introduced|sponsored|requested|proposed|brought)\s+by\b", re.I)
 # "(Section 54956.9(d)(1) of the California Government Code)": a statutory citation after a title
+# "... Evaluation - Pursuant to Government Code Section 54957": the legal basis after a title
+_CITATION_DASH = re.compile(r"\s+[-–—]\s+(?:pursuant\s+to|per|under|as\s+required\s+by)\b.*?\b(?:section|code|act|§)\b.*$", re.I)
 _CITATION_TAIL = re.compile(
     r"\s*\((?:[^()]|\([^()]*\))*\b(?:section|sections|code|§|subdivision|act\s+\d{4})\b(?:[^()]|\([^()]*\))*\)\s*$", re.I)
 # The procedural business of a meeting, which agendas (American ones above all) print as
@@ -158,6 +160,8 @@ class Item:
 # An outline marker: "I." / "V." (Roman), "A." (capital letter), "1." (number); the agenda's
 # levels are the kinds in the order they first appear ("I. / A. / 1." -> "VC1").
 _OUTLINE = re.compile(r"^(?P<m>[IVX]{1,6}|[A-Z]|\d{1,2})[.)]\s+(?P<title>(?![A-Z]\.\s)[A-Z0-9\"'(][^\s.]*(?:\s.*)?)$")
+# "2.1 Public Employee Performance Evaluation" (not "10.30 am", "15.09.05")
+_DECIMAL = re.compile(r"^(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.:/])\.?\s+(?!(?:[ap]\.?m\b|hrs?\b|hours?\b))(?P<title>[A-Z].*)$", re.I)
 _ROMAN_RX = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 
 
@@ -214,8 +218,11 @@ def split_presenter(title: str) -> tuple[str, Optional[str]]:
     if pm:
         inner = pm.group("p").strip()
         first = re.split(r"\s*(?:/|,|;|\s-\s)\s*", inner)[0].strip()
-        if (re.match(rf"^{_PRESENTER_TITLES}\s", first) or (_PRESENTER.match(first) and len(first.split()) >= 2)) \
-                and not _NOT_NAME_WORDS.search(first) and not re.search(r"\d", first):
+        # "(Will/Emer/Janet)": first names of the presenters, one per slash
+        first_names = re.fullmatch(r"[A-Z][a-z'\-]+(?:\s*/\s*[A-Z][a-z'\-]+)+", inner)
+        if (re.match(rf"^{_PRESENTER_TITLES}\s", first) or (_PRESENTER.match(first) and len(first.split()) >= 2)
+                or first_names) \
+                and not _NOT_NAME_WORDS.search(first if not first_names else inner) and not re.search(r"\d", first):
             return pm.group("t").strip(), inner
     m = re.match(r"^(?P<t>.+?)\s+-\s+(?P<p>[^-]+?)\s*$", t)
     if m:
@@ -325,6 +332,25 @@ class AgendaParser:
         self.items.append(it)
         self.cur = it
         self.closed = False
+        self._line_in_item(m.group("title"), same_block=True, first=True)
+        return True
+
+    def _decimal_item(self, t: str, ln: Line) -> bool:
+        """"5.1 Board Governance" under item 5: a decimal sub-item, numbered as printed. Taken
+        when it opens a run (.1) or follows the last one, never for times or dates."""
+        m = _DECIMAL.match(t)
+        if not m or self.cur is None or not self.items:
+            return False
+        major, minor = int(m.group("a")), int(m.group("b"))
+        last = next((i for i in reversed(self.items) if i.number and re.fullmatch(r"\d+\.\d+", i.number)), None)
+        top = self.cur.top
+        follows = last is not None and last.number == f"{major}.{minor - 1}" and last.top == top
+        if not ((minor == 1 and 0 < major <= max(top, 1)) or follows) or (top and major > top):
+            return False
+        it = Item(f"{major}.{minor}", t, [], ln.page, ln.block_index, group=self.group, top=top, raw_parts=[t],
+                  parent=str(major) if any(i.number == str(major) for i in self.items) else None)
+        self.items.append(it)
+        self.cur = it
         self._line_in_item(m.group("title"), same_block=True, first=True)
         return True
 
@@ -458,6 +484,15 @@ class AgendaParser:
                         else:
                             it.notes.append(c)
                 return
+        lm = re.fullmatch(r"\(?([a-z])\s*[.)]", first)
+        if lm and self.cur is not None and self.cur.base is None and len(nonempty) >= 2:
+            # "a. | Playground Advisory Group": a lettered sub-item set out as a table under its item
+            have = self.cur.number[len(str(self.cur.top)):]
+            want = "a" if not have else (chr(ord(have) + 1) if len(have) == 1 and have.isalpha() else "")
+            if lm.group(1) == want:
+                rest = next(c for c in cells[first_i + 1:] if c)
+                self._line_in_item(f"{lm.group(1)}. {rest}", same_block=False)
+                return
         if self.cur is not None and len(nonempty) >= 2 and self.cur.block_index != ln.block_index:
             # a table set under an item listed as text (an action log, planning applications): its rows
             # describe the item, they are not part of its title
@@ -485,6 +520,8 @@ class AgendaParser:
                 return
             self.started = True
         if (self.outline is not None or not self.items) and self._outline_item(t, ln):
+            return
+        if self.cur is not None and self._decimal_item(t, ln):
             return
         m = _ITEM.match(t)
         if m and m.group("title") is not None and not _DATE_TITLE.match(m.group("title")):
@@ -718,7 +755,7 @@ def item_title(it: Item) -> tuple[str, Optional[str]]:
     rec = re.match(r"^(?P<caps>[^a-z]*[A-Z]{3}[^a-z]*?)\s+[-–—]\s+(?=\S*[a-z])", title)
     if rec and (len(rec.group("caps").split()) >= 2 or len(rec.group("caps").strip()) >= 5):
         title = rec.group("caps").strip()
-    cut = _CITATION_TAIL.sub("", title).strip()
+    cut = _CITATION_DASH.sub("", _CITATION_TAIL.sub("", title)).strip()
     if len(cut) >= 8:
         title = cut
     if it.presenter:

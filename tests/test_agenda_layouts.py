@@ -231,3 +231,35 @@ def test_group_headings_of_a_numbered_agenda_are_not_items():
         para("ANY OTHER BUSINESS", kind="heading"),
     ]
     assert items(blocks) == [("1", "Apologies"), ("2", "Minutes of the last meeting"), ("3", "Performance report")]
+
+
+def test_decimal_sub_items_numbered_as_printed_and_legal_basis_dropped():
+    blocks = [
+        para("AGENDA", kind="heading"),
+        para("3. CLOSED SESSION", kind="heading"),
+        para("2.1 Public Employee Performance Evaluation - Pursuant to Government Code Section 54957", kind="heading"),
+        para("4. DISCUSSION", kind="heading"),
+        para("4.1 Board Governance", kind="heading"),
+        para("4.2 Budget Study Session at 10.30 am", kind="heading"),
+        para("5. ADJOURNMENT", kind="heading"),
+    ]
+    assert items(blocks) == [("3", "CLOSED SESSION"), ("2.1", "Public Employee Performance Evaluation"),
+                             ("4", "DISCUSSION"), ("4.1", "Board Governance"), ("4.2", "Budget Study Session at 10.30 am"),
+                             ("5", "ADJOURNMENT")]
+
+
+def test_lettered_sub_items_set_out_as_a_table_under_their_item():
+    blocks = [
+        para("AGENDA", kind="heading"),
+        para("7 Updates"),
+        table([["a.", "Playground Advisory Group"], ["b.", "Wood Advisory Group"], ["c.", "CDC"]]),
+        para("8 Planning"),
+    ]
+    assert items(blocks) == [("7", "Updates"), ("7a", "Playground Advisory Group"), ("7b", "Wood Advisory Group"),
+                             ("7c", "CDC"), ("8", "Planning")]
+
+
+def test_presenters_as_first_names_in_brackets():
+    blocks = [para("AGENDA", kind="heading"), para("1) Update on the Transparency Board (Will/Emer/Janet)"),
+              para("2) Discussion on the role of CIPFA (Nigel)")]
+    assert items(blocks) == [("1", "Update on the Transparency Board"), ("2", "Discussion on the role of CIPFA (Nigel)")]
