@@ -54,6 +54,7 @@ _TITLE_PHRASES = [
     "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "rev", "revd", "reverend",
     "the rev", "the revd", "canon", "sir", "dame", "lord", "lady", "baroness", "baron", "hon",
     "the hon", "rt hon", "the rt hon", "right honourable", "the right honourable", "his honour",
+    "honorable", "honourable", "the honorable", "the honourable", "mme", "mlle", "madame", "monsieur",
     "judge", "major", "captain", "capt", "col", "colonel", "lt col", "brigadier", "commander",
     # US and Canadian elected-office titles written before a name ("Trustee Elton",
     # "Supervisor Liccar", "Commissioner Robert Sherrard", "Councilmember Diaz")

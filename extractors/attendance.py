@@ -29,14 +29,18 @@ _PRESENT_WORDS = (r"(?:(?:[A-Za-z]+\s+){0,2}members\s+|councillors\s+|trustees\s
                   r"(?:\s*\((?:in person|virtually|remotely|online)\))?\s*(?:were)?")
 _APOLOGY_WORDS = (r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|noted|given|tendered))?"
                   r"(?:\s+(?:from|by))?|regrets|absent(?:ees)?|(?:members\s+)?not\s+present|members\s+absent|absent\s+members?"
-                  r"|excused(?:\s+absences?)?")
+                  r"|excused(?:\s+absences?)?"
+                  r"|absent(?:e)?s|absences?|excus[ée](?:e)?s|membres\s+absent(?:e)?s")  # French
 _ATTEND_WORDS = (r"(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|also\s+(?:present|attending)(?:\s+virtually)?"
                  r"|members\s+of\s+the\s+public|(?:council\s+|staff\s+)?officers?(?:\s+(?:present|in\s+attendance))?|officials"
                  r"|secretariat|staff(?:\s+present)?|guests?|visitors?|observers?|other\s+attendees|others\s+present|advisers|advisors"
-                 r"|(?:town\s+|parish\s+|deputy\s+)?clerk|minute[\s-]*taker|public(?:\s+present)?")
+                 r"|(?:town\s+|parish\s+|deputy\s+)?clerk|minute[\s-]*taker|public(?:\s+present)?|secretary"
+                 r"|secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?|greffi[eè]re?s?(?:\s+adjointe?)?|(?:[ée]galement|aussi)\s+pr[ée]sent(?:e)?s"
+                 r"|invit[ée](?:e)?s|personnes?[\s-]ressources?|observateurs?|public\s+pr[ée]sent")  # French
 _PRESENT_STRICT = (r"(?:(?:[A-Z][\w&'.-]*\s+){0,3}(?:members|attendees)|attendees|attending|attendance|councillors|members"
+                   r"|pr[ée]sences?|pr[ée]sent(?:e)?s|membres(?:\s+pr[ée]sent(?:e)?s)?|conseillers?(?:\s+pr[ée]sent(?:e)?s)?"  # French
                    r"|substitutes?(?:\s+members?)?(?:\s+present)?|panel(?:\s+attendees)?|roll\s+call|board|trustees|commissioners|governors)")
-_CHAIR_WORDS = r"(?:chair(?:man|person|woman)?|in\s+the\s+chair|presiding(?:\s+officer)?|chaired\s+by)"
+_CHAIR_WORDS = r"(?:chair(?:man|person|woman)?|in\s+the\s+chair|presiding(?:\s+officer)?|chaired\s+by|pr[ée]sidence|pr[ée]sid[ée](?:e)?\s+par)"
 _END = r"(?:\s*\([^()]*\))?\s*"  # "Officials (Regular Attendees):"
 _CUES = [
     (re.compile(rf"^{_PRESENT_WORDS}{_END}[:\-\u2013]?\s*", re.I), PRESENT),
@@ -64,7 +68,7 @@ _MIDLINE_ENTRY = re.compile(
     r"(?<=[a-z])\s+(?=(?:(?:Town|Parish|Deputy|Assistant)\s+)?Clerk\s+[A-Z]|(?:[A-Z][a-z]+\s+)?(?:District|County|Borough|City)\s+Councillor\s+[A-Z])"
 )
 _HONOURS = r"(?:OBE|MBE|CBE|KBE|DBE|QPM|QC|KC|JP|DL|MP|MEP|FRS|BEM|CVO|LVO|RD|TD)"
-_TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Cllr|Clr|Councillor|County\s+Councillor|District\s+Councillor|C/Cllr|D/Cllr|Ch\.?\s*Insp\.?|Chief\s+Inspector|Chief\s+Superintendent|Superintendent|Supt|Inspector|Insp|Sgt|Sergeant|PC|PCSO|DI|DCI|CI|DS|Maj|Major|Capt|Captain|Col|Colonel)\.?"
+_TITLES = r"(?:M\.(?=\s)|Mmes?|Mlle|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Cllr|Clr|Councillor|County\s+Councillor|District\s+Councillor|C/Cllr|D/Cllr|Ch\.?\s*Insp\.?|Chief\s+Inspector|Chief\s+Superintendent|Superintendent|Supt|Inspector|Insp|Sgt|Sergeant|PC|PCSO|DI|DCI|CI|DS|Maj|Major|Capt|Captain|Col|Colonel)\.?"
 _CHAIR_ROLE = re.compile(r"^(?:acting\s+|vice[\s-]*)?chair(?:man|person|woman)?$|^in the chair$", re.I)
 @dataclass
 class Person:
@@ -146,7 +150,8 @@ _ROLE_PART_WORDS = re.compile(
     r"\b(?:of|for|to|the|and|minister|secretary|officer|director|manager|head|chief|executive|adviser|advisor|"
     r"council|district|county|borough|authority|department|office|ministry|agency|association|trust|university|"
     r"partnership|police|service|services|team|group|board|commission|committee|society|no\.?|ltd|limited|plc|"
-    r"representative|observer|clerk|chair(?:man|person|woman)?|vice|deputy|treasurer|mayor|councillor)\b", re.I)
+    r"representative|observer|clerk|chair(?:man|person|woman)?|vice|deputy|treasurer|mayor|councillor"
+    r"|conseill[eè]re?|municipale?|greffi[eè]re?|maire|mairesse|directeur|directrice|adjointe?|du|de\s+la)\b", re.I)
 
 
 def _is_role_part(p: str) -> bool:
@@ -566,6 +571,13 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
         if ln.is_row and ln.block_index in grid_blocks:
             last_used = i
             continue
+        if not ln.is_row and cat is None and end is None and not att.people and i < 8:
+            office = _office_list(ln.raw or t)
+            if office:
+                for name, role, ocat in office:
+                    att.add(name, ocat, ln, default_role=role)
+                last_used = i
+                continue
         if not ln.is_row:
             # a numbered item or list item titled with a label: "15.09.1 Apologies", "1. Members present: ..."
             mi = _ITEM_NUM.match(t)
@@ -737,8 +749,9 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
         if _is_prose(t) and not cols:
             # a sentence between the lists; read line by line only what is a list
             kept = [r for r in raw_lines if not _is_prose(r) and not re.search(r"[.!?]$", r.strip()) or re.match(rf"^(?:{_TITLES}|Cllrs?)\s", r.strip()) and not _is_prose(r)]
-            if not kept or len(kept) == len(raw_lines):
-                continue
+            titled = len(kept) >= 2 and all(re.match(rf"^(?:{_TITLES}|Cllrs?)\s", r.strip()) for r in kept)
+            if not kept or len(kept) == len(raw_lines) and not titled:
+                continue  # one title-led name a line ("M. A Gagné, conseiller municipal") is still a list
             raw_lines = kept
             t = _join_raw(kept)
         if cols:
@@ -767,6 +780,44 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
     if end is None:
         end = last_used + 1 if att.people else 0
     return att, end
+
+
+# a member list by office, without a "Present" label: "Honorable Joan M. Pratt, Comptroller and Secretary"
+_OFFICE_LINE = re.compile(r"^(?:(?:The\s+)?(?:Honou?rable|Hon\.?)\s+)?(?P<name>[A-Z][^,]{2,40}?),\s+(?P<role>[A-Z][A-Za-z&'.\- ]{2,60}?)\.?$")
+_OFFICE_CHAIR = re.compile(r"^(?:president|chair(?:man|woman|person)?|presiding\s+officer|presiding|moderator|président(?:e)?)$", re.I)
+_OFFICE_ATTENDS = re.compile(r"^(?:deputy|assistant|associate)\b|\b(?:clerk|secretariat|minute[\s-]*taker|staff)\b", re.I)
+
+
+def _office_list(raw: str) -> list[tuple[str, str, str]]:
+    """(name, role, category) of every line of a paragraph listing people by office, one
+    "Name, Office" a line, at the head of minutes with no attendance label: office holders
+    are members (the president or chair in the chair), deputies and clerks attend."""
+    from ..names import looks_like_person
+
+    rows = [x.strip() for x in raw.split("\n") if x.strip()]
+    if len(rows) < 3:
+        return []
+    out = []
+    chair_seen = False
+    strong = 0
+    for r in rows:
+        m = _OFFICE_LINE.match(r)
+        if not m:
+            return []
+        name, role = m.group("name").strip(), m.group("role").strip()
+        probe = re.sub(r"\s*[\"\u201c\u201d][^\"\u201c\u201d]{1,20}[\"\u201c\u201d]\s*", " ", name)  # a nickname in quotes
+        toks = _canon(probe).split()
+        if not 2 <= len(toks) <= 4 or not all(w[:1].isupper() for w in toks) or not re.search(r"[A-Z][a-z]", role):
+            return []
+        strong += looks_like_person(_canon(probe))
+        if _OFFICE_CHAIR.match(role) and not chair_seen:
+            cat, chair_seen = CHAIR, True
+        elif _OFFICE_ATTENDS.search(role) or _OFFICER_ROLE.match(role):
+            cat = IN_ATTENDANCE
+        else:
+            cat = PRESENT
+        out.append((name, role, cat))
+    return out if strong * 3 >= len(out) * 2 else []
 
 
 def _label_row(cells: list[str]) -> bool:

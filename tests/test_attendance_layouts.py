@@ -179,3 +179,33 @@ def test_real_parish_minutes_clerk_in_attendance(realworld_dir, parsed):
     got = {(a["person"], a["attendance"]) for a in rows["attendance"]}
     assert ("J Connelly", "in attendance") in got
     assert ("R Healey", "apologies") in got
+
+
+def test_members_listed_by_office_without_a_present_heading():
+    got, rows = att([
+        para("BOARD OF FINANCE June 2, 2021", kind="heading"),
+        para("REGULAR MEETING", kind="heading"),
+        para("Honorable Mary K. Lane, President\nHonorable Tom Reyes, Mayor\nHonorable Joan P. Ortiz, Comptroller and Secretary\n"
+             "Alan B. Hart, City Solicitor\nRita Cole, Deputy City Solicitor\nSam L. Price, Deputy Comptroller and Clerk"),
+        para("The meeting was called to order by the President."),
+        para("1. Contracts", kind="heading"),
+    ])
+    assert got == {("Mary K. Lane", "chair"), ("Tom Reyes", "present"), ("Joan P. Ortiz", "present"),
+                   ("Alan B. Hart", "present"), ("Rita Cole", "in attendance"), ("Sam L. Price", "in attendance")}
+    roles = {a["person"]: a["role"] for a in rows["attendance"]}
+    assert roles["Joan P. Ortiz"] == "Comptroller and Secretary"
+
+
+def test_french_attendance_labels_presences_membres_secretaire_absents():
+    got, _ = att([
+        para("COMITÉ CONSULTATIF", kind="heading"),
+        para("PROCÈS-VERBAL de la séance tenue le 20 juin 2023", kind="heading"),
+        para("Présences", kind="heading"),
+        para("Membres :\nM. Luc Gagnon, conseiller municipal\nMme Julie Roy, conseillère municipale"),
+        para("Absents :\nM. Paul Côté, conseiller municipal"),
+        para("Secrétaire :\nMme Anne Morin, greffière adjointe, Service du greffe"),
+        para("1. Ouverture de la séance", kind="heading"),
+        para("La séance est ouverte à 16h00."),
+    ])
+    assert got == {("M. Luc Gagnon", "present"), ("Mme Julie Roy", "present"), ("M. Paul Côté", "apologies"),
+                   ("Mme Anne Morin", "in attendance")}
