@@ -358,7 +358,8 @@ class AgendaParser:
         if ln.block is None:  # a table cell: not a line of the agenda's own list
             return False
         head = stage_heading(t)
-        if head is not None and self._continues_caps_title(t, head, ln):
+        lead = re.match(r"^(?:[A-Z0-9][A-Z0-9,&/'\-]*\s+){3,}[A-Z0-9][A-Z0-9,&/'\-]*", t)
+        if (head is not None or lead) and self._continues_caps_title(t, head or lead.group(0), ln):
             self._line_in_item(t, same_block=True)
             return True
         bullet = (head is None and self.stage == "on" and ln.block is not None and ln.block.kind == "list_item"
@@ -713,6 +714,17 @@ def prints_business_headings(lines: list[Line]) -> bool:
     return len(found) >= 2
 
 
+# "1. Preliminary Matters: The Board President will begin the meeting with ... Thereafter, ..."
+_EXPLAINED = re.compile(r"^[^:.]{3,60}:\s+[A-Z][^.]*\.\s+\S.*\.", re.S)
+
+
+def explains_procedure(items: list[Item]) -> bool:
+    """Numbered paragraphs that each name a stage and explain it in sentences (a paper's
+    'order of business' or rules of procedure), not a list of items to take."""
+    titles = [" ".join(it.title_parts) for it in items if it.number]
+    return len(titles) >= 3 and all(len(t) > 150 and _EXPLAINED.match(t) for t in titles)
+
+
 def parse_agenda(lines: list[Line], require_cue: bool = False) -> list[Item]:
     p = AgendaParser(require_cue)
     if prints_business_headings(lines):
@@ -722,6 +734,8 @@ def parse_agenda(lines: list[Line], require_cue: bool = False) -> list[Item]:
             p.row(ln)
         else:
             p.line(ln)
+    if explains_procedure(p.items):
+        return []
     return p.items
 
 

@@ -263,3 +263,30 @@ def test_presenters_as_first_names_in_brackets():
     blocks = [para("AGENDA", kind="heading"), para("1) Update on the Transparency Board (Will/Emer/Janet)"),
               para("2) Discussion on the role of CIPFA (Nigel)")]
     assert items(blocks) == [("1", "Update on the Transparency Board"), ("2", "Discussion on the role of CIPFA (Nigel)")]
+
+
+def test_order_of_business_paragraphs_explaining_each_stage_are_not_items():
+    blocks = [
+        para("THE ORDER OF BUSINESS", kind="heading"),
+        para("1. Preliminary Matters: The Board President will begin the meeting with opening remarks. General Public "
+             "comments will then follow. Thereafter, the General Manager may give a report."),
+        para("2. Consideration of Items Recommended for Approval: The Board will consider items recommended for "
+             "approval. Items on which there are speaker cards will generally be considered later."),
+        para("3. Management Reports: Reports from management and other documents are presented to the Board for "
+             "information or possible discussion. No action is requested in regard to these items."),
+    ]
+    assert items(blocks) == []
+
+
+def test_all_caps_title_wrapped_into_the_next_paragraph_of_a_business_heading_agenda():
+    blocks = [
+        para("AGENDA", kind="heading"),
+        para("CALL TO ORDER :", kind="heading"),
+        para("ROLL CALL :", kind="heading"),
+        para("GENERAL BUSINESS :", kind="heading"),
+        para("4. ORDINANCE SECOND READING: ADOPTION OF ORDINANCE 297-22"),
+        para("REGARDING ACCESSORY DWELLING UNIT REGULATIONS, AMENDING THE MUNICIPAL CODE - Waive full reading."),
+        para("ADJOURNMENT :", kind="heading"),
+    ]
+    assert ("4", "ORDINANCE SECOND READING: ADOPTION OF ORDINANCE 297-22 REGARDING ACCESSORY DWELLING UNIT "
+                 "REGULATIONS, AMENDING THE MUNICIPAL CODE") in items(blocks)
