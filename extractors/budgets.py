@@ -237,7 +237,9 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
 
 
 #: Words a wrapped label line ends with when the label goes on ("Precept or Rates and" / "Levies").
-_CONNECTIVE_END = re.compile(r"(?:\b(?:and|or|of|plus|less|to|for|the|in|on|by|with|from|net|incl?)|[&,/+\-–])\s*$", re.I)
+# ("Restricted for" / "Road and bridge" is a group label over its items, so
+# prepositions that head a list are not among them)
+_CONNECTIVE_END = re.compile(r"(?:\b(?:and|or|of|plus|less|the)|[&,/+\-–])\s*$", re.I)
 #: A form's box number and its arithmetic sign before a label: "4. (-) Staff costs", "7. (=) Balances".
 _LEAD_MARKS = re.compile(r"^\s*(?:\d{1,2}[.,]\s+)?(?:\(\s*[-+=x×÷]\s*\)\s*)+|^\s*\d{1,2}[.,]\s+(?=[A-Za-z(])")
 

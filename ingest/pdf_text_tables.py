@@ -188,6 +188,26 @@ def _word_col(w: dict, cols: list[list[float]]) -> int:
     return min(range(len(cols)), key=lambda k: min(abs(cols[k][0] - c), abs(cols[k][1] - c)))
 
 
+_JOINING_END = re.compile(r"(?:\b(?:and|or|of|to|for|the|in|on|by|with|from|plus|less|net)|[,&/(\-–])\s*$", re.I)
+
+
+def _new_row_label(prev: list[list[dict]], slots: list[list[dict]], filled: list[int]) -> bool:
+    """A capitalised line in the first column alone, under a row whose label is
+    complete and whose figures are printed ("Cash and cash equivalents | 1,450,852"
+    then "Receivables, net of allowance"), starts the next row (a group label
+    over its items), not a wrapped line of that label."""
+    if filled != [0] or not prev[0]:
+        return False
+    first = slots[0][0]["text"] if slots[0] else ""
+    if not first[:1].isupper():
+        return False
+    if not any(prev[c] and all(_NUMERIC_WORD.match(w["text"].lstrip(",")) or w["text"] in ("$", "£", "€") for w in prev[c])
+               for c in range(1, len(prev))):
+        return False
+    label = " ".join(w["text"] for w in prev[0])
+    return not _JOINING_END.search(label)
+
+
 def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill],
                 join_wraps: bool = True) -> Optional[Block]:
     cols = _columns(lines, allow=0 if len(lines) < 5 else max(1, len(lines) // 10))
@@ -244,7 +264,8 @@ def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[F
             filled = [c for c in range(ncols) if slots[c]]
             wrapped = (all(prev[c] for c in filled) and len(filled) < sum(1 for c in prev if c)
                        # a cell of figures is a value of its own row, never a wrapped line
-                       and not any(all(_NUMERIC_WORD.match(w["text"]) for w in slots[c]) for c in filled))
+                       and not any(all(_NUMERIC_WORD.match(w["text"]) for w in slots[c]) for c in filled)
+                       and not _new_row_label(prev, slots, filled))
         if wrapped:
             for c in range(ncols):
                 grid[-1][c].extend(slots[c])
