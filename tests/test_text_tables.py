@@ -22,14 +22,15 @@ def _line(top, cells):
 def test_text_table_capitalised_group_label_under_a_full_row_is_a_row_not_a_wrap():
     lines = [
         _line(100, [(50, "ASSETS")]),
-        _line(114, [(50, "Cash and cash equivalents"), (400, "$"), (420, "1,450,852")]),
+        _line(120, [(50, "Cash and cash equivalents"), (400, "$"), (420, "1,450,852")]),
         # set tight under the row above, but it is the group label of the next rows
-        _line(126, [(50, "Receivables, net of allowance")]),
-        _line(140, [(60, "Property taxes"), (420, "2,130,861")]),
-        _line(154, [(60, "Other"), (445, "1,186")]),
-        _line(168, [(50, "Capital assets (net of accumulated")]),
-        _line(180, [(50, "depreciation)"), (420, "5,091,027")]),
-        _line(194, [(50, "Total assets"), (420, "8,697,194")]),
+        _line(131, [(50, "Receivables, net of allowance")]),
+        _line(151, [(60, "Property taxes"), (420, "2,130,861")]),
+        _line(171, [(60, "Other"), (445, "1,186")]),
+        _line(191, [(50, "Capital assets (net of accumulated")]),
+        # a real wrapped label line (lower case, tight under its first line)
+        _line(202, [(50, "depreciation)"), (420, "5,091,027")]),
+        _line(222, [(50, "Total assets"), (420, "8,697,194")]),
     ]
     found = find_text_tables(lines, SIZE, 1, [])
     assert len(found) == 1
