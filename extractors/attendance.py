@@ -37,7 +37,7 @@ _ATTEND_WORDS = (r"(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+onl
                  r"|(?:town\s+|parish\s+|deputy\s+)?clerk|minute[\s-]*taker|public(?:\s+present)?|secretary"
                  r"|secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?|greffi[eè]re?s?(?:\s+adjointe?)?|(?:[ée]galement|aussi)\s+pr[ée]sent(?:e)?s"
                  r"|invit[ée](?:e)?s|personnes?[\s-]ressources?|observateurs?|public\s+pr[ée]sent")  # French
-_PRESENT_STRICT = (r"(?:(?:[A-Z][\w&'.-]*\s+){0,3}(?:members|attendees)|attendees|attending|attendance|councillors|members"
+_PRESENT_STRICT = (r"(?:(?!(?:other|also|additional)\s)(?:[A-Z][\w&'.-]*\s+){0,3}(?:members|attendees)|attendees|ex[\s-]officio(?:\s+members?)?|attending|attendance|councillors|members"
                    r"|pr[ée]sences?|pr[ée]sent(?:e)?s|membres(?:\s+pr[ée]sent(?:e)?s)?|conseillers?(?:\s+pr[ée]sent(?:e)?s)?"  # French
                    r"|substitutes?(?:\s+members?)?(?:\s+present)?|panel(?:\s+attendees)?|roll\s+call|board|trustees|commissioners|governors)")
 _CHAIR_WORDS = r"(?:chair(?:man|person|woman)?|in\s+the\s+chair|presiding(?:\s+officer)?|chaired\s+by|pr[ée]sidence|pr[ée]sid[ée](?:e)?\s+par)"
@@ -186,7 +186,9 @@ def parse_person(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     e = " ".join(entry.split()).strip(" .;:")
     e = re.sub(r"^and\s+", "", e)
     e = re.sub(r"^(Councillor|Cllr)s\b\.?", r"\1", e)  # "Councillors A Brown, C Davis"
-    e = re.sub(r"\s+(?:as\s+(?:a\s+)?substitute\s+)?(?:for|substituting\s+for|in\s+place\s+of)\s+.*$", "", e)  # "Cllr X for Cllr Y"
+    m = re.search(r"\s+(?:as\s+(?:a\s+)?substitute\s+)?(?:for|substituting\s+for|in\s+place\s+of)\s+.*$", e)
+    if m and e[:m.start()].count("(") <= e[:m.start()].count(")"):
+        e = e[:m.start()]  # "Cllr X for Cllr Y"; not inside a bracket ("(Minister for the Cabinet Office)")
     e = re.sub(r"\s+(?:plus|with)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+number|several|many)\b.*$", "", e, flags=re.I)
     roles: list[str] = []
     chair = False
@@ -601,6 +603,9 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
             if not is_head and att.people and cat is not None and _is_prose(t) and not _cue(t)[0] and not _roll_call_like(t) \
                     and not _PROSE_APOLOGIES.search(t) and not any(not _is_prose(r) and re.match(rf"^(?:{_TITLES}|Cllrs?|Councillors?)\s", r.strip()) for r in (ln.raw or "").split("\n")):
                 is_head = True  # a prose paragraph after the lists ends them
+            if not is_head and table_cols is not None and att.people and not _cue(t)[0] and not _header_cats(t) \
+                    and not _PROSE_APOLOGIES.search(t) and re.search(r"[a-z]{3,}[.!?]?\s*$", t):
+                is_head = True  # a sentence under a table of labelled columns: the columns' labels end with the table
             if end is not None and cat is None and not is_head and i <= end + 6 and (
                     _cue(t)[0] and not _is_prose(_cue(t)[1]) and not re.match(r"^(?:\w+\s+)?clerk\b", t, re.I) or _header_cats(t)):
                 pass  # a label soon after the lists opens a section again ("In Attendance:" after a note)
@@ -851,7 +856,7 @@ def _canon(name: str) -> str:
 
 
 _INLINE_CUE = re.compile(
-    r"(?:(?<=[.;])|(?<=[a-z]\)))\s+(?=(?:absent|apologies|regrets|also\s+present|in\s+attendance|also\s+in\s+attendance|not\s+present|staff|guests?|officers?)\b\s*[:\-\u2013]?\s*[A-Z])",
+    r"(?:(?<=[.;])|(?<=[a-z]\)))\s+(?:[-\u2013]\s+)?(?=(?:absent|apologies|regrets|also\s+present|in\s+attendance|also\s+in\s+attendance|not\s+present|staff|guests?|officers?|ex[\s-]officio)\b\s*[:\-\u2013]?\s*[A-Z])",
     re.I,
 )
 

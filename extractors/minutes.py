@@ -99,7 +99,7 @@ _NO_ACTION = re.compile(r"^(?:none|n/?a|nil|no\s+action|-+|\u2013|tbc)\.?$", re.
 
 
 _COLLECTIVE_OWNER = re.compile(r"^(?:all|everyone|clerk|chair(?:man|person)?|secretary|secretariat|treasurer|council|members|"
-                               r"governors|trustees|head(?:teacher)?|officers?|staff|board|committee)\b", re.I)
+                               r"governors|trustees|head(?:teacher)?|officers?|staff|board|committee|panel|group|team)\b", re.I)
 
 
 def owner_cell(text: str) -> list[str]:
@@ -146,7 +146,10 @@ def action_owners(text: str) -> list[str]:
     out = []
     for p in parts:
         p = re.sub(r"\s*\([A-Z][A-Za-z]{1,3}\)$", "", p.strip())  # "Claire Smith (CS)": initials in brackets
-        if p and not _NOT_OWNER.match(p) and not re.match(r"^(?:The|It|This|There)\b", p):
+        tasked = re.match(r"(?:to|will|is\s+to|are\s+to)\b", text.strip()[m.end():])
+        if p and tasked and re.match(r"^The\s+", p) and _COLLECTIVE_OWNER.match(p[4:].strip()):
+            out.append(p)  # "The Secretariat to ...", "The Clerk to ..."
+        elif p and not _NOT_OWNER.match(p) and not re.match(r"^(?:The|It|This|There)\b", p):
             out.append(p)
     return out
 

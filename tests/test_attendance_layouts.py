@@ -209,3 +209,32 @@ def test_french_attendance_labels_presences_membres_secretaire_absents():
     ])
     assert got == {("M. Luc Gagnon", "present"), ("Mme Julie Roy", "present"), ("M. Paul Côté", "apologies"),
                    ("Mme Anne Morin", "in attendance")}
+
+
+def test_officials_table_then_a_sentence_and_roles_with_for_inside_brackets():
+    got, rows = att([
+        para("Minutes of the meeting held on the 22nd May 2012"),
+        table([["Board Members:", "Officials (Regular Attendees):"],
+               ["Sir Tom Lee", "Ann Bell (Cabinet Office)"],
+               ["", "Sam Judd (Department for Culture Media and Sport)"]]),
+        table([["Apologies:", "Officials (Presenting):"],
+               ["Frank Moss, Minister for the Cabinet Office", "Vic Jones (HM Revenue & Customs)"]]),
+        para("Ann Bell, Executive Director of Open Data for the UK Government, (Cabinet Office) welcomed all attendees."),
+        para("Open data update", kind="heading"),
+    ])
+    assert got == {("Sir Tom Lee", "present"), ("Ann Bell", "in attendance"), ("Sam Judd", "in attendance"),
+                   ("Frank Moss", "apologies"), ("Vic Jones", "in attendance")}
+
+
+def test_other_attendees_attend_and_inline_ex_officio_and_apologies_after_a_dash():
+    got, _ = att([
+        para("Data Panel - second meeting", kind="heading"),
+        para("1 March 2010", kind="heading"),
+        para("Panel attendees: Professor Ann Ray (Chair), Tom Allen (Local Government Association), Jo Hughes (Openlylocal.com)"
+             " - Ex Officio: Andy Stone (Cabinet Office) - Apologies: Dave Smyth (Sunderland City Council), Grant Fitz"),
+        para("Other Attendees: Fran Kirk (DCLG), Will Rowe (DCLG)"),
+        para("Terms of reference:", kind="heading"),
+    ])
+    assert got == {("Professor Ann Ray", "chair"), ("Tom Allen", "present"), ("Jo Hughes", "present"),
+                   ("Andy Stone", "present"), ("Dave Smyth", "apologies"), ("Grant Fitz", "apologies"),
+                   ("Fran Kirk", "in attendance"), ("Will Rowe", "in attendance")}
