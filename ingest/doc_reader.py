@@ -9,6 +9,16 @@ sometimes exits 0 without writing anything (profile first-run races, a
 filter that declines the file); that is detected and retried once with a fresh
 profile before it is reported as :class:`ConversionFailed`.
 
+Hygiene: soffice runs with macros disabled explicitly (a seeded profile sets
+the highest macro security and turns macro execution off), with a scrubbed
+environment (PATH, LANG, and HOME pointing into its own temporary profile),
+in a process group of its own that is killed on timeout; a small watchdog
+kills that group and removes the temporary folder if the worker itself dies
+(``kill -9``), and :func:`clean_stale_temp` removes what a killed run left
+(folders whose owner process is gone, and soffice processes still using
+them) at the next start. ``boardpack-doc-*`` folders are removed on every
+exit path.
+
 Before converting, the .doc's own container is read (:mod:`.ole`): a
 password-protected file is refused with :class:`EncryptedDocument` instead of
 a vague conversion failure, and Word's recorded application and page count
@@ -21,8 +31,10 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
+from typing import Optional
 
 from ..errors import ConversionFailed, ConverterMissing, EncryptedDocument, UnsupportedFormat
 from ..model import Document
@@ -50,19 +62,181 @@ def find_soffice() -> str:
     raise ConverterMissing(INSTALL_HINT)
 
 
-def _run(cmd: list[str], timeout: float, env: dict) -> subprocess.CompletedProcess:
-    # Own session so a timeout can kill soffice.bin along with the launcher script.
+TEMP_PREFIX = "boardpack-doc-"
+OWNER_FILE = "owner.pid"  # "pid start-time" of the process that made the folder
+#: A temporary folder without an owner record is removed once older than this.
+STALE_AFTER = 3600.0
+
+#: The profile soffice starts with: macros never run, whatever the document
+#: asks (security level 3 "very high": only trusted locations, and none are
+#: configured; DisableMacrosExecution turns the macro engine off).
+MACRO_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" \
+oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" \
+oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="SecureURL" \
+oor:op="fuse"><value/></prop></item>
+</oor:items>
+"""
+
+# The watchdog: a shell that polls the worker and, once it is gone, kills
+# soffice's process group and removes the temporary folder.
+_WATCHDOG = ('while kill -0 "$1" 2>/dev/null; do sleep 0.5; done; '
+             'kill -9 "-$2" 2>/dev/null; rm -rf "$3"')
+
+
+def _start_time(pid: int) -> str:
+    """The process's start time in clock ticks since boot (/proc), "" if unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[19].decode()
+    except (OSError, IndexError):
+        return ""
+
+
+def make_temp_dir() -> Path:
+    """A new ``boardpack-doc-*`` folder recording its owner (this process)."""
+    tmp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
+    (tmp / OWNER_FILE).write_text(f"{os.getpid()} {_start_time(os.getpid())}\n")
+    return tmp
+
+
+def _owner_alive(folder: Path) -> Optional[bool]:
+    """True/False when the folder records its owner, None when it does not."""
+    try:
+        pid_s, _, started = (folder / OWNER_FILE).read_text().strip().partition(" ")
+        pid = int(pid_s)
+    except (OSError, ValueError):
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: not ours to judge
+    return not started or _start_time(pid) in ("", started)  # a reused pid is not the owner
+
+
+def _kill_users(folder: Path) -> int:
+    """Kill processes (a soffice.bin left by a killed worker) whose command line names ``folder``."""
+    killed = 0
+    needle = str(folder)
+    uri = folder.as_uri()
+    for proc_dir in Path("/proc").glob("[0-9]*"):
+        try:
+            cmd = (proc_dir / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if needle in cmd or uri in cmd:
+            try:
+                os.kill(int(proc_dir.name), signal.SIGKILL)
+                killed += 1
+            except (OSError, ValueError):
+                pass
+    return killed
+
+
+def clean_stale_temp(tmp_root: Optional[str] = None, stale_after: float = STALE_AFTER) -> list[str]:
+    """Remove ``boardpack-doc-*`` folders left by killed runs (and the soffice
+    processes still using them); return the folders removed.
+
+    A folder is stale when the process that made it is gone, or, with no
+    owner record, when it was last touched more than ``stale_after`` seconds
+    ago. A folder whose owner is alive is in use and never touched.
+    """
+    import time
+
+    root = Path(tmp_root or tempfile.gettempdir())
+    removed = []
+    try:
+        candidates = [p for p in root.glob(TEMP_PREFIX + "*") if p.is_dir() and not p.is_symlink()]
+    except OSError:
+        return removed
+    now = time.time()
+    for folder in candidates:
+        alive = _owner_alive(folder)
+        try:
+            old = now - folder.stat().st_mtime > stale_after
+        except OSError:
+            continue
+        if alive or (alive is None and not old):
+            continue
+        _kill_users(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            removed.append(str(folder))
+    return removed
+
+
+_cleaned = False
+
+
+def clean_stale_temp_once() -> None:
+    """:func:`clean_stale_temp` once per process (the first .doc, or an ingest start)."""
+    global _cleaned
+    if not _cleaned:
+        _cleaned = True
+        try:
+            clean_stale_temp()
+        except Exception:  # noqa: BLE001 - housekeeping never fails a run
+            pass
+
+
+def soffice_env(home: Path) -> dict:
+    """The only variables soffice sees: PATH, LANG and HOME (its own profile folder)."""
+    return {
+        "PATH": os.environ.get("PATH", os.defpath),
+        "LANG": os.environ.get("LANG") or "C.UTF-8",
+        "HOME": str(home),
+    }
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
+    """The launcher gets SIGKILL when the worker dies (Linux); the watchdog does the rest."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
+def _run(cmd: list[str], timeout: float, env: dict, guard: Optional[Path] = None) -> subprocess.CompletedProcess:
+    # Own process group so a timeout kills soffice.bin along with the launcher
+    # script; the watchdog kills the group (and removes ``guard``) if this
+    # process dies while soffice runs.
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL, start_new_session=True, env=env)
+                            stdin=subprocess.DEVNULL, start_new_session=True, env=env,
+                            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+    dog = None
+    if guard is not None:
+        try:
+            dog = subprocess.Popen(["/bin/sh", "-c", _WATCHDOG, "boardpack-doc-watchdog", str(os.getpid()),
+                                    str(proc.pid), str(guard)],
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True, env={"PATH": "/usr/bin:/bin"})
+        except OSError:
+            dog = None
     try:
         out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
+    except BaseException:  # timeout, or KeyboardInterrupt: never leave soffice behind
         try:
             os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
+        except (ProcessLookupError, PermissionError):
             pass
         proc.communicate()
         raise
+    finally:
+        if dog is not None:
+            dog.kill()
+            dog.wait()
+    try:  # the launcher has exited; anything left in its group (soffice.bin) goes too
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
@@ -106,15 +280,17 @@ def _convert_once(soffice, src: Path, target: str, run_dir: Path, infilter, sett
     profile = run_dir / "profile"
     result_dir = run_dir / "out"
     result_dir.mkdir(parents=True)
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(MACRO_SETTINGS, encoding="utf-8")
     cmd = [soffice, "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-           f"-env:UserInstallation={profile.as_uri()}"]
+           "--nofirststartwizard", f"-env:UserInstallation={profile.as_uri()}"]
     if infilter:
         cmd.append(f"--infilter={infilter}")
     cmd += ["--convert-to", target, "--outdir", str(result_dir), str(src)]
-    env = dict(os.environ)
-    env.setdefault("HOME", str(run_dir))
+    env = soffice_env(profile)
+    guard = next((p for p in src.parents if p.name.startswith(TEMP_PREFIX)), src.parent)
     try:
-        done = _run(cmd, settings.soffice_timeout, env)
+        done = _run(cmd, settings.soffice_timeout, env, guard)
     except subprocess.TimeoutExpired:
         raise ConversionFailed(
             f"LibreOffice timed out after {settings.soffice_timeout:g}s converting to {target}", path
@@ -148,9 +324,13 @@ def read_doc_document(path: Path, sha256: str, settings: Settings = DEFAULT) -> 
         raise EncryptedDocument(
             "password-protected Word document (open it in Word, remove the password and save again)", path)
     find_soffice()  # fail fast with the install hint before making temp dirs
-    with tempfile.TemporaryDirectory(prefix="boardpack-doc-") as tmp:
-        produced = convert(path, "docx", Path(tmp), settings, WORD_FILTERS)
+    clean_stale_temp_once()
+    tmp = make_temp_dir()
+    try:
+        produced = convert(path, "docx", tmp, settings, WORD_FILTERS)
         doc = read_docx_document(produced, sha256, "doc", settings)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     doc.path = str(path)
     doc.converted_from = "doc"
     doc.metadata["converter"] = doc.producer or "LibreOffice"

@@ -298,6 +298,9 @@ def ingest_paths(
         progress("skip", (display_path(p), why))
     store = Store.open(db_path or DEFAULT_DB)
     try:
+        from .doc_reader import clean_stale_temp_once
+
+        clean_stale_temp_once()  # boardpack-doc-* folders (and soffice) a killed run left behind
 
         def done(o: FileOutcome) -> None:
             summary.add(o)
