@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -118,6 +119,10 @@ def _tuples(spec: RealField, rows: list[dict]) -> list[tuple]:
     return out
 
 
+def _digits(s: str) -> list[str]:
+    return re.findall(r"\d+", s)
+
+
 def _name_columns(gold: list[dict], pred: list[dict]) -> list[dict]:
     """Budget rows: where a table has several amount columns, a person writing
     gold names the row and its column together ("Grass cutting (budget
@@ -128,7 +133,10 @@ def _name_columns(gold: list[dict], pred: list[dict]) -> list[dict]:
     for r in pred:
         if r.get("measure"):
             both = norm_value("item", f"{r.get('item') or ''} {r['measure']}")
-            hit = next((g for g in gold_items if g and (g == both or _equal("item", g, both))), None)
+            # exact first; a near match only when the figures in the names agree
+            # ("... 31 March 2025" is not "... 31 March 2026")
+            hit = both if both in gold_items else next(
+                (g for g in gold_items if g and _digits(g) == _digits(both) and _equal("item", g, both)), None)
             if hit is not None:
                 r = {**r, "item": hit}
         out.append(r)

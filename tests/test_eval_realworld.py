@@ -190,3 +190,13 @@ def test_budget_item_named_with_its_column_matches_item_plus_measure():
     assert (s.tp, s.fp, s.fn) == (2, 0, 0)
     wrong = [{"item": "Grass cutting", "measure": "Budget 2016/17", "amount": 950}]
     assert score_field(spec, gold[:1], wrong, partial=False).tp == 0
+
+
+def test_budget_columns_named_by_dates_keep_their_years_apart():
+    spec = FIELDS["amount"]
+    gold = [{"item": "Balances brought forward (31 March 2025)", "amount": 100},
+            {"item": "Balances brought forward (31 March 2026)", "amount": 120}]
+    pred = [{"item": "Balances brought forward", "measure": "31 March 2025", "amount": 100},
+            {"item": "Balances brought forward", "measure": "31 March 2026", "amount": 120}]
+    s = score_field(spec, gold, pred, partial=False)
+    assert (s.tp, s.fp, s.fn) == (2, 0, 0)

@@ -81,6 +81,9 @@ def _count(db, sql):
     return sqlite3.connect(db).execute(sql).fetchone()[0]
 
 
+_NAMES = ["Ann Lee", "Cy Oh", "Di Fox", "Ed Moss", "Flo Hart", "Gus Yates"]
+
+
 @pytest.mark.parametrize("trial", range(3))
 def test_two_ingests_into_a_new_store_both_finish(tmp_path, make_docx, trial):
     """Two ingests started together on a new database used to abort one batch
@@ -89,7 +92,7 @@ def test_two_ingests_into_a_new_store_both_finish(tmp_path, make_docx, trial):
     for k in range(2):
         d = tmp_path / f"set{k}"
         for i in range(3):
-            make_docx(d / f"m{i}.docx", [f"Present: Ann Lee{k}{i}, Bo Ng", f"{i + 1}. Apologies"],
+            make_docx(d / f"m{i}.docx", [f"Present: {_NAMES[3 * k + i]}, Bo Ng", f"{i + 1}. Apologies"],
                       heading=f"Minutes of {i + 1} March 202{k}")
         sets.append(d)
     db = tmp_path / "shared.db"
@@ -102,3 +105,4 @@ def test_two_ingests_into_a_new_store_both_finish(tmp_path, make_docx, trial):
     for sql in ("SELECT count(*) FROM files WHERE status = 'ok'", "SELECT count(*) FROM v_attendance",
                 "SELECT count(*) FROM schema_migrations"):
         assert _count(db, sql) == _count(one, sql), sql
+    assert _count(db, "SELECT count(*) FROM v_attendance") == 12
