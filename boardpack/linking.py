@@ -166,6 +166,7 @@ def link_milestones(rows: list[dict], settings: Settings = DEFAULT):
 
     milestones: list[_Milestone] = []
     links: list[dict] = []
+    used_ids: set[str] = set()
     for k, prows in by_plan.items():
         current: list[_Milestone] = []
         # Walk periods in time order so links always point back in time.
@@ -201,6 +202,14 @@ def link_milestones(rows: list[dict], settings: Settings = DEFAULT):
                     # natural key: a same-ref, same-text sighting always links above,
                     # so (plan, ref, text, first period) is unique and stable
                     mid = row_id(k, ref, desc or "", pstart)
+                    # the same words twice in one period (an action repeated under
+                    # two workstreams of a log without refs) are two actions: the
+                    # later sighting (in file and page order) gets a numbered key
+                    n = 2
+                    while mid in used_ids:
+                        mid = row_id(k, ref, desc or "", pstart, str(n))
+                        n += 1
+                    used_ids.add(mid)
                     target = _Milestone(mid, k, ref, r.get("action_ref"), desc, r.get("lead_agency"))
                     current.append(target)
                     milestones.append(target)

@@ -174,3 +174,19 @@ def test_a_ref_that_returns_to_its_old_text_rejoins_its_milestone():
     assert len(milestones) == 2
     assert [l["method"] for l in links] == ["new", "ref-text-mismatch", "ref"]
     assert links[2]["milestone_id"] == links[0]["milestone_id"]
+
+
+def test_same_words_twice_in_one_period_are_two_actions_with_distinct_ids():
+    """Regression: a log without refs that repeats an action under two
+    workstreams ('Develop benefits case') gave two milestones one id, and
+    the link stage failed on the whole real-world folder (UNIQUE constraint)."""
+    may, july = ("2013-05-14", "2013-05-14"), ("2013-07-19", "2013-07-19")
+    rows = [_row("Action log", "", "Develop benefits case", may, page=1),
+            _row("Action log", "", "Develop benefits case", may, page=2),
+            _row("Action log", "", "Develop benefits case", july, file="b.pdf")]
+    _, _, milestones, links = link_milestones(rows)
+    ids = [m.milestone_id for m in milestones]
+    assert len(ids) == 2 and len(set(ids)) == 2
+    assert len({l["milestone_id"] for l in links}) == 2
+    # the ids do not depend on anything but the rows (stable between runs)
+    assert [m.milestone_id for m in link_milestones(rows)[2]] == ids
