@@ -190,6 +190,8 @@ class Paper:
     ordinal: int = 0  # position of the paper within its document
     confidence: float = 1.0
     cue: str = ""  # the text that decided the type, for `show --stage segment`
+    #: weight of the cues of each paper type found inside the paper (segmentation's vote)
+    evidence: dict[str, float] = field(default_factory=dict)
 
     def blocks(self, doc: Document) -> list[Block]:
         return doc.blocks[self.start : self.end + 1]

@@ -630,6 +630,44 @@ def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     return tidy_committee(t)
 
 
+def names_body(name: Optional[str]) -> bool:
+    """The name is of a body that meets ("Board of Trustees", "City Council", "Planning
+    Commission"), not of the organisation it belongs to ("Cuyahoga Community College
+    District", "City of Westlake Village", "Department of Water and Power")."""
+    return bool(name and _BODY_WORD.search(name.strip(" ,.;:-")))
+
+
+def _is_place_line(t: str) -> bool:
+    """A masthead line that is a place: a room or address, a body's name only when it ends
+    in a place word ("City Council Chambers"), never a time or the meeting's name."""
+    return is_place(t) and not find_times(t) and (not _ORG_WORD.search(t) or bool(_ENDS_IN_PLACE.search(t)))
+
+
+def _nearest_body(lines: list[str]) -> Optional[str]:
+    """The committee named by the masthead lines above the date line: the nearest name,
+    but a clerk's rule is that the committee is the body that meets, so where the stack
+    holds both an organisation line and a body line, the body line is taken."""
+    first = None
+    for k in range(len(lines) - 1, -1, -1):
+        t = lines[k]
+        if is_place(t) and (not _ORG_WORD.search(t) or _ENDS_IN_PLACE.search(t)):
+            continue
+        c = committee_name(t)
+        if not c:
+            continue
+        if len(c.split()) == 1 and k > 0 and not find_dates(lines[k - 1]):
+            # a title wrapped over two lines ("BOARD OF WATER AND POWER" / "COMMISSIONERS")
+            joined = committee_name(lines[k - 1] + " " + t)
+            above = committee_name(lines[k - 1])
+            if joined and above and not names_body(above):
+                c = joined
+        if names_body(c):
+            return c
+        if first is None:
+            first = c
+    return first
+
+
 def _label_value(line: str, key: str) -> Optional[str]:
     for lab in sorted(MASTHEAD_LABELS[key], key=len, reverse=True):
         m = re.match(r"^\s*" + re.escape(lab).replace(r"\ ", r"\s+") + r"\s*[:;\-–]\s*(?P<v>.+)$", line, re.I)
@@ -653,7 +691,14 @@ def opening_time(lines: list[str]) -> Optional[tuple[str, str]]:
         ts = find_times(ln[m.start() : m.end() + 80])
         if ts:
             return _guess_pm(ts[0].hhmm, ts[0].raw), ts[0].raw
+        # a 24-hour clock written without a separator ("The meeting commenced at 1835")
+        hm = _CLOCK_24.search(ln[m.end() : m.end() + 30])
+        if hm:
+            return f"{hm.group('h')}:{hm.group('m')}", hm.group("t")
     return None
+
+
+_CLOCK_24 = re.compile(r"^\s*(?:at|@)(?:\s*:\s*|\s+)(?P<t>(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?:hrs|hours|h))?)\b(?![/.,:]?\d)", re.I)
 
 
 def masthead(lines: list[str], limit: int = 14, month_first: bool = False) -> MeetingInfo:
@@ -722,12 +767,7 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False) -> Me
             pre = re.sub(r"^(?:committee|meeting|body)\s*[:;]?\s+", "", pre.strip(), flags=re.I)
             c = committee_name(_strip_times(pre)) if pre.strip() else None
             if c is None:
-                for t in reversed(head[:di]):
-                    if is_place(t) and (not _ORG_WORD.search(t) or _ENDS_IN_PLACE.search(t)):
-                        continue
-                    c = committee_name(t)
-                    if c:
-                        break
+                c = _nearest_body(head[:di])
             if c:
                 info.committee, info.committee_raw = c, c
         # venue: place-like text after the date (and time) on the date line, or the next lines
@@ -761,9 +801,16 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False) -> Me
                     break
     # a place line above the date ("Selectboard Meeting" / "Weybridge Town Office" / "January 3, 2023")
     if not info.venue and d is not None:
-        for t in head[max(0, di - 2) : di]:
+        for k in range(max(0, di - 2), di):
+            t = head[k]
             if is_place(t) and not _ORG_WORD.search(t) and not find_times(t):
-                info.venue_raw, info.venue = t, _clean_venue(t)
+                # the address's earlier lines right above it ("City Council Chambers" / "31200 Oak Crest Drive")
+                parts, j = [t], k - 1
+                while j >= 0 and len(parts) < 3 and _is_place_line(head[j]):
+                    parts.insert(0, head[j])
+                    j -= 1
+                v = ", ".join(parts)
+                info.venue_raw, info.venue = v, _clean_venue(v)
                 break
     # an address line elsewhere in the masthead ("DCLG, Eland House, London SW1E 5DU")
     if not info.venue:

@@ -325,7 +325,8 @@ def _complete_minutes_meeting(info: MeetingInfo, ctx: ExtractContext) -> None:
     complete_from_masthead(info, mh)
     info.venue = tidy_venue(info.venue)
     if info.start_time is None:
-        ot = opening_time(texts[:60])
+        # the opening time, in the paper's prose or in the notes column of its minutes table
+        ot = opening_time(texts[:60]) or opening_time([ln.text for ln in lines if ln.is_row])
         if ot:
             info.start_time, info.start_time_raw = ot
 
@@ -389,8 +390,9 @@ class MeetingExtractor(Extractor):
             return res
         if paper.paper_type == OTHER:
             # a paper the segmenter left untyped states a meeting when its masthead names
-            # itself a meeting paper and dates it
-            if ctx.shared.get(PACK_MEETING) is not None or not names_meeting_paper(paper, lines):
+            # itself a meeting paper and dates it; a paper a cue named as something else
+            # (a memo, letter, briefing, report, register) states none
+            if paper.cue or ctx.shared.get(PACK_MEETING) is not None or not names_meeting_paper(paper, lines):
                 return res
             info = meeting_from_lines(lines, "agenda" if _AGENDA_TITLE.search(" ".join(
                 [paper.title or ""] + [ln.text for ln in lines[:_HEAD_LINES] if not ln.is_row])) else "minutes")

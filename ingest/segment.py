@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..dates import find_dates
 from ..model import (
     ACTION_PLAN, AGENDA, BUDGET, COVER, HEADING, LIST_ITEM, MINUTES, OTHER, PAGE_BREAK,
     PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Document, Paper,
@@ -759,7 +760,8 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
                 break
             if h.signature and not cur.signature:
                 cur.signature = h.signature
-            if h.identity and h.identity in cur.identities and cur.content_since_identity:
+            if h.identity and h.identity in cur.identities and cur.content_since_identity \
+                    and not (h.identity in _TITLE_IDENTITIES and _same_meeting_title(blocks, cur.start, i, top)):
                 start = _pull_back(blocks, i, cur.start, h.paper_type, cur.paper_type, hits)
                 close_and_open(start)
                 cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
@@ -810,9 +812,9 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
             ordinal=len(papers),
             confidence=_CONFIDENCE.get(strength, 0.3),
             cue=cue,
+            evidence=evidence,
         )
         paper.title = _title_for(blocks, paper, hits)
-        paper.evidence = evidence
         if retyped and papers and papers[-1].paper_type == ptype:
             # A paper overruled by its own content into the type of the paper
             # before it is that paper continued (the agenda a set of minutes
@@ -854,9 +856,14 @@ def _whole_paper_vote(blocks: list[Block], hits: list[list[Hit]], sp: "_Open", e
     first_cue: dict[str, str] = {}
     for j in range(sp.start, end + 1):
         w = 2 if blocks[j].kind == TABLE else 1
+        # one vote per type per block: a line two cues of one type match ("Agenda" is both
+        # an agenda heading and an agenda title) counts once, at its strongest
+        best_here: dict[str, int] = {}
         for h in hits[j]:
-            ev[h.paper_type] = ev.get(h.paper_type, 0) + h.strength * w
+            best_here[h.paper_type] = max(best_here.get(h.paper_type, 0), h.strength)
             first_cue.setdefault(h.paper_type, h.cue)
+        for t, st in best_here.items():
+            ev[t] = ev.get(t, 0) + st * w
     evidence = {t: round(v, 1) for t, v in sorted(ev.items(), key=lambda kv: -kv[1])}
     rivals = [t for t in _VOTE_TYPES if t != ptype and ev.get(t, 0) > 0]
     if not rivals or ptype == OTHER:  # a paper that names itself a report, rules, a register stays so
@@ -880,7 +887,7 @@ def _absorb(prev: Paper, p: Paper) -> None:
         prev.page_end = max(prev.page_end or p.page_end, p.page_end)
         if prev.page_start is None:
             prev.page_start = p.page_start
-    for t, v in getattr(p, "evidence", {}).items():
+    for t, v in p.evidence.items():
         prev.evidence[t] = round(prev.evidence.get(t, 0) + v, 1)
 
 
@@ -902,6 +909,45 @@ def _furniture_title(doc: Document, papers: list[Paper]) -> None:
             papers[0].paper_type, papers[0].cue, papers[0].confidence = h.paper_type, h.cue, _CONFIDENCE[3]
             papers[0].title = _short(t, 200)
             return
+
+
+#: Identities of a paper's title (not of its attendance list or salutation).
+_TITLE_IDENTITIES = ("agenda", "minutes_title")
+
+
+def _title_run_dates(blocks: list[Block], lo: int, n: int = 3) -> set[str]:
+    """ISO dates printed in the title run that starts at ``lo`` (up to ``n`` title lines)."""
+    out: set[str] = set()
+    seen = 0
+    for b in blocks[lo:]:
+        if b.kind == PAGE_BREAK or boilerplate.is_boilerplate(b):
+            continue
+        if not is_title_like(b) or seen >= n:
+            break
+        seen += 1
+        out.update(d.iso for d in find_dates(b.norm) if d.iso and len(d.iso) == 10)
+    return out
+
+
+def _same_meeting_title(blocks: list[Block], open_start: int, i: int, top: bool) -> bool:
+    """A paper title repeated inside an open paper of its own type is that paper's running
+    title or a section heading, not a new paper, when it names the same meeting date as the
+    open paper's title run, or names no date and stands mid-page (a heading of the paper's
+    own notes: "The Order of Business"). A repeated title dated for another meeting, or an
+    undated one opening a page, starts a new paper."""
+    mine = _title_run_dates(blocks, i)
+    if not mine:
+        return not top
+    first = next((j for j in range(open_start, i) if blocks[j].kind != PAGE_BREAK
+                  and not boilerplate.is_boilerplate(blocks[j])), None)
+    if first is None:
+        return False
+    # the open paper's title run may sit a few lines down (a masthead above the title)
+    opened: set[str] = set()
+    for j in range(first, min(i, first + 6)):
+        if blocks[j].kind != PAGE_BREAK and is_title_like(blocks[j]):
+            opened.update(d.iso for d in find_dates(blocks[j].norm) if d.iso and len(d.iso) == 10)
+    return bool(opened) and mine <= opened
 
 
 def _preamble_pages_before(blocks: list[Block], lo: int, hi: int) -> bool:
