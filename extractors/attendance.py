@@ -301,10 +301,26 @@ def _key(name: str) -> str:
     return name_key(canonical_name(name) or name)
 
 
+# Titles that say whether a name is a man's or a woman's: "Ms J Meade, Mr J
+# Meade" in one list are two people although their names without titles agree.
+_GENDERED_TITLES = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f",
+                    "dame": "f", "mme": "f"}
+
+
+def _gender(name: str) -> str:
+    first = name.split()[0].strip(".").lower() if name.split() else ""
+    return _GENDERED_TITLES.get(first, "")
+
+
+def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """(key, gender) pairs: same name, and titles that do not contradict."""
+    return a[0] == b[0] and (not a[1] or not b[1] or a[1] == b[1])
+
+
 class Attendance:
     def __init__(self):
         self.people: list[Person] = []
-        self.seen: set[tuple[str, str]] = set()
+        self.seen: set[tuple[tuple[str, str], str]] = set()  # ((name key, gender), category)
         # once a member list reaches its officers ("Clerk J Connelly"), the names after them attend
         self.officers_from: Optional[int] = None
 
@@ -335,14 +351,15 @@ class Attendance:
         k = _key(name)
         if not k:
             return
-        key = (k, cat)
-        if key in self.seen:
+        who = (k, _gender(name))
+        if any(c == cat and _same_person(who, w) for w, c in self.seen):
             return
-        if cat == PRESENT and (k, CHAIR) in self.seen:
+        if cat == PRESENT and any(c == CHAIR and _same_person(who, w) for w, c in self.seen):
             return  # the chair is listed once, as chair
         if cat == CHAIR:
-            self.people = [p for p in self.people if not (_key(p.person) == k and p.attendance == PRESENT)]
-        self.seen.add(key)
+            self.people = [p for p in self.people
+                           if not (p.attendance == PRESENT and _same_person(who, (_key(p.person), _gender(p.person))))]
+        self.seen.add((who, cat))
         self.people.append(Person(name, entry.strip(), role, cat, ln.page, ln.block_index))
 
     def new_section(self) -> None:
@@ -604,8 +621,10 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
                     and not _PROSE_APOLOGIES.search(t) and not any(not _is_prose(r) and re.match(rf"^(?:{_TITLES}|Cllrs?|Councillors?)\s", r.strip()) for r in (ln.raw or "").split("\n")):
                 is_head = True  # a prose paragraph after the lists ends them
             if not is_head and table_cols is not None and att.people and not _cue(t)[0] and not _header_cats(t) \
-                    and not _PROSE_APOLOGIES.search(t) and re.search(r"[a-z]{3,}[.!?]?\s*$", t):
-                is_head = True  # a sentence under a table of labelled columns: the columns' labels end with the table
+                    and not _PROSE_APOLOGIES.search(t) and (re.search(r"[a-z]{3,}[.!?]\s*$", t) or _is_prose(t)):
+                # a sentence under a table of labelled columns: the columns' labels end with the table
+                # (a sentence, not names: "Mrs A Prescott" ends in lower-case letters too)
+                is_head = True
             if end is not None and cat is None and not is_head and i <= end + 6 and (
                     _cue(t)[0] and not _is_prose(_cue(t)[1]) and not re.match(r"^(?:\w+\s+)?clerk\b", t, re.I) or _header_cats(t)):
                 pass  # a label soon after the lists opens a section again ("In Attendance:" after a note)

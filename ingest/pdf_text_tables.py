@@ -165,8 +165,20 @@ def find_text_tables(lines: list[TLine], size: float, page_no: int, fills: Seque
                     break
             lo, hi = min(lo, ln.x0), max(hi, ln.x1)
             j += 1
-        while j - 1 > i and len(lines[j - 1].segs) < 2:
-            j -= 1
+        # Trailing one-segment lines are notes or the next paragraph, except a
+        # line that sits inside a later column: the last entry of one column
+        # of a list that runs longer than the others ("Also in attendance"
+        # with one name more than "Present"), with the other cells empty.
+        keep = j
+        while keep - 1 > i and len(lines[keep - 1].segs) < 2:
+            keep -= 1
+        if keep < j:
+            cols = _columns([x for x in lines[i:keep] if len(x.segs) >= 2])
+            k = keep
+            while k < j and len(cols) >= 2 and _inside_later_column(lines[k], cols, size):
+                k += 1
+            keep = k
+        j = keep
         run = lines[i:j]
         block = None
         if sum(1 for ln in run if len(ln.segs) >= 2) >= 3:
@@ -177,6 +189,14 @@ def find_text_tables(lines: list[TLine], size: float, page_no: int, fills: Seque
         else:
             i += 1
     return out
+
+
+def _inside_later_column(ln: TLine, cols: list[list[float]], size: float) -> bool:
+    """One segment lying within a column other than the first (no gutter crossed)."""
+    if len(ln.segs) != 1:
+        return False
+    sg = ln.segs[0]
+    return any(a - size <= sg.x0 and sg.x1 <= b + size for a, b in cols[1:])
 
 
 def _word_col(w: dict, cols: list[list[float]]) -> int:

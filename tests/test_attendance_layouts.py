@@ -238,3 +238,35 @@ def test_other_attendees_attend_and_inline_ex_officio_and_apologies_after_a_dash
     assert got == {("Professor Ann Ray", "chair"), ("Tom Allen", "present"), ("Jo Hughes", "present"),
                    ("Andy Stone", "present"), ("Dave Smyth", "apologies"), ("Grant Fitz", "apologies"),
                    ("Fran Kirk", "in attendance"), ("Will Rowe", "in attendance")}
+
+
+def test_same_initials_and_surname_with_mr_and_ms_are_two_people():
+    """Regression: 'Ms J Meade, Mr J Meade' in one member list became one
+    person (names compared without titles); a repeated title-less mention of
+    the chair is still the chair once."""
+    got, _ = att([
+        para("Minutes of the meeting of the County Council held on 13 February 2025"),
+        para("PRESENT: Mr B J Sweetland (Chairman), Ms J Meade, Mr J Meade, Mrs P T Cole, Mr P Cole, "
+             "Mrs A Kennedy and Ms A Kennedy"),
+        para("1. Apologies", kind="heading"),
+    ])
+    assert got == {("Mr B J Sweetland", "chair"), ("Ms J Meade", "present"), ("Mr J Meade", "present"),
+                   ("Mrs P T Cole", "present"), ("Mr P Cole", "present"), ("Mrs A Kennedy", "present")}
+
+
+def test_names_continuing_a_column_label_below_a_side_by_side_table_are_not_a_sentence():
+    """Regression: the apologies under an 'Apologies:' cell, set as a
+    paragraph below the table, were taken for a sentence ending the lists
+    because a name ends in lower-case letters ('Mrs A Prescott')."""
+    grid = table([["Present:", "Also in attendance"], ["Mr A Marsh (Chairman)", "Clr Ray Jelf (OCC)"],
+                  ["Mrs S Barr", ""], ["Mrs B McGee (Clerk)", "Apologies:"]])
+    grid.bbox = (72.0, 120.0, 460.0, 200.0)
+    below = para("Clr JJ Macnair (CDC)\nMr L Barr\nMrs A Prest")
+    below.bbox = (300.0, 204.0, 420.0, 240.0)  # under the second column, as printed
+    got, _ = att([
+        para("MINUTES OF THE PARISH COUNCIL MEETING HELD ON 28th JUNE 2012", kind="heading"),
+        grid, below,
+        para("1. Minutes of previous meeting", kind="heading"),
+    ])
+    assert {("Clr JJ Macnair", "apologies"), ("Mr L Barr", "apologies"), ("Mrs A Prest", "apologies")} <= got
+    assert ("Mrs S Barr", "present") in got and ("Mr A Marsh", "chair") in got

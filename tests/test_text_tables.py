@@ -38,3 +38,34 @@ def test_text_table_capitalised_group_label_under_a_full_row_is_a_row_not_a_wrap
     labels = [r[0] for r in grid]
     assert "Cash and cash equivalents" in labels
     assert "Receivables, net of allowance" in labels
+
+
+def test_last_entry_of_a_longer_later_column_stays_in_the_table():
+    """Regression: three side-by-side lists (Present | Also in attendance |
+    Apologies) where the middle one runs a line longer: that last name was
+    cut off the table as a lone paragraph and lost from attendance."""
+    lines = [
+        _line(100, [(50, "Present:"), (250, "Also in attendance:"), (450, "Apologies")]),
+        _line(114, [(50, "K Draper"), (250, "R Summers"), (450, "N Oakhill")]),
+        _line(128, [(50, "K Allpress"), (250, "D Summers"), (450, "M May")]),
+        _line(142, [(50, "B May"), (250, "D Carlisle")]),
+        _line(156, [(250, "T Noble")]),
+        _line(200, [(50, "1. Minutes: the minutes of the last meeting were approved and signed")]),
+    ]
+    found = find_text_tables(lines, SIZE, 1, [])
+    assert len(found) == 1
+    first, last, block = found[0]
+    assert (first, last) == (0, 4)
+    assert block.grid()[-1] == ["", "T Noble", ""]
+
+
+def test_lone_line_under_the_first_column_is_not_pulled_into_the_table():
+    lines = [
+        _line(100, [(50, "Item"), (250, "Owner"), (450, "Due")]),
+        _line(114, [(50, "Draft policy"), (250, "KD"), (450, "May")]),
+        _line(128, [(50, "Publish data"), (250, "BM"), (450, "June")]),
+        _line(142, [(50, "Review budget"), (250, "NO"), (450, "July")]),
+        _line(156, [(50, "Note: dates are provisional")]),
+    ]
+    (first, last, _), = find_text_tables(lines, SIZE, 1, [])
+    assert (first, last) == (0, 3)
