@@ -19,24 +19,41 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
-    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+#: Month names per language, as clerks write them (data: add a language here).
+MONTH_NAMES: dict[str, dict[str, int]] = {
+    "en": {
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+        "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+        "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+        "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    },
+    "fr": {
+        "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "mars": 3, "avril": 4, "avr": 4,
+        "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9,
+        "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
+    },
+    "es": {
+        "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+        "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    },
+    "de": {
+        "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
+        "oktober": 10, "dezember": 12,
+    },
 }
-_MONTH = (
-    r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-)
+MONTHS: dict[str, int] = {}
+for _names in MONTH_NAMES.values():
+    for _k, _v in _names.items():
+        MONTHS.setdefault(_k, _v)
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)"
-_DAY = r"(?P<day>[0-3]?\d)(?:\s*(?:st|nd|rd|th))?"
+_DAY = r"(?P<day>[0-3]?\d)(?:\s*(?:st|nd|rd|th)|er\b)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _SEP = r"[\s,.\-/]*"
 
 # "Monday, 27 July 2009", "13th-Feb-2025", "Thursday, 13th February, 2025"
 _DMY = re.compile(
-    rf"\b{_WEEKDAY}?{_DAY}{_SEP}(?:of\s+)?{_MONTH}{_SEP}{_YEAR}\b", re.I
+    rf"\b{_WEEKDAY}?{_DAY}{_SEP}(?:(?:of|de)\s+)?{_MONTH}{_SEP}(?:de\s+)?{_YEAR}\b", re.I
 )
 # "July 27, 2009", "Thursday July 27th 2009"
 _MDY = re.compile(rf"\b{_WEEKDAY}?{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)
@@ -46,7 +63,7 @@ _NUMERIC = re.compile(r"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[0-3]?\
 # ISO "2009-07-27"
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 # Day and month without a year ("Thursday 23 February"): year supplied by caller.
-_DM = re.compile(rf"\b{_WEEKDAY}?{_DAY}{_SEP}(?:of\s+)?{_MONTH}\b(?![\s,.\-/]*(?:19|20)\d\d)", re.I)
+_DM = re.compile(rf"\b{_WEEKDAY}?{_DAY}{_SEP}(?:(?:of|de)\s+)?{_MONTH}\b(?![\s,.\-/]*(?:de\s+)?(?:19|20)\d\d)", re.I)
 
 # "10.00 a.m.", "2.30pm", "10am", "14:00", "7:30", "9.30 am", "noon"
 _TIME = re.compile(

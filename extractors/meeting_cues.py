@@ -132,7 +132,8 @@ def units(lines: list[Line], split_at: Optional[re.Pattern] = None) -> list[Line
 # ---------------------------------------------------------------------------
 # committee names and meeting identity
 
-_SMALL = {"and", "of", "the", "for", "on", "in", "to", "a", "an", "at", "by", "with", "&"}
+_SMALL = {"and", "of", "the", "for", "on", "in", "to", "a", "an", "at", "by", "with", "&",
+          "de", "du", "des", "la", "le", "les", "et", "y", "del"}
 _KNOWN_ACRONYMS = {"CDRP", "CSP", "PCC", "OPCC", "SCDC", "CCC", "T&CG", "TCG", "ASB", "DAAT", "YOS", "YOT", "NHS", "ICS", "KCC", "CDC", "OCC", "SPC", "CFRS", "CF&RS", "UK"}
 
 
@@ -222,12 +223,13 @@ class MeetingInfo:
 _NOT_COMMITTEE = re.compile(
     r"^(?:agenda(?:\s+item.*)?|summons.*|minutes.*|page\s*\d*|pages|dear\b.*|to:.*|yours\b.*|this page.*|"
     r"unrestricted items|exempt items|public document pack|part [12]|notice of meeting|date|time|venue|"
-    r"ask for.*|telephone.*|tel:.*|email.*|e-mail.*|present.*|apologies.*|action|item|report to.*)$",
+    r"ask for.*|telephone.*|tel:.*|email.*|e-mail.*|present.*|apologies.*|action|item|report to.*|"
+    r"proc[eè]s[- ]verbal.*|compte[- ]rendu.*|ordre du jour.*|acta.*|pr[ée]sences?.*)$",
     re.I,
 )
 _ORG_WORD = re.compile(
     r"\b(council|committee|board|partnership|cabinet|panel|group|forum|authority|trust|assembly|executive|"
-    r"commission|sub-committee|subcommittee|meeting|event|cdrp|csp)\b",
+    r"commission|sub-committee|subcommittee|meeting|event|cdrp|csp|comit[ée]|conseil|consejo|comisi[oó]n|junta|ausschuss)\b",
     re.I,
 )
 
@@ -535,6 +537,10 @@ _MEETING_KIND = re.compile(
 _CONTACT_TAIL = re.compile(r"\s*\b(?:ask\s+for|contact|telephone|tel|phone|e-?mail|fax|enquiries)\b.*$", re.I)
 
 
+#: Prepositions before a venue in other languages ("à la salle du conseil", "en el salón").
+_VENUE_PREPOSITION = re.compile(r"^(?:à\s+(?:la\s+|l[’']\s*)?|au\s+|aux\s+|dans\s+(?:la\s+|le\s+|l[’']\s*)?|en\s+(?:la\s+|el\s+)?|im\s+)", re.I)
+
+
 def is_place(text: str) -> bool:
     """A venue as printed: a room, hall or address, not a sentence, date or time."""
     t = " ".join((text or "").split()).strip(" ,.;:-")
@@ -542,7 +548,7 @@ def is_place(text: str) -> bool:
         return False
     if len(t.split()) > 4 and _PROSE.search(t):
         return False
-    if not re.match(r"[A-Z0-9]", t):
+    if not re.match(r"[A-Z0-9]", t) and not _PLACE_WORD.match(t):  # "salle du conseil" as printed
         return False
     return bool(_PLACE_WORD.search(t) or _POSTCODE.search(t) or re.search(r"\d+\s+[A-Z][a-z]+", t) and "," in t)
 
@@ -584,6 +590,7 @@ def _strip_times(text: str) -> str:
 
 
 _BODY_WORD = re.compile(r"\b(?:trustees|governors|commissioners|directors|selectboard|council|board|committee|"
+                        r"comit[ée]|conseil|consejo|comisi[oó]n|junta|ausschuss|"
                         r"commission|panel|group|forum|cabinet|authority|partnership|association|agm)\s*$", re.I)
 
 
@@ -701,7 +708,8 @@ def opening_time(lines: list[str]) -> Optional[tuple[str, str]]:
 _CLOCK_24 = re.compile(r"^\s*(?:at|@)(?:\s*:\s*|\s+)(?P<t>(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?:hrs|hours|h))?)\b(?![/.,:]?\d)", re.I)
 
 
-def masthead(lines: list[str], limit: int = 14, month_first: bool = False) -> MeetingInfo:
+def masthead(lines: list[str], limit: int = 14, month_first: bool = False,
+             default_year: Optional[int] = None) -> MeetingInfo:
     """The meeting stated by the title lines at the head of a paper (see above)."""
     info = MeetingInfo()
     head: list[str] = []
@@ -739,7 +747,8 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False) -> Me
     di = None
     d = None
     for i, t in enumerate(head):
-        for cand in find_dates(t, month_first=month_first):
+        # a day and month without a year ("tenue le 20 juin") when the year is known from elsewhere
+        for cand in find_dates(t, month_first=month_first, default_year=default_year):
             if _NOT_MEETING_DATE.search(t[: cand.start]):
                 continue
             if info.meeting_date and cand.iso != info.meeting_date:
@@ -774,6 +783,8 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False) -> Me
         if not info.venue:
             rest = _strip_times(re.sub(r"^\s*(?:,|at|in|@)\s*", "", _CONTACT_TAIL.sub("", after), flags=re.I))
             rest = re.sub(r"^(?:at|in)\s+", "", rest, flags=re.I)
+            while _VENUE_PREPOSITION.match(rest):  # "à 16h00 à la salle du conseil", time removed
+                rest = _VENUE_PREPOSITION.sub("", rest, count=1).strip()
             cands = [rest] if rest else []
             nxt_i = di + 1
             if nxt and not find_dates(nxt) and not _strip_times(nxt) and di + 2 < len(head):

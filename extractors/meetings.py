@@ -298,6 +298,13 @@ def _venue_near(head: list[Line], anchor: Line) -> tuple[Optional[str], Optional
     return None, None
 
 
+def _first_line_with(texts: list[str], raw: Optional[str]) -> Optional[int]:
+    if not raw:
+        return None
+    key = " ".join(raw.split())
+    return next((k for k, t in enumerate(texts) if key in " ".join(t.split())), None)
+
+
 def _complete_minutes_meeting(info: MeetingInfo, ctx: ExtractContext) -> None:
     """A minutes header read from its paper's own lines (not paragraphs joined): the
     masthead completes what the header sentence lacked, a committee that is not a
@@ -311,7 +318,16 @@ def _complete_minutes_meeting(info: MeetingInfo, ctx: ExtractContext) -> None:
     lines = [ln for ln in paper_lines(ctx.doc, paper)[:80]]
     texts = [ln.text for ln in lines if not ln.is_row]
     us = numeric_order(" ".join(ln.text for ln in lines))
-    mh = masthead(texts, month_first=us)
+    year = int(info.meeting_date[:4]) if info.meeting_date else None
+    mh = masthead(texts, month_first=us, default_year=year)
+    if info.committee_from != "sentence" and mh.meeting_date and mh.meeting_date != info.meeting_date:
+        # the date on the paper's title lines beats a date found further down its head
+        # (a date in the first resolution of minutes whose attendance list was not recognised)
+        at_mh = _first_line_with(texts, mh.meeting_date_raw)
+        at_info = _first_line_with(texts, info.meeting_date_raw)
+        if at_mh is not None and (at_info is None or at_mh < at_info):
+            info.meeting_date, info.meeting_date_raw = mh.meeting_date, mh.meeting_date_raw
+            info.start_time, info.start_time_raw = mh.start_time, mh.start_time_raw
     if info.committee and committee_name(info.committee_raw or info.committee, title_case=False) is None \
             and committee_name(info.committee, title_case=False) is None:
         info.committee = info.committee_raw = None
@@ -388,6 +404,13 @@ class MeetingExtractor(Extractor):
         lines = paper_lines(ctx.doc, paper)
         if not lines:
             return res
+        if paper.paper_type in (OTHER, COVER) and ctx.shared.get(PACK_MEETING) is None:
+            listed = schedule_meetings(paper, ctx, lines)
+            if listed:
+                for info in listed:
+                    record_meeting(info, ctx, res)
+                ctx.shared[PACK_MEETING] = listed[0]
+                return res
         if paper.paper_type == OTHER:
             # a paper the segmenter left untyped states a meeting when its masthead names
             # itself a meeting paper and dates it; a paper a cue named as something else
@@ -433,6 +456,88 @@ class MeetingExtractor(Extractor):
             ctx.shared[PACK_MEETING] = info
         record_meeting(info, ctx, res)
         return res
+
+
+#: What a notice of a year's meetings calls itself ("2020 Meeting Schedule", "Schedule of
+#: Regular Meetings", "Calendar of Meetings", "... will hold public meetings ...").
+SCHEDULE_WORDS = (
+    r"meetings?\s+(?:schedule|calendar|dates)", r"schedule\s+of\s+(?:\w+\s+){0,2}meetings", r"calendar\s+of\s+(?:\w+\s+){0,2}meetings",
+    r"dates\s+of\s+(?:\w+\s+){0,2}meetings", r"will\s+(?:hold|meet)\b.{0,60}\b(?:meetings|on\s+the\s+following\s+dates)",
+)
+_SCHEDULE = re.compile(r"\b(?:" + "|".join(SCHEDULE_WORDS) + r")\b", re.I)
+#: The body holding the listed meetings, from the notice's sentence.
+_HOLDS = re.compile(r"\b(?:the\s+)?(?P<c>[A-Z][\w&'\u2019\-]*(?:\s+[\w&'\u2019\-]+){0,10}?)\s+will\s+(?:hold|meet)\b")
+_SCHEDULE_MIN_ROWS = 3
+
+
+def schedule_meetings(paper: Paper, ctx: ExtractContext, lines: list[Line]) -> list[MeetingInfo]:
+    """A notice of a schedule of meetings gives a meeting per listed date.
+
+    The paper says it lists meetings (:data:`SCHEDULE_WORDS` in its first lines or
+    cells) and holds a table with at least three rows dated in one column: each
+    dated row opens a meeting, the undated rows below it continue it (the time
+    under the date, the venue's second line). The committee is the body named by
+    the notice's sentence ("The X will hold public meetings"), else the masthead's.
+    """
+    head = " \n".join(ln.text for ln in lines[:40])
+    if not _SCHEDULE.search(head):
+        return []
+    us = numeric_order(" ".join(ln.text for ln in lines[:200]))
+    table = None
+    for b in paper.blocks(ctx.doc):
+        if b.kind != "table" or "boilerplate" in b.flags:
+            continue
+        grid = b.grid()
+        by_col: dict[int, int] = {}
+        for row in grid:
+            for k, c in enumerate(row):
+                if find_dates(c, month_first=us):
+                    by_col[k] = by_col.get(k, 0) + 1
+                    break
+        if by_col:
+            col, n = max(by_col.items(), key=lambda kv: kv[1])
+            if n >= _SCHEDULE_MIN_ROWS and (table is None or n > table[2]):
+                table = (b, col, n)
+    if table is None:
+        return []
+    b, col, _ = table
+    committee = None
+    m = _HOLDS.search(" ".join(head.split()))
+    if m:
+        committee = committee_name(m.group("c"))
+    if not committee:
+        mh = masthead([ln.text for ln in lines if not ln.is_row][:14], month_first=us)
+        committee = mh.committee
+    groups: list[tuple[object, list[list[str]]]] = []
+    for row in b.grid():
+        cell = row[col] if col < len(row) else ""
+        ds = find_dates(cell, month_first=us)
+        if ds:
+            groups.append((ds[0], [row]))
+        elif groups:
+            groups[-1][1].append(row)
+    out: list[MeetingInfo] = []
+    seen: set[str] = set()
+    for d, rows in groups:
+        if d.iso in seen:
+            continue
+        seen.add(d.iso)
+        info = MeetingInfo(source=COVER, committee=committee, committee_raw=committee)  # a notice of meetings
+        info.meeting_date, info.meeting_date_raw = d.iso, d.raw
+        times = [t for r in rows for t in find_times(r[col] if col < len(r) else "")]
+        if times:
+            info.start_time, info.start_time_raw = times[0].hhmm, times[0].raw
+        parts = []
+        for r in rows:
+            for k, c in enumerate(r):
+                c = " ".join(c.replace("*", " ").split()).strip(" ,")
+                if k != col and c and not find_dates(c, month_first=us) and not find_times(c) and c not in parts:
+                    parts.append(c)
+        venue = ", ".join(parts) if parts else None
+        info.venue_raw, info.venue = venue, tidy_venue(venue)
+        info.page, info.block_index = b.page, b.index
+        out.append(info)
+    return out
 
 
 #: Title words naming a paper for one meeting (agenda, minutes, notice), one table.

@@ -204,3 +204,88 @@ def test_real_governors_minutes_start_times(parsed, realworld_dir):
 
 def test_real_planning_memo_gives_no_meeting(parsed, realworld_dir):
     assert _meetings(parsed, realworld_dir / "us-omaha-city-council/1303a.pdf") == []
+
+
+# ---------------------------------------------------------------------------
+# a notice of a schedule of meetings gives a meeting per listed date
+
+
+def test_schedule_notice_table_gives_a_meeting_per_listed_date():
+    from boardpack.model import TABLE, Cell, Row
+
+    def row(*cells):
+        return Row(cells=[Cell(text=c) for c in cells], page=1)
+
+    table = Block(TABLE, page=1, rows=[
+        row("Meeting Date", "Conference Room"),
+        row("Friday, February 28, 2020", "100 N. Main St"), row("10:30 a.m.", "Springfield, IL 60000"),
+        row("Friday, March 27, 2020", "**Teleconference**"), row("10:30 a.m.", ""),
+        row("Friday, April 24, 2020", "100 N. Main St"), row("10:30 a.m.", "Springfield, IL 60000"),
+    ])
+    blocks = [_p("WATER RECLAMATION BOARD", kind="heading"), _p("April 2, 2020"),
+              _p("The Springfield Water Reclamation Board will hold public meetings at the following meeting schedule."),
+              table]
+    rows = _run(blocks, [(OTHER, 0, 3, "")])["meetings"]
+    got = [(m["committee"], m["meeting_date"], m["start_time"], m["venue"]) for m in rows]
+    assert got == [
+        ("Springfield Water Reclamation Board", "2020-02-28", "10:30", "100 N. Main St, Springfield, IL 60000"),
+        ("Springfield Water Reclamation Board", "2020-03-27", "10:30", "Teleconference"),
+        ("Springfield Water Reclamation Board", "2020-04-24", "10:30", "100 N. Main St, Springfield, IL 60000"),
+    ]
+
+
+def test_dated_table_in_a_paper_that_lists_no_meetings_gives_none():
+    from boardpack.model import TABLE, Cell, Row
+
+    table = Block(TABLE, page=1, rows=[Row(cells=[Cell(text=a), Cell(text=b)], page=1) for a, b in [
+        ("Invoice date", "Amount"), ("March 1, 2020", "100"), ("April 1, 2020", "200"), ("May 1, 2020", "300")]])
+    blocks = [_p("Payments report", kind="heading"), table]
+    assert not _run(blocks, [(OTHER, 0, 1, "")]).get("meetings")
+
+
+def test_real_schedule_notice_gives_eleven_meetings(parsed, realworld_dir):
+    ms = _meetings(parsed, realworld_dir / "us-illinois-board-notices/cook_emergency_telephone_schedule.pdf")
+    assert len(ms) == 11
+    assert {m["committee"] for m in ms} == {"Cook County Emergency Telephone System Board"}
+    assert {m["start_time"] for m in ms} == {"10:30"}
+    assert ms[0]["meeting_date"] == "2020-02-28" and ms[-1]["meeting_date"] == "2020-12-18"
+    assert "2020-04-22" not in {m["meeting_date"] for m in ms}  # the notice's own date
+
+
+# ---------------------------------------------------------------------------
+# other languages: month names per language, a year from elsewhere in the paper
+
+
+def test_french_spanish_german_month_names():
+    from boardpack.dates import find_dates
+
+    assert [d.iso for d in find_dates("le 1er août 2023 et le 3 février 2024")] == ["2023-08-01", "2024-02-03"]
+    assert [d.iso for d in find_dates("20 de junio de 2023")] == ["2023-06-20"]
+    assert [d.iso for d in find_dates("20. März 2023")] == ["2023-03-20"]
+    assert find_dates("Séance tenue le 20 juin, à 16h00") == []  # no year: only with one supplied
+    assert [d.iso for d in find_dates("Séance tenue le 20 juin, à 16h00", default_year=2023)] == ["2023-06-20"]
+
+
+def test_french_masthead_day_month_with_the_year_from_elsewhere():
+    info = masthead(["COMITÉ DE CIRCULATION", "PROCÈS-VERBAL",
+                     "Séance publique tenue le 20 juin, à 16h00 à la salle du conseil", "Présences"],
+                    default_year=2023)
+    assert (info.committee, info.meeting_date, info.start_time, info.venue) == (
+        "Comité de Circulation", "2023-06-20", "16:00", "salle du conseil")
+
+
+def test_minutes_title_line_date_beats_a_later_date_in_an_unrecognised_head():
+    blocks = [_p("COMITÉ DE CIRCULATION", kind="heading"), _p("PROCÈS-VERBAL", kind="heading"),
+              _p("Séance publique tenue le 20 juin, à 16h00 à la salle du conseil"),
+              _p("Présences"), _p("Membres : M. Jean Roy, conseiller"),
+              _p("1. Ouverture de la séance"), _p("La séance est ouverte à 16h00."),
+              _p("ATTENDU la publication de l’avis public le 7 juin 2023;")]
+    (m,) = _run(blocks, [(MINUTES, 0, len(blocks) - 1, "PROCÈS-VERBAL")], path="pv.pdf")["meetings"]
+    assert (m["meeting_date"], m["start_time"], m["venue"]) == ("2023-06-20", "16:00", "salle du conseil")
+    assert m["committee"].lower() == "comité de circulation"
+
+
+def test_real_french_minutes_meeting(parsed, realworld_dir):
+    (m,) = _meetings(parsed, realworld_dir / "ca-sainte-adele-demolition-committee/2023-06-20-PV.pdf")
+    assert (m["meeting_date"], m["start_time"], m["venue"]) == ("2023-06-20", "16:00", "salle du conseil")
+    assert m["committee"].lower() == "comité de démolition"
