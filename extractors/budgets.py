@@ -20,7 +20,7 @@ import json
 import re
 from typing import Optional
 
-from ..model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Cell, Paper, Row
+from ..model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PAGE_BREAK, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Cell, Paper, Row
 from ..numbers import parse_money, parse_value
 from ..textnorm import one_line
 from .base import ExtractContext, Extractor, ExtractResult, register, row_id
@@ -394,6 +394,68 @@ def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult,
             incomplete = False
 
 
+def _emit_breakdown(bd, lr: "_LogicalRow", col, lay: TableLayout, res: ExtractResult, table_id: str, measure: str) -> None:
+    """A cell listing several labelled amounts and their total ("Ward A - £200 /
+    Ward B - £300 / Total: £500"): one row per line, the total line a total
+    (named as printed, "Total" when only "= £500"), checked against its lines."""
+    scale = column_scale(lay, col)
+    lines = [(lbl, amt, None) for lbl, amt in bd.items]
+    if bd.total is not None:
+        lines.append((bd.total[0], bd.total[1], total_kind(bd.total[0]) or "total"))
+    for k, (lbl, amt, kind) in enumerate(lines):
+        res.add(
+            "budget_amounts",
+            {
+                "amount_id": row_id("budget_amount", table_id, lr.row_index, col.index, k),
+                "table_id": table_id,
+                "row_index": lr.row_index,
+                "line_number": lr.line,
+                "item": lbl or lr.label or None,
+                "measure": measure,
+                "amount": parse_money(amt, scale=scale),
+                "amount_raw": amt,
+                "is_total": 1 if kind else 0,
+                "total_kind": kind,
+                "related_actions": lr.actions,
+                "notes": lr.label or lr.notes,
+                "page": lr.page,
+                "block_index": lay.block.index,
+            },
+        )
+    if bd.total is None:
+        return
+    vals = [parse_money(a, scale=scale) for _, a in bd.items]
+    stated = parse_money(bd.total[1], scale=scale)
+    if stated is None or any(v is None for v in vals):
+        return
+    computed = sum(vals)
+    unit = (10 ** -max((_decimals(a) for _, a in bd.items + [bd.total]), default=0)) * scale
+    status = "ok" if abs(stated - computed) <= max(0.01, 0.5 * unit * (len(vals) + 1)) else "mismatch"
+    res.add(
+        "budget_checks",
+        {
+            "check_id": row_id("budget_check", table_id, lr.row_index, col.index, "cell"),
+            "table_id": table_id,
+            "total_item": f"{lr.label} {bd.total[0]}".strip() if lr.label else bd.total[0],
+            "measure": measure,
+            "stated_total": stated,
+            "computed": round(computed, 2),
+            "difference": round(stated - computed, 2),
+            "n_items": len(vals),
+            "status": status,
+            "method": "sum",
+            "page": lr.page,
+            "block_index": lay.block.index,
+        },
+    )
+    if status == "mismatch":
+        res.warn(
+            f"budget total {bd.total[0]!r} for {lr.label or 'a row'!r} ({measure}) is {stated:,.2f} "
+            f"but its {len(vals)} items sum to {computed:,.2f} (difference {stated - computed:,.2f})",
+            page=lr.page, block_index=lay.block.index, kind="total_mismatch",
+        )
+
+
 def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Optional[str], table_key: str = "table") -> int:
     rows = logical_rows(lay)
     table_id = row_id("budget_table", doc_sha, lay.block.index, table_key)
@@ -410,8 +472,13 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
         item = lr.label or ("Total" if lr.total else None)
         for col in value_cols:
             raw = lr.values.get(col.index, "")
+            bd = lay.breakdowns.get((lr.row_index, col.index))
+            if bd is not None and not bd.single:
+                _emit_breakdown(bd, lr, col, lay, res, table_id, measures[col.index])
+                continue
             if not raw.strip():
                 continue  # a blank cell is no amount (e.g. an allocation not yet costed)
+            note = lay.cell_notes.get((lr.row_index, col.index))
             pv = parse_value(raw)
             amount = parse_money(raw, scale=column_scale(lay, col))
             if amount is None and pv.kind == "percent":
@@ -430,7 +497,7 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
                     "is_total": 1 if lr.total else 0,
                     "total_kind": lr.total,
                     "related_actions": lr.actions,
-                    "notes": lr.notes,
+                    "notes": "; ".join(x for x in (lr.notes, note) if x) or None,
                     "page": lr.page,
                     "block_index": lay.block.index,
                 },
@@ -486,6 +553,25 @@ def _prose_row(line: str) -> Optional[tuple[str, list[str]]]:
     return label, nums
 
 
+#: a short line that may be part of a row label wrapped over several lines
+# (no amount, no sentence end: "Insurance, Technical" / "& Production Costs")
+_LABEL_PART = re.compile(r"^(?=.*[A-Za-z])(?!.*[.:;!?]\s*-?\s*$)(?!.*[£$€]\s?\d).{1,60}$")
+
+
+def _join_wrapped_label(lines: list[str], label: str) -> str:
+    """A prose budget row's label with the lines it wraps from: the row's own
+    label goes on from the line above ("(including 5% contingency)" under
+    "& Production Costs" under "Insurance, Technical")."""
+    if not lines:
+        return label
+    parts = [label]
+    k = len(lines) - 1
+    while k >= 0 and (parts[0][:1] in "&(+" or _continues_label(lines[k], parts[0])):
+        parts.insert(0, lines[k])
+        k -= 1
+    return " ".join(parts)
+
+
 def prose_budget(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
     """Budget lines written as text ("Original base budget 1,429,506.8 0.0 1,429,506.8"),
     read as a table: consecutive lines with the same number of amounts, column
@@ -504,11 +590,19 @@ def prose_budget(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
             runs.append(cur)
         cur = None
 
+    label_lines: list[str] = []  # short lines with no amount just above: a row label wrapped over them
+
     for b in paper.blocks(doc):
-        if "boilerplate" in b.flags:
-            continue
+        if "boilerplate" in b.flags or b.kind == PAGE_BREAK:
+            continue  # a cost list may break across a page
         if b.kind == HEADING:
+            row = _prose_row(one_line(b.norm))
+            if row is not None and cur is not None and len(row[1]) == cur["ncols"] and total_kind(row[0]):
+                cur["rows"].append((b, row[0], row[1]))  # "Total £125,000" set in bold: the run's total
+                label_lines = []
+                continue
             close()
+            label_lines = []
             t = one_line(b.norm)
             if _HEADER_LINE.match(t) and len(t.split()) <= 3 and t.isupper():
                 title = t
@@ -517,6 +611,7 @@ def prose_budget(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
             continue
         if b.kind not in (PARAGRAPH, LIST_ITEM):
             close()
+            label_lines = []
             continue
         for line in b.norm.splitlines():
             line = one_line(line)
@@ -527,6 +622,12 @@ def prose_budget(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
                 continue
             row = _prose_row(line)
             if row is None:
+                if _LABEL_PART.match(line) and (not label_lines or _continues_label(label_lines[-1], line) or line[:1] in "&(+"):
+                    label_lines.append(line)
+                elif _LABEL_PART.match(line):
+                    label_lines = [line]
+                else:
+                    label_lines = []
                 if _HEADER_LINE.match(line) and len(line.split()) <= 8:
                     header_words = line.split()
                     continue
@@ -534,6 +635,8 @@ def prose_budget(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
                     close()
                 continue
             label, nums = row
+            label = _join_wrapped_label(label_lines, label)
+            label_lines = []
             if cur is not None and len(nums) != cur["ncols"]:
                 close()
             if cur is None:

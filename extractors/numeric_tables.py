@@ -48,7 +48,7 @@ ATTENDANCE_COLS = re.compile(r"\b(present|apologies|attendance|attended|in\s+att
 
 LINE_COL = re.compile(r"^(?:line(?:\s+no\.?)?|no\.?|number|ref\.?|#|item\s+no\.?|budget\s+line)$", re.I)
 ACTIONS_COL = re.compile(r"\b(relates?\s+to\s+actions?|related\s+actions?|actions?(?:\s+refs?)?|action\s+plan\s+(?:item|ref)|link(?:ed)?\s+to)\b", re.I)
-LABEL_COL = re.compile(r"\b(items?|title|name|project|scheme|service|description|details|category|heading|payee|supplier|indicator|measure|crime(?:\s+type)?|funding\s+source|source\s+of\s+funding|expenditure\s+type)\b", re.I)
+LABEL_COL = re.compile(r"\b(items?|title|name|organi[sz]ations?|applicants?|recipients?|grantees?|beneficiar(?:y|ies)|project|scheme|service|description|details|category|heading|payee|supplier|indicator|measure|crime(?:\s+type)?|funding\s+source|source\s+of\s+funding|expenditure\s+type)\b", re.I)
 NOTES_COL = re.compile(r"\b(notes?|comments?|commentary|explanation|narrative|remarks?|reasons?|details?|status|description)\b", re.I)
 
 TOTAL_LABEL = re.compile(
@@ -160,6 +160,10 @@ class TableLayout:
     title: Optional[str] = None
     scale: int = 1
     continues: Optional["TableLayout"] = None  # the part on the page before, when continued
+    #: cells holding several labelled amounts ("Ward A - £200 / Ward B - £300 / Total: £500"), by (row, column)
+    breakdowns: dict = field(default_factory=dict)
+    #: a note printed in brackets after a cell's amount ("£9,506 (incl £100 deferred)"), by (row, column)
+    cell_notes: dict = field(default_factory=dict)
 
     @property
     def headers(self) -> list[str]:
@@ -219,17 +223,112 @@ def currency_header(header: str) -> bool:
     return bool(re.search(r"[£$€]|\b(?:gbp|usd|eur|dollars?|euros?|pounds?)\b", header or "", re.I))
 
 
+# -- amounts inside a cell -------------------------------------------------------
+
+_CELL_AMOUNT = r"\(?-?\s*[£$€]\s*\d[\d,]*(?:\.\d+)?\)?"
+_CELL_BARE = r"\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+\.\d\d"
+_LABELLED = re.compile(
+    rf"^(?:(?P<label>[^£$€=]*?[A-Za-z][^£$€=]*?)\s*(?:[-–:=]+|\s)\s*|(?P<eq>=)\s*)?(?P<amt>{_CELL_AMOUNT}|{_CELL_BARE})\s*$")
+_LABEL_ONLY = re.compile(r"^[^£$€\d=]*[A-Za-z][^£$€\d=]*?\s*[-–:=]?\s*$")
+_AMOUNT_NOTE = re.compile(rf"^(?P<amt>{_CELL_AMOUNT}|{_CELL_BARE}|\d+)\s*\((?P<note>[^()]*[A-Za-z]{{3}}[^()]*)\)$")
+
+
+@dataclass
+class Breakdown:
+    """A cell listing amounts line by line: its items (label, raw amount) and
+    its total line, if printed ("Total: £1,000", "= £4,000")."""
+    items: list
+    total: Optional[tuple] = None
+
+    @property
+    def figure(self) -> str:
+        """The one amount the cell stands for: its total, else its single item."""
+        if self.total is not None:
+            return self.total[1]
+        return self.items[0][1] if len(self.items) == 1 else ""
+
+    @property
+    def single(self) -> bool:
+        """One amount only (an item, its total the same figure)."""
+        if len(self.items) > 1:
+            return False
+        if self.total is None or not self.items:
+            return True
+        return parse_value(self.items[0][1]).value == parse_value(self.total[1]).value
+
+
+def cell_breakdown(raw: str) -> Optional[Breakdown]:
+    """Read a cell of labelled amounts, one a line ("Ward A - £167.00" /
+    "Ward B -" "£1,250" (wrapped) / "Total: £1,000" or "= £ 4,000"), or a label
+    above its amount ("Ward C" / "£8,000"). None unless every line is read and
+    at least one amount carries a currency sign."""
+    lines = [one_line(x) for x in (raw or "").splitlines() if one_line(x)]
+    if len(lines) < 2 and not (lines and _LABELLED.match(lines[0]) and _LABELLED.match(lines[0]).group("label")):
+        return None
+    joined: list[str] = []
+    for ln in lines:
+        if joined and _LABEL_ONLY.match(joined[-1]) and _LABELLED.match(ln) and not _LABELLED.match(ln).group("label"):
+            joined[-1] = f"{joined[-1].rstrip(' -–:=')} - {ln}"  # "Ward B -" / "£1,250"
+        else:
+            joined.append(ln)
+    items: list[tuple[str, str]] = []
+    total = None
+    for k, ln in enumerate(joined):
+        m = _LABELLED.match(ln)
+        if not m or total is not None:
+            return None  # an unread line, or a line after the total
+        label = (m.group("label") or "").strip(" -–:=")
+        amt = re.sub(r"\s+", "", m.group("amt"))
+        if m.group("eq") or (label and TOTAL_LABEL.search(label)):
+            total = (label or "Total", amt)
+        elif not label and k > 0:
+            return None
+        else:
+            items.append((label, amt))
+    if not any(re.search(r"[£$€]", a) for _, a in items + ([total] if total else [])):
+        return None
+    if not items and total is None:
+        return None
+    return Breakdown(items, total)
+
+
+def amount_with_note(text: str) -> Optional[tuple[str, str]]:
+    """"£9,506 (incl £100 deferred grant)" -> ("£9,506", "incl £100 deferred grant"):
+    an amount with a note in brackets after it; None otherwise."""
+    m = _AMOUNT_NOTE.match(one_line(text or ""))
+    if not m or parse_value(m.group("amt")).value is None:
+        return None
+    return re.sub(r"\s+", "", m.group("amt")), m.group("note").strip()
+
+
 def analyse(block: Block) -> Optional[TableLayout]:
     """Read a table block into a layout; None when it has no body or fewer than 2 columns."""
     if block.kind != TABLE or not block.rows:
         return None
-    grid = [[one_line(c) for c in row] for row in block.grid()]
+    raw_grid = block.grid()
+    grid = [[one_line(c) for c in row] for row in raw_grid]
+    breakdowns: dict = {}
+    cell_notes: dict = {}
+    for r, row in enumerate(raw_grid):
+        for c, raw in enumerate(row):
+            if not raw or _value_kind(grid[r][c]) != "text":
+                continue
+            an = amount_with_note(raw)
+            if an is not None:
+                grid[r][c] = an[0]
+                cell_notes[(r, c)] = an[1]
+                continue
+            bd = cell_breakdown(raw)
+            if bd is not None and (bd.figure or len(bd.items) > 1):
+                breakdowns[(r, c)] = bd
+                if bd.figure:
+                    grid[r][c] = bd.figure
     flags = [r.is_header for r in block.rows]
     ncols = max((len(r) for r in grid), default=0)
     if ncols < 2:
         return None
     grid = [r + [""] * (ncols - len(r)) for r in grid]
-    lay = TableLayout(block=block, grid=grid)
+    lay = TableLayout(block=block, grid=grid, breakdowns=breakdowns, cell_notes=cell_notes)
     i = 0
     n = len(grid)
     while i < n and not any(c.strip() for c in grid[i]):
@@ -284,6 +383,8 @@ def analyse(block: Block) -> Optional[TableLayout]:
     for col in cols:
         for r in lay.body_rows:
             k = _value_kind(lay.cell(r, col.index))
+            if (r, col.index) in breakdowns:
+                k = "money"  # several labelled amounts in one cell
             if k == "empty":
                 continue
             if k in ("number", "money", "percent"):
@@ -367,7 +468,8 @@ def _assign_roles(lay: TableLayout) -> None:
     if texts:
         # the row label: a column headed like one ("Item", "Risk Title", "Project"),
         # else the first text column
-        named = [c for c in texts if LABEL_COL.search(c.header or "")]
+        # (a column of paragraphs -- a summary, a description -- names no row)
+        named = [c for c in texts if LABEL_COL.search(c.header or "") and not _prose_column(lay, c)]
         label = named[0] if named and not LABEL_COL.search(texts[0].header or "") else texts[0]
         lay.label_col = label.index
         label.role = "label"
@@ -377,6 +479,12 @@ def _assign_roles(lay: TableLayout) -> None:
     elif cols and cols[0].role in ("value",) and cols[0].n_values == 0:
         lay.label_col = 0
         cols[0].role = "label"
+
+
+def _prose_column(lay: TableLayout, col: Column) -> bool:
+    """Whether a column's cells are paragraphs (long on average), not row names."""
+    cells = [lay.cell(r, col.index) for r in lay.body_rows if lay.cell(r, col.index)]
+    return bool(cells) and sum(len(x) for x in cells) / len(cells) > 200
 
 
 _DATE_CELL = re.compile(rf"^\s*(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{2}}|\d{{4}})|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?(?:\s+\d{{2,4}})?|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?)\s*$", re.I)
