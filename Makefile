@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= db/boardpacks.db
 
-.PHONY: run test install corpus bench eval clean
+.PHONY: run test install corpus bench eval clean fuzz
 
 $(BIN)/boardpack: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -34,3 +34,10 @@ bench: install
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
+
+# Fuzz suite at full size: FUZZ_N mutated PDF/DOCX/DOC files (default 1000;
+# FUZZ_SEED varies them, FUZZ_OCR=1 lets tesseract read pages made unreadable).
+# The normal suite runs the same generator at 150 files (tests/test_fuzz.py).
+FUZZ_N ?= 1000
+fuzz: install
+	FUZZ_N=$(FUZZ_N) $(BIN)/pytest -q -s tests/test_fuzz.py

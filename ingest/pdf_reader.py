@@ -644,10 +644,31 @@ def _repaired_pages(path: Path, settings: Settings, tool: str = "pdfium") -> Opt
 _LOST_SHARE = 0.5
 
 
+def _lost_error(r: _Pages, page: int, counts: dict[int, int]) -> dict:
+    n = next((getattr(p, "n_chars", 0) for p in r.pages if p.number == page), 0)
+    return {"page": page, "error": f"damaged PDF: page {page}: text layer not read ({n} of {counts[page]} characters)"}
+
+
 def _read_tolerant(path: Path, settings: Settings) -> tuple[_Pages, list[dict]]:
     """Pages as pdfplumber reads them, from a repaired copy when the file's
     structure is damaged, and the pages whose text layer was still lost."""
-    r = _read_pages(path, settings)
+    try:
+        r = _read_pages(path, settings)
+        opened = True
+    except EncryptedDocument:
+        raise
+    except UnreadableDocument as e:
+        # pdfminer gave up on the structure (a garbled dictionary, a broken
+        # object): pdfium may still read it. A truncated file is not: read
+        # from a repaired copy it would be stored silently shorter.
+        if "EOF" in e.message:
+            raise
+        r = _repaired_pages(path, settings, "pdfium")
+        if r is None or not r.n_pages or not r.text_pages():
+            raise
+        r.meta["repaired"] = (f"damaged PDF structure ({e.message.split(': ', 1)[-1][:120]}): "
+                              "read from a copy rebuilt by pdfium")
+        opened = False
     fx = _pdfium_text(path, None)  # a few ms a page: cheap next to pdfplumber
     if fx is None:
         return r, []
@@ -664,11 +685,11 @@ def _read_tolerant(path: Path, settings: Settings) -> tuple[_Pages, list[dict]]:
         return sum(getattr(p, "n_chars", 0) for p in r.pages)
 
     lost = lost_pages(r)
-    if not (lost or r.page_errors or (n_fx and not r.n_pages) or _xref_damaged(path)):
+    if opened and not (lost or r.page_errors or (n_fx and not r.n_pages) or _xref_damaged(path)):
         return r, []
     before = len(lost) + len(r.page_errors)
     best = None
-    for tool in ("pdfium", "pypdf"):
+    for tool in ("pdfium", "pypdf") if opened else ():
         fixed = _repaired_pages(path, settings, tool)
         if fixed is None or fixed.n_pages != max(n_fx, r.n_pages):
             continue
@@ -691,9 +712,7 @@ def _read_tolerant(path: Path, settings: Settings) -> tuple[_Pages, list[dict]]:
                                      f"{len(with_text)} have a text layer (page tree or cross-reference "
                                      f"table broken)", path)
     lost = lost_pages(r)
-    n_chars = {p.number: getattr(p, "n_chars", 0) for p in r.pages}
-    errors = [{"page": i, "error": f"damaged PDF: page {i}: text layer not read "
-                                   f"({n_chars.get(i, 0)} of {counts[i]} characters)"} for i in lost]
+    errors = [_lost_error(r, i, counts) for i in lost]
     if lost:
         gone = set(lost)
         r.scanned = [i for i in r.scanned if i not in gone]  # not a scan: the text layer is there

@@ -201,3 +201,19 @@ def test_ingest_of_damaged_pdf_prints_nothing_but_the_summary(tmp_path):
     assert con.execute("select status from files").fetchall() == [("ok",)]
     assert con.execute("select n_blocks from documents").fetchone()[0] > 100
     assert con.execute("select count(*) from warnings where kind = 'repaired'").fetchone()[0] == 1
+
+
+def test_garbled_catalog_read_from_pdfium_copy(tmp_path, originals):
+    # one stray name in the catalog: pdfminer refuses the whole file
+    bad = tmp_path / "catalog.pdf"
+    bad.write_bytes(PDF_2011.read_bytes().replace(b"/Lang(en-US)", b"/Lang(en-US)/X", 1))
+    doc = read(bad, settings=NO_OCR)
+    assert len(doc.blocks) == len(originals[PDF_2011].blocks)
+    assert doc.metadata["repaired"].startswith("damaged PDF structure (PSSyntaxError: Invalid dictionary construct")
+
+
+def test_truncated_pdf_is_not_repaired_into_a_shorter_one(tmp_path):
+    bad = tmp_path / "cut.pdf"
+    bad.write_bytes(PDF_2011.read_bytes()[:60_000])
+    with pytest.raises(UnreadableDocument, match="truncated or corrupt PDF"):
+        read(bad, settings=NO_OCR)
