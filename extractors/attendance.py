@@ -60,6 +60,26 @@ _OFFICER_ROLE = re.compile(
     r"secretariat|(?:[a-z]+\s+)?officer|clerk\s+(?:and|&)\s+rfo|clerk/rfo|note[\s-]*taker)\b",
     re.I,
 )
+# a council's initials as a member's role: a district, county, borough, city, town or parish
+# council ("EDC", "NYCC", "SCDC"), i.e. a councillor of another council sitting in
+_OTHER_COUNCIL = re.compile(r"[A-Z]{1,2}(?:D|C|B|T|P)C")
+
+
+def _officer_role(role: str) -> bool:
+    """Some piece of a role is an officer's ("Ministry of Justice; Secretariat"), or the role is a
+    bare staff title ("Planning Manager", "City Attorney"); a title with the body the person
+    comes from ("Community Safety Officer, SCDC") is a partner's representative, a member."""
+    pieces = [p.strip() for p in re.split(r"[;()\[\]]|,\s", role) if p.strip()]
+    return any(_OFFICER_ROLE.match(p) for p in pieces) or (len(pieces) == 1 and bool(_STAFF_ROLE.search(pieces[0])))
+
+
+# officers and staff by title, wherever the words stand in the role: employees who serve the
+# body, not its members ("Planning Manager", "City Attorney", "Town Clerk", "Finance Director")
+_STAFF_ROLE = re.compile(
+    r"\b(?:clerk|secretariat|minute[\s-]*taker|note[\s-]*taker|attorney|solicitor|counsel|legal\s+advis[eo]r|"
+    r"(?:planning|finance|city|town|county|general|operations|project|office|programme|program|business|facilities)\s+manager|"
+    r"manager|administrator|(?:city|town|county|village)\s+(?:manager|administrator|engineer|planner)|planner|"
+    r"engineer|staff)\b", re.I)
 _OFFICER_PREFIX = re.compile(
     r"^(?P<r>(?:(?:Town|Parish|Deputy|Assistant|Acting|Locum)\s+)*(?:Clerk|RFO|Minute[\s-]*[Tt]aker))\.?\s+(?=[A-Z])"
 )
@@ -323,8 +343,12 @@ class Attendance:
         self.seen: set[tuple[tuple[str, str], str]] = set()  # ((name key, gender), category)
         # once a member list reaches its officers ("Clerk J Connelly"), the names after them attend
         self.officers_from: Optional[int] = None
+        self.council_list = False
 
     def add_entries(self, text: str, category: str, ln: Line, default_role: Optional[str] = None) -> None:
+        # a list of councillors ("Councillors D Rowe (Chair), N Bell, A Finch, EDC"): a name tagged
+        # with a council's initials is a councillor of another council, who attends
+        self.council_list = bool(re.match(r"^\s*(?:Councillors|Cllrs|Clrs)\b", text))
         for entry in split_names(_split_midline(text)):
             st = _STATUS_TAIL.search(entry)
             cat0 = category
@@ -334,7 +358,7 @@ class Attendance:
                 entry = entry[:st.start()]
             self.add(entry, cat0, ln, default_role)
 
-    def add(self, entry: str, category: str, ln: Line, default_role: Optional[str] = None) -> None:
+    def add(self, entry: str, category: str, ln: Line, default_role: Optional[str] = None, by_office: bool = False) -> None:
         name, role, chair = parse_person(entry)
         if not name or not _looks_like_name(name) or not _plausible_person(name) or re.search(r"\d", name):
             return
@@ -342,8 +366,11 @@ class Attendance:
         if default_role and _CHAIR_ROLE.match(default_role.strip()) and not default_role.lower().startswith("vice"):
             chair = True
         cat = CHAIR if (chair and category == PRESENT) or category == CHAIR else category
-        if cat == PRESENT and role and _OFFICER_ROLE.match(role.strip()):
-            cat = IN_ATTENDANCE  # "Mrs B McGarry (Clerk)" among members: the clerk attends
+        if cat == PRESENT and role and (_OFFICER_ROLE.match(role.strip()) or not by_office and (
+                _officer_role(role) or self.council_list and _OTHER_COUNCIL.fullmatch(role.strip()))):
+            # "Mrs B McGarry (Clerk)" among members: the clerk attends; so does "Claire Smith, Ministry
+            # of Justice (Secretariat)" and a councillor of another council ("A Armstrong, EDC")
+            cat = IN_ATTENDANCE
             if _OFFICER_PREFIX.match(" ".join(entry.split())):
                 self.officers_from = len(self.people)
         elif cat == PRESENT and self.officers_from is not None:
@@ -569,6 +596,8 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
             att.new_section()
         cat = c
 
+    name_org = _name_org_units(lines[:limit])
+    carry: Optional[str] = None
     grids_seen: set[int] = set()
     grid_blocks: set[int] = set()
     legend: Optional[dict[str, str]] = None
@@ -594,7 +623,7 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
             office = _office_list(ln.raw or t)
             if office:
                 for name, role, ocat in office:
-                    att.add(name, ocat, ln, default_role=role)
+                    att.add(name, ocat, ln, default_role=role, by_office=True)  # the offices decided the category
                 last_used = i
                 continue
         if not ln.is_row:
@@ -794,7 +823,20 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
                     att.add_entries(n, target, ln)
             last_used = i
             continue
-        if "," in t or " and " in t or len(raw_lines) == 1:
+        if carry:
+            t, raw_lines, carry = carry + " " + t, [carry + " " + t], None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if re.search(r"(?:,|\band|&)\s*$", t) and nxt is not None and not nxt.is_row and not _cue(nxt.text.strip())[0] \
+                and not _ITEM_NUM.match(nxt.text.strip()) and not (nxt.block is not None and nxt.block.kind == "heading") \
+                and re.match(r"^[A-Z]", nxt.text.strip()) and not _is_prose(nxt.text):
+            carry = t  # "Councillors A, B and" / "C, D, Clerk E": a list wrapped into the next paragraph
+            last_used = i
+            continue
+        if i in name_org and not ccat:
+            name, org = name_org[i]
+            org = "; ".join(x.strip() for x in re.split(r"[()\[\]]", org) if x.strip())
+            att.add(f"{name} ({org})", cat, ln)
+        elif "," in t or " and " in t or len(raw_lines) == 1:
             att.add_entries(_join_raw(raw_lines) if len(raw_lines) > 1 else t, cat, ln)
         else:
             for r in raw_lines:
@@ -803,7 +845,65 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
             last_used = i
     if end is None:
         end = last_used + 1 if att.people else 0
+    _signed_officers(att, lines[end:])
     return att, end
+
+
+def _name_org_units(lines: list[Line]) -> dict[int, tuple[str, str]]:
+    """One "Name, Organisation" a line ("Joe Allen, Victim Support", "Paul Clarke, Honestlyreal"):
+    in a run of three or more such lines where most second parts read as a body or role, the
+    part after the comma is the person's organisation on every line of the run, not a second
+    person. {unit index: (name, organisation)}."""
+    from ..names import looks_like_person
+
+    shape: dict[int, tuple[str, str, bool]] = {}
+    for i, ln in enumerate(lines):
+        t = ln.text.strip()
+        if ln.is_row or "\n" in (ln.raw or "").strip() or _cue(t)[0]:
+            continue
+        flat = re.sub(r"\([^()]*\)", "", t)
+        if flat.count(",") != 1:
+            continue
+        k = t.index(",") if "," in t and t.index(",") < (t.index("(") if "(" in t else len(t)) else -1
+        if k < 0:
+            continue
+        name, org = t[:k].strip(), t[k + 1:].strip(" .")
+        if not org or not _looks_like_name(name) or not 2 <= len(name.split()) <= 5 or re.match(rf"^(?:{_TITLES})\s", org):
+            continue
+        bare = re.sub(r"\s*\([^()]*\)", "", org)
+        shape[i] = (name, org, _is_role_part(bare) or bool(re.search(r"\b[a-z]{3,}\b", org))
+                    or looks_like_person(_canon(name)) and not looks_like_person(_canon(bare)))
+    runs: list[list[int]] = []
+    for i in sorted(shape):
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    runs = [r for r in runs if len(r) >= 3]
+    lines_in = [j for r in runs for j in r]
+    if not lines_in or sum(shape[j][2] for j in lines_in) * 2 < len(lines_in):
+        return {}
+    return {j: shape[j][:2] for j in lines_in}
+
+
+# "Brenda Jaring, Town Clerk" closing the minutes: the one who signs them as an officer attended
+_SIGNATURE = re.compile(r"^(?P<name>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){1,3})\s*(?:,|\n|\s-\s)\s*(?P<role>[A-Za-z][A-Za-z/&.\- ]{2,40})\.?$")
+
+
+def _signed_officers(att: "Attendance", tail: list[Line]) -> None:
+    """A member of the present list who signs the minutes with an officer's title (clerk,
+    secretary, minute taker) at their end attended as that officer, not as a member."""
+    for ln in tail[-8:]:
+        if ln.is_row:
+            continue
+        m = _SIGNATURE.match((ln.raw or ln.text).strip())
+        if not m or not _officer_role(m.group("role")):
+            continue
+        who = (_key(m.group("name")), _gender(m.group("name")))
+        for p in att.people:
+            if p.attendance == PRESENT and _same_person(who, (_key(p.person), _gender(p.person))):
+                p.attendance = IN_ATTENDANCE
+                p.role = p.role or m.group("role").strip()
 
 
 # a member list by office, without a "Present" label: "Honorable Joan M. Pratt, Comptroller and Secretary"
