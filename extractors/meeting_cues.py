@@ -641,7 +641,12 @@ def names_body(name: Optional[str]) -> bool:
     """The name is of a body that meets ("Board of Trustees", "City Council", "Planning
     Commission"), not of the organisation it belongs to ("Cuyahoga Community College
     District", "City of Westlake Village", "Department of Water and Power")."""
-    return bool(name and _BODY_WORD.search(name.strip(" ,.;:-")))
+    n = (name or "").strip(" ,.;:-")
+    return bool(n and (_BODY_WORD.search(n) or _BODY_OF.search(n)))
+
+
+#: "Board of Education", "Committee of the Whole", "Commission on Aging": a body named by its remit.
+_BODY_OF = re.compile(r"\b(?:board|committee|commission|council|panel|comit[ée]|conseil)\s+(?:of|on|for|de|du|des)\b", re.I)
 
 
 def _is_place_line(t: str) -> bool:
@@ -666,7 +671,7 @@ def _nearest_body(lines: list[str]) -> Optional[str]:
             # a title wrapped over two lines ("BOARD OF WATER AND POWER" / "COMMISSIONERS")
             joined = committee_name(lines[k - 1] + " " + t)
             above = committee_name(lines[k - 1])
-            if joined and above and not names_body(above):
+            if joined and above and not _BODY_WORD.search(above):
                 c = joined
         if names_body(c):
             return c
@@ -751,6 +756,10 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False,
         for cand in find_dates(t, month_first=month_first, default_year=default_year):
             if _NOT_MEETING_DATE.search(t[: cand.start]):
                 continue
+            if not t[: cand.start].strip() and i > 0 and len(head[i - 1].split()) <= 3 \
+                    and _NOT_MEETING_DATE.search(head[i - 1]) and not find_dates(head[i - 1]):
+                continue  # "REVISED" / "4/23/19": the label on the line above names the date
+
             if info.meeting_date and cand.iso != info.meeting_date:
                 continue
             di, d = i, cand
@@ -775,8 +784,12 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False,
             pre = re.sub(r"\b(?:date)\s*[:;]?\s*$", "", pre.strip(), flags=re.I)
             pre = re.sub(r"^(?:committee|meeting|body)\s*[:;]?\s+", "", pre.strip(), flags=re.I)
             c = committee_name(_strip_times(pre)) if pre.strip() else None
-            if c is None:
-                c = _nearest_body(head[:di])
+            if c is None or not names_body(c):
+                # an organisation before the date ("Springfield School District April 6, 2016")
+                # gives way to the body named above it ("Board of Education")
+                above = _nearest_body(head[:di])
+                if above and (c is None or names_body(above)):
+                    c = above
             if c:
                 info.committee, info.committee_raw = c, c
         # venue: place-like text after the date (and time) on the date line, or the next lines

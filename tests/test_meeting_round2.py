@@ -289,3 +289,33 @@ def test_real_french_minutes_meeting(parsed, realworld_dir):
     (m,) = _meetings(parsed, realworld_dir / "ca-sainte-adele-demolition-committee/2023-06-20-PV.pdf")
     assert (m["meeting_date"], m["start_time"], m["venue"]) == ("2023-06-20", "16:00", "salle du conseil")
     assert m["committee"].lower() == "comité de démolition"
+
+
+def test_masthead_body_named_by_its_remit_beats_the_district_line():
+    info = masthead(["SPRINGFIELD UNION SCHOOL DISTRICT", "Board of Education", "Special Meeting", "AGENDA",
+                     "Springfield Union School District", "1309 S. Oak Avenue", "April 6, 2016", "7:30 a.m."],
+                    month_first=True)
+    assert (info.committee, info.meeting_date) == ("Board of Education", "2016-04-06")
+    assert names_body("Board of Education") and not names_body("Department of Water and Power")
+
+
+def test_masthead_district_before_the_date_on_its_line_gives_way_to_the_board_above():
+    info = masthead(["SPRINGFIELD UNION SCHOOL DISTRICT", "Board of Education", "Special Meeting", "AGENDA",
+                     "Springfield Union School District April 6, 2016", "1309 S. Oak Avenue 7:30 a.m."],
+                    month_first=True)
+    assert (info.committee, info.meeting_date) == ("Board of Education", "2016-04-06")
+
+
+def test_real_school_board_agenda_committee_is_the_board(parsed, realworld_dir):
+    (m,) = _meetings(parsed, realworld_dir / "us-cupertino-school-board/cupertino_usd_4-6-16.pdf")
+    assert (m["committee"], m["meeting_date"]) == ("Board of Education", "2016-04-06")
+
+
+def test_masthead_revision_date_under_a_revised_label_is_not_the_meeting_date():
+    info = masthead(["REVISED", "4/23/19", "COUNTY BOARD OF HEALTH", "AGENDA – April 24, 2019"], month_first=True)
+    assert info.meeting_date == "2019-04-24"
+
+
+def test_real_revised_agenda_meeting_date(parsed, realworld_dir):
+    (m,) = _meetings(parsed, realworld_dir / "us-cuyahoga-county-boards/cuya_health.pdf")
+    assert m["meeting_date"] == "2019-04-24"
