@@ -136,6 +136,60 @@ _OWNER_ONLY = re.compile(r"^(?:[A-Z]{2,4}|(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+)
 _ACTION_TAIL = re.compile(r"^(?P<body>\S.{10,}?[.;])\s+ACTIONS?\s*[:\-]\s*(?P<own>[^:]{2,40})$", re.S)
 
 
+# statuses in the last column of an action table, read after the owner's initials
+_ACTION_STATUS_WORDS = ("completed", "complete", "done", "ongoing", "on-going", "on going", "outstanding", "open", "closed",
+                        "pending", "in progress", "carried forward", "c/f", "deferred", "cancelled", "superseded",
+                        "agenda item", "see agenda", "in hand", "tbc", "noted", "actioned")
+_TEXT_ROW_REF = re.compile(r"^(?:[A-Z][a-z]{2}\d{2}\.\d{1,2}|\d{1,3}(?:\.{1,2}\d{1,2}){1,2}|\d{1,3}[a-z]?)\.?\s+")
+_TEXT_ROW_OWNER = re.compile(
+    r"\s+(?P<own>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)(?:\s+(?i:" + "|".join(re.escape(w) for w in _ACTION_STATUS_WORDS) + r"))?\.?$")
+_OWNER_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _OWNER_HEAD_WORDS) + r")\b", re.I)
+_ACTION_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _ACTION_HEAD_WORDS) + r")\b", re.I)
+
+
+def _text_table_header(t: str) -> bool:
+    """A line of action-table column labels with an action and an owner column ("NO ACTION OWNER Update")."""
+    last = " ".join(t.split("\n")[-1].split())
+    return bool(_HEAD_LABEL.fullmatch(last) and _OWNER_WORD.search(last) and _ACTION_WORD.search(last)) and len(t.split("\n")) == 1
+
+
+def _read_text_action_rows(ln: Line, rows: list) -> bool:
+    """Rows of an action table printed as lines: a row opens with its reference or with the
+    owner ("NO to ..."), ends with the owner's initials (and a status); a line that opens
+    neither continues the row above. Appends [text, owners, line] to ``rows``; False when a
+    line ends the table (a minute heading, a paragraph of prose) -- the unit is then not a row."""
+    for raw in (ln.raw or ln.text).split("\n"):
+        x = " ".join(re.sub(r"[|_]+", " ", raw).split())
+        if not x:
+            continue
+        ref = _TEXT_ROW_REF.match(x)
+        body_text = x[ref.end():] if ref else x
+        own = _TEXT_ROW_OWNER.search(body_text)
+        led = action_owners(body_text)
+        if ref or led:
+            if not own and not led:
+                return False  # "03.21.06 Updates": the next minute
+            text = body_text[:own.start()] if own else body_text
+            owners = re.split(r"\s*/\s*", own.group("own")) if own else led
+            if len(text.split()) < 3:
+                return False
+            rows.append([text, owners, ln])
+            continue
+        if not rows or len(x.split()) > 12 or _SENTENCE_END.search(rows[-1][0]) and not own or ":" in x:
+            return False
+        if not x[:1].islower() and rows[-1][2] is not ln:
+            return False  # a new paragraph opening with a capital is no wrapped row
+        if own and not rows[-1][1]:
+            rows[-1][1] = re.split(r"\s*/\s*", own.group("own"))
+            x = x[:own.start()]
+        rows[-1][0] = rows[-1][0] + " " + x
+    return True
+
+
+# "... regarding court listing data. (CS)": the owner's initials in brackets after the action
+_BRACKET_OWNER = re.compile(r"\(([A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\)\.?\s*$")
+
+
 def action_owners(text: str) -> list[str]:
     """Names that start an action line: "Paul Clarke and Mark Freeman to discuss ..." ->
     ["Paul Clarke", "Mark Freeman"]; "NO/AS to organise" -> ["NO", "AS"]."""
@@ -394,6 +448,12 @@ class MinutesExtractor(Extractor):
         action_ncols = 0
         action_column_only = False  # an "Action" column beside the minutes' notes (no owner column)
         header_line = False  # "ITEM  BY WHOM  BY WHEN" printed as a line above a headerless table
+        text_table: Optional[list] = None  # rows of an action table printed as text lines
+
+        def flush_text_table():
+            for a_text, a_owners, a_ln in text_table:
+                add_action(a_text, a_owners, a_ln, owners_raw="/".join(a_owners) or None)
+            text_table.clear()
         i = 0
         while i < len(body):
             ln = body[i]
@@ -412,6 +472,16 @@ class MinutesExtractor(Extractor):
                     action_cols = _guess_action_cols([c.strip() for c in (ln.cells or [])])
                     action_ncols = ncells
                 header_line = False
+            if text_table is not None and (ln.is_row or not _read_text_action_rows(ln, text_table)):
+                flush_text_table()
+                text_table = None
+            elif text_table is not None:
+                continue
+            if not ln.is_row and _text_table_header(t) and i < len(body) and not body[i].is_row:
+                # "NO ACTION OWNER Update" printed as text (a scan, a text-aligned table): the
+                # rows follow as lines, the owner's initials at the end of each
+                text_table = []
+                continue
             if not ln.is_row and _HEAD_LABEL.fullmatch(" ".join(t.split("\n")[-1].split())) and _OWNER_IN_LINE.search(t):
                 header_line = True
                 continue
@@ -527,7 +597,8 @@ class MinutesExtractor(Extractor):
                     add_action(prev_text, owners, ln, owners_raw=rest)
                     pending_action = False
                 elif rest:
-                    add_action(rest, action_owners(rest), ln)
+                    tail_own = _BRACKET_OWNER.search(rest)
+                    add_action(rest, action_owners(rest) or (re.split(r"\s*/\s*", tail_own.group(1)) if tail_own else []), ln)
                     pending_action = False
                 else:
                     pending_action = True
@@ -560,6 +631,8 @@ class MinutesExtractor(Extractor):
                 add_decision(text, ln)
             prev_text = t
 
+        if text_table is not None:
+            flush_text_table()
         for p in att.people:
             res.add("attendance", {
                 "attendance_id": row_id(sha, paper.start, p.person, p.attendance, p.block_index),

@@ -1,0 +1,73 @@
+"""Action tables printed as text lines (scans, text-aligned PDFs): a header line of column
+labels ("NO ACTION OWNER Update"), then rows opening with a reference or the owner and ending
+with the owner's initials and a status, wrapped rows continued on the next line; an action
+with its owner's initials in brackets at its end (made-up names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from boardpack.extractors import ExtractContext, extract_document, load_all
+from boardpack.model import MINUTES, Block, Document, Paper
+
+load_all()
+
+
+def para(text, kind="paragraph"):
+    return Block(kind, text=text, page=1)
+
+
+def actions(blocks):
+    doc = Document(path="x.pdf", sha256="d" * 64, format="pdf", blocks=blocks)
+    doc.renumber()
+    ctx = ExtractContext(doc, [Paper(MINUTES, "", 0, len(blocks) - 1)])
+    rows = extract_document(ctx).rows
+    return [(a["action_text"], a["owners"]) for a in rows.get("minute_actions", [])]
+
+
+HEAD = [para("MINUTES OF THE PARISH COUNCIL MEETING HELD ON 25th March 2021"),
+        para("Present: Nora Oak (NO) CHAIR, Jim Hood (JH)"),
+        para("03.21.01 Apologies"), para("No apologies had been received.")]
+
+
+def test_scanned_action_table_rows_wrapped_over_lines_with_initials_in_the_right_margin():
+    got = actions(HEAD + [
+        para("03.21.05 Clerks Report and Actions from previous meeting"),
+        para("NO ACTION OWNER Update"),
+        para("Nov20.01 NO will speak to the Bells regarding a path | NO Completed\naround the outside of the playground"),
+        para("of the big slide."),
+        para("Jan21.02 NO to submit precept request to the district NO Completed"),
+        para("03.21.06 Updates"),
+        para("a) Playground Group\nThe playground is now largely demolished. This has been done by volunteers at no cost."),
+        para("ACTION LIST SUMMARY", kind="heading"),
+        para("NO ACTION OWNER", kind="heading"),
+        para("03.21.06 NO to empty cigarette bins outside village hall NO\nJH to liaise with contractors about the spill JH"),
+        para("03.21.12 KA to carry out site visit to the cottage. Comments to be sent to CF for KA/CF"),
+        para("submission to the district"),
+        para("Parish Clerk: Cara Fell"),
+    ])
+    assert got == [
+        ("NO will speak to the Bells regarding a path around the outside of the playground of the big slide.", "NO"),
+        ("NO to submit precept request to the district", "NO"),
+        ("NO to empty cigarette bins outside village hall", "NO"),
+        ("JH to liaise with contractors about the spill", "JH"),
+        ("KA to carry out site visit to the cottage. Comments to be sent to CF for submission to the district", "KA; CF"),
+    ]
+
+
+def test_action_with_owner_initials_in_brackets_at_its_end():
+    got = actions(HEAD + [
+        para("1. Court data", kind="heading"),
+        para("ACTION 10: Views of the police lead to be canvassed regarding court listing data. (CS)"),
+    ])
+    assert got == [("Views of the police lead to be canvassed regarding court listing data. (CS)", "CS")]
+
+
+def test_real_scanned_parish_action_tables(realworld_dir, parsed):
+    f = realworld_dir / "souldern-parish-council" / "spc-minutes" / "2021-03-25 SPC minutes.pdf"
+    if not f.exists():
+        pytest.skip("paper absent")
+    rows = parsed(f).result.rows
+    got = {(a["action_text"], a["owners"]) for a in rows["minute_actions"]}
+    assert ("JH to liaise with contractors regarding Kerosene spillage in the pond", "JH") in got
+    assert ("NO to submit precept request to CDC", "NO") in got
