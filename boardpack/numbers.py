@@ -102,6 +102,16 @@ class ParsedValue:
 
 
 _SPLIT_GROUP = re.compile(r"(?<=\d)\s+(?=,\d{3}(?!\d))")
+#: "6 8,635": a text layer that spaces a leading digit off the rest of its group
+# (joined only when the group stays at most three digits: "68,635")
+_SPLIT_LEAD = re.compile(r"^(?P<pre>[-+(£$€\s]*)(?P<a>\d{1,2}) (?P<b>\d{1,2})(?=,\d{3}(?!\d))")
+
+
+def _join_split_lead(s: str) -> str:
+    m = _SPLIT_LEAD.match(s)
+    if m and len(m.group("a") + m.group("b")) <= 3:
+        return m.group("pre") + m.group("a") + m.group("b") + s[m.end():]
+    return s
 
 
 def _clean(text) -> str:
@@ -110,7 +120,7 @@ def _clean(text) -> str:
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         return repr(text)
     # "2 ,130,861": a text layer that spaces the first digit off its group
-    return _SPLIT_GROUP.sub("", one_line(str(text)))
+    return _join_split_lead(_SPLIT_GROUP.sub("", one_line(str(text))))
 
 
 def _is_null(s: str) -> bool:

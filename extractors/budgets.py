@@ -24,7 +24,7 @@ from ..model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PAG
 from ..numbers import parse_money, parse_value
 from ..textnorm import one_line
 from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .numeric_tables import TOTAL_LABEL, TableLayout, analyse, analysed_tables, column_scale, strip_markers
+from .numeric_tables import TOTAL_LABEL, TableLayout, _no_words, analyse, analysed_tables, column_scale, strip_markers
 
 _ACTION_REF = re.compile(r"\b\d{1,2}\.\d{1,2}[a-z]?\b")
 _RELATES = re.compile(r"\brelat\w*\s+to\s+actions?\s*:?\s*((?:\d{1,2}\.\d{1,2}[a-z]?[\s,;&and]*)+)", re.I)
@@ -269,7 +269,12 @@ def _sums_items_above(lr: "_LogicalRow", rows: list["_LogicalRow"], lay: TableLa
     column it fills, it is the sum (to rounding) of at least two items since the
     last total (accounts print totals under a rule with no label)."""
     items = []
-    for r in reversed(rows):
+    earlier: list[_LogicalRow] = []
+    part = lay.continues
+    while part is not None:  # a statement continued from the part before: its items count too
+        earlier = logical_rows(part) + earlier
+        part = part.continues
+    for r in reversed(earlier + rows):
         if r.total:
             break
         items.append(r)
@@ -679,7 +684,7 @@ def side_by_side(lay: TableLayout) -> list[TableLayout]:
             continue
         if c.role == "value":
             seen_value = True
-        elif seen_value and c.role in ("notes", "text") and c.n_text >= 3 and c.n_values == 0:
+        elif seen_value and c.role in ("notes", "text") and c.n_text >= 3 and c.n_values == 0 and not _no_words(lay, c):
             # the column names rows (words, not figures) and has amounts of its own after it
             if any(v.role == "value" and v.index > c.index for v in lay.columns):
                 starts.append(c.index)
@@ -691,6 +696,7 @@ def side_by_side(lay: TableLayout) -> list[TableLayout]:
     parts = []
     for k, a in enumerate(starts):
         b = starts[k + 1] if k + 1 < len(starts) else len(lay.columns)
+        a = 0 if k == 0 else a  # amounts printed left of the first row names belong to it
         rows = []
         for r, cells in enumerate(grid):
             src = block.rows[r] if r < len(block.rows) else None

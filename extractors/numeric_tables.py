@@ -463,7 +463,16 @@ def _assign_roles(lay: TableLayout) -> None:
     # margin columns), and a column of dates dates the rows, it does not name
     # them (a payments list "04/04/2023 | Clerk Salary | 126.29")
     filled_texts = [c for c in texts if c.n_values + c.n_null + c.n_text]
-    naming = [c for c in filled_texts if not _mostly_dates(lay, c)]
+    # (nor does a column of tick-box glyphs or symbols without a word)
+    naming = [c for c in filled_texts if not _mostly_dates(lay, c) and not _no_words(lay, c)]
+    if not naming:
+        # "Details" / "Description" read as a notes header, but the column
+        # is the only one naming the rows
+        worded = [c for c in cols if c.role == "notes" and LABEL_COL.search(c.header or "") and c.n_text and not _prose_column(lay, c)]
+        if worded:
+            worded[0].role = "text"
+            texts = [worded[0]] + texts
+            naming = [worded[0]]
     texts = naming + [c for c in texts if c not in naming] if naming else texts
     if texts:
         # the row label: a column headed like one ("Item", "Risk Title", "Project"),
@@ -479,6 +488,12 @@ def _assign_roles(lay: TableLayout) -> None:
     elif cols and cols[0].role in ("value",) and cols[0].n_values == 0:
         lay.label_col = 0
         cols[0].role = "label"
+
+
+def _no_words(lay: TableLayout, col: Column) -> bool:
+    """Whether a column's filled cells hold no letter or digit (tick boxes, symbol glyphs)."""
+    cells = [lay.cell(r, col.index) for r in lay.body_rows if lay.cell(r, col.index)]
+    return bool(cells) and not any(re.search(r"[A-Za-z0-9]", x) for x in cells)
 
 
 def _prose_column(lay: TableLayout, col: Column) -> bool:
@@ -675,6 +690,7 @@ def _previous_table(doc: Document, block: Block, paper: Optional[Paper], cache: 
     and empty blocks between), if it was analysed."""
     start = paper.start if paper else 0
     i = block.index - 1
+    headings = 0
     while i >= start:
         b = doc.blocks[i]
         if b.kind == TABLE:
@@ -683,8 +699,25 @@ def _previous_table(doc: Document, block: Block, paper: Optional[Paper], cache: 
         if b.kind == "page_break" or "boilerplate" in b.flags or not b.norm.strip():
             i -= 1
             continue
+        if b.kind == "heading" and headings == 0 and _SECTION_HEADING.match(one_line(b.norm)):
+            # a section heading between two parts of one statement
+            # ("DIRECT SERVICES" ... "CENTRAL COSTS" under one column header)
+            headings += 1
+            i -= 1
+            continue
         return None
     return None
+
+
+#: a statement's section heading set in capitals between its parts
+_SECTION_HEADING = re.compile(r"^(?=.*[A-Z]{3})[A-Z0-9 ,&'/()\-]{3,80}$")
+
+
+def _numbers_under_values(lay: TableLayout, prev: TableLayout) -> bool:
+    """Whether every column of ``lay`` holding figures is a value column of
+    ``prev`` (the same statement continued, not another table)."""
+    prev_values = {c.index for c in prev.columns if c.role in ("value", "line", "actions")}
+    return all(c.index in prev_values for c in lay.columns if c.n_values > max(1, c.n_text))
 
 
 def table_blocks(paper: Paper, doc: Document) -> list[Block]:
@@ -708,7 +741,8 @@ def analysed_tables(paper: Paper, doc: Document, cache: dict) -> list[tuple[Bloc
                         lay.scale = s
                 if not lay.header_rows:
                     prev = _previous_table(doc, b, paper, cache)
-                    if prev is not None and len(prev.columns) == len(lay.columns) and prev.header_rows:
+                    if (prev is not None and len(prev.columns) == len(lay.columns) and prev.header_rows
+                            and _numbers_under_values(lay, prev)):
                         # the rest of a table continued on the next page without its header
                         for c, pc in zip(lay.columns, prev.columns):
                             c.header, c.top = pc.header, pc.top

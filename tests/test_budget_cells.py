@@ -121,3 +121,41 @@ def test_realworld_cost_list_across_page(parsed, realworld_dir):
     got = {(r["item"], r["amount"], r["is_total"]) for r in rows}
     assert ("Total", 125000.0, 1) in got
     assert any(a == 95200.0 and i.startswith("Insurance, Technical") for i, a, _ in got)
+
+
+def test_text_layer_spacing_a_leading_digit_off_its_group():
+    assert parse_money("6 8,635") == 68635.0
+    assert parse_money("(1 2,345)") == -12345.0
+    assert parse_money("1 ,500") == 1500.0
+    assert parse_money("1 2") is None
+
+
+def test_tick_box_glyph_column_names_no_row_and_details_column_does():
+    rows = [["2015/6", "Details", "Receipt", "Income", ""],
+            ["5700", "Precept", "5700", "5700.00", ""],
+            ["98.4", "Grant", "98.4", "98.40", "\uf06a"],
+            ["250.00", "Village Hall", "250.00", "250.00", "\uf06b"],
+            ["130", "Wood", "0", "0.00", "\uf06c"],
+            ["6178.4", "Totals", "6048.4", "6048.40", ""]]
+    res = run([Block(kind=PARAGRAPH, text="INCOME"), table(rows)])
+    got = {(r["item"], r["measure"], r["amount"]) for r in res.rows["budget_amounts"]}
+    assert ("Precept", "2015/6", 5700.0) in got and ("Grant", "Income", 98.4) in got
+    assert ("Totals", "2015/6", 6178.4) in got
+    assert not any(r["item"] and r["item"].startswith("\uf06a") for r in res.rows["budget_amounts"])
+
+
+def test_statement_continued_under_a_capitals_section_heading():
+    first = [["2017 £", "", "2018 £ Gross", "2018 £ Net"],
+             ["", "DIRECT SERVICES", "", ""],
+             ["(3,000)", "Economic Development", "(4,022)", "(4,022)"],
+             ["(67)", "Environmental Services", "(10,598)", "(10,598)"]]
+    rest = [["(229,850)", "Central Support Costs", "(299,663)", "(297,350)"],
+            ["(107,246)", "Civic Costs", "(68,644)", "(68,644)"],
+            ["(340,163)", "", "(382,927)", "(380,614)"],
+            ["1,823,850", "Annual Precept", "", "1,832,982"]]
+    blocks = [table(first, page=5), Block(kind=HEADING, text="DEMOCRATIC, CIVIC AND CENTRAL COSTS", page=5),
+              Block(kind=TABLE, page=5, rows=[Row(cells=[Cell(text=c) for c in r], page=5) for r in rest])]
+    res = run(blocks)
+    got = {(r["item"], r["amount"], r["is_total"]) for r in res.rows["budget_amounts"]}
+    # the unlabelled row sums the items of both parts: a total
+    assert ("Total", -382927.0, 1) in got and ("Total", -340163.0, 1) in got
