@@ -123,7 +123,8 @@ def _guess_action_cols(cells: list[str]) -> Optional[tuple[int, int]]:
     ne = [(j, c) for j, c in enumerate(cells) if c.strip()]
     if len(ne) < 2:
         return None
-    tj = max(ne, key=lambda x: len(x[1]))[0]
+    # the action reads as a sentence (lower-case words), an owner's name does not, even when longer
+    tj = max(ne, key=lambda x: (len(re.findall(r"\b[a-z][a-z']+\b", x[1])), len(x[1])))[0]
     for j, c in ne:
         if j > tj and len(c.split()) <= 6 and not re.search(r"\d", c) and not re.fullmatch(r"(?i)asap|on-?going|ongoing|immediately|tbc", c.strip()):
             return tj, j
@@ -184,6 +185,11 @@ def _read_text_action_rows(ln: Line, rows: list) -> bool:
             x = x[:own.start()]
         rows[-1][0] = rows[-1][0] + " " + x
     return True
+
+
+# a sentence opening with the owner's initials ("NO to advise Mr Gray") at the end of a line
+# that carries the same initials again in the right-hand margin
+_MARGIN_OWNER = re.compile(r"(?:^|(?<=[.;:])\s+)(?P<s>(?P<o>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\s+(?:to|will)\s+[^.;]{5,}?)\.?\s+(?P=o)$")
 
 
 # "... regarding court listing data. (CS)": the owner's initials in brackets after the action
@@ -482,6 +488,21 @@ class MinutesExtractor(Extractor):
                 # rows follow as lines, the owner's initials at the end of each
                 text_table = []
                 continue
+            raws = [r for r in (ln.raw or "").split("\n") if r.strip()]
+            if not ln.is_row and len(raws) >= 2 and _text_table_header(raws[0]):
+                text_table = []  # the header and its rows in one paragraph
+                rest_ln = Line("\n".join(raws[1:]), "\n".join(raws[1:]), ln.page, ln.block_index, block=ln.block,
+                               first_of_block=False, x0=ln.x0)
+                if _read_text_action_rows(rest_ln, text_table):
+                    continue
+                flush_text_table()
+                text_table = None
+            if not ln.is_row:
+                for r in raws:
+                    mo = _MARGIN_OWNER.search(r.strip())
+                    if mo:  # "... + VAT. NO to advise Mr Gray NO": the owner again in the right margin
+                        owners = re.split(r"\s*/\s*", mo.group("o"))
+                        add_action(mo.group("s"), owners, ln, owners_raw=mo.group("o"))
             if not ln.is_row and _HEAD_LABEL.fullmatch(" ".join(t.split("\n")[-1].split())) and _OWNER_IN_LINE.search(t):
                 header_line = True
                 continue

@@ -71,3 +71,36 @@ def test_real_scanned_parish_action_tables(realworld_dir, parsed):
     got = {(a["action_text"], a["owners"]) for a in rows["minute_actions"]}
     assert ("JH to liaise with contractors regarding Kerosene spillage in the pond", "JH") in got
     assert ("NO to submit precept request to CDC", "NO") in got
+
+
+def test_action_table_header_and_rows_in_one_scanned_paragraph():
+    got = actions(HEAD + [
+        para("ACTION LIST SUMMARY", kind="heading"),
+        para("NO ACTION OWNER\nNov22.01 Co-option of councillor - NO will contact interested party NO\n"
+             "Nov22.02 AS will make enquiries regarding hall hire charges AS"),
+        para("Parish Clerk : Cara Fell\nWestfield Cottage, Fenway"),
+    ])
+    assert got == [("Co-option of councillor - NO will contact interested party", "NO"),
+                   ("AS will make enquiries regarding hall hire charges", "AS")]
+
+
+def test_owner_initials_repeated_in_the_right_margin_of_a_minute():
+    got = actions(HEAD + [
+        para("9. Changing Rooms: 2 quotes have been received to replace the showers. After some\n"
+             "discussion it was resolved to accept the quote from Bob Gray for\n"
+             "£400 + VAT. NO to advise Mr Gray NO\nProp: KA 2nd: BM", kind="list_item"),
+        para("10. Trees: JH has found some of them and would like to locate the rest.", kind="list_item"),
+    ])
+    assert got == [("NO to advise Mr Gray", "NO")]
+
+
+def test_headerless_action_table_whose_owner_cell_is_longer_than_the_action():
+    from boardpack.model import Cell, Row
+
+    tbl = Block("table", rows=[Row([Cell(c) for c in r], page=1) for r in [
+        ["67/2122", "Minutes to website", "Hannah Poole/Clerk", "asap"],
+        ["70/2122", "Plan the staff survey with the new head", "Hannah Poole", "On-going"],
+    ]], page=1)
+    got = actions(HEAD + [para("ACTIONS TO BE TAKEN\nITEM BY WHOM BY WHEN", kind="heading"), tbl])
+    assert got == [("Minutes to website", "Hannah Poole; Clerk"),
+                   ("Plan the staff survey with the new head", "Hannah Poole")]
