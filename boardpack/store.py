@@ -711,7 +711,7 @@ def _sniff_format(path: str) -> Optional[str]:
 
     try:
         return detect_format(Path(path))
-    except (BoardpackError, OSError):
+    except Exception:  # noqa: BLE001 - recording a failure must never fail on the file's bytes
         return None
 
 

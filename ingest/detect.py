@@ -55,7 +55,8 @@ def detect_format(path: Path) -> str:
         try:
             with zipfile.ZipFile(path) as z:
                 names = set(z.namelist())
-        except (zipfile.BadZipFile, OSError) as e:
+        except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError) as e:
+            # a flipped byte in a header can claim an unknown zip version (NotImplementedError)
             raise UnreadableDocument(f"corrupt {ext or 'zip'} file (broken zip: {e})", path) from e
         if "word/document.xml" in names:
             return "docx"
