@@ -846,7 +846,40 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
     if end is None:
         end = last_used + 1 if att.people else 0
     _signed_officers(att, lines[end:])
+    if att.people:
+        _speakers(att, lines[end:])
     return att, end
+
+
+# what a visitor does at a meeting, said of them by full name in the minutes: "Guy Hale was
+# invited to speak", "Zoe Toft spoke regarding ...", "Court Sims provided public comment"
+_SPEAKER_VERBS = (r"(?:was|were)\s+invited\s+to\s+(?:speak|address|present)|spoke\b|addressed\s+the\s+(?:meeting|board|council|committee|commission|panel|members)"
+                  r"|provided\s+(?:public\s+)?comments?|gave\s+(?:a|the)\s+(?:presentation|report|update)|made\s+a\s+presentation"
+                  r"|presented\s+(?:the|a|an|his|her|their)\b|reported\s+(?:on|about|that)\b|(?:was|were)\s+(?:also\s+)?(?:here|in\s+the\s+audience)")
+_SPEAKER = re.compile(r"(?:^|(?<=[.!?:])\s+|\s[-\u2013]\s)(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){1,2})\s+(?:" + _SPEAKER_VERBS + ")")
+
+
+_PUBLIC_SPEAKER = re.compile(r"(?:was|were)\s+invited\s+to\s+speak|spoke\b|provided\s+(?:public\s+)?comment", re.I)
+
+
+def _speakers(att: "Attendance", body: list[Line]) -> None:
+    """Visitors, officers and members of the public the minutes name by full name as speaking,
+    presenting or reporting to the meeting attended it, when no list names them already."""
+    from ..names import looks_like_person
+
+    for ln in body[:200]:
+        if ln.is_row:
+            continue
+        flat = " ".join(ln.text.split())
+        for m in _SPEAKER.finditer(flat):
+            name = m.group("name")
+            if not (looks_like_person(name) or _PUBLIC_SPEAKER.match(flat[m.end("name"):].strip())) or not _plausible_person(name):
+                continue
+            k = _key(name)
+            last = name.split()[-1].lower()
+            if any(_key(p.person) == k or p.person.split()[-1].lower() == last for p in att.people):
+                continue  # a member or officer already listed ("Trustee Elton reported ...")
+            att.add(name, IN_ATTENDANCE, ln)
 
 
 def _name_org_units(lines: list[Line]) -> dict[int, tuple[str, str]]:

@@ -137,3 +137,18 @@ def test_partner_body_initials_in_a_partnership_list_stay_members():
         para("The chair welcomed members to the meeting and thanked them for coming."),
     ])
     assert ("Ben Shelby", "present") in got
+
+
+def test_visitor_named_as_speaking_in_the_minutes_attends():
+    got, _ = att([
+        para("Parish Council minutes of the meeting held on 26 January 2021"),
+        para("Present: Cllr A Moss (Chair), Cllr B Lane, Cllr C Hill"),
+        para("In attendance: Mrs J Todd (Clerk)"),
+        para("21.01.05 Village Green", kind="heading"),
+        para("Guy Hale was invited to speak and provided a brief history of the green."),
+        para("Cllr Lane spoke about the costs. Ann Ross provided public comment."),
+        para("The Chairman thanked Guy Hale for speaking."),
+    ])
+    assert ("Guy Hale", "in attendance") in got and ("Ann Ross", "in attendance") in got
+    assert not any(p.endswith("Lane") and c == "in attendance" for p, c in got)
+    assert not any(p.startswith("The ") for p, _ in got)
