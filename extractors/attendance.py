@@ -356,9 +356,12 @@ class Attendance:
                 # roll call written as "Trustee Elton - absent, Trustee Grady - present"
                 cat0 = _STATUS_CAT[" ".join(st.group("st").lower().split())]
                 entry = entry[:st.start()]
-            self.add(entry, cat0, ln, default_role)
+            self.add(entry, cat0, ln, default_role, stated=bool(st))
 
-    def add(self, entry: str, category: str, ln: Line, default_role: Optional[str] = None, by_office: bool = False) -> None:
+    def add(self, entry: str, category: str, ln: Line, default_role: Optional[str] = None, by_office: bool = False,
+            stated: bool = False) -> None:
+        """``stated``: the entry carries its own status ("Trustee Hodge - present"), which an
+        officer listed before it ("Clerk Holubek was also present") does not change."""
         name, role, chair = parse_person(entry)
         if not name or not _looks_like_name(name) or not _plausible_person(name) or re.search(r"\d", name):
             return
@@ -373,7 +376,7 @@ class Attendance:
             cat = IN_ATTENDANCE
             if _OFFICER_PREFIX.match(" ".join(entry.split())):
                 self.officers_from = len(self.people)
-        elif cat == PRESENT and self.officers_from is not None:
+        elif cat == PRESENT and self.officers_from is not None and not stated:
             cat = IN_ATTENDANCE
         k = _key(name)
         if not k:
@@ -537,9 +540,11 @@ def _roll_call(t: str, att: "Attendance", ln: Line) -> bool:
         att.add(m.group("name") or m.group("name2"), CHAIR, ln)
         found = True
     body = re.sub(r"^.*?\broll\s+call\b[^:]*:\s*", "", t, flags=re.I)
+    listed = []  # sentences that are not "X was also present" (the roll call's own list)
     for sent in re.split(r"(?<=[.;])\s+", body):
         m = _ROLL_SENTENCE.match(sent.strip())
         if not m or not _NAME_RUN.fullmatch(m.group("names").strip(" ,")):
+            listed.append(sent)
             continue
         st = " ".join(m.group("st").lower().split())
         cat = IN_ATTENDANCE if st == "in attendance" else _STATUS_CAT.get(st, PRESENT)
@@ -549,7 +554,7 @@ def _roll_call(t: str, att: "Attendance", ln: Line) -> bool:
         att.add_entries(names, cat, ln)
         found = True
     if re.search(r"\broll\s+call\b", t, re.I) and re.search(r"[-\u2013:]\s*(?:present|absent)\b", t, re.I):
-        att.add_entries(body, PRESENT, ln)
+        att.add_entries(" ".join(listed).strip(), PRESENT, ln)
         found = True
     return found
 
@@ -855,10 +860,15 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
 # invited to speak", "Zoe Toft spoke regarding ...", "Court Sims provided public comment"
 _SPEAKER_VERBS = (r"(?:was|were)\s+invited\s+to\s+(?:speak|address|present)|spoke\b|addressed\s+the\s+(?:meeting|board|council|committee|commission|panel|members)"
                   r"|provided\s+(?:public\s+)?comments?|gave\s+(?:a|the)\s+(?:presentation|report|update)|made\s+a\s+presentation"
-                  r"|presented\s+(?:the|a|an|his|her|their)\b|reported\s+(?:on|about|that)\b|(?:was|were)\s+(?:also\s+)?(?:here|in\s+the\s+audience)")
-_SPEAKER = re.compile(r"(?:^|(?<=[.!?:])\s+|\s[-\u2013]\s)(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){1,2})\s+(?:" + _SPEAKER_VERBS + ")")
+                  r"|presented\s+(?:the|a|an|his|her|their)\b|reported\s+(?:on|about|that)\b|(?:was|were)\s+(?:also\s+)?(?:here|in\s+the\s+audience)"
+                  r"|provided\s+(?:the|a|an|his|her|their)\s+(?:report|update|presentation)|discussed\s+(?:that|the)\b"
+                  r"|to\s+address\s+the\s+(?:meeting|board|council|committee|commission|panel|members)")
+_SPEAKER = re.compile(r"(?:^|(?<=[.!?:])\s+|\s?[-\u2013~]\s|\ballow\s)(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){1,2})\s+(?i:" + _SPEAKER_VERBS + ")")
 
 
+# "Highway report was read by Tim Miller", "a presentation given by Ann Ross"
+_SPEAKER_BY = re.compile(r"\b(?:report|update|presentation|statement)\s+(?:was\s+)?(?:read|given|presented|provided|made)\s+by\s+"
+                         r"(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){1,2})\b")
 _PUBLIC_SPEAKER = re.compile(r"(?:was|were)\s+invited\s+to\s+speak|spoke\b|provided\s+(?:public\s+)?comment", re.I)
 
 
@@ -871,9 +881,10 @@ def _speakers(att: "Attendance", body: list[Line]) -> None:
         if ln.is_row:
             continue
         flat = " ".join(ln.text.split())
-        for m in _SPEAKER.finditer(flat):
-            name = m.group("name")
-            if not (looks_like_person(name) or _PUBLIC_SPEAKER.match(flat[m.end("name"):].strip())) or not _plausible_person(name):
+        found = [(m.group("name"), flat[m.end("name"):]) for m in _SPEAKER.finditer(flat)]
+        found += [(m.group("name"), "spoke") for m in _SPEAKER_BY.finditer(flat)]
+        for name, after in found:
+            if not (looks_like_person(name) or _PUBLIC_SPEAKER.match(after.strip())) or not _plausible_person(name):
                 continue
             k = _key(name)
             last = name.split()[-1].lower()

@@ -152,3 +152,18 @@ def test_visitor_named_as_speaking_in_the_minutes_attends():
     assert ("Guy Hale", "in attendance") in got and ("Ann Ross", "in attendance") in got
     assert not any(p.endswith("Lane") and c == "in attendance" for p, c in got)
     assert not any(p.startswith("The ") for p, _ in got)
+
+
+def test_roll_call_statuses_stand_beside_a_clerk_also_present_and_reporters_attend():
+    got, _ = att([
+        para("CRETE TOWNSHIP BOARD OF TRUSTEES MEETING\nSEPTEMBER 12, 2018"),
+        para("The meeting was called to order by Supervisor Lane at the Town Hall at 7:00p.m."),
+        para("Roll call was taken as follows: Trustee Elm - absent, Trustee Gray - absent, Trustee "
+             "Hope - present, Trustee Pine - present. Clerk Holt was also present."),
+        para("REPORTS:", kind="heading"),
+        para("HIGHWAY COMMISSIONER - Highway report was read by Tim Mills and attached."),
+        para("Liaison Property Code Matters - Bob Walsh discussed that there are some ongoing issues."),
+    ])
+    assert ("Trustee Hope", "present") in got and ("Trustee Pine", "present") in got
+    assert ("Trustee Elm", "apologies") in got
+    assert ("Tim Mills", "in attendance") in got and ("Bob Walsh", "in attendance") in got
