@@ -226,7 +226,7 @@ FILE_COLUMNS = ("path", "format", "pages", "status", "error", "size", "sha256", 
 @db_option
 @output_options
 def files(db, fmt):
-    """List every ingested file: path, format, pages, status (ok, scanned, failed) and error.
+    """List every ingested file: path, format, pages, status (ok, scanned, partial, failed) and error.
 
     A failed file that still has data from an earlier good version keeps
     status ok and shows the latest error.
