@@ -852,7 +852,7 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
         end = last_used + 1 if att.people else 0
     _signed_officers(att, lines[end:])
     if att.people:
-        _speakers(att, lines[end:])
+        _speakers(att, lines)  # the whole paper: a long head may hold them too
     return att, end
 
 
