@@ -192,6 +192,10 @@ def _read_text_action_rows(ln: Line, rows: list) -> bool:
 _MARGIN_OWNER = re.compile(r"(?:^|(?<=[.;:])\s+)(?P<s>(?P<o>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\s+(?:to|will)\s+[^.;]{5,}?)\.?\s+(?P=o)$")
 
 
+_MARGIN_OWNER_WRAPPED = re.compile(
+    r"(?:^|(?<=[.;:])\s+)(?P<s>(?P<o>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\s+(?:to|will)\s+[^.;]{5,}?\.)\s+(?P=o)(?=\s+[A-Z]|$)")
+
+
 # "... regarding court listing data. (CS)": the owner's initials in brackets after the action
 _BRACKET_OWNER = re.compile(r"\(([A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\)\.?\s*$")
 
@@ -498,11 +502,17 @@ class MinutesExtractor(Extractor):
                 flush_text_table()
                 text_table = None
             if not ln.is_row:
+                margin_seen = set()
                 for r in raws:
                     mo = _MARGIN_OWNER.search(r.strip())
                     if mo:  # "... + VAT. NO to advise Mr Gray NO": the owner again in the right margin
                         owners = re.split(r"\s*/\s*", mo.group("o"))
                         add_action(mo.group("s"), owners, ln, owners_raw=mo.group("o"))
+                        margin_seen.add(" ".join(mo.group("s").split()))
+                # the sentence wrapped over lines: "BM to let Cllr Ray know where\nthe box goes. BM\nFurther ..."
+                for mo in _MARGIN_OWNER_WRAPPED.finditer(" ".join(t.split())):
+                    if " ".join(mo.group("s").split()) not in margin_seen and "\n" in (ln.raw or ""):
+                        add_action(mo.group("s"), re.split(r"\s*/\s*", mo.group("o")), ln, owners_raw=mo.group("o"))
             if not ln.is_row and _HEAD_LABEL.fullmatch(" ".join(t.split("\n")[-1].split())) and _OWNER_IN_LINE.search(t):
                 header_line = True
                 continue

@@ -104,3 +104,12 @@ def test_headerless_action_table_whose_owner_cell_is_longer_than_the_action():
     got = actions(HEAD + [para("ACTIONS TO BE TAKEN\nITEM BY WHOM BY WHEN", kind="heading"), tbl])
     assert got == [("Minutes to website", "Hannah Poole; Clerk"),
                    ("Plan the staff survey with the new head", "Hannah Poole")]
+
+
+def test_owner_initials_in_the_margin_after_an_action_wrapped_over_lines():
+    got = actions(HEAD + [
+        para("e. County - Cllr Ray sent an update on:\nSpeed monitoring : a box will be available soon and he will\n"
+             "inform us of the dates. BM to let Cllr Ray know where\nthe equipment is to be placed. BM\n"
+             "Further information is in the report.", kind="list_item"),
+    ])
+    assert got == [("BM to let Cllr Ray know where the equipment is to be placed.", "BM")]
