@@ -569,7 +569,8 @@ def _row_status(cells: list[str]) -> Optional[str]:
 
 def _is_label_row(cells: list[str]) -> bool:
     return all(re.fullmatch(r"(?:attendee\s+)?(?:name|names|member|members|organisation|organization|role|position|title|"
-                            r"representing|agency|attendee|attendees|present|apologies|status|arrived|left|department|body)\s*:?", c, re.I)
+                            r"representing|agency|attendee|attendees|present|apologies|status|arrived|left|department|body|"
+                            r"item|items|description|subject|topic|details|no\.?|number)\s*:?", c, re.I)
                for c in cells if c)
 
 
@@ -710,6 +711,13 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
                     others = [c for c in nonempty if c != names[0] and not _row_status([c]) and not re.search(r"\d", c)]
                     att.add(names[0], status, ln, default_role=others[0] if others else None)
                     last_used = i
+                continue
+            if table_cols and nonempty and _is_label_row(nonempty) and not any(_cue(c)[0] for c in nonempty):
+                # a new table's column labels ("Item | Description"): the labelled columns ended
+                table_cols = cols = None
+                if end is None:
+                    end = i
+                cat = None
                 continue
             if table_cols and len(cells) == len(table_cols):
                 for j, c in enumerate(cells):

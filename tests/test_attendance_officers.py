@@ -167,3 +167,19 @@ def test_roll_call_statuses_stand_beside_a_clerk_also_present_and_reporters_atte
     assert ("Trustee Hope", "present") in got and ("Trustee Pine", "present") in got
     assert ("Trustee Elm", "apologies") in got
     assert ("Tim Mills", "in attendance") in got and ("Bob Walsh", "in attendance") in got
+
+
+def test_agenda_table_labels_after_attendance_columns_are_no_person():
+    from boardpack.model import Cell, Row
+
+    def table(rows):
+        return Block("table", rows=[Row([Cell(c) for c in r], page=1) for r in rows], page=1)
+
+    got, _ = att([
+        para("User Group minutes 19 July 2013"),
+        table([["Attendees", "Officials"], ["Ann Ray (Chair) (AR)", "Ed Park (Cabinet Office) (EP)"], ["Bob Barr (BB)", ""],
+               ["Apologies", ""], ["Tim Hart (TH)", ""]]),
+        table([["Item", "Description"], ["1", "Chair's welcome and update"], ["2", "Actions from last meeting"]]),
+    ])
+    assert not any(p in ("Description", "Item") for p, _ in got)
+    assert ("Bob Barr", "present") in got and ("Tim Hart", "apologies") in got
