@@ -725,7 +725,34 @@ def explains_procedure(items: list[Item]) -> bool:
     return len(titles) >= 3 and all(len(t) > 150 and _EXPLAINED.match(t) for t in titles)
 
 
+_NUMBERED_PARA = re.compile(r"^\s*\d{1,2}\s?[.)]\s+")  # "5 ." as some text layers space it
+
+
+def _is_explained_stage(ln: Line) -> bool:
+    m = None if ln.is_row else _NUMBERED_PARA.match(ln.text)
+    rest = ln.text[m.end():] if m else ""
+    return bool(m) and len(rest) > 150 and bool(_EXPLAINED.match(rest))
+
+
+def without_procedure_runs(lines: list[Line]) -> list[Line]:
+    """Drop runs of three or more numbered paragraphs that each explain a stage
+    of the meeting (an 'order of business' page printed before the agenda
+    itself, in the same paper): they are not items, and left in they would
+    take the agenda's own numbering."""
+    drop: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _is_explained_stage(lines[j]):
+            j += 1
+        if j - i >= 3:
+            drop.update(range(i, j))
+        i = max(j, i + 1)
+    return [ln for k, ln in enumerate(lines) if k not in drop] if drop else lines
+
+
 def parse_agenda(lines: list[Line], require_cue: bool = False) -> list[Item]:
+    lines = without_procedure_runs(lines)
     p = AgendaParser(require_cue)
     if prints_business_headings(lines):
         p.stage = "ready"

@@ -278,6 +278,26 @@ def test_order_of_business_paragraphs_explaining_each_stage_are_not_items():
     assert items(blocks) == []
 
 
+def test_order_of_business_page_before_the_agenda_in_one_paper_leaves_the_agenda_items():
+    """Regression: once the explanation page and the agenda were one paper, the
+    explained stages '1.'-'3.' became items and the lettered agenda was lost."""
+    blocks = [
+        para("THE ORDER OF BUSINESS", kind="heading"),
+        para("1. Preliminary Matters: The Board President will begin the meeting with opening remarks. General Public "
+             "comments will then follow. Thereafter, the General Manager may give a report."),
+        para("2 . Consideration of Items Recommended for Approval: The Board will consider items recommended for "
+             "approval. Items on which there are speaker cards will generally be considered later."),
+        para("3. Management Reports: Reports from management and other documents are presented to the Board for "
+             "information or possible discussion. No action is requested in regard to these items."),
+        para("Meeting Agenda - January 25, 2022", kind="heading"),
+        para("A. Roll Call", kind="heading"),
+        para("B. Opening remarks by the Commission President", kind="heading"),
+        para("C. General Public Comment", kind="heading"),
+    ]
+    got = items(blocks)
+    assert [n for n, _ in got] == ["A", "B", "C"]
+
+
 def test_all_caps_title_wrapped_into_the_next_paragraph_of_a_business_heading_agenda():
     blocks = [
         para("AGENDA", kind="heading"),
