@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= db/boardpacks.db
 
-.PHONY: run test install corpus bench eval clean fuzz
+.PHONY: run test install corpus bench eval eval-realworld clean fuzz
 
 $(BIN)/boardpack: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -28,6 +28,10 @@ corpus: install
 
 eval: install
 	$(BIN)/boardpack eval corpus/
+
+# real published papers in ../shared/realworld against corpus/realworld_gold
+eval-realworld: install
+	$(BIN)/boardpack eval --realworld
 
 bench: install
 	$(BIN)/python benchmarks/ingest_bench.py
