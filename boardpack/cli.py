@@ -96,6 +96,11 @@ class BoardpackGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:
+            # the reader went away (`boardpack show ... | head`): not an error;
+            # point stdout at /dev/null so the interpreter's final flush is quiet
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(0)
         except BoardpackError as e:
             if ctx.meta.get(_DEBUG_KEY):
                 raise
