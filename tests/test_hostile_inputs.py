@@ -110,7 +110,7 @@ def test_two_ingests_into_a_new_store_both_finish(tmp_path, make_docx, trial):
 
 def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(tmp_path, make_docx):
     """`boardpack show FILE | head -2` used to end with 'error: internal error: BrokenPipeError'."""
-    doc = make_docx(tmp_path / "m.docx", [f"{i}. Item number {i} of a long agenda" for i in range(1, 400)],
+    doc = make_docx(tmp_path / "m.docx", [f"{i}. Item number {i} of a long agenda" for i in range(1, 4000)],
                     heading="Agenda for the meeting on 3 March 2020")
     proc = subprocess.Popen([sys.executable, "-m", "boardpack", "show", str(doc), "--stage", "segment"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
