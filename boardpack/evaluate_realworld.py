@@ -28,7 +28,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -304,10 +303,3 @@ def below(report: RealworldReport, field_min: float, body_min: float) -> list[st
             out.append(f"body {body}: F1 {s.f1:.3f}")
     out += [f"failed {f.file}: {f.error}" for f in report.files if f.status != "ok"]
     return out
-
-
-def group_counts(report: RealworldReport) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for f in report.files:
-        counts[f.format] += 1
-    return dict(counts)

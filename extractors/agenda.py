@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..model import AGENDA, COVER, OTHER, Paper
 from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .meeting_cues import Line, join_lines, paper_lines, units
+from .meeting_cues import Line, join_lines, paper_lines
 from .meetings import pack_meeting
 
 # "4 (a) Title", "6. a) Title", "5. Title", "Item 7 Title", "10 Title"
