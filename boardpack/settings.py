@@ -77,6 +77,10 @@ class Settings:
     zip_max_inflated_mb: int = 512
     zip_max_ratio: float = 100.0
     max_pages: int = 5000
+    # seconds one file may take to parse (read to extract, OCR included) before
+    # it is stopped and recorded as failed; 0 = no limit. A 500-page scan OCR'd
+    # at 3 s a page stays well inside the default.
+    file_timeout: float = 3600.0
     # -- linking across packs
     # rapidfuzz token_sort_ratio (0-100) for linking a renumbered or reworded
     # milestone; on the corpus every pair of distinct milestone texts of a plan
@@ -115,6 +119,9 @@ class Settings:
             v = getattr(self, name)
             if not isinstance(v, int) or isinstance(v, bool) or v < 1:
                 raise SettingsError(f"setting {name}={v!r} must be a positive integer")
+        ft = self.file_timeout
+        if not isinstance(ft, (int, float)) or isinstance(ft, bool) or ft < 0:
+            raise SettingsError(f"setting file_timeout={ft!r} must be a number of seconds (0 = no limit)")
         if not isinstance(self.zip_max_ratio, (int, float)) or isinstance(self.zip_max_ratio, bool) \
                 or self.zip_max_ratio < 1:
             raise SettingsError(f"setting zip_max_ratio={self.zip_max_ratio!r} must be a number of at least 1")

@@ -11,8 +11,11 @@ After a batch that changed anything the link stage runs.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import stat
+import threading
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -193,12 +196,46 @@ def expand_paths(paths: Iterable) -> tuple[list[Path], list[Path]]:
     return found.files, found.missing
 
 
+class _Deadline(BaseException):
+    """Raised by the alarm inside a parse that ran past ``settings.file_timeout``.
+
+    A BaseException, so that no reader's ``except Exception`` (a degenerate
+    drawing must not sink a page) can swallow it and run on.
+    """
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float):
+    """Interrupt the body after ``seconds`` (SIGALRM; POSIX main thread only,
+    elsewhere no limit). A subprocess being waited on (LibreOffice, tesseract)
+    is killed by subprocess.run as the exception unwinds."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise _Deadline()
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
 def _parse_in_worker(path: str, sha256: str, settings: Settings):
     """Top-level (spawn-safe) worker task: ("ok", ParsedFile) or ("err", BoardpackError)."""
     from ..pipeline import parse_file
 
     try:
-        return "ok", parse_file(path, settings, sha256=sha256)
+        with _deadline(settings.file_timeout):
+            return "ok", parse_file(path, settings, sha256=sha256)
+    except _Deadline:
+        return "err", UnreadableDocument(
+            f"took longer than {settings.file_timeout:g} s to parse (setting file_timeout); stopped", path)
     except BoardpackError as e:
         e.__traceback__ = None  # tracebacks do not pickle; the message is the report
         cause = e.__cause__

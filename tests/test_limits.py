@@ -120,3 +120,45 @@ def test_ingest_records_the_bomb_as_failed(tmp_path):
     assert "internal error" not in r.output + r.stderr
     con = sqlite3.connect(db)
     assert con.execute("select status from files").fetchall() == [("failed",)]
+
+
+def test_a_file_that_parses_too_long_is_stopped_and_the_batch_goes_on(tmp_path, make_docx, monkeypatch):
+    """settings.file_timeout: a parse running past it is interrupted (even
+    through a reader's `except Exception`), recorded as failed with the
+    setting named, and the next file is stored."""
+    import sqlite3
+    import time
+
+    import boardpack.pipeline as pipeline
+    from boardpack.ingest.run import ingest_paths
+    from boardpack.settings import Settings
+
+    slow = make_docx(tmp_path / "in" / "a_slow.docx", ["Present: Ann Lee"], heading="Minutes of 3 March 2020")
+    make_docx(tmp_path / "in" / "b_fine.docx", ["Present: Bo Ng"], heading="Minutes of 4 March 2020")
+    real = pipeline.parse_file
+
+    def parse(path, *a, **k):
+        if str(path).endswith("a_slow.docx"):
+            for _ in range(600):  # a runaway loop that swallows ordinary exceptions
+                try:
+                    time.sleep(0.1)
+                except Exception:  # noqa: BLE001
+                    pass
+        return real(path, *a, **k)
+
+    monkeypatch.setattr(pipeline, "parse_file", parse)
+    db = tmp_path / "s.db"
+    summary = ingest_paths([tmp_path / "in"], db_path=db, workers=1, settings=Settings(file_timeout=1))
+    assert summary.failed == 1 and summary.new == 1
+    assert summary.errors == [(str(slow), "took longer than 1 s to parse (setting file_timeout); stopped")]
+    rows = dict(sqlite3.connect(db).execute("SELECT path, status FROM files"))
+    assert rows == {str(slow): "failed", str(tmp_path / "in" / "b_fine.docx"): "ok"}
+
+
+def test_file_timeout_is_validated():
+    from boardpack.errors import SettingsError
+    from boardpack.settings import Settings
+
+    assert Settings(file_timeout=0).file_timeout == 0
+    with pytest.raises(SettingsError):
+        Settings(file_timeout=-1)
