@@ -11,6 +11,7 @@ bytes of the others are written as ``\\xNN`` escapes.
 from __future__ import annotations
 
 import os
+import re
 
 
 def display_path(path) -> str:
@@ -23,3 +24,13 @@ def display_path(path) -> str:
         return s
     except UnicodeEncodeError:
         return s.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+_ESCAPED_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
+def fs_path(text: str) -> str:
+    """The file-system name behind a :func:`display_path` text: each ``\\xNN``
+    escape of an undecodable byte turned back into that byte (as the
+    surrogate Python uses for it), so the stored path can be opened again."""
+    return _ESCAPED_BYTE.sub(lambda m: chr(0xDC00 + int(m.group(1), 16)), text)

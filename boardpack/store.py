@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from . import PARSER_VERSION
-from .pathnames import display_path
+from .pathnames import display_path, fs_path
 from .errors import BoardpackError, StoreError
 from .model import Block, Row
 
@@ -664,7 +664,7 @@ class Store:
     def vanished_paths(self) -> list[str]:
         """Recorded paths whose file no longer exists on disk."""
         return [r[0] for r in self.db.conn.execute("SELECT path FROM files ORDER BY path")
-                if not os.path.lexists(r[0])]
+                if not os.path.lexists(r[0]) and not os.path.lexists(fs_path(r[0]))]
 
     # -- after a batch -----------------------------------------------------
     def _mark_links_stale(self) -> None:

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from boardpack.cli import cli
 from boardpack.ingest.run import walk_inputs
-from boardpack.pathnames import display_path
+from boardpack.pathnames import display_path, fs_path
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file types and byte names")
 
@@ -68,6 +68,9 @@ def test_file_name_that_is_not_utf8_is_stored_and_printed(archive, tmp_path, mak
     assert paths == [str(archive / "caf\\xe9 minutes.docx"), str(archive / "good.docx")]
     again = _ingest(archive, "--db", db)
     assert again.stdout.startswith("2 files: 0 new, 2 unchanged")
+    # the escaped name still leads back to the file: prune does not take it for vanished
+    res = CliRunner().invoke(cli, ["prune", "--db", str(db), "--dry-run"], catch_exceptions=False)
+    assert res.exit_code == 0 and res.stdout == ""
 
 
 def test_display_path_escapes_only_what_cannot_be_text():
@@ -75,6 +78,8 @@ def test_display_path_escapes_only_what_cannot_be_text():
     assert display_path("/a/procès-verbal.pdf") == "/a/procès-verbal.pdf"
     assert display_path(os.fsdecode(b"/a/caf\xe9.pdf")) == "/a/caf\\xe9.pdf"
     assert display_path(b"/a/caf\xe9.pdf") == "/a/caf\\xe9.pdf"
+    assert fs_path(display_path(os.fsdecode(b"/a/caf\xe9.pdf"))) == os.fsdecode(b"/a/caf\xe9.pdf")
+    assert fs_path("/a/procès-verbal.pdf") == "/a/procès-verbal.pdf"
 
 
 def _count(db, sql):
