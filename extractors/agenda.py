@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..model import AGENDA, COVER, OTHER, Paper
 from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .meeting_cues import Line, join_lines, paper_lines
+from .meeting_cues import Line, paper_lines, units
 from .meetings import pack_meeting
 
 # "4 (a) Title", "6. a) Title", "5. Title", "Item 7 Title", "10 Title"
@@ -554,7 +554,7 @@ class AgendaParser:
             self.cur = None
             return
         same = ((not ln.first_of_block) and ln.block_index == self.cur.block_index
-                and not getattr(ln, "hard_break", False))
+                and getattr(ln, "cut", "") != "hard")
         self._line_in_item(t, same_block=same)
 
     def _line_in_item(self, t: str, same_block: bool, first: bool = False) -> None:
@@ -657,48 +657,23 @@ def _hard_break(prev: str, nxt: str, width: int) -> bool:
 
 
 def agenda_units(lines: list[Line]) -> list[Line]:
-    """Paragraph units as :func:`units` makes them, also split where a line
-    of a text block was ended by its writer (see :func:`_hard_break`); such a
-    unit is marked ``first_of_block=False`` and ``hard_break``."""
-    out: list[Line] = []
-    by_block: dict[int, int] = {}
+    """Paragraph units as :func:`units` makes them, also cut where a line
+    starts an item (``_SPLIT``, but not inside an ALL-CAPS title wrapped over
+    lines) or where a line of a text block was ended by its writer (see
+    :func:`_hard_break`); such a unit's ``cut`` is ``"hard"``."""
+    width: dict[int, int] = {}
     for ln in lines:
         if not ln.is_row:
-            by_block[ln.block_index] = max(by_block.get(ln.block_index, 0), len(ln.text))
-    cur: Optional[Line] = None
-    parts: list[str] = []
-    raws: list[str] = []
+            width[ln.block_index] = max(width.get(ln.block_index, 0), len(ln.text))
 
-    def flush():
-        nonlocal cur, parts, raws
-        if cur is not None:
-            cur.text = join_lines(parts)
-            cur.raw = "\n".join(raws)
-            out.append(cur)
-        cur, parts, raws = None, [], []
+    def cut(parts: list[str], ln: Line) -> str:
+        if _SPLIT.match(ln.text) and not (
+                parts[-1].isupper() and _HEADING.match(ln.text) and not _SPLIT_NUMBERED.match(ln.text)
+                and not parts[-1].rstrip().endswith(":")):  # an ALL-CAPS title wrapped over lines
+            return "split"
+        return "hard" if _hard_break(parts[-1], ln.text, width.get(ln.block_index, 0)) else ""
 
-    for ln in lines:
-        if ln.is_row:
-            flush()
-            out.append(ln)
-            continue
-        hard = False
-        split = bool(_SPLIT.match(ln.text))
-        if split and cur is not None and ln.block_index == cur.block_index and parts[-1].isupper() \
-                and _HEADING.match(ln.text) and not _SPLIT_NUMBERED.match(ln.text) \
-                and not parts[-1].rstrip().endswith(":"):
-            split = False  # an ALL-CAPS title wrapped over lines is not a heading per line
-        if cur is not None and ln.block_index == cur.block_index and not split:
-            hard = _hard_break(parts[-1], ln.text, by_block.get(ln.block_index, 0))
-        if cur is None or ln.block_index != cur.block_index or split or hard:
-            flush()
-            cur = Line(ln.text, ln.raw, ln.page, ln.block_index, ln.line_no, block=ln.block,
-                       first_of_block=ln.first_of_block, x0=ln.x0)
-            cur.hard_break = hard  # type: ignore[attr-defined]
-        parts.append(ln.text)
-        raws.append(ln.raw)
-    flush()
-    return out
+    return units(lines, cut=cut)
 
 
 def prints_business_headings(lines: list[Line]) -> bool:

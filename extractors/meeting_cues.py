@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from ..dates import find_dates, find_times
 from ..model import TABLE, PAGE_BREAK, Block, Document, Paper
@@ -97,9 +97,14 @@ def join_lines(parts: list[str]) -> str:
     return out
 
 
-def units(lines: list[Line], split_at: Optional[re.Pattern] = None) -> list[Line]:
+def units(lines: list[Line], split_at: Optional[re.Pattern] = None,
+          cut: Optional[Callable[[list[str], Line], str]] = None) -> list[Line]:
     """Paragraph units: the lines of one text block joined (wrapped lines undone),
-    split again where a line starts with ``split_at``; table rows stay as they are."""
+    split again where a line starts with ``split_at``; table rows stay as they are.
+
+    ``cut`` (instead of ``split_at``) decides for each further line of a block,
+    given the unit's lines so far: a non-empty answer starts a new unit and is
+    kept on it as ``cut`` (why it was cut), "" continues the unit."""
     out: list[Line] = []
     cur: Optional[Line] = None
     parts: list[str] = []
@@ -118,11 +123,19 @@ def units(lines: list[Line], split_at: Optional[re.Pattern] = None) -> list[Line
             flush()
             out.append(ln)
             continue
-        new = cur is None or ln.block_index != cur.block_index or (split_at is not None and split_at.match(ln.text))
+        same = cur is not None and ln.block_index == cur.block_index
+        if cut is not None:
+            why = cut(parts, ln) if same else ""
+            new = not same or bool(why)
+        else:
+            why = ""
+            new = not same or (split_at is not None and split_at.match(ln.text))
         if new:
             flush()
             cur = Line(ln.text, ln.raw, ln.page, ln.block_index, ln.line_no, block=ln.block,
                        first_of_block=ln.first_of_block, x0=ln.x0)
+            if cut is not None:
+                cur.cut = why  # type: ignore[attr-defined]
         parts.append(ln.text)
         raws.append(ln.raw)
     flush()
