@@ -107,3 +107,13 @@ def compare(got: list[dict], gold: list[dict], key: tuple[str, ...], fields: lis
         if bad:
             out[f] = bad
     return {k: v for k, v in out.items() if v}
+
+
+def paper_rows(blocks: list[Block], paper_type: str = "minutes", path: str = "x.docx") -> dict[str, list[dict]]:
+    """Every extractor's rows for a made-up document that is one paper of ``paper_type``."""
+    from boardpack.extractors import extract_document, load_all
+
+    load_all()
+    doc = Document(path=path, sha256="e" * 64, format=path.rsplit(".", 1)[-1], blocks=blocks)
+    doc.renumber()
+    return extract_document(ExtractContext(doc, [Paper(paper_type, "", 0, len(blocks) - 1)])).rows

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from boardpack.extractors import ExtractContext, extract_document, load_all
-from boardpack.model import MINUTES, Block, Cell, Document, Paper, Row
+from boardpack.model import MINUTES, Block, Cell, Row
+from report_views_helper import paper_rows
 
-load_all()
 
 
 def para(text, kind="paragraph"):
@@ -20,10 +19,7 @@ def table(rows):
 
 
 def att(blocks):
-    doc = Document(path="x.docx", sha256="a" * 64, format="docx", blocks=blocks)
-    doc.renumber()
-    ctx = ExtractContext(doc, [Paper(MINUTES, "", 0, len(blocks) - 1)])
-    rows = extract_document(ctx).rows
+    rows = paper_rows(blocks, MINUTES, "x.docx")
     return {(a["person"], a["attendance"]) for a in rows.get("attendance", [])}, rows
 
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from boardpack.extractors import ExtractContext, extract_document, load_all
-from boardpack.model import MINUTES, Block, Document, Paper
+from boardpack.model import MINUTES, Block
+from report_views_helper import paper_rows
 
-load_all()
 
 
 def para(text, kind="paragraph"):
@@ -17,10 +16,7 @@ def para(text, kind="paragraph"):
 
 
 def att(blocks):
-    doc = Document(path="x.docx", sha256="b" * 64, format="docx", blocks=blocks)
-    doc.renumber()
-    ctx = ExtractContext(doc, [Paper(MINUTES, "", 0, len(blocks) - 1)])
-    rows = extract_document(ctx).rows
+    rows = paper_rows(blocks, MINUTES, "x.docx")
     return {(a["person"], a["attendance"]) for a in rows.get("attendance", [])}, rows
 
 

@@ -5,11 +5,10 @@ continues on the next page (made-up names)."""
 
 from __future__ import annotations
 
-from boardpack.extractors import ExtractContext, extract_document, load_all
 from boardpack.extractors.minutes import owner_cell
-from boardpack.model import MINUTES, Block, Cell, Document, Paper, Row
+from boardpack.model import MINUTES, Block, Cell, Row
+from report_views_helper import paper_rows
 
-load_all()
 
 
 def para(text, kind="paragraph"):
@@ -21,10 +20,7 @@ def table(rows):
 
 
 def actions(blocks):
-    doc = Document(path="x.pdf", sha256="c" * 64, format="pdf", blocks=blocks)
-    doc.renumber()
-    ctx = ExtractContext(doc, [Paper(MINUTES, "", 0, len(blocks) - 1)])
-    rows = extract_document(ctx).rows
+    rows = paper_rows(blocks, MINUTES, "x.pdf")
     return [(a["action_text"], a["owners"]) for a in rows.get("minute_actions", [])]
 
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from boardpack.extractors import ExtractContext, extract_document, load_all
-from boardpack.model import MINUTES, Block, Document, Paper
+from boardpack.model import MINUTES, Block
+from report_views_helper import paper_rows
 
-load_all()
 
 
 def para(text, kind="paragraph"):
@@ -18,10 +17,7 @@ def para(text, kind="paragraph"):
 
 
 def actions(blocks):
-    doc = Document(path="x.pdf", sha256="d" * 64, format="pdf", blocks=blocks)
-    doc.renumber()
-    ctx = ExtractContext(doc, [Paper(MINUTES, "", 0, len(blocks) - 1)])
-    rows = extract_document(ctx).rows
+    rows = paper_rows(blocks, MINUTES, "x.pdf")
     return [(a["action_text"], a["owners"]) for a in rows.get("minute_actions", [])]
 
 
