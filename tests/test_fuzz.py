@@ -114,7 +114,9 @@ def zip_entry(b: bytes, rng: random.Random) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for k, v in parts.items():
-            z.writestr(k, v)
+            # a fixed entry time: writestr(name) stamps the clock, so two runs
+            # a second apart would differ and the seed would not fix the file
+            z.writestr(zipfile.ZipInfo(k, date_time=(1980, 1, 1, 0, 0, 0)), v, zipfile.ZIP_DEFLATED)
     return buf.getvalue()
 
 
