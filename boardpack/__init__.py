@@ -1,11 +1,13 @@
 """boardpack: legacy council board packs (PDF, DOCX, DOC) into a normalised SQLite store.
 
 The pipeline has visible stages: read -> clean -> segment -> extract -> store
-(and, across documents, link). Readers live in ``boardpack.ingest``, extractors
-in ``boardpack.extractors``, DDL and migrations in ``boardpack.schema``.
+(and, across documents, link). What every stage shares is in ``boardpack.core``;
+readers, cleaning and segmentation in ``boardpack.ingest``; extractors in
+``boardpack.extractors``; DDL and migrations in ``boardpack.schema``; the
+database, linking and audits in ``boardpack.store``; the surfaces (pipeline,
+batch runner, CLI, serve, export, eval) are the modules of this package.
 """
 
+from boardpack.core.identity import PARSER_VERSION  # noqa: F401  (part of the public surface)
+
 __version__ = "0.1.0"
-# Bumped whenever readers or extractors change what they produce; stored with
-# every file so a re-ingest after an upgrade can be detected.
-PARSER_VERSION = "1"

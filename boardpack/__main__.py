@@ -1,5 +1,5 @@
 """``python -m boardpack``: the same CLI as the ``boardpack`` command."""
 
-from .cli import main
+from boardpack.cli import main
 
 main()

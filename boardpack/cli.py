@@ -1,9 +1,9 @@
 """The ``boardpack`` command line: a thin layer over the library.
 
-Verbs mirror library functions: ``ingest`` -> :func:`boardpack.ingest.run.ingest_paths`,
+Verbs mirror library functions: ``ingest`` -> :func:`boardpack.batch.ingest_paths`,
 ``show`` -> :func:`boardpack.pipeline.parse_file`, ``files``/``query`` ->
-:class:`boardpack.store.Store`. Library errors
-(:class:`~boardpack.errors.BoardpackError`) become one ``error: ...`` line
+:class:`boardpack.store.database.Store`. Library errors
+(:class:`~boardpack.core.errors.BoardpackError`) become one ``error: ...`` line
 on stderr and exit 1; usage errors exit 2; ``--debug`` shows tracebacks.
 
 Adding a command: either decorate a function here with ``@cli.command()``,
@@ -24,15 +24,15 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import BoardpackError
-from .output import db_option, emit, output_options
+from boardpack import __version__
+from boardpack.core.errors import BoardpackError
+from boardpack.output import db_option, emit, output_options
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 #: Commands defined in other modules: name -> "module:attribute" (a click command).
 LAZY_COMMANDS: dict[str, str] = {}
-LAZY_COMMANDS["eval"] = "boardpack.evaluate:eval_command"  # segmentation+eval owner
+LAZY_COMMANDS["eval"] = "boardpack.cli_eval:eval_command"  # segmentation+eval owner
 LAZY_COMMANDS["audit"] = "boardpack.cli_longitudinal:audit"
 LAZY_COMMANDS["timeline"] = "boardpack.cli_longitudinal:timeline"
 LAZY_COMMANDS["search"] = "boardpack.cli_longitudinal:search"
@@ -205,7 +205,7 @@ def ingest(paths, db, workers, silent):
     parsed, rows extracted, seconds. Exit status: 0 all stored, 1 some files
     failed (the rest stored), 2 usage error (no input exists).
     """
-    from .ingest.run import NoInputs, ingest_paths
+    from boardpack.batch import NoInputs, ingest_paths
 
     progress = _IngestProgress(show_bar=not silent)
     try:
@@ -236,7 +236,7 @@ def files(db, fmt):
     A failed file that still has data from an earlier good version keeps
     status ok and shows the latest error.
     """
-    from .store import Store, iter_rows
+    from boardpack.store.database import Store, iter_rows
 
     with Store.open(db, readonly=True) as store:
         rows = iter_rows(store, f"SELECT {', '.join(FILE_COLUMNS)} FROM files ORDER BY path")
@@ -260,7 +260,7 @@ def query(sql, db, params, fmt):
 
         boardpack query "select source_file, count(*) from v_sources group by 1" --table
     """
-    from .store import Store
+    from boardpack.store.database import Store
 
     with Store.open(db, readonly=True) as store:
         cols, rows = store.query(sql, dict(params) if params else None)
@@ -317,8 +317,8 @@ def show(file, stage, as_json):
     Each block shows its index, pages, paper (P0, P1...), kind, level and
     text; tables show each row's page and cell fill colours in braces.
     """
-    from .pipeline import parse_file
-    from .store import compact_block
+    from boardpack.pipeline import parse_file
+    from boardpack.store.database import compact_block
 
     parsed = parse_file(file, until=stage)
     doc = parsed.doc

@@ -1,7 +1,7 @@
 """CLI verbs for questions across packs: audit, timeline, search, people, export, serve.
 
-Each verb is a thin layer over a library function (:mod:`boardpack.audit`,
-:mod:`boardpack.search`, :mod:`boardpack.person_record`,
+Each verb is a thin layer over a library function (:mod:`boardpack.store.audit`,
+:mod:`boardpack.store.search`, :mod:`boardpack.store.person_record`,
 :mod:`boardpack.export`, :mod:`boardpack.serve`) and is registered lazily in
 :data:`boardpack.cli.LAZY_COMMANDS`. The database is opened read-only.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .output import db_option, emit, output_options
+from boardpack.output import db_option, emit, output_options
 
 RUN_COLUMNS = ["plan_title", "ref", "description", "lead_agency", "periods", "first_period", "last_period", "sources"]
 CHANGE_COLUMNS = ["plan_title", "ref", "description", "from_period", "to_period", "from_status", "to_status",
@@ -20,7 +20,7 @@ CHANGE_COLUMNS = ["plan_title", "ref", "description", "from_period", "to_period"
 
 
 def _open(db):
-    from .store import Store
+    from boardpack.store.database import Store
 
     return Store.open(db, readonly=True)
 
@@ -60,7 +60,7 @@ def _runs_command(name: str, lib_name: str, title: str, help_text: str):
     @_min_periods_option
     @output_options
     def command(db, min_periods, fmt):
-        from . import audit as lib
+        from boardpack.store import audit as lib
 
         with _open(db) as store:
             rows = getattr(lib, lib_name)(store.db.conn, min_periods)
@@ -86,7 +86,7 @@ not_reported_cmd = _runs_command(
 def status_changes_cmd(db, fmt):
     """Every change of a milestone's status between consecutive reported periods
     (on track -> not on track, green -> amber, reopened after closed ...)."""
-    from . import audit as lib
+    from boardpack.store import audit as lib
 
     with _open(db) as store:
         rows = lib.status_changes(store.db.conn)
@@ -99,7 +99,7 @@ def status_changes_cmd(db, fmt):
 def funding_cmd(db, fmt):
     """Funding allocated per action and year from action plans, budget allocations by measure
     (original, revised ...), and every budget total that does not equal the sum of its items."""
-    from . import audit as lib
+    from boardpack.store import audit as lib
 
     with _open(db) as store:
         rows = lib.funding(store.db.conn)
@@ -116,7 +116,7 @@ def timeline(ref, plan, db, fmt):
 
     REF is a milestone code such as 1.3a, or an action number such as 1.3
     (all of its milestones)."""
-    from . import audit as lib
+    from boardpack.store import audit as lib
 
     with _open(db) as store:
         rows = lib.timeline(store.db.conn, ref, plan)
@@ -137,7 +137,7 @@ def timeline(ref, plan, db, fmt):
 def search(text, limit, raw, db, fmt):
     """Full-text search over everything stored, best match first (FTS5 bm25), with a
     snippet, the file and the page. All words must match unless --raw is given."""
-    from .search import search as lib_search
+    from boardpack.store.search import search as lib_search
 
     with _open(db) as store:
         try:
@@ -154,7 +154,7 @@ def search(text, limit, raw, db, fmt):
 def people(name, db, fmt):
     """A person's record across all packs: meetings attended (or apologies), actions owned and
     reports led, whatever spelling or title each paper used."""
-    from .person_record import person_record
+    from boardpack.store.person_record import person_record
 
     with _open(db) as store:
         rows = person_record(store.db.conn, name)
@@ -168,7 +168,7 @@ def people(name, db, fmt):
 @db_option
 def export(directory, fmt, db):
     """Write every query view (v_meetings, v_action_updates, ...) to DIRECTORY, one file per view."""
-    from .export import export_views
+    from boardpack.export import export_views
 
     with _open(db) as store:
         written = export_views(store.db.conn, directory, fmt)
@@ -183,6 +183,6 @@ def export(directory, fmt, db):
 def serve(db, host, port):
     """Browse the store in Datasette (needs `pip install -e .[web]`): read-only, with every view and
     column described and the audits as canned queries."""
-    from .serve import serve as lib_serve
+    from boardpack.serve import serve as lib_serve
 
     lib_serve(db, host, port)

@@ -1,6 +1,6 @@
 """CLI verbs that look after a store: relink, forget, prune.
 
-Thin layers over :class:`boardpack.store.Store`; registered lazily in
+Thin layers over :class:`boardpack.store.database.Store`; registered lazily in
 :data:`boardpack.cli.LAZY_COMMANDS`.
 """
 
@@ -11,11 +11,11 @@ from pathlib import Path
 
 import click
 
-from .output import db_option
+from boardpack.output import db_option
 
 
 def _relink(store) -> None:
-    from .errors import BoardpackError
+    from boardpack.core.errors import BoardpackError
 
     try:
         store.link()
@@ -34,7 +34,7 @@ def relink(db):
     the next run when a batch died or met a lock while linking; this command
     does it on demand.
     """
-    from .store import Store
+    from boardpack.store.database import Store
 
     with Store.open(db) as store:
         _relink(store)
@@ -51,12 +51,12 @@ def forget(paths, db):
     same bytes. One transaction; each removal logged in table removals;
     links rebuilt after. The files on disk are not touched.
     """
-    from .store import Store
+    from boardpack.store.database import Store
 
     with Store.open(db) as store:
         removed = store.forget(paths, reason="forget")
         known = {r["path"] for r in removed}
-        from .store import file_key
+        from boardpack.store.database import file_key
 
         for p in paths:
             if file_key(p) not in known:
@@ -76,7 +76,7 @@ def prune(db, dry_run):
 
     With --dry-run, list them and change nothing.
     """
-    from .store import Store
+    from boardpack.store.database import Store
 
     with Store.open(db) as store:
         gone = store.vanished_paths()

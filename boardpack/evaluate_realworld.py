@@ -34,9 +34,9 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Optional
 
-from .evaluate import Score, _ingest_one, match, norm_value
-from .names import canonical_name
-from .settings import DEFAULT, Settings
+from boardpack.evaluate import Score, ingest_one, match, norm_value
+from boardpack.core.names import canonical_name
+from boardpack.core.settings import DEFAULT, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT / "corpus" / "realworld_gold"
@@ -235,10 +235,10 @@ def evaluate_realworld(papers_dir: Path = DEFAULT_PAPERS, gold_dir: Path = DEFAU
     results: dict[str, dict[str, Any]] = {}
     if n == 1:
         for p, _ in pairs:
-            results[str(p)] = _ingest_one(str(p), judged[str(p)], settings)
+            results[str(p)] = ingest_one(str(p), judged[str(p)], settings)
     else:
         with ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn")) as ex:
-            futs = {str(p): ex.submit(_ingest_one, str(p), judged[str(p)], settings) for p, _ in pairs}
+            futs = {str(p): ex.submit(ingest_one, str(p), judged[str(p)], settings) for p, _ in pairs}
             results = {k: f.result() for k, f in futs.items()}
     for paper, _ in pairs:
         key = str(paper)

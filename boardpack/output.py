@@ -12,7 +12,7 @@ drawn by rich), and prints through :func:`emit`::
         '''Help text.'''
         emit(rows, fmt)
 
-Library code raises :class:`boardpack.errors.BoardpackError`; the CLI group
+Library code raises :class:`boardpack.core.errors.BoardpackError`; the CLI group
 turns it into one ``error: ...`` line and exit 1 (``--debug`` shows the
 traceback).
 """
@@ -28,7 +28,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 import click
 
-from .store import DEFAULT_DB
+from boardpack.store.database import DEFAULT_DB
 
 FORMATS = ("json", "csv", "nl", "table")
 

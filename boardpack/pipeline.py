@@ -6,7 +6,7 @@ read (``ingest.read_document``) -> clean (``ingest.clean.clean_document``)
 file and returns a picklable :class:`ParsedFile` for the store; it is what
 ingest workers run, so it lives at module top level (spawn-safe).
 
-Every failure leaves here as a :class:`~boardpack.errors.BoardpackError`
+Every failure leaves here as a :class:`~boardpack.core.errors.BoardpackError`
 with ``stage`` set, so the store can record *where* a file broke and the CLI
 can print one line. Unexpected exceptions from a stage (a reader or
 extractor bug on an odd file) are wrapped, keeping the original as
@@ -21,9 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .errors import BoardpackError, UnreadableDocument
-from .model import Document, Paper
-from .settings import DEFAULT, Settings
+from boardpack.core.errors import BoardpackError, UnreadableDocument
+from boardpack.core.model import Document, Paper
+from boardpack.core.settings import DEFAULT, Settings
+from boardpack.extractors import ExtractContext, extract_document, load_all
+from boardpack.ingest import read_document
+from boardpack.ingest.clean import clean_document
+from boardpack.ingest.segment import segment as segment_document
 
 STAGES = ("read", "clean", "segment", "extract")
 
@@ -74,8 +78,6 @@ def _wrap(stage: str, path, exc: Exception) -> BoardpackError:
 
 def read(path, sha256: str | None = None, settings: Settings = DEFAULT) -> Document:
     """The *read* stage: the file's bytes into the document model (scanned PDF pages OCRed)."""
-    from .ingest import read_document
-
     try:
         return read_document(path, sha256, settings)
     except Exception as e:  # noqa: BLE001 - readers meet arbitrary broken files
@@ -84,8 +86,6 @@ def read(path, sha256: str | None = None, settings: Settings = DEFAULT) -> Docum
 
 def clean(doc: Document, settings: Settings = DEFAULT) -> Document:
     """The *clean* stage: page furniture out, text tidied (``ingest/clean.py``)."""
-    from .ingest.clean import clean_document
-
     try:
         out = clean_document(doc, settings)
     except Exception as e:  # noqa: BLE001
@@ -95,8 +95,6 @@ def clean(doc: Document, settings: Settings = DEFAULT) -> Document:
 
 def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
     """The *segment* stage: the pack split into its papers (``ingest/segment.py``)."""
-    from .ingest.segment import segment as segment_document
-
     try:
         return list(segment_document(doc, settings))
     except Exception as e:  # noqa: BLE001
@@ -105,8 +103,6 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
 
 def extract(doc: Document, papers: list[Paper], settings: Settings = DEFAULT):
     """The *extract* stage: rows for every registered extractor's paper types."""
-    from .extractors import ExtractContext, extract_document, load_all
-
     try:
         load_all()
         return extract_document(ExtractContext(doc, papers, settings=settings))

@@ -15,8 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import BoardpackError, StoreError
-from .views_doc import metadata
+from boardpack.core.errors import BoardpackError, StoreError
+from boardpack.store.views_doc import metadata
 
 
 class DatasetteMissing(BoardpackError):

@@ -12,7 +12,7 @@
 * ``notes.txt``          plain text, an unsupported format
 
 Each gets a gold file: ``expected_error`` names the typed exception
-(boardpack.errors) the reader must raise, or is null when the file must be
+(boardpack.core.errors) the reader must raise, or is null when the file must be
 read; ``scanned_pages`` lists pages without a text layer. Built from the
 committed pack PDFs/DOCX, so run after them (build.py does).
 """

@@ -24,16 +24,13 @@ import tempfile
 from pathlib import Path
 
 if __package__ in (None, ""):
-    # Run as a script: make the package importable as boardpack.corpus.
+    # Run as a script (``python corpus/build.py``): the generator is not an installed
+    # package, so make the checkout root importable and import it as ``corpus``.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    try:
-        import boardpack.corpus  # noqa: F401  (installed editable)
-    except ImportError:  # pragma: no cover
-        pass
-    __package__ = "boardpack.corpus"
+    __package__ = "corpus"
 
-from . import bad, pack2009, series  # noqa: E402
-from .render_docx import save_deterministic  # noqa: E402
+from corpus import bad, pack2009, pack2011, pack2017, series  # noqa: E402
+from corpus.render_docx import save_deterministic  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 SOFFICE_TIMEOUT = 180
@@ -41,22 +38,15 @@ SOFFICE_TIMEOUT = 180
 
 def samples() -> list[dict]:
     """Every generated sample: builder, output formats and where they go (relative to corpus/)."""
-    out = []
-    try:
-        from . import pack2011
-        out.append({"slug": "cdrp-2011-04-26", "build": pack2011.build,
-                    "files": {"docx": "docx/cdrp-2011-04-26.docx", "pdf": "pdf/cdrp-2011-04-26.pdf",
-                              "doc": "doc/cdrp-2011-04-26.doc"}})
-    except ImportError:
-        pass
-    try:
-        from . import pack2017
-        out.append({"slug": "cdrp-2017-02-23", "build": pack2017.build,
-                    "files": {"docx": "docx/cdrp-2017-02-23.docx", "pdf": "pdf/cdrp-2017-02-23.pdf",
-                              # a .doc with minutes and a budget, so every field is judged in every format
-                              "doc": "doc/cdrp-2017-02-23.doc"}})
-    except ImportError:
-        pass
+    out = [
+        {"slug": "cdrp-2011-04-26", "build": pack2011.build,
+         "files": {"docx": "docx/cdrp-2011-04-26.docx", "pdf": "pdf/cdrp-2011-04-26.pdf",
+                   "doc": "doc/cdrp-2011-04-26.doc"}},
+        {"slug": "cdrp-2017-02-23", "build": pack2017.build,
+         "files": {"docx": "docx/cdrp-2017-02-23.docx", "pdf": "pdf/cdrp-2017-02-23.pdf",
+                   # a .doc with minutes and a budget, so every field is judged in every format
+                   "doc": "doc/cdrp-2017-02-23.doc"}},
+    ]
     for q in series.QUARTERS:
         slug = series.PACKS[q]["slug"]
         files = {"docx": f"series/docx/{slug}.docx", "pdf": f"series/pdf/{slug}.pdf"}

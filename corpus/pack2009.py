@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from . import papers, seeds_data as S, series
-from .papers import Gold
-from .render_docx import PackWriter
+from corpus import papers, seeds_data as S, series
+from corpus.papers import Gold
+from corpus.render_docx import PackWriter
 
 FOLLOW_UP_AGENDA = [
     ("1.", "Apologies for Absence", None, None),
@@ -143,5 +143,5 @@ def build(q: int, layout: str | None = None) -> tuple[PackWriter, Gold]:
 
 
 def series_plan_title() -> str:
-    from .plan2009 import PLAN_TITLE
+    from corpus.plan2009 import PLAN_TITLE
     return PLAN_TITLE

@@ -20,10 +20,10 @@ import re
 
 from docx.shared import Cm
 
-from . import seeds_data as S
-from .data2011 import ROWS
-from .papers import Gold
-from .render_docx import PackWriter
+from corpus import seeds_data as S
+from corpus.data2011 import ROWS
+from corpus.papers import Gold
+from corpus.render_docx import PackWriter
 
 PERIOD, PERIOD_START = "2010/11 Q4", "2011-01-01"
 PLAN_P1 = "Priority 1: Action plan for reducing Serious Acquisitive Crime in the District"

@@ -17,9 +17,9 @@ and "-" cells.
 
 from __future__ import annotations
 
-from . import papers
-from .papers import Gold
-from .render_docx import FILLS, PackWriter
+from corpus import papers
+from corpus.papers import Gold
+from corpus.render_docx import FILLS, PackWriter
 
 COMMITTEE = "CDRP Board Stakeholder Event"
 MINUTES_BODY = "South Cambridgeshire Crime and Disorder Reduction Partnership"

@@ -12,8 +12,8 @@ import re
 
 from docx.shared import Pt
 
-from . import plan2009, series
-from .render_docx import FILLS, PackWriter
+from corpus import plan2009, series
+from corpus.render_docx import FILLS, PackWriter
 
 VIEWS = {
     "v_meetings": ["committee", "meeting_date", "start_time", "venue"],
@@ -239,5 +239,5 @@ def plan_2009(w: PackWriter, q: int, gold: Gold, layout: str) -> None:
 
 
 def series_footnote() -> str:
-    from .seeds_data import PLAN_FOOTNOTE_2009
+    from corpus.seeds_data import PLAN_FOOTNOTE_2009
     return PLAN_FOOTNOTE_2009

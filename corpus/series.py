@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from . import plan2009
+from corpus import plan2009
 
 QUARTERS = [1, 2, 3, 4]
 PERIOD = {1: "2009/10 Q1", 2: "2009/10 Q2", 3: "2009/10 Q3", 4: "2009/10 Q4"}

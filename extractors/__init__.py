@@ -1,13 +1,13 @@
 """Extractors: one module per paper type, registered by type.
 
-An extractor consumes only the document model (:mod:`boardpack.model`) and
+An extractor consumes only the document model (:mod:`boardpack.core.model`) and
 returns rows for the store. Adding a paper type is one new module decorated
 with :func:`register`.
 """
 
 from __future__ import annotations
 
-from .base import (  # noqa: F401
+from boardpack.extractors.base import (  # noqa: F401
     EXTRACTORS,
     WHOLE_DOCUMENT,
     ExtractContext,

@@ -33,11 +33,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Optional
 
-from ..model import ACTION_PLAN, HEADING, PARAGRAPH, LIST_ITEM, TABLE, Block, Cell, Document
-from ..dates import find_dates
-from ..periods import FROM_MEETING_DATE, Period, day_period, fy_of, parse_period, period_for_meeting, quarter_of_month, quarter_period
-from ..settings import Settings
-from ..status import (
+from boardpack.core.model import ACTION_PLAN, HEADING, PARAGRAPH, LIST_ITEM, TABLE, Block, Cell, Document
+from boardpack.core.dates import find_dates
+from boardpack.core.periods import FROM_MEETING_DATE, Period, day_period, fy_of, parse_period, period_for_meeting, quarter_of_month, quarter_period
+from boardpack.core.settings import Settings
+from boardpack.core.status import (
     NOT_REPORTED,
     colour_key_entry,
     stats_awaited,
@@ -47,8 +47,8 @@ from ..status import (
     status_from_text,
     status_word_in,
 )
-from .base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
-from .plan_text import (  # noqa: F401  (parse_milestone, split_milestones re-exported for tests)
+from boardpack.extractors.base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
+from boardpack.extractors.plan_text import (  # noqa: F401  (parse_milestone, split_milestones re-exported for tests)
     ACTION_NUM,
     CODE,
     CODE_CELL,
@@ -60,7 +60,7 @@ from .plan_text import (  # noqa: F401  (parse_milestone, split_milestones re-ex
     split_milestones,
     strip_clauses,
 )
-from .report_context import GUIDANCE, context_date, is_furniture, join_lines, one_line, title_key
+from boardpack.extractors.report_context import GUIDANCE, context_date, is_furniture, join_lines, one_line, title_key
 
 
 #: a reference without figures in a number column: "(A)", "A", "Ai", "B.iv", "IV"

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..model import AGENDA, COVER, OTHER, Paper
-from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .meeting_cues import Line, paper_lines, units
-from .meetings import pack_meeting
+from boardpack.core.model import AGENDA, COVER, OTHER, Paper
+from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
+from boardpack.extractors.meeting_cues import Line, paper_lines, units
+from boardpack.extractors.meetings import pack_meeting
 
 # "4 (a) Title", "6. a) Title", "5. Title", "Item 7 Title", "10 Title"
 _ITEM = re.compile(

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .meeting_cues import _NUM_HEAD, _SECTION_HEAD, Line, row_heading
+from boardpack.core.names import NOT_NAME_WORDS, canonical_name, looks_like_person, name_key
+from boardpack.extractors.meeting_cues import _NUM_HEAD, _SECTION_HEAD, Line, row_heading
 
 PRESENT = "present"
 IN_ATTENDANCE = "in attendance"
@@ -304,8 +305,6 @@ _PARTICLES = frozenset({"de", "van", "von", "le", "la", "da", "di", "du", "del",
 def _plausible_person(name: str) -> bool:
     """Not a heading, a body or a phrase: some word of the name is no organisation or
     document word, and no word but a particle is written in lower case."""
-    from ..names import NOT_NAME_WORDS
-
     words = [w.strip(".,'") for w in _canon(name).split()]
     words = [w for w in words if w]
     if not words:
@@ -316,8 +315,6 @@ def _plausible_person(name: str) -> bool:
 
 
 def _key(name: str) -> str:
-    from ..names import canonical_name, name_key
-
     return name_key(canonical_name(name) or name)
 
 
@@ -883,8 +880,6 @@ _PUBLIC_SPEAKER = re.compile(r"(?:was|were)\s+invited\s+to\s+speak|spoke\b|provi
 def _speakers(att: "Attendance", body: list[Line]) -> None:
     """Visitors, officers and members of the public the minutes name by full name as speaking,
     presenting or reporting to the meeting attended it, when no list names them already."""
-    from ..names import looks_like_person
-
     for ln in body[:200]:
         if ln.is_row:
             continue
@@ -906,8 +901,6 @@ def _name_org_units(lines: list[Line]) -> dict[int, tuple[str, str]]:
     in a run of three or more such lines where most second parts read as a body or role, the
     part after the comma is the person's organisation on every line of the run, not a second
     person. {unit index: (name, organisation)}."""
-    from ..names import looks_like_person
-
     shape: dict[int, tuple[str, str, bool]] = {}
     for i, ln in enumerate(lines):
         t = ln.text.strip()
@@ -968,8 +961,6 @@ def _office_list(raw: str) -> list[tuple[str, str, str]]:
     """(name, role, category) of every line of a paragraph listing people by office, one
     "Name, Office" a line, at the head of minutes with no attendance label: office holders
     are members (the president or chair in the chair), deputies and clerks attend."""
-    from ..names import looks_like_person
-
     rows = [x.strip() for x in raw.split("\n") if x.strip()]
     if len(rows) < 3:
         return []
@@ -1011,8 +1002,6 @@ def _roll_call_like(t: str) -> bool:
 
 def _all_people(cells: list[str]) -> bool:
     """Every cell is one person's name (a grid of names, not name | role)."""
-    from ..names import looks_like_person
-
     for c in cells:
         name, role, _ = parse_person(c)
         if not name or role or not looks_like_person(_canon(name)):
@@ -1021,8 +1010,6 @@ def _all_people(cells: list[str]) -> bool:
 
 
 def _canon(name: str) -> str:
-    from ..names import canonical_name
-
     return canonical_name(name) or name
 
 
@@ -1112,8 +1099,6 @@ def _is_date_stack_table(block) -> bool:
 def grid_attendance(block, iso: Optional[str], legend: dict[str, str], header_block=None) -> list[tuple[str, str, Optional[str]]]:
     """(name, category, role) of the people with a code in the meeting's column of an
     attendance grid; [] when the block is no grid or the meeting's column is not found."""
-    from ..names import looks_like_person
-
     rows = getattr(block, "rows", None) or []
     if not iso or len(rows) < 2:
         return []

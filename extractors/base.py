@@ -9,12 +9,12 @@ Row primary keys are deterministic (content hashes of natural keys, see
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..model import Document, Paper
-from ..settings import DEFAULT, Settings
+from boardpack.core.identity import row_id  # noqa: F401  (re-exported: extractors import it from here)
+from boardpack.core.model import Document, Paper
+from boardpack.core.settings import DEFAULT, Settings
 
 EXTRACTORS: dict[str, list["Extractor"]] = {}
 
@@ -74,12 +74,6 @@ def register(cls: type[Extractor]) -> type[Extractor]:
             lst.append(inst)
             lst.sort(key=lambda e: e.order)
     return cls
-
-
-def row_id(*parts: Any) -> str:
-    """Deterministic 16-hex-digit id from natural-key parts."""
-    h = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
-    return h.hexdigest()[:16]
 
 
 #: paper type under which whole-document extractors register (e.g. people)

@@ -20,11 +20,11 @@ import json
 import re
 from typing import Optional
 
-from ..model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PAGE_BREAK, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Cell, Paper, Row
-from ..numbers import parse_money, parse_value
-from ..textnorm import one_line
-from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .numeric_tables import TOTAL_LABEL, TableLayout, _no_words, analyse, analysed_tables, column_scale, strip_markers
+from boardpack.core.model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PAGE_BREAK, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Cell, Paper, Row
+from boardpack.core.numbers import parse_money, parse_value
+from boardpack.core.textnorm import one_line
+from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
+from boardpack.extractors.numeric_tables import TOTAL_LABEL, TableLayout, _no_words, analyse, analysed_tables, column_scale, strip_markers
 
 _ACTION_REF = re.compile(r"\b\d{1,2}\.\d{1,2}[a-z]?\b")
 _RELATES = re.compile(r"\brelat\w*\s+to\s+actions?\s*:?\s*((?:\d{1,2}\.\d{1,2}[a-z]?[\s,;&and]*)+)", re.I)

@@ -10,7 +10,7 @@ and blanks null with the raw text kept.
 
 Small count lists in prose ("Hunts: 59", "Fen: 50", ...) are read the same
 way, two or more lines in a row, titled by the sentence that introduces them
-(whose period, normalised by :mod:`boardpack.periods`, becomes the period label).
+(whose period, normalised by :mod:`boardpack.core.periods`, becomes the period label).
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ import json
 import re
 from typing import Optional
 
-from ..model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Paper
-from ..numbers import parse_value
-from ..periods import parse_period
-from ..textnorm import one_line, strip_bullet
-from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .numeric_tables import TableLayout, analysed_tables, find_period, is_period_header, strip_markers, strip_section_number
+from boardpack.core.model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Paper
+from boardpack.core.numbers import parse_value
+from boardpack.core.periods import parse_period
+from boardpack.core.textnorm import one_line, strip_bullet
+from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
+from boardpack.extractors.numeric_tables import TableLayout, analysed_tables, find_period, is_period_header, strip_markers, strip_section_number
 
 # "Hunts: 59" ("Deter = 3" is a definition-style line in a report, not a count table)
 _COUNT_LINE = re.compile(r"^(?P<label>[A-Za-z][^:=]{0,80}?)\s*:\s*(?P<value>[-+(]?\s*£?\s*[\d,]+(?:\.\d+)?\s*%?\)?)\s*$")

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from ..dates import find_dates, find_times
-from ..model import TABLE, PAGE_BREAK, Block, Document, Paper
-from .base import row_id
+from boardpack.core.dates import find_dates, find_times
+from boardpack.core.model import TABLE, PAGE_BREAK, Block, Document, Paper
+from boardpack.extractors.base import row_id
 
 
 # ---------------------------------------------------------------------------

@@ -14,10 +14,10 @@ import json
 import re
 from typing import Optional
 
-from ..dates import find_dates, find_times, numeric_order
-from ..model import AGENDA, COVER, OTHER, Paper
-from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .meeting_cues import (
+from boardpack.core.dates import find_dates, find_times, numeric_order
+from boardpack.core.model import AGENDA, COVER, OTHER, Paper
+from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
+from boardpack.extractors.meeting_cues import (
     _ORG_WORD,
     Line,
     MeetingInfo,

@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..model import MINUTES, Paper
-from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .attendance import (  # noqa: F401  (re-exported for callers and tests)
+from boardpack.core.dates import find_dates, find_times
+from boardpack.core.model import MINUTES, Paper
+from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
+from boardpack.extractors.attendance import (  # noqa: F401  (re-exported for callers and tests)
     _TITLES,
     APOLOGIES,
     CHAIR,
@@ -33,7 +34,7 @@ from .attendance import (  # noqa: F401  (re-exported for callers and tests)
     segment_names,
     split_names,
 )
-from .meeting_cues import (
+from boardpack.extractors.meeting_cues import (
     _MINUTE_NUM_CELL,
     _NUM_HEAD,
     _ORG_WORD,
@@ -48,7 +49,7 @@ from .meeting_cues import (
     tidy_committee,
     units,
 )
-from .meetings import record_meeting
+from boardpack.extractors.meetings import record_meeting
 
 # ---------------------------------------------------------------------------
 # items, decisions, actions
@@ -706,8 +707,6 @@ class MinutesExtractor(Extractor):
         idx = next((k for k, ln in enumerate(head) if re.search(r"\b(?:minutes|notes|action\s+notes|record)\s+of\b", ln.text, re.I)), None)
         if idx is None:
             # no "Minutes of" sentence: first date in the head
-            from ..dates import find_dates, find_times
-
             for ln in head:
                 ds = find_dates(ln.text)
                 if ds:

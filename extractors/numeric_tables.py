@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..model import AGENDA, BUDGET, COVER, PERFORMANCE, TABLE, Block, Document, Paper
-from ..numbers import parse_value, unit_scale
-from ..textnorm import one_line
+from boardpack.core.model import AGENDA, BUDGET, COVER, PERFORMANCE, TABLE, Block, Document, Paper
+from boardpack.core.numbers import parse_value, unit_scale
+from boardpack.core.textnorm import one_line
 
 # -- vocabularies (meaning cues, compared on lower-case one-line text) ----------
 

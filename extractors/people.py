@@ -6,17 +6,17 @@ in ``ctx.results``:
 1. structured mentions first: attendance rows (with their roles), action
    owners, agenda presenters, addressees and contact officers, report lead
    officers, action-plan leads and sources;
-2. those names seed a spaCy EntityRuler (:mod:`boardpack.nlp`) together with
+2. those names seed a spaCy EntityRuler (:mod:`boardpack.extractors.nlp`) together with
    the agency gazetteer and title/given-name shapes, which then reads every
    paragraph, list item, heading and table cell, so people the minutes list
    are found again in reports and action plans.
 
 Each person mention keeps the raw spelling, the canonical name
-(:func:`boardpack.names.parse_person`), title, role, organisation (an agency
+(:func:`boardpack.core.names.parse_person`), title, role, organisation (an agency
 named next to the person: "SCDC Licensing – Myles Bebbington", "Leigh Roberts
 CCC"), the kind of context and where it was. Organisations go to
 ``org_mentions``. Clustering across spellings and documents is
-:func:`boardpack.names.rebuild_people`.
+:func:`boardpack.core.names.rebuild_people`.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ import json
 import re
 from typing import Any, Iterable, Optional
 
-from ..model import ACTION_PLAN, AGENDA, BUDGET, COVER, MINUTES, PAGE_BREAK, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Paper
-from ..names import NOT_NAME_WORDS, looks_like_person, parse_person, split_people
-from ..nlp import build_nlp, canonical_org, clean_org_span, clean_person_span, find_entities_many
-from ..textnorm import one_line
-from .base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
+from boardpack.core.model import ACTION_PLAN, AGENDA, BUDGET, COVER, MINUTES, PAGE_BREAK, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Paper
+from boardpack.core.names import NOT_NAME_WORDS, looks_like_person, parse_person, split_people
+from boardpack.extractors.nlp import build_nlp, canonical_org, clean_org_span, clean_person_span, find_entities_many
+from boardpack.core.textnorm import one_line
+from boardpack.extractors.base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
 
 _PAPER_CONTEXT = {
     MINUTES: "minutes",

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from ..numbers import find_money
-from .report_context import join_lines, one_line
+from boardpack.core.numbers import find_money
+from boardpack.extractors.report_context import join_lines, one_line
 
 
 ACTION_NUM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s|$)\s*")

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..dates import find_dates
-from ..model import TABLE, Block, Document
-from .base import ExtractContext
+from boardpack.core.dates import find_dates
+from boardpack.core.identity import plan_key
+from boardpack.core.model import TABLE, Block, Document
+from boardpack.extractors.base import ExtractContext
 
 _CTX_DATE = "reports.context_date"
 
@@ -65,13 +66,7 @@ def first_date(doc: Document, limit: int = 60) -> Optional[str]:
 
 def title_key(title: Optional[str]) -> str:
     """Cross-pack identity key of a plan title (same as the link stage's key)."""
-    try:
-        from ..linking import plan_key
-
-        return plan_key(title)
-    except Exception:  # pragma: no cover - linking module absent
-        t = (title or "").lower().replace("\u2013", "-").replace("\u2014", "-")
-        return " ".join(re.sub(r"[^\w]+", " ", t).split())
+    return plan_key(title)
 
 
 def one_line(text: Optional[str]) -> str:

@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from ..model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, PROGRESS_REPORT, TABLE, Block, Paper
-from ..periods import parse_period, period_for_meeting
-from .base import ExtractContext, Extractor, ExtractResult, register, row_id
-from .report_context import GUIDANCE, context_date, is_furniture, join_lines, one_line
+from boardpack.core.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, PROGRESS_REPORT, TABLE, Block, Paper
+from boardpack.core.periods import parse_period, period_for_meeting
+from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
+from boardpack.extractors.report_context import GUIDANCE, context_date, is_furniture, join_lines, one_line
 
 ACHIEVEMENT, CONCERN, RECOMMENDATION, PUBLICITY = "achievement", "concern", "recommendation", "publicity"
 SECTIONS = (ACHIEVEMENT, CONCERN, RECOMMENDATION, PUBLICITY)

@@ -1,8 +1,7 @@
 """Readers (PDF, DOCX, DOC), cleaning, segmentation and the ingest run.
 
-Readers are registered by format with :func:`register_reader`; adding a
-format is one new module that calls it. :func:`read_document` sniffs the
-format from the file's bytes and dispatches.
+Formats and their readers are bound in one table (:mod:`.formats`);
+:func:`read_document` sniffs the format from the file's bytes and dispatches.
 """
 
 from __future__ import annotations
@@ -11,25 +10,13 @@ import hashlib
 import logging
 import os
 from pathlib import Path
-from typing import Callable
 
-from ..errors import UnreadableDocument, UnsupportedFormat
-from ..model import Document
-from ..settings import DEFAULT, Settings
-from .detect import detect_format
-
-ReaderFn = Callable[[Path, str, Settings], Document]  # (path, sha256, settings) -> Document
-READERS: dict[str, ReaderFn] = {}
-
-
-def register_reader(fmt: str):
-    """Decorator: register ``fn(path, sha256, settings) -> Document`` as the reader for ``fmt``."""
-
-    def deco(fn: ReaderFn) -> ReaderFn:
-        READERS[fmt] = fn
-        return fn
-
-    return deco
+from boardpack.core.errors import UnreadableDocument, UnsupportedFormat
+from boardpack.core.model import Document
+from boardpack.core.settings import DEFAULT, Settings
+from boardpack.ingest.detect import detect_format
+from boardpack.ingest.formats import FORMATS
+from boardpack.ingest.ocr import add_ocr_blocks
 
 
 def file_sha256(path: Path) -> str:
@@ -60,9 +47,10 @@ def quiet_library_logs() -> None:
             log.propagate = False
 
 
-def _load_readers() -> None:
-    # Imported lazily so `import boardpack` stays cheap for the CLI's --help.
-    from . import pdf_reader, docx_reader, doc_reader  # noqa: F401
+def load_readers() -> None:
+    """Import every reader now (a worker does it once, before its first file)."""
+    for fmt in FORMATS.values():
+        fmt.load_reader()
 
 
 def read_document(path, sha256: str | None = None, settings: Settings = DEFAULT) -> Document:
@@ -78,13 +66,10 @@ def read_document(path, sha256: str | None = None, settings: Settings = DEFAULT)
         raise UnreadableDocument("is a directory, not a file", path)
     fmt = detect_format(path)
     quiet_library_logs()
-    _load_readers()
-    if fmt not in READERS:
-        raise UnsupportedFormat(f"no reader registered for format {fmt!r}", path)
+    if fmt not in FORMATS:
+        raise UnsupportedFormat(f"no reader for format {fmt!r}", path)
     sha = sha256 or file_sha256(path)
-    doc = READERS[fmt](path, sha, settings)
-    if doc.scanned_pages:  # imported only when needed; add_ocr_blocks honours settings.ocr
-        from .ocr import add_ocr_blocks
-
+    doc = FORMATS[fmt].load_reader()(path, sha, settings)
+    if doc.scanned_pages:  # add_ocr_blocks honours settings.ocr
         add_ocr_blocks(doc, settings)
     return doc

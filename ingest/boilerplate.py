@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
-from ..model import PAGE_BREAK, TABLE, Block, Document
+from boardpack.core.model import PAGE_BREAK, TABLE, Block, Document
 
 FLAG = "boilerplate"
 

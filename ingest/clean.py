@@ -21,8 +21,8 @@ import re
 from collections import defaultdict
 from typing import Iterable, Optional
 
-from ..model import HEADING, LIST_ITEM, PARAGRAPH, Document
-from ..settings import DEFAULT, Settings
+from boardpack.core.model import HEADING, LIST_ITEM, PARAGRAPH, Document
+from boardpack.core.settings import DEFAULT, Settings
 
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(

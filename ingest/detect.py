@@ -10,10 +10,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..errors import UnreadableDocument, UnsupportedFormat
-from .ole import MAGIC as OLE_MAGIC
+from boardpack.core.errors import UnreadableDocument, UnsupportedFormat
+from boardpack.ingest.formats import FORMATS
+from boardpack.ingest.ole import MAGIC as OLE_MAGIC
 
-SUPPORTED = ("pdf", "docx", "doc")
+SUPPORTED = tuple(FORMATS)
 
 
 def sniff(head: bytes) -> str | None:
@@ -45,12 +46,9 @@ def detect_format(path: Path) -> str:
         raise UnreadableDocument("empty file (0 bytes)", path)
     kind = sniff(head)
     ext = path.suffix.lower().lstrip(".")
-    if kind == "pdf":
-        return "pdf"
-    if kind == "ole":
-        # Word 97-2003 binary; an OLE .xls/.ppt would also match but is not a
-        # board-pack format we read, and LibreOffice rejects it with a clear error.
-        return "doc"
+    plain = [f.name for f in FORMATS.values() if f.container == kind and not f.zip_member]
+    if plain:
+        return plain[0]
     if kind == "zip":
         try:
             with zipfile.ZipFile(path) as z:
@@ -58,8 +56,9 @@ def detect_format(path: Path) -> str:
         except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError) as e:
             # a flipped byte in a header can claim an unknown zip version (NotImplementedError)
             raise UnreadableDocument(f"corrupt {ext or 'zip'} file (broken zip: {e})", path) from e
-        if "word/document.xml" in names:
-            return "docx"
+        for f in FORMATS.values():
+            if f.container == "zip" and f.zip_member in names:
+                return f.name
         raise UnsupportedFormat(
             f"zip archive that is not a Word document (extension .{ext or '?'})", path
         )

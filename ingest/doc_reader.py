@@ -36,12 +36,11 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from ..errors import ConversionFailed, ConverterMissing, EncryptedDocument, UnsupportedFormat
-from ..model import Document
-from ..settings import DEFAULT, Settings
-from . import register_reader
-from .docx_reader import read_docx_document
-from .ole import DocInfo, doc_info
+from boardpack.core.errors import ConversionFailed, ConverterMissing, EncryptedDocument, UnsupportedFormat
+from boardpack.core.model import Document
+from boardpack.core.settings import DEFAULT, Settings
+from boardpack.ingest.docx_reader import read_docx_document
+from boardpack.ingest.ole import DocInfo, doc_info
 
 INSTALL_HINT = (
     "LibreOffice is needed to read .doc files: install libreoffice-writer-nogui "
@@ -355,7 +354,6 @@ def apply_doc_info(doc: Document, info: DocInfo) -> None:
             doc.metadata[key] = getattr(info, key)
 
 
-@register_reader("doc")
 def read_doc(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
     """Read a Word 97-2003 .doc file by converting it to DOCX with LibreOffice."""
     return read_doc_document(path, sha256, settings)

@@ -16,9 +16,9 @@ from xml.etree import ElementTree
 
 from lxml import etree
 
-from ..errors import UnreadableDocument
-from ..settings import DEFAULT, Settings
-from .docx_styles import qn
+from boardpack.core.errors import UnreadableDocument
+from boardpack.core.settings import DEFAULT, Settings
+from boardpack.ingest.docx_styles import qn
 
 W_P, W_T = qn("w:p"), qn("w:t")
 

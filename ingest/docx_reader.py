@@ -22,14 +22,13 @@ from typing import Optional
 
 from lxml import etree
 
-from ..errors import BoardpackError, UnreadableDocument
-from ..settings import DEFAULT, Settings
-from ..model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, Block, Document
-from ..textnorm import normalise, strip_bullet
-from . import register_reader
-from .docx_package import app_properties, footnotes, headers_footers, open_package
-from .docx_styles import StyleSheet, on_off, qn
-from .docx_tables import BLOCK_WRAPPERS, TablesMixin, is_placeholder
+from boardpack.core.errors import BoardpackError, UnreadableDocument
+from boardpack.core.settings import DEFAULT, Settings
+from boardpack.core.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, Block, Document
+from boardpack.core.textnorm import normalise, strip_bullet
+from boardpack.ingest.docx_package import app_properties, footnotes, headers_footers, open_package
+from boardpack.ingest.docx_styles import StyleSheet, on_off, qn
+from boardpack.ingest.docx_tables import BLOCK_WRAPPERS, TablesMixin, is_placeholder
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W_P, W_TBL, W_R, W_T = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:t")
@@ -489,7 +488,6 @@ def read_docx_document(path: Path, sha256: str, fmt: str = "docx", settings: Set
     return doc
 
 
-@register_reader("docx")
 def read_docx(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
     """Read a .docx file into the document model (the settings' ZIP and page limits apply)."""
     return read_docx_document(path, sha256, "docx", settings or DEFAULT)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..model import TABLE, Block, Cell, Row
-from .docx_styles import int_attr, on_off, qn
+from boardpack.core.model import TABLE, Block, Cell, Row
+from boardpack.ingest.docx_styles import int_attr, on_off, qn
 
 W_T, W_TBL, W_TR, W_TC = qn("w:t"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 W_VAL = qn("w:val")

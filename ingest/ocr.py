@@ -25,10 +25,10 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from ..model import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
-from .pdf_text_tables import Seg, TLine, find_text_tables, split_segments
-from ..settings import DEFAULT, Settings
-from ..textnorm import strip_bullet
+from boardpack.core.model import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
+from boardpack.ingest.pdf_text_tables import Seg, TLine, find_text_tables, split_segments
+from boardpack.core.settings import DEFAULT, Settings
+from boardpack.core.textnorm import strip_bullet
 
 _MIN_CONF = 30.0  # tesseract word confidence below which a "word" is usually speckle
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(?[a-z]\)|\d{2}\.\d{2}\.\d{2})\s+")

@@ -38,14 +38,13 @@ from pdfplumber.utils.pdfinternals import resolve_and_decode as _resolve_and_dec
 import unicodedata
 from unicodedata import normalize as normalize_unicode
 
-from ..errors import EncryptedDocument, UnreadableDocument
-from ..model import PAGE_BREAK, TABLE, Block, Document
-from ..settings import DEFAULT, Settings
-from . import register_reader
-from .clean import furniture_key, in_band, is_lone_page_number, repeated_keys
-from .pdf_blocks import Builder, Line, PageItems, flag_footnotes, heading_styles, join_across_pages, list_levels, page_blocks
-from .pdf_tables import inside, is_bold_font, join_split_tables, page_fills, ruled_table_block
-from .pdf_text_tables import find_text_tables, split_segments
+from boardpack.core.errors import EncryptedDocument, UnreadableDocument
+from boardpack.core.model import PAGE_BREAK, TABLE, Block, Document
+from boardpack.core.settings import DEFAULT, Settings
+from boardpack.ingest.clean import furniture_key, in_band, is_lone_page_number, repeated_keys
+from boardpack.ingest.pdf_blocks import Builder, Line, PageItems, flag_footnotes, heading_styles, join_across_pages, list_levels, page_blocks
+from boardpack.ingest.pdf_tables import inside, is_bold_font, join_split_tables, page_fills, ruled_table_block
+from boardpack.ingest.pdf_text_tables import find_text_tables, split_segments
 
 _PLUMBER_PROCESS = _PlumberPage.process_object
 # pdfminer logs every oddity of a damaged file as a warning; the reader reports
@@ -787,7 +786,3 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
     doc.renumber()
     return doc
 
-
-@register_reader("pdf")
-def pdf_reader(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
-    return read_pdf(path, sha256, settings)

@@ -22,8 +22,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
-from ..model import PAGE_BREAK, TABLE, Block, Cell, Row
-from ..textnorm import normalise
+from boardpack.core.model import PAGE_BREAK, TABLE, Block, Cell, Row
+from boardpack.core.textnorm import normalise
 
 BBox = tuple[float, float, float, float]
 

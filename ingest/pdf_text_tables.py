@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from ..model import Block, Cell, Row
-from .pdf_tables import Fill, fill_for, is_bold_font, table_block, words_text
+from boardpack.core.model import Block, Cell, Row
+from boardpack.ingest.pdf_tables import Fill, fill_for, is_bold_font, table_block, words_text
 
 
 

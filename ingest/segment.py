@@ -39,13 +39,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..dates import find_dates
-from ..model import (
+from boardpack.core.dates import find_dates
+from boardpack.core.model import (
     ACTION_PLAN, AGENDA, BUDGET, COVER, HEADING, LIST_ITEM, MINUTES, OTHER, PAGE_BREAK,
     PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Document, Paper,
 )
-from ..settings import DEFAULT, Settings
-from . import boilerplate
+from boardpack.core.settings import DEFAULT, Settings
+from boardpack.ingest import boilerplate
 
 # ---------------------------------------------------------------------------
 # Cue registry (data)

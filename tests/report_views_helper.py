@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from boardpack.extractors.base import ExtractContext, ExtractResult
-from boardpack.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Cell, Document, Paper, Row
+from boardpack.core.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Cell, Document, Paper, Row
 from boardpack.schema import migrate
-from boardpack.textnorm import one_line
+from boardpack.core.textnorm import one_line
 
 
 def cell(text: str = "", fill: str | None = None, colspan: int = 1, bold: bool = False) -> Cell:

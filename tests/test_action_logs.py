@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from boardpack.errors import SettingsError
+from boardpack.core.errors import SettingsError
 from boardpack.extractors.action_plans import extract_plans, header_role
 from boardpack.extractors.base import ExtractContext
-from boardpack.model import Paper
-from boardpack.periods import day_period
-from boardpack.settings import STATUS_WORDS, Settings
-from boardpack.status import status_cell, status_word, status_word_in
+from boardpack.core.model import Paper
+from boardpack.core.periods import day_period
+from boardpack.core.settings import STATUS_WORDS, Settings
+from boardpack.core.status import status_cell, status_word, status_word_in
 
 from report_views_helper import cell, document, heading, para, row, run_extractors, table, views
 

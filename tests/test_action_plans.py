@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from boardpack.extractors.action_plans import header_roles, parse_milestone, split_milestones
-from boardpack.model import Paper
+from boardpack.core.model import Paper
 from boardpack.schema import migrate
 
 from report_views_helper import (

@@ -9,7 +9,7 @@ import pytest
 
 from boardpack.extractors import ExtractContext, extract_document, load_all
 from boardpack.extractors.agenda import strip_timing
-from boardpack.model import AGENDA, OTHER, Block, Cell, Document, Paper, Row
+from boardpack.core.model import AGENDA, OTHER, Block, Cell, Document, Paper, Row
 
 load_all()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from boardpack.extractors import ExtractContext, extract_document, load_all
 from boardpack.extractors.attendance import grid_legend
-from boardpack.model import MINUTES, Block, Cell, Document, Paper, Row
+from boardpack.core.model import MINUTES, Block, Cell, Document, Paper, Row
 
 load_all()
 

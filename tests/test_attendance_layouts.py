@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from boardpack.model import MINUTES, Block, Cell, Row
+from boardpack.core.model import MINUTES, Block, Cell, Row
 from report_views_helper import paper_rows
 
 
@@ -97,7 +97,7 @@ def test_roll_call_sentences_with_us_titles_and_chair_calling_to_order():
         para("APPROVAL OF MINUTES", kind="heading"),
         para("A motion was made by Trustee Elto, seconded by Trustee Albre. All were in favor."),
     ])
-    from boardpack.names import canonical_name
+    from boardpack.core.names import canonical_name
     canon = {(canonical_name(p), a) for p, a in got}
     assert canon == {("Lacar", "chair"), ("Elto", "present"), ("Albre", "present"), ("Grade", "apologies"),
                      ("Buit", "in attendance")}
@@ -115,7 +115,7 @@ def test_roll_call_table_with_status_column():
                ["Rob Sherr", "Commissioner", "Present", ""]]),
         para("2. APPROVAL OF THE AGENDA", kind="heading"),
     ])
-    from boardpack.names import canonical_name
+    from boardpack.core.names import canonical_name
     assert {(canonical_name(p), a) for p, a in got} == {("Rob Sherr", "chair"), ("Andy Garc", "present"),
                                                        ("Uri Hern", "apologies")}
 
@@ -163,7 +163,7 @@ def test_cllrs_plural_before_surnames_and_numbered_apologies_item_after_other_se
     ("Councilmember Ana Diaz", "Ana Diaz"), ("Director of Finance", "Director of Finance"),
 ])
 def test_us_office_titles_are_titles(raw, canon):
-    from boardpack.names import canonical_name
+    from boardpack.core.names import canonical_name
     assert canonical_name(raw) == canon
 
 

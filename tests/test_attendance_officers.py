@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from boardpack.model import MINUTES, Block
+from boardpack.core.model import MINUTES, Block
 from report_views_helper import paper_rows
 
 
@@ -166,7 +166,7 @@ def test_roll_call_statuses_stand_beside_a_clerk_also_present_and_reporters_atte
 
 
 def test_agenda_table_labels_after_attendance_columns_are_no_person():
-    from boardpack.model import Cell, Row
+    from boardpack.core.model import Cell, Row
 
     def table(rows):
         return Block("table", rows=[Row([Cell(c) for c in r], page=1) for r in rows], page=1)

@@ -8,8 +8,8 @@ import pytest
 
 from boardpack.extractors.budgets import BudgetExtractor
 from boardpack.extractors.numeric_tables import amount_with_note, cell_breakdown
-from boardpack.model import BUDGET, HEADING, PAGE_BREAK, PARAGRAPH, TABLE, Block, Cell, Document, Paper, Row
-from boardpack.numbers import parse_money
+from boardpack.core.model import BUDGET, HEADING, PAGE_BREAK, PARAGRAPH, TABLE, Block, Cell, Document, Paper, Row
+from boardpack.core.numbers import parse_money
 
 SHA = "c" * 64
 

@@ -9,7 +9,7 @@ import pytest
 from boardpack.extractors.base import ExtractContext
 from boardpack.extractors.budgets import BudgetExtractor, related_actions, total_kind
 from boardpack.extractors.indicators import IndicatorExtractor
-from boardpack.model import ACTION_PLAN, AGENDA, BUDGET, HEADING, OTHER, PARAGRAPH, TABLE, Block, Cell, Document, Paper, Row
+from boardpack.core.model import ACTION_PLAN, AGENDA, BUDGET, HEADING, OTHER, PARAGRAPH, TABLE, Block, Cell, Document, Paper, Row
 
 SHA = "b" * 64
 

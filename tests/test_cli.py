@@ -102,11 +102,11 @@ def test_store_errors_are_one_line_without_traceback(packs, tmp_path):
 
 
 def test_locked_database_one_line(packs, tmp_path, monkeypatch):
-    import boardpack.store
+    import boardpack.store.database
 
     db = tmp_path / "b.db"
     assert run("ingest", packs / "a.docx", "--db", db, "-s").exit_code == 0
-    monkeypatch.setattr(boardpack.store, "BUSY_TIMEOUT", 0.1)
+    monkeypatch.setattr(boardpack.store.database, "BUSY_TIMEOUT", 0.1)
     locker = sqlite3.connect(db, isolation_level=None)
     locker.execute("BEGIN EXCLUSIVE")
     try:

@@ -330,7 +330,7 @@ def test_bad_inputs_are_really_bad():
 # Reproducibility (rebuilds every DOCX and gold file in memory: a few seconds)
 # ---------------------------------------------------------------------------
 def test_build_check_regenerates_identical_docx_and_gold(capsys):
-    from boardpack.corpus import build
+    from corpus import build
     rc = build.check()
     out = capsys.readouterr().out
     assert rc == 0, out

@@ -17,9 +17,9 @@ import pytest
 from click.testing import CliRunner
 
 from boardpack.cli import cli
-from boardpack.errors import UnreadableDocument
+from boardpack.core.errors import UnreadableDocument
 from boardpack.pipeline import read
-from boardpack.settings import Settings
+from boardpack.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_2011 = ROOT / "corpus" / "pdf" / "cdrp-2011-04-26.pdf"

@@ -1,11 +1,11 @@
-"""boardpack.dates: the date and time spellings real packs use."""
+"""boardpack.core.dates: the date and time spellings real packs use."""
 
 import datetime as dt
 
 import pytest
 from hypothesis import given, strategies as st
 
-from boardpack.dates import find_dates, find_times, parse_date, parse_time
+from boardpack.core.dates import find_dates, find_times, parse_date, parse_time
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from boardpack.errors import ConversionFailed
+from boardpack.core.errors import ConversionFailed
 from boardpack.ingest import doc_reader
 from boardpack.ingest.doc_reader import OWNER_FILE, TEMP_PREFIX, clean_stale_temp, read_doc_document, soffice_env
-from boardpack.settings import Settings
+from boardpack.core.settings import Settings
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
 
@@ -143,7 +143,7 @@ def test_killed_worker_leaves_no_soffice_and_no_folder(tmp_path, monkeypatch, sc
     code = (
         "import sys, tempfile; tempfile.tempdir = sys.argv[1]\n"
         "from boardpack.ingest import doc_reader; doc_reader._cleaned = True\n"
-        "from boardpack.settings import Settings\n"
+        "from boardpack.core.settings import Settings\n"
         "doc_reader.read_doc_document(sys.argv[2], '0' * 64, Settings(soffice_timeout=600))\n"
     )
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}/usr/bin{os.pathsep}/bin"}

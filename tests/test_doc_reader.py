@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from boardpack.errors import ConversionFailed, ConverterMissing
-from boardpack.ingest import READERS, file_sha256
+from boardpack.core.errors import ConversionFailed, ConverterMissing
+from boardpack.ingest import file_sha256
+from boardpack.ingest.formats import FORMATS
 from boardpack.ingest.doc_reader import convert, read_doc, read_doc_document
-from boardpack.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE
-from boardpack.settings import Settings
+from boardpack.core.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE
+from boardpack.core.settings import Settings
 
 from docx_samples import build_sample_docx
 
@@ -50,7 +51,7 @@ def converted(doc_path, tmp_path_factory):
 
 
 def test_registered_for_doc():
-    assert READERS["doc"] is read_doc
+    assert FORMATS["doc"].load_reader() is read_doc
 
 
 @needs_soffice
@@ -224,7 +225,7 @@ def test_summary_information_parsed():
 def test_word_summary_overrides_converter_producer_and_pages():
     from boardpack.ingest.doc_reader import apply_doc_info
     from boardpack.ingest.ole import DocInfo
-    from boardpack.model import Document
+    from boardpack.core.model import Document
 
     doc = Document(path="x.doc", sha256="0" * 64, format="doc", pages=3,
                    producer="LibreOffice/7.4", metadata={"author": "Democratic Services"})
@@ -248,7 +249,7 @@ def test_doc_container_read(doc_path):
 
 @needs_soffice
 def test_password_protected_doc_refused_before_conversion(doc_path, tmp_path, monkeypatch):
-    from boardpack.errors import EncryptedDocument
+    from boardpack.core.errors import EncryptedDocument
     from boardpack.ingest.ole import CompoundFile
 
     data = bytearray(doc_path.read_bytes())
@@ -267,7 +268,7 @@ def test_password_protected_doc_refused_before_conversion(doc_path, tmp_path, mo
 def test_other_office_file_named_doc_is_rejected_before_conversion(doc_path, tmp_path, monkeypatch):
     import struct
 
-    from boardpack.errors import UnsupportedFormat
+    from boardpack.core.errors import UnsupportedFormat
 
     data = bytearray(doc_path.read_bytes())
     at = data.find("WordDocument".encode("utf-16-le") + b"\0\0")

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from boardpack.errors import UnreadableDocument
-from boardpack.ingest import READERS, file_sha256
+from boardpack.core.errors import UnreadableDocument
+from boardpack.ingest import file_sha256
+from boardpack.ingest.formats import FORMATS
 from boardpack.ingest.docx_reader import read_docx
-from boardpack.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Document
+from boardpack.core.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Document
 
 from docx_samples import build_plain_docx, build_sample_docx, build_word_features_docx
 
@@ -32,7 +33,7 @@ def _kinds(doc):
 
 
 def test_registered_for_docx():
-    assert READERS["docx"] is read_docx
+    assert FORMATS["docx"].load_reader() is read_docx
 
 
 def test_body_blocks_in_document_order(sample):

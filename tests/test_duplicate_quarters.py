@@ -12,8 +12,8 @@ from pathlib import Path
 
 import docx
 
-from boardpack.ingest.run import ingest_paths
-from boardpack.linking import same_occasion
+from boardpack.batch import ingest_paths
+from boardpack.store.linking import same_occasion
 
 ACTIONS = [
     ("1.1", "Work with 12 parish councils to deploy 4 speed indicator devices in villages where residents report "
@@ -51,7 +51,7 @@ def _plan_docx(path: Path, quarter: str, extra: str) -> Path:
 
 def _shared(a: Path, b: Path, tmp: Path) -> tuple[float, float]:
     """Word-shingle and number overlap of the two papers, as the duplicate check measures them."""
-    from boardpack.linking import _NUMBER, jaccard, shingles
+    from boardpack.store.linking import _NUMBER, jaccard, shingles
 
     db = tmp / "measure.db"
     ingest_paths([a, b], db, workers=1)
@@ -103,7 +103,7 @@ def test_same_occasion_compares_meetings_and_periods():
 
 
 def test_unreferenced_log_actions_link_by_text_only():
-    from boardpack.linking import link_milestones
+    from boardpack.store.linking import link_milestones
 
     def r(period, start, desc, status):
         return {"plan_title": "Board Action Log", "action_ref": None, "ref": "", "description": desc,

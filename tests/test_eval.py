@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from boardpack.cli_eval import eval_command
 from boardpack.evaluate import (
-    FIELDS, VIEW_KEYS, EvalReport, FileResult, Score, eval_command, evaluate, find_samples, match,
+    FIELDS, VIEW_KEYS, EvalReport, FileResult, Score, evaluate, find_samples, match,
     norm_text, norm_value, score_file,
 )
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from boardpack.store import compact_block
+from boardpack.store.database import compact_block
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 REGEN = os.environ.get("BOARDPACK_REGEN_GOLDEN", "") not in ("", "0")

@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from boardpack.cli import cli
-from boardpack.ingest.run import walk_inputs
-from boardpack.pathnames import display_path, fs_path
+from boardpack.batch import walk_inputs
+from boardpack.core.pathnames import display_path, fs_path
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file types and byte names")
 

@@ -15,9 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from boardpack.cli import cli
-from boardpack.errors import SettingsError, UnreadableDocument
+from boardpack.core.errors import SettingsError, UnreadableDocument
 from boardpack.pipeline import read
-from boardpack.settings import DEFAULT, Settings
+from boardpack.core.settings import DEFAULT, Settings
 from boardpack.ingest.docx_package import check_zip_limits
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -53,9 +53,9 @@ def test_defaults_are_generous_and_validated():
 def test_zip_bomb_fails_fast_without_inflating(tmp_path):
     bomb = make_bomb(tmp_path / "bomb.docx", mb=20)
     assert bomb.stat().st_size < 200_000
-    from boardpack.ingest import _load_readers
+    from boardpack.ingest import load_readers
 
-    _load_readers()  # imports are not what is measured
+    load_readers()  # imports are not what is measured
     tracemalloc.start()
     t = time.perf_counter()
     try:
@@ -129,13 +129,13 @@ def test_a_file_that_parses_too_long_is_stopped_and_the_batch_goes_on(tmp_path, 
     import sqlite3
     import time
 
-    import boardpack.pipeline as pipeline
-    from boardpack.ingest.run import ingest_paths
-    from boardpack.settings import Settings
+    import boardpack.batch as batch
+    from boardpack.batch import ingest_paths
+    from boardpack.core.settings import Settings
 
     slow = make_docx(tmp_path / "in" / "a_slow.docx", ["Present: Ann Lee"], heading="Minutes of 3 March 2020")
     make_docx(tmp_path / "in" / "b_fine.docx", ["Present: Bo Ng"], heading="Minutes of 4 March 2020")
-    real = pipeline.parse_file
+    real = batch.parse_file
 
     def parse(path, *a, **k):
         if str(path).endswith("a_slow.docx"):
@@ -146,7 +146,7 @@ def test_a_file_that_parses_too_long_is_stopped_and_the_batch_goes_on(tmp_path, 
                     pass
         return real(path, *a, **k)
 
-    monkeypatch.setattr(pipeline, "parse_file", parse)
+    monkeypatch.setattr(batch, "parse_file", parse)
     db = tmp_path / "s.db"
     summary = ingest_paths([tmp_path / "in"], db_path=db, workers=1, settings=Settings(file_timeout=1))
     assert summary.failed == 1 and summary.new == 1
@@ -156,8 +156,8 @@ def test_a_file_that_parses_too_long_is_stopped_and_the_batch_goes_on(tmp_path, 
 
 
 def test_file_timeout_is_validated():
-    from boardpack.errors import SettingsError
-    from boardpack.settings import Settings
+    from boardpack.core.errors import SettingsError
+    from boardpack.core.settings import Settings
 
     assert Settings(file_timeout=0).file_timeout == 0
     with pytest.raises(SettingsError):

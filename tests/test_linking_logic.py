@@ -6,8 +6,9 @@ import sqlite3
 
 from hypothesis import given, settings as hsettings, strategies as st
 
-from boardpack import audit, schema
-from boardpack.linking import link_milestones, plan_key, text_similarity
+from boardpack import schema
+from boardpack.store import audit
+from boardpack.store.linking import link_milestones, plan_key, text_similarity
 
 PERIODS = [("2009/10 Q1", "2009-04-01"), ("2009/10 Q2", "2009-07-01"),
            ("2009/10 Q3", "2009-10-01"), ("2009/10 Q4", "2010-01-01")]
@@ -139,8 +140,8 @@ def test_link_threshold_separates_distinct_milestones_on_the_corpus():
 
     from rapidfuzz import fuzz
 
-    from boardpack.settings import DEFAULT
-    from boardpack.textnorm import one_line
+    from boardpack.core.settings import DEFAULT
+    from boardpack.core.textnorm import one_line
 
     corpus = Path(__file__).resolve().parent.parent / "corpus"
     by_ref: dict = {}

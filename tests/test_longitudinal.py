@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from boardpack import audit
+from boardpack.store import audit
 from boardpack.cli import cli
-from boardpack.ingest.run import ingest_paths
+from boardpack.batch import ingest_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SERIES = ROOT / "corpus" / "series"

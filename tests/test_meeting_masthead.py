@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from boardpack.dates import find_dates, find_times, numeric_order
+from boardpack.core.dates import find_dates, find_times, numeric_order
 from boardpack.extractors.meeting_cues import (
     committee_name,
     date_from_file_name,
@@ -227,7 +227,7 @@ def test_date_from_file_name_last_resort():
 
 from boardpack.extractors import ExtractContext, extract_document, load_all  # noqa: E402
 from boardpack.extractors.meeting_cues import tidy_venue  # noqa: E402
-from boardpack.model import AGENDA, MINUTES, OTHER, Block, Document, Paper  # noqa: E402
+from boardpack.core.model import AGENDA, MINUTES, OTHER, Block, Document, Paper  # noqa: E402
 
 load_all()
 

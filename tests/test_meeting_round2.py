@@ -9,7 +9,7 @@ from test_segment import build, types
 from boardpack.extractors import ExtractContext, extract_document, load_all
 from boardpack.extractors.meeting_cues import masthead, names_body, opening_time
 from boardpack.ingest.segment import segment
-from boardpack.model import AGENDA, MINUTES, OTHER, Block, Document, Paper
+from boardpack.core.model import AGENDA, MINUTES, OTHER, Block, Document, Paper
 
 load_all()
 
@@ -78,7 +78,7 @@ def test_opening_time_24_hour_clock_without_separator():
 
 
 def test_minutes_start_time_from_the_notes_column_of_the_minutes_table():
-    from boardpack.model import TABLE, Cell, Row
+    from boardpack.core.model import TABLE, Cell, Row
 
     grid = Block(TABLE, page=2, rows=[
         Row(cells=[Cell(text="Item"), Cell(text="Notes"), Cell(text="Action")], page=2, is_header=True),
@@ -211,7 +211,7 @@ def test_real_planning_memo_gives_no_meeting(parsed, realworld_dir):
 
 
 def test_schedule_notice_table_gives_a_meeting_per_listed_date():
-    from boardpack.model import TABLE, Cell, Row
+    from boardpack.core.model import TABLE, Cell, Row
 
     def row(*cells):
         return Row(cells=[Cell(text=c) for c in cells], page=1)
@@ -235,7 +235,7 @@ def test_schedule_notice_table_gives_a_meeting_per_listed_date():
 
 
 def test_dated_table_in_a_paper_that_lists_no_meetings_gives_none():
-    from boardpack.model import TABLE, Cell, Row
+    from boardpack.core.model import TABLE, Cell, Row
 
     table = Block(TABLE, page=1, rows=[Row(cells=[Cell(text=a), Cell(text=b)], page=1) for a, b in [
         ("Invoice date", "Amount"), ("March 1, 2020", "100"), ("April 1, 2020", "200"), ("May 1, 2020", "300")]])
@@ -257,7 +257,7 @@ def test_real_schedule_notice_gives_eleven_meetings(parsed, realworld_dir):
 
 
 def test_french_spanish_german_month_names():
-    from boardpack.dates import find_dates
+    from boardpack.core.dates import find_dates
 
     assert [d.iso for d in find_dates("le 1er août 2023 et le 3 février 2024")] == ["2023-08-01", "2024-02-03"]
     assert [d.iso for d in find_dates("20 de junio de 2023")] == ["2023-06-20"]

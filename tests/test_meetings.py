@@ -10,7 +10,7 @@ import pytest
 from boardpack.extractors import ExtractContext, extract_document, load_all
 from boardpack.extractors.agenda import normalise_number, split_presenter
 from boardpack.extractors.meeting_cues import committee_key, meeting_id, tidy_committee
-from boardpack.model import AGENDA, COVER, Block, Cell, Document, Paper, Row
+from boardpack.core.model import AGENDA, COVER, Block, Cell, Document, Paper, Row
 
 load_all()
 
@@ -278,8 +278,8 @@ def pack2017_db(tmp_path_factory, corpus_dir):
     src = corpus_dir / "docx" / "cdrp-2017-02-23.docx"
     if not src.exists():
         pytest.skip("corpus sample cdrp-2017-02-23.docx not generated")
-    from boardpack.ingest.run import ingest_paths
-    from boardpack.store import Store
+    from boardpack.batch import ingest_paths
+    from boardpack.store.database import Store
 
     db = tmp_path_factory.mktemp("meetings") / "t.db"
     summary = ingest_paths([src], db_path=db, workers=1, link=False)

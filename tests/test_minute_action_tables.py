@@ -6,7 +6,7 @@ continues on the next page (made-up names)."""
 from __future__ import annotations
 
 from boardpack.extractors.minutes import owner_cell
-from boardpack.model import MINUTES, Block, Cell, Row
+from boardpack.core.model import MINUTES, Block, Cell, Row
 from report_views_helper import paper_rows
 
 

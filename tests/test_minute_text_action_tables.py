@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from boardpack.model import MINUTES, Block
+from boardpack.core.model import MINUTES, Block
 from report_views_helper import paper_rows
 
 
@@ -91,7 +91,7 @@ def test_owner_initials_repeated_in_the_right_margin_of_a_minute():
 
 
 def test_headerless_action_table_whose_owner_cell_is_longer_than_the_action():
-    from boardpack.model import Cell, Row
+    from boardpack.core.model import Cell, Row
 
     tbl = Block("table", rows=[Row([Cell(c) for c in r], page=1) for r in [
         ["67/2122", "Minutes to website", "Hannah Poole/Clerk", "asap"],

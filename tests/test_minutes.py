@@ -7,7 +7,7 @@ import pytest
 
 from boardpack.extractors import ExtractContext, extract_document, load_all
 from boardpack.extractors.minutes import action_owners, parse_person, segment_names, split_names
-from boardpack.model import COVER, MINUTES, Block, Cell, Document, Paper, Row
+from boardpack.core.model import COVER, MINUTES, Block, Cell, Document, Paper, Row
 
 load_all()
 

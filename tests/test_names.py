@@ -1,4 +1,4 @@
-"""boardpack.names: canonical person names, splitting lists, clustering spellings."""
+"""boardpack.core.names: canonical person names, splitting lists, clustering spellings."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boardpack.names import (
+from boardpack.core.names import (
     build_person_clusters,
     canonical_name,
     cluster_names,

@@ -1,4 +1,4 @@
-"""boardpack.numbers: money, numbers and percentages as packs print them."""
+"""boardpack.core.numbers: money, numbers and percentages as packs print them."""
 
 from decimal import Decimal
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from boardpack.numbers import (
+from boardpack.core.numbers import (
     find_money,
     looks_numeric,
     parse_money,
@@ -153,7 +153,7 @@ def test_scaled_money(d, suffix):
 
 
 def test_dollar_and_euro_amounts_and_hash_overflow_cells():
-    from boardpack.numbers import parse_money, parse_value, unit_scale
+    from boardpack.core.numbers import parse_money, parse_value, unit_scale
 
     assert parse_value("$1,450,852").kind == "money" and parse_money("$1,450,852") == 1450852.0
     assert parse_money("($23,268)") == -23268.0
@@ -163,7 +163,7 @@ def test_dollar_and_euro_amounts_and_hash_overflow_cells():
 
 
 def test_first_digit_spaced_off_its_thousands_group():
-    from boardpack.numbers import parse_money
+    from boardpack.core.numbers import parse_money
 
     assert parse_money("2 ,130,861") == 2130861.0
     assert parse_money("$ 1 ,450,852") == 1450852.0

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from boardpack.ingest import ocr, read_document
-from boardpack.settings import Settings
+from boardpack.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SCANNED = ROOT / "corpus" / "bad" / "scanned-page.pdf"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from boardpack.ingest.ocr import words_to_blocks
-from boardpack.model import TABLE
+from boardpack.core.model import TABLE
 
 SCALE = 72.0 / 200
 

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from boardpack.errors import EncryptedDocument, UnreadableDocument
-from boardpack.ingest import READERS, file_sha256
+from boardpack.core.errors import EncryptedDocument, UnreadableDocument
+from boardpack.ingest import file_sha256
+from boardpack.ingest.formats import FORMATS
 from boardpack.ingest.clean import clean_document
 from boardpack.ingest.pdf_reader import read_pdf
-from boardpack.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Document
+from boardpack.core.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 REALWORLD = Path(__file__).resolve().parents[1].parent / "shared" / "realworld"
@@ -41,7 +42,7 @@ def _tables(doc):
 
 
 def test_registered_for_pdf():
-    assert READERS["pdf"].__module__ == "boardpack.ingest.pdf_reader"
+    assert FORMATS["pdf"].load_reader().__module__ == "boardpack.ingest.pdf_reader"
 
 
 def test_document_metadata(plan_doc):
@@ -201,7 +202,7 @@ def test_scan_painted_through_a_pattern_is_flagged_scanned():
 
 def test_blank_page_and_text_page_are_not_scans():
     from boardpack.ingest.pdf_reader import looks_scanned
-    from boardpack.settings import DEFAULT
+    from boardpack.core.settings import DEFAULT
 
     page = 612.0 * 792.0
     assert not looks_scanned(0, 0, 0, 0.0, page, DEFAULT)            # blank page
@@ -362,7 +363,7 @@ def test_wrapped_cell_folds_into_its_row():
 
 
 def _blk(kind, text, page, x0=72.0, top=700.0):
-    from boardpack.model import Block
+    from boardpack.core.model import Block
     return Block(kind=kind, text=text, page=page, bbox=(x0, top, 500.0, top + 12), font_size=11.0)
 
 
@@ -384,7 +385,7 @@ def test_finished_paragraph_is_not_joined():
     assert len(out) == 3
 
 
-from boardpack.model import Block  # noqa: E402
+from boardpack.core.model import Block  # noqa: E402
 
 
 @realworld
@@ -536,7 +537,7 @@ def test_corpus_scanned_page_flagged():
 
 def test_borderless_table_continued_on_next_page_is_joined():
     from boardpack.ingest.pdf_tables import join_split_tables
-    from boardpack.model import Cell, Row
+    from boardpack.core.model import Cell, Row
 
     def table(page, rows, x1):
         b = Block(kind=TABLE, page=page, bbox=(72.0, 100.0, x1, 700.0), style="text-aligned",

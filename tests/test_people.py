@@ -6,9 +6,9 @@ import pytest
 
 from boardpack.extractors.base import WHOLE_DOCUMENT, ExtractContext
 from boardpack.extractors.people import PeopleExtractor
-from boardpack.model import ACTION_PLAN, HEADING, MINUTES, PARAGRAPH, PROGRESS_REPORT, TABLE, Block, Cell, Document, Paper, Row
-from boardpack.names import build_person_clusters
-from boardpack.nlp import build_nlp, canonical_org, clean_org_span, find_entities
+from boardpack.core.model import ACTION_PLAN, HEADING, MINUTES, PARAGRAPH, PROGRESS_REPORT, TABLE, Block, Cell, Document, Paper, Row
+from boardpack.core.names import build_person_clusters
+from boardpack.extractors.nlp import build_nlp, canonical_org, clean_org_span, find_entities
 
 SHA = "e" * 64
 
@@ -111,7 +111,7 @@ def test_org_shapes_trimmed():
 def test_no_model_is_downloaded():
     import spacy
 
-    from boardpack import nlp
+    from boardpack.extractors import nlp
 
     # a trained model is used only if installed; otherwise the ruler alone runs
     assert nlp.has_model() == any(spacy.util.is_package(n) for n in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg"))
@@ -125,7 +125,7 @@ def test_corpus_minutes_people(parsed, corpus_dir):
     ms = res.rows.get("people_mentions", [])
     att = {a["person"] for a in res.rows.get("attendance", [])}
     canon = {m["canonical"] for m in ms}
-    from boardpack.names import canonical_name
+    from boardpack.core.names import canonical_name
 
     # everyone the minutes list as present or apologies is a person mention
     assert {canonical_name(a) for a in att} <= canon
@@ -164,7 +164,7 @@ def test_views_after_ingest(corpus_dir, tmp_path):
     """End to end: ingest a sample, then query v_people, v_budget_amounts and v_indicator_values."""
     import sqlite3
 
-    from boardpack.ingest.run import ingest_paths
+    from boardpack.batch import ingest_paths
 
     path = corpus_dir / "docx" / "cdrp-2017-02-23.docx"
     if not path.exists():

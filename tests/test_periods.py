@@ -1,4 +1,4 @@
-"""Reporting periods (boardpack.periods) and status vocabulary (boardpack.status)."""
+"""Reporting periods (boardpack.core.periods) and status vocabulary (boardpack.core.status)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, strategies as st
 
-from boardpack.periods import (
+from boardpack.core.periods import (
     FROM_MEETING_DATE,
     STATED,
     fy_of,
@@ -15,7 +15,7 @@ from boardpack.periods import (
     period_for_meeting,
     quarter_bounds,
 )
-from boardpack.status import normalise_status, rag_from_fill, stats_awaited, status_from_fill
+from boardpack.core.status import normalise_status, rag_from_fill, stats_awaited, status_from_fill
 
 # -- examples from real packs ------------------------------------------------------
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from boardpack.extractors.reports import clean_heading, section_of
-from boardpack.model import Paper
+from boardpack.core.model import Paper
 
 from report_views_helper import bullet, compare, document, gold_rows, heading, para, run_extractors, views
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 
 from boardpack.ingest import boilerplate
 from boardpack.ingest.segment import block_hits, segment, table_hits
-from boardpack.model import (
+from boardpack.core.model import (
     ACTION_PLAN, AGENDA, BUDGET, COVER, HEADING, LIST_ITEM, MINUTES, OTHER, PAGE_BREAK,
     PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Cell, Document, Row,
 )
@@ -612,7 +612,7 @@ def _segmented(parsed, path):
     """The file read, cleaned and segmented; shares the session cache of full
     parses with the extractor tests, and falls back to stopping after
     segmentation when an extractor fails on the file (not this module's concern)."""
-    from boardpack.errors import BoardpackError
+    from boardpack.core.errors import BoardpackError
 
     try:
         return parsed(path)

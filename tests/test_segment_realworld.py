@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from boardpack.ingest.segment import segment, text_hits
-from boardpack.model import (
+from boardpack.core.model import (
     ACTION_PLAN, AGENDA, COVER, HEADING, LIST_ITEM, MINUTES, OTHER, PAGE_BREAK, PARAGRAPH, TABLE,
     Block, Cell, Document, Row,
 )

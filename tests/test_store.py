@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import sys
-import types
 
 import pytest
 
-from boardpack.errors import StoreError
+from boardpack.core.errors import StoreError
 from boardpack.extractors.base import ExtractResult
-from boardpack.ingest.run import NoInputs, expand_paths, ingest_paths
+from boardpack.batch import NoInputs, expand_paths, ingest_paths
 from boardpack.pipeline import parse_file
-from boardpack.store import Store, file_key
+from boardpack.store import linking
+from boardpack.store.database import Store, file_key
 
 TABLES = ("documents", "files", "papers", "blocks", "warnings", "errors")
 
@@ -152,13 +151,13 @@ def test_failing_reingest_keeps_the_last_good_version(archive, tmp_path):
 
 
 def test_parser_upgrade_reparses_and_keeps_every_path(archive, tmp_path, monkeypatch):
-    import boardpack.store
+    import boardpack.store.database
 
     shutil.copy(archive / "pack0.docx", archive / "copy.docx")
     db = tmp_path / "b.db"
     ingest_paths([archive], db, workers=1)
     n_blocks = count(db, "SELECT count(*) FROM blocks")
-    monkeypatch.setattr(boardpack.store, "PARSER_VERSION", "upgraded")
+    monkeypatch.setattr(boardpack.store.database, "PARSER_VERSION", "upgraded")
     s = ingest_paths([archive], db, workers=1)
     assert (s.new, s.unchanged, s.replaced, s.failed) == (0, 0, 4, 1)
     assert count(db, "SELECT count(*) FROM documents WHERE parser_version = 'upgraded'") == 3
@@ -235,9 +234,7 @@ def test_readonly_store_rejects_writes(archive, tmp_path):
 
 def test_link_hook_runs_after_a_batch_that_changed_something(archive, tmp_path, monkeypatch):
     calls = []
-    fake = types.ModuleType("boardpack.linking")
-    fake.link_all = lambda db: calls.append(db.table_names())
-    monkeypatch.setitem(sys.modules, "boardpack.linking", fake)
+    monkeypatch.setattr(linking, "link_all", lambda db: calls.append(db.table_names()))
     db = tmp_path / "b.db"
     assert ingest_paths([archive / "pack0.docx"], db, workers=1).linked
     assert len(calls) == 1 and "documents" in calls[0]

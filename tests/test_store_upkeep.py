@@ -32,11 +32,11 @@ def _archive(tmp_path, make_docx):
 
 _KILLED_WHILE_LINKING = """
 import os, signal, sys
-import boardpack.linking as linking
+import boardpack.store.linking as linking
 def die(*a, **k):
     os.kill(os.getpid(), signal.SIGKILL)   # as the out-of-memory killer would
 linking.link_all = die
-from boardpack.ingest.run import ingest_paths
+from boardpack.batch import ingest_paths
 ingest_paths([sys.argv[1]], db_path=sys.argv[2], workers=1)
 """
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from boardpack.ingest.pdf_reader import read_pdf, text_layer_unreadable, unreadable_glyph, word_options
-from boardpack.settings import DEFAULT
+from boardpack.core.settings import DEFAULT
 
 
 def _pdf_with_cid_font(lines: list[str]) -> bytes:

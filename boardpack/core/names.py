@@ -28,7 +28,9 @@ from typing import Any, Iterable, Optional
 
 from rapidfuzz import fuzz, process
 
-from .textnorm import one_line
+from boardpack.core.identity import row_id
+from boardpack.core.settings import DEFAULT
+from boardpack.core.textnorm import one_line
 
 # -- vocabularies -----------------------------------------------------------
 
@@ -510,7 +512,6 @@ class PersonCluster:
 
 def person_id_for(name: str) -> str:
     """Stable id of a person: a hash of the comparison key of their chosen name."""
-    from .extractors.base import row_id  # late import: the extractors package imports boardpack
 
     return row_id("person", name_key(name))
 
@@ -568,8 +569,6 @@ def rebuild_people(conn, threshold: Optional[float] = None) -> int:
     ``people_mentions``; ``v_people`` reads it. Call after each ingest batch.
     Returns the number of people. Safe to call on a database without mentions."""
     if threshold is None:
-        from .settings import DEFAULT
-
         threshold = DEFAULT.person_merge_threshold
     in_tx = conn.in_transaction  # the link stage calls us inside its own transaction
     try:

@@ -25,10 +25,15 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from ..errors import BoardpackError, StoreError, UnreadableDocument
-from ..settings import DEFAULT, Settings
-from ..pathnames import display_path
-from . import file_sha256
+from boardpack.core.errors import BoardpackError, StoreError, UnreadableDocument
+from boardpack.core.settings import DEFAULT, Settings
+from boardpack.core.pathnames import display_path
+from boardpack.extractors import load_all
+from boardpack.ingest import file_sha256, load_readers
+from boardpack.ingest.detect import detect_format
+from boardpack.ingest.doc_reader import clean_stale_temp_once
+from boardpack.pipeline import parse_file
+from boardpack.store.database import DEFAULT_DB, Store
 
 # Files that sit beside packs but are not packs: gold annotations and other
 # JSON metadata, notes, and the corpus generator's own Python code. Anything
@@ -228,8 +233,6 @@ def _deadline(seconds: float):
 
 def _parse_in_worker(path: str, sha256: str, settings: Settings):
     """Top-level (spawn-safe) worker task: ("ok", ParsedFile) or ("err", BoardpackError)."""
-    from ..pipeline import parse_file
-
     try:
         with _deadline(settings.file_timeout):
             return "ok", parse_file(path, settings, sha256=sha256)
@@ -245,12 +248,17 @@ def _parse_in_worker(path: str, sha256: str, settings: Settings):
         return "err", e
 
 
+def _sniff_format(path) -> Optional[str]:
+    """The format a failed file's bytes claim, for its ``files`` row (None when unreadable)."""
+    try:
+        return detect_format(Path(path))
+    except Exception:  # noqa: BLE001 - recording a failure must never fail on the file's bytes
+        return None
+
+
 def _warm_worker() -> None:
     """Import readers and extractors once per worker, before the first file."""
-    from ..extractors import load_all
-    from . import _load_readers
-
-    _load_readers()
+    load_readers()
     load_all()
 
 
@@ -313,11 +321,9 @@ def ingest_paths(
     """Ingest files and folders into the store at ``db_path``; return a :class:`Summary`.
 
     Raises :class:`NoInputs` when no given path exists, and
-    :class:`~boardpack.errors.StoreError` when the database cannot be opened
+    :class:`~boardpack.core.errors.StoreError` when the database cannot be opened
     or written (the batch stops: every later file would fail the same way).
     """
-    from ..store import DEFAULT_DB, Store
-
     started = time.perf_counter()
     settings = settings or DEFAULT
     workers = workers or settings.workers or default_workers()
@@ -335,8 +341,6 @@ def ingest_paths(
         progress("skip", (display_path(p), why))
     store = Store.open(db_path or DEFAULT_DB)
     try:
-        from .doc_reader import clean_stale_temp_once
-
         clean_stale_temp_once()  # boardpack-doc-* folders (and soffice) a killed run left behind
 
         def done(o: FileOutcome) -> None:
@@ -344,7 +348,7 @@ def ingest_paths(
             progress("file", o)
 
         def fail(path, err: BaseException, sha=None, size=None) -> None:
-            store.record_failure(path, err, sha256=sha, size=size)
+            store.record_failure(path, err, sha256=sha, size=size, fmt=_sniff_format(path))
             msg = err.message if isinstance(err, BoardpackError) else str(err)
             done(FileOutcome(display_path(path), "failed", message=msg, error=err))
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
-from .textnorm import one_line
+from boardpack.core.textnorm import one_line
 
 #: cells that mean "no value" (compared case-insensitively, punctuation-trimmed)
 NULL_TOKENS = frozenset(

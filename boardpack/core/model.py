@@ -9,7 +9,7 @@ and a bbox for PDF blocks.
 
 Text is kept twice: ``text`` exactly as read and ``norm`` normalised
 (dashes, quotes, spaces, ligatures, soft hyphens, bullets) by
-:func:`boardpack.textnorm.normalise`. Extractors match on ``norm`` and
+:func:`boardpack.core.textnorm.normalise`. Extractors match on ``norm`` and
 record ``text``.
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterator, Optional
 
-from .textnorm import normalise
+from boardpack.core.textnorm import normalise
 
 # Block kinds. Kept as plain strings so JSON goldens stay readable.
 HEADING = "heading"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from .names import NOT_NAME_WORDS, _TITLE_PHRASES, looks_like_person, parse_person
+from boardpack.core.names import NOT_NAME_WORDS, _TITLE_PHRASES, looks_like_person, parse_person
 
 # -- gazetteer ----------------------------------------------------------------
 

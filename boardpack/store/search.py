@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from .sqlrows import dict_rows
+from boardpack.store.sqlrows import dict_rows
 
 _TOKEN = re.compile(r"[\w£%/.-]+", re.UNICODE)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from .names import canonical_name, name_key, same_person
-from .sqlrows import dict_rows, has_object
+from boardpack.core.names import canonical_name, name_key, same_person
+from boardpack.store.sqlrows import dict_rows, has_object
 
 
 def find_people(conn: sqlite3.Connection, name: str) -> list[dict]:

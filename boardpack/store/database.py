@@ -23,7 +23,6 @@ Identity and idempotency:
 from __future__ import annotations
 
 import contextlib
-import importlib
 import json
 import os
 import sqlite3
@@ -34,10 +33,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from . import PARSER_VERSION
-from .pathnames import display_path, fs_path
-from .errors import BoardpackError, StoreError
-from .model import Block, Row
+from boardpack.core.pathnames import display_path, fs_path
+from boardpack.core.errors import BoardpackError, StoreError
+from boardpack.core.identity import PARSER_VERSION, row_id
+from boardpack.core.model import Block, Row
+from boardpack.schema import migrate
+from boardpack.store import linking
 
 def _import_sqlite_utils():
     # sqlite-utils imports pandas when installed (about 1.5 s and 100 MB) only to
@@ -67,7 +68,7 @@ def now() -> str:
 
 def file_key(path) -> str:
     """The ``files.path`` key of a path: absolute, symlinks kept as given,
-    undecodable bytes of a file name escaped (see :mod:`boardpack.pathnames`)."""
+    undecodable bytes of a file name escaped (see :mod:`boardpack.core.pathnames`)."""
     return display_path(os.path.abspath(os.fspath(path)))
 
 
@@ -223,8 +224,6 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             _wal(conn, timeout)
             conn.execute("PRAGMA synchronous = NORMAL")
-            from .schema import migrate
-
             migrate(conn)
         except sqlite3.Error as e:
             if conn is not None:
@@ -412,7 +411,6 @@ class Store:
             },
             alter=False,
         )
-        from .extractors.base import row_id
 
         ordinals = [p.ordinal for p in parsed.papers]
         distinct = len(set(ordinals)) == len(ordinals)
@@ -572,7 +570,8 @@ class Store:
         scanned = json.loads(d["scanned_pages"] or "[]")
         return "scanned" if d["pages"] and len(scanned) >= d["pages"] else "ok"
 
-    def record_failure(self, path, error: BaseException, sha256: Optional[str] = None, size: Optional[int] = None) -> bool:
+    def record_failure(self, path, error: BaseException, sha256: Optional[str] = None, size: Optional[int] = None,
+                       fmt: Optional[str] = None) -> bool:
         """Record that ``path`` failed, in its own transaction; return True if anything changed.
 
         Nothing stored for other files is touched. If the path has good data
@@ -616,7 +615,7 @@ class Store:
                         {
                             "path": path,
                             "sha256": None,
-                            "format": _sniff_format(path),
+                            "format": fmt,
                             "size": size,
                             "pages": None,
                             "producer": None,
@@ -677,16 +676,10 @@ class Store:
         return bool(row and row[0] == "1")
 
     def link(self) -> bool:
-        """Run the cross-document link stage (``boardpack.linking.link_all``) if it
-        exists; mark the derived data fresh only once it has completed."""
+        """Run the cross-document link stage (:func:`boardpack.store.linking.link_all`);
+        mark the derived data fresh only once it has completed."""
         try:
-            mod = importlib.import_module("boardpack.linking")
-        except ModuleNotFoundError as e:
-            if e.name == "boardpack.linking":
-                return False
-            raise
-        try:
-            mod.link_all(self.db)
+            linking.link_all(self.db)
         except BoardpackError as e:
             if "stage" not in e.__dict__:
                 e.stage = "link"
@@ -704,15 +697,6 @@ class Store:
         except sqlite3.Error as e:
             raise store_error(e, self.path) from e
         return True
-
-
-def _sniff_format(path: str) -> Optional[str]:
-    from .ingest.detect import detect_format
-
-    try:
-        return detect_format(Path(path))
-    except Exception:  # noqa: BLE001 - recording a failure must never fail on the file's bytes
-        return None
 
 
 def iter_rows(store: Store, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:

@@ -32,10 +32,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .extractors.base import row_id
-from .settings import DEFAULT, Settings
-from .sqlrows import has_object
-from .textnorm import one_line
+from boardpack.core.identity import plan_key, row_id
+from boardpack.core.names import rebuild_people
+from boardpack.core.settings import DEFAULT, Settings
+from boardpack.store.sqlrows import has_object
+from boardpack.core.textnorm import one_line
 
 #: share of common word 5-gram shingles for two papers to be the same paper
 DUPLICATE_JACCARD = 0.8
@@ -46,24 +47,11 @@ SKETCH_SIZE = 16
 #: title similarity (rapidfuzz ratio) for two plan titles with the same years
 PLAN_TITLE_THRESHOLD = 90.0
 
-_PERIOD_WORDS = re.compile(
-    r"\b(q[1-4]|quarter\s*[1-4]|quarterly|update[sd]?|progress|report|ytd|year\s+to\s+date|"
-    r"(?:19|20)\d\d\s*[/-]\s*\d{2}(?!\d)|"  # a financial year like 2009/10 (not 2009-2012)
-    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b"
-)
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 _YEARS = re.compile(r"(?:19|20)\d\d")
 
 
 def _conn(db) -> sqlite3.Connection:
     return getattr(db, "conn", db)
-
-
-def plan_key(title: str | None) -> str:
-    """Normalised plan identity: lower case, period words and punctuation removed."""
-    t = one_line(title or "").lower().replace("&", " and ")
-    t = _PERIOD_WORDS.sub(" ", t)
-    return " ".join(_NON_WORD.sub(" ", t).split()) or "untitled plan"
 
 
 def _years(key: str) -> tuple[str, ...]:
@@ -429,10 +417,5 @@ def link_all(db, settings: Settings = DEFAULT) -> dict:
 
 
 def _rebuild_people(conn):
-    """Let the people registry (boardpack.names) rebuild, when that module provides it."""
-    try:
-        from . import names
-    except ImportError:
-        return None
-    fn = getattr(names, "rebuild_people", None)
-    return fn(conn) if fn else None
+    """The people registry (:func:`boardpack.core.names.rebuild_people`) rebuilt from the mentions."""
+    return rebuild_people(conn)

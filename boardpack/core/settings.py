@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Mapping
 
-from .errors import SettingsError
+from boardpack.core.errors import SettingsError
 
 #: The action-status vocabulary: a word or phrase an action log or plan prints
 #: in its status column (or first in a progress cell) -> the normalised status.

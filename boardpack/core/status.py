@@ -3,7 +3,7 @@
 Vocabulary (``STATUSES``): ``on track``, ``not on track``, ``not reported``
 (the unfilled template "on track/not on track", or nothing given), ``green``,
 ``amber``, ``red``, ``closed`` ("ACTION CLOSED"), ``complete``; and from action
-logs the words of the settings' status table (``boardpack.settings.STATUS_WORDS``,
+logs the words of the settings' status table (``boardpack.core.settings.STATUS_WORDS``,
 extendable with ``Settings(status_words=...)``): ``ongoing``, ``open``, ``in
 progress``, ``new``, ``carried forward``, ``cancelled``, ``overdue``,
 ``deferred``, ``on hold`` (with synonyms such as Done/Achieved = complete). A
@@ -29,7 +29,7 @@ import colorsys
 import re
 from typing import Mapping, Optional
 
-from .settings import DEFAULT, Settings
+from boardpack.core.settings import DEFAULT, Settings
 
 ON_TRACK = "on track"
 NOT_ON_TRACK = "not on track"

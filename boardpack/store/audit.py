@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from .sqlrows import dict_rows, has_object
+from boardpack.store.sqlrows import dict_rows, has_object
 
 AUDITS = ("stats-awaited", "not-reported", "status-changes", "funding")
 
