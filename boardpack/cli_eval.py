@@ -14,7 +14,7 @@ import click
 
 from boardpack import evaluate_realworld as rw
 from boardpack.core.settings import DEFAULT
-from boardpack.evaluate import evaluate, format_table
+from boardpack.evaluate import GOLD_SUFFIX, evaluate, format_table
 
 
 @click.command("eval")

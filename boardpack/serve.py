@@ -33,7 +33,7 @@ def datasette_command(db_path, host: str = "127.0.0.1", port: int = 8001) -> tup
     """The datasette command line and the metadata file it reads."""
     db = Path(db_path)
     if not db.exists():
-        raise StoreError(f"no database here (run `boardpack ingest` first)", db)
+        raise StoreError("no database here (run `boardpack ingest` first)", db)
     if importlib.util.find_spec("datasette") is None:
         raise DatasetteMissing("Datasette is not installed: pip install -e '.[web]'")
     meta_dir = Path(tempfile.mkdtemp(prefix="boardpack-serve-"))

@@ -104,7 +104,7 @@ def scan_image():
 
 
 def build(outdir: Path) -> None:
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfReader
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     golds: dict[str, dict] = {}

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 
-from docx.shared import Pt
 
 from corpus import plan2009, series
-from corpus.render_docx import FILLS, PackWriter
+from corpus.render_docx import PackWriter
 
 VIEWS = {
     "v_meetings": ["committee", "meeting_date", "start_time", "venue"],

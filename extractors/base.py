@@ -10,7 +10,7 @@ Row primary keys are deterministic (content hashes of natural keys, see
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from boardpack.core.identity import row_id  # noqa: F401  (re-exported: extractors import it from here)
 from boardpack.core.model import Document, Paper

@@ -4,7 +4,6 @@ wrapped over lines above a prose cost line, a cost list broken by a page."""
 
 from __future__ import annotations
 
-import pytest
 
 from boardpack.extractors.budgets import BudgetExtractor
 from boardpack.extractors.numeric_tables import amount_with_note, cell_breakdown

@@ -4,7 +4,6 @@ each with one clear line naming the file; the defaults read the corpus."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 import tracemalloc

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from boardpack.ingest.ocr import words_to_blocks
 from boardpack.core.model import TABLE
