@@ -81,6 +81,10 @@ class Settings:
     # it is stopped and recorded as failed; 0 = no limit. A 500-page scan OCR'd
     # at 3 s a page stays well inside the default.
     file_timeout: float = 3600.0
+    # address space (MiB) each parsing process may use, OCR and conversion
+    # children included (RLIMIT_AS, POSIX only); a file that needs more is
+    # recorded as failed and the batch goes on; 0 = no limit
+    worker_memory_mb: int = 8192
     # -- linking across packs
     # rapidfuzz token_sort_ratio (0-100) for linking a renumbered or reworded
     # milestone; on the corpus every pair of distinct milestone texts of a plan
@@ -125,7 +129,8 @@ class Settings:
         if not isinstance(self.zip_max_ratio, (int, float)) or isinstance(self.zip_max_ratio, bool) \
                 or self.zip_max_ratio < 1:
             raise SettingsError(f"setting zip_max_ratio={self.zip_max_ratio!r} must be a number of at least 1")
-        for name in ("furniture_min_pages", "scanned_max_chars", "scanned_min_curves", "workers"):
+        for name in ("furniture_min_pages", "scanned_max_chars", "scanned_min_curves", "workers",
+                     "worker_memory_mb"):
             v = getattr(self, name)
             if not isinstance(v, int) or isinstance(v, bool) or v < 0:
                 raise SettingsError(f"setting {name}={v!r} must be a non-negative integer")
