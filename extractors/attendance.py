@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from boardpack.core.names import NOT_NAME_WORDS, canonical_name, looks_like_person, name_key
-from boardpack.extractors.meeting_cues import _NUM_HEAD, _SECTION_HEAD, Line, row_heading
+from boardpack.extractors.meeting_cues import NUM_HEAD, SECTION_HEAD, Line, row_heading
 
 PRESENT = "present"
 IN_ATTENDANCE = "in attendance"
@@ -89,7 +89,7 @@ _MIDLINE_ENTRY = re.compile(
     r"(?<=[a-z])\s+(?=(?:(?:Town|Parish|Deputy|Assistant)\s+)?Clerk\s+[A-Z]|(?:[A-Z][a-z]+\s+)?(?:District|County|Borough|City)\s+Councillor\s+[A-Z])"
 )
 _HONOURS = r"(?:OBE|MBE|CBE|KBE|DBE|QPM|QC|KC|JP|DL|MP|MEP|FRS|BEM|CVO|LVO|RD|TD)"
-_TITLES = r"(?:M\.(?=\s)|Mmes?|Mlle|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Cllr|Clr|Councillor|County\s+Councillor|District\s+Councillor|C/Cllr|D/Cllr|Ch\.?\s*Insp\.?|Chief\s+Inspector|Chief\s+Superintendent|Superintendent|Supt|Inspector|Insp|Sgt|Sergeant|PC|PCSO|DI|DCI|CI|DS|Maj|Major|Capt|Captain|Col|Colonel)\.?"
+TITLES = r"(?:M\.(?=\s)|Mmes?|Mlle|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Cllr|Clr|Councillor|County\s+Councillor|District\s+Councillor|C/Cllr|D/Cllr|Ch\.?\s*Insp\.?|Chief\s+Inspector|Chief\s+Superintendent|Superintendent|Supt|Inspector|Insp|Sgt|Sergeant|PC|PCSO|DI|DCI|CI|DS|Maj|Major|Capt|Captain|Col|Colonel)\.?"
 _CHAIR_ROLE = re.compile(r"^(?:acting\s+|vice[\s-]*)?chair(?:man|person|woman)?$|^in the chair$", re.I)
 @dataclass
 class Person:
@@ -184,7 +184,7 @@ def _is_role_part(p: str) -> bool:
         return True
     if re.search(r"\d", q) and not re.search(r"[a-z]{3}", q.replace("No", "")):
         return True
-    if re.match(rf"^(?:{_TITLES})\s", q) or re.match(r"^(?:Cllrs?|Councillors?)\b", q) or _OFFICER_PREFIX.match(q) or _MIDLINE_ENTRY.match("x " + q, 1):
+    if re.match(rf"^(?:{TITLES})\s", q) or re.match(r"^(?:Cllrs?|Councillors?)\b", q) or _OFFICER_PREFIX.match(q) or _MIDLINE_ENTRY.match("x " + q, 1):
         return False
     return bool(_ROLE_PART_WORDS.search(q)) and (bool(re.search(r"\b[a-z]{2,}\b", q)) or len(q.split()) >= 2)
 
@@ -194,7 +194,7 @@ def _is_initials(piece: str, entry: str) -> bool:
     if not letters or len(letters) > 4 or " " in piece.strip():
         return False
     name = re.sub(r"[\(\[].*", "", entry)
-    words = [w for w in re.split(r"[\s\-]+", name) if w and not re.fullmatch(_TITLES, w)]
+    words = [w for w in re.split(r"[\s\-]+", name) if w and not re.fullmatch(TITLES, w)]
     initials = "".join(w[0] for w in words if w[0].isalpha()).lower()
     low = letters.lower()
     return bool(initials) and (low == initials or (low.startswith(initials) and len(low) <= len(initials) + 1)
@@ -393,19 +393,19 @@ class Attendance:
         self.officers_from = None
 
 
-_PROSE_APOLOGIES = re.compile(
+PROSE_APOLOGIES = re.compile(
     r"a\s?pologies(?:\s+for\s+absence)?\s+(?:were|had\s+been|have\s+been|was)?\s*(?:received|reported|given|tendered|submitted|noted)?\s*"
     r"(?:from|by|on behalf of)\s*:?\s*(?P<names>.+?)(?:\.\s|\.$|$)",
     re.I,
 )
-_ATTEND_PROSE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance(?:\s+virtually)?\b", re.I)
+ATTEND_PROSE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance(?:\s+virtually)?\b", re.I)
 # a cue anywhere in a line, for side-by-side column headers ("Present: Also in attendance: Apologies")
 _CUE_ANY = re.compile(
     r"(?P<c>(?:members\s+)?present|(?:also\s+)?in\s+attendance(?:\s+virtually)?|also\s+present|members\s+of\s+the\s+public|"
     r"officers(?:\s+present)?|apologies(?:\s+for\s+absence)?)\s*:?",
     re.I,
 )
-_SPLIT_CUES = re.compile(
+SPLIT_CUES = re.compile(
     r"^(?:(?:members\s+)?present\b|(?:also\s+)?in\s+attendance\b|also\s+present\b|apologies\b|officers?\s*:|members\s+of\s+the\s+public\b|members\s*:|actions?\s*[:\-]|resolved\b|"
     r"\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?\s+[A-Z]|\d{1,3}\.\s+[A-Z][A-Za-z]+(?:\s+[A-Za-z&']+){0,12}$)",
     re.I,
@@ -521,7 +521,7 @@ def _join_raw(raws: list[str]) -> str:
         if not r:
             continue
         if out and not re.search(r"(?:,|;|\band|&|-)\s*$", out) and (
-            re.match(rf"^(?:{_TITLES}|Cllrs|Councillors)\s", r) or _OFFICER_PREFIX.match(r) or _cue(r)[0]
+            re.match(rf"^(?:{TITLES}|Cllrs|Councillors)\s", r) or _OFFICER_PREFIX.match(r) or _cue(r)[0]
         ):
             out += ", " + r
         else:
@@ -642,7 +642,7 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
                         continue
                     ln = Line(t, t, ln.page, ln.block_index, block=ln.block, first_of_block=ln.first_of_block, x0=ln.x0)
                     mi = None
-            is_head = bool(mi) and (_NUM_HEAD.match(t) is not None) or _SECTION_HEAD.match(t) or re.fullmatch(r"actions?", t, re.I)
+            is_head = bool(mi) and (NUM_HEAD.match(t) is not None) or SECTION_HEAD.match(t) or re.fullmatch(r"actions?", t, re.I)
             if mi and not is_head and ln.block is not None and ln.block.kind == "heading":
                 is_head = True
             if ln.block is not None and ln.block.kind == "heading" and not _cue(t)[0] and not _header_cats(t) and att.people and not _roll_call_like(t):
@@ -650,10 +650,10 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
             if re.fullmatch(r"[A-Z][A-Z0-9&',/()\- ]{3,60}:?", t) and not _cue(t)[0] and att.people:
                 is_head = True  # "APPROVAL OF MINUTES:", "REPORTS": a heading written as a paragraph
             if not is_head and att.people and cat is not None and _is_prose(t) and not _cue(t)[0] and not _roll_call_like(t) \
-                    and not _PROSE_APOLOGIES.search(t) and not any(not _is_prose(r) and re.match(rf"^(?:{_TITLES}|Cllrs?|Councillors?)\s", r.strip()) for r in (ln.raw or "").split("\n")):
+                    and not PROSE_APOLOGIES.search(t) and not any(not _is_prose(r) and re.match(rf"^(?:{TITLES}|Cllrs?|Councillors?)\s", r.strip()) for r in (ln.raw or "").split("\n")):
                 is_head = True  # a prose paragraph after the lists ends them
             if not is_head and table_cols is not None and att.people and not _cue(t)[0] and not _header_cats(t) \
-                    and not _PROSE_APOLOGIES.search(t) and (re.search(r"[a-z]{3,}[.!?]\s*$", t) or _is_prose(t)):
+                    and not PROSE_APOLOGIES.search(t) and (re.search(r"[a-z]{3,}[.!?]\s*$", t) or _is_prose(t)):
                 # a sentence under a table of labelled columns: the columns' labels end with the table
                 # (a sentence, not names: "Mrs A Prescott" ends in lower-case letters too)
                 is_head = True
@@ -663,7 +663,7 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
             elif end is not None and cat is None and not is_head:
                 continue
             if is_head:
-                if _NUM_HEAD.match(t):
+                if NUM_HEAD.match(t):
                     n_items += 1
                 if cat is not None or i > 12:
                     if end is None:
@@ -788,7 +788,7 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
                 continue
         if cat is None:
             continue
-        pm = _PROSE_APOLOGIES.search(t)
+        pm = PROSE_APOLOGIES.search(t)
         if pm:
             att.add_entries(pm.group("names"), APOLOGIES, ln)
             last_used = i
@@ -811,8 +811,8 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
             continue
         if _is_prose(t) and not cols:
             # a sentence between the lists; read line by line only what is a list
-            kept = [r for r in raw_lines if not _is_prose(r) and not re.search(r"[.!?]$", r.strip()) or re.match(rf"^(?:{_TITLES}|Cllrs?)\s", r.strip()) and not _is_prose(r)]
-            titled = len(kept) >= 2 and all(re.match(rf"^(?:{_TITLES}|Cllrs?)\s", r.strip()) for r in kept)
+            kept = [r for r in raw_lines if not _is_prose(r) and not re.search(r"[.!?]$", r.strip()) or re.match(rf"^(?:{TITLES}|Cllrs?)\s", r.strip()) and not _is_prose(r)]
+            titled = len(kept) >= 2 and all(re.match(rf"^(?:{TITLES}|Cllrs?)\s", r.strip()) for r in kept)
             if not kept or len(kept) == len(raw_lines) and not titled:
                 continue  # one title-led name a line ("M. A Gagné, conseiller municipal") is still a list
             raw_lines = kept
@@ -913,7 +913,7 @@ def _name_org_units(lines: list[Line]) -> dict[int, tuple[str, str]]:
         if k < 0:
             continue
         name, org = t[:k].strip(), t[k + 1:].strip(" .")
-        if not org or not _looks_like_name(name) or not 2 <= len(name.split()) <= 5 or re.match(rf"^(?:{_TITLES})\s", org):
+        if not org or not _looks_like_name(name) or not 2 <= len(name.split()) <= 5 or re.match(rf"^(?:{TITLES})\s", org):
             continue
         bare = re.sub(r"\s*\([^()]*\)", "", org)
         shape[i] = (name, org, _is_role_part(bare) or bool(re.search(r"\b[a-z]{3,}\b", org))

@@ -24,7 +24,7 @@ from boardpack.core.model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTE
 from boardpack.core.numbers import parse_money, parse_value
 from boardpack.core.textnorm import one_line
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
-from boardpack.extractors.numeric_tables import TOTAL_LABEL, TableLayout, _no_words, analyse, analysed_tables, column_scale, strip_markers
+from boardpack.extractors.numeric_tables import TOTAL_LABEL, TableLayout, no_words, analyse, analysed_tables, column_scale, strip_markers
 
 _ACTION_REF = re.compile(r"\b\d{1,2}\.\d{1,2}[a-z]?\b")
 _RELATES = re.compile(r"\brelat\w*\s+to\s+actions?\s*:?\s*((?:\d{1,2}\.\d{1,2}[a-z]?[\s,;&and]*)+)", re.I)
@@ -684,7 +684,7 @@ def side_by_side(lay: TableLayout) -> list[TableLayout]:
             continue
         if c.role == "value":
             seen_value = True
-        elif seen_value and c.role in ("notes", "text") and c.n_text >= 3 and c.n_values == 0 and not _no_words(lay, c):
+        elif seen_value and c.role in ("notes", "text") and c.n_text >= 3 and c.n_values == 0 and not no_words(lay, c):
             # the column names rows (words, not figures) and has amounts of its own after it
             if any(v.role == "value" and v.index > c.index for v in lay.columns):
                 starts.append(c.index)

@@ -240,7 +240,7 @@ _NOT_COMMITTEE = re.compile(
     r"proc[eè]s[- ]verbal.*|compte[- ]rendu.*|ordre du jour.*|acta.*|pr[ée]sences?.*)$",
     re.I,
 )
-_ORG_WORD = re.compile(
+ORG_WORD = re.compile(
     r"\b(council|committee|board|partnership|cabinet|panel|group|forum|authority|trust|assembly|executive|"
     r"commission|sub-committee|subcommittee|meeting|event|cdrp|csp|comit[ée]|conseil|consejo|comisi[oó]n|junta|ausschuss)\b",
     re.I,
@@ -308,7 +308,7 @@ def meeting_from_text(text: str) -> MeetingInfo:
         d, t = _date_and_time_after(flat, 0)
     if not m:
         wm = re.search(r"(?:^|[.:]\s+)(?:The\s+)?(?P<c>[A-Z][^\n\d.]{3,80}?)\s+will\s+(?:next\s+)?meet\b", text, re.M)
-        if wm and _ORG_WORD.search(wm.group("c")):
+        if wm and ORG_WORD.search(wm.group("c")):
             info.committee_raw = wm.group("c")
             info.committee = tidy_committee(wm.group("c"))
         # no "meeting of X ... held" sentence: prefer a date with a time after it, or one
@@ -458,11 +458,11 @@ def is_committee_line(text: str) -> bool:
 # ---------------------------------------------------------------------------
 # numbered minute headings
 
-_NUM_HEAD = re.compile(
+NUM_HEAD = re.compile(
     r"^(?P<num>(?:[A-Z][a-z]{2}\d{2}\.\d{1,2})|(?:[A-Z]{1,5}\s?)?\d{1,3}/\d{2,4}|\d{1,3}(?:\.{1,2}\d{1,2}){0,2})[.:]?\s+(?P<title>[A-Z\"'][^\n]{1,140})$"
 )
-_SECTION_HEAD = re.compile(r"^(?:unrestricted items|exempt items|part [12]|items? for decision|open session)\b", re.I)
-_MINUTE_NUM_CELL = re.compile(r"^(?:\d{1,3}\.?|\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?|[A-Z][a-z]{2,4}\s?\d{2}\.\d{1,2})$")
+SECTION_HEAD = re.compile(r"^(?:unrestricted items|exempt items|part [12]|items? for decision|open session)\b", re.I)
+MINUTE_NUM_CELL = re.compile(r"^(?:\d{1,3}\.?|\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?|[A-Z][a-z]{2,4}\s?\d{2}\.\d{1,2})$")
 
 
 def row_heading(cells: list[str]) -> Optional[tuple[str, str]]:
@@ -473,10 +473,10 @@ def row_heading(cells: list[str]) -> Optional[tuple[str, str]]:
         return None
     first = nonempty[0]
     first_line = first.split("\n")[0].strip()
-    m = _NUM_HEAD.match(first_line)
+    m = NUM_HEAD.match(first_line)
     if m:
         return m.group("num").replace("..", ".").rstrip("."), m.group("title").strip()
-    if _MINUTE_NUM_CELL.match(first) and len(nonempty) >= 2:
+    if MINUTE_NUM_CELL.match(first) and len(nonempty) >= 2:
         title = nonempty[1].split("\n")[0].strip()
         if re.match(r"[A-Z\"']", title) and len(title) < 150:
             return first.replace("..", ".").rstrip("."), title
@@ -585,7 +585,7 @@ def tidy_venue(v: Optional[str]) -> Optional[str]:
         return None  # a sentence, not a place
     if _PLACE_WORD.search(t) or _POSTCODE.search(t):
         return t
-    if _ORG_WORD.search(t) or re.search(r"\b(?:agenda|minutes|item|order|draft|state\s+of|county\s+of|town\s+of)\b", t, re.I):
+    if ORG_WORD.search(t) or re.search(r"\b(?:agenda|minutes|item|order|draft|state\s+of|county\s+of|town\s+of)\b", t, re.I):
         return None
     if len(t.split()) > 4 and _PROSE.search(t):
         return None
@@ -624,7 +624,7 @@ def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     t = re.sub(r"(?:\s+(?:minutes|agenda|notes))+$", "", t, flags=re.I)
     cut = re.sub(r"(?:\s+(?:regular|special|ordinary|extraordinary|adjourned|reconvened|emergency|scheduled)?\s*"
                  r"(?:meeting|session)(?:\s+(?:minutes|agenda|notes))?)+$", "", t, flags=re.I)
-    if cut != t and (_ORG_WORD.search(cut.split()[-1] if cut.split() else "") or _BODY_WORD.search(cut)):
+    if cut != t and (ORG_WORD.search(cut.split()[-1] if cut.split() else "") or _BODY_WORD.search(cut)):
         t = cut
     # a kind word inside the name: "Crete Township Special Board of Trustees"
     t = re.sub(r"\b(?:special|regular|ordinary|extraordinary|adjourned|reconvened|emergency)\s+(?=(?:board|council|committee|commission|panel)\b)",
@@ -665,7 +665,7 @@ _BODY_OF = re.compile(r"\b(?:board|committee|commission|council|panel|comit[ée]
 def _is_place_line(t: str) -> bool:
     """A masthead line that is a place: a room or address, a body's name only when it ends
     in a place word ("City Council Chambers"), never a time or the meeting's name."""
-    return is_place(t) and not find_times(t) and (not _ORG_WORD.search(t) or bool(_ENDS_IN_PLACE.search(t)))
+    return is_place(t) and not find_times(t) and (not ORG_WORD.search(t) or bool(_ENDS_IN_PLACE.search(t)))
 
 
 def _nearest_body(lines: list[str]) -> Optional[str]:
@@ -675,7 +675,7 @@ def _nearest_body(lines: list[str]) -> Optional[str]:
     first = None
     for k in range(len(lines) - 1, -1, -1):
         t = lines[k]
-        if is_place(t) and (not _ORG_WORD.search(t) or _ENDS_IN_PLACE.search(t)):
+        if is_place(t) and (not ORG_WORD.search(t) or _ENDS_IN_PLACE.search(t)):
             continue
         c = committee_name(t)
         if not c:
@@ -823,7 +823,7 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False,
                 if pre_place and not committee_name(pre_place):
                     cands.append(pre_place)
             for k, c in enumerate(cands):
-                if c and (is_place(c) or k == 0 and rest and len(c.split()) <= 4 and c[:1].isupper() and not _ORG_WORD.search(c)):
+                if c and (is_place(c) or k == 0 and rest and len(c.split()) <= 4 and c[:1].isupper() and not ORG_WORD.search(c)):
                     parts = [c]
                     # an address wrapped over the following lines ("EPA Government Center" / "City Council Chamber")
                     j = di + 1 if c is rest else nxt_i + 1
@@ -840,7 +840,7 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False,
     if not info.venue and d is not None:
         for k in range(max(0, di - 2), di):
             t = head[k]
-            if is_place(t) and not _ORG_WORD.search(t) and not find_times(t):
+            if is_place(t) and not ORG_WORD.search(t) and not find_times(t):
                 # the address's earlier lines right above it ("City Council Chambers" / "31200 Oak Crest Drive")
                 parts, j = [t], k - 1
                 while j >= 0 and len(parts) < 3 and _is_place_line(head[j]):

@@ -18,7 +18,7 @@ from boardpack.core.dates import find_dates, find_times, numeric_order
 from boardpack.core.model import AGENDA, COVER, OTHER, Paper
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.meeting_cues import (
-    _ORG_WORD,
+    ORG_WORD,
     Line,
     MeetingInfo,
     committee_name,
@@ -73,9 +73,9 @@ def _committee_from_titles(lines: list[Line]) -> tuple[Optional[str], Optional[L
         part = t
         if " - " in t:
             first = t.split(" - ")[0]
-            if _ORG_WORD.search(first):
+            if ORG_WORD.search(first):
                 part = first
-        if is_committee_line(part) and _ORG_WORD.search(part) and not re.match(r"^(?:to|dear|yours)\b", part, re.I):
+        if is_committee_line(part) and ORG_WORD.search(part) and not re.match(r"^(?:to|dear|yours)\b", part, re.I):
             if len(part.split()) <= 14 and not part.endswith("."):
                 return tidy_committee(part), ln
     return None, None

@@ -21,24 +21,24 @@ from boardpack.core.dates import find_dates, find_times
 from boardpack.core.model import MINUTES, Paper
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.attendance import (  # noqa: F401  (re-exported for callers and tests)
-    _TITLES,
+    TITLES,
     APOLOGIES,
     CHAIR,
     IN_ATTENDANCE,
     PRESENT,
-    _ATTEND_PROSE,
-    _PROSE_APOLOGIES,
-    _SPLIT_CUES,
+    ATTEND_PROSE,
+    PROSE_APOLOGIES,
+    SPLIT_CUES,
     parse_attendance,
     parse_person,
     segment_names,
     split_names,
 )
 from boardpack.extractors.meeting_cues import (
-    _MINUTE_NUM_CELL,
-    _NUM_HEAD,
-    _ORG_WORD,
-    _SECTION_HEAD,
+    MINUTE_NUM_CELL,
+    NUM_HEAD,
+    ORG_WORD,
+    SECTION_HEAD,
     Line,
     MeetingInfo,
     is_committee_line,
@@ -77,7 +77,7 @@ _ACTION_CUE = re.compile(
     r"(?:^|(?<=\n))\s*(?:agreed\s+)?actions?(?:\s+(?:point\s+)?\(?\d{1,3}[a-z]?\)?)?\s*[:\-\u2013\u2014]\s*(?P<rest>.*)$", re.I | re.S)
 
 
-_OWNER_NAME = r"(?:(?:" + _TITLES + r")\s+)?(?:[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3}|[A-Z]{2,4})(?:\s*\([A-Z][A-Za-z]{1,3}\))?"
+_OWNER_NAME = r"(?:(?:" + TITLES + r")\s+)?(?:[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3}|[A-Z]{2,4})(?:\s*\([A-Z][A-Za-z]{1,3}\))?"
 _OWNERS = re.compile(
     rf"^(?P<owners>{_OWNER_NAME}(?:\s*(?:,|/|&|\band\b)\s*{_OWNER_NAME})*)\s+"
     r"(?=(?:to|agreed\s+to|will|would|should|is\s+to|are\s+to|has\s+agreed|had\s+agreed|undertook|offered|asked|needs?\s+to)\b)"
@@ -350,7 +350,7 @@ def flatten_body_tables(lines: list[Line]) -> list[Line]:
             text = text.strip()
             if not text:
                 return
-            if not new and cur is not None and not _SENTENCE_END.search(cur.text) and not _NUM_HEAD.match(cur.text):
+            if not new and cur is not None and not _SENTENCE_END.search(cur.text) and not NUM_HEAD.match(cur.text):
                 cur.text = join_lines([cur.text, text])
                 cur.raw += "\n" + text
                 return
@@ -361,7 +361,7 @@ def flatten_body_tables(lines: list[Line]) -> list[Line]:
             cells = [c.strip() for c in (r.cells or [])]
             first = cells[0] if cells else ""
             rest_lines = [x.strip() for c in cells[1:] for x in c.split("\n") if x.strip()]
-            if first and _MINUTE_NUM_CELL.match(first) and rest_lines and re.match(r"[A-Z\"']", rest_lines[0]):
+            if first and MINUTE_NUM_CELL.match(first) and rest_lines and re.match(r"[A-Z\"']", rest_lines[0]):
                 title = [rest_lines[0]]
                 k = 1
                 while k < len(rest_lines) and (re.match(r"^[a-z(]", rest_lines[k]) and not _ITEM_REF.match(rest_lines[k])):
@@ -390,7 +390,7 @@ class MinutesExtractor(Extractor):
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
         res = ExtractResult()
-        lines = flatten_body_tables(units(paper_lines(ctx.doc, paper), _SPLIT_CUES))
+        lines = flatten_body_tables(units(paper_lines(ctx.doc, paper), SPLIT_CUES))
         if not lines:
             return res
         info = self._meeting(lines)
@@ -585,7 +585,7 @@ class MinutesExtractor(Extractor):
                     body_text = join_lines(body_text.split("\n"))
                     if _DECISION.search(body_text):
                         add_decision(decision_text(body_text), ln)
-                    pm = _PROSE_APOLOGIES.search(body_text)
+                    pm = PROSE_APOLOGIES.search(body_text)
                     if pm and not re.search(r"\bno apologies\b", body_text, re.I):
                         att.add_entries(pm.group("names"), APOLOGIES, ln)
                     ac = _ACTION_CUE.search(body_text)
@@ -593,7 +593,7 @@ class MinutesExtractor(Extractor):
                         add_action(ac.group("rest"), action_owners(ac.group("rest")), ln)
                 continue
 
-            mh = _NUM_HEAD.match(t)
+            mh = NUM_HEAD.match(t)
             num = re.sub(r"\.{2,}", ".", mh.group("num")).rstrip(".") if mh else None
             if mh and _accept_item(num, mh.group("title"), cur.number if cur else None):
                 title, rest = _split_heading(ln, len(mh.group("num")))
@@ -604,13 +604,13 @@ class MinutesExtractor(Extractor):
                 if rest:
                     body.insert(i, Line(rest, rest, ln.page, ln.block_index, block=ln.block, first_of_block=False, x0=ln.x0))
                 continue
-            if re.fullmatch(r"\(item\s+\d+[a-z]?\)", t, re.I) or _SECTION_HEAD.match(t):
+            if re.fullmatch(r"\(item\s+\d+[a-z]?\)", t, re.I) or SECTION_HEAD.match(t):
                 continue
             # prose attendance inside the first items
-            pm = _PROSE_APOLOGIES.search(t)
+            pm = PROSE_APOLOGIES.search(t)
             if pm and not re.search(r"\bno apologies\b", t, re.I):
                 att.add_entries(pm.group("names"), APOLOGIES, ln)
-            am = _ATTEND_PROSE.match(t)
+            am = ATTEND_PROSE.match(t)
             if am and cur is not None and _item_num_key(cur.number) <= _item_num_key(items[0].number) + 1:
                 att.add_entries(am.group("names"), IN_ATTENDANCE, ln)
             tail = _ACTION_TAIL.match(t)
@@ -657,7 +657,7 @@ class MinutesExtractor(Extractor):
                             add_decision(_strip_enum(x), xl)
                         continue
                     # "RESOLVED that:" followed by a paragraph: that paragraph is the decision's body
-                    if i < len(body) and not body[i].is_row and not _NUM_HEAD.match(body[i].text) and len(body[i].text) > 20:
+                    if i < len(body) and not body[i].is_row and not NUM_HEAD.match(body[i].text) and len(body[i].text) > 20:
                         text = text.rstrip() + " " + body[i].text.strip()
                         i += 1
                 add_decision(text, ln)
@@ -721,7 +721,7 @@ class MinutesExtractor(Extractor):
                 if ln.is_row:
                     continue
                 t = ln.text.strip()
-                if is_committee_line(t) and (_ORG_WORD.search(t) or t.isupper()) and not re.match(r"^agenda\b", t, re.I):
+                if is_committee_line(t) and (ORG_WORD.search(t) or t.isupper()) and not re.match(r"^agenda\b", t, re.I):
                     info.committee, info.committee_raw = tidy_committee(t), t
                     break
         info.source = "minutes"

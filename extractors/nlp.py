@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from boardpack.core.names import NOT_NAME_WORDS, _TITLE_PHRASES, looks_like_person, parse_person
+from boardpack.core.names import NOT_NAME_WORDS, TITLE_PHRASES, looks_like_person, parse_person
 
 # -- gazetteer ----------------------------------------------------------------
 
@@ -148,11 +148,11 @@ GIVEN_NAMES = GIVEN_NAMES - {"grant", "rose", "april", "june", "will", "joy", "n
 # Words that open a title or rank before a name ("Cllr", "Ch Insp.", "County Councillor");
 # "Police" or "District" alone never do.
 _TITLE_START = sorted(
-    {p for p in _TITLE_PHRASES if " " not in p and len(p) > 2 and p not in {"judge", "major", "commander", "canon", "hon", "col", "lord", "lady", "baron"}}
+    {p for p in TITLE_PHRASES if " " not in p and len(p) > 2 and p not in {"judge", "major", "commander", "canon", "hon", "col", "lord", "lady", "baron"}}
 )
 # ... and words that open one only when another title word follows ("County Councillor").
 _TITLE_PREFIX = sorted({"ch", "chief", "det", "detective", "county", "district", "parish", "city", "borough", "town", "deputy", "assistant", "cty", "dist", "the", "rt", "police", "station", "watch", "group", "crew", "area"})
-_TITLE_SECOND = sorted({w for p in _TITLE_PHRASES for w in p.split()[1:]} | {"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "insp", "inspector", "supt", "constable", "sergeant", "hon", "rev", "revd"})
+_TITLE_SECOND = sorted({w for p in TITLE_PHRASES for w in p.split()[1:]} | {"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "insp", "inspector", "supt", "constable", "sergeant", "hon", "rev", "revd"})
 _NAMEISH = r"^[A-Z][a-z\u00e0-\u00ff]+(?:[-'][A-Z]?[a-z\u00e0-\u00ff]+)*$|^(?:Mc|Mac|O')[A-Z][a-z]+$"
 _INITIAL = r"^[A-Z]\.?$"
 

@@ -464,7 +464,7 @@ def _assign_roles(lay: TableLayout) -> None:
     # them (a payments list "04/04/2023 | Clerk Salary | 126.29")
     filled_texts = [c for c in texts if c.n_values + c.n_null + c.n_text]
     # (nor does a column of tick-box glyphs or symbols without a word)
-    naming = [c for c in filled_texts if not _mostly_dates(lay, c) and not _no_words(lay, c)]
+    naming = [c for c in filled_texts if not _mostly_dates(lay, c) and not no_words(lay, c)]
     if not naming:
         # "Details" / "Description" read as a notes header, but the column
         # is the only one naming the rows
@@ -490,7 +490,7 @@ def _assign_roles(lay: TableLayout) -> None:
         cols[0].role = "label"
 
 
-def _no_words(lay: TableLayout, col: Column) -> bool:
+def no_words(lay: TableLayout, col: Column) -> bool:
     """Whether a column's filled cells hold no letter or digit (tick boxes, symbol glyphs)."""
     cells = [lay.cell(r, col.index) for r in lay.body_rows if lay.cell(r, col.index)]
     return bool(cells) and not any(re.search(r"[A-Za-z0-9]", x) for x in cells)

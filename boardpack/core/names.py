@@ -36,7 +36,7 @@ from boardpack.core.textnorm import one_line
 
 # Multi-word titles first (longest match wins). Compared case-insensitively,
 # with an optional full stop after each word ("Ch. Insp.", "Cllr.").
-_TITLE_PHRASES = [
+TITLE_PHRASES = [
     # council roles used as titles
     "county councillor", "district councillor", "parish councillor", "city councillor",
     "borough councillor", "town councillor", "county cllr", "district cllr", "cty cllr", "dist cllr",
@@ -75,7 +75,7 @@ _OFFICE_TITLES = frozenset({
     "vice mayor", "deputy mayor", "chairman", "chairwoman", "chairperson", "vice chair",
     "vice chairman", "chair", "president", "vice president", "delegate", "freeholder", "legislator",
 })
-_TITLE_WORDS = sorted({tuple(p.split()) for p in _TITLE_PHRASES}, key=len, reverse=True)
+_TITLE_WORDS = sorted({tuple(p.split()) for p in TITLE_PHRASES}, key=len, reverse=True)
 _ONE_WORD_TITLES = frozenset(t[0] for t in _TITLE_WORDS if len(t) == 1)
 
 # Honours and post-nominals written after a name.
