@@ -25,6 +25,11 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+try:
+    import resource
+except ImportError:  # not POSIX: no memory limit
+    resource = None
+
 from boardpack.core.errors import BoardpackError, StoreError, UnreadableDocument
 from boardpack.core.settings import DEFAULT, Settings
 from boardpack.core.pathnames import display_path
@@ -231,18 +236,59 @@ def _deadline(seconds: float):
         signal.signal(signal.SIGALRM, old)
 
 
+@contextlib.contextmanager
+def _memory_cap(mb: int):
+    """Cap this process's address space at ``mb`` MiB for the body (the soft
+    RLIMIT_AS, put back after; POSIX only, elsewhere no limit).
+
+    Only the parse runs under it, never the store's writes, so the same cap
+    serves a spawned worker and the in-process parse of ``workers=1``: an
+    allocation past it raises MemoryError in Python code, and a C library
+    that cannot cope kills only its worker (in-process, the run: the store
+    keeps every file committed before). Children started meanwhile (soffice,
+    tesseract) inherit it. A lower limit already in force is kept.
+    """
+    if not mb or resource is None:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = mb * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    if soft != resource.RLIM_INFINITY and soft <= cap:
+        yield
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _over_memory(path, mb: int) -> UnreadableDocument:
+    if mb:
+        return UnreadableDocument(f"needed more than {mb} MiB of memory to parse (setting worker_memory_mb); stopped",
+                                  path)
+    return UnreadableDocument("ran out of memory while parsing; stopped", path)
+
+
 def _parse_in_worker(path: str, sha256: str, settings: Settings):
     """Top-level (spawn-safe) worker task: ("ok", ParsedFile) or ("err", BoardpackError)."""
+    mb = settings.worker_memory_mb
     try:
-        with _deadline(settings.file_timeout):
+        with _memory_cap(mb), _deadline(settings.file_timeout):
             return "ok", parse_file(path, settings, sha256=sha256)
     except _Deadline:
         return "err", UnreadableDocument(
             f"took longer than {settings.file_timeout:g} s to parse (setting file_timeout); stopped", path)
+    except MemoryError:
+        return "err", _over_memory(path, mb)
     except BoardpackError as e:
         e.__traceback__ = None  # tracebacks do not pickle; the message is the report
         cause = e.__cause__
         e.__cause__ = None
+        if isinstance(cause, MemoryError):  # a stage wrapped it: the limit, not the file, is the story
+            return "err", _over_memory(path, mb)
         if cause is not None and type(e) is BoardpackError:
             e.cause_type = type(cause).__name__  # what the errors table records
         return "err", e
@@ -267,12 +313,12 @@ def _parse_parallel(jobs, todo, n: int, settings: Settings, write) -> None:
 
     At most 2n files are in flight, so finished documents do not pile up in
     memory before the writer takes them. If a worker dies (killed for memory,
-    a crash in a C library) the pool breaks and every file in flight fails;
-    those files get one more try in a fresh pool, so only the file that
-    really kills its worker is reported.
+    a crash in a C library) the pool breaks and every file in flight fails
+    with it; each of those is tried again alone in a fresh pool, so only the
+    file that really kills its worker is reported, never a bystander.
     """
     queue = deque(jobs)
-    tries: dict[str, int] = {}
+    suspects: set[str] = set()  # in flight when a pool broke: run again one at a time
     ctx = get_context("spawn")
     while queue:
         with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_warm_worker) as pool:
@@ -280,6 +326,8 @@ def _parse_parallel(jobs, todo, n: int, settings: Settings, write) -> None:
             broken = False
             while queue or pending:
                 while queue and not broken and len(pending) < n * 2:
+                    if suspects.intersection(pending.values()) or (queue[0] in suspects and pending):
+                        break
                     sha = queue.popleft()
                     pending[pool.submit(_parse_in_worker, str(todo[sha][0][0]), sha, settings)] = sha
                 if not pending:
@@ -291,19 +339,22 @@ def _parse_parallel(jobs, todo, n: int, settings: Settings, write) -> None:
                         status, value = fut.result()
                     except BrokenProcessPool:
                         broken = True
-                        tries[sha] = tries.get(sha, 0) + 1
-                        if tries[sha] < 2:
+                        if sha not in suspects:  # perhaps a bystander of another file's death
+                            suspects.add(sha)
                             queue.appendleft(sha)
                             continue
-                        status, value = "err", UnreadableDocument(
-                            "the parser process died while reading this file (out of memory or a crash)",
-                            todo[sha][0][0],
-                        )
+                        status, value = "err", UnreadableDocument(_died(settings), todo[sha][0][0])
                     except Exception as e:  # noqa: BLE001 - e.g. a result that would not pickle
                         status, value = "err", UnreadableDocument(
                             f"parser process failed: {type(e).__name__}: {e}", todo[sha][0][0]
                         )
                     write(sha, status, value)
+
+
+def _died(settings: Settings) -> str:
+    mb = settings.worker_memory_mb
+    why = f"over worker_memory_mb={mb} MiB, " if mb else ""
+    return f"the parser process died while reading this file (out of memory: {why}killed by the system; or a crash)"
 
 
 def default_workers() -> int:
