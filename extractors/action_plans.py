@@ -989,7 +989,7 @@ class ActionPlanExtractor(Extractor):
     order = 40
 
     def extract(self, paper, ctx: ExtractContext) -> ExtractResult:
-        if ctx.shared.get("action_plans.done"):
+        if ctx.action_plans_done:
             return ExtractResult()
-        ctx.shared["action_plans.done"] = True
+        ctx.action_plans_done = True
         return extract_plans(ctx)

@@ -798,7 +798,7 @@ class AgendaExtractor(Extractor):
             return res
         meeting = pack_meeting(ctx)
         mid = meeting.meeting_id if meeting else None
-        seen = ctx.shared.setdefault("agenda.seen", set())
+        seen = ctx.agenda_seen
         for ordinal, it in enumerate(items):
             title, presenter = item_title(it)
             key = (it.number, title.lower())

@@ -10,11 +10,12 @@ Row primary keys are deterministic (content hashes of natural keys, see
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Optional
 
 from boardpack.core.identity import row_id  # noqa: F401  (re-exported: extractors import it from here)
 from boardpack.core.model import Document, Paper
 from boardpack.core.settings import DEFAULT, Settings
+from boardpack.extractors.meeting_cues import MeetingInfo
 
 EXTRACTORS: dict[str, list["Extractor"]] = {}
 
@@ -42,15 +43,37 @@ class ExtractResult:
 @dataclass
 class ExtractContext:
     """What an extractor may know beyond its paper: the whole document, all
-    papers found in it, and what earlier extractors produced for this document
-    (e.g. the meeting date found on the cover letter, names from attendance)."""
+    papers found in it, what earlier extractors produced for this document,
+    and the few facts extractors hand each other, each a typed field (not a
+    string-keyed dict) so a reader of one extractor sees what it depends on."""
 
     doc: Document
     papers: list[Paper]
     results: ExtractResult = field(default_factory=ExtractResult)
-    shared: dict[str, Any] = field(default_factory=dict)
     #: the run's settings (vocabularies such as status words, thresholds)
     settings: Settings = DEFAULT
+    #: the meeting the pack is for, once the meetings extractor has found it
+    #: (front sheet, notice or agenda heading); later papers inherit it
+    pack_meeting: Optional[MeetingInfo] = None
+    #: this document's ``meetings`` rows by meeting id, so a second mention
+    #: of a meeting fills gaps in its row instead of adding a row
+    meeting_rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: the pack's date for report rows (``report_context.context_date``), once
+    #: it comes from the meeting extractor (None until then)
+    report_date: Optional[str] = None
+    report_date_settled: bool = False
+    #: agenda items already stored for this document (a repeated agenda adds none)
+    agenda_seen: set[Any] = field(default_factory=set)
+    #: every numeric table's layout, verdict and title, analysed once per
+    #: document and shared by the budget and indicator extractors
+    table_analyses: dict[Any, Any] = field(default_factory=dict)
+    #: indices of tables the indicators extractor read as counts (budgets skip them)
+    indicator_count_tables: set[int] = field(default_factory=set)
+    #: report sections numbered in document order, and the blocks already used
+    report_ordinals: list[Any] = field(default_factory=list)
+    report_blocks: set[Any] = field(default_factory=set)
+    #: action plans are read once per document, whichever paper comes first
+    action_plans_done: bool = False
 
 
 class Extractor:

@@ -723,7 +723,7 @@ class BudgetExtractor(Extractor):
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
         res = ExtractResult()
-        for block, lay, verdict, title in analysed_tables(paper, ctx.doc, ctx.shared):
+        for block, lay, verdict, title in analysed_tables(paper, ctx.doc, ctx.table_analyses):
             if verdict.kind != "budget":
                 continue
             try:

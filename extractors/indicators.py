@@ -168,7 +168,7 @@ def _count_table_rows(b) -> Optional[list[tuple[str, str]]]:
 def count_lists(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
     """Runs of two or more "Label: number" lines in prose."""
     doc = ctx.doc
-    consumed = ctx.shared.setdefault("indicator_count_tables", set())
+    consumed = ctx.indicator_count_tables
     runs: list[tuple[Optional[str], list]] = []
     cur: list = []
     intro: Optional[str] = None
@@ -272,8 +272,8 @@ class IndicatorExtractor(Extractor):
         res = ExtractResult()
         if paper.paper_type in (PERFORMANCE, PROGRESS_REPORT, OTHER, MINUTES):
             count_lists(paper, ctx, res)
-        consumed = ctx.shared.get("indicator_count_tables", set())
-        for block, lay, verdict, title in analysed_tables(paper, ctx.doc, ctx.shared):
+        consumed = ctx.indicator_count_tables
+        for block, lay, verdict, title in analysed_tables(paper, ctx.doc, ctx.table_analyses):
             if verdict.kind != "indicator" or block.index in consumed:
                 continue
             try:

@@ -14,7 +14,7 @@ from typing import Callable, Optional
 
 from boardpack.core.dates import find_dates, find_times
 from boardpack.core.model import TABLE, PAGE_BREAK, Block, Document, Paper
-from boardpack.extractors.base import row_id
+from boardpack.core.identity import row_id
 
 
 # ---------------------------------------------------------------------------

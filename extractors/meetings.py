@@ -2,7 +2,7 @@
 
 Reads the committee, meeting date and start time, venue, date of issue,
 democratic services contact and addressees from the head of a cover letter
-or agenda paper, and publishes the pack's meeting in ``ctx.shared`` so the
+or agenda paper, and publishes the pack's meeting as ``ctx.pack_meeting`` so the
 agenda extractor files its items under it. Minutes headers are read by
 :mod:`.minutes` through :func:`record_meeting`, so one document lists every
 meeting it describes once.
@@ -38,8 +38,6 @@ from boardpack.extractors.meeting_cues import (
 
 _HELD_SENTENCE = re.compile(r"\b(?:will\s+be\s+held|to\s+be\s+held|summoned|will\s+meet|take\s+place)\b", re.I)
 
-PACK_MEETING = "meetings.pack_meeting"  # ctx.shared key: MeetingInfo of the pack's meeting
-_ROWS = "meetings.rows"  # ctx.shared key: {meeting_id: row dict} for this document
 
 _TO_LINE = re.compile(r"^to\s*:", re.I)
 _ITEM_START = re.compile(r"^\s*(?:item\s+)?\d{1,2}\s*(?:\.|\)|\s)\s*(?:\(?[a-z]\)\s*)?[A-Z]")
@@ -354,7 +352,7 @@ def record_meeting(info: MeetingInfo, ctx: ExtractContext, res: ExtractResult) -
     if not info.meeting_date and not info.committee:
         return None
     mid = info.meeting_id or row_id("meeting", info.committee, None, ctx.doc.sha256)
-    rows = ctx.shared.setdefault(_ROWS, {})
+    rows = ctx.meeting_rows
     fields = {
         "committee": info.committee,
         "committee_raw": info.committee_raw,
@@ -404,28 +402,28 @@ class MeetingExtractor(Extractor):
         lines = paper_lines(ctx.doc, paper)
         if not lines:
             return res
-        if paper.paper_type in (OTHER, COVER) and ctx.shared.get(PACK_MEETING) is None:
+        if paper.paper_type in (OTHER, COVER) and ctx.pack_meeting is None:
             listed = schedule_meetings(paper, ctx, lines)
             if listed:
                 for info in listed:
                     record_meeting(info, ctx, res)
-                ctx.shared[PACK_MEETING] = listed[0]
+                ctx.pack_meeting = listed[0]
                 return res
         if paper.paper_type == OTHER:
             # a paper the segmenter left untyped states a meeting when its masthead names
             # itself a meeting paper and dates it; a paper a cue named as something else
             # (a memo, letter, briefing, report, register) states none
-            if paper.cue or ctx.shared.get(PACK_MEETING) is not None or not names_meeting_paper(paper, lines):
+            if paper.cue or ctx.pack_meeting is not None or not names_meeting_paper(paper, lines):
                 return res
             info = meeting_from_lines(lines, "agenda" if _AGENDA_TITLE.search(" ".join(
                 [paper.title or ""] + [ln.text for ln in lines[:_HEAD_LINES] if not ln.is_row])) else "minutes")
             if info.meeting_date is None:
                 return res
-            ctx.shared[PACK_MEETING] = info
+            ctx.pack_meeting = info
             record_meeting(info, ctx, res)
             return res
         info = meeting_from_lines(lines, paper.paper_type)
-        known: Optional[MeetingInfo] = ctx.shared.get(PACK_MEETING)
+        known: Optional[MeetingInfo] = ctx.pack_meeting
         if known is not None:
             # an agenda following its summons: complete the pack's meeting, do not start another
             if info.meeting_date in (None, known.meeting_date) or paper.paper_type == AGENDA and not info.committee:
@@ -449,11 +447,11 @@ class MeetingExtractor(Extractor):
             if info.committee or info.venue:
                 res.warn(f"{paper.paper_type}: no meeting date found", page=paper.page_start, block_index=paper.start)
             if known is None and info.committee:
-                ctx.shared[PACK_MEETING] = info
+                ctx.pack_meeting = info
                 record_meeting(info, ctx, res)
             return res
         if known is None or known.meeting_date is None:
-            ctx.shared[PACK_MEETING] = info
+            ctx.pack_meeting = info
         record_meeting(info, ctx, res)
         return res
 
@@ -561,7 +559,7 @@ def names_meeting_paper(paper: Paper, lines: list[Line]) -> bool:
 
 
 def pack_meeting(ctx: ExtractContext) -> Optional[MeetingInfo]:
-    return ctx.shared.get(PACK_MEETING)
+    return ctx.pack_meeting
 
 
-__all__ = ["MeetingExtractor", "meeting_from_lines", "record_meeting", "pack_meeting", "meeting_id", "PACK_MEETING"]
+__all__ = ["MeetingExtractor", "meeting_from_lines", "record_meeting", "pack_meeting", "meeting_id"]

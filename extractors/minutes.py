@@ -690,7 +690,6 @@ class MinutesExtractor(Extractor):
                 "block_index": it.block_index,
             })
         # share names for the people extractor
-        ctx.shared.setdefault("attendance.names", []).extend(p.person for p in att.people)
         return res
 
     def _meeting(self, lines: list[Line]) -> MeetingInfo:

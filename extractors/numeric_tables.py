@@ -726,7 +726,7 @@ def table_blocks(paper: Paper, doc: Document) -> list[Block]:
 
 def analysed_tables(paper: Paper, doc: Document, cache: dict) -> list[tuple[Block, TableLayout, Verdict, Optional[str]]]:
     """Every table of a paper with its layout, verdict and title, computed once per
-    document (the two extractors share ``cache``, normally ``ctx.shared``)."""
+    document (the two extractors share ``cache``, normally ``ctx.table_analyses``)."""
     out = []
     for b in table_blocks(paper, doc):
         key = ("numeric_tables", b.index)

@@ -12,7 +12,6 @@ from boardpack.core.identity import plan_key
 from boardpack.core.model import TABLE, Block, Document
 from boardpack.extractors.base import ExtractContext
 
-_CTX_DATE = "reports.context_date"
 
 # Template guidance and page furniture that is never content.
 GUIDANCE = re.compile(
@@ -35,10 +34,10 @@ def is_furniture(block: Block) -> bool:
 def context_date(ctx: ExtractContext) -> Optional[str]:
     """The pack's meeting date (ISO), else its date of issue, else the first
     full date printed near the start of the document."""
-    if _CTX_DATE in ctx.shared:
-        return ctx.shared[_CTX_DATE]
+    if ctx.report_date_settled:
+        return ctx.report_date
     found = None
-    info = ctx.shared.get("meetings.pack_meeting")
+    info = ctx.pack_meeting
     if info is not None:
         found = getattr(info, "meeting_date", None) or getattr(info, "date_of_issue", None)
     if not found:
@@ -50,7 +49,7 @@ def context_date(ctx: ExtractContext) -> Optional[str]:
         found = first_date(ctx.doc)
     # Only cache a date taken from the meeting extractor: it may run later.
     if info is not None or ctx.results.rows.get("meetings"):
-        ctx.shared[_CTX_DATE] = found
+        ctx.report_date, ctx.report_date_settled = found, True
     return found
 
 

@@ -180,8 +180,8 @@ class _ReportReader:
         self.recent_heads: list[str] = []
 
     def _new(self, b: Block) -> _Report:
-        r = _Report(len(self.ctx.shared.setdefault("reports.ordinals", [])), b)
-        self.ctx.shared["reports.ordinals"].append(r)
+        r = _Report(len(self.ctx.report_ordinals), b)
+        self.ctx.report_ordinals.append(r)
         r.context_heads = list(self.recent_heads[-4:])
         self.recent_heads = []
         self.reports.append(r)
@@ -404,7 +404,7 @@ class ProgressReportExtractor(Extractor):
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
         blocks = paper.blocks(ctx.doc)
-        done: set = ctx.shared.setdefault("reports.blocks", set())
+        done: set = ctx.report_blocks
         blocks = [b for b in blocks if b.index not in done]
         if not blocks:
             return ExtractResult()
