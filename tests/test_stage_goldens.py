@@ -222,16 +222,23 @@ def test_extract_rows_carry_no_machine_paths():
 
 
 def test_stage_by_stage_run_matches_parse_file():
-    # The smallest sample, through parse_file in one go: the same papers and rows.
+    # The smallest sample through parse_file in one go: the same papers and
+    # rows, and the same blocks once the segmenter's flags are applied.
     rel = min(SAMPLES, key=lambda r: (CORPUS / r).stat().st_size)
     parsed = parse_file(CORPUS / rel)
-    flags_unused = [list(b.flags) for b in parsed.doc.blocks]
+    staged = stage_models(rel)
+    blocks = {b["index"]: dict(b) for b in staged["read"]["blocks"]}
+    for change in staged["segment"]["flags_set"]:
+        blocks[change["index"]]["flags"] = change["flags"]
+        if not change["flags"]:
+            del blocks[change["index"]]["flags"]
     whole = json.loads(dump({
-        "segment": segment_model(parsed.doc, parsed.papers, flags_unused)["papers"],
+        "blocks": [compact_block(b) for b in parsed.doc.blocks],
+        "papers": [dataclasses.asdict(p) for p in parsed.papers],
         "extract": extract_model(parsed.doc, parsed.result),
     }))
-    staged = stage_models(rel)
-    assert whole["segment"] == staged["segment"]["papers"]
+    assert whole["blocks"] == [blocks[i] for i in sorted(blocks)]
+    assert whole["papers"] == staged["segment"]["papers"]
     assert whole["extract"] == staged["extract"]
 
 
