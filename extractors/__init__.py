@@ -7,6 +7,8 @@ with :func:`register`.
 
 from __future__ import annotations
 
+import importlib
+
 from boardpack.extractors.base import (  # noqa: F401
     EXTRACTORS,
     WHOLE_DOCUMENT,
@@ -36,14 +38,7 @@ EXTRACTOR_MODULES = (
 
 
 def load_all() -> dict:
-    import importlib
-
+    """Import every extractor module (each registers itself); the registry."""
     for name in EXTRACTOR_MODULES:
-        try:
-            importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as e:
-            # Only tolerate the module itself being absent (not yet written),
-            # never a missing dependency inside it.
-            if e.name != f"{__name__}.{name}":
-                raise
+        importlib.import_module(f"{__name__}.{name}")
     return EXTRACTORS

@@ -986,6 +986,7 @@ def extract_plans(ctx: ExtractContext) -> ExtractResult:
 class ActionPlanExtractor(Extractor):
     name = "action_plans"
     paper_types = (WHOLE_DOCUMENT,)
+    produces = ("action_plans", "plan_actions", "plan_milestones", "plan_updates")
     order = 40
 
     def extract(self, paper, ctx: ExtractContext) -> ExtractResult:

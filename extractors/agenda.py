@@ -785,6 +785,7 @@ class AgendaExtractor(Extractor):
 
     name = "agenda"
     paper_types = (AGENDA, COVER, OTHER)
+    produces = ("agenda_items",)
     order = 20
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:

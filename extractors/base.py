@@ -77,10 +77,14 @@ class ExtractContext:
 
 
 class Extractor:
-    """Subclass, set ``paper_types`` and ``name``, implement :meth:`extract`."""
+    """Subclass, set ``name``, the ``paper_types`` it reads and the tables it
+    ``produces``, and implement :meth:`extract`."""
 
     name: str = "base"
     paper_types: tuple[str, ...] = ()
+    #: the store tables its rows go to; a row for any other table is a bug
+    #: (:func:`extract_paper` refuses it), so this list is the extractor's contract
+    produces: tuple[str, ...] = ()
     #: lower runs first (meetings before minutes before people)
     order: int = 50
 
@@ -107,6 +111,9 @@ def extract_paper(paper: Paper, ctx: ExtractContext) -> ExtractResult:
     out = ExtractResult()
     for ex in EXTRACTORS.get(paper.paper_type, []):
         res = ex.extract(paper, ctx)
+        undeclared = set(res.rows) - set(ex.produces)
+        if undeclared:
+            raise ValueError(f"extractor {ex.name!r} produced rows for undeclared tables {sorted(undeclared)}")
         out.merge(res)
         ctx.results.merge(res)
     return out

@@ -719,6 +719,7 @@ class BudgetExtractor(Extractor):
 
     name = "budgets"
     paper_types = (BUDGET, PERFORMANCE, PROGRESS_REPORT, ACTION_PLAN, MINUTES, OTHER)
+    produces = ("budget_tables", "budget_amounts", "budget_checks")
     order = 60
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:

@@ -266,6 +266,7 @@ class IndicatorExtractor(Extractor):
 
     name = "indicators"
     paper_types = (PERFORMANCE, BUDGET, PROGRESS_REPORT, ACTION_PLAN, MINUTES, OTHER)
+    produces = ("indicator_tables", "indicator_values")
     order = 61
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:

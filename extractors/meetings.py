@@ -395,6 +395,7 @@ class MeetingExtractor(Extractor):
 
     name = "meetings"
     paper_types = (COVER, AGENDA, OTHER)
+    produces = ("meetings",)
     order = 10
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:

@@ -386,6 +386,7 @@ def flatten_body_tables(lines: list[Line]) -> list[Line]:
 class MinutesExtractor(Extractor):
     name = "minutes"
     paper_types = (MINUTES,)
+    produces = ("meetings", "attendance", "minute_items", "decisions", "minute_actions")
     order = 30
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:

@@ -348,6 +348,7 @@ class PeopleExtractor(Extractor):
 
     name = "people"
     paper_types = (WHOLE_DOCUMENT,)
+    produces = ("people_mentions", "org_mentions")
     order = 90
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:

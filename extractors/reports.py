@@ -400,6 +400,7 @@ def looks_like_report(blocks: list[Block]) -> bool:
 class ProgressReportExtractor(Extractor):
     name = "reports"
     paper_types = (PROGRESS_REPORT, "performance", "other", "minutes", "agenda", "cover_letter", "budget", "action_plan")
+    produces = ("progress_reports", "report_sections", "report_items")
     order = 45
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
