@@ -8,6 +8,7 @@ Each verb is a thin layer over a library function (:mod:`boardpack.store.audit`,
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -183,6 +184,11 @@ def export(directory, fmt, db):
 def serve(db, host, port):
     """Browse the store in Datasette (needs `pip install -e .[web]`): read-only, with every view and
     column described and the audits as canned queries."""
-    from boardpack.serve import serve as lib_serve
+    from boardpack.serve import PortInUse, serve as lib_serve
 
-    lib_serve(db, host, port)
+    try:
+        status = lib_serve(db, host, port)
+    except PortInUse as e:
+        click.echo(f"error: {e.message}", err=True)
+        sys.exit(2)
+    sys.exit(status)
