@@ -57,6 +57,9 @@ class Settings:
     # (curves), or a pattern fill over at least this share of the page
     scanned_min_curves: int = 50
     scanned_min_pattern_share: float = 0.25
+    # -- PDF text-layer reader: "pdfium" reads a page many times faster than
+    # "pdfplumber" (pdfminer), which stays as the reference and debugging lens
+    pdf_engine: str = "pdfplumber"
     # -- OCR of scanned PDF pages (tesseract via pdftoppm)
     ocr: bool = True
     ocr_dpi: int = 200
@@ -106,6 +109,8 @@ class Settings:
             v = getattr(self, name)
             if not isinstance(v, (int, float)) or not lo <= v <= hi:
                 raise SettingsError(f"setting {name}={v!r} must be a number in [{lo}, {hi}]")
+        if self.pdf_engine not in ("pdfium", "pdfplumber"):
+            raise SettingsError(f"setting pdf_engine={self.pdf_engine!r} must be pdfium or pdfplumber")
         for name in ("ocr", "ocr_cache"):
             if not isinstance(getattr(self, name), bool):
                 raise SettingsError(f"setting {name}={getattr(self, name)!r} must be true or false")
