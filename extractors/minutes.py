@@ -21,6 +21,7 @@ from boardpack.core.dates import find_dates, find_times
 from boardpack.core.model import MINUTES, Paper
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.attendance import (  # noqa: F401  (re-exported for callers and tests)
+    Attendance,
     TITLES,
     APOLOGIES,
     CHAIR,
@@ -30,7 +31,7 @@ from boardpack.extractors.attendance import (  # noqa: F401  (re-exported for ca
     PROSE_APOLOGIES,
     SPLIT_CUES,
     parse_attendance,
-    parse_person,
+    parse_entry,
     segment_names,
     split_names,
 )
@@ -382,6 +383,355 @@ def flatten_body_tables(lines: list[Line]) -> list[Line]:
     return out
 
 
+@dataclass
+class _TableState:
+    """Where the action columns are in the table being read, and what announced it."""
+
+    cols: Optional[tuple[int, int]] = None  # (action column or -1, owner column)
+    ncols: int = 0
+    column_only: bool = False  # an "Action" column beside the minutes' notes (no owner column)
+    header_line: bool = False  # "ITEM  BY WHOM  BY WHEN" printed as a line above a headerless table
+    last_table: Optional[int] = None  # block of the table last seen
+
+    def enter(self, ln: Line) -> None:
+        """The first row of a table block: its columns, or the previous table's when it is that
+        table continued on the next page (same width, no header row)."""
+        ncells = len(ln.cells or [])
+        low0 = [c.strip().lower().rstrip(":") for c in (ln.cells or [])]
+        continued = self.cols is not None and ncells == self.ncols and not any(
+            c in _ACTION_HEAD_WORDS or c in _OWNER_HEAD_WORDS for c in low0)
+        if not continued:
+            self.cols = None
+            self.column_only = False
+        self.last_table = ln.block_index
+        if self.header_line and self.cols is None:
+            self.cols = _guess_action_cols([c.strip() for c in (ln.cells or [])])
+            self.ncols = ncells
+        self.header_line = False
+
+    def header(self, cells: list[str], low: list[str]) -> None:
+        """A header row ("Action | Owner"): its action and owner columns."""
+        own_i = next((j for j, c in enumerate(low) if c in _OWNER_HEAD_WORDS), None)
+        act_i = next((j for j, c in enumerate(low) if c in _ACTION_HEAD_WORDS), None)
+        self.column_only = own_i is None
+        if own_i is None:
+            own_i, act_i = act_i, None
+        self.cols = (act_i if act_i is not None else -1, own_i)
+        self.ncols = len(cells)
+
+
+def _owners_of(own: str) -> list[str]:
+    """"NW / JS and Clerk." -> ["NW", "JS", "Clerk"]."""
+    return [o for o in re.split(r"\s*(?:/|,|&|\band\b)\s*", own.rstrip(".")) if o]
+
+
+def _slash_owners(own: str) -> list[str]:
+    return re.split(r"\s*/\s*", own)
+
+
+class _MinutesBody:
+    """One pass over the minutes after the attendance section: minute items, decisions,
+    actions (in prose, in action tables, in tables printed as text lines) and the
+    attendance mentioned in prose, added to ``res`` as they are met."""
+
+    def __init__(self, paper: Paper, ctx: ExtractContext, res: ExtractResult,
+                 meeting: tuple[Optional[str], Optional[str]], att: Attendance, body: list[Line]) -> None:
+        self.paper, self.res, self.att, self.body = paper, res, att, body
+        self.sha = ctx.doc.sha256
+        self.mid, self.mdate = meeting
+        self.items: list[MinuteItem] = []
+        self.cur: Optional[MinuteItem] = None
+        self.pending_action = False  # "ACTION:" alone: the owner-led line below is the action
+        self.prev_text: Optional[str] = None
+        self.decisions_seen: set[str] = set()
+        self.n_action = 0
+        self.table = _TableState()
+        self.text_table: Optional[list] = None  # rows of an action table printed as text lines
+        self.i = 0
+
+    def read(self) -> list[MinuteItem]:
+        while self.i < len(self.body):
+            ln = self.body[self.i]
+            self.i += 1
+            self._line(ln)
+        if self.text_table is not None:
+            self._flush_text_table()
+        return self.items
+
+    # -- rows out -----------------------------------------------------------
+
+    def add_action(self, text: str, owners: list[str], ln: Line, owners_raw: Optional[str] = None) -> None:
+        text = " ".join(text.split()).strip()
+        if not text and not owners:
+            return
+        self.n_action += 1
+        self.res.add("minute_actions", {
+            "minute_action_id": row_id(self.sha, self.paper.start, ln.block_index, self.n_action, text),
+            "meeting_id": self.mid,
+            "meeting_date": self.mdate,
+            "item_number": self.cur.number if self.cur else None,
+            "owners": "; ".join(owners) if owners else None,
+            "owners_raw": owners_raw,
+            "action_text": text,
+            "page": ln.page,
+            "block_index": ln.block_index,
+        })
+
+    def add_decision(self, text: str, ln: Line) -> None:
+        text = " ".join(text.split()).strip()
+        if not text or text in self.decisions_seen:
+            return
+        self.decisions_seen.add(text)
+        kw = _DECISION.search(text)
+        self.res.add("decisions", {
+            "decision_id": row_id(self.sha, self.paper.start, ln.block_index, text),
+            "meeting_id": self.mid,
+            "meeting_date": self.mdate,
+            "item_number": self.cur.number if self.cur else None,
+            "decision_text": text,
+            "keyword": kw.group(0) if kw else None,
+            "page": ln.page,
+            "block_index": ln.block_index,
+        })
+
+    def _new_item(self, num: str, title: str, raw: str, ln: Line) -> None:
+        self.cur = MinuteItem(num, title, raw, ln.page, ln.block_index)
+        self.items.append(self.cur)
+
+    def _flush_text_table(self) -> None:
+        for a_text, a_owners, a_ln in self.text_table:
+            self.add_action(a_text, a_owners, a_ln, owners_raw="/".join(a_owners) or None)
+        self.text_table.clear()
+
+    # -- one unit -----------------------------------------------------------
+
+    def _line(self, ln: Line) -> None:
+        t = ln.text.strip()
+        if ln.is_row and ln.block_index != self.table.last_table:
+            self.table.enter(ln)
+        if self.text_table is not None:
+            if not ln.is_row and _read_text_action_rows(ln, self.text_table):
+                return
+            self._flush_text_table()
+            self.text_table = None
+        if not ln.is_row and self._text_table_opens(ln, t):
+            return
+        if ln.is_row:
+            self._row(ln, t)
+            return
+        self._margin_owners(ln, t)
+        if _HEAD_LABEL.fullmatch(" ".join(t.split("\n")[-1].split())) and _OWNER_IN_LINE.search(t):
+            self.table.header_line = True
+            return
+        self._prose(ln, t)
+
+    def _text_table_opens(self, ln: Line, t: str) -> bool:
+        """"NO ACTION OWNER Update" printed as text (a scan, a text-aligned table): the rows
+        follow as lines, the owner's initials at the end of each. True when the unit is read."""
+        if _text_table_header(t) and self.i < len(self.body) and not self.body[self.i].is_row:
+            self.text_table = []
+            return True
+        raws = [r for r in (ln.raw or "").split("\n") if r.strip()]
+        if len(raws) >= 2 and _text_table_header(raws[0]):
+            self.text_table = []  # the header and its rows in one paragraph
+            rest_ln = Line("\n".join(raws[1:]), "\n".join(raws[1:]), ln.page, ln.block_index, block=ln.block,
+                           first_of_block=False, x0=ln.x0)
+            if _read_text_action_rows(rest_ln, self.text_table):
+                return True
+            self._flush_text_table()
+            self.text_table = None
+        return False
+
+    def _margin_owners(self, ln: Line, t: str) -> None:
+        """"... + VAT. NO to advise Mr Gray NO": the owner again in the right margin."""
+        margin_seen = set()
+        for r in (ln.raw or "").split("\n"):
+            mo = _MARGIN_OWNER.search(r.strip()) if r.strip() else None
+            if mo:
+                self.add_action(mo.group("s"), _slash_owners(mo.group("o")), ln, owners_raw=mo.group("o"))
+                margin_seen.add(" ".join(mo.group("s").split()))
+        # the sentence wrapped over lines: "BM to let Cllr Ray know where\nthe box goes. BM\nFurther ..."
+        for mo in _MARGIN_OWNER_WRAPPED.finditer(" ".join(t.split())):
+            if " ".join(mo.group("s").split()) not in margin_seen and "\n" in (ln.raw or ""):
+                self.add_action(mo.group("s"), _slash_owners(mo.group("o")), ln, owners_raw=mo.group("o"))
+
+    # -- table rows ---------------------------------------------------------
+
+    def _row(self, ln: Line, t: str) -> None:
+        cells = [c.strip() for c in (ln.cells or [])]
+        low = [" ".join(c.lower().rstrip(":").split()) for c in cells]
+        is_header = any(c in _ACTION_HEAD_WORDS or c in _OWNER_HEAD_WORDS for c in low) and len([c for c in cells if c]) <= 5
+        if is_header:
+            self.table.header(cells, low)
+        # a minute heading in the row: "288. | Title/body" or "03.18.02 Title"
+        head = row_heading(cells)
+        if head and _accept_item(head[0], head[1], self.cur.number if self.cur else None):
+            self._new_item(head[0], head[1], t, ln)
+        if is_header and not head:
+            return
+        if self.table.cols and self._action_row(cells, is_header, ln):
+            return
+        self._row_cells(cells, head, ln)
+
+    def _action_row(self, cells: list[str], is_header: bool, ln: Line) -> bool:
+        """A row of an action table: its action and owner. True when the row is read."""
+        act_i, own_i = self.table.cols
+        owner = "" if is_header or own_i >= len(cells) else cells[own_i]
+        if act_i >= 0:
+            text = cells[act_i] if act_i < len(cells) else ""
+        else:
+            others = [c for j, c in enumerate(cells) if j != own_i and c and not re.fullmatch(r"[\w.]{1,10}", c)]
+            text = max(others, key=len) if others else ""
+        if owner and re.search(r"\d{2}|£|total", owner, re.I):
+            owner = ""
+        if not owner:
+            return False
+        if _NO_ACTION.match(owner.strip()):
+            return True
+        if self.table.column_only:
+            self._action_column_cell(owner, text, ln)
+            return True
+        if not text:
+            return False
+        ac = _ACTION_CUE.match(text)
+        if ac:
+            text = ac.group("rest")
+        groups = _split_by_owner_lines(text, owner)
+        if groups:
+            for gtext, gown in groups:
+                self.add_action(gtext, [gown], ln, owners_raw=gown)
+        else:
+            self.add_action(text, owner_cell(owner), ln, owners_raw=owner)
+        for c in cells:
+            if c and _DECISION.search(c):
+                self.add_decision(decision_text(c), ln)
+        return True
+
+    def _action_column_cell(self, owner: str, text: str, ln: Line) -> None:
+        """The Action cell beside the notes: an action sentence itself ("Clerk to place on
+        website"), or its owner(s) when the notes are one short action."""
+        cell = " ".join(owner.split())
+        owner_lines = all(re.fullmatch(r"(?:[A-Z][\w'\-]*\s*){1,3}(?:[/,&]\s*(?:[A-Z][\w'\-]*\s*){1,3})*", x.strip())
+                          for x in owner.split("\n") if x.strip())
+        if action_owners(cell) or (len(cell.split()) > 5 and not owner_lines):
+            self.add_action(cell, action_owners(cell), ln)
+        elif text and len(text.split()) <= 25 and len([x for x in text.split("\n") if x.strip()]) <= 2:
+            self.add_action(text, owner_cell(owner), ln, owners_raw=owner)
+
+    def _row_cells(self, cells: list[str], head: Optional[tuple[str, str]], ln: Line) -> None:
+        """The cells of a row that is no action-table row: decisions, apologies and actions in its text."""
+        for c in cells:
+            if not c:
+                continue
+            body_text = c[len(head[1]):] if head and c.startswith(head[1][:20]) else c
+            body_text = join_lines(body_text.split("\n"))
+            if _DECISION.search(body_text):
+                self.add_decision(decision_text(body_text), ln)
+            pm = PROSE_APOLOGIES.search(body_text)
+            if pm and not re.search(r"\bno apologies\b", body_text, re.I):
+                self.att.add_entries(pm.group("names"), APOLOGIES, ln)
+            ac = _ACTION_CUE.search(body_text)
+            if ac and ac.group("rest").strip():
+                self.add_action(ac.group("rest"), action_owners(ac.group("rest")), ln)
+
+    # -- prose --------------------------------------------------------------
+
+    def _prose(self, ln: Line, t: str) -> None:
+        if self._minute_heading(ln, t):
+            return
+        if re.fullmatch(r"\(item\s+\d+[a-z]?\)", t, re.I) or SECTION_HEAD.match(t):
+            return
+        self._prose_attendance(ln, t)
+        tail = _ACTION_TAIL.match(t)
+        if tail and _OWNER_ONLY.match(tail.group("own").strip()):
+            # "... report back by June. ACTION: NW" at the end of a paragraph
+            own = tail.group("own").strip()
+            self.add_action(tail.group("body"), _owners_of(own), ln, owners_raw=own)
+            t = tail.group("body")
+        ac = _ACTION_CUE.match(t)
+        if ac:
+            self._action_cue(ac.group("rest").strip(), ln)
+            return
+        if self.pending_action:
+            owners = action_owners(t)
+            if owners:
+                self.add_action(t, owners, ln)
+                return
+            self.pending_action = False
+        if _DECISION.search(t) and not re.match(r"^(?:to|the minutes of)\b.*\?$", t, re.I):
+            if self._decision(ln, t):
+                return
+        self.prev_text = t
+
+    def _minute_heading(self, ln: Line, t: str) -> bool:
+        """A numbered minute heading opens the next item; the rest of its paragraph is read next."""
+        mh = NUM_HEAD.match(t)
+        if not mh:
+            return False
+        num = re.sub(r"\.{2,}", ".", mh.group("num")).rstrip(".")
+        if not _accept_item(num, mh.group("title"), self.cur.number if self.cur else None):
+            return False
+        title, rest = _split_heading(ln, len(mh.group("num")))
+        title = re.sub(r"\s*\(item\s+\d+[a-z]?\)\s*$", "", title, flags=re.I)
+        self._new_item(num, title, t, ln)
+        self.pending_action = False
+        if rest:
+            self.body.insert(self.i, Line(rest, rest, ln.page, ln.block_index, block=ln.block, first_of_block=False, x0=ln.x0))
+        return True
+
+    def _prose_attendance(self, ln: Line, t: str) -> None:
+        """Apologies anywhere, and "also in attendance" inside the first items."""
+        pm = PROSE_APOLOGIES.search(t)
+        if pm and not re.search(r"\bno apologies\b", t, re.I):
+            self.att.add_entries(pm.group("names"), APOLOGIES, ln)
+        am = ATTEND_PROSE.match(t)
+        if am and self.cur is not None and _item_num_key(self.cur.number) <= _item_num_key(self.items[0].number) + 1:
+            self.att.add_entries(am.group("names"), IN_ATTENDANCE, ln)
+
+    def _action_cue(self, rest: str, ln: Line) -> None:
+        """What follows "ACTION:": the owner of the paragraph above, an action, or nothing yet."""
+        if rest and _OWNER_ONLY.match(rest) and self.prev_text:
+            # "ACTION: JS" under the paragraph it refers to
+            self.add_action(self.prev_text, _owners_of(rest), ln, owners_raw=rest)
+            self.pending_action = False
+        elif rest:
+            tail_own = _BRACKET_OWNER.search(rest)
+            self.add_action(rest, action_owners(rest) or (_slash_owners(tail_own.group(1)) if tail_own else []), ln)
+            self.pending_action = False
+        else:
+            self.pending_action = True
+
+    def _decision(self, ln: Line, t: str) -> bool:
+        """A decision paragraph. True when it introduced a list of bullets, each a decision
+        (the paragraph is then not kept as the text an "ACTION:" below refers to)."""
+        text = decision_text(t)
+        if text.rstrip().endswith(":"):
+            extra = self._bullets()
+            if extra:
+                for x, xl in extra:
+                    self.add_decision(_strip_enum(x), xl)
+                return True
+            # "RESOLVED that:" followed by a paragraph: that paragraph is the decision's body
+            nxt = self.body[self.i] if self.i < len(self.body) else None
+            if nxt is not None and not nxt.is_row and not NUM_HEAD.match(nxt.text) and len(nxt.text) > 20:
+                text = text.rstrip() + " " + nxt.text.strip()
+                self.i += 1
+        self.add_decision(text, ln)
+        return False
+
+    def _bullets(self) -> list[tuple[str, Line]]:
+        """The bullets after "The Board agreed:", consumed."""
+        extra = []
+        while self.i < len(self.body) and not self.body[self.i].is_row and (
+            (self.body[self.i].block is not None and self.body[self.i].block.kind == "list_item")
+            or re.match(r"^[-\u2022*]\s", self.body[self.i].text)
+        ):
+            b = self.body[self.i]
+            extra.append((re.sub(r"^[-\u2022*]\s+", "", b.text.strip()), b))
+            self.i += 1
+        return extra
+
+
 @register
 class MinutesExtractor(Extractor):
     name = "minutes"
@@ -394,9 +744,22 @@ class MinutesExtractor(Extractor):
         lines = flatten_body_tables(units(paper_lines(ctx.doc, paper), SPLIT_CUES))
         if not lines:
             return res
+        info = self._meeting_info(paper, ctx, lines)
+        if info.meeting_date is None:
+            res.warn("minutes: no date of the meeting recorded found", page=paper.page_start, block_index=paper.start)
+        row = record_meeting(info, ctx, res)
+        meeting = (row["meeting_id"] if row else None, info.meeting_date)
+        att, end = parse_attendance(lines, info.meeting_date)
+        items = _MinutesBody(paper, ctx, res, meeting, att, lines[end:]).read()
+        self._attendance_rows(paper, ctx, res, meeting, att)
+        self._item_rows(paper, ctx, res, meeting, items)
+        return res
+
+    def _meeting_info(self, paper: Paper, ctx: ExtractContext, lines: list[Line]) -> MeetingInfo:
+        """The meeting from the minutes' head, or from the "Minutes of ..." title that
+        segmentation left at the end of the previous paper."""
         info = self._meeting(lines)
         if info.meeting_date is None and paper.start > 0:
-            # the "Minutes of ..." title left at the end of the previous paper by segmentation
             lo = max(0, paper.start - 6)
             before = paper_lines(ctx.doc, paper, start=lo, end=paper.start - 1)
             k = max((j for j, b in enumerate(before) if re.search(r"\bminutes\s+of\b", b.text, re.I)), default=None)
@@ -404,271 +767,14 @@ class MinutesExtractor(Extractor):
                 prev = self._meeting(before[max(0, k - 3):])
                 if prev.meeting_date:
                     info = prev
-        if info.meeting_date is None:
-            res.warn("minutes: no date of the meeting recorded found", page=paper.page_start, block_index=paper.start)
-        row = record_meeting(info, ctx, res)
-        mid = row["meeting_id"] if row else None
-        mdate = info.meeting_date
-        sha = ctx.doc.sha256
+        return info
 
-        att, end = parse_attendance(lines, mdate)
-        body = lines[end:]
-
-        items: list[MinuteItem] = []
-        cur: Optional[MinuteItem] = None
-        pending_action = False
-        action_cols: Optional[tuple[int, int]] = None
-        last_table: Optional[int] = None
-        prev_text: Optional[str] = None
-        decisions_seen: set[str] = set()
-        n_action = 0
-
-        def add_action(text: str, owners: list[str], ln: Line, owners_raw: Optional[str] = None):
-            nonlocal n_action
-            text = " ".join(text.split()).strip()
-            if not text and not owners:
-                return
-            n_action += 1
-            res.add("minute_actions", {
-                "minute_action_id": row_id(sha, paper.start, ln.block_index, n_action, text),
-                "meeting_id": mid,
-                "meeting_date": mdate,
-                "item_number": cur.number if cur else None,
-                "owners": "; ".join(owners) if owners else None,
-                "owners_raw": owners_raw,
-                "action_text": text,
-                "page": ln.page,
-                "block_index": ln.block_index,
-            })
-
-        def add_decision(text: str, ln: Line):
-            text = " ".join(text.split()).strip()
-            if not text or text in decisions_seen:
-                return
-            decisions_seen.add(text)
-            res.add("decisions", {
-                "decision_id": row_id(sha, paper.start, ln.block_index, text),
-                "meeting_id": mid,
-                "meeting_date": mdate,
-                "item_number": cur.number if cur else None,
-                "decision_text": text,
-                "keyword": (_DECISION.search(text).group(0) if _DECISION.search(text) else None),
-                "page": ln.page,
-                "block_index": ln.block_index,
-            })
-
-        action_ncols = 0
-        action_column_only = False  # an "Action" column beside the minutes' notes (no owner column)
-        header_line = False  # "ITEM  BY WHOM  BY WHEN" printed as a line above a headerless table
-        text_table: Optional[list] = None  # rows of an action table printed as text lines
-
-        def flush_text_table():
-            for a_text, a_owners, a_ln in text_table:
-                add_action(a_text, a_owners, a_ln, owners_raw="/".join(a_owners) or None)
-            text_table.clear()
-        i = 0
-        while i < len(body):
-            ln = body[i]
-            t = ln.text.strip()
-            i += 1
-            if ln.is_row and ln.block_index != last_table:
-                ncells = len(ln.cells or [])
-                low0 = [c.strip().lower().rstrip(":") for c in (ln.cells or [])]
-                continued = action_cols is not None and ncells == action_ncols and not any(
-                    c in _ACTION_HEAD_WORDS or c in _OWNER_HEAD_WORDS for c in low0)
-                if not continued:  # a table continued on the next page keeps its columns
-                    action_cols = None
-                    action_column_only = False
-                last_table = ln.block_index
-                if header_line and action_cols is None:
-                    action_cols = _guess_action_cols([c.strip() for c in (ln.cells or [])])
-                    action_ncols = ncells
-                header_line = False
-            if text_table is not None and (ln.is_row or not _read_text_action_rows(ln, text_table)):
-                flush_text_table()
-                text_table = None
-            elif text_table is not None:
-                continue
-            if not ln.is_row and _text_table_header(t) and i < len(body) and not body[i].is_row:
-                # "NO ACTION OWNER Update" printed as text (a scan, a text-aligned table): the
-                # rows follow as lines, the owner's initials at the end of each
-                text_table = []
-                continue
-            raws = [r for r in (ln.raw or "").split("\n") if r.strip()]
-            if not ln.is_row and len(raws) >= 2 and _text_table_header(raws[0]):
-                text_table = []  # the header and its rows in one paragraph
-                rest_ln = Line("\n".join(raws[1:]), "\n".join(raws[1:]), ln.page, ln.block_index, block=ln.block,
-                               first_of_block=False, x0=ln.x0)
-                if _read_text_action_rows(rest_ln, text_table):
-                    continue
-                flush_text_table()
-                text_table = None
-            if not ln.is_row:
-                margin_seen = set()
-                for r in raws:
-                    mo = _MARGIN_OWNER.search(r.strip())
-                    if mo:  # "... + VAT. NO to advise Mr Gray NO": the owner again in the right margin
-                        owners = re.split(r"\s*/\s*", mo.group("o"))
-                        add_action(mo.group("s"), owners, ln, owners_raw=mo.group("o"))
-                        margin_seen.add(" ".join(mo.group("s").split()))
-                # the sentence wrapped over lines: "BM to let Cllr Ray know where\nthe box goes. BM\nFurther ..."
-                for mo in _MARGIN_OWNER_WRAPPED.finditer(" ".join(t.split())):
-                    if " ".join(mo.group("s").split()) not in margin_seen and "\n" in (ln.raw or ""):
-                        add_action(mo.group("s"), re.split(r"\s*/\s*", mo.group("o")), ln, owners_raw=mo.group("o"))
-            if not ln.is_row and _HEAD_LABEL.fullmatch(" ".join(t.split("\n")[-1].split())) and _OWNER_IN_LINE.search(t):
-                header_line = True
-                continue
-            if ln.is_row:
-                cells = [c.strip() for c in (ln.cells or [])]
-                low = [" ".join(c.lower().rstrip(":").split()) for c in cells]
-                is_header = any(c in _ACTION_HEAD_WORDS or c in _OWNER_HEAD_WORDS for c in low) and len([c for c in cells if c]) <= 5
-                if is_header:
-                    own_i = next((j for j, c in enumerate(low) if c in _OWNER_HEAD_WORDS), None)
-                    act_i = next((j for j, c in enumerate(low) if c in _ACTION_HEAD_WORDS), None)
-                    action_column_only = own_i is None
-                    if own_i is None:
-                        own_i = act_i
-                        act_i = None
-                    action_cols = (act_i if act_i is not None else -1, own_i)
-                    action_ncols = len(cells)
-                # a minute heading in the row: "288. | Title/body" or "03.18.02 Title"
-                head = row_heading(cells)
-                if head and _accept_item(head[0], head[1], cur.number if cur else None):
-                    cur = MinuteItem(head[0], head[1], t, ln.page, ln.block_index)
-                    items.append(cur)
-                if is_header and not head:
-                    continue
-                if action_cols:
-                    act_i, own_i = action_cols
-                    owner = cells[own_i] if own_i < len(cells) else ""
-                    if is_header:
-                        owner = ""
-                    if act_i >= 0:
-                        text = cells[act_i] if act_i < len(cells) else ""
-                    else:
-                        others = [c for j, c in enumerate(cells) if j != own_i and c and not re.fullmatch(r"[\w.]{1,10}", c)]
-                        text = max(others, key=len) if others else ""
-                    if owner and re.search(r"\d{2}|£|total", owner, re.I):
-                        owner = ""
-                    if owner and _NO_ACTION.match(owner.strip()):
-                        continue
-                    if owner and action_column_only:
-                        # the Action cell beside the notes: an action sentence itself ("Clerk to place
-                        # on website"), or its owner(s) when the notes are one short action
-                        cell = " ".join(owner.split())
-                        owner_lines = all(re.fullmatch(r"(?:[A-Z][\w'\-]*\s*){1,3}(?:[/,&]\s*(?:[A-Z][\w'\-]*\s*){1,3})*", x.strip())
-                                          for x in owner.split("\n") if x.strip())
-                        if action_owners(cell) or (len(cell.split()) > 5 and not owner_lines):
-                            add_action(cell, action_owners(cell), ln)
-                        elif text and len(text.split()) <= 25 and len([x for x in text.split("\n") if x.strip()]) <= 2:
-                            add_action(text, owner_cell(owner), ln, owners_raw=owner)
-                        continue
-                    if owner and text:
-                        ac = _ACTION_CUE.match(text)
-                        if ac:
-                            text = ac.group("rest")
-                        groups = _split_by_owner_lines(text, owner)
-                        if groups:
-                            for gtext, gown in groups:
-                                add_action(gtext, [gown], ln, owners_raw=gown)
-                        else:
-                            add_action(text, owner_cell(owner), ln, owners_raw=owner)
-                        for c in cells:
-                            if c and _DECISION.search(c):
-                                add_decision(decision_text(c), ln)
-                        continue
-                for c in cells:
-                    if not c:
-                        continue
-                    body_text = c
-                    if head and c.startswith(head[1][:20]):
-                        body_text = c[len(head[1]):]
-                    body_text = join_lines(body_text.split("\n"))
-                    if _DECISION.search(body_text):
-                        add_decision(decision_text(body_text), ln)
-                    pm = PROSE_APOLOGIES.search(body_text)
-                    if pm and not re.search(r"\bno apologies\b", body_text, re.I):
-                        att.add_entries(pm.group("names"), APOLOGIES, ln)
-                    ac = _ACTION_CUE.search(body_text)
-                    if ac and ac.group("rest").strip():
-                        add_action(ac.group("rest"), action_owners(ac.group("rest")), ln)
-                continue
-
-            mh = NUM_HEAD.match(t)
-            num = re.sub(r"\.{2,}", ".", mh.group("num")).rstrip(".") if mh else None
-            if mh and _accept_item(num, mh.group("title"), cur.number if cur else None):
-                title, rest = _split_heading(ln, len(mh.group("num")))
-                title = re.sub(r"\s*\(item\s+\d+[a-z]?\)\s*$", "", title, flags=re.I)
-                cur = MinuteItem(num, title, t, ln.page, ln.block_index)
-                items.append(cur)
-                pending_action = False
-                if rest:
-                    body.insert(i, Line(rest, rest, ln.page, ln.block_index, block=ln.block, first_of_block=False, x0=ln.x0))
-                continue
-            if re.fullmatch(r"\(item\s+\d+[a-z]?\)", t, re.I) or SECTION_HEAD.match(t):
-                continue
-            # prose attendance inside the first items
-            pm = PROSE_APOLOGIES.search(t)
-            if pm and not re.search(r"\bno apologies\b", t, re.I):
-                att.add_entries(pm.group("names"), APOLOGIES, ln)
-            am = ATTEND_PROSE.match(t)
-            if am and cur is not None and _item_num_key(cur.number) <= _item_num_key(items[0].number) + 1:
-                att.add_entries(am.group("names"), IN_ATTENDANCE, ln)
-            tail = _ACTION_TAIL.match(t)
-            if tail and _OWNER_ONLY.match(tail.group("own").strip()):
-                # "... report back by June. ACTION: NW" at the end of a paragraph
-                own = tail.group("own").strip()
-                owners = [o for o in re.split(r"\s*(?:/|,|&|\band\b)\s*", own.rstrip(".")) if o]
-                add_action(tail.group("body"), owners, ln, owners_raw=own)
-                t = tail.group("body")
-            ac = _ACTION_CUE.match(t)
-            if ac:
-                rest = ac.group("rest").strip()
-                if rest and _OWNER_ONLY.match(rest) and prev_text:
-                    # "ACTION: JS" under the paragraph it refers to
-                    owners = [o for o in re.split(r"\s*(?:/|,|&|\band\b)\s*", rest.rstrip(".")) if o]
-                    add_action(prev_text, owners, ln, owners_raw=rest)
-                    pending_action = False
-                elif rest:
-                    tail_own = _BRACKET_OWNER.search(rest)
-                    add_action(rest, action_owners(rest) or (re.split(r"\s*/\s*", tail_own.group(1)) if tail_own else []), ln)
-                    pending_action = False
-                else:
-                    pending_action = True
-                continue
-            if pending_action:
-                owners = action_owners(t)
-                if owners:
-                    add_action(t, owners, ln)
-                    continue
-                pending_action = False
-            if _DECISION.search(t) and not re.match(r"^(?:to|the minutes of)\b.*\?$", t, re.I):
-                text = decision_text(t)
-                # a decision introducing a list: "The Board agreed:" + bullets
-                if text.rstrip().endswith(":"):
-                    # "The Board agreed:" + bullets: each bullet is a decision
-                    extra = []
-                    while i < len(body) and not body[i].is_row and (
-                        (body[i].block is not None and body[i].block.kind == "list_item") or re.match(r"^[-\u2022*]\s", body[i].text)
-                    ):
-                        extra.append((re.sub(r"^[-\u2022*]\s+", "", body[i].text.strip()), body[i]))
-                        i += 1
-                    if extra:
-                        for x, xl in extra:
-                            add_decision(_strip_enum(x), xl)
-                        continue
-                    # "RESOLVED that:" followed by a paragraph: that paragraph is the decision's body
-                    if i < len(body) and not body[i].is_row and not NUM_HEAD.match(body[i].text) and len(body[i].text) > 20:
-                        text = text.rstrip() + " " + body[i].text.strip()
-                        i += 1
-                add_decision(text, ln)
-            prev_text = t
-
-        if text_table is not None:
-            flush_text_table()
+    @staticmethod
+    def _attendance_rows(paper: Paper, ctx: ExtractContext, res: ExtractResult, meeting: tuple, att: Attendance) -> None:
+        mid, mdate = meeting
         for p in att.people:
             res.add("attendance", {
-                "attendance_id": row_id(sha, paper.start, p.person, p.attendance, p.block_index),
+                "attendance_id": row_id(ctx.doc.sha256, paper.start, p.person, p.attendance, p.block_index),
                 "meeting_id": mid,
                 "meeting_date": mdate,
                 "person": p.person,
@@ -678,9 +784,13 @@ class MinutesExtractor(Extractor):
                 "page": p.page,
                 "block_index": p.block_index,
             })
+
+    @staticmethod
+    def _item_rows(paper: Paper, ctx: ExtractContext, res: ExtractResult, meeting: tuple, items: list[MinuteItem]) -> None:
+        mid, mdate = meeting
         for k, it in enumerate(items):
             res.add("minute_items", {
-                "minute_item_id": row_id(sha, paper.start, it.number, k),
+                "minute_item_id": row_id(ctx.doc.sha256, paper.start, it.number, k),
                 "meeting_id": mid,
                 "meeting_date": mdate,
                 "item_number": it.number,
@@ -690,8 +800,6 @@ class MinutesExtractor(Extractor):
                 "page": it.page,
                 "block_index": it.block_index,
             })
-        # share names for the people extractor
-        return res
 
     def _meeting(self, lines: list[Line]) -> MeetingInfo:
         # header: lines up to the attendance section
