@@ -5,7 +5,7 @@ lattice finder on ruling lines); cell text, fill colours, text-aligned tables
 and paragraphs are all built from those objects, and each page's cache is
 flushed before the next. Characters, most of a page's objects, take a fast
 path that builds the same dicts pdfplumber would (see
-:func:`_lean_process_object`), so reading costs less than a bare
+:mod:`.pdf_chars`), so reading costs less than a bare
 ``extract_text`` + ``extract_tables`` pass and memory stays flat.
 
 The steps: :func:`_read_page` gives each page's visual lines and ruled tables;
@@ -27,26 +27,22 @@ in ``doc.metadata["page_errors"]`` and the rest of the pack is kept.
 from __future__ import annotations
 
 import logging
-import types
 from collections import Counter
 from pathlib import Path
 from typing import Optional
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
-from pdfplumber.page import Page as _PlumberPage
-from pdfplumber.utils.pdfinternals import resolve_and_decode as _resolve_and_decode
 import unicodedata
-from unicodedata import normalize as normalize_unicode
 
 from boardpack.core.errors import EncryptedDocument, UnreadableDocument
 from boardpack.core.model import PAGE_BREAK, TABLE, Block, Document
 from boardpack.core.settings import DEFAULT, Settings
 from boardpack.ingest.clean import furniture_key, in_band, is_lone_page_number, repeated_keys
 from boardpack.ingest.pdf_blocks import Builder, Line, PageItems, flag_footnotes, heading_styles, join_across_pages, list_levels, page_blocks
+from boardpack.ingest.pdf_chars import use_fast_chars
 from boardpack.ingest.pdf_tables import inside, is_bold_font, join_split_tables, page_fills, ruled_table_block
 from boardpack.ingest.pdf_text_tables import find_text_tables, split_segments
 
-_PLUMBER_PROCESS = _PlumberPage.process_object
 # pdfminer logs every oddity of a damaged file as a warning; the reader reports
 # what matters as typed errors and page_errors, so keep batch output readable.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -112,49 +108,6 @@ def _fallback_page_count(path: Path) -> tuple[int, list[int]]:
 
 
 # -- per page -----------------------------------------------------------------------
-
-
-def _lean_process_object(page, obj):
-    """pdfplumber's ``Page.process_object`` with a fast path for characters.
-
-    Characters are most of a page's objects, and pdfplumber builds each one's
-    dict by filtering and recursively resolving every attribute of the pdfminer
-    object. A character's attributes are plain numbers and tuples already, so
-    the same dict (same keys, same values; a test pins this) is built directly.
-    Other objects (rects, lines, curves, images) take pdfplumber's own path.
-    """
-    if type(obj) is not LTChar:
-        return _PLUMBER_PROCESS(page, obj)
-    d = obj.__dict__
-    gs = obj.graphicstate
-    sc, nc = gs.scolor, gs.ncolor
-    text = obj._text
-    if page.pdf.unicode_norm is not None:
-        text = normalize_unicode(page.pdf.unicode_norm, text)
-    fontname = d["fontname"]
-    if isinstance(fontname, bytes):  # pragma: no cover - rare byte-encoded names
-        return _PLUMBER_PROCESS(page, obj)
-    mb_x0, mb_top = page.mediabox[:2]
-    top = (page.height - d["y1"]) + mb_top
-    bottom = (page.height - d["y0"]) + mb_top
-    x0, x1 = d["x0"], d["x1"]
-    if mb_x0 != 0:
-        x0, x1 = x0 + mb_x0, x1 + mb_x0
-    return {
-        "matrix": d["matrix"], "fontname": fontname, "adv": d["adv"], "upright": d["upright"],
-        "x0": x0, "y0": d["y0"], "x1": x1, "y1": d["y1"], "width": d["width"], "height": d["height"],
-        "size": d["size"], "mcid": d["mcid"], "tag": d["tag"], "object_type": "char",
-        "page_number": page.page_number, "ncs": _cs_name(obj.ncs), "text": text,
-        "stroking_color": sc if isinstance(sc, tuple) else (sc,),
-        "non_stroking_color": nc if isinstance(nc, tuple) else (nc,),
-        "top": top, "bottom": bottom, "doctop": page.initial_doctop + top,
-    }
-
-
-def _cs_name(cs) -> str:
-    name = cs.name
-    return _resolve_and_decode(name) if not isinstance(name, str) else name
-
 
 
 def _lines(words: list[dict], page_no: int) -> list[Line]:
@@ -368,7 +321,7 @@ def arrange_ruled_tables(page, found: list) -> list:
 def _read_page(page, page_no: int, settings: Settings) -> tuple[PageItems, bool]:
     """Items of one page, and whether it looks scanned."""
     items = PageItems(page_no, float(page.width), float(page.height))
-    page.process_object = types.MethodType(_lean_process_object, page)
+    use_fast_chars(page)
     # Count on pdfminer's layout first (pdfplumber caches it for page.chars):
     # a page of glyph outlines or one big image is flagged without turning
     # thousands of curves into pdfplumber dicts.

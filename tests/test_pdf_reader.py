@@ -399,23 +399,6 @@ def test_realworld_numbered_clauses_are_list_items(real_docs):
     assert not any(b.kind == TABLE and "Standing Orders Issue" in b.table_text() for b in doc.blocks)
 
 
-def test_lean_char_objects_match_pdfplumber():
-    """The reader's fast path for characters must build exactly pdfplumber's dicts."""
-    import types
-
-    import pdfplumber
-
-    from boardpack.ingest.pdf_reader import _lean_process_object
-
-    path = FIXTURES / "table-split-across-pages.pdf"
-    with pdfplumber.open(path) as a, pdfplumber.open(path) as b:
-        for pa, pb in zip(a.pages[:2], b.pages[:2]):
-            pb.process_object = types.MethodType(_lean_process_object, pb)
-            assert pa.objects.keys() == pb.objects.keys()
-            assert pa.chars and pa.chars == pb.chars
-            assert pa.rects == pb.rects
-
-
 def test_one_broken_page_does_not_lose_the_document(monkeypatch):
     from boardpack.ingest import pdf_reader
 
