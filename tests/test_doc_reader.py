@@ -249,16 +249,16 @@ def test_doc_container_read(doc_path):
 
 @needs_soffice
 def test_password_protected_doc_refused_before_conversion(doc_path, tmp_path, monkeypatch):
-    from boardpack.core.errors import EncryptedDocument
-    from boardpack.ingest.ole import CompoundFile
+    import olefile
 
-    data = bytearray(doc_path.read_bytes())
-    cf = CompoundFile(bytes(data))
-    start, _size = cf.entries["WordDocument"]
-    flags_at = (start + 1) * cf.sector_size + 0x0A  # FIB flags; the stream is in regular sectors
-    data[flags_at + 1] |= 0x01  # fEncrypted (0x0100)
+    from boardpack.core.errors import EncryptedDocument
+
     locked = tmp_path / "locked.doc"
-    locked.write_bytes(bytes(data))
+    locked.write_bytes(doc_path.read_bytes())
+    with olefile.OleFileIO(str(locked), write_mode=True) as ole:
+        fib = bytearray(ole.openstream("WordDocument").read())
+        fib[0x0A + 1] |= 0x01  # FIB flags: fEncrypted (0x0100)
+        ole.write_stream("WordDocument", bytes(fib))
     monkeypatch.setenv("PATH", str(tmp_path / "no-soffice-needed"))
     with pytest.raises(EncryptedDocument, match="password-protected"):
         read_doc(locked, "0" * 64)
