@@ -201,9 +201,12 @@ def _is_initials(piece: str, entry: str) -> bool:
                                or (len(words) >= 2 and low == initials[-2:]))
 
 
-def parse_person(entry: str) -> tuple[Optional[str], Optional[str], bool]:
+def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     """-> (name, role, is_chair) from "Mr B J Sweetland (Chairman)", "Maurice Moore - Chairman",
-    "Nick Oakhill (NO) CHAIR", "Katy Draper (KD)[acting Chair]", "K Draper (KD - Chair)"."""
+    "Nick Oakhill (NO) CHAIR", "Katy Draper (KD)[acting Chair]", "K Draper (KD - Chair)".
+
+    One entry of an attendance list, its name kept as written; the name's own
+    parts (titles, honours, the canonical form) are :func:`boardpack.core.names.parse_person`'s."""
     e = " ".join(entry.split()).strip(" .;:")
     e = re.sub(r"^and\s+", "", e)
     e = re.sub(r"^(Councillor|Cllr)s\b\.?", r"\1", e)  # "Councillors A Brown, C Davis"
@@ -359,7 +362,7 @@ class Attendance:
             stated: bool = False) -> None:
         """``stated``: the entry carries its own status ("Trustee Hodge - present"), which an
         officer listed before it ("Clerk Holubek was also present") does not change."""
-        name, role, chair = parse_person(entry)
+        name, role, chair = parse_entry(entry)
         if not name or not _looks_like_name(name) or not _plausible_person(name) or re.search(r"\d", name):
             return
         role = role or default_role
@@ -1003,7 +1006,7 @@ def _roll_call_like(t: str) -> bool:
 def _all_people(cells: list[str]) -> bool:
     """Every cell is one person's name (a grid of names, not name | role)."""
     for c in cells:
-        name, role, _ = parse_person(c)
+        name, role, _ = parse_entry(c)
         if not name or role or not looks_like_person(_canon(name)):
             return False
     return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from boardpack.extractors import ExtractContext, extract_document, load_all
-from boardpack.extractors.minutes import action_owners, parse_person, segment_names, split_names
+from boardpack.extractors.minutes import action_owners, parse_entry, segment_names, split_names
 from boardpack.core.model import COVER, MINUTES, Block, Cell, Document, Paper, Row
 
 load_all()
@@ -249,8 +249,8 @@ def test_split_names_keeps_honours_and_bracketed_commas():
         ("There were 3 members of the public present", (None, None, False)),
     ],
 )
-def test_parse_person(entry, expected):
-    assert parse_person(entry) == expected
+def test_parse_entry(entry, expected):
+    assert parse_entry(entry) == expected
 
 
 def test_segment_names():
