@@ -129,7 +129,7 @@ def test_a_changed_schema_fails_with_a_diff(tmp_path):
     # Another SQLite version alone is not a difference.
     other = got.replace(VERSION_LINE + sqlite3.sqlite_version, VERSION_LINE + "0.0.0")
     assert schema_mismatch(other, got) is None
-    changed = got.replace("CREATE VIRTUAL TABLE blocks_fts", "CREATE VIRTUAL TABLE blocks_fts_old", 1)
+    changed = got.replace('CREATE VIRTUAL TABLE "blocks_fts"', 'CREATE VIRTUAL TABLE "blocks_fts_old"', 1)
     assert changed != got, "the fresh schema has no blocks_fts table any more: pick another line to change"
     message = schema_mismatch(changed, got)
     assert message is not None and "blocks_fts_old" in message and "running " + sqlite3.sqlite_version in message
