@@ -156,9 +156,6 @@ CREATE INDEX report_sections_report ON report_sections(report_id);
 -- index sqlite_autoindex_meetings_1
 -- (made by SQLite, no SQL)
 
--- index sqlite_autoindex_merged_shards_1
--- (made by SQLite, no SQL)
-
 -- index sqlite_autoindex_minute_actions_1
 -- (made by SQLite, no SQL)
 
@@ -393,7 +390,7 @@ CREATE TABLE files (
     status TEXT NOT NULL,            -- ok | scanned | failed
     error TEXT,
     parser_version TEXT NOT NULL
-, source_path TEXT, url TEXT);
+);
 
 -- table indicator_tables
 CREATE TABLE indicator_tables (
@@ -505,17 +502,6 @@ CREATE TABLE meetings (
     sources TEXT,                        -- comma list of cover_letter | agenda | minutes
     page INTEGER,
     block_index INTEGER
-);
-
--- table merged_shards
-CREATE TABLE merged_shards (
-    name TEXT PRIMARY KEY,
-    kind TEXT NOT NULL,              -- document | alias | failure
-    path TEXT NOT NULL,
-    sha256 TEXT,
-    parser_version TEXT NOT NULL,
-    written_at TEXT NOT NULL,
-    merged_at TEXT NOT NULL
 );
 
 -- table minute_actions
@@ -772,7 +758,7 @@ END;
 -- view v_action_updates
 CREATE VIEW v_action_updates AS
 SELECT plan_title, action_ref, ref, description, lead_agency, period, period_start, progress, status,
-       stats_awaited, funding_allocated, source_file, page, source_path, source_url
+       stats_awaited, funding_allocated, source_file, page
 FROM v_action_updates_all x
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
                   WHERE d.doc_sha256 = x.doc_sha256 AND d.block_index = x.block_index);
@@ -793,9 +779,7 @@ SELECT p.title AS plan_title,
        s.source_file AS source_file,
        u.page AS page,
        u.doc_sha256 AS doc_sha256,
-       u.block_index AS block_index,
-       s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND u.page IS NOT NULL THEN s.file_url || '#page=' || u.page ELSE s.file_url END AS source_url
+       u.block_index AS block_index
 FROM plan_updates u
 JOIN action_plans p ON p.plan_id = u.plan_id
 JOIN plan_actions a ON a.action_id = u.action_id
@@ -811,11 +795,10 @@ SELECT a.meeting_id AS meeting_id,
        a.presenter AS presenter,
        a.pages AS pages,
        s.source_file AS source_file,
-       a.page AS page,
-       s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND a.page IS NOT NULL THEN s.file_url || '#page=' || a.page ELSE s.file_url END AS source_url
+       a.page AS page
 FROM agenda_items a
 LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
                   WHERE dup.doc_sha256 = a.doc_sha256 AND dup.block_index = a.block_index);
 
@@ -827,11 +810,10 @@ SELECT a.meeting_id AS meeting_id,
        a.role AS role,
        a.attendance AS attendance,
        s.source_file AS source_file,
-       a.page AS page,
-       s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND a.page IS NOT NULL THEN s.file_url || '#page=' || a.page ELSE s.file_url END AS source_url
+       a.page AS page
 FROM attendance a
 LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
                   WHERE dup.doc_sha256 = a.doc_sha256 AND dup.block_index = a.block_index);
 
@@ -839,21 +821,18 @@ WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
 CREATE VIEW v_budget_amounts AS
 SELECT t.title AS table_title, a.item, a.measure, a.amount, a.is_total,
        s.source_file, a.page,
-       a.line_number, a.related_actions, a.notes, a.amount_raw,
-       s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND a.page IS NOT NULL THEN s.file_url || '#page=' || a.page ELSE s.file_url END AS source_url
+       a.line_number, a.related_actions, a.notes, a.amount_raw
 FROM budget_amounts a
 JOIN budget_tables t ON t.table_id = a.table_id
 LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
                   WHERE d.doc_sha256 = a.doc_sha256 AND d.block_index = a.block_index);
 
 -- view v_budget_checks
 CREATE VIEW v_budget_checks AS
 SELECT t.title AS table_title, c.total_item, c.measure, c.stated_total, c.computed, c.difference,
-       c.n_items, c.status, c.method, s.source_file, c.page,
-       s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND c.page IS NOT NULL THEN s.file_url || '#page=' || c.page ELSE s.file_url END AS source_url
+       c.n_items, c.status, c.method, s.source_file, c.page
 FROM budget_checks c
 JOIN budget_tables t ON t.table_id = c.table_id
 LEFT JOIN v_sources s ON s.doc_sha256 = c.doc_sha256
@@ -867,11 +846,10 @@ SELECT d.meeting_id AS meeting_id,
        d.item_number AS item_number,
        d.decision_text AS decision_text,
        s.source_file AS source_file,
-       d.page AS page,
-       s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND d.page IS NOT NULL THEN s.file_url || '#page=' || d.page ELSE s.file_url END AS source_url
+       d.page AS page
 FROM decisions d
 LEFT JOIN v_sources s ON s.doc_sha256 = d.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
                   WHERE dup.doc_sha256 = d.doc_sha256 AND dup.block_index = d.block_index);
 
@@ -884,12 +862,11 @@ FROM blocks b JOIN paper_duplicates d ON d.paper_id = b.paper_id;
 CREATE VIEW v_indicator_values AS
 SELECT t.title AS table_title, v.indicator, v.measure, v.period_label, v.value,
        s.source_file, v.page,
-       v.value_raw, v.unit,
-       s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND v.page IS NOT NULL THEN s.file_url || '#page=' || v.page ELSE s.file_url END AS source_url
+       v.value_raw, v.unit
 FROM indicator_values v
 JOIN indicator_tables t ON t.table_id = v.table_id
 LEFT JOIN v_sources s ON s.doc_sha256 = v.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
                   WHERE d.doc_sha256 = v.doc_sha256 AND d.block_index = v.block_index);
 
@@ -900,10 +877,7 @@ SELECT m.meeting_id AS meeting_id,
        m.meeting_date AS meeting_date,
        m.start_time AS start_time,
        m.venue AS venue,
-       s.source_file AS source_file,
-       m.page AS page,
-       s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND m.page IS NOT NULL THEN s.file_url || '#page=' || m.page ELSE s.file_url END AS source_url
+       s.source_file AS source_file
 FROM meetings m
 LEFT JOIN v_sources s ON s.doc_sha256 = m.doc_sha256
 -- a paper published in two files (a .doc and its PDF) is counted once
@@ -914,11 +888,7 @@ WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
 CREATE VIEW v_milestone_periods AS
 SELECT p.plan_title, m.plan_key, m.milestone_id, m.ref, m.action_ref, m.description, m.lead_agency,
        u.period, u.period_start, pp.ordinal, u.status, u.stats_awaited, u.progress,
-       u.funding_allocated, u.sources,
-       json_extract(u.sources, '$[0].file') AS source_file,
-       json_extract(u.sources, '$[0].page') AS page,
-       json_extract(u.sources, '$[0].path') AS source_path,
-       json_extract(u.sources, '$[0].url') AS source_url
+       u.funding_allocated, u.sources
 FROM link_updates u
 JOIN link_milestones m ON m.milestone_id = u.milestone_id
 JOIN link_plans p ON p.plan_key = m.plan_key
@@ -931,11 +901,10 @@ SELECT a.meeting_id AS meeting_id,
        a.owners AS owners,
        a.action_text AS action_text,
        s.source_file AS source_file,
-       a.page AS page,
-       s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND a.page IS NOT NULL THEN s.file_url || '#page=' || a.page ELSE s.file_url END AS source_url
+       a.page AS page
 FROM minute_actions a
 LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
                   WHERE dup.doc_sha256 = a.doc_sha256 AND dup.block_index = a.block_index);
 
@@ -944,15 +913,11 @@ CREATE VIEW v_not_reported_runs AS
 WITH flagged AS (
     SELECT *, ordinal - ROW_NUMBER() OVER (PARTITION BY milestone_id ORDER BY ordinal) AS grp
     FROM v_milestone_periods WHERE status IS NULL OR status = 'not reported'
-), runs AS (
-    SELECT plan_title, milestone_id, ref, description, lead_agency, COUNT(*) AS n_periods,
-           MIN(ordinal) AS first_ordinal, MAX(ordinal) AS last_ordinal,
-           MIN(period_start) AS first_period_start, MAX(period_start) AS last_period_start
-    FROM flagged GROUP BY milestone_id, grp
 )
-SELECT r.*, f.source_file, f.page, f.source_path, f.source_url
-FROM runs r
-LEFT JOIN v_milestone_periods f ON f.milestone_id = r.milestone_id AND f.ordinal = r.first_ordinal;
+SELECT plan_title, milestone_id, ref, description, lead_agency, COUNT(*) AS n_periods,
+       MIN(ordinal) AS first_ordinal, MAX(ordinal) AS last_ordinal,
+       MIN(period_start) AS first_period_start, MAX(period_start) AS last_period_start
+FROM flagged GROUP BY milestone_id, grp;
 
 -- view v_organisations
 CREATE VIEW v_organisations AS
@@ -980,9 +945,7 @@ WHERE m.canonical NOT IN (SELECT canonical FROM person_clusters);
 -- view v_people_mentions
 CREATE VIEW v_people_mentions AS
 SELECT COALESCE(pc.person_id, m.canonical) AS person_id, m.canonical, m.raw, m.title, m.role,
-       m.organisation, m.context_kind, m.context, s.source_file, m.page,
-       s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND m.page IS NOT NULL THEN s.file_url || '#page=' || m.page ELSE s.file_url END AS source_url
+       m.organisation, m.context_kind, m.context, s.source_file, m.page
 FROM people_mentions m
 LEFT JOIN person_clusters pc ON pc.canonical = m.canonical
 LEFT JOIN v_sources s ON s.doc_sha256 = m.doc_sha256;
@@ -995,13 +958,12 @@ SELECT r.priority_area AS priority_area,
        i.section AS section,
        i.item_text AS item_text,
        s.source_file AS source_file,
-       i.page AS page,
-       s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND i.page IS NOT NULL THEN s.file_url || '#page=' || i.page ELSE s.file_url END AS source_url
+       i.page AS page
 FROM report_items i
 JOIN progress_reports r ON r.report_id = i.report_id
 JOIN report_sections sec ON sec.section_id = i.section_id
 LEFT JOIN v_sources s ON s.doc_sha256 = i.doc_sha256
+-- a paper published in two files (a .doc and its PDF) is counted once
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
                   WHERE d.doc_sha256 = i.doc_sha256 AND d.block_index = i.block_index)
 ORDER BY s.source_file, r.ordinal, sec.ordinal, i.ordinal;
@@ -1009,27 +971,20 @@ ORDER BY s.source_file, r.ordinal, sec.ordinal, i.ordinal;
 -- view v_sources
 CREATE VIEW v_sources AS
 SELECT d.sha256 AS doc_sha256,
-       replace(f.path, rtrim(f.path, replace(f.path, '/', '')), '') AS source_file,
-       f.source_path AS source_path,
-       f.url AS file_url,
-       d.format AS format
-FROM documents d
-LEFT JOIN files f ON f.path = (SELECT x.path FROM files x WHERE x.sha256 = d.sha256 ORDER BY x.path LIMIT 1);
+       (SELECT replace(f.path, rtrim(f.path, replace(f.path, '/', '')), '')
+          FROM files f WHERE f.sha256 = d.sha256 ORDER BY f.path LIMIT 1) AS source_file
+FROM documents d;
 
 -- view v_stats_awaited_runs
 CREATE VIEW v_stats_awaited_runs AS
 WITH flagged AS (
     SELECT *, ordinal - ROW_NUMBER() OVER (PARTITION BY milestone_id ORDER BY ordinal) AS grp
     FROM v_milestone_periods WHERE stats_awaited = 1
-), runs AS (
-    SELECT plan_title, milestone_id, ref, description, lead_agency, COUNT(*) AS n_periods,
-           MIN(ordinal) AS first_ordinal, MAX(ordinal) AS last_ordinal,
-           MIN(period_start) AS first_period_start, MAX(period_start) AS last_period_start
-    FROM flagged GROUP BY milestone_id, grp
 )
-SELECT r.*, f.source_file, f.page, f.source_path, f.source_url
-FROM runs r
-LEFT JOIN v_milestone_periods f ON f.milestone_id = r.milestone_id AND f.ordinal = r.first_ordinal;
+SELECT plan_title, milestone_id, ref, description, lead_agency, COUNT(*) AS n_periods,
+       MIN(ordinal) AS first_ordinal, MAX(ordinal) AS last_ordinal,
+       MIN(period_start) AS first_period_start, MAX(period_start) AS last_period_start
+FROM flagged GROUP BY milestone_id, grp;
 
 -- view v_status_changes
 CREATE VIEW v_status_changes AS
@@ -1041,18 +996,14 @@ SELECT plan_title, milestone_id, ref, description, lead_agency,
        prev_period AS from_period, period AS to_period,
        prev_status AS from_status, status AS to_status,
        CASE WHEN prev_status IN ('closed', 'complete') THEN 'reopened' ELSE 'changed' END AS change,
-       sources, source_file, page, source_path, source_url
+       sources
 FROM seq
 WHERE prev_period IS NOT NULL AND COALESCE(prev_status, '') <> COALESCE(status, '');
 
 -- view v_timeline
 CREATE VIEW v_timeline AS
 SELECT p.plan_title, m.plan_key, m.milestone_id, m.ref, m.action_ref, m.description, m.lead_agency,
-       u.period, u.period_start, u.status, u.stats_awaited, u.progress, u.funding_allocated, u.sources,
-       json_extract(u.sources, '$[0].file') AS source_file,
-       json_extract(u.sources, '$[0].page') AS page,
-       json_extract(u.sources, '$[0].path') AS source_path,
-       json_extract(u.sources, '$[0].url') AS source_url
+       u.period, u.period_start, u.status, u.stats_awaited, u.progress, u.funding_allocated, u.sources
 FROM link_updates u
 JOIN link_milestones m ON m.milestone_id = u.milestone_id
 JOIN link_plans p ON p.plan_key = m.plan_key;
