@@ -9,7 +9,7 @@ DB ?= db/boardpacks.db
 $(BIN)/boardpack: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip "setuptools>=64" wheel
-	$(BIN)/pip install -q -e ".[web,test,bench]"
+	$(BIN)/pip install -q -e ".[web,test,bench,cluster]"
 	touch $@
 
 install: $(BIN)/boardpack

@@ -272,8 +272,11 @@ def _over_memory(path, mb: int) -> UnreadableDocument:
     return UnreadableDocument("ran out of memory while parsing; stopped", path)
 
 
-def _parse_in_worker(path: str, sha256: str, settings: Settings):
-    """Top-level (spawn-safe) worker task: ("ok", ParsedFile) or ("err", BoardpackError)."""
+def parse_in_worker(path: str, sha256: str, settings: Settings):
+    """Top-level (spawn-safe) worker task: ("ok", ParsedFile) or ("err", BoardpackError).
+
+    Public: a parse stage elsewhere (:mod:`boardpack.cluster`, :mod:`boardpack.shards`)
+    runs the same task, so a file fails there exactly as it would here."""
     mb = settings.worker_memory_mb
     try:
         with _memory_cap(mb), _deadline(settings.file_timeout):
@@ -308,7 +311,7 @@ def _warm_worker() -> None:
     load_all()
 
 
-def _parse_parallel(jobs, todo, n: int, settings: Settings, write) -> None:
+def _parse_parallel(jobs, todo, n: int, settings: Settings, write, task=parse_in_worker) -> None:
     """Parse ``jobs`` (sha256s) in ``n`` spawned processes, handing each result to ``write``.
 
     At most 2n files are in flight, so finished documents do not pile up in
@@ -329,7 +332,7 @@ def _parse_parallel(jobs, todo, n: int, settings: Settings, write) -> None:
                     if suspects.intersection(pending.values()) or (queue[0] in suspects and pending):
                         break
                     sha = queue.popleft()
-                    pending[pool.submit(_parse_in_worker, str(todo[sha][0][0]), sha, settings)] = sha
+                    pending[pool.submit(task, str(todo[sha][0][0]), sha, settings)] = sha
                 if not pending:
                     break
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -361,15 +364,36 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+# A parse stage: stage(jobs, todo, settings, write, task=parse_in_worker) runs
+# ``task(path, sha, settings)`` for each sha in ``jobs`` (largest file first;
+# ``todo[sha][0]`` is (path, size)) and hands every result to ``write(sha,
+# status, value)`` in this process. local_parse is the default; another
+# (boardpack.cluster.DaskParse) parses elsewhere and leaves the writer as it is.
+ParseStage = Callable[..., None]
+
+
+def local_parse(workers: int) -> ParseStage:
+    """The default parse stage: ``workers`` spawned processes here (1: in this process)."""
+    def run(jobs, todo, settings: Settings, write, task=parse_in_worker) -> None:
+        if workers <= 1 or len(jobs) <= 1:
+            for sha in jobs:
+                write(sha, *task(str(todo[sha][0][0]), sha, settings))
+        else:
+            _parse_parallel(jobs, todo, min(workers, len(jobs)), settings, write, task)
+    return run
+
+
 def ingest_paths(
     paths: Iterable,
     db_path=None,
-    workers: Optional[int] = None,
+    workers=None,
     progress: Optional[Progress] = None,
     settings: Optional[Settings] = None,
     link: bool = True,
 ) -> Summary:
     """Ingest files and folders into the store at ``db_path``; return a :class:`Summary`.
+
+    ``workers``: how many local processes parse, or a :data:`ParseStage` that parses elsewhere.
 
     Raises :class:`NoInputs` when no given path exists, and
     :class:`~boardpack.core.errors.StoreError` when the database cannot be opened
@@ -452,12 +476,7 @@ def ingest_paths(
 
         # Biggest files first, so a long file does not finish alone at the end.
         jobs = sorted(todo, key=lambda s: -todo[s][0][1])
-        if workers <= 1 or len(jobs) <= 1:
-            for sha in jobs:
-                status, value = _parse_in_worker(str(todo[sha][0][0]), sha, settings)
-                write(sha, status, value)
-        else:
-            _parse_parallel(jobs, todo, min(workers, len(jobs)), settings, write)
+        (workers if callable(workers) else local_parse(workers))(jobs, todo, settings, write)
 
         # also when an earlier run stored files but died (or met a lock) while linking
         if link and (summary.new or summary.replaced or store.links_stale()):

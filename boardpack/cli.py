@@ -42,6 +42,7 @@ LAZY_COMMANDS["serve"] = "boardpack.cli_longitudinal:serve"
 LAZY_COMMANDS["relink"] = "boardpack.cli_maintenance:relink"
 LAZY_COMMANDS["forget"] = "boardpack.cli_maintenance:forget"
 LAZY_COMMANDS["prune"] = "boardpack.cli_maintenance:prune"
+LAZY_COMMANDS["merge"] = "boardpack.cli_shards:merge"
 
 _DEBUG_KEY = "boardpack.debug"
 
@@ -190,7 +191,13 @@ class _IngestProgress:
 @click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
               help="Parser processes to run in parallel (default: number of CPUs; 1 parses in this process).")
 @click.option("-s", "--silent", is_flag=True, help="Hide the progress bar (errors and the summary still print).")
-def ingest(paths, db, workers, silent):
+@click.option("--cluster", metavar="ADDRESS", default=None,
+              help="Parse on a Dask cluster: a scheduler's address (tcp://HOST:8786), or 'local' for a "
+                   "LocalCluster of -w processes. Needs the cluster extra (pip install 'boardpack[cluster]').")
+@click.option("--shards", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+              help="Write each parsed file as a shard in DIR instead of into the database; "
+                   "`boardpack merge DIR --db FILE` builds the store.")
+def ingest(paths, db, workers, silent, cluster, shards):
     """Ingest board-pack files and folders (recursively) into the database.
 
     Every file is attempted, whatever its extension: PDF, DOCX and DOC are
@@ -205,11 +212,12 @@ def ingest(paths, db, workers, silent):
     parsed, rows extracted, seconds. Exit status: 0 all stored, 1 some files
     failed (the rest stored), 2 usage error (no input exists).
     """
-    from boardpack.batch import NoInputs, ingest_paths
+    from boardpack.batch import NoInputs
+    from boardpack.cli_shards import ingest_run
 
     progress = _IngestProgress(show_bar=not silent)
     try:
-        summary = ingest_paths(paths, db, workers=workers, progress=progress)
+        summary = ingest_run(paths, db, workers, progress, cluster=cluster, shards=shards)
     except NoInputs as e:
         click.echo(f"error: {e.message}", err=True)
         sys.exit(2)

@@ -156,6 +156,9 @@ CREATE INDEX report_sections_report ON report_sections(report_id);
 -- index sqlite_autoindex_meetings_1
 -- (made by SQLite, no SQL)
 
+-- index sqlite_autoindex_merged_shards_1
+-- (made by SQLite, no SQL)
+
 -- index sqlite_autoindex_minute_actions_1
 -- (made by SQLite, no SQL)
 
@@ -502,6 +505,17 @@ CREATE TABLE meetings (
     sources TEXT,                        -- comma list of cover_letter | agenda | minutes
     page INTEGER,
     block_index INTEGER
+);
+
+-- table merged_shards
+CREATE TABLE merged_shards (
+    name TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,              -- document | alias | failure
+    path TEXT NOT NULL,
+    sha256 TEXT,
+    parser_version TEXT NOT NULL,
+    written_at TEXT NOT NULL,
+    merged_at TEXT NOT NULL
 );
 
 -- table minute_actions
