@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Optional
+from typing import Iterator, Optional
 
 from boardpack.core.model import ACTION_PLAN, HEADING, PARAGRAPH, LIST_ITEM, TABLE, Block, Cell, Document
 from boardpack.core.dates import find_dates
@@ -791,19 +791,13 @@ class _Builder:
             "funding_allocated": funding, "funding_raw": funding_raw, "ordinal": ai, "page": a.page,
             "block_index": a.block_index,
         })
-        milestones: list[tuple[Optional[str], str, int]] = []
-        if has_ms_col:
-            lines = []
-            for si, s in enumerate(a.segments):
-                for ln in s.milestones.split("\n"):
-                    lines.append((ln, si))
-            milestones = split_milestones(lines, a.number)
-        coded = [m for m in milestones if m[0]]
+        coded = [m for m in _milestones_of(a) if m[0]] if has_ms_col else []
         if not coded:
             # no reference printed: ref stays empty (the row's place is plan_actions.ordinal)
-            self._emit_update(p, a, aid, None, a.number, None, a.segments, action_status,
-                              funding, funding_raw, ms_text="\n".join(s.milestones for s in a.segments).strip(),
-                              has_progress_col=has_progress_col)
+            self._emit_update(_UpdateOf(
+                p, a, aid, milestone_id=None, ref=a.number, parsed=None, segs=a.segments, action_status=action_status,
+                funding=funding, funding_raw=funding_raw, ms_text="\n".join(s.milestones for s in a.segments).strip(),
+                has_progress_col=has_progress_col))
             return
         lead_above = join_lines(a.lead) or None
         led: set[int] = set()
@@ -835,68 +829,115 @@ class _Builder:
             # Several milestones in one cell share one progress cell: each gets all of it
             # (which paragraph is about which milestone is not for us to guess).
             segs = [a.segments[k] for k in owned]
-            self._emit_update(p, a, aid, mid, code, parsed, segs, action_status, funding, funding_raw,
-                              has_progress_col=has_progress_col)
+            self._emit_update(_UpdateOf(
+                p, a, aid, milestone_id=mid, ref=code, parsed=parsed, segs=segs, action_status=action_status,
+                funding=funding, funding_raw=funding_raw, has_progress_col=has_progress_col))
 
-    def _emit_update(self, p, a, aid, mid, ref, parsed, segs, action_status, funding, funding_raw,
-                     ms_text: str = "", has_progress_col: bool = False) -> None:
+    def _emit_update(self, u: _UpdateOf) -> None:
         """One update per progress column whose header names its own period."""
-        self._emit_one(p, a, aid, mid, ref, parsed, segs, action_status, funding, funding_raw, ms_text,
-                       has_progress_col, "progress")
-        main = self.update_period(p, None, "progress")
+        self._emit_one(u, "progress")
+        main = self.update_period(u.plan, None, "progress")
         seen = {main.label if main else None}
-        for col, key in sorted((c, r) for c, r in p.roles.items() if r.startswith("progress:")):
-            per = self.update_period(p, None, key)
+        for col, key in sorted((c, r) for c, r in u.plan.roles.items() if r.startswith("progress:")):
+            per = self.update_period(u.plan, None, key)
             if per is None or per.label in seen:
                 continue
             seen.add(per.label)
             psegs = []
-            for sg in segs:
+            for sg in u.segs:
                 text, raw, fill = sg.extra.get(key, ("", "", None))
                 psegs.append(replace(sg, progress=text, progress_raw=raw, progress_fill=fill))
-            self._emit_one(p, a, aid, mid, ref, parsed, psegs, action_status, funding, funding_raw, ms_text,
-                           has_progress_col, key)
+            self._emit_one(replace(u, segs=psegs), key)
 
-    def _emit_one(self, p, a, aid, mid, ref, parsed, segs, action_status, funding, funding_raw,
-                  ms_text: str, has_progress_col: bool, pkey: str) -> None:
-        status_raw_action = strip_clauses(a.text)[1]
-        progress_raw = None
-        fill = None
-        status_text = None
-        label_q = None
-        if has_progress_col:
-            texts = [s.progress for s in segs if s.progress]
-            raws = [s.progress_raw for s in segs if s.progress_raw]
-            progress_raw = "\n".join(raws) if raws else None
-            progress = "\n".join(texts).strip() or None
-            if progress:
-                progress, tclause, label_q = parse_progress_cell(progress)
-                if tclause:
-                    status_text = tclause
-            fill = next((s.progress_fill for s in segs if s.progress_fill), None)
-            if progress is None and ms_text:
-                progress = progress_raw = ms_text  # "See Action 2.1 for more information"
-        else:
-            progress = parsed["progress"] if parsed else (ms_text or None)
-            progress_raw = progress
+    def _emit_one(self, u: _UpdateOf, pkey: str) -> None:
+        p, a, segs, parsed = u.plan, u.action, u.segs, u.parsed
+        progress, progress_raw, fill, status_text, label_q = self._progress_of(u)
         if parsed and parsed.get("target") and not status_text:
             status_text = parsed["target"]
-        stxt = " ".join(s.status for s in segs if s.status).strip()
         sfill = next((s.status_fill for s in segs if s.status_fill), None)
-        status = None
-        status_raw = None
+        status = status_raw = None
+        for status, status_raw in self._status_sources(u, progress, (sfill, fill), status_text):
+            if status is not None:
+                break
+        # Progress text without its leading RAG word ("GREEN (a,b,c) ...").
+        if progress and status in ("green", "amber", "red", "closed", "complete"):
+            progress = re.sub(r"^\W*(?:(?:action\s+)?(?:green|amber|red|closed|complete(?:d)?))\b[\s:\-.]*", "",
+                              progress, count=1, flags=re.I).strip() or None
+        per = self.update_period(p, label_q or (parsed and parsed.get("_label")) or _label_in(segs), pkey)
+        sa = stats_awaited(progress or "")
+        uid = row_id("update", p.plan_id, u.action_id, u.milestone_id, u.ref, per.label if per else None)
+        self.res.add("plan_updates", {
+            "update_id": uid, "plan_id": p.plan_id, "action_id": u.action_id, "milestone_id": u.milestone_id,
+            "plan_key": p.key, "action_ref": a.number, "ref": u.ref or "",  # "" when the log prints no reference
+            "period": per.label if per else None, "period_start": per.start if per else None,
+            "period_end": per.end if per else None, "period_kind": per.kind if per else None,
+            "period_inferred": per.inferred if per else None, "period_raw": per.raw if per else None,
+            "progress": join_lines(progress) if progress else None, "progress_raw": progress_raw,
+            "status": status or NOT_REPORTED, "status_raw": status_raw, "fill": sfill or fill,
+            "stats_awaited": int(sa), "funding_allocated": u.funding, "funding_raw": u.funding_raw,
+            "page": segs[0].page if segs else a.page, "block_index": segs[0].block_index if segs else a.block_index,
+        })
+
+    @staticmethod
+    def _progress_of(u: _UpdateOf) -> tuple[Optional[str], Optional[str], Optional[str], Optional[str], Optional[str]]:
+        """(progress, progress as printed, its cell's fill, a target clause in it, its own quarter label)."""
+        if not u.has_progress_col:
+            progress = u.parsed["progress"] if u.parsed else (u.ms_text or None)
+            return progress, progress, None, None, None
+        texts = [s.progress for s in u.segs if s.progress]
+        raws = [s.progress_raw for s in u.segs if s.progress_raw]
+        progress_raw = "\n".join(raws) if raws else None
+        progress = "\n".join(texts).strip() or None
+        status_text = label_q = None
+        if progress:
+            progress, tclause, label_q = parse_progress_cell(progress)
+            if tclause:
+                status_text = tclause
+        fill = next((s.progress_fill for s in u.segs if s.progress_fill), None)
+        if progress is None and u.ms_text:
+            progress = progress_raw = u.ms_text  # "See Action 2.1 for more information"
+        return progress, progress_raw, fill, status_text, label_q
+
+    def _status_sources(self, u: _UpdateOf, progress: Optional[str], fills: tuple[Optional[str], Optional[str]],
+                        status_text: Optional[str]) -> Iterator[tuple[Optional[str], Optional[str]]]:
+        """Where an update's status may come from, strongest first, as (status, raw) for each
+        source that applies; the first with a status wins, and when none has one the last
+        source's raw text is kept."""
+        p, a = u.plan, u.action
+        sfill, fill = fills
+        stxt = " ".join(s.status for s in u.segs if s.status).strip()
         if stxt:
-            status, status_raw = status_from_text(stxt), stxt
-            if status is None and re.fullmatch(r"[GAR]\W*", stxt.strip().upper()):
-                status = {"G": "green", "A": "amber", "R": "red"}[stxt.strip().upper()[0]]  # a RAG column of letters
-            if status is None:
-                # the vocabulary's words ("Carried forward", "On track for due date"); in an
-                # action log also its own words, as printed ("Plan in place")
-                status = status_cell(stxt, self.settings) if p.is_log else status_word_in(stxt, self.settings)
-        if status is None and sfill:
-            status, status_raw = status_from_fill(sfill, self.colour_key), sfill
+            yield self._status_column(p, stxt), stxt
+        if sfill:
+            yield status_from_fill(sfill, self.colour_key), sfill
+        in_progress = self._status_in_progress(p, progress) if progress else None
+        if in_progress:
+            yield in_progress
+        if status_text:
+            yield status_from_text(status_text), status_text
+        if fill:
+            yield status_from_fill(fill, self.colour_key), fill
+        if "status" not in p.roles.values() and u.action_status and (u.parsed is None or not u.has_progress_col):
+            # no status of its own: the action's "To meet target - ..." speaks for it
+            yield u.action_status, strip_clauses(a.text)[1]
+        if a.action_fill and not progress:
+            yield status_from_fill(a.action_fill, self.colour_key), a.action_fill
+
+    def _status_column(self, p: PlanState, stxt: str) -> Optional[str]:
+        """The status column's text as a status."""
+        status = status_from_text(stxt)
+        if status is None and re.fullmatch(r"[GAR]\W*", stxt.strip().upper()):
+            status = {"G": "green", "A": "amber", "R": "red"}[stxt.strip().upper()[0]]  # a RAG column of letters
+        if status is None:
+            # the vocabulary's words ("Carried forward", "On track for due date"); in an
+            # action log also its own words, as printed ("Plan in place")
+            status = status_cell(stxt, self.settings) if p.is_log else status_word_in(stxt, self.settings)
+        return status
+
+    def _status_in_progress(self, p: PlanState, progress: str) -> Optional[tuple[str, str]]:
+        """A status stated in the progress text, with the line it is read from."""
         log_like = not p.roles or "milestones" not in p.roles.values()
-        if status is None and progress and log_like and "status" not in p.roles.values():
+        if log_like and "status" not in p.roles.values():
             # An action log's progress column: a status in words beats the cell's colour -
             # the whole cell ("On track", "Plan in place"), its first words closed by
             # punctuation ("Ongoing. DCLG has ..."), or a word alone at the right margin.
@@ -905,39 +946,35 @@ class _Builder:
                     and not progress.rstrip().endswith("."):  # "Plan in place", not "See attached paper."
                 st = status_cell(progress, self.settings, max_words=4)
             if st is not None:
-                status, status_raw = st, progress.split("\n")[0][:60]
-        if status is None and progress:
-            st = status_from_text(progress)
-            if st is not None and not (st in ("on track", "not on track") and not re.search(r"(?i)to\s+meet\s+target", progress)):
-                status, status_raw = st, progress.split("\n")[0][:60]
-        if status is None and status_text:
-            status, status_raw = status_from_text(status_text), status_text
-        if status is None and fill:
-            status, status_raw = status_from_fill(fill, self.colour_key), fill
-        if status is None and "status" not in p.roles.values() and action_status and (
-                parsed is None or not has_progress_col):
-            # no status of its own: the action's "To meet target - ..." speaks for it
-            status, status_raw = action_status, status_raw_action
-        if status is None and a.action_fill and not progress:
-            status, status_raw = status_from_fill(a.action_fill, self.colour_key), a.action_fill
-        # Progress text without its leading RAG word ("GREEN (a,b,c) ...").
-        if progress and status in ("green", "amber", "red", "closed", "complete"):
-            progress = re.sub(r"^\W*(?:(?:action\s+)?(?:green|amber|red|closed|complete(?:d)?))\b[\s:\-.]*", "",
-                              progress, count=1, flags=re.I).strip() or None
-        per = self.update_period(p, label_q or (parsed and parsed.get("_label")) or _label_in(segs), pkey)
-        sa = stats_awaited(progress or "")
-        uid = row_id("update", p.plan_id, aid, mid, ref, per.label if per else None)
-        self.res.add("plan_updates", {
-            "update_id": uid, "plan_id": p.plan_id, "action_id": aid, "milestone_id": mid, "plan_key": p.key,
-            "action_ref": a.number, "ref": ref or "",  # "" when the log prints no reference
-            "period": per.label if per else None, "period_start": per.start if per else None,
-            "period_end": per.end if per else None, "period_kind": per.kind if per else None,
-            "period_inferred": per.inferred if per else None, "period_raw": per.raw if per else None,
-            "progress": join_lines(progress) if progress else None, "progress_raw": progress_raw,
-            "status": status or NOT_REPORTED, "status_raw": status_raw, "fill": sfill or fill,
-            "stats_awaited": int(sa), "funding_allocated": funding, "funding_raw": funding_raw,
-            "page": segs[0].page if segs else a.page, "block_index": segs[0].block_index if segs else a.block_index,
-        })
+                return st, progress.split("\n")[0][:60]
+        st = status_from_text(progress)
+        if st is not None and not (st in ("on track", "not on track") and not re.search(r"(?i)to\s+meet\s+target", progress)):
+            return st, progress.split("\n")[0][:60]
+        return None
+
+
+@dataclass
+class _UpdateOf:
+    """What a plan update belongs to and carries over from its action and milestone (one
+    object instead of twelve positional parameters through _emit_update and _emit_one)."""
+
+    plan: PlanState
+    action: ActionState
+    action_id: str
+    milestone_id: Optional[str]
+    ref: Optional[str]  # the milestone's code, or the action's number without one
+    parsed: Optional[dict]  # the milestone cell read by parse_milestone; None without coded milestones
+    segs: list[Segment]  # the rows the update is read from
+    action_status: Optional[str]  # a status stated in the action's own text
+    funding: Optional[float]
+    funding_raw: Optional[str]
+    ms_text: str = ""  # the milestone column's text, when no milestone in it is coded
+    has_progress_col: bool = False
+
+def _milestones_of(a: ActionState) -> list[tuple[Optional[str], str, int]]:
+    """The milestones in an action's milestone column: (code, text, row) each."""
+    lines = [(ln, si) for si, s in enumerate(a.segments) for ln in s.milestones.split("\n")]
+    return split_milestones(lines, a.number)
 
 
 def _label_in(segs) -> Optional[str]:
