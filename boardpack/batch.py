@@ -207,7 +207,7 @@ def expand_paths(paths: Iterable) -> tuple[list[Path], list[Path]]:
 
 
 class _Deadline(BaseException):
-    """Raised by the alarm inside a parse that ran past ``settings.file_timeout``.
+    """Raised by the alarm inside a parse that ran past ``settings.limits.file_timeout``.
 
     A BaseException, so that no reader's ``except Exception`` (a degenerate
     drawing must not sink a page) can swallow it and run on.
@@ -279,11 +279,11 @@ def parse_in_worker(path: str, sha256: str, settings: Settings):
     runs the same task, so a file fails there exactly as it would here."""
     mb = settings.worker_memory_mb
     try:
-        with _memory_cap(mb), _deadline(settings.file_timeout):
+        with _memory_cap(mb), _deadline(settings.limits.file_timeout):
             return "ok", parse_file(path, settings, sha256=sha256)
     except _Deadline:
         return "err", UnreadableDocument(
-            f"took longer than {settings.file_timeout:g} s to parse (setting file_timeout); stopped", path)
+            f"took longer than {settings.limits.file_timeout:g} s to parse (setting file_timeout); stopped", path)
     except MemoryError:
         return "err", _over_memory(path, mb)
     except BoardpackError as e:
@@ -401,7 +401,7 @@ def ingest_paths(
     """
     started = time.perf_counter()
     settings = settings or DEFAULT
-    workers = workers or settings.workers or default_workers()
+    workers = workers or settings.run.workers or default_workers()
     progress = progress or (lambda kind, value: None)
     paths = list(paths)
     found = walk_inputs(paths)
@@ -481,7 +481,7 @@ def ingest_paths(
         # also when an earlier run stored files but died (or met a lock) while linking
         if link and (summary.new or summary.replaced or store.links_stale()):
             try:
-                summary.linked = store.link()
+                summary.linked = store.link(settings)
             except BoardpackError as e:
                 summary.errors.append(("link", e.message))
     finally:

@@ -25,6 +25,7 @@ from pathlib import Path
 import click
 
 from boardpack import __version__
+from boardpack.cli_settings import settings_option
 from boardpack.core.errors import BoardpackError
 from boardpack.output import db_option, emit, output_options
 
@@ -43,6 +44,7 @@ LAZY_COMMANDS["relink"] = "boardpack.cli_maintenance:relink"
 LAZY_COMMANDS["forget"] = "boardpack.cli_maintenance:forget"
 LAZY_COMMANDS["prune"] = "boardpack.cli_maintenance:prune"
 LAZY_COMMANDS["merge"] = "boardpack.cli_shards:merge"
+LAZY_COMMANDS["settings"] = "boardpack.cli_settings:settings_command"
 
 _DEBUG_KEY = "boardpack.debug"
 
@@ -197,7 +199,8 @@ class _IngestProgress:
 @click.option("--shards", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
               help="Write each parsed file as a shard in DIR instead of into the database; "
                    "`boardpack merge DIR --db FILE` builds the store.")
-def ingest(paths, db, workers, silent, cluster, shards):
+@settings_option
+def ingest(paths, db, workers, silent, settings, cluster, shards):
     """Ingest board-pack files and folders (recursively) into the database.
 
     Every file is attempted, whatever its extension: PDF, DOCX and DOC are
@@ -217,7 +220,7 @@ def ingest(paths, db, workers, silent, cluster, shards):
 
     progress = _IngestProgress(show_bar=not silent)
     try:
-        summary = ingest_run(paths, db, workers, progress, cluster=cluster, shards=shards)
+        summary = ingest_run(paths, db, workers, progress, settings=settings, cluster=cluster, shards=shards)
     except NoInputs as e:
         click.echo(f"error: {e.message}", err=True)
         sys.exit(2)

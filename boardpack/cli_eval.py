@@ -13,7 +13,8 @@ from typing import Optional
 import click
 
 from boardpack import evaluate_realworld as rw
-from boardpack.core.settings import DEFAULT
+from boardpack.cli_settings import settings_option
+from boardpack.core.settings import Settings
 from boardpack.evaluate import GOLD_SUFFIX, evaluate, format_table
 
 
@@ -29,8 +30,9 @@ from boardpack.evaluate import GOLD_SUFFIX, evaluate, format_table
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=None, help="Parallel ingest processes (default: CPU count).")
 @click.option("--fail-under", type=click.FloatRange(0.0, 1.0), default=None,
               help="Exit 1 when any view or field F1 (overall or per format) is below this.")
+@settings_option
 def eval_command(corpus_dir: Path, realworld: Optional[str], gold_dir: Optional[Path], fmt: str,
-                 workers: Optional[int], fail_under: Optional[float]) -> None:
+                 workers: Optional[int], fail_under: Optional[float], settings: Settings) -> None:
     """Score extraction against the gold annotations in CORPUS_DIR (default: corpus/).
 
     Every sample with a <file>.gold.json beside it is ingested into a
@@ -43,9 +45,9 @@ def eval_command(corpus_dir: Path, realworld: Optional[str], gold_dir: Optional[
     by hand from their pages instead.
     """
     if realworld is not None:
-        _realworld(realworld, gold_dir, fmt, workers, fail_under)
+        _realworld(realworld, gold_dir, fmt, workers, fail_under, settings)
         return
-    report = evaluate(corpus_dir, DEFAULT, workers=workers)
+    report = evaluate(corpus_dir, settings, workers=workers)
     if not report.files:
         raise click.UsageError(f"no samples with {GOLD_SUFFIX} annotations under {corpus_dir}")
     if fmt == "json":
@@ -57,7 +59,7 @@ def eval_command(corpus_dir: Path, realworld: Optional[str], gold_dir: Optional[
 
 
 def _realworld(papers: str, gold_dir: Optional[Path], fmt: str, workers: Optional[int],
-               fail_under: Optional[float]) -> None:
+               fail_under: Optional[float], settings: Settings) -> None:
     papers_dir = Path(papers) if papers else rw.DEFAULT_PAPERS
     gold_dir = gold_dir or rw.DEFAULT_GOLD
     if not papers_dir.is_dir():
@@ -67,7 +69,7 @@ def _realworld(papers: str, gold_dir: Optional[Path], fmt: str, workers: Optiona
         raise click.UsageError(f"no gold under {gold_dir} names a paper in {papers_dir}")
     for rel in missing:
         click.echo(f"warning: {rel}: gold without its paper in {papers_dir}", err=True)
-    report = rw.evaluate_realworld(papers_dir, gold_dir, DEFAULT, workers=workers)
+    report = rw.evaluate_realworld(papers_dir, gold_dir, settings, workers=workers)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:

@@ -11,14 +11,15 @@ from pathlib import Path
 
 import click
 
+from boardpack.cli_settings import settings_option
 from boardpack.output import db_option
 
 
-def _relink(store) -> None:
+def _relink(store, settings) -> None:
     from boardpack.core.errors import BoardpackError
 
     try:
-        store.link()
+        store.link(settings)
     except BoardpackError as e:
         click.echo(f"error: link: {e.message}", err=True)
         sys.exit(1)
@@ -26,18 +27,19 @@ def _relink(store) -> None:
 
 @click.command()
 @db_option
-def relink(db):
+@settings_option
+def relink(db, settings):
     """Rebuild what is derived across files: plans and milestones linked over
     periods, papers published twice, people clusters.
 
     Ingest does this after every batch that changed anything, and again on
     the next run when a batch died or met a lock while linking; this command
-    does it on demand.
+    does it on demand, with the link thresholds of --settings.
     """
     from boardpack.store.database import Store
 
     with Store.open(db) as store:
-        _relink(store)
+        _relink(store, settings)
         n = store.db.conn.execute("SELECT count(*) FROM files WHERE status != 'failed'").fetchone()[0]
     click.echo(f"relinked {n} files")
 
@@ -45,7 +47,8 @@ def relink(db):
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
-def forget(paths, db):
+@settings_option
+def forget(paths, db, settings):
     """Remove files from the store: their rows in files and errors, and the
     document with everything extracted from it when no other path holds the
     same bytes. One transaction; each removal logged in table removals;
@@ -62,7 +65,7 @@ def forget(paths, db):
             if file_key(p) not in known:
                 click.echo(f"error: {p}: not in the store", err=True)
         if removed:
-            _relink(store)
+            _relink(store, settings)
     for r in removed:
         click.echo(f"forgot {r['path']}" + (" (and its document)" if r["document_removed"] else ""))
     sys.exit(0 if len(removed) == len(paths) else 1)
@@ -71,7 +74,8 @@ def forget(paths, db):
 @click.command()
 @db_option
 @click.option("-n", "--dry-run", is_flag=True, help="Only list the paths that would be removed.")
-def prune(db, dry_run):
+@settings_option
+def prune(db, dry_run, settings):
     """Remove every recorded file that no longer exists on disk (see `forget`).
 
     With --dry-run, list them and change nothing.
@@ -86,7 +90,7 @@ def prune(db, dry_run):
             return
         removed = store.forget(gone, reason="prune")
         if removed:
-            _relink(store)
+            _relink(store, settings)
     for r in removed:
         click.echo(f"forgot {r['path']}" + (" (and its document)" if r["document_removed"] else ""))
     click.echo(f"{len(removed)} vanished files removed")

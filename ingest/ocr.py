@@ -30,7 +30,6 @@ from boardpack.ingest.pdf_text_tables import Seg, TLine, find_text_tables, split
 from boardpack.core.settings import DEFAULT, Settings
 from boardpack.core.textnorm import strip_bullet
 
-_MIN_CONF = 30.0  # tesseract word confidence below which a "word" is usually speckle
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(?[a-z]\)|\d{2}\.\d{2}\.\d{2})\s+")
 # A line that opens a numbered or lettered item ("2 Declarations", "3. To receive",
 # "a. Playground", "03.21.07 Apologies"): tesseract often runs such items into one
@@ -62,20 +61,22 @@ def _rasterise(pdf: Path, page: int, dpi: int, out_dir: Path, timeout: float) ->
     return stem.with_suffix(".png")
 
 
-def _tsv(image: Path, timeout: float) -> list[dict]:
-    res = subprocess.run(["tesseract", str(image), "stdout", "--psm", "3", "tsv"],
+def _tsv(image: Path, timeout: float, language: str = "eng") -> list[dict]:
+    res = subprocess.run(["tesseract", str(image), "stdout", "-l", language, "--psm", "3", "tsv"],
                          check=True, capture_output=True, timeout=timeout)
     reader = csv.DictReader(io.StringIO(res.stdout.decode("utf-8", "replace")), delimiter="\t",
                             quoting=csv.QUOTE_NONE)
     return [r for r in reader if r.get("level") == "5" and (r.get("text") or "").strip()]
 
 
-def _kept(w: dict) -> bool:
+def _kept(w: dict, min_conf: float) -> bool:
+    """False for speckle: a word of one or two characters read with a
+    confidence under ``min_conf`` (``settings.ocr.min_confidence``)."""
     try:
         conf = float(w["conf"])
     except (TypeError, ValueError):
         conf = -1
-    return not (conf < _MIN_CONF and len(w["text"].strip()) <= 2)
+    return not (conf < min_conf and len(w["text"].strip()) <= 2)
 
 
 # -- tables from word positions ----------------------------------------------------
@@ -92,13 +93,13 @@ _POUND_SLIP = re.compile(r"^(?:£&|&£|£8&)$")
 _PART_GROUP = re.compile(r"^[(£$€-]*\d{1,3}(?:,\d{3})*,\d{1,2}$")
 
 
-def _page_word_boxes(words: list[dict], scale: float) -> list[dict]:
+def _page_word_boxes(words: list[dict], scale: float, min_conf: float) -> list[dict]:
     """Tesseract words as the PDF reader's word dicts (points), with the OCR's
     line keys kept, and two OCR slips on amounts mended: a box edge read as a
     closing bracket ("16,053)") and a thousands group split by a space ("2,01 8")."""
     out = []
     for w in words:
-        if not _kept(w):
+        if not _kept(w, min_conf):
             continue
         text = w["text"].strip()
         if _EDGE_WORD.match(text):
@@ -204,12 +205,13 @@ def _has_amount_column(block: Block) -> bool:
     return any(n >= 3 for n in counts.values())
 
 
-def ocr_tables(words: list[dict], page: int, scale: float) -> tuple[list[Block], set[tuple]]:
+def ocr_tables(words: list[dict], page: int, scale: float,
+               min_conf: float = DEFAULT.ocr.min_confidence) -> tuple[list[Block], set[tuple]]:
     """Tables without rules on a scanned page, found from the words' positions the
     way :mod:`.pdf_text_tables` finds them on text pages: rows by height, columns
     by x alignment. Returns the table blocks and the (left, top) keys of the OCR
     words they took."""
-    ws = _page_word_boxes(words, scale)
+    ws = _page_word_boxes(words, scale, min_conf)
     if len(ws) < 6:
         return [], set()
     lines = _ocr_lines(ws)
@@ -229,15 +231,16 @@ def ocr_tables(words: list[dict], page: int, scale: float) -> tuple[list[Block],
     return blocks, used
 
 
-def words_to_blocks(words: list[dict], page: int, scale: float) -> list[Block]:
+def words_to_blocks(words: list[dict], page: int, scale: float,
+                    min_conf: float = DEFAULT.ocr.min_confidence) -> list[Block]:
     """Group tesseract words (TSV rows) into blocks: runs of lines whose amounts
     stand in columns become tables (:func:`ocr_tables`); the rest one block per
     tesseract paragraph, lines kept as line breaks; short all-capital paragraphs
     become headings and bulleted ones list items."""
-    tables, used = ocr_tables(words, page, scale)
+    tables, used = ocr_tables(words, page, scale, min_conf)
     paras: dict[tuple[int, int], dict[int, list[dict]]] = {}
     for w in words:
-        if not _kept(w):
+        if not _kept(w, min_conf):
             continue
         if used and (int(w["left"]), int(w["top"])) in used:
             continue
@@ -283,7 +286,7 @@ def cache_dir(settings: Settings = DEFAULT) -> Optional[Path]:
     page depend only on the file's bytes, the page, the resolution and the
     tesseract call, so they are cached under those keys.
     """
-    if not settings.ocr_cache:
+    if not settings.ocr.cache:
         return None
     base = os.environ.get("BOARDPACK_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "boardpack")
@@ -291,16 +294,19 @@ def cache_dir(settings: Settings = DEFAULT) -> Optional[Path]:
 
 
 def _page_words(pdf: Path, sha256: Optional[str], page: int, settings: Settings) -> list[dict]:
+    cfg = settings.ocr
     where = cache_dir(settings) if sha256 else None
-    key = where / f"{sha256}-p{page}-{settings.ocr_dpi}dpi-psm3.json" if where else None
+    # tesseract's default language keeps the key words were cached under before it was a setting
+    lang = "" if cfg.language == "eng" else f"-{cfg.language}"
+    key = where / f"{sha256}-p{page}-{cfg.dpi}dpi-psm3{lang}.json" if where else None
     if key is not None and key.is_file():
         try:
             return json.loads(key.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             pass  # a damaged cache entry is read again
     with tempfile.TemporaryDirectory(prefix="boardpack-ocr-") as tmp:
-        image = _rasterise(Path(pdf), page, settings.ocr_dpi, Path(tmp), settings.ocr_timeout)
-        words = _tsv(image, settings.ocr_timeout)
+        image = _rasterise(Path(pdf), page, cfg.dpi, Path(tmp), cfg.timeout)
+        words = _tsv(image, cfg.timeout, cfg.language)
     if key is not None:
         try:
             key.parent.mkdir(parents=True, exist_ok=True)
@@ -314,12 +320,12 @@ def _page_words(pdf: Path, sha256: Optional[str], page: int, settings: Settings)
 
 def ocr_page(pdf: Path, page: int, settings: Settings = DEFAULT, sha256: Optional[str] = None) -> list[Block]:
     words = _page_words(Path(pdf), sha256, page, settings)
-    return words_to_blocks(words, page, 72.0 / settings.ocr_dpi)
+    return words_to_blocks(words, page, 72.0 / settings.ocr.dpi, settings.ocr.min_confidence)
 
 
 def add_ocr_blocks(doc: Document, settings: Settings = DEFAULT) -> Document:
     """Insert OCR blocks for every scanned page of a PDF document, in page order."""
-    if doc.format != "pdf" or not doc.scanned_pages or not settings.ocr:
+    if doc.format != "pdf" or not doc.scanned_pages or not settings.ocr.enabled:
         return doc
     missing = missing_tools()
     if missing:

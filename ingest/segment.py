@@ -510,7 +510,6 @@ class _Open:
     decided_at: Optional[int] = None  # block whose cue decided the type
 
 
-_CONFIDENCE = {3: 0.95, 2: 0.8, 1: 0.55, 0: 0.3}
 #: Types that hold their ground: inside them only a strength-3 cue (or a
 #: separator) starts another paper, since minutes and agendas name every
 #: other kind of paper in their item titles.
@@ -794,7 +793,7 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
         ptype, strength, cue = sp.paper_type, sp.strength, sp.cue
         if ptype is None:
             ev = {t: s for t, s in sp.evidence.items() if t != OTHER}
-            if ev and max(ev.values()) >= 2:
+            if ev and max(ev.values()) >= settings.segment.min_evidence:
                 ptype = max(ev, key=lambda t: ev[t])
                 strength = 1
                 cue = next((h.cue for j in range(sp.start, end + 1) for h in hits[j] if h.paper_type == ptype), "")
@@ -810,7 +809,7 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
             page_start=min(pages) if pages else None,
             page_end=max(pages) if pages else None,
             ordinal=len(papers),
-            confidence=_CONFIDENCE.get(strength, 0.3),
+            confidence=_confidence(settings, strength),
             cue=cue,
             evidence=evidence,
         )
@@ -823,7 +822,7 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
             continue
         papers.append(paper)
     _merge_trailing(papers, blocks, keep)
-    _furniture_title(doc, papers)
+    _furniture_title(doc, papers, _confidence(settings, 3))
     for k, p in enumerate(papers):
         p.ordinal = k
     return papers
@@ -891,11 +890,17 @@ def _absorb(prev: Paper, p: Paper) -> None:
         prev.evidence[t] = round(prev.evidence.get(t, 0) + v, 1)
 
 
-def _furniture_title(doc: Document, papers: list[Paper]) -> None:
+def _confidence(settings: Settings, strength: int) -> float:
+    """A paper's confidence from the strength (0-3) of the cue that typed it."""
+    table = settings.segment.confidence
+    return table[strength] if isinstance(strength, int) and 0 <= strength < len(table) else table[0]
+
+
+def _furniture_title(doc: Document, papers: list[Paper], strong: float) -> None:
     """A running title removed as page furniture ("Appendix I: Budget Risks
     Register 2025-26" at the top of every page) names the document: it
     decides the first paper's type when nothing in the body did strongly."""
-    if not papers or papers[0].confidence >= _CONFIDENCE[3]:
+    if not papers or papers[0].confidence >= strong:
         return
     seen = []
     for line in doc.headers:
@@ -906,7 +911,7 @@ def _furniture_title(doc: Document, papers: list[Paper]) -> None:
         hs = [h for h in text_hits(Block(kind=HEADING, text=t)) if h.strength >= 3]
         if hs:
             h = hs[0]
-            papers[0].paper_type, papers[0].cue, papers[0].confidence = h.paper_type, h.cue, _CONFIDENCE[3]
+            papers[0].paper_type, papers[0].cue, papers[0].confidence = h.paper_type, h.cue, strong
             papers[0].title = _short(t, 200)
             return
 

@@ -234,7 +234,7 @@ def test_readonly_store_rejects_writes(archive, tmp_path):
 
 def test_link_hook_runs_after_a_batch_that_changed_something(archive, tmp_path, monkeypatch):
     calls = []
-    monkeypatch.setattr(linking, "link_all", lambda db: calls.append(db.table_names()))
+    monkeypatch.setattr(linking, "link_all", lambda db, settings: calls.append(db.table_names()))
     db = tmp_path / "b.db"
     assert ingest_paths([archive / "pack0.docx"], db, workers=1).linked
     assert len(calls) == 1 and "documents" in calls[0]

@@ -1,24 +1,47 @@
-"""Tuning in one validated settings object.
+"""Tuning in one validated settings object, nested per stage.
 
-Accepts a plain dict (``Settings.from_dict``) and rejects unknown keys and
-out-of-range values with :class:`SettingsError`, instead of constants
-scattered across modules.
+One :class:`Settings` travels through every stage (read, OCR, clean, segment,
+extract, link); each stage reads its own section (``settings.pdf``,
+``settings.ocr``, ``settings.link`` ...), so a threshold lives here and
+nowhere else. Built from keywords, a plain dict (:meth:`Settings.from_dict`)
+or a TOML file (:meth:`Settings.from_toml`)::
+
+    [link]
+    action_link_threshold = 85
+
+    [vocabulary.status_words]      # added to the built-in table
+    parked = "on hold"
+
+A key that is not a setting, a value of the wrong type or out of range raises
+:class:`SettingsError` naming the key (``link.action_link_threshold``), and
+the file when there is one.
+
+Vocabulary given by a user *extends* the built-in one: ``status_words``
+entries are added to (or override) :data:`STATUS_WORDS`. To start from an
+empty table instead, list it under ``replace``
+(``[vocabulary] replace = ["status_words"]``).
+
+The flat names of the first version (``Settings(file_timeout=1)``,
+``settings.ocr_dpi``, ``{"max_pages": 10}``) still work: each maps to one
+field of one section (:data:`FLAT_NAMES`); ``ocr=False`` is ``ocr.enabled``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Any, Callable, ClassVar, Mapping, Optional
 
 from boardpack.core.errors import SettingsError
 
 #: The action-status vocabulary: a word or phrase an action log or plan prints
 #: in its status column (or first in a progress cell) -> the normalised status.
 #: Keys are lower case with single spaces. A word not listed here is kept as
-#: printed, lower-cased. Extend with ``Settings(status_words={"parked": "on hold"})``
-#: or ``Settings.from_dict({"status_words": {...}})``: the entries given are added
-#: to (or override) this table.
+#: printed, lower-cased. Extended by ``status_words`` in the vocabulary section.
 STATUS_WORDS: Mapping[str, str] = MappingProxyType({
     # finished
     "complete": "complete", "completed": "complete", "done": "complete", "achieved": "complete",
@@ -44,120 +67,362 @@ STATUS_WORDS: Mapping[str, str] = MappingProxyType({
 })
 
 
+def _error(key: Optional[str], message: str, path: Any = None) -> SettingsError:
+    """A SettingsError naming the setting (``key``, None for the file as a whole)."""
+    err = SettingsError(f"setting {key}: {message}" if key else message, path)
+    err.key = key  # type: ignore[attr-defined]  # which setting, for callers that point at it
+    return err
+
+
+# -- checks: each returns a complaint, or None when the value is fine ----------
+
+Check = Callable[[Any], Optional[str]]
+
+
+def _number(lo: float | None = None, hi: float | None = None, *, integer: bool = False,
+            above: bool = False) -> Check:
+    """A number (an integer when ``integer``) in [lo, hi]; over ``lo`` when ``above``."""
+    kind = "an integer" if integer else "a number"
+    if lo is not None and hi is not None:
+        want = f"{kind} in [{lo:g}, {hi:g}]"
+    elif lo is not None:
+        want = f"{kind} {'over' if above else 'of at least'} {lo:g}"
+    else:
+        want = kind
+
+    def check(v: Any) -> Optional[str]:
+        types = (int,) if integer else (int, float)
+        if isinstance(v, bool) or not isinstance(v, types):
+            return f"must be {want}"
+        if lo is not None and (v <= lo if above else v < lo) or hi is not None and v > hi:
+            return f"must be {want}"
+        return None
+    return check
+
+
+def _flag(v: Any) -> Optional[str]:
+    return None if isinstance(v, bool) else "must be true or false"
+
+
+def _word(v: Any) -> Optional[str]:
+    ok = isinstance(v, str) and re.fullmatch(r"[A-Za-z0-9_+]+", v)
+    return None if ok else "must be a word of letters, digits, _ or +"
+
+
+def _shares(n: int) -> Check:
+    def check(v: Any) -> Optional[str]:
+        if (not isinstance(v, (list, tuple)) or len(v) != n
+                or any(isinstance(x, bool) or not isinstance(x, (int, float)) or not 0 <= x <= 1 for x in v)):
+            return f"must be a list of {n} numbers in [0, 1]"
+        return None
+    return check
+
+
+def _text_map(v: Any) -> Optional[str]:
+    if not isinstance(v, Mapping) or not all(
+            isinstance(k, str) and k.strip() and isinstance(x, str) and x.strip() for k, x in v.items()):
+        return "must map words to words (text to text)"
+    return None
+
+
+def _setting(default: Any, check: Check, doc: str) -> Any:
+    """A dataclass field with its check and one line of documentation."""
+    if isinstance(default, (dict, list)):
+        return field(default_factory=lambda: type(default)(default), metadata={"check": check, "doc": doc})
+    return field(default=default, metadata={"check": check, "doc": doc})
+
+
+class _Section:
+    """A frozen dataclass of one stage's settings, checked when built."""
+
+    NAME: ClassVar[str] = ""
+
+    def __post_init__(self) -> None:
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            problem = f.metadata["check"](value)
+            if problem:
+                raise _error(f"{self.NAME}.{f.name}", f"{value!r} {problem}")
+            if isinstance(value, list):  # a TOML array: kept as a tuple, so settings stay hashable
+                object.__setattr__(self, f.name, tuple(value))
+
+    def updated(self, changes: Mapping[str, Any]) -> "_Section":
+        """A copy with ``changes`` (setting name -> value) applied and checked."""
+        known = {f.name for f in fields(self)}  # type: ignore[arg-type]
+        for k in changes:
+            if k not in known:
+                raise _error(f"{self.NAME}.{k}", f"no such setting (the {self.NAME} section has: {', '.join(sorted(known))})")
+        return replace(self, **changes)  # type: ignore[type-var]
+
+    def as_dict(self) -> dict[str, Any]:
+        out = {}
+        for f in fields(self):  # type: ignore[arg-type]
+            v = getattr(self, f.name)
+            out[f.name] = list(v) if isinstance(v, tuple) else dict(v) if isinstance(v, Mapping) else v
+        return out
+
+
 @dataclass(frozen=True)
-class Settings:
-    # -- PDF page furniture: a line is furniture when it recurs (digits masked)
-    # in the top/bottom band of at least this share of pages.
-    furniture_band: float = 0.12  # share of page height at top and bottom
-    furniture_min_share: float = 0.3
-    furniture_min_pages: int = 3
-    # -- scanned page: fewer than this many text characters on a page with an image
-    scanned_max_chars: int = 20
-    # ... and that paints an image, more than this many glyph outlines
-    # (curves), or a pattern fill over at least this share of the page
-    scanned_min_curves: int = 50
-    scanned_min_pattern_share: float = 0.25
-    # -- PDF text-layer reader: "pdfium" reads a page many times faster than
-    # "pdfplumber" (pdfminer), which stays as the reference and debugging lens
-    pdf_engine: str = "pdfplumber"
-    # -- OCR of scanned PDF pages (tesseract via pdftoppm)
-    ocr: bool = True
-    ocr_dpi: int = 200
-    ocr_timeout: float = 120.0
+class RunSettings(_Section):
+    NAME: ClassVar[str] = "run"
+    workers: int = _setting(0, _number(0, integer=True), "parser processes for ingest (0 = CPU count)")
+
+
+@dataclass(frozen=True)
+class ReadSettings(_Section):
+    NAME: ClassVar[str] = "read"
+    soffice_timeout: float = _setting(120.0, _number(0, above=True), "seconds LibreOffice may take to convert a .doc")
+
+
+@dataclass(frozen=True)
+class PdfSettings(_Section):
+    """The PDF reader: page furniture, scanned pages."""
+
+    NAME: ClassVar[str] = "pdf"
+    # a line is furniture when it recurs (digits masked) in the top/bottom band
+    # of at least this share of pages (and of furniture_min_pages pages)
+    furniture_band: float = _setting(0.12, _number(0, 0.5), "share of page height at top and bottom")
+    furniture_min_share: float = _setting(0.3, _number(0, 1), "share of pages a furniture line recurs on")
+    furniture_min_pages: int = _setting(3, _number(0, integer=True), "pages a furniture line recurs on, at least")
+    # a page is scanned when it has fewer text characters than this and paints
+    # an image, more glyph outlines (curves) than scanned_min_curves, or a
+    # pattern fill over at least scanned_min_pattern_share of the page
+    scanned_max_chars: int = _setting(20, _number(0, integer=True), "text characters on a scanned page, at most")
+    scanned_min_curves: int = _setting(50, _number(0, integer=True), "glyph outlines that make a page a scan")
+    scanned_min_pattern_share: float = _setting(0.25, _number(0, 1), "pattern-filled share that makes a page a scan")
+    # pdfium reads a page's text layer many times faster than pdfplumber (pdfminer);
+    # pdfplumber stays as the reference reader and debugging lens
+    engine: str = _setting("pdfplumber", lambda v: None if v in ("pdfium", "pdfplumber")
+                           else "must be pdfium or pdfplumber", "PDF text-layer reader: pdfium or pdfplumber")
+
+
+@dataclass(frozen=True)
+class OcrSettings(_Section):
+    """OCR of scanned PDF pages (tesseract via pdftoppm)."""
+
+    NAME: ClassVar[str] = "ocr"
+    enabled: bool = _setting(True, _flag, "read scanned pages with tesseract")
+    dpi: int = _setting(200, _number(72, 600, integer=True), "resolution pages are rasterised at")
+    timeout: float = _setting(120.0, _number(0, above=True), "seconds one rasterise or tesseract call may take")
     # keep tesseract's words per (file hash, page, dpi) in $BOARDPACK_CACHE_DIR
     # (default ~/.cache/boardpack) so a re-import does not OCR again
-    ocr_cache: bool = True
-    # -- DOC conversion
-    soffice_timeout: float = 120.0
-    # -- ingest
-    workers: int = 0  # 0 = CPU count
-    # -- limits on hostile or runaway files (checked before anything is inflated
-    # or parsed). A Word package is refused when its parts would inflate to
-    # more than zip_max_inflated_mb in all, or when one part of at least 1 MiB
-    # inflates more than zip_max_ratio times its stored size (real DOCX XML
-    # compresses 5-20x; a zip bomb 200-1000x, and parsing 100 MB of inflated
-    # body XML takes about 2.4 GB). A document over max_pages pages is refused.
-    zip_max_inflated_mb: int = 512
-    zip_max_ratio: float = 100.0
-    max_pages: int = 5000
-    # seconds one file may take to parse (read to extract, OCR included) before
-    # it is stopped and recorded as failed; 0 = no limit. A 500-page scan OCR'd
-    # at 3 s a page stays well inside the default.
-    file_timeout: float = 3600.0
-    # address space (MiB) each parsing process may use, OCR and conversion
-    # children included (RLIMIT_AS, POSIX only); a file that needs more is
-    # recorded as failed and the batch goes on; 0 = no limit
-    worker_memory_mb: int = 8192
-    # -- linking across packs
+    cache: bool = _setting(True, _flag, "keep OCR words between runs")
+    language: str = _setting("eng", _word, "tesseract language (tesseract -l)")
+    min_confidence: float = _setting(30.0, _number(0, 100), "word confidence under which a short word is speckle")
+
+
+@dataclass(frozen=True)
+class SegmentSettings(_Section):
+    NAME: ClassVar[str] = "segment"
+    # confidence of a paper decided by a cue of strength 0 (none), 1 (weak),
+    # 2 (a page-top title) or 3 (a strong title)
+    confidence: tuple = _setting((0.3, 0.55, 0.8, 0.95), _shares(4),
+                                 "paper confidence by cue strength 0-3")
+    min_evidence: int = _setting(2, _number(0, integer=True), "evidence that types a paper with no cue")
+
+
+@dataclass(frozen=True)
+class LinkSettings(_Section):
+    """Linking across packs (the link stage)."""
+
+    NAME: ClassVar[str] = "link"
     # rapidfuzz token_sort_ratio (0-100) for linking a renumbered or reworded
     # milestone; on the corpus every pair of distinct milestone texts of a plan
     # scores below 90 (tests/test_linking_logic.py validates this)
-    action_link_threshold: float = 90.0
-    person_merge_threshold: float = 88.0
-    # -- action statuses: words added to (or overriding) STATUS_WORDS
-    status_words: Mapping[str, str] = field(default_factory=dict)
+    action_link_threshold: float = _setting(90.0, _number(0, 100), "text similarity that links a milestone")
+    person_merge_threshold: float = _setting(88.0, _number(0, 100), "name similarity that merges two people")
+    plan_title_threshold: float = _setting(90.0, _number(0, 100), "title similarity of one plan (same years)")
+    duplicate_jaccard: float = _setting(0.8, _number(0, 1), "shared word 5-grams of two copies of a paper")
+    duplicate_numbers: float = _setting(0.9, _number(0, 1), "shared numbers of two copies of a paper")
+    duplicate_sketch_size: int = _setting(16, _number(1, integer=True), "smallest shingle hashes that index a paper")
+    duplicate_min_shingles: int = _setting(20, _number(1, integer=True), "shingles a paper needs to be compared")
 
-    def __post_init__(self):
-        checks = {
-            "furniture_band": (0.0, 0.5),
-            "furniture_min_share": (0.0, 1.0),
-            "scanned_min_pattern_share": (0.0, 1.0),
-            "action_link_threshold": (0.0, 100.0),
-            "person_merge_threshold": (0.0, 100.0),
-        }
-        for name, (lo, hi) in checks.items():
-            v = getattr(self, name)
-            if not isinstance(v, (int, float)) or not lo <= v <= hi:
-                raise SettingsError(f"setting {name}={v!r} must be a number in [{lo}, {hi}]")
-        if self.pdf_engine not in ("pdfium", "pdfplumber"):
-            raise SettingsError(f"setting pdf_engine={self.pdf_engine!r} must be pdfium or pdfplumber")
-        for name in ("ocr", "ocr_cache"):
-            if not isinstance(getattr(self, name), bool):
-                raise SettingsError(f"setting {name}={getattr(self, name)!r} must be true or false")
-        if not isinstance(self.ocr_dpi, int) or not 72 <= self.ocr_dpi <= 600:
-            raise SettingsError(f"setting ocr_dpi={self.ocr_dpi!r} must be an integer in [72, 600]")
-        for name in ("soffice_timeout", "ocr_timeout"):
-            v = getattr(self, name)
-            if not isinstance(v, (int, float)) or v <= 0:
-                raise SettingsError(f"setting {name}={v!r} must be a positive number of seconds")
-        sw = self.status_words
-        if not isinstance(sw, Mapping) or not all(isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
-                                                  for k, v in sw.items()):
-            raise SettingsError("setting status_words must map status words to normalised statuses (text to text)")
-        for name in ("zip_max_inflated_mb", "max_pages"):
-            v = getattr(self, name)
-            if not isinstance(v, int) or isinstance(v, bool) or v < 1:
-                raise SettingsError(f"setting {name}={v!r} must be a positive integer")
-        ft = self.file_timeout
-        if not isinstance(ft, (int, float)) or isinstance(ft, bool) or ft < 0:
-            raise SettingsError(f"setting file_timeout={ft!r} must be a number of seconds (0 = no limit)")
-        if not isinstance(self.zip_max_ratio, (int, float)) or isinstance(self.zip_max_ratio, bool) \
-                or self.zip_max_ratio < 1:
-            raise SettingsError(f"setting zip_max_ratio={self.zip_max_ratio!r} must be a number of at least 1")
-        for name in ("furniture_min_pages", "scanned_max_chars", "scanned_min_curves", "workers",
-                     "worker_memory_mb"):
-            v = getattr(self, name)
-            if not isinstance(v, int) or isinstance(v, bool) or v < 0:
-                raise SettingsError(f"setting {name}={v!r} must be a non-negative integer")
 
-    def status_table(self) -> dict[str, str]:
-        """STATUS_WORDS with this object's own ``status_words`` added (keys normalised)."""
-        table = dict(STATUS_WORDS)
-        for k, v in self.status_words.items():
-            table[" ".join(k.lower().split())] = " ".join(v.lower().split())
-        return table
+@dataclass(frozen=True)
+class LimitsSettings(_Section):
+    """Limits on hostile or runaway files, checked before anything is inflated or parsed.
 
-    def __hash__(self):  # status_words is a dict: hash the rest
-        return hash(tuple(getattr(self, f.name) for f in fields(self) if f.name != "status_words"))
+    A Word package is refused when its parts would inflate to more than
+    zip_max_inflated_mb in all, or when one part of at least 1 MiB inflates
+    more than zip_max_ratio times its stored size (real DOCX XML compresses
+    5-20x; a zip bomb 200-1000x). A 500-page scan OCR'd at 3 s a page stays
+    well inside file_timeout."""
+
+    NAME: ClassVar[str] = "limits"
+    zip_max_inflated_mb: int = _setting(512, _number(1, integer=True), "MB a Word package may inflate to")
+    zip_max_ratio: float = _setting(100.0, _number(1), "compression ratio of one Word part, at most")
+    max_pages: int = _setting(5000, _number(1, integer=True), "pages of one document, at most")
+    file_timeout: float = _setting(3600.0, _number(0), "seconds one file may take to parse (0 = no limit)")
+    worker_memory_mb: int = _setting(8192, _number(0, integer=True),
+                                     "MiB of address space a parsing process may use (0 = no limit)")
+
+
+def _phrase(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True)
+class VocabularySettings(_Section):
+    """Words the extractors recognise. Holds the effective tables; what a
+    user gives is added to them (see :meth:`updated`)."""
+
+    NAME: ClassVar[str] = "vocabulary"
+    status_words: Mapping[str, str] = _setting(dict(STATUS_WORDS), _text_map,
+                                               "status word or phrase -> normalised status")
+
+    def updated(self, changes: Mapping[str, Any]) -> "VocabularySettings":
+        changes = dict(changes)
+        replaced = changes.pop("replace", [])
+        lists = [f.name for f in fields(self)]
+        if not isinstance(replaced, (list, tuple)) or any(r not in lists for r in replaced):
+            raise _error("vocabulary.replace", f"{replaced!r} must list vocabularies to replace ({', '.join(lists)})")
+        for name in list(changes):
+            if name not in lists:
+                continue  # unknown: named by _Section.updated
+            problem = _text_map(changes[name])
+            if problem:
+                raise _error(f"vocabulary.{name}", problem)
+            base = {} if name in replaced else dict(getattr(self, name))
+            base.update({_phrase(k): _phrase(v) for k, v in changes[name].items()})
+            changes[name] = base
+        for name in replaced:
+            changes.setdefault(name, {})
+        return _Section.updated(self, changes)  # type: ignore[return-value]
+
+    def __hash__(self) -> int:  # the tables are dicts
+        return hash(tuple(tuple(sorted(getattr(self, f.name).items())) for f in fields(self)))
+
+
+#: section name -> its class, in the order the settings print
+SECTIONS: dict[str, type[_Section]] = {c.NAME: c for c in (
+    RunSettings, ReadSettings, PdfSettings, OcrSettings, SegmentSettings, LinkSettings, LimitsSettings,
+    VocabularySettings)}
+
+#: the first version's flat names -> (section, setting)
+FLAT_NAMES: dict[str, tuple[str, str]] = {
+    "workers": ("run", "workers"),
+    "soffice_timeout": ("read", "soffice_timeout"),
+    **{n: ("pdf", n) for n in ("furniture_band", "furniture_min_share", "furniture_min_pages",
+                               "scanned_max_chars", "scanned_min_curves", "scanned_min_pattern_share")},
+    "pdf_engine": ("pdf", "engine"),
+    "ocr_dpi": ("ocr", "dpi"), "ocr_timeout": ("ocr", "timeout"), "ocr_cache": ("ocr", "cache"),
+    **{n: ("limits", n) for n in ("zip_max_inflated_mb", "zip_max_ratio", "max_pages", "file_timeout",
+                                  "worker_memory_mb")},
+    "action_link_threshold": ("link", "action_link_threshold"),
+    "person_merge_threshold": ("link", "person_merge_threshold"),
+    "status_words": ("vocabulary", "status_words"),
+}
+
+
+def _sections(given: Mapping[str, Any]) -> dict[str, _Section]:
+    """Every section, from a mapping of section tables, section objects and flat names."""
+    changes: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
+    out: dict[str, _Section] = {}
+    for key, value in given.items():
+        if key in SECTIONS:
+            if isinstance(value, SECTIONS[key]):
+                out[key] = value
+            elif key == "ocr" and isinstance(value, bool):  # the flat ``ocr`` switch
+                changes["ocr"]["enabled"] = value
+            elif isinstance(value, Mapping):
+                changes[key].update(value)
+            else:
+                raise _error(key, f"{value!r} must be a table of {key} settings")
+        elif key in FLAT_NAMES:
+            section, name = FLAT_NAMES[key]
+            changes[section][name] = value
+        else:
+            raise _error(str(key), f"no such setting (sections: {', '.join(SECTIONS)})")
+    for name, cls in SECTIONS.items():
+        base = out.get(name) or _DEFAULT_SECTIONS.get(name) or cls()
+        out[name] = base.updated(changes[name]) if changes[name] else base
+    return out
+
+
+@dataclass(frozen=True, init=False)
+class Settings:
+    """Every stage's settings; see the module docstring."""
+
+    run: RunSettings
+    read: ReadSettings
+    pdf: PdfSettings
+    ocr: OcrSettings
+    segment: SegmentSettings
+    link: LinkSettings
+    limits: LimitsSettings
+    vocabulary: VocabularySettings
+
+    def __init__(self, **given: Any) -> None:
+        for name, section in _sections(given).items():
+            object.__setattr__(self, name, section)
+
+    def __getattr__(self, name: str) -> Any:
+        # only called for names that are not attributes: the flat names
+        where = FLAT_NAMES.get(name)
+        if where is None or name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(getattr(self, where[0]), where[1])
 
     @classmethod
-    def from_dict(cls, d: dict | None) -> "Settings":
-        d = dict(d or {})
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(d) - known)
-        if unknown:
-            raise SettingsError(f"unknown setting(s): {', '.join(unknown)}")
-        return cls(**d)
+    def from_dict(cls, d: Optional[Mapping[str, Any]]) -> "Settings":
+        """Settings from a plain dict: ``{"link": {"action_link_threshold": 85}}``
+        (or the flat names). Raises :class:`SettingsError` naming a bad key."""
+        if d is not None and not isinstance(d, Mapping):
+            raise _error("settings", f"{d!r} must be a table of settings")
+        bad = [k for k in (d or {}) if not isinstance(k, str)]
+        if bad:
+            raise _error(repr(bad[0]), "a setting's name must be text")
+        return cls(**dict(d or {}))
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> "Settings":
+        """Settings from a TOML file; errors name the file and the key."""
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except OSError as e:
+            raise _error(None, f"cannot read the settings file: {e.strerror or e}", path) from e
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise _error(None, f"not a TOML settings file: {e}", path) from e
+        try:
+            return cls.from_dict(data)
+        except SettingsError as e:
+            e.path = str(path)
+            raise
+
+    def status_table(self) -> dict[str, str]:
+        """The effective status vocabulary (built-in words plus the user's)."""
+        return dict(self.vocabulary.status_words)
+
+    def to_dict(self) -> dict[str, dict[str, Any]]:
+        return {name: getattr(self, name).as_dict() for name in SECTIONS}
+
+    def to_toml(self) -> str:
+        """The settings as a TOML file that :meth:`from_toml` reads back to the same settings."""
+        lines: list[str] = []
+        for name, values in self.to_dict().items():
+            tables = {k: v for k, v in values.items() if isinstance(v, dict)}
+            if len(tables) < len(values):
+                lines += ["", f"[{name}]"]
+                for f in fields(SECTIONS[name]):
+                    if f.name not in tables:
+                        lines.append(f"{f.name} = {_toml_value(values[f.name])}  # {f.metadata['doc']}")
+            for k, table in tables.items():
+                lines += ["", f"[{name}.{k}]"]
+                lines += [f"{json.dumps(w, ensure_ascii=False)} = {json.dumps(v, ensure_ascii=False)}"
+                          for w, v in table.items()]
+        return "\n".join(lines).lstrip("\n") + "\n"
 
 
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    if isinstance(v, float):
+        return repr(v)
+    return json.dumps(v, ensure_ascii=False)
+
+
+_DEFAULT_SECTIONS: dict[str, _Section] = {}
 DEFAULT = Settings()
+_DEFAULT_SECTIONS.update({name: getattr(DEFAULT, name) for name in SECTIONS})

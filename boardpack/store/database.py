@@ -37,6 +37,7 @@ from boardpack.core.pathnames import display_path, fs_path
 from boardpack.core.errors import BoardpackError, StoreError
 from boardpack.core.identity import PARSER_VERSION, row_id
 from boardpack.core.model import Block, Row
+from boardpack.core.settings import DEFAULT, Settings
 from boardpack.schema import migrate
 from boardpack.store import linking
 
@@ -675,11 +676,12 @@ class Store:
         row = self.db.conn.execute("SELECT value FROM store_state WHERE key = 'links_stale'").fetchone()
         return bool(row and row[0] == "1")
 
-    def link(self) -> bool:
-        """Run the cross-document link stage (:func:`boardpack.store.linking.link_all`);
-        mark the derived data fresh only once it has completed."""
+    def link(self, settings: Settings = DEFAULT) -> bool:
+        """Run the cross-document link stage (:func:`boardpack.store.linking.link_all`)
+        with ``settings.link``'s thresholds; mark the derived data fresh only once
+        it has completed."""
         try:
-            linking.link_all(self.db)
+            linking.link_all(self.db, settings)
         except BoardpackError as e:
             if "stage" not in e.__dict__:
                 e.stage = "link"

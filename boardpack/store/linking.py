@@ -12,11 +12,11 @@ files were ingested in.
 * **Milestone identity**: within a plan, periods are walked in time order; an
   observed (ref, text) joins the milestone with the same ref when the texts
   agree, else the milestone whose text agrees above
-  ``settings.action_link_threshold`` (a renumbered action), else starts a new
+  ``settings.link.action_link_threshold`` (a renumbered action), else starts a new
   one. A same-ref, different-text pair is kept apart and the link is recorded
   as ``ref-text-mismatch`` so nobody's action is merged silently.
 * **Same paper, several files**: papers of one type whose word shingles
-  overlap above ``DUPLICATE_JACCARD`` are one paper - but only when they are
+  overlap above ``settings.link.duplicate_jaccard`` are one paper - but only when they are
   for the same meeting and the same reporting periods (a rolling plan's Q1
   and Q2 versions share most words and figures and are two papers); all but
   a canonical copy go to ``paper_duplicates`` and the views leave them out.
@@ -38,14 +38,8 @@ from boardpack.core.settings import DEFAULT, Settings
 from boardpack.store.sqlrows import has_object
 from boardpack.core.textnorm import one_line
 
-#: share of common word 5-gram shingles for two papers to be the same paper
-DUPLICATE_JACCARD = 0.8
-#: share of common numbers (dates, figures) two copies of one paper must have
-DUPLICATE_NUMBERS = 0.9
-#: how many of a paper's smallest shingle hashes index it for candidate pairs
-SKETCH_SIZE = 16
-#: title similarity (rapidfuzz ratio) for two plan titles with the same years
-PLAN_TITLE_THRESHOLD = 90.0
+# Every threshold of this stage is in ``settings.link``
+# (:class:`boardpack.core.settings.LinkSettings`).
 
 _YEARS = re.compile(r"(?:19|20)\d\d")
 
@@ -85,8 +79,9 @@ class _Milestone:
     updates: dict = field(default_factory=dict)  # period -> merged update
 
 
-def _assign_plans(titles: list[str]) -> dict[str, tuple[str, str, float]]:
-    """Map every plan title to (plan_key, method, score)."""
+def _assign_plans(titles: list[str], threshold: float) -> dict[str, tuple[str, str, float]]:
+    """Map every plan title to (plan_key, method, score); two titles naming the
+    same years are one plan at a rapidfuzz ratio of ``threshold`` or more."""
     out: dict[str, tuple[str, str, float]] = {}
     keys: list[str] = []
     for title in sorted(set(titles), key=lambda t: (plan_key(t), t)):
@@ -101,7 +96,7 @@ def _assign_plans(titles: list[str]) -> dict[str, tuple[str, str, float]]:
             s = float(fuzz.ratio(k, other))
             if s > score:
                 best, score = other, s
-        if best is not None and score >= PLAN_TITLE_THRESHOLD:
+        if best is not None and score >= threshold:
             out[title] = (best, "fuzzy", score)
         else:
             keys.append(k)
@@ -143,8 +138,8 @@ def link_milestones(rows: list[dict], settings: Settings = DEFAULT):
     Returns (plans, milestones, links) where plans maps plan_key -> first title,
     milestones is a list of _Milestone and links a list of link-record dicts.
     """
-    threshold = settings.action_link_threshold
-    plan_of = _assign_plans([r["plan_title"] or "" for r in rows])
+    threshold = settings.link.action_link_threshold
+    plan_of = _assign_plans([r["plan_title"] or "" for r in rows], settings.link.plan_title_threshold)
     plans: dict[str, str] = {}
     by_plan: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
@@ -336,9 +331,10 @@ def same_occasion(a: dict[str, frozenset] | None, b: dict[str, frozenset] | None
     return True
 
 
-def find_duplicate_papers(db) -> int:
+def find_duplicate_papers(db, settings: Settings = DEFAULT) -> int:
     """Fill ``paper_duplicates``; return how many papers are copies of another."""
     conn = _conn(db)
+    cfg = settings.link
     conn.execute("DELETE FROM paper_duplicates")
     papers = conn.execute(
         "SELECT p.paper_id, p.paper_type, p.doc_sha256, d.format, "
@@ -360,7 +356,7 @@ def find_duplicate_papers(db) -> int:
     occasion = _paper_occasions(conn, papers)
     by_type: dict[str, list] = defaultdict(list)
     for p in papers:
-        if len(sh.get(p[0], ())) >= 20:  # too little text to call two papers the same
+        if len(sh.get(p[0], ())) >= cfg.duplicate_min_shingles:  # less text is too little to call two papers the same
             by_type[p[1]].append(p)
     fmt_rank = {"pdf": 0, "docx": 1, "doc": 2}
     n = 0
@@ -373,7 +369,7 @@ def find_duplicate_papers(db) -> int:
         # those pairs are compared (an archive has thousands of papers).
         index: dict[int, list[tuple]] = defaultdict(list)
         for p in plist:
-            sketch = sorted(sh[p[0]])[:SKETCH_SIZE]
+            sketch = sorted(sh[p[0]])[:cfg.duplicate_sketch_size]
             candidates = {c[0]: c for h in sketch for c in index.get(h, ())}
             best, best_s = None, 0.0
             for c in candidates.values():
@@ -382,9 +378,9 @@ def find_duplicate_papers(db) -> int:
                 if not same_occasion(occasion.get(p[0]), occasion.get(c[0])):
                     continue  # another meeting, quarter or year of the same paper is not a copy
                 s = jaccard(sh[p[0]], sh[c[0]])
-                if s > best_s and (nums[p[0]] == nums[c[0]] or jaccard(nums[p[0]], nums[c[0]]) >= DUPLICATE_NUMBERS):
+                if s > best_s and (nums[p[0]] == nums[c[0]] or jaccard(nums[p[0]], nums[c[0]]) >= cfg.duplicate_numbers):
                     best, best_s = c, s
-            if best is not None and best_s >= DUPLICATE_JACCARD:
+            if best is not None and best_s >= cfg.duplicate_jaccard:
                 conn.execute("INSERT INTO paper_duplicates VALUES (?,?,?,?)",
                              (p[0], best[0], "shingle-jaccard", round(best_s, 4)))
                 n += 1
@@ -395,16 +391,17 @@ def find_duplicate_papers(db) -> int:
 
 
 def link_all(db, settings: Settings = DEFAULT) -> dict:
-    """Rebuild every derived cross-document table; safe to call any number of times."""
+    """Rebuild every derived cross-document table; safe to call any number of
+    times. Every threshold comes from ``settings.link``."""
     conn = _conn(db)
     own_tx = not conn.in_transaction
     if own_tx:
         conn.execute("BEGIN")
     try:
-        dups = find_duplicate_papers(conn)
+        dups = find_duplicate_papers(conn, settings)
         summary = link_plans_and_milestones(conn, settings)
         summary["duplicate_papers"] = dups
-        people = _rebuild_people(conn)
+        people = _rebuild_people(conn, settings)
         if people is not None:
             summary["people"] = people
         if own_tx:
@@ -416,6 +413,6 @@ def link_all(db, settings: Settings = DEFAULT) -> dict:
     return summary
 
 
-def _rebuild_people(conn):
+def _rebuild_people(conn, settings: Settings = DEFAULT):
     """The people registry (:func:`boardpack.core.names.rebuild_people`) rebuilt from the mentions."""
-    return rebuild_people(conn)
+    return rebuild_people(conn, settings.link.person_merge_threshold)
