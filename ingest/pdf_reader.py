@@ -42,6 +42,7 @@ from boardpack.ingest.pdf_blocks import Builder, Line, PageItems, flag_footnotes
 from boardpack.ingest.pdf_chars import use_fast_chars
 from boardpack.ingest.pdf_tables import inside, is_bold_font, join_split_tables, page_fills, ruled_table_block
 from boardpack.ingest.pdf_text_tables import find_text_tables, split_segments
+from boardpack.ingest.pdfium_page import PdfiumDocument, PdfiumPage, pdfium_page
 
 # pdfminer logs every oddity of a damaged file as a warning; the reader reports
 # what matters as typed errors and page_errors, so keep batch output readable.
@@ -231,6 +232,26 @@ def _glyph_census(container) -> _Census:
     return c
 
 
+def _char_census(chars: list[dict]) -> _Census:
+    """The census of a page read by pdfium (:mod:`.pdfium_page`), from its
+    character dicts; it reaches the reader only with more text than a scan
+    has, so images, outlines and pattern fills are not counted."""
+    c = _Census()
+    for ch in chars:
+        text = ch["text"]
+        if text.isspace():
+            c.spaces += 1
+            continue
+        c.visible += 1
+        if unreadable_glyph(text):
+            c.unreadable += 1
+        elif text.isalnum():
+            c.alnum += 1
+        elif text in _LEADERS:
+            c.leaders += 1
+    return c
+
+
 #: A text layer is unreadable when at least this share of its glyphs are
 #: unmapped (``(cid:NN)``, private use), or when, leaders aside, fewer than
 #: ``_MIN_ALNUM_SHARE`` of them are letters or digits (a bad ToUnicode map
@@ -325,7 +346,7 @@ def _read_page(page, page_no: int, settings: Settings) -> tuple[PageItems, bool]
     # Count on pdfminer's layout first (pdfplumber caches it for page.chars):
     # a page of glyph outlines or one big image is flagged without turning
     # thousands of curves into pdfplumber dicts.
-    c = _glyph_census(page.layout)
+    c = _char_census(page.chars) if isinstance(page, PdfiumPage) else _glyph_census(page.layout)
     n_text, n_spaces = c.visible, c.spaces
     items.n_chars = n_text  # compared with pdfium's count to find a damaged file
     scanned = looks_scanned(n_text, c.images, c.curves, c.pattern_area,
@@ -451,13 +472,18 @@ def _read_pages(path: Path, settings: Settings, report_path: Optional[Path] = No
     except UnreadableDocument as e:
         e.path = str(report_path)
         raise
+    fx = None
     try:
         r = _Pages(_meta(pdf))
         r.n_pages = len(pdf.pages)
         _refuse_pages(r.n_pages, settings, report_path)
+        # pdfium reads a page's content many times faster than pdfminer; the
+        # pages it leaves (scan candidates, rotated ...) are pdfplumber's
+        fx = PdfiumDocument(path, r.n_pages) if settings.pdf_engine == "pdfium" else None
         for i, page in enumerate(pdf.pages, 1):
+            fast = pdfium_page(fx, page, settings.scanned_max_chars) if fx else None
             try:
-                items, is_scanned = _read_page(page, i, settings)
+                items, is_scanned = _read_page(page if fast is None else fast, i, settings)
             except Exception as e:
                 # One broken page content stream should not lose the rest of a
                 # pack: the page stays empty and is recorded; only a file where
@@ -471,6 +497,8 @@ def _read_pages(path: Path, settings: Settings, report_path: Optional[Path] = No
             finally:
                 try:
                     page.close()
+                    if fast is not None:
+                        fast.close()
                 except Exception:
                     pass
             r.pages.append(items)
@@ -481,6 +509,8 @@ def _read_pages(path: Path, settings: Settings, report_path: Optional[Path] = No
     finally:
         try:
             pdf.close()
+            if fx is not None:
+                fx.close()
         except Exception:
             pass
     return r

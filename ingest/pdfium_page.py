@@ -1,0 +1,428 @@
+"""A PDF page's text layer and drawings read by pdfium, as pdfplumber's dicts.
+
+The reader (:mod:`.pdf_reader`) takes from a pdfplumber page its characters
+(with font name, size and box), the words built from them, its rects, lines
+and curves (rulings and cell fills) and the ruled tables pdfplumber's lattice
+finder sees on those. pdfplumber gets all of it from pdfminer's content-stream
+interpreter, in Python: about two thirds of an ingest's CPU time. pdfium
+(pypdfium2) interprets the page in C; :class:`PdfiumPage` builds the same
+dicts from it, so the rest of the reader is unchanged (``pdf.engine =
+"pdfium"``; issue 10):
+
+* characters from pdfium's text page (generated spaces and line breaks
+  skipped), each box as pdfminer draws it: from the glyph's origin and
+  advance across, and from the baseline plus the font descriptor's /Descent
+  up one font size (pdfium's own boxes use the font program's metrics,
+  which LibreOffice's zero descriptors do not match); font names are the
+  descriptor's /FontName, read from the page's resources through the
+  pdfminer document pdfplumber has open anyway;
+* paths from pdfium's page objects (form XObjects entered), split into
+  subpaths and classed as line, rect or curve by pdfminer's own rules, with
+  their fill colour (pdfium's RGB) and stroke/fill flags;
+* words by pdfplumber's word extractor and ruled tables by pdfplumber's
+  table finder, run on those dicts (:class:`PdfiumPage` is a pdfplumber
+  ``Container``, so ``page.edges`` and the finder work unchanged). Measured
+  on the corpus, the finder on pdfium's edges finds the same tables, so
+  pages with rulings need no pdfplumber pass.
+
+The file is still opened by pdfplumber (page tree, metadata, typed errors
+for encrypted or broken files: nothing of a page's content is interpreted
+there), and a page is left to pdfplumber (:func:`pdfium_page` returns None)
+when its reading could differ in ways that matter: a rotated page or one
+whose boxes are offset, a page with few characters (a scan candidate: its
+images, outlines and pattern fills are counted by pdfminer), glyphs with no
+Unicode mapping (the unreadable-text-layer test), or a page or file pdfium
+cannot load. CMYK fills are converted to RGB by pdfium's own profile, which
+can differ by a few units from pdfminer's naive conversion.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+from pathlib import Path
+from typing import Optional
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as R
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import PSLiteral
+from pdfplumber.container import Container
+from pdfplumber.table import TableFinder, TableSettings
+from pdfplumber.utils.text import extract_words
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _mult(m: Matrix, n: Matrix) -> Matrix:
+    """m then n (pdfminer's mult_matrix)."""
+    a1, b1, c1, d1, e1, f1 = m
+    a0, b0, c0, d0, e0, f0 = n
+    return (a0 * a1 + c0 * b1, b0 * a1 + d0 * b1, a0 * c1 + c0 * d1, b0 * c1 + d0 * d1,
+            a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0)
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+class PdfiumDocument:
+    """pdfium's view of a file pdfplumber has opened; None-safe: when pdfium
+    cannot open it, or counts other pages, every page is pdfplumber's."""
+
+    def __init__(self, path: Path, n_pages: int):
+        self.doc = None
+        try:
+            doc = pdfium.PdfDocument(str(path))
+        except Exception:  # noqa: BLE001 - encrypted, damaged: pdfplumber reads it as before
+            return
+        if len(doc) != n_pages:
+            doc.close()
+            return
+        self.doc = doc
+
+    def close(self) -> None:
+        if self.doc is not None:
+            self.doc.close()
+            self.doc = None
+
+
+def pdfium_page(doc: PdfiumDocument, plumber_page, min_chars: int) -> Optional["PdfiumPage"]:
+    """The page read by pdfium, or None when it is left to pdfplumber (see the
+    module docstring); ``min_chars``: the visible characters a page needs."""
+    if doc.doc is None or plumber_page.rotation % 360 or not _plain_boxes(plumber_page):
+        return None
+    try:
+        page = doc.doc[plumber_page.page_number - 1]
+    except Exception:  # noqa: BLE001 - pdfium cannot load the page: pdfplumber may
+        return None
+    try:
+        out = PdfiumPage(plumber_page, page)
+        if out.visible <= min_chars or out.unmapped:
+            out.close()
+            return None
+        return out
+    except Exception:  # noqa: BLE001 - anything odd: the reference reader reads the page
+        page.close()
+        return None
+
+
+def _plain_boxes(p) -> bool:
+    """Media box at the origin and the crop box the same: pdfplumber's and
+    pdfium's coordinates then differ only by the flip of the y axis."""
+    mb = p.mediabox
+    return abs(mb[0]) < 1e-6 and abs(mb[1]) < 1e-6 and all(abs(a - b) < 1e-3 for a, b in zip(p.bbox, mb))
+
+
+class PdfiumPage(Container):
+    """What :mod:`.pdf_reader` reads from a pdfplumber page, built by pdfium."""
+
+    def __init__(self, plumber_page, page):
+        self.page = page
+        self.pdf = plumber_page.pdf
+        self.page_number = plumber_page.page_number
+        self.width, self.height = plumber_page.width, plumber_page.height
+        self.bbox = plumber_page.bbox
+        self.initial_doctop = plumber_page.initial_doctop
+        self.rotation = 0
+        self.visible = self.unmapped = 0
+        self._fonts = _FontTable(plumber_page)
+        chars = self._chars()
+        self._objects = {"char": chars, "rect": [], "line": [], "curve": []}
+        self._paths()
+
+    @property
+    def objects(self) -> dict:
+        return self._objects
+
+    def extract_words(self, **kwargs) -> list[dict]:
+        return extract_words(self.chars, **kwargs)
+
+    def find_tables(self) -> list:
+        return TableFinder(self, TableSettings.resolve(None)).tables
+
+    def close(self) -> None:
+        self.page.close()
+
+    # -- characters ---------------------------------------------------------
+
+    def _chars(self) -> list[dict]:
+        tp = self.page.get_textpage()
+        try:
+            return self._read_chars(tp.raw)
+        finally:
+            tp.close()
+
+    def _read_chars(self, tp) -> list[dict]:
+        n = R.FPDFText_CountChars(tp)
+        out: list[dict] = []
+        H = self.height
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        box = R.FS_RECTF()
+        fm = R.FS_MATRIX()
+        last_obj, info = None, None
+        for i in range(n):
+            if R.FPDFText_IsGenerated(tp, i) == 1:
+                continue
+            u = R.FPDFText_GetUnicode(tp, i)
+            if u == 0 or u == 0xFFFE:
+                continue
+            # pdfium marks a hyphen that ends a line as U+0002; the glyph is a hyphen
+            text = "-" if u == 2 else chr(u)
+            if 0xD800 <= u <= 0xDBFF and i + 1 < n:  # a surrogate pair: one character
+                text = (chr(u) + chr(R.FPDFText_GetUnicode(tp, i + 1))).encode("utf-16", "surrogatepass").decode("utf-16")
+            elif 0xDC00 <= u <= 0xDFFF:
+                continue
+            if R.FPDFText_HasUnicodeMapError(tp, i) == 1:
+                self.unmapped += 1
+            if not text.isspace():
+                self.visible += 1
+            obj = R.FPDFText_GetTextObject(tp, i)
+            key = ctypes.cast(obj, ctypes.c_void_p).value
+            if key != last_obj:
+                last_obj, info = key, self._fonts.info(obj)
+            fontname, descent, tf = info
+            R.FPDFText_GetMatrix(tp, i, fm)
+            R.FPDFText_GetCharOrigin(tp, i, ox, oy)
+            R.FPDFText_GetLooseCharBox(tp, i, box)
+            a, b, c, d = fm.a, fm.b, fm.c, fm.d
+            upright = a * d > 0 and b * c <= 0
+            if b == 0 and c == 0:
+                # pdfminer's box: the advance across, baseline + descent up one font size
+                y0 = oy.value + descent * tf * d
+                y1 = y0 + tf * d
+                if y1 < y0:
+                    y0, y1 = y1, y0
+                x0, x1 = box.left, box.right
+                size = y1 - y0
+            else:  # rotated or skewed glyphs: pdfium's loose box
+                x0, x1, y0, y1 = box.left, box.right, box.bottom, box.top
+                size = tf * math.hypot(c, d)
+            top, bottom = H - y1, H - y0
+            out.append({
+                "matrix": (a, b, c, d, ox.value, oy.value), "fontname": fontname, "adv": x1 - x0,
+                "upright": upright, "x0": x0, "y0": y0, "x1": x1, "y1": y1,
+                "width": x1 - x0, "height": y1 - y0, "size": size, "object_type": "char",
+                "page_number": self.page_number, "text": text,
+                "top": top, "bottom": bottom, "doctop": self.initial_doctop + top,
+            })
+        return out
+
+    # -- paths --------------------------------------------------------------
+
+    def _paths(self) -> None:
+        page = self.page.raw
+        stack = [(R.FPDFPage_GetObject(page, k), _IDENTITY, 0) for k in range(R.FPDFPage_CountObjects(page))]
+        stack.reverse()
+        while stack:
+            obj, outer, depth = stack.pop()
+            kind = R.FPDFPageObj_GetType(obj)
+            if kind == R.FPDF_PAGEOBJ_PATH:
+                self._path(obj, outer)
+            elif kind == R.FPDF_PAGEOBJ_FORM and depth < 12:
+                m = _obj_matrix(obj)
+                inner = _mult(m, outer)
+                kids = [(R.FPDFFormObj_GetObject(obj, k), inner, depth + 1)
+                        for k in range(R.FPDFFormObj_CountObjects(obj))]
+                stack.extend(reversed(kids))
+
+    def _path(self, obj, outer: Matrix) -> None:
+        fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+        if not R.FPDFPath_GetDrawMode(obj, fillmode, stroke):
+            return
+        fill = fillmode.value != R.FPDF_FILLMODE_NONE
+        stroke = bool(stroke.value)
+        if not fill and not stroke:
+            return
+        m = _mult(_obj_matrix(obj), outer)
+        n = R.FPDFPath_CountSegments(obj)
+        segs: list[tuple[str, float, float]] = []
+        x, y = ctypes.c_float(), ctypes.c_float()
+        for k in range(n):
+            seg = R.FPDFPath_GetPathSegment(obj, k)
+            t = R.FPDFPathSegment_GetType(seg)
+            R.FPDFPathSegment_GetPoint(seg, x, y)
+            px, py = _apply(m, x.value, y.value)
+            op = "m" if t == R.FPDF_SEGMENT_MOVETO else "l" if t == R.FPDF_SEGMENT_LINETO else "c"
+            segs.append((op, px, py))
+            if R.FPDFPathSegment_GetClose(seg):
+                segs.append(("h", px, py))
+        style = {"stroke": stroke, "fill": fill, "evenodd": fillmode.value == R.FPDF_FILLMODE_ALTERNATE,
+                 "linewidth": _stroke_width(obj), "stroking_color": _colour(obj, R.FPDFPageObj_GetStrokeColor),
+                 "non_stroking_color": _colour(obj, R.FPDFPageObj_GetFillColor)}
+        for sub in _subpaths(_curves_joined(segs)):
+            self._paint(sub, style)
+
+    def _paint(self, path: list[tuple[str, float, float]], style: dict) -> None:
+        """pdfminer's ``paint_path`` for one subpath: a line, a rect or a curve."""
+        shape = "".join(p[0] for p in path)
+        pts = [(p[1], p[2]) if p[0] != "h" else (path[0][1], path[0][2]) for p in path]
+        if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+            shape = shape[:-2] + "h"
+            pts.pop()
+        if shape in ("mlh", "ml"):
+            self._add("line", pts[:2], style)
+        elif shape in ("mlllh", "mllll"):
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+            square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+            if pts[0] == pts[4] and square:
+                self._add("rect", [pts[0], pts[2]], style)
+            else:
+                self._add("curve", pts, style)
+        else:
+            self._add("curve", pts, style)
+
+    def _add(self, kind: str, pts: list[tuple[float, float]], style: dict) -> None:
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        H = self.height
+        top = H - y1
+        d = {"object_type": kind, "page_number": self.page_number, "x0": x0, "y0": y0, "x1": x1, "y1": y1,
+             "width": x1 - x0, "height": y1 - y0, "top": top, "bottom": H - y0,
+             "doctop": self.initial_doctop + top, "pts": [(x, H - y) for x, y in pts], **style}
+        self._objects[kind].append(d)
+
+
+def _curves_joined(segs: list[tuple[str, float, float]]) -> list[tuple[str, float, float]]:
+    """pdfium gives a Bézier segment as three points: one ``c`` ending at the last."""
+    out: list[tuple[str, float, float]] = []
+    k = 0
+    while k < len(segs):
+        if segs[k][0] == "c":
+            j = k
+            while j < len(segs) and segs[j][0] == "c" and j - k < 3:
+                j += 1
+            out.append(segs[j - 1])
+            k = j
+        else:
+            out.append(segs[k])
+            k += 1
+    return out
+
+
+def _subpaths(segs: list[tuple[str, float, float]]) -> list[list[tuple[str, float, float]]]:
+    subs: list[list[tuple[str, float, float]]] = []
+    for s in segs:
+        if s[0] == "m" or not subs:
+            subs.append([s])
+        else:
+            subs[-1].append(s)
+    return [s for s in subs if s[0][0] == "m" and len(s) > 1]
+
+
+def _obj_matrix(obj) -> Matrix:
+    fm = R.FS_MATRIX()
+    if not R.FPDFPageObj_GetMatrix(obj, fm):
+        return _IDENTITY
+    return (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f)
+
+
+def _stroke_width(obj) -> float:
+    w = ctypes.c_float()
+    return float(w.value) if R.FPDFPageObj_GetStrokeWidth(obj, w) else 0.0
+
+
+def _colour(obj, getter) -> Optional[tuple[float, float, float]]:
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    if not getter(obj, r, g, b, a):
+        return None
+    return (r.value / 255, g.value / 255, b.value / 255)
+
+
+# -- fonts ----------------------------------------------------------------------
+
+
+class _FontTable:
+    """A text object's (font name, descriptor descent per unit, font size),
+    names and descents as pdfminer reads them from the page's resources."""
+
+    def __init__(self, plumber_page):
+        self._by_base: Optional[dict[str, tuple[str, float]]] = None
+        self._plumber_page = plumber_page
+        self._cache: dict[int, tuple[str, float]] = {}
+        self._buf = ctypes.create_string_buffer(512)
+
+    def info(self, obj) -> tuple[str, float, float]:
+        size = ctypes.c_float()
+        tf = float(size.value) if R.FPDFTextObj_GetFontSize(obj, size) else 0.0
+        font = R.FPDFTextObj_GetFont(obj)
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if key not in self._cache:
+            n = R.FPDFFont_GetBaseFontName(font, self._buf, len(self._buf))
+            base = self._buf.raw[: max(n - 1, 0)].decode("utf-8", "replace")
+            named = self._names().get(_plain(base))
+            if named is None:
+                d = ctypes.c_float()
+                descent = d.value if R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), d) else 0.0
+                named = (base or "unknown", min(descent, 0.0))
+            self._cache[key] = named
+        name, descent = self._cache[key]
+        return name, descent, tf
+
+    def _names(self) -> dict[str, tuple[str, float]]:
+        if self._by_base is None:
+            self._by_base = {}
+            try:
+                _walk_fonts(resolve1(self._plumber_page.page_obj.resources), self._by_base, 0)
+            except Exception:  # noqa: BLE001 - odd resources: pdfium's own metrics are used
+                pass
+        return self._by_base
+
+
+def _name(v) -> str:
+    v = resolve1(v)
+    if isinstance(v, PSLiteral):
+        v = v.name
+    if isinstance(v, bytes):
+        v = v.decode("latin-1")
+    return v if isinstance(v, str) else ""
+
+
+def _walk_fonts(res, out: dict, depth: int) -> None:
+    """BaseFont (subset tag dropped) -> (pdfminer's font name, descent per unit of font size) for
+    the fonts of ``res`` and of the forms it holds."""
+    if not isinstance(res, dict) or depth > 4:
+        return
+    fonts = resolve1(res.get("Font"))
+    for spec in (fonts.values() if isinstance(fonts, dict) else ()):
+        spec = resolve1(spec)
+        if not isinstance(spec, dict):
+            continue
+        base = _name(spec.get("BaseFont"))
+        desc = resolve1(spec.get("FontDescriptor"))
+        if desc is None and isinstance(resolve1(spec.get("DescendantFonts")), list):
+            kids = resolve1(spec.get("DescendantFonts"))
+            kid = resolve1(kids[0]) if kids else None
+            desc = resolve1(kid.get("FontDescriptor")) if isinstance(kid, dict) else None
+        if isinstance(desc, dict):
+            name = _name(desc.get("FontName")) or "unknown"
+            descent = resolve1(desc.get("Descent", 0))
+            descent = float(descent) if isinstance(descent, (int, float)) else 0.0
+        else:
+            name, descent = _standard_metrics(base)
+        out.setdefault(_plain(base), (name, -abs(descent) * 0.001))
+    xobjects = resolve1(res.get("XObject"))
+    for xo in (xobjects.values() if isinstance(xobjects, dict) else ()):
+        xo = resolve1(xo)
+        attrs = getattr(xo, "attrs", None)
+        if isinstance(attrs, dict) and _name(attrs.get("Subtype")) == "Form":
+            _walk_fonts(resolve1(attrs.get("Resources")), out, depth + 1)
+
+
+def _plain(base: str) -> str:
+    """A font name without its subset tag (pdfium gives it without)."""
+    return re.sub(r"^[A-Z]{6}\+", "", base)
+
+
+def _standard_metrics(base: str) -> tuple[str, float]:
+    """A font without a descriptor (one of the standard 14): pdfminer's AFM metrics."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    plain = _plain(base)
+    if plain in FONT_METRICS:
+        desc = FONT_METRICS[plain][0]
+        return str(desc.get("FontName", plain)), float(desc.get("Descent", 0))
+    return base or "unknown", 0.0
