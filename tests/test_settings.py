@@ -241,3 +241,18 @@ def test_ingest_settings_file_extends_what_is_extracted(tmp_path):
 
     assert statuses(tmp_path / "plain.db") == {"A1": "parked", "A2": "complete"}
     assert statuses(tmp_path / "user.db", "--settings", f) == {"A1": "on hold", "A2": "complete"}
+
+
+def test_readme_example_file_and_its_printed_settings_are_current():
+    """The README's Settings section shows a real file and what `boardpack
+    settings` printed for it; a new or changed setting makes this fail until
+    the output is pasted again."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Settings\n", 1)[1].split("\n## ", 1)[0]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    printed = section.split("$ boardpack settings --settings boardpack.toml\n", 1)[1].split("```", 1)[0]
+    s = Settings.from_dict(tomllib.loads(example))
+    assert s.status_table()["parked"] == "on hold" and s.link.action_link_threshold == 85
+    assert printed == s.to_toml()
