@@ -277,7 +277,7 @@ def parse_in_worker(path: str, sha256: str, settings: Settings):
 
     Public: a parse stage elsewhere (:mod:`boardpack.cluster`, :mod:`boardpack.shards`)
     runs the same task, so a file fails there exactly as it would here."""
-    mb = settings.worker_memory_mb
+    mb = settings.limits.worker_memory_mb
     try:
         with _memory_cap(mb), _deadline(settings.limits.file_timeout):
             return "ok", parse_file(path, settings, sha256=sha256)
@@ -355,7 +355,7 @@ def _parse_parallel(jobs, todo, n: int, settings: Settings, write, task=parse_in
 
 
 def _died(settings: Settings) -> str:
-    mb = settings.worker_memory_mb
+    mb = settings.limits.worker_memory_mb
     why = f"over worker_memory_mb={mb} MiB, " if mb else ""
     return f"the parser process died while reading this file (out of memory: {why}killed by the system; or a crash)"
 
