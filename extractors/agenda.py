@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from boardpack.core.model import AGENDA, COVER, OTHER, Paper
+from boardpack.core.vocabulary import MONTH_FULL_NAMES, MONTH_STEM_RE, ORDINAL_SUFFIX_RE
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.meeting_cues import Line, paper_lines, units
 from boardpack.extractors.meetings import pack_meeting
@@ -63,13 +64,13 @@ _NOT_NAME_WORDS = re.compile(
     r"\b(?:update|report|plan|action|strategy|funding|budget|business|meeting|minutes|review|progress|assessment|"
     r"council|partnership|group|board|committee|team|service|services|police|fire|county|district|priorities|"
     r"presentation|discussion|item|items|policy|interest|declarations|apologies|introductions|date|next|any|other|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|monitoring|draft|"
+    + "|".join(MONTH_FULL_NAMES) + r"|monitoring|draft|"
     r"response|agreement|programme|performance|quarter|annual|appendix|summary)\b",
     re.I,
 )
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_MONTHS = rf"{MONTH_STEM_RE}[a-z]*"
 # "17 January 2012", "8th June": a date line, not item 17 or 8
-_DATE_TITLE = re.compile(rf"^(?:st|nd|rd|th)?\s*{_MONTHS}\b\.?(?:\s*,?\s*\d{{4}})?\s*(?:$|[,(]|at\b|\d{{1,2}}[:.]\d{{2}})", re.I)
+_DATE_TITLE = re.compile(rf"^{ORDINAL_SUFFIX_RE}?\s*{_MONTHS}\b\.?(?:\s*,?\s*\d{{4}})?\s*(?:$|[,(]|at\b|\d{{1,2}}[:.]\d{{2}})", re.I)
 # "14:00 - 14:05:", "10.30am –", "15.35 - 16.00 (25 mins)": a timing before the title
 _LEAD_TIMING = re.compile(
     r"^\(?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:-|–|—|to)\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\)?"

@@ -202,11 +202,8 @@ def _is_initials(piece: str, entry: str) -> bool:
 
 
 def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
-    """-> (name, role, is_chair) from "Mr B J Sweetland (Chairman)", "Maurice Moore - Chairman",
-    "Nick Oakhill (NO) CHAIR", "Katy Draper (KD)[acting Chair]", "K Draper (KD - Chair)".
-
-    One entry of an attendance list, its name kept as written; the name's own
-    parts (titles, honours, the canonical form) are :func:`boardpack.core.names.parse_person`'s."""
+    """-> (name as written, role, is_chair) of an attendance entry (the name's parts: names.parse_person)
+    from "Mr B J Sweetland (Chairman)", "Nick Oakhill (NO) CHAIR", "Katy Draper (KD)[acting Chair]"."""
     e = " ".join(entry.split()).strip(" .;:")
     e = re.sub(r"^and\s+", "", e)
     e = re.sub(r"^(Councillor|Cllr)s\b\.?", r"\1", e)  # "Councillors A Brown, C Davis"

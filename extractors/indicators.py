@@ -21,10 +21,10 @@ from typing import Optional
 
 from boardpack.core.model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Paper
 from boardpack.core.numbers import parse_value
-from boardpack.core.periods import parse_period
+from boardpack.core.periods import find_period, is_period_header, parse_period
 from boardpack.core.textnorm import one_line, strip_bullet
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
-from boardpack.extractors.numeric_tables import TableLayout, analysed_tables, find_period, is_period_header, strip_markers, strip_section_number
+from boardpack.extractors.numeric_tables import TableLayout, analysed_tables, strip_markers, strip_section_number
 
 # "Hunts: 59" ("Deter = 3" is a definition-style line in a report, not a count table)
 _COUNT_LINE = re.compile(r"^(?P<label>[A-Za-z][^:=]{0,80}?)\s*:\s*(?P<value>[-+(]?\s*£?\s*[\d,]+(?:\.\d+)?\s*%?\)?)\s*$")

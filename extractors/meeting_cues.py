@@ -14,6 +14,8 @@ from typing import Callable, Optional
 
 from boardpack.core.dates import find_dates, find_times
 from boardpack.core.model import TABLE, PAGE_BREAK, Block, Document, Paper
+from boardpack.core.textnorm import join_lines
+from boardpack.core.vocabulary import ORDINAL_SUFFIX_RE
 from boardpack.core.identity import row_id
 
 
@@ -78,22 +80,6 @@ def block_lines(b: Block) -> list[Line]:
         if not n.strip():
             continue
         out.append(Line(n.strip(), r.strip(), b.page, b.index, i, block=b, first_of_block=not out, x0=x0))
-    return out
-
-
-def join_lines(parts: list[str]) -> str:
-    """Join wrapped lines: "Barrington-" + "King" -> "Barrington-King", else with a space."""
-    out = ""
-    for p in parts:
-        p = p.strip()
-        if not p:
-            continue
-        if out.endswith("-") and not out.endswith(" -") and p[:1].isalpha():
-            out += p
-        elif out:
-            out += " " + p
-        else:
-            out = p
     return out
 
 
@@ -538,7 +524,7 @@ _PROSE = re.compile(r"\b(?:will|was|were|is|are|has|have|had|be|been|please|held
 #: Words naming the kind of meeting or paper, not the body ("Regular Meeting Agenda").
 _MEETING_KIND = re.compile(
     r"\b(?:regular|special|annual|ordinary|extraordinary|adjourned|reconvened|emergency|public|open|closed|"
-    r"general|scheduled|joint|budget|(?:\d+\s?(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+    r"general|scheduled|joint|budget|(?:\d+\s?" + ORDINAL_SUFFIX_RE + r"|first|second|third|fourth|fifth|sixth|seventh|"
     r"eighth|ninth|tenth|[a-z]+teenth|twentieth|[a-z]+-?(?:first|second|third|[a-z]+th))|"
     r"meeting|meetings|minutes|agenda|notes?|actions?|and|of|the|for|draft|final|amended|revised|summary|record|"
     r"session|notice|"
@@ -618,7 +604,7 @@ def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     t = re.sub(r"^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|reconvened|emergency|joint|scheduled|open|public)\s+)*"
                r"(?:meeting|session)\s+of\s+(?:the\s+)?", "", t, flags=re.I)
     t = re.sub(r"^(?:agenda|minutes|notes)\s*[-–:]\s*", "", t, flags=re.I)
-    t = re.sub(r"\s*[-–:]\s*(?:(?:[a-z]+|\d+\s?(?:st|nd|rd|th))\s+)?(?:meeting|minutes|agenda|notes?)\b.*$", "", t, flags=re.I)
+    t = re.sub(rf"\s*[-–:]\s*(?:(?:[a-z]+|\d+\s?{ORDINAL_SUFFIX_RE})\s+)?(?:meeting|minutes|agenda|notes?)\b.*$", "", t, flags=re.I)
     # trailing kind words: "... Board of Trustees Meeting Agenda", "... REGULAR MEETING MINUTES";
     # "meeting" stays when it is part of the name ("Annual Parish Meeting")
     t = re.sub(r"(?:\s+(?:minutes|agenda|notes))+$", "", t, flags=re.I)

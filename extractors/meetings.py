@@ -16,6 +16,7 @@ from typing import Optional
 
 from boardpack.core.dates import find_dates, find_times, numeric_order
 from boardpack.core.model import AGENDA, COVER, OTHER, Paper
+from boardpack.core.vocabulary import ORDINAL_SUFFIX_RE, WEEKDAY_FULL_RE
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.meeting_cues import (
     ORG_WORD,
@@ -42,7 +43,7 @@ _HELD_SENTENCE = re.compile(r"\b(?:will\s+be\s+held|to\s+be\s+held|summoned|will
 _TO_LINE = re.compile(r"^to\s*:", re.I)
 _ITEM_START = re.compile(r"^\s*(?:item\s+)?\d{1,2}\s*(?:\.|\)|\s)\s*(?:\(?[a-z]\)\s*)?[A-Z]")
 _STANDALONE_DATE = re.compile(
-    r"^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}\s*$", re.I
+    rf"^\s*(?:{WEEKDAY_FULL_RE},?\s+)?\d{{1,2}}{ORDINAL_SUFFIX_RE}?\s+[A-Za-z]+,?\s+\d{{4}}\s*$", re.I
 )
 _NAME_LINE = re.compile(r"^(?:[A-Z][A-Za-z'\-]+|[A-Z]{2,})(?:\s+(?:[A-Z][A-Za-z'\-]+|[A-Z]{2,}|[A-Z]\.?)){1,3}$")
 _CONTACT = re.compile(

@@ -18,7 +18,9 @@ from typing import Optional
 
 from boardpack.core.model import AGENDA, BUDGET, COVER, PERFORMANCE, TABLE, Block, Document, Paper
 from boardpack.core.numbers import parse_value, unit_scale
+from boardpack.core.periods import is_period_header
 from boardpack.core.textnorm import one_line
+from boardpack.core.vocabulary import MONTH_EN_RE, ORDINAL_SUFFIX_RE
 
 # -- vocabularies (meaning cues, compared on lower-case one-line text) ----------
 
@@ -58,47 +60,8 @@ TOTAL_LABEL = re.compile(
     re.I,
 )
 
-MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _YEAR = r"(?:19|20)\d\d"
-_FY = rf"(?:{_YEAR}\s*[/\-]\s*(?:{_YEAR}|\d\d)|\d\d\s*/\s*\d\d|\d\d\s*-\s*\d\d)"
-PERIOD_RE = re.compile(
-    rf"""(
-      (?:q(?:uarter)?\s*[1-4](?:\s*(?:of\s+)?{_FY}|\s+{_YEAR})?)          # Q1, Q1 2009/10, Quarter 1
-     |(?:{_FY}\s*q[1-4])                                               # 2009/10 Q1
-     |(?:{MONTHS}\.?\s*(?:'?\d\d|{_YEAR})?\s*(?:-|to|–)\s*{MONTHS}\.?\s*(?:'?\d\d\b|{_YEAR})?)   # Apr-Jun 2009, Apr 09 - Jun 09
-     |(?:{MONTHS}\.?[\s\-]*(?:{_YEAR}|'?\d\d\b))                       # Jan-09, January 2010
-     |(?:{_FY})                                                        # 2008/09, 2009-10, 20-21
-     |(?:(?:cumulative\s+)?ytd|year\s+to\s+date)
-     |(?:\b{_YEAR}\b)
-    )""",
-    re.I | re.X,
-)
 _YEAR_ONLY = re.compile(rf"^\s*{_YEAR}\s*$")
-
-
-_BARE_MONTH = re.compile(rf"^\s*{MONTHS}\.?\s*$", re.I)
-
-
-def find_period(text: str) -> Optional[str]:
-    """The period a header names ("2008/09", "Apr-Jun 2009", "Q1 2009/10", a bare
-    month "Apr" when it is the whole header), as written, or None."""
-    if _BARE_MONTH.match(text or ""):
-        return one_line(text).rstrip(".")
-    m = PERIOD_RE.search(text or "")
-    if not m:
-        return None
-    p = one_line(m.group(1)).strip(" -")
-    return p or None
-
-
-def is_period_header(text: str) -> bool:
-    """The header is (mostly) a period: "2008/09", "Apr-Jun 2009", "Q1", "2024-25 Budget"."""
-    t = one_line(text)
-    p = find_period(t)
-    if not p:
-        return False
-    rest = t.replace(p, " ")
-    return len(re.sub(r"[^A-Za-z]", "", rest)) <= 20
 
 
 _SECTION_NO = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+(?=\S)")
@@ -502,7 +465,7 @@ def _prose_column(lay: TableLayout, col: Column) -> bool:
     return bool(cells) and sum(len(x) for x in cells) / len(cells) > 200
 
 
-_DATE_CELL = re.compile(rf"^\s*(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{2}}|\d{{4}})|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?(?:\s+\d{{2,4}})?|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?)\s*$", re.I)
+_DATE_CELL = re.compile(rf"^\s*(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{2}}|\d{{4}})|\d{{1,2}}{ORDINAL_SUFFIX_RE}?\s+{MONTH_EN_RE}\.?(?:\s+\d{{2,4}})?|{MONTH_EN_RE}\.?\s+\d{{1,2}}{ORDINAL_SUFFIX_RE}?,?(?:\s+\d{{4}})?)\s*$", re.I)
 
 
 def _mostly_dates(lay: TableLayout, col: Column) -> bool:

@@ -5,8 +5,10 @@ title keys."""
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Optional
 
+from boardpack.core import textnorm
 from boardpack.core.dates import find_dates
 from boardpack.core.identity import plan_key
 from boardpack.core.model import TABLE, Block, Document
@@ -68,20 +70,8 @@ def title_key(title: Optional[str]) -> str:
     return plan_key(title)
 
 
-def one_line(text: Optional[str]) -> str:
-    return " ".join((text or "").split())
-
-
-_WRAP_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-[ \t]*\n\s*(?=[A-Za-z0-9])")
-
-
-def join_lines(text: Optional[str]) -> str:
-    """Lines of a wrapped paragraph as one line; a word hyphenated by the wrap
-    ("anti-\nsocial", "13-\n19") keeps its hyphen and loses the space."""
-    t = _WRAP_HYPHEN.sub("-", text or "")
-    return one_line("\n".join(_GLYPH_BULLET.sub("", ln) for ln in t.split("\n")))
-
-
-# Bullet glyphs at a line start (not "-", "*" or "o", which can be text).
-_GLYPH_BULLET = re.compile(r"^\s*[\u2022\u25cf\u25e6\u25aa\u25ab\u25a0\u25a1\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714"
-                           r"\uf0b7\uf0a7\uf0d8\uf0fc\uf076\uf0a8\u25ba\u25b6\u2666\u25c6\u2756]\s*")
+# The report and plan extractors keep text as the paper wrote it (they store
+# it as the raw value too), and their cells are prose: a hyphen before a digit
+# at a wrap is a range ("13-" / "19"), a bullet glyph at a line start is not text.
+one_line = partial(textnorm.one_line, as_written=True)
+join_lines = partial(textnorm.join_lines, prose=True)

@@ -24,6 +24,7 @@ from typing import Any, Optional
 
 from boardpack.core.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, PROGRESS_REPORT, TABLE, Block, Paper
 from boardpack.core.periods import parse_period, period_for_meeting
+from boardpack.core.vocabulary import MONTH_STEM_RE
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.report_context import GUIDANCE, context_date, is_furniture, join_lines, one_line
 
@@ -132,7 +133,7 @@ def _name_from_heading(h: str) -> Optional[str]:
             return None
         t = m.group(1)
     name, _ = _priority_value(t)
-    name = re.sub(r"\s*,?\s*(?:q[1-4]\b.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+(?:19|20)\d\d.*)$", "", name, flags=re.I)
+    name = re.sub(rf"\s*,?\s*(?:q[1-4]\b.*|{MONTH_STEM_RE}\w*\s+(?:19|20)\d\d.*)$", "", name, flags=re.I)
     name = name.strip(" ,-:")
     if not name or _REPORT_TITLE.fullmatch(name) or re.fullmatch(r"(?i)(quarterly\s+)?progress\s+report", name):
         return None

@@ -29,6 +29,7 @@ from boardpack.core.model import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
 from boardpack.ingest.pdf_text_tables import Seg, TLine, find_text_tables, split_segments
 from boardpack.core.settings import DEFAULT, Settings
 from boardpack.core.textnorm import strip_bullet
+from boardpack.core.vocabulary import MONTH_STEM_RE
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(?[a-z]\)|\d{2}\.\d{2}\.\d{2})\s+")
 # A line that opens a numbered or lettered item ("2 Declarations", "3. To receive",
@@ -38,7 +39,7 @@ _ITEM_START = re.compile(r"^\s*(?:\d{1,2}[.)]?|\(?[a-z][.)]|\(?[ivx]{1,4}\)|\d{2
 # Superscript ordinals read as a quote or trademark sign: 24" November -> 24 November.
 _ORDINAL_MARK = re.compile(
     r"\b(\d{1,2})(?:[\"\u201c\u201d\u2122*°]|(?<=\d)[\"'](?:th)?)\s+"
-    r"(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
+    rf"(?={MONTH_STEM_RE}[a-z]*\b)", re.I)
 
 
 def missing_tools() -> list[str]:

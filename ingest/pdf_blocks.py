@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from boardpack.core.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Block
-from boardpack.core.textnorm import BULLET_CHARS
+from boardpack.core.vocabulary import BULLET_CHARS
 from boardpack.ingest.pdf_text_tables import NUMBERING, TLine
 
-_BULLETS = set(BULLET_CHARS) | {"-", "*", "\u2013", "\u00a7", "\uf0a7", "\uf0d8", "\uf0fc"}
+_BULLETS = set(BULLET_CHARS)
 _NUMBER_MARKER = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])$", re.I)
 _AMOUNT = re.compile(r"\d\.\d|\d,\d{3}")
 

@@ -45,6 +45,7 @@ from boardpack.core.model import (
     PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Document, Paper,
 )
 from boardpack.core.settings import DEFAULT, Settings
+from boardpack.core.vocabulary import MONTH_FULL_NAMES, MONTH_STEM_RE
 from boardpack.ingest import boilerplate
 
 # ---------------------------------------------------------------------------
@@ -204,7 +205,7 @@ CUES: tuple[Cue, ...] = (
         reject=_rx(_PROSE_VERB), max_chars=160),
     Cue(OTHER, "risk_register", _rx(r"\brisk\s+register\b|\brisks?\s+register\b"), 3, title_only=True, max_chars=200),
     Cue(OTHER, "rules", _rx(r"\bstanding\s+orders\b|\bfinancial\s+regulations\b|\bterms\s+of\s+reference\b|\bcode\s+of\s+conduct\b|\bsignatories\b"), 2, title_only=True, max_chars=160),
-    Cue(OTHER, "councillor_report", _rx(r"^\s*(?:county|district|ward)\s+councillor'?s?\s+report\b|^\s*(?:\w+\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+report\s*$"),
+    Cue(OTHER, "councillor_report", _rx(r"^\s*(?:county|district|ward)\s+councillor'?s?\s+report\b|^\s*(?:\w+\s+)?(?:" + "|".join(MONTH_FULL_NAMES) + r")\s+report\s*$"),
         2, title_only=True, max_chars=120),
 )
 
@@ -239,7 +240,7 @@ _HEADER_WORDS: dict[str, tuple[tuple[re.Pattern, float], ...]] = {
     ),
     PERFORMANCE: (
         (_rx(r"\b(?:19|20)\d\d(?:\s*[/-]\s*\d\d(?:\d\d)?)?\b"), 0.7),
-        (_rx(r"\bq[1-4]\b|\bquarter\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"), 0.5),
+        (_rx(r"\bq[1-4]\b|\bquarter\b|\b" + MONTH_STEM_RE + r"[a-z]*\b"), 0.5),
         (_rx(r"%|\bchange\b|\bper\s*cent\b"), 1.5),
         (_rx(r"\bindicator\b|\bmeasure\b|\bkpi\b|\btarget\b|\bbaseline\b|\bperformance\b"), 1.0),
         (_rx(r"\bcrime\s+type\b|\boffence\b|\bincidents?\b|\bclients?\b|\bmsg\b|\bmost\s+similar\b"), 0.7),

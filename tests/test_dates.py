@@ -40,15 +40,15 @@ def test_raw_text_and_span_are_kept():
 
 def test_quarter_number_is_not_a_day():
     # "Quarter 4" / "January 2011-March 2011" on a report cover
-    assert parse_date("Quarter 4 January 2011-March 2011", fallback=False) is None
+    assert parse_date("Quarter 4 January 2011-March 2011") is None
 
 
 def test_invalid_dates_are_rejected():
-    assert parse_date("31 February 2011", fallback=False) is None
+    assert parse_date("31 February 2011") is None
 
 
 def test_day_month_needs_a_default_year():
-    assert parse_date("Thursday 23 February", fallback=False) is None
+    assert parse_date("Thursday 23 February") is None
     assert parse_date("Thursday 23 February", default_year=2017) == "2017-02-23"
 
 
@@ -79,7 +79,7 @@ def test_roundtrip_formats(d, fmt, upper):
     text = d.strftime(fmt)
     if upper:
         text = text.upper()
-    assert parse_date(text, fallback=False) == d.isoformat()
+    assert parse_date(text) == d.isoformat()
 
 
 @given(st.integers(0, 23), st.integers(0, 59))

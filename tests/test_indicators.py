@@ -8,7 +8,8 @@ import pytest
 
 from boardpack.extractors.base import ExtractContext
 from boardpack.extractors.indicators import IndicatorExtractor
-from boardpack.extractors.numeric_tables import analyse, classify, find_period, is_period_header
+from boardpack.core.periods import find_period, is_period_header
+from boardpack.extractors.numeric_tables import analyse, classify
 from boardpack.core.model import ACTION_PLAN, HEADING, LIST_ITEM, OTHER, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Cell, Document, Paper, Row
 
 SHA = "c" * 64

@@ -3,9 +3,8 @@
 Packs write meeting dates in many shapes ("MONDAY, 27 JULY 2009",
 "Friday 24 July 2009", "26 APRIL 2011", "6th April 2011", "Thursday, 13th
 February, 2025", "13th-Feb-2025", "17th march 2016", "03/02/2017") and times
-as "10.00 a.m.", "2.30pm", "7:30", "14:00". Our own regexes handle these
-fast; :mod:`dateparser` is only a last resort for :func:`parse_date` on
-short strings, because it is slow and too eager inside running text.
+as "10.00 a.m.", "2.30pm", "7:30", "14:00". The month, weekday and ordinal
+spellings come from :mod:`boardpack.core.vocabulary`.
 
 ``find_dates``/``find_times`` scan running text and return every match with
 its span and raw text, so callers can record what the paper says beside the
@@ -19,35 +18,11 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-#: Month names per language, as clerks write them (data: add a language here).
-MONTH_NAMES: dict[str, dict[str, int]] = {
-    "en": {
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-        "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-        "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
-        "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    },
-    "fr": {
-        "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "mars": 3, "avril": 4, "avr": 4,
-        "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9,
-        "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
-    },
-    "es": {
-        "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-        "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-    },
-    "de": {
-        "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
-        "oktober": 10, "dezember": 12,
-    },
-}
-MONTHS: dict[str, int] = {}
-for _names in MONTH_NAMES.values():
-    for _k, _v in _names.items():
-        MONTHS.setdefault(_k, _v)
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)"
-_DAY = r"(?P<day>[0-3]?\d)(?:\s*(?:st|nd|rd|th)|er\b)?"
+from boardpack.core.vocabulary import MONTH_ANY_RE, MONTHS, ORDINAL_SUFFIX_RE, WEEKDAY_RE
+
+_MONTH = rf"(?P<month>{MONTH_ANY_RE})\.?"
+_WEEKDAY = rf"(?:{WEEKDAY_RE}\.?,?\s+)"
+_DAY = rf"(?P<day>[0-3]?\d)(?:\s*{ORDINAL_SUFFIX_RE}|er\b)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _SEP = r"[\s,.\-/]*"
 
@@ -184,29 +159,10 @@ def numeric_order(text: str) -> bool:
     return us > uk
 
 
-def parse_date(text: str, default_year: Optional[int] = None, fallback: bool = True) -> Optional[str]:
-    """The first date in ``text`` as ISO ``YYYY-MM-DD``, or None.
-
-    Tries our regexes first; for short strings that they miss, falls back to
-    dateparser (UK day-first order) when ``fallback`` is true.
-    """
+def parse_date(text: str, default_year: Optional[int] = None) -> Optional[str]:
+    """The first date in ``text`` as ISO ``YYYY-MM-DD``, or None."""
     ds = find_dates(text or "", default_year=default_year)
-    if ds:
-        return ds[0].iso
-    if fallback and text and len(text) <= 40 and re.search(r"\d", text) and re.search(r"[a-z]{3}", text, re.I):
-        try:
-            import dateparser
-
-            d = dateparser.parse(
-                text,
-                languages=["en"],
-                settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]},
-            )
-        except Exception:  # dateparser raises assorted errors on junk
-            d = None
-        if d is not None:
-            return d.date().isoformat()
-    return None
+    return ds[0].iso if ds else None
 
 
 def find_times(text: str) -> list[TimeMatch]:

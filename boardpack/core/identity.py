@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from boardpack.core.textnorm import one_line
+from boardpack.core.vocabulary import MONTH_STEMS
 
 
 #: Bumped whenever readers or extractors change what they produce; stored with
@@ -30,7 +31,8 @@ def row_id(*parts: Any) -> str:
 _PERIOD_WORDS = re.compile(
     r"\b(q[1-4]|quarter\s*[1-4]|quarterly|update[sd]?|progress|report|ytd|year\s+to\s+date|"
     r"(?:19|20)\d\d\s*[/-]\s*\d{2}(?!\d)|"  # a financial year like 2009/10 (not 2009-2012)
-    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b"
+    # any word from a month stem, but "may" alone ("mayor" is not a period word)
+    + "|".join(stem if stem == "may" else stem + r"\w*" for stem in MONTH_STEMS) + r")\b"
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 

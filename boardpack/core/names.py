@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 from boardpack.core.identity import row_id
 from boardpack.core.settings import DEFAULT
 from boardpack.core.textnorm import one_line
+from boardpack.core.vocabulary import MONTH_FULL_NAMES, WEEKDAY_NAMES
 
 # -- vocabularies -----------------------------------------------------------
 
@@ -110,9 +111,7 @@ NOT_NAME_WORDS = frozenset(
     Items Meeting Quarter Update Progress Budget Funding Total Source Measurement Lead Leads Partners
     Other Task Finish Panel Forum Network Alliance Commissioner Commission Government Home Ministry
     Justice Court Courts Prison Prisons Cambridgeshire Cambridge Kent Huntingdonshire Fenland South
-    East West North Hall Ground Floor Swansley Appendix Annex Page January February March April May
-    June July August September October November December Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday Chair Chairman Vice Apologies Present Attendance Notes Note Yes No None Nil
+    East West North Hall Ground Floor Swansley Appendix Annex Page Chair Chairman Vice Apologies Present Attendance Notes Note Yes No None Nil
     Environmental Environment Licensing Planning Trading Standards Victim Victims Support Care Social
     Adult Adults Children Young People Education Public Private Voluntary Sector Local National Regional
     Strategic Operational Multi Agency Agencies Domestic Abuse Violence Drug Drugs Alcohol Action
@@ -129,7 +128,7 @@ NOT_NAME_WORDS = frozenset(
     Confirmed Stated Introduced Presented Responded Commented Advised Informed Suggested Queried Added
     Declared Opened Closed Raised Spoke Joined Left Gave Updated Highlighted Summarised Undertook Requested
     """.split()
-)
+) | frozenset(MONTH_FULL_NAMES) | frozenset(WEEKDAY_NAMES)
 
 # Common first-name forms for matching "Dave Sargent" with "David Sargent".
 _NICKNAMES = {

@@ -30,6 +30,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional, Union
 
+from boardpack.core.textnorm import one_line
+from boardpack.core.vocabulary import MONTH_EN_RE, MONTHS_EN, ORDINAL_SUFFIX_RE, QUARTER_ORDINALS
+
 STATED = "stated"
 FROM_MEETING_DATE = "from meeting date"
 
@@ -40,15 +43,7 @@ YTD = "ytd"
 RANGE = "range"
 DAY = "day"
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH_RE = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_ORD = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4}
+_MONTH_RE = rf"{MONTH_EN_RE}\.?"
 
 
 @dataclass(frozen=True)
@@ -146,12 +141,12 @@ _FY = re.compile(r"(?<!\d)(?:fy\s*)?((?:19|20)\d\d)\s*[/-]\s*(\d{2}|\d{4})(?!\d)
 # Short form "09/10", "15-16" (used for funding years), next year only.
 _FY_SHORT = re.compile(r"(?<![\d/.£])(\d{2})\s*[/-]\s*(\d{2})(?![\d/])")
 _QUARTER = re.compile(
-    r"\b(?:q(?:tr|uarter)?\s*\.?\s*([1-4])\b|quarter\s+([1-4])\b|(1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter\b)",
+    rf"\b(?:q(?:tr|uarter)?\s*\.?\s*([1-4])\b|quarter\s+([1-4])\b|({'|'.join(QUARTER_ORDINALS)})\s+quarter\b)",
     re.I,
 )
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\s*,?\s*((?:19|20)\d\d)\b", re.I)
 _MONTH_ONLY = re.compile(rf"\b({_MONTH_RE})(?![a-z])", re.I)
-_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+_DAY = rf"(?:\d{{1,2}}{ORDINAL_SUFFIX_RE}?\s+)?"
 _MONTH_RANGE = re.compile(
     rf"\b{_DAY}({_MONTH_RE})\s*,?\s*((?:19|20)\d\d)?\s*(?:-|to|until|till)\s*{_DAY}({_MONTH_RE})\s*,?\s*((?:19|20)\d\d)?\b",
     re.I,
@@ -162,7 +157,7 @@ _YEAR = re.compile(r"(?<![\d£,.])((?:19|20)\d\d)(?![\d,])")
 
 
 def _month_num(name: str) -> int:
-    return _MONTHS[name.strip(".").lower()[:3]]
+    return MONTHS_EN[name.strip(".").lower()]
 
 
 def _find_fy(t: str) -> Optional[tuple[int, re.Match]]:
@@ -190,7 +185,7 @@ def _find_quarter(t: str) -> Optional[int]:
         return None
     if m.group(1) or m.group(2):
         return int(m.group(1) or m.group(2))
-    return _ORD[m.group(3).lower()]
+    return QUARTER_ORDINALS[m.group(3).lower()]
 
 
 def _quarter_from_context(q: int, ctx: date) -> int:
@@ -329,3 +324,48 @@ def period_for_meeting(context_date: Union[date, str, None]) -> Optional[Period]
     s, _ = quarter_bounds(fy_of(ctx), quarter_of_month(ctx.month))
     d = s - timedelta(days=1)
     return quarter_period(fy_of(d), quarter_of_month(d.month), FROM_MEETING_DATE, "")
+
+
+# -- a period as written, in a table header -----------------------------------
+# :func:`parse_period` says which period a text means; a table header also
+# needs where the period stands in it and how it is written, so that the rest
+# of the header ("Apr-Jun 2009 Actual") is the measure.
+
+_H_YEAR = r"(?:19|20)\d\d"
+_H_FY = rf"(?:{_H_YEAR}\s*[/\-]\s*(?:{_H_YEAR}|\d\d)|\d\d\s*/\s*\d\d|\d\d\s*-\s*\d\d)"
+_H_MONTH = MONTH_EN_RE
+_HEADER_PERIOD = re.compile(
+    rf"""(
+      (?:q(?:uarter)?\s*[1-4](?:\s*(?:of\s+)?{_H_FY}|\s+{_H_YEAR})?)          # Q1, Q1 2009/10, Quarter 1
+     |(?:{_H_FY}\s*q[1-4])                                               # 2009/10 Q1
+     |(?:{_H_MONTH}\.?\s*(?:'?\d\d|{_H_YEAR})?\s*(?:-|to|–)\s*{_H_MONTH}\.?\s*(?:'?\d\d\b|{_H_YEAR})?)   # Apr-Jun 2009, Apr 09 - Jun 09
+     |(?:{_H_MONTH}\.?[\s\-]*(?:{_H_YEAR}|'?\d\d\b))                       # Jan-09, January 2010
+     |(?:{_H_FY})                                                        # 2008/09, 2009-10, 20-21
+     |(?:(?:cumulative\s+)?ytd|year\s+to\s+date)
+     |(?:\b{_H_YEAR}\b)
+    )""",
+    re.I | re.X,
+)
+_BARE_MONTH = re.compile(rf"^\s*{_H_MONTH}\.?\s*$", re.I)
+
+
+def find_period(text: str) -> Optional[str]:
+    """The period a header names ("2008/09", "Apr-Jun 2009", "Q1 2009/10", a bare
+    month "Apr" when it is the whole header), as written, or None."""
+    if _BARE_MONTH.match(text or ""):
+        return one_line(text).rstrip(".")
+    m = _HEADER_PERIOD.search(text or "")
+    if not m:
+        return None
+    p = one_line(m.group(1)).strip(" -")
+    return p or None
+
+
+def is_period_header(text: str) -> bool:
+    """The header is (mostly) a period: "2008/09", "Apr-Jun 2009", "Q1", "2024-25 Budget"."""
+    t = one_line(text)
+    p = find_period(t)
+    if not p:
+        return False
+    rest = t.replace(p, " ")
+    return len(re.sub(r"[^A-Za-z]", "", rest)) <= 20

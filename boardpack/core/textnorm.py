@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import Optional, Union
+
+from boardpack.core.vocabulary import BULLET_GLYPH_CLASS, BULLET_MARK_CLASS
 
 _TRANSLATE = {
     # dashes and minus signs -> hyphen-minus
@@ -32,9 +36,10 @@ _TRANSLATE = {
 }
 _TABLE = str.maketrans(_TRANSLATE)
 
-# Bullet glyphs as Word and PDF producers emit them (Symbol/Wingdings private-use too).
-BULLET_CHARS = "\u2022\u25cf\u25e6\u25aa\u25ab\u25a0\u25a1\u2023\u2043\u2219\u00b7\u27a2\u2192\u2713\u2714\uf0b7\uf0a7\uf0d8\uf0fc\uf076\uf0a8\u25ba\u25b6\u2666\u25c6\u2756o"
-_BULLET_RE = re.compile(r"^\s*([\u2022\u25cf\u25e6\u25aa\u25ab\u25a0\u25a1\u2023\u2043\u2219\u00b7\u27a2\u2192\u2713\u2714\uf0b7\uf0a7\uf0d8\uf0fc\uf076\uf0a8\u25ba\u25b6\u2666\u25c6\u2756]|[-*o](?=\s))\s*")
+# A bullet at a line start: a glyph, or "-", "*", "o" before a space.
+_BULLET_RE = re.compile(rf"^\s*({BULLET_GLYPH_CLASS}|{BULLET_MARK_CLASS}(?=\s))\s*")
+# Only the glyphs: where "-", "*" and "o" at a line start can be text.
+_GLYPH_BULLET = re.compile(rf"^\s*{BULLET_GLYPH_CLASS}\s*")
 _SPACES = re.compile(r"[ ]{2,}")
 
 
@@ -56,6 +61,54 @@ def strip_bullet(text: str) -> tuple[str, bool]:
     return text, False
 
 
-def one_line(text: str) -> str:
-    """Collapse all whitespace, including line breaks, to single spaces."""
-    return " ".join(normalise(text).split())
+def one_line(text: Optional[str], as_written: bool = False) -> str:
+    """Collapse all whitespace, including line breaks, to single spaces.
+
+    The text is normalised first (:func:`normalise`) unless ``as_written``:
+    the report and plan extractors keep the characters as the paper wrote
+    them, because they store that text as the raw value.
+    """
+    return " ".join((text or "").split() if as_written else normalise(text or "").split())
+
+
+def join_lines(lines: Union[str, Iterable[str], None], prose: bool = False) -> str:
+    """The lines of a wrapped title, name or paragraph as one line.
+
+    A line that ends in a hyphen (not " -", a dash between words), before a
+    line that starts with a letter, is a word the wrap broke: the hyphen stays
+    and the space goes ("Barrington-" + "King" -> "Barrington-King"); other
+    lines are joined with a space. Each line loses the white space at its ends.
+
+    ``prose`` is for a paragraph of a report or plan: the hyphen must follow
+    a letter or digit, a line starting with a digit continues the word too
+    ("13-" + "19" -> "13-19", a range, where in a list of names it is a new
+    entry), a bullet glyph at a line start is dropped ("-", "*", "o" are
+    kept: they can be text), and all white space collapses to single spaces.
+    """
+    if isinstance(lines, str) or lines is None:
+        lines = (lines or "").split("\n")
+    out, last, after_bullet = "", "", False
+    for line in lines:
+        p = " ".join(line.split()) if prose else line.strip()
+        # prose: the hyphen must end the line as written (spaces and tabs after it at most)
+        if out and not after_bullet and _broken_word(last if prose else out, p, prose):
+            out, last = out + p, line.rstrip(" \t")
+            continue
+        if prose and p:
+            p = _GLYPH_BULLET.sub("", p)
+            after_bullet = not p  # a lone bullet ends the broken word
+        if p:
+            out, last = (f"{out} {p}" if out else p), line.rstrip(" \t")
+    return out
+
+
+def _broken_word(before: str, after: str, prose: bool) -> bool:
+    if not before.endswith("-") or before.endswith(" -"):
+        return False  # " -" is a dash between words
+    if prose:  # "anti-" / "social", "13-" / "19"
+        return len(before) > 1 and _ascii_alnum(before[-2]) and _ascii_alnum(after[:1])
+    return after[:1].isalpha()  # "Barrington-" / "King", "reported :-" / "The"
+
+
+def _ascii_alnum(c: str) -> bool:
+    return c.isascii() and c.isalnum()
