@@ -193,6 +193,9 @@ class _IngestProgress:
 @click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
               help="Parser processes to run in parallel (default: number of CPUs; 1 parses in this process).")
 @click.option("-s", "--silent", is_flag=True, help="Hide the progress bar (errors and the summary still print).")
+@click.option("--pdf-engine", type=click.Choice(["pdfium", "pdfplumber"]), default=None,
+              help="Read PDF text layers with pdfium (fast) or pdfplumber (the reference reader); "
+                   "default: the pdf.engine setting.")
 @click.option("--cluster", metavar="ADDRESS", default=None,
               help="Parse on a Dask cluster: a scheduler's address (tcp://HOST:8786), or 'local' for a "
                    "LocalCluster of -w processes. Needs the cluster extra (pip install 'boardpack[cluster]').")
@@ -200,7 +203,7 @@ class _IngestProgress:
               help="Write each parsed file as a shard in DIR instead of into the database; "
                    "`boardpack merge DIR --db FILE` builds the store.")
 @settings_option
-def ingest(paths, db, workers, silent, settings, cluster, shards):
+def ingest(paths, db, workers, silent, settings, cluster, shards, pdf_engine):
     """Ingest board-pack files and folders (recursively) into the database.
 
     Every file is attempted, whatever its extension: PDF, DOCX and DOC are
@@ -215,9 +218,13 @@ def ingest(paths, db, workers, silent, settings, cluster, shards):
     parsed, rows extracted, seconds. Exit status: 0 all stored, 1 some files
     failed (the rest stored), 2 usage error (no input exists).
     """
+    from dataclasses import replace
+
     from boardpack.batch import NoInputs
     from boardpack.cli_shards import ingest_run
 
+    if pdf_engine:  # the flag wins over --settings
+        settings = replace(settings, pdf=settings.pdf.updated({"engine": pdf_engine}))
     progress = _IngestProgress(show_bar=not silent)
     try:
         summary = ingest_run(paths, db, workers, progress, settings=settings, cluster=cluster, shards=shards)
