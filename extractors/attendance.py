@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from boardpack.core.names import NOT_NAME_WORDS, canonical_name, looks_like_person, name_key
+from boardpack.core.names import HONOURS, NOT_NAME_WORDS, canonical_name, looks_like_person, name_key
 from boardpack.extractors.meeting_cues import NUM_HEAD, SECTION_HEAD, Line, row_heading
 
 PRESENT = "present"
@@ -88,7 +88,8 @@ _OFFICER_PREFIX = re.compile(
 _MIDLINE_ENTRY = re.compile(
     r"(?<=[a-z])\s+(?=(?:(?:Town|Parish|Deputy|Assistant)\s+)?Clerk\s+[A-Z]|(?:[A-Z][a-z]+\s+)?(?:District|County|Borough|City)\s+Councillor\s+[A-Z])"
 )
-_HONOURS = r"(?:OBE|MBE|CBE|KBE|DBE|QPM|QC|KC|JP|DL|MP|MEP|FRS|BEM|CVO|LVO|RD|TD)"
+# post-nominals, written in capitals after a name ("Mr R C Love, OBE")
+_HONOURS = "(?:" + "|".join(sorted((h.upper() for h in HONOURS if h.isalpha()), key=lambda h: (-len(h), h))) + ")"
 TITLES = r"(?:M\.(?=\s)|Mmes?|Mlle|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Cllr|Clr|Councillor|County\s+Councillor|District\s+Councillor|C/Cllr|D/Cllr|Ch\.?\s*Insp\.?|Chief\s+Inspector|Chief\s+Superintendent|Superintendent|Supt|Inspector|Insp|Sgt|Sergeant|PC|PCSO|DI|DCI|CI|DS|Maj|Major|Capt|Captain|Col|Colonel)\.?"
 _CHAIR_ROLE = re.compile(r"^(?:acting\s+|vice[\s-]*)?chair(?:man|person|woman)?$|^in the chair$", re.I)
 @dataclass

@@ -12,9 +12,10 @@ import pytest
 from boardpack.core import vocabulary as v
 from boardpack.core.dates import find_dates, parse_date
 from boardpack.core.identity import plan_key
-from boardpack.core.names import NOT_NAME_WORDS
+from boardpack.core.names import HONOURS, NOT_NAME_WORDS, parse_person
 from boardpack.core.periods import find_period, is_period_header, parse_period
 from boardpack.core.textnorm import join_lines, one_line, strip_bullet
+from boardpack.extractors.attendance import split_names
 from boardpack.extractors.report_context import join_lines as report_join_lines
 
 EN_SPELLINGS = sorted(v.MONTHS_EN.items())
@@ -144,3 +145,10 @@ def test_one_line_normalises_unless_as_written():
 def test_join_lines(lines, prose, joined):
     assert join_lines(lines, prose=prose) == joined
     assert join_lines("\n".join(lines), prose=prose) == joined
+
+
+# Honours: one list (core.names.HONOURS) for the name parser and the attendance reader.
+@pytest.mark.parametrize("honour", sorted(h.upper() for h in HONOURS if h.isalpha()))
+def test_every_honour_is_read_by_both_name_readers(honour):
+    assert parse_person(f"Mr R C Love, {honour}").honours == [honour]
+    assert split_names(f"Mr R C Love, {honour} and Ms L Wright") == [f"Mr R C Love, {honour}", "Ms L Wright"]

@@ -84,7 +84,7 @@ HONOURS = frozenset(
     {
         "obe", "mbe", "cbe", "kbe", "dbe", "gbe", "bem", "qpm", "kpm", "qfsm", "kfsm", "jp", "dl", "mp",
         "mep", "qc", "kc", "cvo", "lvo", "mvo", "frics", "frsa", "fca", "aca", "cpfa", "mba", "msc", "ba",
-        "bsc", "phd", "ma", "llb", "rgn", "rmn", "ceng", "dl.", "hon", "fcipd",
+        "bsc", "phd", "ma", "llb", "rgn", "rmn", "ceng", "dl.", "hon", "fcipd", "frs", "rd", "td",
     }
 )
 
