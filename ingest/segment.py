@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Optional
 
 from boardpack.core.dates import find_dates
@@ -572,26 +573,31 @@ def _pull_back(blocks: list[Block], i: int, lo: int, new_type: str, cur_type: Op
 _SIGNATURE_LINE = re.compile(r"^[A-Z][A-Z.' -]{1,40}$")
 
 
+def _cue_title(blocks: list[Block], p: Paper, hits: list[list[Hit]]) -> Optional[str]:
+    """The title line whose cue decided the paper's type, with its priority area when one is named."""
+    title = None
+    area = None
+    for j in range(p.start, min(p.end, p.start + 15) + 1):
+        for h in hits[j]:
+            if h.paper_type != p.paper_type:
+                continue
+            if title is None and h.title_ok:
+                title = h.cue if blocks[j].kind == TABLE else " ".join(blocks[j].norm.split())
+            elif title is None and h.name == "table:agenda":
+                title = "Agenda"
+            if h.name == "priority_area_label" and area is None:
+                area = " ".join(blocks[j].norm.split())
+    if title and area and area.lower() not in title.lower():
+        title = f"{title} - {area}"
+    return title
+
+
 def _title_for(blocks: list[Block], p: Paper, hits: Optional[list[list[Hit]]] = None) -> str:
     """The paper's title: the title line that decided its type when there is
     one, else its first heading-like line (not a signature or an item line)."""
-    if hits is not None:
-        title = None
-        area = None
-        for j in range(p.start, min(p.end, p.start + 15) + 1):
-            for h in hits[j]:
-                if h.paper_type != p.paper_type:
-                    continue
-                if title is None and h.title_ok:
-                    title = h.cue if blocks[j].kind == TABLE else " ".join(blocks[j].norm.split())
-                elif title is None and h.name == "table:agenda":
-                    title = "Agenda"
-                if h.name == "priority_area_label" and area is None:
-                    area = " ".join(blocks[j].norm.split())
-        if title and area and area.lower() not in title.lower():
-            title = f"{title} - {area}"
-        if title:
-            return _short(title, 200)
+    title = _cue_title(blocks, p, hits) if hits is not None else None
+    if title:
+        return _short(title, 200)
     cands = [b for b in blocks[p.start : p.end + 1] if b.kind in (HEADING, PARAGRAPH) and b.norm.strip()
              and not boilerplate.is_boilerplate(b) and not is_separator(b)]
     cands = [b for b in cands[:8] if is_title_like(b) and len(re.findall(r"[A-Za-z]{2,}", despace(b.norm))) >= 2
@@ -646,6 +652,14 @@ def block_hits(doc: Document) -> list[list[Hit]]:
     return out
 
 
+def _strong_start(blocks: list[Block], hits: list[list[Hit]], j: int) -> bool:
+    """A block that certainly opens a paper: a separator, a title cue, or a subject cue at the top of a page."""
+    if separator_at(blocks, j):
+        return True
+    return any(h.strength >= 3 or (h.strength >= 2 and _page_top(blocks, j, 0)) for h in hits[j]
+               if h.paper_type != OTHER or h.strength >= 2)
+
+
 def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
     """Split ``doc`` into papers and flag its boilerplate blocks.
 
@@ -658,149 +672,171 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
     doc.renumber()
     boilerplate.flag_blocks(doc)
     hits = block_hits(doc)
-
-    def strong_start(j: int) -> bool:
-        if separator_at(blocks, j):
-            return True
-        return any(h.strength >= 3 or (h.strength >= 2 and _page_top(blocks, j, 0)) for h in hits[j]
-                   if h.paper_type != OTHER or h.strength >= 2)
-
-    sections = boilerplate.flag_sections(doc, strong_start)
+    sections = boilerplate.flag_sections(doc, partial(_strong_start, blocks, hits))
     if sections:
         hits = block_hits(doc)
-    section_at = {s: (e, kind) for s, e, kind in sections}
-    force_new: set[int] = {e + 1 for s, e, _ in sections}
-    keep: set[int] = set()  # span starts that stay papers even if all boilerplate
+    spanner = _Spanner(blocks, hits, sections)
+    spans = spanner.spans()
+    papers = _papers(blocks, hits, spans, settings)
+    _merge_trailing(papers, blocks, spanner.keep)
+    _furniture_title(doc, papers, _confidence(settings, 3))
+    for k, p in enumerate(papers):
+        p.ordinal = k
+    return papers
 
-    spans: list[_Open] = []
-    cur = _Open(start=0)
 
-    def close_and_open(new_start: int) -> _Open:
-        nonlocal cur
-        spans.append(cur)
-        cur = _Open(start=new_start)
-        return cur
+class _Spanner:
+    """One pass over the blocks, opening a span (a paper to be) where a cue,
+    a separator or a boilerplate section says one starts."""
 
-    for i, b in enumerate(blocks):
-        if i in section_at:
+    def __init__(self, blocks: list[Block], hits: list[list[Hit]], sections: list[tuple[int, int, str]]):
+        self.blocks, self.hits = blocks, hits
+        self.section_at = {s: (e, kind) for s, e, kind in sections}
+        self.force_new: set[int] = {e + 1 for s, e, _ in sections}
+        self.keep: set[int] = set()  # span starts that stay papers even if all boilerplate
+        self.done: list[_Open] = []
+        self.cur = _Open(start=0)
+
+    def spans(self) -> list[_Open]:
+        for i, b in enumerate(self.blocks):
+            self._block(i, b)
+        self.done.append(self.cur)
+        return self.done
+
+    def _open(self, new_start: int) -> _Open:
+        self.done.append(self.cur)
+        self.cur = _Open(start=new_start)
+        return self.cur
+
+    def _block(self, i: int, b: Block) -> None:
+        blocks, cur = self.blocks, self.cur
+        if i in self.section_at:
             # A boilerplate section (visitor guidance notes) is a paper of its own.
             if _has_content(blocks, cur.start, i) or cur.paper_type is not None:
-                close_and_open(i)
+                cur = self._open(i)
             cur.paper_type, cur.strength = OTHER, 3
             cur.cue = _short(b.norm)
-            keep.add(i)
-            continue
-        if i in force_new and i > cur.start:
-            close_and_open(i)
+            self.keep.add(i)
+            return
+        if i in self.force_new and i > cur.start:
+            self._open(i)
         if b.kind == PAGE_BREAK or boilerplate.is_boilerplate(b):
-            continue
-        if separator_at(blocks, i) and i > cur.start and _has_content(blocks, cur.start, i):
-            close_and_open(i)
-            continue
-        bh = hits[i]
-        decided = False
-        before, before_state = cur, (cur.paper_type, cur.cue)
-        top = _page_top(blocks, i, cur.start)
-        for h in sorted(bh, key=lambda h: -h.strength):
-            if h.strength < 2:
-                continue
-            if h.strength == 2 and not (top or cur.paper_type is None):
-                continue
-            if cur.paper_type is None:
-                start = _pull_back(blocks, i, cur.start, h.paper_type, None, hits)
-                if _preamble_pages_before(blocks, cur.start, start):
-                    # Undecided pages before this paper (a pack's front page, a
-                    # contents list) stay a paper of their own.
-                    close_and_open(start)
-                cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
-                if h.identity:
-                    cur.identities.add(h.identity)
-                    cur.content_since_identity = False
-                if h.signature:
-                    cur.signature = h.signature
-                decided = True
-                break
-            if h.paper_type != cur.paper_type:
-                # A table with the same columns as the paper's last table, at the
-                # top of the next page, is that table continued, not a new paper.
-                if b.kind == TABLE and h.strength < 3 and cur.table_cols and b.n_cols == cur.table_cols:
-                    continue
-                # Leaving minutes or an agenda takes a strong cue at the top of a
-                # page, or mid-page only the title of another meeting paper.
-                if cur.paper_type in STICKY and h.strength < 3:
-                    continue
-                # Inside minutes or an agenda a numbered line is an item title,
-                # whatever paper it names ("3. ... Quarterly Report").
-                if cur.paper_type in STICKY and b.kind != TABLE and _NUMBERED.match(despace(b.norm)):
-                    continue
-                if cur.paper_type in STICKY and not top and not (h.paper_type in (COVER, *STICKY) and h.identity):
-                    continue
-                # OTHER only interrupts at the top of a page.
-                if h.paper_type == OTHER and not top:
-                    continue
-                start = _pull_back(blocks, i, cur.start, h.paper_type, cur.paper_type, hits)
-                if not _has_content(blocks, cur.start, start):
-                    # Nothing but title lines so far: the open paper takes this type.
-                    cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
-                else:
-                    close_and_open(start)
-                    cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
-                if h.identity:
-                    cur.identities.add(h.identity)
-                    cur.content_since_identity = False
-                cur.signature = h.signature
-                decided = True
-                break
-            # Same type as the open paper.
-            if h.paper_type == ACTION_PLAN and h.signature and cur.signature and h.signature != cur.signature and top:
-                start = _pull_back(blocks, i, cur.start, h.paper_type, cur.paper_type, hits)
-                close_and_open(start)
-                cur.paper_type, cur.strength, cur.cue, cur.signature = h.paper_type, h.strength, h.cue, h.signature
-                decided = True
-                break
-            if h.signature and not cur.signature:
-                cur.signature = h.signature
-            if h.identity and h.identity in cur.identities and cur.content_since_identity \
-                    and not (h.identity in _TITLE_IDENTITIES and _same_meeting_title(blocks, cur.start, i, top)):
-                start = _pull_back(blocks, i, cur.start, h.paper_type, cur.paper_type, hits)
-                close_and_open(start)
-                cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
-                cur.identities.add(h.identity)
-                cur.content_since_identity = False
-                decided = True
-                break
-            if h.identity:
-                cur.identities.add(h.identity)
-            if h.strength > cur.strength:
-                cur.strength, cur.cue = h.strength, h.cue
-            decided = True
-            break
+            return
+        if separator_at(blocks, i) and i > self.cur.start and _has_content(blocks, self.cur.start, i):
+            self._open(i)
+            return
+        before, before_state = self.cur, (self.cur.paper_type, self.cur.cue)
+        decided = self._decide(i, b, _page_top(blocks, i, self.cur.start))
+        cur = self.cur
         if decided and (cur is not before or (cur.paper_type, cur.cue) != before_state):
             cur.decided_at = i
         if b.kind == TABLE:
             cur.table_cols = b.n_cols
-        for h in bh:
+        for h in self.hits[i]:
             weight = 2 if b.kind == TABLE else 1  # a table's structure says more than a word
             cur.evidence[h.paper_type] = cur.evidence.get(h.paper_type, 0) + h.strength * weight
         if not decided and not is_title_like(b):
             cur.content_since_identity = True
-    spans.append(cur)
 
+    def _decide(self, i: int, b: Block, top: bool) -> bool:
+        """Act on the strongest cue of block ``i`` that counts here; True when one did."""
+        for h in sorted(self.hits[i], key=lambda h: -h.strength):
+            if h.strength < 2 or (h.strength == 2 and not (top or self.cur.paper_type is None)):
+                continue
+            if self.cur.paper_type is None:
+                self._first_type(i, h)
+            elif h.paper_type != self.cur.paper_type:
+                if self._holds(b, h, top):
+                    continue
+                self._other_type(i, h)
+            else:
+                self._same_type(i, h, top)
+            return True
+        return False
+
+    def _first_type(self, i: int, h: Hit) -> None:
+        """The open span has no type yet: this cue gives it one."""
+        start = _pull_back(self.blocks, i, self.cur.start, h.paper_type, None, self.hits)
+        if _preamble_pages_before(self.blocks, self.cur.start, start):
+            # Undecided pages before this paper (a pack's front page, a
+            # contents list) stay a paper of their own.
+            self._open(start)
+        cur = self.cur
+        cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
+        if h.identity:
+            cur.identities.add(h.identity)
+            cur.content_since_identity = False
+        if h.signature:
+            cur.signature = h.signature
+
+    def _holds(self, b: Block, h: Hit, top: bool) -> bool:
+        """The open paper holds its ground against a cue of another type."""
+        cur = self.cur
+        # A table with the same columns as the paper's last table, at the
+        # top of the next page, is that table continued, not a new paper.
+        if b.kind == TABLE and h.strength < 3 and cur.table_cols and b.n_cols == cur.table_cols:
+            return True
+        if cur.paper_type in STICKY:
+            # Leaving minutes or an agenda takes a strong cue at the top of a
+            # page, or mid-page only the title of another meeting paper.
+            if h.strength < 3:
+                return True
+            # Inside minutes or an agenda a numbered line is an item title,
+            # whatever paper it names ("3. ... Quarterly Report").
+            if b.kind != TABLE and _NUMBERED.match(despace(b.norm)):
+                return True
+            if not top and not (h.paper_type in (COVER, *STICKY) and h.identity):
+                return True
+        # OTHER only interrupts at the top of a page.
+        return h.paper_type == OTHER and not top
+
+    def _other_type(self, i: int, h: Hit) -> None:
+        """A cue of another type starts the next paper (or retypes one that is only title lines so far)."""
+        start = _pull_back(self.blocks, i, self.cur.start, h.paper_type, self.cur.paper_type, self.hits)
+        if _has_content(self.blocks, self.cur.start, start):
+            self._open(start)
+        cur = self.cur
+        cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
+        if h.identity:
+            cur.identities.add(h.identity)
+            cur.content_since_identity = False
+        cur.signature = h.signature
+
+    def _same_type(self, i: int, h: Hit, top: bool) -> None:
+        """A cue of the open paper's type: another plan (a new signature), the same
+        paper's title again after content (the next paper of its kind), or more of it."""
+        cur = self.cur
+        if h.paper_type == ACTION_PLAN and h.signature and cur.signature and h.signature != cur.signature and top:
+            start = _pull_back(self.blocks, i, cur.start, h.paper_type, cur.paper_type, self.hits)
+            cur = self._open(start)
+            cur.paper_type, cur.strength, cur.cue, cur.signature = h.paper_type, h.strength, h.cue, h.signature
+            return
+        if h.signature and not cur.signature:
+            cur.signature = h.signature
+        if h.identity and h.identity in cur.identities and cur.content_since_identity \
+                and not (h.identity in _TITLE_IDENTITIES and _same_meeting_title(self.blocks, cur.start, i, top)):
+            start = _pull_back(self.blocks, i, cur.start, h.paper_type, cur.paper_type, self.hits)
+            cur = self._open(start)
+            cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
+            cur.identities.add(h.identity)
+            cur.content_since_identity = False
+            return
+        if h.identity:
+            cur.identities.add(h.identity)
+        if h.strength > cur.strength:
+            cur.strength, cur.cue = h.strength, h.cue
+
+
+def _papers(blocks: list[Block], hits: list[list[Hit]], spans: list[_Open], settings: Settings) -> list[Paper]:
+    """The spans as papers: typed (by their cue, else their evidence, then the whole-paper
+    vote) and titled; a span voted into the type of the paper before it joins that paper."""
     papers: list[Paper] = []
     for k, sp in enumerate(spans):
         end = (spans[k + 1].start - 1) if k + 1 < len(spans) else len(blocks) - 1
         if end < sp.start:
             continue
-        ptype, strength, cue = sp.paper_type, sp.strength, sp.cue
-        if ptype is None:
-            ev = {t: s for t, s in sp.evidence.items() if t != OTHER}
-            if ev and max(ev.values()) >= settings.segment.min_evidence:
-                ptype = max(ev, key=lambda t: ev[t])
-                strength = 1
-                cue = next((h.cue for j in range(sp.start, end + 1) for h in hits[j] if h.paper_type == ptype), "")
-            else:
-                ptype, strength = OTHER, 0
-        ptype, strength, cue, evidence, retyped = _whole_paper_vote(blocks, hits, sp, end, ptype, strength, cue)
+        typed = _span_type(hits, sp, end, settings)
+        ptype, strength, cue, evidence, retyped = _whole_paper_vote(blocks, hits, sp, end, typed)
         pages = _pages(blocks[sp.start : end + 1])
         paper = Paper(
             paper_type=ptype,
@@ -822,11 +858,20 @@ def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
             _absorb(papers[-1], paper)
             continue
         papers.append(paper)
-    _merge_trailing(papers, blocks, keep)
-    _furniture_title(doc, papers, _confidence(settings, 3))
-    for k, p in enumerate(papers):
-        p.ordinal = k
     return papers
+
+
+def _span_type(hits: list[list[Hit]], sp: _Open, end: int, settings: Settings) -> tuple[str, int, str]:
+    """(type, strength, cue) of a span: its deciding cue's, else the type with the most
+    evidence (when enough), else OTHER."""
+    if sp.paper_type is not None:
+        return sp.paper_type, sp.strength, sp.cue
+    ev = {t: s for t, s in sp.evidence.items() if t != OTHER}
+    if ev and max(ev.values()) >= settings.segment.min_evidence:
+        ptype = max(ev, key=lambda t: ev[t])
+        cue = next((h.cue for j in range(sp.start, end + 1) for h in hits[j] if h.paper_type == ptype), "")
+        return ptype, 1, cue
+    return OTHER, 0, sp.cue
 
 
 #: Types the whole-paper vote may move a paper to: their evidence (attendance
@@ -841,7 +886,7 @@ def _in_opening(blocks: list[Block], lo: int, i: int) -> bool:
 
 
 def _whole_paper_vote(blocks: list[Block], hits: list[list[Hit]], sp: "_Open", end: int,
-                      ptype: str, strength: int, cue: str):
+                      typed: tuple[str, int, str]) -> tuple[str, int, str, dict[str, float], bool]:
     """Type a paper from all its evidence, not only the first cue that matched.
 
     Every cue of every block votes for its type (strength, doubled for a
@@ -849,9 +894,11 @@ def _whole_paper_vote(blocks: list[Block], hits: list[list[Hit]], sp: "_Open", e
     stands unless another meeting-paper type has at least twice its weight;
     a type decided further down (an agenda item titled "Action Plan", an
     "Agenda" heading below the attendance grid of minutes) or by a weak cue
-    gives way to one with half as much again. Returns ``(type, strength,
-    cue, evidence, retyped)``; ``evidence`` maps each type to its weight.
+    gives way to one with half as much again. ``typed`` is the span's
+    ``(type, strength, cue)`` so far. Returns ``(type, strength, cue,
+    evidence, retyped)``; ``evidence`` maps each type to its weight.
     """
+    ptype, strength, cue = typed
     ev: dict[str, float] = {}
     first_cue: dict[str, str] = {}
     for j in range(sp.start, end + 1):
