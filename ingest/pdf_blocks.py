@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from boardpack.core.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Block
+from boardpack.core.settings import DEFAULT, PdfSettings
 from boardpack.core.vocabulary import BULLET_CHARS
 from boardpack.ingest.pdf_text_tables import NUMBERING, TLine
 
@@ -81,12 +82,15 @@ def _marker(line: Line) -> tuple[Optional[str], bool]:
 
 class Builder:
     """Document-wide typography the per-page block building needs: the body
-    size, the heading styles ranked into levels, the text margin."""
+    size, the heading styles ranked into levels, the text margin; and the
+    tolerances it is read with (``settings.pdf``)."""
 
-    def __init__(self, body: float, heading_sizes: list[tuple[float, bool]], margin: float):
+    def __init__(self, body: float, heading_sizes: list[tuple[float, bool]], margin: float,
+                 pdf: PdfSettings = DEFAULT.pdf):
         self.body = body
         self.heading_levels = {s: i + 1 for i, s in enumerate(heading_sizes)}
         self.margin = margin
+        self.pdf = pdf
 
     def heading_style(self, ln: Line) -> Optional[tuple[float, bool]]:
         text = ln.text.strip()
@@ -95,15 +99,15 @@ class Builder:
         # bold total rows of a borderless budget ("TOTAL RESERVES 12,609.4 -20,766.2") are not headings
         if sum(1 for w in ln.words if _AMOUNT.search(w["text"])) >= 2:
             return None
-        if ln.size >= self.body + 1.5 and len(ln.words) <= 25:
+        if ln.size >= self.body + self.pdf.heading_size_step and len(ln.words) <= 25:
             return (ln.size, ln.bold)
         if ln.bold and ln.size >= self.body - 0.6 and len(ln.words) <= 14 and not text.endswith((",", ";")):
             return (ln.size, True)
         return None
 
 
-def heading_styles(pages: list[PageItems], body: float) -> list[tuple[float, bool]]:
-    b = Builder(body, [], 0)
+def heading_styles(pages: list[PageItems], body: float, pdf: PdfSettings = DEFAULT.pdf) -> list[tuple[float, bool]]:
+    b = Builder(body, [], 0, pdf)
     styles = set()
     for p in pages:
         for it in p.items:
@@ -114,15 +118,16 @@ def heading_styles(pages: list[PageItems], body: float) -> list[tuple[float, boo
     return sorted(styles, key=lambda s: (-s[0], not s[1]))
 
 
-def _level(x0: float, margin: float) -> int:
-    return max(0, min(5, int(round((x0 - margin) / 18.0))))
+def _level(x0: float, margin: float, step: float) -> int:
+    return max(0, min(5, int(round((x0 - margin) / step))))
 
 
 _OPEN_END = re.compile(r"[,;\-\u2013(/&]$|\b(?:and|or|the|of|to|a|an|in|for|with|by|that|which)$", re.I)
 _CLOSED_END = re.compile(r"[.!?:]['\")]?$")
 
 
-def join_across_pages(blocks: list[Block], body: float, furniture: set[int]) -> list[Block]:
+def join_across_pages(blocks: list[Block], body: float, furniture: set[int],
+                      pdf: PdfSettings = DEFAULT.pdf) -> list[Block]:
     """Join a paragraph or list item cut by a page break with its rest at the
     top of the next page (which starts mid-sentence: lower case, a bracket, or
     the first part ends on a comma or "and"). The joined block keeps the first
@@ -144,7 +149,7 @@ def join_across_pages(blocks: list[Block], body: float, furniture: set[int]) -> 
             head = b.norm.lstrip()
             opens = head[:1].islower() or head[:1] in "(,;"
             indent_ok = (b.bbox[0] > a.bbox[0] + 2) if a.kind == LIST_ITEM else abs(b.bbox[0] - a.bbox[0]) < 1.5 * body
-            size_ok = abs((a.font_size or body) - (b.font_size or body)) < 1.0
+            size_ok = abs((a.font_size or body) - (b.font_size or body)) < pdf.size_tolerance
             if tail and not _CLOSED_END.search(tail) and (opens or _OPEN_END.search(tail)) and indent_ok and size_ok:
                 a.text = f"{a.text}\n{b.text}"
                 a.norm = f"{a.norm}\n{b.norm}"
@@ -177,18 +182,19 @@ def flag_footnotes(blocks: list[Block], body: float) -> None:
             b.flags.append("footnote")
 
 
-def list_levels(blocks: list[Block]) -> None:
+def list_levels(blocks: list[Block], pdf: PdfSettings = DEFAULT.pdf) -> None:
     """Nesting levels of list items from their indents within a run of items:
     the leftmost marker of the run is level 0, each deeper indent one more.
     A heading, a table, or text back at (or left of) the run's first indent ends
     the run; page breaks and furniture do not."""
     stack: list[float] = []
+    tol = pdf.list_indent_tolerance
     for b in blocks:
         if b.kind == LIST_ITEM and b.bbox:
             x = b.bbox[0]
-            while stack and x < stack[-1] - 4:
+            while stack and x < stack[-1] - tol:
                 stack.pop()
-            if not stack or x > stack[-1] + 4:
+            if not stack or x > stack[-1] + tol:
                 stack.append(x)
             b.level = min(len(stack) - 1, 5)
         elif b.kind in (HEADING, TABLE):
@@ -255,6 +261,7 @@ def page_blocks(p: PageItems, b: Builder, furniture: set[int]) -> list[Block]:
             out.append(_new_block(cur_kind, cur, p.number, cur_level, cur_strip))
         cur, cur_kind = [], None
 
+    pdf = b.pdf
     text_lines = [it for it in p.items if isinstance(it, Line) and not it.furniture]
     if text_lines:
         xs1 = sorted(ln.x1 for ln in text_lines)
@@ -282,7 +289,8 @@ def page_blocks(p: PageItems, b: Builder, furniture: set[int]) -> list[Block]:
         if cur:
             prev = cur[-1]
             gap = ln.top - prev.bottom
-            close = (gap <= max(0.45 * prev.size, 2.5) and abs(ln.size - prev.size) < 1.0 and marker is None
+            close = (gap <= max(pdf.line_gap * prev.size, pdf.line_gap_min) and abs(ln.size - prev.size) < pdf.size_tolerance
+                     and marker is None
                      and not _rule_between(p.rules, prev, ln))
             same_para = (
                 close
@@ -291,12 +299,12 @@ def page_blocks(p: PageItems, b: Builder, furniture: set[int]) -> list[Block]:
             )
             # A line that ran to the right margin wraps into the next one, whatever
             # the bold runs say: a bold phrase inside a paragraph is not a heading.
-            wraps = close and prev.x1 >= right and (cur_kind != HEADING or cur_style[0] < b.body + 1.5)
+            wraps = close and prev.x1 >= right and (cur_kind != HEADING or cur_style[0] < b.body + pdf.heading_size_step)
             if wraps and not same_para:
                 same_para = True
                 if cur_kind == HEADING:
                     cur_kind, cur_level = PARAGRAPH, 0
-            if same_para and cur_kind == HEADING and cur_style[0] < b.body + 1.5 and prev.x1 >= right:
+            if same_para and cur_kind == HEADING and cur_style[0] < b.body + pdf.heading_size_step and prev.x1 >= right:
                 cur_kind, cur_level = PARAGRAPH, 0
             if same_para and cur_kind == LIST_ITEM:
                 same_para = ln.x0 >= cur[0].x0 + 2  # wrapped list text sits right of the marker
@@ -310,7 +318,7 @@ def page_blocks(p: PageItems, b: Builder, furniture: set[int]) -> list[Block]:
             # "76. Apologies" in bold: a numbered heading (minute and agenda items), number kept
             cur_kind, cur_level, cur_strip, cur_style = HEADING, b.heading_levels.get(hs, 1), False, hs
         elif marker:
-            cur_kind, cur_level, cur_strip, cur_style = LIST_ITEM, _level(ln.x0, b.margin), strip, None
+            cur_kind, cur_level, cur_strip, cur_style = LIST_ITEM, _level(ln.x0, b.margin, pdf.list_indent_step), strip, None
         elif hs:
             cur_kind, cur_level, cur_strip, cur_style = HEADING, b.heading_levels.get(hs, 1), False, hs
         else:

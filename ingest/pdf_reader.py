@@ -732,7 +732,7 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
     if xs:  # the most common left edge is the text margin (ignore outliers)
         margin = Counter(round(x) for x in xs).most_common(1)[0][0]
         margin = min(margin, min(xs) + 36)
-    builder = Builder(body, heading_styles(pages, body), margin)
+    builder = Builder(body, heading_styles(pages, body, settings.pdf), margin, settings.pdf)
 
     blocks: list[Block] = []
     furniture: set[int] = set()  # ids of blocks made from furniture lines
@@ -748,10 +748,10 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
             return False
         return in_band(b.bbox[1], b.bbox[3], heights[b.page], settings.furniture_band) is not None
 
-    blocks = join_split_tables(blocks, skippable)
-    list_levels(blocks)
+    blocks = join_split_tables(blocks, skippable, settings.pdf)
+    list_levels(blocks, settings.pdf)
     flag_footnotes(blocks, body)
-    blocks = join_across_pages(blocks, body, furniture)
+    blocks = join_across_pages(blocks, body, furniture, settings.pdf)
     producer = meta.get("Producer") or meta.get("Creator")
     if meta.get("Producer") and meta.get("Creator") and meta["Creator"] not in meta["Producer"]:
         producer = f"{meta['Producer']} ({meta['Creator']})"

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
 from boardpack.core.model import PAGE_BREAK, TABLE, Block, Cell, Row
+from boardpack.core.settings import DEFAULT, PdfSettings
 from boardpack.core.textnorm import normalise
 
 BBox = tuple[float, float, float, float]
@@ -330,10 +331,11 @@ _END_PUNCT = re.compile(r"[.!?]\s*$")
 _ROW_ID = re.compile(r"^\(?\d+(?:\.\d+)*[a-z]?\b")
 
 
-def _same_columns(a: Block, b: Block) -> bool:
-    if a.n_cols != b.n_cols or not a.bbox or not b.bbox or abs(a.bbox[0] - b.bbox[0]) >= 12:
+def _same_columns(a: Block, b: Block, edge: float) -> bool:
+    """Do two tables have the same columns, their edges within ``edge`` points?"""
+    if a.n_cols != b.n_cols or not a.bbox or not b.bbox or abs(a.bbox[0] - b.bbox[0]) >= edge:
         return False
-    if abs(a.bbox[2] - b.bbox[2]) < 12:
+    if abs(a.bbox[2] - b.bbox[2]) < edge:
         return True
     # a borderless table's right edge is wherever its longest line ends
     width = max(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0], 1.0)
@@ -380,7 +382,8 @@ def _merge_rows(last: Row, first: Row) -> None:
             a.fill = b.fill
 
 
-def join_split_tables(blocks: list[Block], skippable: Callable[[Block], bool]) -> list[Block]:
+def join_split_tables(blocks: list[Block], skippable: Callable[[Block], bool],
+                      pdf: PdfSettings = DEFAULT.pdf) -> list[Block]:
     """Join each table continued at the top of the next page into the table before it.
 
     Between the two parts only a PAGE_BREAK and ``skippable`` blocks (page
@@ -392,7 +395,7 @@ def join_split_tables(blocks: list[Block], skippable: Callable[[Block], bool]) -
     crossed = False
     for b in blocks:
         if b.kind == TABLE:
-            if last_table is not None and crossed and _same_columns(last_table, b):
+            if last_table is not None and crossed and _same_columns(last_table, b, pdf.table_edge_tolerance):
                 _append_table(last_table, b)
                 out.extend(between)
                 between, crossed = [], False

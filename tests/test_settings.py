@@ -184,6 +184,32 @@ def test_ocr_min_confidence_reaches_the_word_filter():
     assert ocr.words_to_blocks(words, 1, 1.0, strict.ocr.min_confidence)[0].text == "Present Smith"
 
 
+def test_pdf_tolerances_reach_the_pdf_reader():
+    """settings.pdf travels from read_pdf into the table joining and the block building."""
+    from pathlib import Path
+
+    from boardpack.ingest.pdf_reader import read_pdf
+
+    path = Path(__file__).parent / "fixtures" / "pdf" / "table-split-across-pages.pdf"
+    tables = lambda s: sum(1 for b in read_pdf(path, "0" * 64, s).blocks if b.kind == "table")  # noqa: E731
+    assert tables(DEFAULT) == 1  # one table over six pages, joined
+    assert tables(Settings(pdf={"table_edge_tolerance": 0})) > 1  # no edges close enough: parts stay apart
+
+
+def test_list_indent_tolerance_decides_list_levels():
+    from boardpack.core.model import LIST_ITEM, Block
+    from boardpack.ingest.pdf_blocks import list_levels
+
+    def levels(pdf):
+        items = [Block(kind=LIST_ITEM, text=t, page=1, bbox=(x, y, 300.0, y + 10)) for t, x, y in
+                 (("a", 72.0, 100.0), ("b", 78.0, 120.0), ("c", 72.0, 140.0))]
+        list_levels(items, pdf)
+        return [b.level for b in items]
+
+    assert levels(DEFAULT.pdf) == [0, 1, 0]
+    assert levels(Settings(pdf={"list_indent_tolerance": 8}).pdf) == [0, 0, 0]
+
+
 def test_segment_confidence_comes_from_the_settings():
     doc = document([heading("Minutes of the meeting held on 3 March 2020", level=1),
                     para("Present: Ann Lee, Bo Ng"), para("1. Apologies were received from Cy Oh.")])

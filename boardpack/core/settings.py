@@ -194,6 +194,15 @@ class PdfSettings(_Section):
     # pdfplumber stays as the reference reader and debugging lens
     engine: str = _setting("pdfplumber", lambda v: None if v in ("pdfium", "pdfplumber")
                            else "must be pdfium or pdfplumber", "PDF text-layer reader: pdfium or pdfplumber")
+    # -- lines into blocks (ingest/pdf_blocks.py), in points unless a share
+    heading_size_step: float = _setting(1.5, _number(0), "points over the body size that make a line a heading")
+    line_gap: float = _setting(0.45, _number(0), "gap between lines of one paragraph, as a share of the font size")
+    line_gap_min: float = _setting(2.5, _number(0), "gap between lines of one paragraph, in points, at least")
+    size_tolerance: float = _setting(1.0, _number(0), "font-size difference within one paragraph, under")
+    list_indent_step: float = _setting(18.0, _number(0, above=True), "points of indent per list level")
+    list_indent_tolerance: float = _setting(4.0, _number(0), "points a list item's indent may move in one level")
+    # -- tables (ingest/pdf_tables.py)
+    table_edge_tolerance: float = _setting(12.0, _number(0), "points the edges of a table split over pages may move")
 
 
 @dataclass(frozen=True)
