@@ -96,7 +96,7 @@ def find_dates(text: str, default_year: Optional[int] = None, month_first: bool 
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m, iso):
+    def add(m: re.Match, iso: Optional[str]) -> None:
         if iso is None:
             return
         s, e = m.span()

@@ -1,5 +1,10 @@
 """Typed exceptions raised by the library; only the CLI turns them into one-line messages."""
 
+from __future__ import annotations
+
+import os
+from typing import Optional
+
 
 class BoardpackError(Exception):
     """Base class: every error the library raises on purpose."""
@@ -7,14 +12,14 @@ class BoardpackError(Exception):
     #: pipeline stage the error belongs to (read, clean, segment, extract, store)
     stage = "read"
 
-    def __init__(self, message, path=None, stage=None):
+    def __init__(self, message: str, path: str | bytes | os.PathLike | None = None, stage: Optional[str] = None):
         super().__init__(message)
         self.message = message
         self.path = str(path) if path is not None else None
         if stage:
             self.stage = stage
 
-    def one_line(self):
+    def one_line(self) -> str:
         where = f"{self.path}: " if self.path else ""
         return f"{where}{self.message}".replace("\n", " ")
 

@@ -14,7 +14,7 @@ import os
 import re
 
 
-def display_path(path) -> str:
+def display_path(path: str | bytes | os.PathLike) -> str:
     """``path`` as text safe to store and print (undecodable bytes as ``\\xNN``)."""
     s = os.fspath(path)
     if isinstance(s, bytes):

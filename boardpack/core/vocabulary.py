@@ -15,6 +15,7 @@ not change with the body that writes the paper.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 # -- months --------------------------------------------------------------------
 
@@ -61,7 +62,7 @@ MONTH_FULL_NAMES: tuple[str, ...] = tuple(
 MONTH_STEMS: tuple[str, ...] = tuple(name[:3] for name in MONTH_FULL_NAMES)
 
 
-def alternation(words) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first, so "june" is tried before "jun"."""
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
