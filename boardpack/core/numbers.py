@@ -114,7 +114,7 @@ def _join_split_lead(s: str) -> str:
     return s
 
 
-def _clean(text) -> str:
+def _clean(text: object) -> str:
     if text is None:
         return ""
     if isinstance(text, (int, float)) and not isinstance(text, bool):
@@ -144,18 +144,18 @@ def _to_float(v: Decimal) -> float:
     return 0.0 if f == 0 else f  # no -0.0
 
 
-def _parse_whole(s: str):
-    """Return (Decimal value, match) for a whole-cell number, or (None, None)."""
+def _parse_whole(s: str) -> Optional[tuple[Decimal, re.Match[str]]]:
+    """Return (Decimal value, match) for a whole-cell number, or None."""
     m = _WHOLE.match(s)
     if not m:
-        return None, None
+        return None
     if bool(m.group("open")) != bool(m.group("close")):
         # "(28,884" split across lines is still a bracketed negative; a lone ")" is not.
         if not (m.group("open") and not m.group("close")):
-            return None, None
+            return None
     v = _digits_to_decimal(m.group("digits"))
     if v is None:
-        return None, None
+        return None
     scale = m.group("scale")
     if scale:
         v = v * _SCALE_WORDS[scale]
@@ -171,7 +171,7 @@ def _parse_whole(s: str):
     return v, m
 
 
-def parse_value(text) -> ParsedValue:
+def parse_value(text: object) -> ParsedValue:
     """Parse a table cell into a number, recognising money, percentages and nulls."""
     raw = "" if text is None else str(text)
     s = _clean(text)
@@ -179,9 +179,10 @@ def parse_value(text) -> ParsedValue:
         return ParsedValue(None, raw, "null")
     if s.lower() in ZERO_TOKENS:
         return ParsedValue(0.0, raw, "money")
-    v, m = _parse_whole(s)
-    if v is None:
+    parsed = _parse_whole(s)
+    if parsed is None:
         return ParsedValue(None, raw, "text")
+    v, m = parsed
     if m.group("pct"):
         kind = "percent"
     elif m.group("cur1") or m.group("cur2") or m.group("pounds") or m.group("crdr"):
@@ -191,7 +192,7 @@ def parse_value(text) -> ParsedValue:
     return ParsedValue(_to_float(v), raw, kind, bool(m.group("open")))
 
 
-def parse_money(text, scale: float | int = 1) -> Optional[float]:
+def parse_money(text: object, scale: float | int = 1) -> Optional[float]:
     """Amount in pounds for a cell such as "£1,000", "1000.00", "(28,884)", "£1.2m".
 
     The whole text must be an amount (a pound sign is optional); anything
@@ -204,15 +205,16 @@ def parse_money(text, scale: float | int = 1) -> Optional[float]:
         return None
     if s.lower() in ZERO_TOKENS:
         return 0.0
-    v, m = _parse_whole(s)
-    if v is None or m.group("pct"):
+    parsed = _parse_whole(s)
+    if parsed is None or parsed[1].group("pct"):
         return None
+    v = parsed[0]
     if scale != 1:
         v = v * Decimal(str(scale))
     return _to_float(v)
 
 
-def parse_number(text) -> Optional[float]:
+def parse_number(text: object) -> Optional[float]:
     """A count or rate written in a cell: "1,234", "- 12", "(5)", "12k", "3.5".
 
     A trailing "%" is accepted and ignored (the number is returned as written:
@@ -221,13 +223,11 @@ def parse_number(text) -> Optional[float]:
     s = _clean(text)
     if _is_null(s):
         return None
-    v, m = _parse_whole(s)
-    if v is None:
-        return None
-    return _to_float(v)
+    parsed = _parse_whole(s)
+    return None if parsed is None else _to_float(parsed[0])
 
 
-def parse_percent(text) -> Optional[float]:
+def parse_percent(text: object) -> Optional[float]:
     """A percentage as a number of percent: "- 12.3%" -> -12.3, "+ 45.6%" -> 45.6.
 
     The "%" sign is optional ("12.3" -> 12.3); money gives ``None``.
@@ -235,13 +235,16 @@ def parse_percent(text) -> Optional[float]:
     s = _clean(text)
     if _is_null(s):
         return None
-    v, m = _parse_whole(s)
-    if v is None or m.group("cur1") or m.group("cur2") or m.group("pounds") or m.group("scale"):
+    parsed = _parse_whole(s)
+    if parsed is None:
+        return None
+    v, m = parsed
+    if m.group("cur1") or m.group("cur2") or m.group("pounds") or m.group("scale"):
         return None
     return _to_float(v)
 
 
-def find_money(text) -> list[tuple[float, str, tuple[int, int]]]:
+def find_money(text: object) -> list[tuple[float, str, tuple[int, int]]]:
     """Every pound amount in running text: [(value, matched text, (start, end))].
 
     "FUNDING ALLOCATED: £1500 from PCC 15-16" -> [(1500.0, "£1500", (19, 24))].
@@ -268,7 +271,7 @@ _HEADER_SCALE = [
 ]
 
 
-def unit_scale(header) -> int:
+def unit_scale(header: object) -> int:
     """Multiplier implied by a column header or table caption: "£000" / "£'000s" /
     "£k" -> 1000; "£m" / "£ millions" -> 1,000,000; otherwise 1."""
     s = _clean(header)
@@ -278,7 +281,7 @@ def unit_scale(header) -> int:
     return 1
 
 
-def looks_numeric(text) -> bool:
+def looks_numeric(text: object) -> bool:
     """True when a cell is a number, an amount, a percentage or a null marker."""
     return parse_value(text).kind != "text"
 
