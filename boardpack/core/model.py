@@ -49,7 +49,7 @@ class Cell:
     # Nested tables inside this cell (Word allows them); each a TABLE Block.
     tables: list["Block"] = field(default_factory=list)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.norm and self.text:
             self.norm = normalise(self.text)
 
@@ -84,7 +84,7 @@ class Block:
     page_end: Optional[int] = None
     flags: list[str] = field(default_factory=list)  # e.g. "boilerplate", "footnote"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.kind not in BLOCK_KINDS:
             raise ValueError(f"unknown block kind {self.kind!r}")
         if not self.norm and self.text:
@@ -149,19 +149,19 @@ class Document:
 
     @classmethod
     def from_dict(cls, d: dict) -> "Document":
-        def cell(c):
+        def cell(c: dict) -> Cell:
             c = dict(c)
             c["tables"] = [block(t) for t in c.get("tables", [])]
             return Cell(**c)
 
-        def row(r):
+        def row(r: dict) -> Row:
             r = dict(r)
             r["cells"] = [cell(c) for c in r["cells"]]
             if r.get("bbox") is not None:
                 r["bbox"] = tuple(r["bbox"])
             return Row(**r)
 
-        def block(b):
+        def block(b: dict) -> Block:
             b = dict(b)
             b["rows"] = [row(r) for r in b.get("rows", [])]
             if b.get("bbox") is not None:
