@@ -116,8 +116,8 @@ def range_period(s: date, e: date, inferred: str = STATED, raw: str = "") -> Per
             return quarter_period(fy, q, inferred, raw)
         if (s.year, s.month) == (e.year, e.month):
             return month_period(s.year, s.month, inferred, raw)
-    fy = fy_of(s) if fy_of(s) == fy_of(e) else None
-    return Period(f"{s.year}-{s.month:02d}..{e.year}-{e.month:02d}", fy, None, s.isoformat(), e.isoformat(), RANGE, inferred, raw)
+    same_fy = fy_of(s) if fy_of(s) == fy_of(e) else None
+    return Period(f"{s.year}-{s.month:02d}..{e.year}-{e.month:02d}", same_fy, None, s.isoformat(), e.isoformat(), RANGE, inferred, raw)
 
 
 def _as_date(d: Union[date, str, None]) -> Optional[date]:
@@ -277,6 +277,7 @@ def parse_period(text: Optional[str], context_date: Union[date, str, None] = Non
         if ctx is not None:
             # Year to date as at the last quarter completed before the meeting.
             last = period_for_meeting(ctx)
+            assert last is not None and last.fy_start_year is not None and last.end is not None  # ctx is a date
             return ytd_period(last.fy_start_year, date.fromisoformat(last.end), FROM_MEETING_DATE, raw)
         return None
 
