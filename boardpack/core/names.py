@@ -356,7 +356,9 @@ def split_people(text: str) -> list[str]:
 
 
 def _split_outside_parens(s: str) -> list[str]:
-    parts, depth, cur = [], 0, []
+    parts: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in s:
         if ch == "(":
             depth += 1
@@ -433,13 +435,13 @@ def cluster_names(names: Iterable[str], threshold: float = 88.0) -> list[list[st
     keys = {n: name_key(n) for n in distinct}
     parent = {n: n for n in distinct}
 
-    def find(x):
+    def find(x: str) -> str:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    def union(a, b):
+    def union(a: str, b: str) -> None:
         ra, rb = find(a), find(b)
         if ra != rb:
             # keep the earlier (more frequent) as root
@@ -447,7 +449,7 @@ def cluster_names(names: Iterable[str], threshold: float = 88.0) -> list[list[st
                 ra, rb = rb, ra
             parent[rb] = ra
 
-    def is_full(n):
+    def is_full(n: str) -> bool:
         t = keys[n].split()
         return len(t) >= 2 and len(t[0]) > 1
 
@@ -523,7 +525,7 @@ def build_person_clusters(mentions: Iterable[Any], threshold: float = 88.0) -> l
     The chosen name is the most frequent full spelling; ``variants`` are every
     distinct canonical spelling (and raw spelling with titles) seen.
     """
-    rows = []
+    rows: list[dict[str, Any]] = []
     for m in mentions:
         if isinstance(m, str):
             rows.append({"canonical": m})
@@ -563,7 +565,7 @@ def build_person_clusters(mentions: Iterable[Any], threshold: float = 88.0) -> l
     return out
 
 
-def rebuild_people(conn, threshold: Optional[float] = None) -> int:
+def rebuild_people(conn: sqlite3.Connection, threshold: Optional[float] = None) -> int:
     """Recompute the person registry (table ``person_clusters``) from every row of
     ``people_mentions``; ``v_people`` reads it. Call after each ingest batch.
     Returns the number of people. Safe to call on a database without mentions."""
