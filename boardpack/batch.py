@@ -38,7 +38,7 @@ from boardpack.ingest import file_sha256, load_readers
 from boardpack.ingest.detect import detect_format
 from boardpack.ingest.doc_reader import clean_stale_temp_once
 from boardpack.pipeline import parse_file
-from boardpack.store.database import DEFAULT_DB, Store
+from boardpack.store.database import DEFAULT_DB, Store, file_key
 
 # Files that sit beside packs but are not packs: gold annotations and other
 # JSON metadata, notes, and the corpus generator's own Python code. Anything
@@ -198,6 +198,27 @@ def walk_inputs(paths: Iterable) -> Inputs:
         else:
             out.missing.append(p)
     return out
+
+
+def source_paths(paths: Iterable, files: Iterable[Path]) -> dict[str, str]:
+    """``files.path`` key -> the path as ingested (``files.source_path``):
+    relative to the folder given when the file was found in one
+    ("2009-q1/Agenda.pdf"), else as typed. Walked files are built on the
+    folder as given, so a lexical comparison finds it; two folders each
+    holding Agenda.pdf, given as one parent folder, give two paths."""
+    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    out = {}
+    for f in files:
+        root = next((d for d in folders if f.is_relative_to(d)), None)
+        out[file_key(f)] = display_path(os.path.relpath(f, root) if root is not None else os.path.normpath(f))
+    return out
+
+
+def _open_store(db_path, paths: list, files: list[Path]) -> Store:
+    """The store to write, told the path each file was ingested as."""
+    store = Store.open(db_path or DEFAULT_DB)
+    store.source_paths = source_paths(paths, files)
+    return store
 
 
 def expand_paths(paths: Iterable) -> tuple[list[Path], list[Path]]:
@@ -414,7 +435,7 @@ def ingest_paths(
     for p, why in found.skipped:
         summary.skipped.append((display_path(p), why))
         progress("skip", (display_path(p), why))
-    store = Store.open(db_path or DEFAULT_DB)
+    store = _open_store(db_path, paths, files)
     try:
         clean_stale_temp_once()  # boardpack-doc-* folders (and soffice) a killed run left behind
 

@@ -15,9 +15,25 @@ import click
 
 from boardpack.output import db_option, emit, output_options
 
-RUN_COLUMNS = ["plan_title", "ref", "description", "lead_agency", "periods", "first_period", "last_period", "sources"]
+# Every audit row names its (first) source: file, page, path as ingested and
+# a URL that opens it at the page; ``sources`` lists every file that said it.
+SOURCE_COLUMNS = ["source_file", "page", "source_path", "source_url"]
+RUN_COLUMNS = ["plan_title", "ref", "description", "lead_agency", "periods", "first_period", "last_period", "sources",
+               *SOURCE_COLUMNS]
 CHANGE_COLUMNS = ["plan_title", "ref", "description", "from_period", "to_period", "from_status", "to_status",
-                  "change", "sources"]
+                  "change", "sources", *SOURCE_COLUMNS]
+FUNDING_COLUMNS = ["kind", "table_title", "item", "year", "measure", "amount", "detail", *SOURCE_COLUMNS]
+TIMELINE_COLUMNS = ["plan_title", "ref", "period", "status", "stats_awaited", "progress", "funding_allocated",
+                    "file", "page", "sources", "source_path", "source_url"]
+
+
+def _columns(columns: list[str], fmt: str) -> list[str]:
+    """A table for people leaves out the long path and URL (and file and page
+    when its ``sources`` column names them); every other format keeps them."""
+    if fmt != "table":
+        return columns
+    return [c for c in columns if c not in ("source_path", "source_url")
+            and not (c in ("source_file", "page") and "sources" in columns)]
 
 
 def _open(db):
@@ -65,7 +81,7 @@ def _runs_command(name: str, lib_name: str, title: str, help_text: str):
 
         with _open(db) as store:
             rows = getattr(lib, lib_name)(store.db.conn, min_periods)
-        emit(_flatten_for_text(rows, fmt), fmt, columns=RUN_COLUMNS, title=title)
+        emit(_flatten_for_text(rows, fmt), fmt, columns=_columns(RUN_COLUMNS, fmt), title=title)
 
     return command
 
@@ -91,7 +107,7 @@ def status_changes_cmd(db, fmt):
 
     with _open(db) as store:
         rows = lib.status_changes(store.db.conn)
-    emit(_flatten_for_text(rows, fmt), fmt, columns=CHANGE_COLUMNS, title="Status changes")
+    emit(_flatten_for_text(rows, fmt), fmt, columns=_columns(CHANGE_COLUMNS, fmt), title="Status changes")
 
 
 @audit.command("funding")
@@ -104,7 +120,7 @@ def funding_cmd(db, fmt):
 
     with _open(db) as store:
         rows = lib.funding(store.db.conn)
-    emit(rows, fmt, columns=["kind", "table_title", "item", "year", "measure", "amount", "detail"], title="Funding")
+    emit(rows, fmt, columns=_columns(FUNDING_COLUMNS, fmt), title="Funding")
 
 
 @click.command()
@@ -124,9 +140,7 @@ def timeline(ref, plan, db, fmt):
     if not rows:
         raise click.ClickException(f"no milestone or action {ref!r} in the linked plans"
                                    + (f" matching --plan {plan!r}" if plan else ""))
-    emit(_flatten_for_text(rows, fmt), fmt,
-         columns=["plan_title", "ref", "period", "status", "stats_awaited", "progress", "funding_allocated",
-                  "file", "page", "sources"], title=f"Timeline of {ref}")
+    emit(_flatten_for_text(rows, fmt), fmt, columns=_columns(TIMELINE_COLUMNS, fmt), title=f"Timeline of {ref}")
 
 
 @click.command()

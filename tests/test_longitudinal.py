@@ -126,8 +126,14 @@ def test_cli_audit_json_shape(dbs, expected):
     assert _runs(rows) == _expected_runs(expected, 3)
     for row in rows:
         assert set(row) == {"plan_title", "ref", "description", "lead_agency", "periods", "first_period",
-                            "last_period", "sources"}
+                            "last_period", "sources", "source_file", "page", "source_path", "source_url"}
         assert row["first_period"] == row["periods"][0] and row["last_period"] == row["periods"][-1]
+        # the row names its first source, and the URL opens that file at that page
+        first = row["sources"][0]
+        assert (row["source_file"], row["page"], row["source_path"]) == (first["file"], first["page"], first["path"])
+        assert row["source_url"].startswith("file:///") and row["source_path"].endswith(row["source_file"])
+        if row["source_file"].endswith(".pdf"):
+            assert row["source_url"].endswith(f"/{row['source_file']}#page={row['page']}")
 
 
 def test_cli_audit_csv_and_table(dbs):
@@ -242,6 +248,12 @@ def test_funding_audit_lists_allocations_per_action_and_year(pack_twice):
     assert all(r["year"] == "2016/17" and r["amount"] > 0 for r in plan)
     # counted once although the pack is stored twice
     assert len({(r["item"], r["year"]) for r in plan}) == len(plan)
+    # every row, plan rows included, names its file and page and opens there
+    for r in rows:
+        assert r["source_file"] and isinstance(r["page"], int) and r["source_path"], r
+        assert r["source_url"].startswith("file:///"), r
+        if r["source_file"].endswith(".pdf"):
+            assert r["source_url"].endswith(f"#page={r['page']}"), r
 
 
 def test_cli_people_record_across_spellings_and_formats(pack_twice):

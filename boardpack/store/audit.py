@@ -27,6 +27,19 @@ def _sources(raw_lists) -> list[dict]:
     return out
 
 
+def _with_source(row: dict, sources: list[dict]) -> dict:
+    """The row with its first source's file, page, path as ingested and URL
+    as columns (every source stays in ``sources``)."""
+    first = sources[0] if sources else {}
+    row.update({"source_file": first.get("file"), "page": first.get("page"),
+                "source_path": first.get("path"), "source_url": first.get("url")})
+    return row
+
+
+def _source_columns(r: dict) -> dict:
+    return {k: r.get(k) for k in ("source_file", "page", "source_path", "source_url")}
+
+
 def _runs(conn, view: str, min_periods: int) -> list[dict]:
     if min_periods < 1:
         raise ValueError("--min-periods must be at least 1")
@@ -44,7 +57,8 @@ def _runs(conn, view: str, min_periods: int) -> list[dict]:
             (run["milestone_id"], run["first_ordinal"], run["last_ordinal"]),
         )
         periods = [s["period"] for s in steps]
-        out.append({
+        sources = _sources(s["sources"] for s in steps)
+        out.append(_with_source({
             "plan_title": run["plan_title"],
             "ref": run["ref"],
             "description": run["description"],
@@ -52,8 +66,8 @@ def _runs(conn, view: str, min_periods: int) -> list[dict]:
             "periods": periods,
             "first_period": periods[0],
             "last_period": periods[-1],
-            "sources": _sources(s["sources"] for s in steps),
-        })
+            "sources": sources,
+        }, sources))
     return _sorted_by_ref(out)
 
 
@@ -80,7 +94,7 @@ def not_reported(conn, min_periods: int = 2) -> list[dict]:
 def status_changes(conn) -> list[dict]:
     """Every change of status between a milestone's consecutive reported periods."""
     rows = dict_rows(conn, "SELECT * FROM v_status_changes")
-    out = [{
+    out = [_with_source({
         "plan_title": r["plan_title"],
         "ref": r["ref"],
         "description": r["description"],
@@ -90,7 +104,7 @@ def status_changes(conn) -> list[dict]:
         "to_status": r["to_status"],
         "change": r["change"],
         "sources": _sources([r["sources"]]),
-    } for r in rows]
+    }, _sources([r["sources"]])) for r in rows]
     return sorted(out, key=lambda d: (d["plan_title"] or "", _ref_key(d["ref"]), d["to_period"] or ""))
 
 
@@ -100,34 +114,52 @@ def funding(conn) -> list[dict]:
     total that does not equal the sum of its items."""
     out: list[dict] = []
     if has_object(conn, "v_milestone_periods"):
-        for r in dict_rows(conn, """
-            SELECT plan_title, COALESCE(action_ref, ref) AS action_ref,
-                   substr(period, 1, 7) AS year, MAX(funding_allocated) AS allocated,
-                   group_concat(DISTINCT period) AS periods
-            FROM v_milestone_periods WHERE funding_allocated IS NOT NULL
-            GROUP BY plan_title, COALESCE(action_ref, ref), substr(period, 1, 7)
-            ORDER BY plan_title, year, action_ref"""):
-            out.append({"kind": "plan allocation", "table_title": r["plan_title"], "item": r["action_ref"],
-                        "year": r["year"], "measure": "funding allocated", "amount": r["allocated"],
-                        "detail": r["periods"]})
+        out.extend(_plan_allocations(conn))
     if has_object(conn, "v_budget_amounts"):
         for r in dict_rows(conn, """
-            SELECT table_title, item, measure, amount, source_file, page FROM v_budget_amounts
+            SELECT table_title, item, measure, amount, source_file, page, source_path, source_url
+            FROM v_budget_amounts
             WHERE is_total = 0 AND (lower(measure) LIKE '%alloc%' OR lower(measure) LIKE '%revised%'
                                     OR lower(measure) LIKE '%original%' OR lower(measure) LIKE '%budget%')
             ORDER BY source_file, page, table_title, item, measure"""):
             out.append({"kind": "budget allocation", "table_title": r["table_title"], "item": r["item"],
                         "year": None, "measure": r["measure"], "amount": r["amount"],
-                        "detail": f"{r['source_file']} p.{r['page']}"})
+                        "detail": f"{r['source_file']} p.{r['page']}", **_source_columns(r)})
     if has_object(conn, "v_budget_checks"):
         for r in dict_rows(conn, """
             SELECT table_title, total_item, measure, stated_total, computed, difference, n_items,
-                   source_file, page FROM v_budget_checks
+                   source_file, page, source_path, source_url FROM v_budget_checks
             WHERE status = 'mismatch' ORDER BY source_file, page, table_title"""):
             out.append({"kind": "total mismatch", "table_title": r["table_title"], "item": r["total_item"],
                         "year": None, "measure": r["measure"], "amount": r["stated_total"],
                         "detail": f"{r['source_file']} p.{r['page']}: stated {r['stated_total']}, "
-                                  f"sum of {r['n_items']} items {r['computed']} (difference {r['difference']})"})
+                                  f"sum of {r['n_items']} items {r['computed']} (difference {r['difference']})",
+                        **_source_columns(r)})
+    return out
+
+
+def _plan_allocations(conn) -> list[dict]:
+    """Funding allocated per plan, action and financial year: the largest
+    amount stated in the year, with the file and page of the first period
+    that stated it."""
+    groups: dict[tuple, dict] = {}
+    for r in dict_rows(conn, """
+        SELECT plan_title, COALESCE(action_ref, ref) AS action_ref, substr(period, 1, 7) AS year, period,
+               funding_allocated, source_file, page, source_path, source_url
+        FROM v_milestone_periods WHERE funding_allocated IS NOT NULL
+        ORDER BY plan_title, ordinal, ref"""):
+        g = groups.setdefault((r["plan_title"], r["action_ref"], r["year"]), {"periods": [], "best": None})
+        if r["period"] not in g["periods"]:
+            g["periods"].append(r["period"])
+        if g["best"] is None or r["funding_allocated"] > g["best"]["funding_allocated"]:
+            g["best"] = r
+    out = []
+    for (plan_title, action_ref, year), g in sorted(groups.items(), key=lambda kv: (kv[0][0] or "", kv[0][2] or "",
+                                                                                    kv[0][1] or "")):
+        best = g["best"]
+        out.append({"kind": "plan allocation", "table_title": plan_title, "item": action_ref, "year": year,
+                    "measure": "funding allocated", "amount": best["funding_allocated"],
+                    "detail": ",".join(g["periods"]), **_source_columns(best)})
     return out
 
 
@@ -147,5 +179,7 @@ def timeline(conn, ref: str, plan: str | None = None) -> list[dict]:
         r["file"] = srcs[0]["file"] if srcs else None
         r["page"] = srcs[0]["page"] if srcs else None
         r["sources"] = srcs
+        r["source_path"] = srcs[0].get("path") if srcs else None
+        r["source_url"] = srcs[0].get("url") if srcs else None
         out.append(r)
     return out

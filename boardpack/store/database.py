@@ -73,6 +73,12 @@ def file_key(path) -> str:
     return display_path(os.path.abspath(os.fspath(path)))
 
 
+def file_url(key: str) -> str:
+    """``file://`` URL of a ``files.path`` key, percent-encoded from the file
+    system's bytes (an undecodable name opens as the same file)."""
+    return Path(fs_path(key)).as_uri()
+
+
 def store_error(exc: BaseException, path) -> StoreError:
     """Translate an sqlite3 error into a one-line :class:`StoreError`.
 
@@ -198,6 +204,9 @@ class Store:
         self.path = Path(path)
         self.readonly = readonly
         self._pks: dict[str, Optional[tuple[str, ...]]] = {}
+        # file_key -> the path as given to ingest (relative to the folder
+        # given); set by the batch, recorded as files.source_path.
+        self.source_paths: dict[str, str] = {}
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -343,6 +352,8 @@ class Store:
             self.db.conn.execute("DELETE FROM documents WHERE sha256 = ?", [sha256])
 
     def _upsert_file(self, row: dict[str, Any]) -> None:
+        row.setdefault("source_path", self.source_paths.get(row["path"], row["path"]))
+        row.setdefault("url", file_url(row["path"]))
         self.db["files"].upsert(row, pk="path", alter=False)
 
     def store_parsed(self, parsed) -> str:

@@ -106,7 +106,8 @@ def _assign_plans(titles: list[str], threshold: float) -> dict[str, tuple[str, s
 
 def _merge_update(m: _Milestone, row: dict) -> None:
     period = row["period"]
-    src = {"file": row["source_file"], "page": row["page"]}
+    src = {"file": row["source_file"], "page": row["page"],
+           "path": row.get("source_path"), "url": row.get("source_url")}
     u = m.updates.get(period)
     if u is None:
         m.updates[period] = {
@@ -226,7 +227,8 @@ def link_plans_and_milestones(db, settings: Settings = DEFAULT) -> dict:
     try:
         rows = [dict(r) for r in conn.execute(
             "SELECT plan_title, action_ref, ref, description, lead_agency, period, period_start, "
-            f"progress, status, stats_awaited, funding_allocated, source_file, page FROM {view}"
+            f"progress, status, stats_awaited, funding_allocated, source_file, page, source_path, source_url "
+            f"FROM {view}"
         )]
     finally:
         conn.row_factory = None

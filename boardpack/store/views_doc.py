@@ -9,6 +9,14 @@ from __future__ import annotations
 SOURCE = {"source_file": "base name of the file the row was read from (first path if ingested under several)",
           "page": "page of that file the row was read from (null for Word files without page markers)"}
 
+# Appended after every view's own columns (migration 0010), so existing
+# column positions do not move.
+LINK = {"source_path": "the file's path as given to `ingest`: relative to the folder given when it was found in "
+                       "one ('2009-q1/Agenda.pdf'), else as typed; two folders' Agenda.pdf are two paths",
+        "source_url": "file:// URL that opens the original: a PDF at the row's page (#page=N, the page column); "
+                      "a Word file (.docx/.doc) without an anchor, as Word has no page model a URL can name"}
+FIRST = " (of the first source: the earliest file that said it)"
+
 VIEWS: dict[str, tuple[str, dict[str, str]]] = {
     "v_meetings": ("One row per meeting found on a summons, agenda front sheet or minutes header.", {
         "meeting_id": "stable id of the meeting (committee + date), shared by every paper about it",
@@ -16,40 +24,40 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "meeting_date": "ISO date of the meeting",
         "start_time": "start time, HH:MM 24-hour",
         "venue": "venue as printed",
-        **{k: v for k, v in SOURCE.items() if k == "source_file"}}),
+        **SOURCE, **LINK}),
     "v_agenda_items": ("Numbered agenda items of a meeting.", {
         "meeting_id": "the meeting the agenda is for",
         "item_number": "normalised number: '4 (a)' -> '4a', '6. a)' -> '6a'",
         "title": "item title without presenter",
         "presenter": "presenter named after a dash, if any",
         "pages": "page range printed on the agenda, e.g. '7 - 14'",
-        **SOURCE}),
+        **SOURCE, **LINK}),
     "v_attendance": ("Who attended, was in attendance or sent apologies, per meeting the minutes record.", {
         "meeting_id": "the meeting the minutes record (not the pack's meeting)",
         "meeting_date": "ISO date of that meeting",
         "person": "name as written (titles kept)",
         "role": "role or organisation given beside the name",
         "attendance": "present | in attendance | apologies | chair",
-        **SOURCE}),
+        **SOURCE, **LINK}),
     "v_minute_actions": ("ACTION lines (and Action columns) in minutes.", {
         "meeting_id": "the meeting the minutes record",
         "meeting_date": "ISO date of that meeting",
         "owners": "people or bodies named as owners, '; '-separated",
         "action_text": "the action as written",
-        **SOURCE}),
+        **SOURCE, **LINK}),
     "v_decisions": ("Decisions recorded in minutes (RESOLVED / APPROVED / AGREED ...).", {
         "meeting_id": "the meeting the minutes record",
         "meeting_date": "ISO date of that meeting",
         "item_number": "minute item number the decision sits under",
         "decision_text": "the decision as written",
-        **SOURCE}),
+        **SOURCE, **LINK}),
     "v_report_items": ("Items of quarterly progress reports, one per bullet or paragraph.", {
         "priority_area": "the report's priority area",
         "lead_officer": "the report's lead officer",
         "period": "reporting period, e.g. '2009/10 Q1'",
         "section": "achievement | concern | recommendation | publicity",
         "item_text": "the bullet or paragraph as written",
-        **SOURCE}),
+        **SOURCE, **LINK}),
     "v_action_updates": ("Action-plan milestones with their update for one reporting period.", {
         "plan_title": "the plan's title as printed",
         "action_ref": "action number, e.g. '1.3'",
@@ -62,7 +70,7 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "status": "on track | not on track | not reported | green | amber | red | closed | complete",
         "stats_awaited": "1 when the progress says statistics/figures/response are awaited",
         "funding_allocated": "funding allocated in pounds, if stated",
-        **SOURCE}),
+        **SOURCE, **LINK}),
     "v_budget_amounts": ("Budget and spending-plan amounts in long format.", {
         "table_title": "title of the budget table",
         "item": "line item",
@@ -73,7 +81,7 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "line_number": "the 'Line'/'No.' column (or list letter) as written",
         "related_actions": "action numbers the row relates to, ';'-separated",
         "notes": "the row's other text columns, '; '-joined",
-        "amount_raw": "the cell as written"}),
+        "amount_raw": "the cell as written", **LINK}),
     "v_budget_checks": ("Every budget total checked against the items it covers, per amount column.", {
         "table_title": "title of the budget table", "total_item": "label of the total row",
         "measure": "amount column", "stated_total": "the total as printed, in pounds",
@@ -81,7 +89,7 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "n_items": "how many items were added",
         "status": "ok (within rounding) | mismatch | unchecked (no items, or an amount unreadable)",
         "method": "sum | sum_all | sum_last_items | sum_subtotals | signed_sum | balance",
-        **SOURCE}),
+        **SOURCE, **LINK}),
     "v_indicator_values": ("Performance indicator values in long format.", {
         "table_title": "title of the indicator table",
         "indicator": "row label (crime type, measure ...)",
@@ -90,7 +98,7 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "value": "the number (percentages as numbers; null for 'No Calc', '-', blanks)",
         **SOURCE,
         "value_raw": "the cell as written",
-        "unit": "number | percent | money | null"}),
+        "unit": "number | percent | money | null", **LINK}),
     "v_people": ("People named across all packs, spelling variants merged.", {
         "person_id": "stable id of the person",
         "name": "canonical name (titles, ranks and honours removed)",
@@ -103,7 +111,8 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "action_ref": "action number", "description": "milestone text as first seen",
         "lead_agency": "lead agency", "period": "reporting period", "period_start": "ISO start of period",
         "status": "normalised status", "stats_awaited": "0/1", "progress": "progress text",
-        "funding_allocated": "pounds", "sources": "JSON list of {file, page} that reported this update"}),
+        "funding_allocated": "pounds", "sources": "JSON list of {file, page, path, url} of every file that reported this update",
+        **{k: v + FIRST for k, v in {**SOURCE, **LINK}.items()}}),
     "v_milestone_periods": ("v_timeline with each period's position among the plan's reported periods.", {
         "plan_title": "plan title as first seen", "plan_key": "normalised plan identity",
         "milestone_id": "stable milestone identity across packs", "ref": "milestone code as first seen",
@@ -111,7 +120,8 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "lead_agency": "lead agency", "period": "reporting period", "period_start": "ISO start of period",
         "ordinal": "the period's position among the plan's reported periods (1 = first)",
         "status": "normalised status", "stats_awaited": "0/1", "progress": "progress text",
-        "funding_allocated": "pounds", "sources": "JSON list of {file, page} that reported this update"}),
+        "funding_allocated": "pounds", "sources": "JSON list of {file, page, path, url} of every file that reported this update",
+        **{k: v + FIRST for k, v in {**SOURCE, **LINK}.items()}}),
     "v_stats_awaited_runs": ("Runs of consecutive periods in which a milestone's progress was 'stats awaited'.",
                              {
         "plan_title": "plan title as first seen", "milestone_id": "stable milestone identity across packs",
@@ -119,7 +129,8 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "lead_agency": "lead agency", "n_periods": "consecutive reported periods in the run",
         "first_ordinal": "position of the run's first period among the plan's reported periods",
         "last_ordinal": "position of its last period",
-        "first_period_start": "ISO start of the first period", "last_period_start": "ISO start of the last period"}),
+        "first_period_start": "ISO start of the first period", "last_period_start": "ISO start of the last period",
+        **{k: v + " (of the run's first period)" for k, v in {**SOURCE, **LINK}.items()}}),
     "v_not_reported_runs": ("Runs of consecutive periods in which a milestone's status was not reported.",
                             {
         "plan_title": "plan title as first seen", "milestone_id": "stable milestone identity across packs",
@@ -127,14 +138,16 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "lead_agency": "lead agency", "n_periods": "consecutive reported periods in the run",
         "first_ordinal": "position of the run's first period among the plan's reported periods",
         "last_ordinal": "position of its last period",
-        "first_period_start": "ISO start of the first period", "last_period_start": "ISO start of the last period"}),
+        "first_period_start": "ISO start of the first period", "last_period_start": "ISO start of the last period",
+        **{k: v + " (of the run's first period)" for k, v in {**SOURCE, **LINK}.items()}}),
     "v_status_changes": ("Every change of a milestone's status between consecutive reported periods.", {
         "plan_title": "plan title as first seen", "milestone_id": "stable milestone identity across packs",
         "ref": "milestone code as first seen", "description": "milestone text as first seen",
         "lead_agency": "lead agency", "from_period": "the earlier period", "to_period": "the later period",
         "from_status": "status in the earlier period", "to_status": "status in the later period",
         "change": "reopened (after closed or complete) | changed",
-        "sources": "JSON list of {file, page} of the later update"}),
+        "sources": "JSON list of {file, page, path, url} of the later update",
+        **{k: v + " (of the later update's first source)" for k, v in {**SOURCE, **LINK}.items()}}),
     "v_action_updates_all": ("v_action_updates including copies of a paper published twice (not deduplicated).", {
         "plan_title": "plan title as printed", "action_ref": "action number", "ref": "milestone code",
         "description": "milestone text", "lead_agency": "lead agency", "period": "reporting period",
@@ -142,13 +155,13 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "status": "normalised status", "stats_awaited": "0/1",
         "funding_allocated": "funding allocated in pounds, if stated", **SOURCE,
         "doc_sha256": "hash of the file's bytes (the document's identity)",
-        "block_index": "position of the source block in the document"}),
+        "block_index": "position of the source block in the document", **LINK}),
     "v_people_mentions": ("Every mention of a person, with the person it was clustered into.", {
         "person_id": "the person (v_people.person_id)", "canonical": "canonical form of this spelling",
         "raw": "the name as written", "title": "title or rank written with it (Cllr, Insp ...)",
         "role": "role given beside it", "organisation": "organisation given beside it",
         "context_kind": "attendance | action | lead | report | presenter | addressee | author | text",
-        "context": "the text around the mention", **SOURCE}),
+        "context": "the text around the mention", **SOURCE, **LINK}),
     "v_organisations": ("Organisations named across all packs, spellings merged.", {
         "organisation": "canonical name", "spellings": "every spelling seen, '; '-separated",
         "n_mentions": "mentions in all documents", "n_documents": "documents that mention it"}),
@@ -173,7 +186,7 @@ CANNED_QUERIES = {
         "description": "Milestones whose progress was 'stats awaited' in :min_periods or more consecutive "
                        "reported periods of the same plan.",
         "sql": "SELECT r.plan_title, r.ref, r.description, r.lead_agency, r.n_periods, "
-               "f.period AS first_period, l.period AS last_period "
+               "f.period AS first_period, l.period AS last_period, r.source_file, r.page, r.source_url "
                "FROM v_stats_awaited_runs r "
                "JOIN v_milestone_periods f ON f.milestone_id = r.milestone_id AND f.ordinal = r.first_ordinal "
                "JOIN v_milestone_periods l ON l.milestone_id = r.milestone_id AND l.ordinal = r.last_ordinal "
@@ -183,7 +196,7 @@ CANNED_QUERIES = {
     "not_reported": {
         "title": "Audit: status not reported for N or more consecutive periods",
         "sql": "SELECT r.plan_title, r.ref, r.description, r.lead_agency, r.n_periods, "
-               "f.period AS first_period, l.period AS last_period "
+               "f.period AS first_period, l.period AS last_period, r.source_file, r.page, r.source_url "
                "FROM v_not_reported_runs r "
                "JOIN v_milestone_periods f ON f.milestone_id = r.milestone_id AND f.ordinal = r.first_ordinal "
                "JOIN v_milestone_periods l ON l.milestone_id = r.milestone_id AND l.ordinal = r.last_ordinal "
@@ -192,17 +205,18 @@ CANNED_QUERIES = {
     },
     "status_changes": {
         "title": "Audit: status changes between consecutive periods",
-        "sql": "SELECT plan_title, ref, description, from_period, to_period, from_status, to_status, change "
-               "FROM v_status_changes ORDER BY plan_title, ref, to_period",
+        "sql": "SELECT plan_title, ref, description, from_period, to_period, from_status, to_status, change, "
+               "source_file, page, source_url FROM v_status_changes ORDER BY plan_title, ref, to_period",
     },
     "funding_mismatches": {
         "title": "Audit: budget totals that do not add up",
-        "sql": "SELECT table_title, total_item, measure, stated_total, computed, difference, source_file, page "
+        "sql": "SELECT table_title, total_item, measure, stated_total, computed, difference, source_file, page, source_url "
                "FROM v_budget_checks WHERE status = 'mismatch' ORDER BY source_file, page",
     },
     "timeline": {
         "title": "Timeline of one milestone or action",
-        "sql": "SELECT plan_title, ref, period, status, stats_awaited, progress, sources FROM v_milestone_periods "
+        "sql": "SELECT plan_title, ref, period, status, stats_awaited, progress, sources, source_file, page, source_url "
+               "FROM v_milestone_periods "
                "WHERE lower(ref) = lower(:ref) OR lower(action_ref) = lower(:ref) ORDER BY plan_title, ordinal",
         "params": ["ref"],
     },

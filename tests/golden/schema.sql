@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 9
+-- user_version: 10
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -393,7 +393,7 @@ CREATE TABLE files (
     status TEXT NOT NULL,            -- ok | scanned | failed
     error TEXT,
     parser_version TEXT NOT NULL
-);
+, source_path TEXT, url TEXT);
 
 -- table indicator_tables
 CREATE TABLE indicator_tables (
@@ -772,7 +772,7 @@ END;
 -- view v_action_updates
 CREATE VIEW v_action_updates AS
 SELECT plan_title, action_ref, ref, description, lead_agency, period, period_start, progress, status,
-       stats_awaited, funding_allocated, source_file, page
+       stats_awaited, funding_allocated, source_file, page, source_path, source_url
 FROM v_action_updates_all x
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
                   WHERE d.doc_sha256 = x.doc_sha256 AND d.block_index = x.block_index);
@@ -793,7 +793,9 @@ SELECT p.title AS plan_title,
        s.source_file AS source_file,
        u.page AS page,
        u.doc_sha256 AS doc_sha256,
-       u.block_index AS block_index
+       u.block_index AS block_index,
+       s.source_path AS source_path,
+       CASE WHEN s.format = 'pdf' AND u.page IS NOT NULL THEN s.file_url || '#page=' || u.page ELSE s.file_url END AS source_url
 FROM plan_updates u
 JOIN action_plans p ON p.plan_id = u.plan_id
 JOIN plan_actions a ON a.action_id = u.action_id
@@ -809,10 +811,11 @@ SELECT a.meeting_id AS meeting_id,
        a.presenter AS presenter,
        a.pages AS pages,
        s.source_file AS source_file,
-       a.page AS page
+       a.page AS page,
+       s.source_path AS source_path,
+       CASE WHEN s.format = 'pdf' AND a.page IS NOT NULL THEN s.file_url || '#page=' || a.page ELSE s.file_url END AS source_url
 FROM agenda_items a
 LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
--- a paper published in two files (a .doc and its PDF) is counted once
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
                   WHERE dup.doc_sha256 = a.doc_sha256 AND dup.block_index = a.block_index);
 
@@ -824,10 +827,11 @@ SELECT a.meeting_id AS meeting_id,
        a.role AS role,
        a.attendance AS attendance,
        s.source_file AS source_file,
-       a.page AS page
+       a.page AS page,
+       s.source_path AS source_path,
+       CASE WHEN s.format = 'pdf' AND a.page IS NOT NULL THEN s.file_url || '#page=' || a.page ELSE s.file_url END AS source_url
 FROM attendance a
 LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
--- a paper published in two files (a .doc and its PDF) is counted once
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
                   WHERE dup.doc_sha256 = a.doc_sha256 AND dup.block_index = a.block_index);
 
@@ -835,18 +839,21 @@ WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
 CREATE VIEW v_budget_amounts AS
 SELECT t.title AS table_title, a.item, a.measure, a.amount, a.is_total,
        s.source_file, a.page,
-       a.line_number, a.related_actions, a.notes, a.amount_raw
+       a.line_number, a.related_actions, a.notes, a.amount_raw,
+       s.source_path AS source_path,
+       CASE WHEN s.format = 'pdf' AND a.page IS NOT NULL THEN s.file_url || '#page=' || a.page ELSE s.file_url END AS source_url
 FROM budget_amounts a
 JOIN budget_tables t ON t.table_id = a.table_id
 LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
--- a paper published in two files (a .doc and its PDF) is counted once
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
                   WHERE d.doc_sha256 = a.doc_sha256 AND d.block_index = a.block_index);
 
 -- view v_budget_checks
 CREATE VIEW v_budget_checks AS
 SELECT t.title AS table_title, c.total_item, c.measure, c.stated_total, c.computed, c.difference,
-       c.n_items, c.status, c.method, s.source_file, c.page
+       c.n_items, c.status, c.method, s.source_file, c.page,
+       s.source_path AS source_path,
+       CASE WHEN s.format = 'pdf' AND c.page IS NOT NULL THEN s.file_url || '#page=' || c.page ELSE s.file_url END AS source_url
 FROM budget_checks c
 JOIN budget_tables t ON t.table_id = c.table_id
 LEFT JOIN v_sources s ON s.doc_sha256 = c.doc_sha256
@@ -860,10 +867,11 @@ SELECT d.meeting_id AS meeting_id,
        d.item_number AS item_number,
        d.decision_text AS decision_text,
        s.source_file AS source_file,
-       d.page AS page
+       d.page AS page,
+       s.source_path AS source_path,
+       CASE WHEN s.format = 'pdf' AND d.page IS NOT NULL THEN s.file_url || '#page=' || d.page ELSE s.file_url END AS source_url
 FROM decisions d
 LEFT JOIN v_sources s ON s.doc_sha256 = d.doc_sha256
--- a paper published in two files (a .doc and its PDF) is counted once
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
                   WHERE dup.doc_sha256 = d.doc_sha256 AND dup.block_index = d.block_index);
 
@@ -876,11 +884,12 @@ FROM blocks b JOIN paper_duplicates d ON d.paper_id = b.paper_id;
 CREATE VIEW v_indicator_values AS
 SELECT t.title AS table_title, v.indicator, v.measure, v.period_label, v.value,
        s.source_file, v.page,
-       v.value_raw, v.unit
+       v.value_raw, v.unit,
+       s.source_path AS source_path,
+       CASE WHEN s.format = 'pdf' AND v.page IS NOT NULL THEN s.file_url || '#page=' || v.page ELSE s.file_url END AS source_url
 FROM indicator_values v
 JOIN indicator_tables t ON t.table_id = v.table_id
 LEFT JOIN v_sources s ON s.doc_sha256 = v.doc_sha256
--- a paper published in two files (a .doc and its PDF) is counted once
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
                   WHERE d.doc_sha256 = v.doc_sha256 AND d.block_index = v.block_index);
 
@@ -891,7 +900,10 @@ SELECT m.meeting_id AS meeting_id,
        m.meeting_date AS meeting_date,
        m.start_time AS start_time,
        m.venue AS venue,
-       s.source_file AS source_file
+       s.source_file AS source_file,
+       m.page AS page,
+       s.source_path AS source_path,
+       CASE WHEN s.format = 'pdf' AND m.page IS NOT NULL THEN s.file_url || '#page=' || m.page ELSE s.file_url END AS source_url
 FROM meetings m
 LEFT JOIN v_sources s ON s.doc_sha256 = m.doc_sha256
 -- a paper published in two files (a .doc and its PDF) is counted once
@@ -902,7 +914,11 @@ WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
 CREATE VIEW v_milestone_periods AS
 SELECT p.plan_title, m.plan_key, m.milestone_id, m.ref, m.action_ref, m.description, m.lead_agency,
        u.period, u.period_start, pp.ordinal, u.status, u.stats_awaited, u.progress,
-       u.funding_allocated, u.sources
+       u.funding_allocated, u.sources,
+       json_extract(u.sources, '$[0].file') AS source_file,
+       json_extract(u.sources, '$[0].page') AS page,
+       json_extract(u.sources, '$[0].path') AS source_path,
+       json_extract(u.sources, '$[0].url') AS source_url
 FROM link_updates u
 JOIN link_milestones m ON m.milestone_id = u.milestone_id
 JOIN link_plans p ON p.plan_key = m.plan_key
@@ -915,10 +931,11 @@ SELECT a.meeting_id AS meeting_id,
        a.owners AS owners,
        a.action_text AS action_text,
        s.source_file AS source_file,
-       a.page AS page
+       a.page AS page,
+       s.source_path AS source_path,
+       CASE WHEN s.format = 'pdf' AND a.page IS NOT NULL THEN s.file_url || '#page=' || a.page ELSE s.file_url END AS source_url
 FROM minute_actions a
 LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
--- a paper published in two files (a .doc and its PDF) is counted once
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
                   WHERE dup.doc_sha256 = a.doc_sha256 AND dup.block_index = a.block_index);
 
@@ -927,11 +944,15 @@ CREATE VIEW v_not_reported_runs AS
 WITH flagged AS (
     SELECT *, ordinal - ROW_NUMBER() OVER (PARTITION BY milestone_id ORDER BY ordinal) AS grp
     FROM v_milestone_periods WHERE status IS NULL OR status = 'not reported'
+), runs AS (
+    SELECT plan_title, milestone_id, ref, description, lead_agency, COUNT(*) AS n_periods,
+           MIN(ordinal) AS first_ordinal, MAX(ordinal) AS last_ordinal,
+           MIN(period_start) AS first_period_start, MAX(period_start) AS last_period_start
+    FROM flagged GROUP BY milestone_id, grp
 )
-SELECT plan_title, milestone_id, ref, description, lead_agency, COUNT(*) AS n_periods,
-       MIN(ordinal) AS first_ordinal, MAX(ordinal) AS last_ordinal,
-       MIN(period_start) AS first_period_start, MAX(period_start) AS last_period_start
-FROM flagged GROUP BY milestone_id, grp;
+SELECT r.*, f.source_file, f.page, f.source_path, f.source_url
+FROM runs r
+LEFT JOIN v_milestone_periods f ON f.milestone_id = r.milestone_id AND f.ordinal = r.first_ordinal;
 
 -- view v_organisations
 CREATE VIEW v_organisations AS
@@ -959,7 +980,9 @@ WHERE m.canonical NOT IN (SELECT canonical FROM person_clusters);
 -- view v_people_mentions
 CREATE VIEW v_people_mentions AS
 SELECT COALESCE(pc.person_id, m.canonical) AS person_id, m.canonical, m.raw, m.title, m.role,
-       m.organisation, m.context_kind, m.context, s.source_file, m.page
+       m.organisation, m.context_kind, m.context, s.source_file, m.page,
+       s.source_path AS source_path,
+       CASE WHEN s.format = 'pdf' AND m.page IS NOT NULL THEN s.file_url || '#page=' || m.page ELSE s.file_url END AS source_url
 FROM people_mentions m
 LEFT JOIN person_clusters pc ON pc.canonical = m.canonical
 LEFT JOIN v_sources s ON s.doc_sha256 = m.doc_sha256;
@@ -972,12 +995,13 @@ SELECT r.priority_area AS priority_area,
        i.section AS section,
        i.item_text AS item_text,
        s.source_file AS source_file,
-       i.page AS page
+       i.page AS page,
+       s.source_path AS source_path,
+       CASE WHEN s.format = 'pdf' AND i.page IS NOT NULL THEN s.file_url || '#page=' || i.page ELSE s.file_url END AS source_url
 FROM report_items i
 JOIN progress_reports r ON r.report_id = i.report_id
 JOIN report_sections sec ON sec.section_id = i.section_id
 LEFT JOIN v_sources s ON s.doc_sha256 = i.doc_sha256
--- a paper published in two files (a .doc and its PDF) is counted once
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
                   WHERE d.doc_sha256 = i.doc_sha256 AND d.block_index = i.block_index)
 ORDER BY s.source_file, r.ordinal, sec.ordinal, i.ordinal;
@@ -985,20 +1009,27 @@ ORDER BY s.source_file, r.ordinal, sec.ordinal, i.ordinal;
 -- view v_sources
 CREATE VIEW v_sources AS
 SELECT d.sha256 AS doc_sha256,
-       (SELECT replace(f.path, rtrim(f.path, replace(f.path, '/', '')), '')
-          FROM files f WHERE f.sha256 = d.sha256 ORDER BY f.path LIMIT 1) AS source_file
-FROM documents d;
+       replace(f.path, rtrim(f.path, replace(f.path, '/', '')), '') AS source_file,
+       f.source_path AS source_path,
+       f.url AS file_url,
+       d.format AS format
+FROM documents d
+LEFT JOIN files f ON f.path = (SELECT x.path FROM files x WHERE x.sha256 = d.sha256 ORDER BY x.path LIMIT 1);
 
 -- view v_stats_awaited_runs
 CREATE VIEW v_stats_awaited_runs AS
 WITH flagged AS (
     SELECT *, ordinal - ROW_NUMBER() OVER (PARTITION BY milestone_id ORDER BY ordinal) AS grp
     FROM v_milestone_periods WHERE stats_awaited = 1
+), runs AS (
+    SELECT plan_title, milestone_id, ref, description, lead_agency, COUNT(*) AS n_periods,
+           MIN(ordinal) AS first_ordinal, MAX(ordinal) AS last_ordinal,
+           MIN(period_start) AS first_period_start, MAX(period_start) AS last_period_start
+    FROM flagged GROUP BY milestone_id, grp
 )
-SELECT plan_title, milestone_id, ref, description, lead_agency, COUNT(*) AS n_periods,
-       MIN(ordinal) AS first_ordinal, MAX(ordinal) AS last_ordinal,
-       MIN(period_start) AS first_period_start, MAX(period_start) AS last_period_start
-FROM flagged GROUP BY milestone_id, grp;
+SELECT r.*, f.source_file, f.page, f.source_path, f.source_url
+FROM runs r
+LEFT JOIN v_milestone_periods f ON f.milestone_id = r.milestone_id AND f.ordinal = r.first_ordinal;
 
 -- view v_status_changes
 CREATE VIEW v_status_changes AS
@@ -1010,14 +1041,18 @@ SELECT plan_title, milestone_id, ref, description, lead_agency,
        prev_period AS from_period, period AS to_period,
        prev_status AS from_status, status AS to_status,
        CASE WHEN prev_status IN ('closed', 'complete') THEN 'reopened' ELSE 'changed' END AS change,
-       sources
+       sources, source_file, page, source_path, source_url
 FROM seq
 WHERE prev_period IS NOT NULL AND COALESCE(prev_status, '') <> COALESCE(status, '');
 
 -- view v_timeline
 CREATE VIEW v_timeline AS
 SELECT p.plan_title, m.plan_key, m.milestone_id, m.ref, m.action_ref, m.description, m.lead_agency,
-       u.period, u.period_start, u.status, u.stats_awaited, u.progress, u.funding_allocated, u.sources
+       u.period, u.period_start, u.status, u.stats_awaited, u.progress, u.funding_allocated, u.sources,
+       json_extract(u.sources, '$[0].file') AS source_file,
+       json_extract(u.sources, '$[0].page') AS page,
+       json_extract(u.sources, '$[0].path') AS source_path,
+       json_extract(u.sources, '$[0].url') AS source_url
 FROM link_updates u
 JOIN link_milestones m ON m.milestone_id = u.milestone_id
 JOIN link_plans p ON p.plan_key = m.plan_key;
