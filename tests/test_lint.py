@@ -158,6 +158,13 @@ def test_no_private_name_crosses_a_module():
     assert not crossing, "private names imported across modules:\n" + "\n".join(crossing)
 
 
+def test_mypy_passes_on_the_core():
+    proc = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    if "No module named mypy" in proc.stderr:
+        pytest.fail("mypy is not installed: pip install -e '.[test]'")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
 def write_baseline() -> None:
     current, _ = measure()
     lines = [

@@ -275,10 +275,7 @@ def parse_period(text: Optional[str], context_date: Union[date, str, None] = Non
         if fy is not None:
             return ytd_period(fy, None, raw=raw)
         if ctx is not None:
-            # Year to date as at the last quarter completed before the meeting.
-            last = period_for_meeting(ctx)
-            assert last is not None and last.fy_start_year is not None and last.end is not None  # ctx is a date
-            return ytd_period(last.fy_start_year, date.fromisoformat(last.end), FROM_MEETING_DATE, raw)
+            return _ytd_at_meeting(ctx, raw)
         return None
 
     if span is not None:
@@ -314,6 +311,13 @@ def day_period(d: Union[date, str, None], inferred: str = STATED, raw: str = "")
         return None
     iso = dd.isoformat()
     return Period(iso, fy_of(dd), quarter_of_month(dd.month), iso, iso, DAY, inferred, raw or iso)
+
+
+def _ytd_at_meeting(ctx: date, raw: str) -> Period:
+    """Year to date as at the last quarter completed before the meeting on ``ctx``."""
+    last = period_for_meeting(ctx)
+    assert last is not None and last.fy_start_year is not None and last.end is not None  # ctx is a date
+    return ytd_period(last.fy_start_year, date.fromisoformat(last.end), FROM_MEETING_DATE, raw)
 
 
 def period_for_meeting(context_date: Union[date, str, None]) -> Optional[Period]:

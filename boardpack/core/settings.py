@@ -412,7 +412,7 @@ class Settings:
             tables = {k: v for k, v in values.items() if isinstance(v, dict)}
             if len(tables) < len(values):
                 lines += ["", f"[{name}]"]
-                for f in fields(SECTIONS[name]):
+                for f in fields(SECTIONS[name]):  # type: ignore[arg-type]
                     if f.name not in tables:
                         lines.append(f"{f.name} = {_toml_value(values[f.name])}  # {f.metadata['doc']}")
             for k, table in tables.items():
