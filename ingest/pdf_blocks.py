@@ -91,6 +91,12 @@ class Builder:
         self.heading_levels = {s: i + 1 for i, s in enumerate(heading_sizes)}
         self.margin = margin
         self.pdf = pdf
+        #: a line this size or larger is a heading by its size alone
+        self.heading_size = body + pdf.heading_size_step
+
+    def line_gap(self, size: float) -> float:
+        """The widest gap between two lines (of ``size`` points) of one paragraph."""
+        return max(self.pdf.line_gap * size, self.pdf.line_gap_min)
 
     def heading_style(self, ln: Line) -> Optional[tuple[float, bool]]:
         text = ln.text.strip()
@@ -99,7 +105,7 @@ class Builder:
         # bold total rows of a borderless budget ("TOTAL RESERVES 12,609.4 -20,766.2") are not headings
         if sum(1 for w in ln.words if _AMOUNT.search(w["text"])) >= 2:
             return None
-        if ln.size >= self.body + self.pdf.heading_size_step and len(ln.words) <= 25:
+        if ln.size >= self.heading_size and len(ln.words) <= 25:
             return (ln.size, ln.bold)
         if ln.bold and ln.size >= self.body - 0.6 and len(ln.words) <= 14 and not text.endswith((",", ";")):
             return (ln.size, True)
@@ -261,7 +267,6 @@ def page_blocks(p: PageItems, b: Builder, furniture: set[int]) -> list[Block]:
             out.append(_new_block(cur_kind, cur, p.number, cur_level, cur_strip))
         cur, cur_kind = [], None
 
-    pdf = b.pdf
     text_lines = [it for it in p.items if isinstance(it, Line) and not it.furniture]
     if text_lines:
         xs1 = sorted(ln.x1 for ln in text_lines)
@@ -289,8 +294,7 @@ def page_blocks(p: PageItems, b: Builder, furniture: set[int]) -> list[Block]:
         if cur:
             prev = cur[-1]
             gap = ln.top - prev.bottom
-            close = (gap <= max(pdf.line_gap * prev.size, pdf.line_gap_min) and abs(ln.size - prev.size) < pdf.size_tolerance
-                     and marker is None
+            close = (gap <= b.line_gap(prev.size) and abs(ln.size - prev.size) < b.pdf.size_tolerance and marker is None
                      and not _rule_between(p.rules, prev, ln))
             same_para = (
                 close
@@ -299,12 +303,12 @@ def page_blocks(p: PageItems, b: Builder, furniture: set[int]) -> list[Block]:
             )
             # A line that ran to the right margin wraps into the next one, whatever
             # the bold runs say: a bold phrase inside a paragraph is not a heading.
-            wraps = close and prev.x1 >= right and (cur_kind != HEADING or cur_style[0] < b.body + pdf.heading_size_step)
+            wraps = close and prev.x1 >= right and (cur_kind != HEADING or cur_style[0] < b.heading_size)
             if wraps and not same_para:
                 same_para = True
                 if cur_kind == HEADING:
                     cur_kind, cur_level = PARAGRAPH, 0
-            if same_para and cur_kind == HEADING and cur_style[0] < b.body + pdf.heading_size_step and prev.x1 >= right:
+            if same_para and cur_kind == HEADING and cur_style[0] < b.heading_size and prev.x1 >= right:
                 cur_kind, cur_level = PARAGRAPH, 0
             if same_para and cur_kind == LIST_ITEM:
                 same_para = ln.x0 >= cur[0].x0 + 2  # wrapped list text sits right of the marker
@@ -318,7 +322,7 @@ def page_blocks(p: PageItems, b: Builder, furniture: set[int]) -> list[Block]:
             # "76. Apologies" in bold: a numbered heading (minute and agenda items), number kept
             cur_kind, cur_level, cur_strip, cur_style = HEADING, b.heading_levels.get(hs, 1), False, hs
         elif marker:
-            cur_kind, cur_level, cur_strip, cur_style = LIST_ITEM, _level(ln.x0, b.margin, pdf.list_indent_step), strip, None
+            cur_kind, cur_level, cur_strip, cur_style = LIST_ITEM, _level(ln.x0, b.margin, b.pdf.list_indent_step), strip, None
         elif hs:
             cur_kind, cur_level, cur_strip, cur_style = HEADING, b.heading_levels.get(hs, 1), False, hs
         else:
