@@ -294,14 +294,39 @@ def _base_pattern_cache() -> tuple:
     return tuple(_base_patterns())
 
 
-def build_nlp(seed_people: Iterable[str] = (), seed_orgs: Iterable[str] = ()):
-    """A blank English pipeline with an EntityRuler: gazetteer, seeded people and
-    organisations of this pack, title and given-name shapes."""
+#: pattern ids of a pack's own seeds: removed before the next pack's are added
+_SEED_IDS = ("seed", "seed_org")
+
+
+@lru_cache(maxsize=1)
+def _shared_nlp():
+    """The blank English pipeline and its EntityRuler with the base patterns
+    (gazetteer, title and given-name shapes), built once per process: building
+    it compiles a few hundred token patterns, which used to be paid again by
+    every document (issue 10)."""
     import spacy
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
-    pats = list(_base_pattern_cache())
+    ruler.add_patterns(list(_base_pattern_cache()))
+    return nlp
+
+
+def build_nlp(seed_people: Iterable[str] = (), seed_orgs: Iterable[str] = ()):
+    """The process's pipeline (:func:`_shared_nlp`) with this pack's seeded
+    people and organisations in place of the previous pack's.
+
+    One ruler holds base and seed patterns, so overlapping matches are settled
+    as before (longest span first). The pipeline is shared: it is valid until
+    the next call, which replaces the seeds."""
+    nlp = _shared_nlp()
+    ruler = nlp.get_pipe("entity_ruler")
+    for ent_id in _SEED_IDS:
+        try:
+            ruler.remove(ent_id)
+        except ValueError:  # no such patterns (the first pack, or a pack without seeds)
+            pass
+    pats = []
     seen = set()
     for name in seed_people:
         for variant in _seed_variants(name):
@@ -314,7 +339,8 @@ def build_nlp(seed_people: Iterable[str] = (), seed_orgs: Iterable[str] = ()):
         if o and o not in seen and len(o) <= 80:
             seen.add(o)
             pats.append({"label": "ORG", "pattern": o, "id": "seed_org"})
-    ruler.add_patterns(pats)
+    if pats:
+        ruler.add_patterns(pats)
     return nlp
 
 
