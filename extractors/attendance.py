@@ -584,282 +584,378 @@ def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None) -> t
     An attendance grid (members against the year's meeting dates) is read in the
     column of ``meeting_date`` (ISO), the codes by the paper's own key.
     """
-    att = Attendance()
-    cat: Optional[str] = None
-    cols: Optional[list[str]] = None  # categories of side-by-side columns
-    box = None  # bbox of the column header (to place single names by x)
-    table_cols: Optional[list[list[str]]] = None  # categories under each table column
-    end: Optional[int] = None
-    last_used = -1
-    n_items = 0
-    limit = min(len(lines), 60)
+    return _AttendanceHead(lines, meeting_date).read()
 
-    def set_cat(c):
-        nonlocal cat
-        if c != cat:
-            att.new_section()
-        cat = c
 
-    name_org = _name_org_units(lines[:limit])
-    carry: Optional[str] = None
-    grids_seen: set[int] = set()
-    grid_blocks: set[int] = set()
-    legend: Optional[dict[str, str]] = None
-    for i, ln in enumerate(lines[:limit]):
+def _lab(c: str) -> bool:
+    """A label cell of a label | name row ("Chaired by", "Present:")."""
+    return bool(_cue(c)[0] and not _cue(c)[1].strip() or re.fullmatch(r"\w+ed\s+by\s*:?", c, re.I))
+
+
+class _AttendanceHead:
+    """One pass over the first units of the minutes, in the section (category) the
+    last label opened; each unit is a grid, an office list, a heading that ends the
+    lists, a table row, or a paragraph of names."""
+
+    def __init__(self, lines: list[Line], meeting_date: Optional[str]):
+        self.lines, self.meeting_date = lines, meeting_date
+        self.att = Attendance()
+        self.cat: Optional[str] = None
+        self.cols: Optional[list[str]] = None  # categories of side-by-side columns
+        self.box: Optional[tuple] = None  # bbox of the column header (to place single names by x)
+        self.table_cols: Optional[list[list[str]]] = None  # categories under each table column
+        self.end: Optional[int] = None
+        self.last_used = -1
+        self.n_items = 0
+        self.limit = min(len(lines), 60)
+        self.name_org = _name_org_units(lines[:self.limit])
+        self.carry: Optional[str] = None
+        self.grids_seen: set[int] = set()
+        self.grid_blocks: set[int] = set()
+        self.legend: Optional[dict[str, str]] = None
+
+    def read(self) -> tuple[Attendance, int]:
+        for i, ln in enumerate(self.lines[:self.limit]):
+            if self._unit(i, ln):
+                break
+        att = self.att
+        end = self.end if self.end is not None else (self.last_used + 1 if att.people else 0)
+        _signed_officers(att, self.lines[end:])
+        if att.people:
+            _speakers(att, self.lines)  # the whole paper: a long head may hold them too
+        return att, end
+
+    def set_cat(self, c: Optional[str]) -> None:
+        if c != self.cat:
+            self.att.new_section()
+        self.cat = c
+
+    def _close_lists(self, i: int) -> None:
+        """The lists end at unit ``i`` (unless they ended before)."""
+        if self.end is None:
+            self.end = i
+        self.cat = None
+
+    def _unit(self, i: int, ln: Line) -> bool:
+        """Read unit ``i``; True when the head has ended."""
         t = ln.text.strip()
-        n_before = len(att.people)
-        if ln.is_row and meeting_date and ln.block is not None and ln.block_index not in grids_seen:
-            grids_seen.add(ln.block_index)
-            if legend is None:
-                legend = grid_legend([x.text for x in lines[:limit]])
-            prev_tables = [x.block for x in lines[:i] if x.is_row and x.block is not None
-                           and ln.block_index - 3 <= x.block_index < ln.block_index and _is_date_stack_table(x.block)]
-            found = grid_attendance(ln.block, meeting_date, legend, prev_tables[-1] if prev_tables else None)
-            for name, gcat, role in found:
-                att.add(name, gcat, ln, default_role=role)
-            if found:
-                grid_blocks.add(ln.block_index)
-                last_used = i
-        if ln.is_row and ln.block_index in grid_blocks:
-            last_used = i
-            continue
-        if not ln.is_row and cat is None and end is None and not att.people and i < 8:
-            office = _office_list(ln.raw or t)
-            if office:
-                for name, role, ocat in office:
-                    att.add(name, ocat, ln, default_role=role, by_office=True)  # the offices decided the category
-                last_used = i
-                continue
+        n_before = len(self.att.people)
+        if ln.is_row and self.meeting_date and ln.block is not None and ln.block_index not in self.grids_seen:
+            self._grid(i, ln)
+        if ln.is_row and ln.block_index in self.grid_blocks:
+            self.last_used = i
+            return False
+        if not ln.is_row and self.cat is None and self.end is None and not self.att.people and i < 8 and self._office(i, ln, t):
+            return False
         if not ln.is_row:
-            # a numbered item or list item titled with a label: "15.09.1 Apologies", "1. Members present: ..."
-            mi = _ITEM_NUM.match(t)
-            if mi:
-                ccat, rest = _cue(t[mi.end():])
-                if ccat:
-                    set_cat(ccat)
-                    cols = table_cols = None
-                    t = rest.strip()
-                    if not t:
-                        continue
-                    ln = Line(t, t, ln.page, ln.block_index, block=ln.block, first_of_block=ln.first_of_block, x0=ln.x0)
-                    mi = None
-            is_head = bool(mi) and (NUM_HEAD.match(t) is not None) or SECTION_HEAD.match(t) or re.fullmatch(r"actions?", t, re.I)
-            if mi and not is_head and ln.block is not None and ln.block.kind == "heading":
-                is_head = True
-            if ln.block is not None and ln.block.kind == "heading" and not _cue(t)[0] and not _header_cats(t) and att.people and not _roll_call_like(t):
-                is_head = True
-            if re.fullmatch(r"[A-Z][A-Z0-9&',/()\- ]{3,60}:?", t) and not _cue(t)[0] and att.people:
-                is_head = True  # "APPROVAL OF MINUTES:", "REPORTS": a heading written as a paragraph
-            if not is_head and att.people and cat is not None and _is_prose(t) and not _cue(t)[0] and not _roll_call_like(t) \
-                    and not PROSE_APOLOGIES.search(t) and not any(not _is_prose(r) and re.match(rf"^(?:{TITLES}|Cllrs?|Councillors?)\s", r.strip()) for r in (ln.raw or "").split("\n")):
-                is_head = True  # a prose paragraph after the lists ends them
-            if not is_head and table_cols is not None and att.people and not _cue(t)[0] and not _header_cats(t) \
-                    and not PROSE_APOLOGIES.search(t) and (re.search(r"[a-z]{3,}[.!?]\s*$", t) or _is_prose(t)):
-                # a sentence under a table of labelled columns: the columns' labels end with the table
-                # (a sentence, not names: "Mrs A Prescott" ends in lower-case letters too)
-                is_head = True
-            if end is not None and cat is None and not is_head and i <= end + 6 and (
-                    _cue(t)[0] and not _is_prose(_cue(t)[1]) and not re.match(r"^(?:\w+\s+)?clerk\b", t, re.I) or _header_cats(t)):
-                pass  # a label soon after the lists opens a section again ("In Attendance:" after a note)
-            elif end is not None and cat is None and not is_head:
-                continue
+            label = self._numbered_label(ln, t)
+            if label is None:
+                return False
+            ln, t, numbered = label
+            is_head = self._is_head(ln, t, numbered)
+            if self._after_the_lists(i, t, is_head):
+                return False
             if is_head:
-                if NUM_HEAD.match(t):
-                    n_items += 1
-                if cat is not None or i > 12:
-                    if end is None:
-                        end = i
-                    cat = None
-                    cols = table_cols = None
-                if n_items > 4 or (end is not None and i > end + 25):
-                    break
-                continue
-        elif end is not None and cat is None and not (i <= end + 6 and _label_row(ln.cells or [])):
-            continue
+                return self._heading(i, t)
+        elif self.end is not None and self.cat is None and not (i <= self.end + 6 and _label_row(ln.cells or [])):
+            return False
         if ln.is_row:
-            cells = [c.strip() for c in (ln.cells or [])]
-            # a header row of column cues; a cue cell may carry its first names below the cue
-            firsts = [c.split("\n")[0] for c in cells]
-            hc = [_cell_cats(f) for f in firsts]
-            if sum(len(h) for h in hc if h) >= 2 and all(h is not None or not c for h, c in zip(hc, cells)):
-                table_cols = [h or (table_cols[j] if table_cols and j < len(table_cols) else []) for j, h in enumerate(hc)]
-                box = ln.block.bbox if ln.block is not None else None
-                cols = [c for h in table_cols for c in h] or None
-                if cols and cat != cols[0]:
-                    set_cat(cols[0])
-                for j, c in enumerate(cells):
-                    for sub in c.split("\n")[1:]:
-                        if sub.strip() and table_cols[j]:
-                            att.add_entries(sub, table_cols[j][-1], ln)
-                last_used = i
+            self._row(i, ln)
+        else:
+            self._paragraph(i, ln, t, n_before)
+        return False
+
+    # -- units that are not lists of names -----------------------------------
+
+    def _grid(self, i: int, ln: Line) -> None:
+        """An attendance grid (members against the year's meeting dates), read in the meeting's column."""
+        self.grids_seen.add(ln.block_index)
+        if self.legend is None:
+            self.legend = grid_legend([x.text for x in self.lines[:self.limit]])
+        prev_tables = [x.block for x in self.lines[:i] if x.is_row and x.block is not None
+                       and ln.block_index - 3 <= x.block_index < ln.block_index and _is_date_stack_table(x.block)]
+        found = grid_attendance(ln.block, self.meeting_date, self.legend, prev_tables[-1] if prev_tables else None)
+        for name, gcat, role in found:
+            self.att.add(name, gcat, ln, default_role=role)
+        if found:
+            self.grid_blocks.add(ln.block_index)
+            self.last_used = i
+
+    def _office(self, i: int, ln: Line, t: str) -> bool:
+        """A list of offices and their holders at the very top; True when the unit was one."""
+        office = _office_list(ln.raw or t)
+        if not office:
+            return False
+        for name, role, ocat in office:
+            self.att.add(name, ocat, ln, default_role=role, by_office=True)  # the offices decided the category
+        self.last_used = i
+        return True
+
+    def _numbered_label(self, ln: Line, t: str) -> Optional[tuple[Line, str, bool]]:
+        """A numbered item or list item titled with a label ("15.09.1 Apologies", "1. Members
+        present: ...") opens its section: (unit, text, numbered) with the label taken off,
+        None when the label is all there is."""
+        mi = _ITEM_NUM.match(t)
+        if not mi:
+            return ln, t, False
+        ccat, rest = _cue(t[mi.end():])
+        if not ccat:
+            return ln, t, True
+        self.set_cat(ccat)
+        self.cols = self.table_cols = None
+        t = rest.strip()
+        if not t:
+            return None
+        return Line(t, t, ln.page, ln.block_index, block=ln.block, first_of_block=ln.first_of_block, x0=ln.x0), t, False
+
+    def _is_head(self, ln: Line, t: str, numbered: bool) -> bool:
+        """A unit that ends the lists: a heading, a minute item, a prose paragraph after them."""
+        att, heading_block = self.att, ln.block is not None and ln.block.kind == "heading"
+        if numbered and NUM_HEAD.match(t) or SECTION_HEAD.match(t) or re.fullmatch(r"actions?", t, re.I):
+            return True
+        if numbered and heading_block:
+            return True
+        if heading_block and not _cue(t)[0] and not _header_cats(t) and att.people and not _roll_call_like(t):
+            return True
+        if re.fullmatch(r"[A-Z][A-Z0-9&',/()\- ]{3,60}:?", t) and not _cue(t)[0] and att.people:
+            return True  # "APPROVAL OF MINUTES:", "REPORTS": a heading written as a paragraph
+        if att.people and self.cat is not None and _is_prose(t) and not _cue(t)[0] and not _roll_call_like(t) \
+                and not PROSE_APOLOGIES.search(t) and not any(not _is_prose(r) and re.match(rf"^(?:{TITLES}|Cllrs?|Councillors?)\s", r.strip()) for r in (ln.raw or "").split("\n")):
+            return True  # a prose paragraph after the lists ends them
+        # a sentence under a table of labelled columns: the columns' labels end with the table
+        # (a sentence, not names: "Mrs A Prescott" ends in lower-case letters too)
+        return bool(self.table_cols is not None and att.people and not _cue(t)[0] and not _header_cats(t)
+                    and not PROSE_APOLOGIES.search(t) and (re.search(r"[a-z]{3,}[.!?]\s*$", t) or _is_prose(t)))
+
+    def _after_the_lists(self, i: int, t: str, is_head: bool) -> bool:
+        """After the lists ended only a label soon after them opens a section again
+        ("In Attendance:" after a note); True when the unit is passed over."""
+        if self.end is None or self.cat is not None or is_head:
+            return False
+        label = i <= self.end + 6 and (
+            _cue(t)[0] and not _is_prose(_cue(t)[1]) and not re.match(r"^(?:\w+\s+)?clerk\b", t, re.I) or _header_cats(t))
+        return not label
+
+    def _heading(self, i: int, t: str) -> bool:
+        """A heading: it ends the lists; True when the head is over (past the fourth minute item)."""
+        if NUM_HEAD.match(t):
+            self.n_items += 1
+        if self.cat is not None or i > 12:
+            self._close_lists(i)
+            self.cols = self.table_cols = None
+        return self.n_items > 4 or (self.end is not None and i > self.end + 25)
+
+    # -- table rows ------------------------------------------------------------
+
+    def _row(self, i: int, ln: Line) -> None:
+        cells = [c.strip() for c in (ln.cells or [])]
+        if self._header_row(i, ln, cells):
+            return
+        nonempty = [c for c in cells if c]
+        if not nonempty:
+            return
+        if row_heading(cells) and self.cat is not None:
+            self._close_lists(i)
+            return
+        status = _row_status(cells)
+        if status and not self.table_cols:
+            self._roll_call_row(i, ln, nonempty, status)
+            return
+        if self.table_cols and _is_label_row(nonempty) and not any(_cue(c)[0] for c in nonempty):
+            # a new table's column labels ("Item | Description"): the labelled columns ended
+            self.table_cols = self.cols = None
+            self._close_lists(i)
+            return
+        if self.table_cols and len(cells) == len(self.table_cols):
+            self._labelled_columns_row(i, ln, cells)
+            return
+        ccat, rest = _cue(nonempty[0])
+        if ccat:
+            self.set_cat(ccat)
+            nonempty = ([rest] if rest.strip() else []) + nonempty[1:]
+        if self.cat is None or not nonempty or _is_label_row(nonempty):
+            return  # (a label row is a column header row)
+        self._names_row(i, ln, nonempty)
+
+    def _header_row(self, i: int, ln: Line, cells: list[str]) -> bool:
+        """A header row of column cues; a cue cell may carry its first names below the cue."""
+        firsts = [c.split("\n")[0] for c in cells]
+        hc = [_cell_cats(f) for f in firsts]
+        if not (sum(len(h) for h in hc if h) >= 2 and all(h is not None or not c for h, c in zip(hc, cells))):
+            return False
+        old = self.table_cols
+        table_cols = [h or (old[j] if old and j < len(old) else []) for j, h in enumerate(hc)]
+        self.table_cols = table_cols
+        self.box = ln.block.bbox if ln.block is not None else None
+        self.cols = [c for h in table_cols for c in h] or None
+        if self.cols and self.cat != self.cols[0]:
+            self.set_cat(self.cols[0])
+        for j, c in enumerate(cells):
+            for sub in c.split("\n")[1:]:
+                if sub.strip() and table_cols[j]:
+                    self.att.add_entries(sub, table_cols[j][-1], ln)
+        self.last_used = i
+        return True
+
+    def _roll_call_row(self, i: int, ln: Line, nonempty: list[str], status: str) -> None:
+        """A roll-call table: Name | Title | Status (Present / Absent / Late)."""
+        names = [c for c in nonempty if _looks_like_name(c) and not _row_status([c]) and len(c.split()) >= 2]
+        if names:
+            others = [c for c in nonempty if c != names[0] and not _row_status([c]) and not re.search(r"\d", c)]
+            self.att.add(names[0], status, ln, default_role=others[0] if others else None)
+            self.last_used = i
+
+    def _labelled_columns_row(self, i: int, ln: Line, cells: list[str]) -> None:
+        """A row under a header of column cues: each cell's names in its column's category."""
+        table_cols = self.table_cols
+        for j, c in enumerate(cells):
+            if not c:
                 continue
-            nonempty = [c for c in cells if c]
-            if not nonempty:
+            ccat, rest = _cue(c)
+            if ccat and not rest.strip():
+                table_cols[j] = [ccat]
                 continue
-            if row_heading(cells) and cat is not None:
-                if end is None:
-                    end = i
-                cat = None
-                continue
-            status = _row_status(cells)
-            if status and not table_cols:
-                # roll-call table: Name | Title | Status (Present / Absent / Late)
-                names = [c for c in nonempty if _looks_like_name(c) and not _row_status([c]) and len(c.split()) >= 2]
-                if names:
-                    others = [c for c in nonempty if c != names[0] and not _row_status([c]) and not re.search(r"\d", c)]
-                    att.add(names[0], status, ln, default_role=others[0] if others else None)
-                    last_used = i
-                continue
-            if table_cols and nonempty and _is_label_row(nonempty) and not any(_cue(c)[0] for c in nonempty):
-                # a new table's column labels ("Item | Description"): the labelled columns ended
-                table_cols = cols = None
-                if end is None:
-                    end = i
-                cat = None
-                continue
-            if table_cols and len(cells) == len(table_cols):
-                for j, c in enumerate(cells):
-                    if not c:
-                        continue
-                    ccat, rest = _cue(c)
-                    if ccat and not rest.strip():
-                        table_cols[j] = [ccat]
-                        continue
-                    if ccat:
-                        table_cols[j] = [ccat]
-                        c = rest
-                    cats_j = table_cols[j]
-                    if not cats_j:
-                        continue
-                    for sub in c.split("\n"):
-                        names = [n for seg in sub.split(",") for n in segment_names(seg.strip()) if n.strip()] if len(cats_j) > 1 else [sub]
-                        for k, n in enumerate(names):
-                            att.add_entries(n, cats_j[min(k, len(cats_j) - 1)], ln)
-                cols = [c for h in table_cols for c in h]
-                last_used = i
-                continue
-            ccat, rest = _cue(nonempty[0])
             if ccat:
-                set_cat(ccat)
-                nonempty = ([rest] if rest.strip() else []) + nonempty[1:]
-            if cat is None or not nonempty:
+                table_cols[j] = [ccat]
+                c = rest
+            cats_j = table_cols[j]
+            if not cats_j:
                 continue
-            if _is_label_row(nonempty):
-                continue  # a column header row
-            # label | name pairs in one row: "Chaired by | Keith Moore | Clerked by | Pete Osborne"
-            def _lab(c):
-                return bool(_cue(c)[0] and not _cue(c)[1].strip() or re.fullmatch(r"\w+ed\s+by\s*:?", c, re.I))
-            if len(nonempty) >= 3 and any(_lab(c) and not _lab(nonempty[k + 2]) for k, c in enumerate(nonempty[1:-1])):
-                lab = cat
-                for c in nonempty:
-                    cc, rest = _cue(c)
-                    if cc or re.fullmatch(r"\w+ed\s+by\s*:?", c, re.I):
-                        lab = cc or IN_ATTENDANCE
-                        c = rest if cc else ""
-                    if c.strip():
-                        att.add_entries(c, lab, ln)
-                last_used = i
-                continue
-            # name | role/organisation; a grid of names is several people, never person and role
-            if len(nonempty) >= 2 and len(split_names(nonempty[0])) == 1 and not _all_people(nonempty):
-                att.add_entries(nonempty[0], cat, ln, default_role=nonempty[1])
-            else:
-                for c in nonempty:
-                    att.add_entries(c, cat, ln)
-            last_used = i
-            continue
+            for sub in c.split("\n"):
+                names = [n for seg in sub.split(",") for n in segment_names(seg.strip()) if n.strip()] if len(cats_j) > 1 else [sub]
+                for k, n in enumerate(names):
+                    self.att.add_entries(n, cats_j[min(k, len(cats_j) - 1)], ln)
+        self.cols = [c for h in table_cols for c in h]
+        self.last_used = i
+
+    def _names_row(self, i: int, ln: Line, nonempty: list[str]) -> None:
+        """A row of names in the open section: label | name pairs, name | role, or a grid of names."""
+        # label | name pairs in one row: "Chaired by | Keith Moore | Clerked by | Pete Osborne"
+        if len(nonempty) >= 3 and any(_lab(c) and not _lab(nonempty[k + 2]) for k, c in enumerate(nonempty[1:-1])):
+            lab = self.cat
+            for c in nonempty:
+                cc, rest = _cue(c)
+                if cc or re.fullmatch(r"\w+ed\s+by\s*:?", c, re.I):
+                    lab = cc or IN_ATTENDANCE
+                    c = rest if cc else ""
+                if c.strip():
+                    self.att.add_entries(c, lab, ln)
+        # name | role/organisation; a grid of names is several people, never person and role
+        elif len(nonempty) >= 2 and len(split_names(nonempty[0])) == 1 and not _all_people(nonempty):
+            self.att.add_entries(nonempty[0], self.cat, ln, default_role=nonempty[1])
+        else:
+            for c in nonempty:
+                self.att.add_entries(c, self.cat, ln)
+        self.last_used = i
+
+    # -- paragraphs ------------------------------------------------------------
+
+    def _paragraph(self, i: int, ln: Line, t: str, n_before: int) -> None:
         hdr = _header_cats(t)
         if hdr:
-            cols, table_cols = hdr, None
-            set_cat(hdr[0])
-            box = ln.block.bbox if ln.block is not None else None
-            continue
+            self.cols, self.table_cols = hdr, None
+            self.set_cat(hdr[0])
+            self.box = ln.block.bbox if ln.block is not None else None
+            return
         ccat, rest = _cue(t)
-        if _roll_call(t, att, ln):
-            last_used = i
-            if cat is None and not ccat:
-                continue
+        if _roll_call(t, self.att, ln):
+            self.last_used = i
+            if self.cat is None and not ccat:
+                return
         if ccat:
-            set_cat(ccat)
-            cols = None
+            self.set_cat(ccat)
+            self.cols = None
             t = " ".join(x for x in re.split(r"(?<=[a-z]\.)\s+", rest.strip())
                          if not (_ROLL_SENTENCE.match(x) and _NAME_RUN.fullmatch(_ROLL_SENTENCE.match(x).group("names").strip(" ,"))))
             if not t:
-                last_used = i
-                continue
-        if cat is None:
-            continue
+                self.last_used = i
+                return
+        if self.cat is None:
+            return
         pm = PROSE_APOLOGIES.search(t)
         if pm:
-            att.add_entries(pm.group("names"), APOLOGIES, ln)
-            last_used = i
-            continue
-        raw_lines = [r for r in ln.raw.split("\n") if r.strip()] if ln.raw else [t]
-        if ccat and " ".join(rest.split()) != " ".join(t.split()):
-            raw_lines = [t]  # roll-call sentences were taken out of the list
-        elif ccat:
-            raw_lines[0] = _cue(raw_lines[0].strip())[1] or ""
-            raw_lines = [r for r in raw_lines if r.strip()]
-        # a label inside the paragraph: "Present: A, B. Absent C." / "... Apologies: D"
-        parts = _split_inline_cues(t)
-        if len(parts) > 1:
-            for pc, pt in parts:
-                if pc:
-                    set_cat(pc)
-                if pt.strip() and not _is_prose(pt):
-                    att.add_entries(pt, cat, ln)
-            last_used = i
-            continue
-        if _is_prose(t) and not cols:
+            self.att.add_entries(pm.group("names"), APOLOGIES, ln)
+            self.last_used = i
+            return
+        raw_lines = self._raw_lines(ln, t, ccat, rest)
+        if self._inline_cues(i, ln, t):
+            return
+        if _is_prose(t) and not self.cols:
             # a sentence between the lists; read line by line only what is a list
             kept = [r for r in raw_lines if not _is_prose(r) and not re.search(r"[.!?]$", r.strip()) or re.match(rf"^(?:{TITLES}|Cllrs?)\s", r.strip()) and not _is_prose(r)]
             titled = len(kept) >= 2 and all(re.match(rf"^(?:{TITLES}|Cllrs?)\s", r.strip()) for r in kept)
             if not kept or len(kept) == len(raw_lines) and not titled:
-                continue  # one title-led name a line ("M. A Gagné, conseiller municipal") is still a list
+                return  # one title-led name a line ("M. A Gagné, conseiller municipal") is still a list
             raw_lines = kept
             t = _join_raw(kept)
-        if cols:
-            for k, r in enumerate(raw_lines):
-                names = [n for seg in r.split(",") for n in segment_names(seg.strip()) if n.strip()]
-                if not names:
-                    continue
-                start = 0
-                if len(names) < len(cols):
-                    c0 = _column_of(ln.x0, box, len(cols))
-                    start = c0 or 0
-                    if len(names) + start > len(cols):
-                        start = len(cols) - len(names)
-                for j, n in enumerate(names):
-                    target = cols[min(start + j, len(cols) - 1)]
-                    att.add_entries(n, target, ln)
-            last_used = i
-            continue
-        if carry:
-            t, raw_lines, carry = carry + " " + t, [carry + " " + t], None
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if self.cols:
+            self._side_by_side(i, ln, raw_lines)
+            return
+        self._list(i, ln, t, raw_lines, ccat)
+        if len(self.att.people) > n_before or ccat:
+            self.last_used = i
+
+    @staticmethod
+    def _raw_lines(ln: Line, t: str, ccat: Optional[str], rest: str) -> list[str]:
+        """The paragraph's lines as printed, its label taken off."""
+        raw_lines = [r for r in ln.raw.split("\n") if r.strip()] if ln.raw else [t]
+        if ccat and " ".join(rest.split()) != " ".join(t.split()):
+            return [t]  # roll-call sentences were taken out of the list
+        if ccat:
+            raw_lines[0] = _cue(raw_lines[0].strip())[1] or ""
+            raw_lines = [r for r in raw_lines if r.strip()]
+        return raw_lines
+
+    def _inline_cues(self, i: int, ln: Line, t: str) -> bool:
+        """A label inside the paragraph: "Present: A, B. Absent C." / "... Apologies: D"."""
+        parts = _split_inline_cues(t)
+        if len(parts) <= 1:
+            return False
+        for pc, pt in parts:
+            if pc:
+                self.set_cat(pc)
+            if pt.strip() and not _is_prose(pt):
+                self.att.add_entries(pt, self.cat, ln)
+        self.last_used = i
+        return True
+
+    def _side_by_side(self, i: int, ln: Line, raw_lines: list[str]) -> None:
+        """Names under side-by-side column labels: by their order on a line, a single name by its x position."""
+        cols = self.cols
+        for r in raw_lines:
+            names = [n for seg in r.split(",") for n in segment_names(seg.strip()) if n.strip()]
+            if not names:
+                continue
+            start = 0
+            if len(names) < len(cols):
+                c0 = _column_of(ln.x0, self.box, len(cols))
+                start = c0 or 0
+                if len(names) + start > len(cols):
+                    start = len(cols) - len(names)
+            for j, n in enumerate(names):
+                self.att.add_entries(n, cols[min(start + j, len(cols) - 1)], ln)
+        self.last_used = i
+
+    def _list(self, i: int, ln: Line, t: str, raw_lines: list[str], ccat: Optional[str]) -> None:
+        """A list of names in the open section (a list wrapped into the next paragraph is carried to it)."""
+        if self.carry:
+            t, raw_lines, self.carry = self.carry + " " + t, [self.carry + " " + t], None
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
         if re.search(r"(?:,|\band|&)\s*$", t) and nxt is not None and not nxt.is_row and not _cue(nxt.text.strip())[0] \
                 and not _ITEM_NUM.match(nxt.text.strip()) and not (nxt.block is not None and nxt.block.kind == "heading") \
                 and re.match(r"^[A-Z]", nxt.text.strip()) and not _is_prose(nxt.text):
-            carry = t  # "Councillors A, B and" / "C, D, Clerk E": a list wrapped into the next paragraph
-            last_used = i
-            continue
-        if i in name_org and not ccat:
-            name, org = name_org[i]
+            self.carry = t  # "Councillors A, B and" / "C, D, Clerk E": a list wrapped into the next paragraph
+            self.last_used = i
+            return
+        if i in self.name_org and not ccat:
+            name, org = self.name_org[i]
             org = "; ".join(x.strip() for x in re.split(r"[()\[\]]", org) if x.strip())
-            att.add(f"{name} ({org})", cat, ln)
+            self.att.add(f"{name} ({org})", self.cat, ln)
         elif "," in t or " and " in t or len(raw_lines) == 1:
-            att.add_entries(_join_raw(raw_lines) if len(raw_lines) > 1 else t, cat, ln)
+            self.att.add_entries(_join_raw(raw_lines) if len(raw_lines) > 1 else t, self.cat, ln)
         else:
             for r in raw_lines:
-                att.add_entries(r, cat, ln)
-        if len(att.people) > n_before or ccat:
-            last_used = i
-    if end is None:
-        end = last_used + 1 if att.people else 0
-    _signed_officers(att, lines[end:])
-    if att.people:
-        _speakers(att, lines)  # the whole paper: a long head may hold them too
-    return att, end
+                self.att.add_entries(r, self.cat, ln)
 
 
 # what a visitor does at a meeting, said of them by full name in the minutes: "Guy Hale was
