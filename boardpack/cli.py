@@ -326,7 +326,8 @@ def _print_blocks(doc, papers) -> None:
 @click.option("--stage", type=click.Choice(["read", "clean", "segment", "extract"]), default="extract",
               show_default=True, help="Run the pipeline up to this stage and print its result.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON instead of text.")
-def show(file, stage, as_json):
+@settings_option
+def show(file, stage, as_json, settings):
     """Print what each pipeline stage makes of one file (nothing is stored).
 
     read: blocks as the reader produced them; clean: after page furniture is
@@ -338,7 +339,7 @@ def show(file, stage, as_json):
     from boardpack.pipeline import parse_file
     from boardpack.store.database import compact_block
 
-    parsed = parse_file(file, until=stage)
+    parsed = parse_file(file, settings, until=stage)
     doc = parsed.doc
     papers = parsed.papers
     if as_json:

@@ -246,7 +246,7 @@ def test_bad_settings_file_is_one_error_line_and_exit_2(tmp_path, command):
     assert out.stderr.splitlines() == [f"error: {f}: setting link.action_link_threshold: 120 must be a number in [0, 100]"]
 
 
-def test_ingest_settings_file_extends_what_is_extracted(tmp_path):
+def _action_log_docx(path):
     import docx
 
     d = docx.Document()
@@ -256,8 +256,25 @@ def test_ingest_settings_file_extends_what_is_extracted(tmp_path):
                                ("A2", "Publish the register", "KL", "Done")]):
         for c, text in enumerate(cells):
             t.cell(r, c).text = text
-    (tmp_path / "in").mkdir()
-    d.save(str(tmp_path / "in" / "log.docx"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    d.save(str(path))
+    return path
+
+
+def test_show_takes_the_settings_file(tmp_path):
+    log = _action_log_docx(tmp_path / "log.docx")
+    f = _toml(tmp_path, '[vocabulary.status_words]\nparked = "on hold"\n')
+
+    def statuses(*extra):
+        out = _run("show", log, "--json", *extra)
+        return {u["ref"]: u["status"] for u in json.loads(out.output)["rows"]["plan_updates"]}
+
+    assert statuses() == {"A1": "parked", "A2": "complete"}
+    assert statuses("--settings", f) == {"A1": "on hold", "A2": "complete"}
+
+
+def test_ingest_settings_file_extends_what_is_extracted(tmp_path):
+    _action_log_docx(tmp_path / "in" / "log.docx")
     f = _toml(tmp_path, '[vocabulary.status_words]\nparked = "on hold"\n')
 
     def statuses(db, *extra):
@@ -281,4 +298,5 @@ def test_readme_example_file_and_its_printed_settings_are_current():
     printed = section.split("$ boardpack settings --settings boardpack.toml\n", 1)[1].split("```", 1)[0]
     s = Settings.from_dict(tomllib.loads(example))
     assert s.status_table()["parked"] == "on hold" and s.link.action_link_threshold == 85
-    assert printed == s.to_toml()
+    assert printed == s.to_toml(), ("README's Settings section is stale: paste the output of "
+                                    "`boardpack settings --settings FILE` (FILE: the example above it) again")
