@@ -67,6 +67,8 @@ def test_settings_travel_to_worker_processes():
 @pytest.mark.parametrize("given, key", [
     ({"link": {"action_link_threshold": 120}}, "link.action_link_threshold"),
     ({"link": {"duplicate_jaccard": "high"}}, "link.duplicate_jaccard"),
+    ({"link": {"duplicate_jaccard": float("nan")}}, "link.duplicate_jaccard"),
+    ({"limits": {"file_timeout": float("inf")}}, "limits.file_timeout"),
     ({"ocr": {"dpi": 200.5}}, "ocr.dpi"),
     ({"ocr": {"enabled": "yes"}}, "ocr.enabled"),
     ({"ocr": {"language": "eng; rm"}}, "ocr.language"),

@@ -29,6 +29,7 @@ field of one section (:data:`FLAT_NAMES`); ``ocr=False`` is ``ocr.enabled``.
 from __future__ import annotations
 
 import json
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -92,7 +93,7 @@ def _number(lo: float | None = None, hi: float | None = None, *, integer: bool =
 
     def check(v: Any) -> Optional[str]:
         types = (int,) if integer else (int, float)
-        if isinstance(v, bool) or not isinstance(v, types):
+        if isinstance(v, bool) or not isinstance(v, types) or not math.isfinite(v):  # TOML has nan and inf
             return f"must be {want}"
         if lo is not None and (v <= lo if above else v < lo) or hi is not None and v > hi:
             return f"must be {want}"
