@@ -27,7 +27,7 @@ import click
 from boardpack import __version__
 from boardpack.cli_settings import settings_option
 from boardpack.core.errors import BoardpackError
-from boardpack.output import db_option, emit, output_options
+from boardpack.output import db_option, emit, error_line, output_options
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -73,6 +73,10 @@ def _add_debug(cmd: click.Command) -> None:
             _add_debug(sub)
 
 
+# A group called without a command: click shows its help (click >= 8.2 raises this for it).
+_HELP_NOT_ERROR = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 class BoardpackGroup(click.Group):
     """A click group that loads :data:`LAZY_COMMANDS`, gives every command
     ``--debug``, and turns library errors into one line."""
@@ -94,10 +98,27 @@ class BoardpackGroup(click.Group):
             _add_debug(cmd)
         return cmd
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        # `boardpack --bogus`: parsed before invoke, so caught here
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.UsageError as e:
+            if isinstance(e, _HELP_NOT_ERROR):
+                raise
+            click.echo(error_line(e), err=True)
+            sys.exit(e.exit_code)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        except _HELP_NOT_ERROR:
+            raise  # `boardpack audit` alone: click shows the help
+        except click.exceptions.ClickException as e:
+            # click would print "Error: ..." (after a usage block for a usage
+            # error): every failure is one lower-case line, same exit status
+            click.echo(error_line(e), err=True)
+            ctx.exit(e.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort):
             raise
         except BrokenPipeError:
             # the reader went away (`boardpack show ... | head`): not an error;

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from boardpack.core.errors import BoardpackError
 from boardpack.output import db_option, emit, output_options
 
 # Every audit row names its (first) source: file, page, path as ingested and
@@ -137,9 +138,9 @@ def timeline(ref, plan, db, fmt):
 
     with _open(db) as store:
         rows = lib.timeline(store.db.conn, ref, plan)
-    if not rows:
-        raise click.ClickException(f"no milestone or action {ref!r} in the linked plans"
-                                   + (f" matching --plan {plan!r}" if plan else ""))
+    if not rows:  # one "error:" line and exit 1, as every command fails
+        raise BoardpackError(f"no milestone or action {ref!r} in the linked plans"
+                             + (f" matching --plan {plan!r}" if plan else ""))
     emit(_flatten_for_text(rows, fmt), fmt, columns=_columns(TIMELINE_COLUMNS, fmt), title=f"Timeline of {ref}")
 
 

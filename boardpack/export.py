@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from boardpack.output import JSON_COLUMNS, decode_json
+
 FORMATS = ("csv", "json", "parquet")
 
 
@@ -31,6 +33,9 @@ def export_views(conn: sqlite3.Connection, out_dir, fmt: str = "csv") -> list[di
         if fmt == "csv":
             df.to_csv(path, index=False)
         elif fmt == "json":
+            # a JSON column (sources) as the list it holds, not a string of JSON inside JSON
+            for col in df.columns.intersection(sorted(JSON_COLUMNS)):
+                df[col] = df[col].map(lambda v, c=col: decode_json(c, v))
             df.to_json(path, orient="records", indent=1, force_ascii=False)
         else:
             df.to_parquet(path, index=False)
