@@ -268,7 +268,30 @@ def analyse(block: Block) -> Optional[TableLayout]:
     """Read a table block into a layout; None when it has no body or fewer than 2 columns."""
     if block.kind != TABLE or not block.rows:
         return None
-    raw_grid = block.grid()
+    grid, breakdowns, cell_notes = _read_cells(block.grid())
+    flags = [r.is_header for r in block.rows]
+    ncols = max((len(r) for r in grid), default=0)
+    if ncols < 2:
+        return None
+    grid = [r + [""] * (ncols - len(r)) for r in grid]
+    lay = TableLayout(block=block, grid=grid, breakdowns=breakdowns, cell_notes=cell_notes)
+    i = _find_header(lay, flags)
+    n = len(grid)
+    # Rows that repeat the header (table continued over a page) are skipped.
+    hdr_sig = [tuple(grid[h]) for h in lay.header_rows]
+    lay.body_rows = [r for r in range(i, n) if any(c.strip() for c in grid[r]) and tuple(grid[r]) not in hdr_sig and not (flags[r] and r > i and _row_is_header(grid[r], True))]
+    if not lay.body_rows:
+        return None
+    lay.columns = _column_headers(lay, ncols)
+    _count_kinds(lay)
+    _assign_roles(lay)
+    lay.scale = _table_scale(lay)
+    return lay
+
+
+def _read_cells(raw_grid: list[list[str]]) -> tuple[list[list[str]], dict, dict]:
+    """(grid, breakdowns, cell notes): each cell on one line; an amount with a note in
+    brackets keeps the amount, a cell of several labelled amounts its figure."""
     grid = [[one_line(c) for c in row] for row in raw_grid]
     breakdowns: dict = {}
     cell_notes: dict = {}
@@ -286,12 +309,12 @@ def analyse(block: Block) -> Optional[TableLayout]:
                 breakdowns[(r, c)] = bd
                 if bd.figure:
                     grid[r][c] = bd.figure
-    flags = [r.is_header for r in block.rows]
-    ncols = max((len(r) for r in grid), default=0)
-    if ncols < 2:
-        return None
-    grid = [r + [""] * (ncols - len(r)) for r in grid]
-    lay = TableLayout(block=block, grid=grid, breakdowns=breakdowns, cell_notes=cell_notes)
+    return grid, breakdowns, cell_notes
+
+
+def _find_header(lay: TableLayout, flags: list[bool]) -> int:
+    """The captions and header rows at the top (into ``lay``); returns the first row after them."""
+    grid = lay.grid
     i = 0
     n = len(grid)
     while i < n and not any(c.strip() for c in grid[i]):
@@ -318,12 +341,12 @@ def analyse(block: Block) -> Optional[TableLayout]:
         numeric_below = [k for k, c in enumerate(below) if c.strip() and _value_kind(c) in ("number", "money", "percent")]
         if numeric_below and all(not h[k].strip() for k in numeric_below) and len(filled) <= max(1, len(h) // 3):
             i = lay.header_rows.pop()
-    # Rows that repeat the header (table continued over a page) are skipped.
-    hdr_sig = [tuple(grid[h]) for h in lay.header_rows]
-    lay.body_rows = [r for r in range(i, n) if any(c.strip() for c in grid[r]) and tuple(grid[r]) not in hdr_sig and not (flags[r] and r > i and _row_is_header(grid[r], True))]
-    if not lay.body_rows:
-        return None
-    # column headers: combine header rows; a spanning upper cell fills to the right
+    return i
+
+
+def _column_headers(lay: TableLayout, ncols: int) -> list[Column]:
+    """Column headers: the header rows combined; a spanning upper cell fills to the right."""
+    grid, block = lay.grid, lay.block
     cols = []
     for c in range(ncols):
         parts = []
@@ -342,11 +365,15 @@ def analyse(block: Block) -> Optional[TableLayout]:
                 if h != lay.header_rows[-1]:
                     top = t
         cols.append(Column(index=c, header=strip_markers(" ".join(parts)), top=strip_markers(top)))
-    lay.columns = cols
-    for col in cols:
+    return cols
+
+
+def _count_kinds(lay: TableLayout) -> None:
+    """Count each column's body cells by kind (values, money, percentages, nulls, text)."""
+    for col in lay.columns:
         for r in lay.body_rows:
             k = _value_kind(lay.cell(r, col.index))
-            if (r, col.index) in breakdowns:
+            if (r, col.index) in lay.breakdowns:
                 k = "money"  # several labelled amounts in one cell
             if k == "empty":
                 continue
@@ -361,19 +388,19 @@ def analyse(block: Block) -> Optional[TableLayout]:
                 col.n_null += 1
             else:
                 col.n_text += 1
-    _assign_roles(lay)
-    lay.scale = 1
+
+
+def _table_scale(lay: TableLayout) -> int:
+    """The table's unit: from a caption ("£000s"), else when every amount column is headed with the same one."""
     for cap in lay.captions:
         s = unit_scale(cap)
         if s != 1:
-            lay.scale = s
-            break
-    if lay.scale == 1:
-        # every amount column headed "£000s" / "£m": the whole table's unit
-        scales = {unit_scale(c.header) for c in cols if c.role == "value"}
-        if len(scales) == 1:
-            lay.scale = scales.pop()
-    return lay
+            return s
+    # every amount column headed "£000s" / "£m": the whole table's unit
+    scales = {unit_scale(c.header) for c in lay.columns if c.role == "value"}
+    if len(scales) == 1:
+        return scales.pop()
+    return 1
 
 
 def _spans(block: Block, row_i: int, start_col: int, target_col: int) -> bool:
