@@ -175,6 +175,27 @@ def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
     info = meeting_from_text(text)
     info.source = source
     lab = labelled_fields(head)
+    _from_labels(info, lab)
+    anchor = _date_anchor(info, head)
+    _issue_and_meeting_dates(info, lines, text)
+    # the title stack at the head ("CITY COUNCIL" / "Tuesday, December 13, 2022 7:00 PM Council Chambers")
+    us = numeric_order(" ".join(ln.text for ln in lines[:200]))
+    mh = masthead([ln.text for ln in head if not ln.is_row] or [ln.text for ln in head], month_first=us)
+    if mh.meeting_date and mh.meeting_date != info.meeting_date and not lab.get("date") and not _HELD_SENTENCE.search(text):
+        # no labelled date and no summons sentence: the masthead's date beats the first date in the head
+        info.meeting_date, info.meeting_date_raw = mh.meeting_date, mh.meeting_date_raw
+        info.start_time = info.start_time_raw = None
+    _complete(info, mh, head, anchor)
+    info.contact_officer, info.contact_raw = _contact(lines)
+    info.addressees = _addressees(units(head, _TO_LINE))
+    prov = anchor or (head[0] if head else (lines[0] if lines else None))
+    if prov is not None:
+        info.page, info.block_index = prov.page, prov.block_index
+    return info
+
+
+def _from_labels(info: MeetingInfo, lab: dict[str, tuple[str, Line]]) -> None:
+    """The labelled fields of the head ("Date:", "Time:", "Venue:", "Meeting:", "Date of issue:")."""
     if "date" in lab:
         ds = find_dates(lab["date"][0])
         if ds:
@@ -196,20 +217,25 @@ def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
     if "meeting" in lab and is_committee_line(lab["meeting"][0]):
         info.committee_raw = lab["meeting"][0]
         info.committee = tidy_committee(lab["meeting"][0])
-    # where the meeting date was found
-    anchor = None
-    if info.meeting_date_raw:
-        first_word = info.meeting_date_raw.split()[0]
-        for ln in head:
-            if not ln.is_row and any(d.iso == info.meeting_date for d in find_dates(ln.text)):
-                anchor = ln
-                break
-        if anchor is None:
-            for ln in head:
-                if first_word in ln.text:
-                    anchor = ln
-                    break
-    # a standalone date line that is not the meeting's is the date of issue
+
+
+def _date_anchor(info: MeetingInfo, head: list[Line]) -> Optional[Line]:
+    """The line of the head where the meeting date was found."""
+    if not info.meeting_date_raw:
+        return None
+    first_word = info.meeting_date_raw.split()[0]
+    for ln in head:
+        if not ln.is_row and any(d.iso == info.meeting_date for d in find_dates(ln.text)):
+            return ln
+    for ln in head:
+        if first_word in ln.text:
+            return ln
+    return None
+
+
+def _issue_and_meeting_dates(info: MeetingInfo, lines: list[Line], text: str) -> None:
+    """A standalone date line that is not the meeting's is the date of issue; without a
+    meeting date yet, the first date of the head that is not the date of issue is."""
     meeting_dates = find_dates(" ".join(text.split()))
     for ln in lines:
         if ln.is_row:
@@ -227,13 +253,11 @@ def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
             if d.iso != info.date_of_issue:
                 info.meeting_date, info.meeting_date_raw = d.iso, d.raw
                 break
-    # the title stack at the head ("CITY COUNCIL" / "Tuesday, December 13, 2022 7:00 PM Council Chambers")
-    us = numeric_order(" ".join(ln.text for ln in lines[:200]))
-    mh = masthead([ln.text for ln in head if not ln.is_row] or [ln.text for ln in head], month_first=us)
-    if mh.meeting_date and mh.meeting_date != info.meeting_date and not lab.get("date") and not _HELD_SENTENCE.search(text):
-        # no labelled date and no summons sentence: the masthead's date beats the first date in the head
-        info.meeting_date, info.meeting_date_raw = mh.meeting_date, mh.meeting_date_raw
-        info.start_time = info.start_time_raw = None
+
+
+def _complete(info: MeetingInfo, mh: MeetingInfo, head: list[Line], anchor: Optional[Line]) -> None:
+    """Committee, start time and venue not found yet: from the masthead, the title lines,
+    and the lines at the date."""
     complete_from_masthead(info, mh, ("committee", "start_time"))
     if not info.committee:
         c, cl = _committee_from_titles(head)
@@ -249,12 +273,6 @@ def meeting_from_lines(lines: list[Line], source: str) -> MeetingInfo:
     info.venue = tidy_venue(info.venue)
     if info.committee and committee_name(info.committee, title_case=False) is None:
         info.committee = info.committee_raw = None  # a sentence fragment: null is better than wrong
-    info.contact_officer, info.contact_raw = _contact(lines)
-    info.addressees = _addressees(units(head, _TO_LINE))
-    prov = anchor or (head[0] if head else (lines[0] if lines else None))
-    if prov is not None:
-        info.page, info.block_index = prov.page, prov.block_index
-    return info
 
 
 _FURNITURE_TAIL = re.compile(r"\s*(?:ask for|telephone|tel|email|e-mail|fax|contact)\b.*$", re.I)
