@@ -864,7 +864,7 @@ class _Builder:
             progress = re.sub(r"^\W*(?:(?:action\s+)?(?:green|amber|red|closed|complete(?:d)?))\b[\s:\-.]*", "",
                               progress, count=1, flags=re.I).strip() or None
         per = self.update_period(p, label_q or (parsed and parsed.get("_label")) or _label_in(segs), pkey)
-        sa = stats_awaited(progress or "")
+        sa = stats_awaited(progress or "", self.settings)
         uid = row_id("update", p.plan_id, u.action_id, u.milestone_id, u.ref, per.label if per else None)
         self.res.add("plan_updates", {
             "update_id": uid, "plan_id": p.plan_id, "action_id": u.action_id, "milestone_id": u.milestone_id,
@@ -942,7 +942,7 @@ class _Builder:
             # the whole cell ("On track", "Plan in place"), its first words closed by
             # punctuation ("Ongoing. DCLG has ..."), or a word alone at the right margin.
             st = status_word_in(progress, self.settings)
-            if st is None and p.is_log and len(progress.split()) <= 4 and not stats_awaited(progress) \
+            if st is None and p.is_log and len(progress.split()) <= 4 and not stats_awaited(progress, self.settings) \
                     and not progress.rstrip().endswith("."):  # "Plan in place", not "See attached paper."
                 st = status_cell(progress, self.settings, max_words=4)
             if st is not None:

@@ -134,6 +134,27 @@ def test_replace_starts_the_vocabulary_from_the_users_words_only(tmp_path):
     assert _log_statuses(s)["A2"] == "done"  # no longer a word of the table: kept as printed
 
 
+def test_stats_awaited_words_from_a_users_file_reach_the_plan_updates(tmp_path):
+    doc = document([heading("Board Action Log as of 3 March 2014"),
+                    table(row("Ref", "Action", "Owner", "Progress", header=True),
+                          row("A1", "Draft the data strategy", "JB", "Returns awaited"),
+                          row("A2", "Publish the register", "KL", "Stats awaited"))])
+    papers = [Paper("action_plan", "", 0, len(doc.blocks) - 1)]
+
+    def awaited(settings):
+        ctx = ExtractContext(doc, papers, settings=settings)
+        return {u["ref"]: u["stats_awaited"] for u in extract_plans(ctx).rows["plan_updates"]}
+
+    assert awaited(DEFAULT) == {"A1": 0, "A2": 1}
+    user = Settings.from_toml(_toml(tmp_path, '[vocabulary]\nawaited_subjects = ["returns"]\n'))
+    assert awaited(user) == {"A1": 1, "A2": 1}  # extended: "stats" still there
+    assert user.vocabulary.awaited_subjects == (*DEFAULT.vocabulary.awaited_subjects, "returns")
+    only = Settings(vocabulary={"replace": ["awaited_subjects"], "awaited_subjects": ["returns"]})
+    assert awaited(only) == {"A1": 1, "A2": 0}
+    with pytest.raises(SettingsError, match="vocabulary.awaited_subjects"):
+        Settings(vocabulary={"awaited_subjects": "returns"})
+
+
 # -- thresholds reach the stages --------------------------------------------------------
 
 PERIODS = [("2009/10 Q1", "2009-04-01"), ("2009/10 Q2", "2009-07-01")]

@@ -17,8 +17,9 @@ A key that is not a setting, a value of the wrong type or out of range raises
 the file when there is one.
 
 Vocabulary given by a user *extends* the built-in one: ``status_words``
-entries are added to (or override) :data:`STATUS_WORDS`. To start from an
-empty table instead, list it under ``replace``
+entries are added to (or override) :data:`STATUS_WORDS`, and words listed in
+``awaited_subjects`` / ``awaiting_subjects`` are added to those lists. To
+start from the user's words only, list the vocabulary under ``replace``
 (``[vocabulary] replace = ["status_words"]``).
 
 The flat names of the first version (``Settings(file_timeout=1)``,
@@ -123,6 +124,12 @@ def _text_map(v: Any) -> Optional[str]:
     if not isinstance(v, Mapping) or not all(
             isinstance(k, str) and k.strip() and isinstance(x, str) and x.strip() for k, x in v.items()):
         return "must map words to words (text to text)"
+    return None
+
+
+def _phrases(v: Any) -> Optional[str]:
+    if not isinstance(v, (list, tuple)) or not all(isinstance(x, str) and x.strip() for x in v):
+        return "must be a list of words or phrases"
     return None
 
 
@@ -279,6 +286,13 @@ class VocabularySettings(_Section):
     NAME: ClassVar[str] = "vocabulary"
     status_words: Mapping[str, str] = _setting(dict(STATUS_WORDS), _text_map,
                                                "status word or phrase -> normalised status")
+    # an update that only promises figures later: "<subject> [are|is|still]
+    # awaited" ("Stats awaited", "Exact figures awaited") or "awaiting [the] <subject>"
+    awaited_subjects: tuple = _setting(
+        ("stats", "statistics", "figures", "exact figures", "event figures", "exact event figures", "data",
+         "response", "numbers"), _phrases, "what \"<subject> awaited\" says is awaited (stats_awaited)")
+    awaiting_subjects: tuple = _setting(("stats", "statistics", "figures", "data", "response"), _phrases,
+                                        "what \"awaiting <subject>\" names (stats_awaited)")
 
     def updated(self, changes: Mapping[str, Any]) -> "VocabularySettings":
         changes = dict(changes)
@@ -289,18 +303,24 @@ class VocabularySettings(_Section):
         for name in list(changes):
             if name not in lists:
                 continue  # unknown: named by _Section.updated
-            problem = _text_map(changes[name])
+            table = isinstance(getattr(self, name), Mapping)
+            problem = (_text_map if table else _phrases)(changes[name])
             if problem:
                 raise _error(f"vocabulary.{name}", problem)
-            base = {} if name in replaced else dict(getattr(self, name))
-            base.update({_phrase(k): _phrase(v) for k, v in changes[name].items()})
-            changes[name] = base
+            if table:
+                base = {} if name in replaced else dict(getattr(self, name))
+                base.update({_phrase(k): _phrase(v) for k, v in changes[name].items()})
+                changes[name] = base
+            else:
+                old = () if name in replaced else getattr(self, name)
+                changes[name] = tuple(dict.fromkeys([*old, *(_phrase(x) for x in changes[name])]))
         for name in replaced:
-            changes.setdefault(name, {})
+            changes.setdefault(name, {} if isinstance(getattr(self, name), Mapping) else ())
         return _Section.updated(self, changes)  # type: ignore[return-value]
 
     def __hash__(self) -> int:  # the tables are dicts
-        return hash(tuple(tuple(sorted(getattr(self, f.name).items())) for f in fields(self)))
+        return hash(tuple(tuple(sorted(v.items())) if isinstance(v, Mapping) else v
+                          for v in (getattr(self, f.name) for f in fields(self))))
 
 
 #: section name -> its class, in the order the settings print

@@ -39,11 +39,6 @@ CLOSED = "closed"
 COMPLETE = "complete"
 STATUSES = (ON_TRACK, NOT_ON_TRACK, NOT_REPORTED, GREEN, AMBER, RED, CLOSED, COMPLETE)
 
-_STATS_AWAITED = re.compile(
-    r"\b(?:stats|statistics|(?:exact\s+)?(?:event\s+)?figures|data|response|numbers)\s+(?:are\s+|is\s+|still\s+)?awaited\b"
-    r"|\bawaiting\s+(?:the\s+)?(?:stats|statistics|figures|data|response)\b",
-    re.I,
-)
 
 # "To meet target - on track", "To meet target: Not on track", "on track/not on track"
 _TARGET = re.compile(r"to\s+meet\s+target\s*[-:=]?\s*(.*)", re.I)
@@ -148,8 +143,26 @@ def status_cell(text: Optional[str], settings: Optional[Settings] = None, max_wo
     return None
 
 
-def stats_awaited(text: Optional[str]) -> bool:
-    return bool(text and _STATS_AWAITED.search(text))
+_AWAITED_CACHE: dict[int, tuple[object, re.Pattern]] = {}
+
+
+def _awaited(settings: Optional[Settings] = None) -> re.Pattern:
+    """One regex of the vocabulary's "<subject> [are|is|still] awaited" and
+    "awaiting [the] <subject>" (settings.vocabulary.awaited_subjects, awaiting_subjects)."""
+    voc = (settings or DEFAULT).vocabulary
+    hit = _AWAITED_CACHE.get(id(voc))
+    if hit is None or hit[0] is not voc:
+        def alt(phrases: tuple[str, ...]) -> str:  # (?!) matches nothing: a list a user emptied
+            return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+        pat = re.compile(rf"\b(?:{alt(voc.awaited_subjects)})\s+(?:are\s+|is\s+|still\s+)?awaited\b"
+                         rf"|\bawaiting\s+(?:the\s+)?(?:{alt(voc.awaiting_subjects)})\b", re.I)
+        hit = _AWAITED_CACHE[id(voc)] = (voc, pat)
+    return hit[1]
+
+
+def stats_awaited(text: Optional[str], settings: Optional[Settings] = None) -> bool:
+    """Does the update only promise figures later ("Stats awaited", "Awaiting data")?"""
+    return bool(text and _awaited(settings).search(text))
 
 
 def _target_status(text: str) -> Optional[str]:
