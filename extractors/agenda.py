@@ -253,6 +253,26 @@ def _take_pages(text: str) -> tuple[str, Optional[str], Optional[str]]:
     return " ".join(rest.split()), format_pages(m.group("a"), m.group("b")), m.group(0).strip()
 
 
+def _extra_cells(it: Item, texts: list[str], pages: Optional[str], praw: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """Cells after an item's title cell: a page range, the end of a wrapped title, or notes.
+    Returns the item's (pages, pages as printed)."""
+    for extra in texts:
+        t2, p2, r2 = _take_pages(extra)
+        if p2:
+            pages, praw = p2, r2
+        else:
+            # "T&CG 55 - 70": the end of a wrapped title and the page range in one cell
+            tm = _TRAILING_RANGE.match(extra)
+            if tm:
+                pages, praw = format_pages(tm.group("a"), tm.group("b")), tm.group("r")
+                t2 = tm.group("pre")
+        if t2 and it.title_parts and (_CONNECTOR_END.search(it.title_parts[-1]) or len(t2.split()) <= 2) and not it.notes:
+            it.title_parts.append(t2)
+        elif t2:
+            it.notes.append(t2)
+    return pages, praw
+
+
 class AgendaParser:
     """Walks lines and table rows, keeping the current item and group heading."""
 
@@ -407,94 +427,19 @@ class AgendaParser:
         if not nonempty:
             return
         if all(re.fullmatch(_HEADER_WORDS, c, re.I) for c in nonempty):
-            self.started = True
-            self.col_roles = {}
-            for j, c in enumerate(cells):
-                low = c.lower().rstrip(":")
-                if re.fullmatch(r"presenter|presented by|leads?|lead officer|by|speaker|officer|who|owner", low):
-                    self.col_roles[j] = "presenter"
-                elif re.fullmatch(r"pages?|page nos?\.?", low):
-                    self.col_roles[j] = "pages"
-                elif re.fullmatch(r"times?|timings?|duration|purpose|action|paper|papers|report", low):
-                    self.col_roles[j] = "skip"
+            self._header_row(cells)
             return
         first_i = next(i for i, c in enumerate(cells) if c)
         first = cells[first_i]
         m = _NUM_CELL.match(first)
         if m and len(nonempty) >= 1:
-            self.started = True
-            roles = getattr(self, "col_roles", {})
-            presenter_cell = next((cells[j] for j, r in roles.items() if r == "presenter" and j < len(cells) and cells[j]), None)
-            rest = [c for j, c in enumerate(cells) if j > first_i and c and roles.get(j) not in ("presenter", "skip")]
-            title, pages, praw = "", None, None
-            texts = []
-            for c in rest:
-                pm = _PAGE_RANGE_CELL.match(c)
-                if pm and texts:
-                    pages, praw = format_pages(pm.group("a"), pm.group("b")), c
-                else:
-                    texts.append(c)
-            title_lines = texts[0].split("\n") if texts else []
-            title = title_lines[0] if title_lines else ""
-            n = int(m.group("num"))
-            if not m.group("sub") and not self._accept_top(n, True) and self.items:
-                if self.cur is not None:
-                    self.cur.notes.append(" ".join(nonempty))
-                return
-            it = self._new(m.group("num"), m.group("sub"), "", ln, first)
-            it.presenter = presenter_cell
-            if title:
-                self._line_in_item(title, same_block=True, first=True)
-            for extra in title_lines[1:]:
-                # a line of its own in the cell: a sub-item, the title's wrapped end, or a description
-                self._line_in_item(extra, same_block=False)
-            for extra in texts[1:]:
-                t2, p2, r2 = _take_pages(extra)
-                if p2:
-                    pages, praw = p2, r2
-                else:
-                    # "T&CG 55 - 70": the end of a wrapped title and the page range in one cell
-                    tm = _TRAILING_RANGE.match(extra)
-                    if tm:
-                        pages, praw = format_pages(tm.group("a"), tm.group("b")), tm.group("r")
-                        t2 = tm.group("pre")
-                if t2 and it.title_parts and (_CONNECTOR_END.search(it.title_parts[-1]) or len(t2.split()) <= 2) and not it.notes:
-                    it.title_parts.append(t2)
-                elif t2:
-                    it.notes.append(t2)
-            if not pages and it.title_parts:
-                # a page range run into the title cell: "... monitoring - Neil Weston 1 - 24"
-                tm = _TRAILING_RANGE.match(it.title_parts[-1])
-                if tm and tm.group("pre"):
-                    it.title_parts[-1] = tm.group("pre")
-                    pages, praw = format_pages(tm.group("a"), tm.group("b")), tm.group("r")
-            if pages:
-                it.pages, it.pages_raw = pages, praw
+            self._numbered_row(ln, cells, first_i, m)
             return
         # a row without an item number: "1. Title" in one cell, a group heading, a sub-line or pages
-        if len(nonempty) == 1 or not _NUM_CELL.match(first):
-            mi = _ITEM.match(first)
-            if mi and mi.group("title") and self._accept_top(int(mi.group("num")), True) and (mi.group("dot") or mi.group("sub")):
-                self.started = True
-                it = self._new(mi.group("num"), mi.group("sub"), "", ln, first)
-                self._line_in_item(mi.group("title"), same_block=True, first=True)
-                for c in cells[first_i + 1 :]:
-                    if c:
-                        pm = _PAGE_RANGE_CELL.match(c)
-                        if pm:
-                            it.pages, it.pages_raw = format_pages(pm.group("a"), pm.group("b")), c
-                        else:
-                            it.notes.append(c)
-                return
-        lm = re.fullmatch(r"\(?([a-z])\s*[.)]", first)
-        if lm and self.cur is not None and self.cur.base is None and len(nonempty) >= 2:
-            # "a. | Playground Advisory Group": a lettered sub-item set out as a table under its item
-            have = self.cur.number[len(str(self.cur.top)):]
-            want = "a" if not have else (chr(ord(have) + 1) if len(have) == 1 and have.isalpha() else "")
-            if lm.group(1) == want:
-                rest = next(c for c in cells[first_i + 1:] if c)
-                self._line_in_item(f"{lm.group(1)}. {rest}", same_block=False)
-                return
+        if (len(nonempty) == 1 or not _NUM_CELL.match(first)) and self._item_in_cell(ln, cells, first_i):
+            return
+        if self._lettered_row(cells, nonempty, first_i):
+            return
         if self.cur is not None and len(nonempty) >= 2 and self.cur.block_index != ln.block_index:
             # a table set under an item listed as text (an action log, planning applications): its rows
             # describe the item, they are not part of its title
@@ -502,6 +447,88 @@ class AgendaParser:
             return
         for c in nonempty:
             self.line(Line(c, c, ln.page, ln.block_index, first_of_block=True))
+
+    def _header_row(self, cells: list[str]) -> None:
+        """A row of column labels: the roles of the presenter, pages and skipped columns."""
+        self.started = True
+        self.col_roles = {}
+        for j, c in enumerate(cells):
+            low = c.lower().rstrip(":")
+            if re.fullmatch(r"presenter|presented by|leads?|lead officer|by|speaker|officer|who|owner", low):
+                self.col_roles[j] = "presenter"
+            elif re.fullmatch(r"pages?|page nos?\.?", low):
+                self.col_roles[j] = "pages"
+            elif re.fullmatch(r"times?|timings?|duration|purpose|action|paper|papers|report", low):
+                self.col_roles[j] = "skip"
+
+    def _numbered_row(self, ln: Line, cells: list[str], first_i: int, m: re.Match) -> None:
+        """A row whose first cell is an item number: the item, its title, presenter, notes and pages."""
+        self.started = True
+        roles = getattr(self, "col_roles", {})
+        presenter_cell = next((cells[j] for j, r in roles.items() if r == "presenter" and j < len(cells) and cells[j]), None)
+        rest = [c for j, c in enumerate(cells) if j > first_i and c and roles.get(j) not in ("presenter", "skip")]
+        pages, praw = None, None
+        texts = []
+        for c in rest:
+            pm = _PAGE_RANGE_CELL.match(c)
+            if pm and texts:
+                pages, praw = format_pages(pm.group("a"), pm.group("b")), c
+            else:
+                texts.append(c)
+        title_lines = texts[0].split("\n") if texts else []
+        title = title_lines[0] if title_lines else ""
+        n = int(m.group("num"))
+        if not m.group("sub") and not self._accept_top(n, True) and self.items:
+            if self.cur is not None:
+                self.cur.notes.append(" ".join(c for c in cells if c))
+            return
+        it = self._new(m.group("num"), m.group("sub"), "", ln, cells[first_i])
+        it.presenter = presenter_cell
+        if title:
+            self._line_in_item(title, same_block=True, first=True)
+        for extra in title_lines[1:]:
+            # a line of its own in the cell: a sub-item, the title's wrapped end, or a description
+            self._line_in_item(extra, same_block=False)
+        pages, praw = _extra_cells(it, texts[1:], pages, praw)
+        if not pages and it.title_parts:
+            # a page range run into the title cell: "... monitoring - Neil Weston 1 - 24"
+            tm = _TRAILING_RANGE.match(it.title_parts[-1])
+            if tm and tm.group("pre"):
+                it.title_parts[-1] = tm.group("pre")
+                pages, praw = format_pages(tm.group("a"), tm.group("b")), tm.group("r")
+        if pages:
+            it.pages, it.pages_raw = pages, praw
+
+    def _item_in_cell(self, ln: Line, cells: list[str], first_i: int) -> bool:
+        """"1. Title" in one cell, the rest of the row its pages or notes; True when the row was one."""
+        first = cells[first_i]
+        mi = _ITEM.match(first)
+        if not (mi and mi.group("title") and self._accept_top(int(mi.group("num")), True) and (mi.group("dot") or mi.group("sub"))):
+            return False
+        self.started = True
+        it = self._new(mi.group("num"), mi.group("sub"), "", ln, first)
+        self._line_in_item(mi.group("title"), same_block=True, first=True)
+        for c in cells[first_i + 1 :]:
+            if c:
+                pm = _PAGE_RANGE_CELL.match(c)
+                if pm:
+                    it.pages, it.pages_raw = format_pages(pm.group("a"), pm.group("b")), c
+                else:
+                    it.notes.append(c)
+        return True
+
+    def _lettered_row(self, cells: list[str], nonempty: list[str], first_i: int) -> bool:
+        """"a. | Playground Advisory Group": a lettered sub-item set out as a table under its item."""
+        lm = re.fullmatch(r"\(?([a-z])\s*[.)]", cells[first_i])
+        if not (lm and self.cur is not None and self.cur.base is None and len(nonempty) >= 2):
+            return False
+        have = self.cur.number[len(str(self.cur.top)):]
+        want = "a" if not have else (chr(ord(have) + 1) if len(have) == 1 and have.isalpha() else "")
+        if lm.group(1) != want:
+            return False
+        rest = next(c for c in cells[first_i + 1:] if c)
+        self._line_in_item(f"{lm.group(1)}. {rest}", same_block=False)
+        return True
 
     # -- lines --
     def line(self, ln: Line) -> None:
