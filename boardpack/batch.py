@@ -286,11 +286,36 @@ def _memory_cap(mb: int):
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
-def _over_memory(path, mb: int) -> UnreadableDocument:
+def _over_memory(path, mb: int, said: str = "") -> UnreadableDocument:
+    said = f"; the reader said: {said}" if said else ""
     if mb:
-        return UnreadableDocument(f"needed more than {mb} MiB of memory to parse (setting worker_memory_mb); stopped",
-                                  path)
-    return UnreadableDocument("ran out of memory while parsing; stopped", path)
+        return UnreadableDocument(
+            f"needed more than {mb} MiB of memory to parse (setting worker_memory_mb{said}); stopped", path)
+    return UnreadableDocument(f"ran out of memory while parsing{said}; stopped", path)
+
+
+def _vm_peak_mib() -> Optional[int]:
+    """The most address space this process has held (Linux), in MiB."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def _hit_cap(mb: int, peak_before: Optional[int]) -> bool:
+    """Whether a parse that failed most likely ran into the cap: its process
+    reached a new peak of at least half the cap. A C library (libxml2 under
+    lxml) reports a failed allocation as its own error ("XMLSyntaxError:
+    unknown error", so a "corrupt DOCX"), not as MemoryError; the refused
+    request itself is never counted, hence half."""
+    if not mb or peak_before is None:
+        return False
+    after = _vm_peak_mib()
+    return after is not None and after > peak_before and after * 2 >= mb
 
 
 def parse_in_worker(path: str, sha256: str, settings: Settings):
@@ -299,6 +324,7 @@ def parse_in_worker(path: str, sha256: str, settings: Settings):
     Public: a parse stage elsewhere (:mod:`boardpack.cluster`, :mod:`boardpack.shards`)
     runs the same task, so a file fails there exactly as it would here."""
     mb = settings.limits.worker_memory_mb
+    peak_before = _vm_peak_mib() if mb else None
     try:
         with _memory_cap(mb), _deadline(settings.limits.file_timeout):
             return "ok", parse_file(path, settings, sha256=sha256)
@@ -313,6 +339,8 @@ def parse_in_worker(path: str, sha256: str, settings: Settings):
         e.__cause__ = None
         if isinstance(cause, MemoryError):  # a stage wrapped it: the limit, not the file, is the story
             return "err", _over_memory(path, mb)
+        if _hit_cap(mb, peak_before):
+            return "err", _over_memory(path, mb, e.message)
         if cause is not None and type(e) is BoardpackError:
             e.cause_type = type(cause).__name__  # what the errors table records
         return "err", e

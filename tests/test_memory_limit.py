@@ -103,3 +103,28 @@ def test_worker_memory_mb_is_validated():
     assert Settings(worker_memory_mb=0)  # 0 = no limit
     with pytest.raises(SettingsError):
         Settings(worker_memory_mb=-1)
+
+
+def test_a_zip_bomb_past_the_zip_limits_is_stopped_by_the_memory_limit_and_named(tmp_path):
+    """With the zip limits lifted, a 100 MB body needs about 2.4 GB to parse.
+    libxml2 reports the refused allocation as a syntax error ("corrupt
+    DOCX"); the batch names the memory limit instead, keeping what the
+    reader said."""
+    from test_limits import DOCX, make_bomb
+
+    from boardpack.batch import ingest_paths
+    from boardpack.core.settings import Settings
+
+    root = tmp_path / "in"
+    root.mkdir()
+    bomb = make_bomb(root / "a_bomb.docx", mb=100)
+    fine = root / "b_fine.docx"
+    fine.write_bytes(DOCX.read_bytes())
+    mb = _vm_mib() + 768
+    db = tmp_path / "s.db"
+    settings = Settings(zip_max_inflated_mb=100_000, zip_max_ratio=100_000.0, worker_memory_mb=mb)
+    summary = ingest_paths([root], db_path=db, workers=1, settings=settings)
+    assert [p for p, _ in summary.errors] == [str(bomb)]
+    assert summary.errors[0][1].startswith(f"needed more than {mb} MiB of memory to parse (setting worker_memory_mb")
+    rows = dict(sqlite3.connect(db).execute("SELECT path, status FROM files"))
+    assert rows == {str(bomb): "failed", str(fine): "ok"}
