@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from boardpack.core.dates import find_dates, find_times
+from boardpack.core.dates import DateMatch, find_dates, find_times
 from boardpack.core.model import TABLE, PAGE_BREAK, Block, Document, Paper
+from boardpack.core.identity import row_id
 from boardpack.core.textnorm import join_lines
 from boardpack.core.vocabulary import ORDINAL_SUFFIX_RE
-from boardpack.core.identity import row_id
 
 
 # ---------------------------------------------------------------------------
@@ -716,6 +716,24 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False,
              default_year: Optional[int] = None) -> MeetingInfo:
     """The meeting stated by the title lines at the head of a paper (see above)."""
     info = MeetingInfo()
+    head = _masthead_lines(lines, limit)
+    _labelled_lines(info, head)
+    di, d = _date_line(info, head, month_first, default_year)
+    if d is not None:
+        _at_the_date(info, head, di, d)
+        if not info.venue:
+            _venue_above_date(info, head, di)
+    if not info.venue:
+        _address_venue(info, head, di)
+    if not info.start_time:
+        ot = opening_time(lines[:40])
+        if ot:
+            info.start_time, info.start_time_raw = ot
+    return info
+
+
+def _masthead_lines(lines: list[str], limit: int) -> list[str]:
+    """The title lines at the head: up to ``limit``, until the body or a line of prose starts."""
     head: list[str] = []
     for ln in lines[: limit + 6]:
         t = " ".join(ln.split())
@@ -728,7 +746,11 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False,
         head.append(t)
         if len(head) >= limit:
             break
-    # labelled lines
+    return head
+
+
+def _labelled_lines(info: MeetingInfo, head: list[str]) -> None:
+    """"Venue: ...", "Date: ...", "Time: ..." lines."""
     for t in head:
         for key in ("venue", "date", "time"):
             v = _label_value(t, key)
@@ -747,9 +769,11 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False,
                 ts = find_times(v)
                 if ts:
                     info.start_time, info.start_time_raw = _guess_pm(ts[0].hhmm, ts[0].raw), ts[0].raw
-    # the date line
-    di = None
-    d = None
+
+
+def _date_line(info: MeetingInfo, head: list[str], month_first: bool,
+               default_year: Optional[int]) -> tuple[Optional[int], Optional[DateMatch]]:
+    """(line index, date) of the meeting's date in the head; (None, None) without one."""
     for i, t in enumerate(head):
         # a day and month without a year ("tenue le 20 juin") when the year is known from elsewhere
         for cand in find_dates(t, month_first=month_first, default_year=default_year):
@@ -758,102 +782,116 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False,
             if not t[: cand.start].strip() and i > 0 and len(head[i - 1].split()) <= 3 \
                     and _NOT_MEETING_DATE.search(head[i - 1]) and not find_dates(head[i - 1]):
                 continue  # "REVISED" / "4/23/19": the label on the line above names the date
-
             if info.meeting_date and cand.iso != info.meeting_date:
                 continue
-            di, d = i, cand
-            break
-        if d is not None:
-            break
-    if d is not None:
-        line = head[di]
-        if not info.meeting_date:
-            info.meeting_date, info.meeting_date_raw = d.iso, d.raw
-        before, after = line[: d.start], line[d.end :]
-        # time: after the date, else before it ("10:00-11:30, 14 February 2014"), else the next line
-        tm = next(iter(find_times(after)), None) or next(iter(find_times(before)), None)
-        nxt = head[di + 1] if di + 1 < len(head) else ""
-        if tm is None and nxt and find_times(nxt) and not find_dates(nxt):
-            tm = find_times(nxt)[0]
-        if tm is not None and not info.start_time:
-            info.start_time, info.start_time_raw = _guess_pm(tm.hhmm, tm.raw), tm.raw
-        # committee: before the date on its line, else the nearest name above
-        if not info.committee:
-            pre = re.sub(r"\b(?:on|held|date[d]?|for)\s*[:;]?\s*$", "", before.strip(), flags=re.I)
-            pre = re.sub(r"\b(?:date)\s*[:;]?\s*$", "", pre.strip(), flags=re.I)
-            pre = re.sub(r"^(?:committee|meeting|body)\s*[:;]?\s+", "", pre.strip(), flags=re.I)
-            c = committee_name(_strip_times(pre)) if pre.strip() else None
-            if c is None or not names_body(c):
-                # an organisation before the date ("Springfield School District April 6, 2016")
-                # gives way to the body named above it ("Board of Education")
-                above = _nearest_body(head[:di])
-                if above and (c is None or names_body(above)):
-                    c = above
-            if c:
-                info.committee, info.committee_raw = c, c
-        # venue: place-like text after the date (and time) on the date line, or the next lines
-        if not info.venue:
-            rest = _strip_times(re.sub(r"^\s*(?:,|at|in|@)\s*", "", _CONTACT_TAIL.sub("", after), flags=re.I))
-            rest = re.sub(r"^(?:at|in)\s+", "", rest, flags=re.I)
-            while _VENUE_PREPOSITION.match(rest):  # "à 16h00 à la salle du conseil", time removed
-                rest = _VENUE_PREPOSITION.sub("", rest, count=1).strip()
-            cands = [rest] if rest else []
-            nxt_i = di + 1
-            if nxt and not find_dates(nxt) and not _strip_times(nxt) and di + 2 < len(head):
-                nxt_i = di + 2  # "November 2, 2022" / "05:00pm" / "COUNCIL CHAMBER"
-            nxt_place = head[nxt_i] if nxt_i < len(head) else ""
-            if nxt_place and not find_dates(nxt_place):
-                cands.append(_strip_times(_CONTACT_TAIL.sub("", nxt_place)))
-            if not find_dates(before):
-                pre_place = _strip_times(before)
-                if pre_place and not committee_name(pre_place):
-                    cands.append(pre_place)
-            for k, c in enumerate(cands):
-                if c and (is_place(c) or k == 0 and rest and len(c.split()) <= 4 and c[:1].isupper() and not ORG_WORD.search(c)):
-                    parts = [c]
-                    # an address wrapped over the following lines ("EPA Government Center" / "City Council Chamber")
-                    j = di + 1 if c is rest else nxt_i + 1
-                    while j < len(head) and len(parts) < 4:
-                        w = _CONTACT_TAIL.sub("", head[j]).strip(" ,")
-                        if not w or not is_place(w) or find_times(w) or committee_name(w) and not _PLACE_WORD.search(w):
-                            break
-                        parts.append(w)
-                        j += 1
-                    v = ", ".join(parts) if len(parts) > 1 else c
-                    info.venue_raw, info.venue = v, _clean_venue(v)
-                    break
-    # a place line above the date ("Selectboard Meeting" / "Weybridge Town Office" / "January 3, 2023")
-    if not info.venue and d is not None:
-        for k in range(max(0, di - 2), di):
-            t = head[k]
-            if is_place(t) and not ORG_WORD.search(t) and not find_times(t):
-                # the address's earlier lines right above it ("City Council Chambers" / "31200 Oak Crest Drive")
-                parts, j = [t], k - 1
-                while j >= 0 and len(parts) < 3 and _is_place_line(head[j]):
-                    parts.insert(0, head[j])
-                    j -= 1
-                v = ", ".join(parts)
-                info.venue_raw, info.venue = v, _clean_venue(v)
-                break
-    # an address line elsewhere in the masthead ("DCLG, Eland House, London SW1E 5DU")
+            return i, cand
+    return None, None
+
+
+def _at_the_date(info: MeetingInfo, head: list[str], di: int, d: DateMatch) -> None:
+    """The date line: the date, the time by it, the committee before it, the venue after it."""
+    line = head[di]
+    if not info.meeting_date:
+        info.meeting_date, info.meeting_date_raw = d.iso, d.raw
+    before, after = line[: d.start], line[d.end :]
+    # time: after the date, else before it ("10:00-11:30, 14 February 2014"), else the next line
+    tm = next(iter(find_times(after)), None) or next(iter(find_times(before)), None)
+    nxt = head[di + 1] if di + 1 < len(head) else ""
+    if tm is None and nxt and find_times(nxt) and not find_dates(nxt):
+        tm = find_times(nxt)[0]
+    if tm is not None and not info.start_time:
+        info.start_time, info.start_time_raw = _guess_pm(tm.hhmm, tm.raw), tm.raw
+    if not info.committee:
+        c = _committee_at_date(head, di, before)
+        if c:
+            info.committee, info.committee_raw = c, c
     if not info.venue:
-        for k, t in enumerate(head):
-            if _POSTCODE.search(t) and is_place(t) and not re.search(r"tel|phone|fax|e-?mail", t, re.I):
-                parts = [t]
-                # the address's earlier lines ("COUNCIL CHAMBER" / "14403 E. Pacific Avenue" / "Baldwin Park, CA 91706")
-                j = k - 1
-                while j >= 0 and len(parts) < 4 and j != di and is_place(head[j]) and not find_times(head[j]) \
-                        and not (committee_name(head[j]) and not _PLACE_WORD.search(head[j])):
-                    parts.insert(0, head[j])
-                    j -= 1
-                v = ", ".join(parts)
-                info.venue_raw, info.venue = v, _clean_venue(v)
-                break
-    if not info.start_time:
-        ot = opening_time(lines[:40])
-        if ot:
-            info.start_time, info.start_time_raw = ot
-    return info
+        _venue_after_date(info, head, di, before, after)
+
+
+def _committee_at_date(head: list[str], di: int, before: str) -> Optional[str]:
+    """The committee: before the date on its line, else the nearest name above."""
+    pre = re.sub(r"\b(?:on|held|date[d]?|for)\s*[:;]?\s*$", "", before.strip(), flags=re.I)
+    pre = re.sub(r"\b(?:date)\s*[:;]?\s*$", "", pre.strip(), flags=re.I)
+    pre = re.sub(r"^(?:committee|meeting|body)\s*[:;]?\s+", "", pre.strip(), flags=re.I)
+    c = committee_name(_strip_times(pre)) if pre.strip() else None
+    if c is None or not names_body(c):
+        # an organisation before the date ("Springfield School District April 6, 2016")
+        # gives way to the body named above it ("Board of Education")
+        above = _nearest_body(head[:di])
+        if above and (c is None or names_body(above)):
+            c = above
+    return c
+
+
+def _venue_after_date(info: MeetingInfo, head: list[str], di: int, before: str, after: str) -> None:
+    """The venue: place-like text after the date (and time) on the date line, or the next lines."""
+    rest = _strip_times(re.sub(r"^\s*(?:,|at|in|@)\s*", "", _CONTACT_TAIL.sub("", after), flags=re.I))
+    rest = re.sub(r"^(?:at|in)\s+", "", rest, flags=re.I)
+    while _VENUE_PREPOSITION.match(rest):  # "à 16h00 à la salle du conseil", time removed
+        rest = _VENUE_PREPOSITION.sub("", rest, count=1).strip()
+    cands = [rest] if rest else []
+    nxt = head[di + 1] if di + 1 < len(head) else ""
+    nxt_i = di + 1
+    if nxt and not find_dates(nxt) and not _strip_times(nxt) and di + 2 < len(head):
+        nxt_i = di + 2  # "November 2, 2022" / "05:00pm" / "COUNCIL CHAMBER"
+    nxt_place = head[nxt_i] if nxt_i < len(head) else ""
+    if nxt_place and not find_dates(nxt_place):
+        cands.append(_strip_times(_CONTACT_TAIL.sub("", nxt_place)))
+    if not find_dates(before):
+        pre_place = _strip_times(before)
+        if pre_place and not committee_name(pre_place):
+            cands.append(pre_place)
+    for k, c in enumerate(cands):
+        if c and (is_place(c) or k == 0 and rest and len(c.split()) <= 4 and c[:1].isupper() and not ORG_WORD.search(c)):
+            # an address wrapped over the following lines ("EPA Government Center" / "City Council Chamber")
+            parts = [c] + _address_below(head, di + 1 if c is rest else nxt_i + 1)
+            v = ", ".join(parts) if len(parts) > 1 else c
+            info.venue_raw, info.venue = v, _clean_venue(v)
+            break
+
+
+def _address_below(head: list[str], j: int) -> list[str]:
+    """Up to three more lines of an address from line ``j`` on."""
+    parts: list[str] = []
+    while j < len(head) and len(parts) < 3:
+        w = _CONTACT_TAIL.sub("", head[j]).strip(" ,")
+        if not w or not is_place(w) or find_times(w) or committee_name(w) and not _PLACE_WORD.search(w):
+            break
+        parts.append(w)
+        j += 1
+    return parts
+
+
+def _venue_above_date(info: MeetingInfo, head: list[str], di: int) -> None:
+    """A place line above the date ("Selectboard Meeting" / "Weybridge Town Office" / "January 3, 2023")."""
+    for k in range(max(0, di - 2), di):
+        t = head[k]
+        if is_place(t) and not ORG_WORD.search(t) and not find_times(t):
+            # the address's earlier lines right above it ("City Council Chambers" / "31200 Oak Crest Drive")
+            parts, j = [t], k - 1
+            while j >= 0 and len(parts) < 3 and _is_place_line(head[j]):
+                parts.insert(0, head[j])
+                j -= 1
+            v = ", ".join(parts)
+            info.venue_raw, info.venue = v, _clean_venue(v)
+            break
+
+
+def _address_venue(info: MeetingInfo, head: list[str], di: Optional[int]) -> None:
+    """An address line elsewhere in the masthead ("DCLG, Eland House, London SW1E 5DU")."""
+    for k, t in enumerate(head):
+        if _POSTCODE.search(t) and is_place(t) and not re.search(r"tel|phone|fax|e-?mail", t, re.I):
+            parts = [t]
+            # the address's earlier lines ("COUNCIL CHAMBER" / "14403 E. Pacific Avenue" / "Baldwin Park, CA 91706")
+            j = k - 1
+            while j >= 0 and len(parts) < 4 and j != di and is_place(head[j]) and not find_times(head[j]) \
+                    and not (committee_name(head[j]) and not _PLACE_WORD.search(head[j])):
+                parts.insert(0, head[j])
+                j -= 1
+            v = ", ".join(parts)
+            info.venue_raw, info.venue = v, _clean_venue(v)
+            break
 
 
 def date_from_file_name(path: Optional[str], month_first: bool = False):
