@@ -257,20 +257,54 @@ def _by_surname(text: str, surnames: dict[str, set[tuple[str, Optional[str]]]]) 
 
 
 def scan_blocks(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
-    doc = ctx.doc
+    paper_of = _paper_type_of_blocks(ctx)
+    seed_orgs = _seed_orgs(ctx)
+    nlp = build_nlp(seeds, [o for o in seed_orgs if len(o) > 2])
+    surnames = _listed_surnames(col)
+    items = []
+    for b in ctx.doc.blocks:
+        if "boilerplate" in b.flags:
+            continue
+        pk = _PAPER_CONTEXT.get(paper_of.get(b.index, ""), "text")
+        for text, page, header in _block_texts(b):
+            items.append((b, text, page, header, pk))
+    # names wrap across PDF lines; a same-length replacement keeps offsets valid
+    found = find_entities_many(nlp, [text.replace("\n", " ") for _, text, _, _, _ in items])
+    for item, ents in zip(items, found):
+        b, text, page, header, pk = item
+        ents = _trimmed_orgs(ents)
+        for e in ents:
+            if e.label == "ORG":
+                col.org(e.text, _context_kind(text, e.start, pk, header), page, b.index, context=_snippet(text, e.start, e.end), start=e.start)
+        for e in ents:
+            if e.label == "PERSON":
+                _person_mention(col, item, e, ents, surnames)
+
+
+def _paper_type_of_blocks(ctx: ExtractContext) -> dict[int, str]:
+    """Block index -> the type of the paper it is in (the first, when papers overlap)."""
     paper_of: dict[int, str] = {}
     for p in ctx.papers:
         if p.paper_type == WHOLE_DOCUMENT:
             continue
         for i in range(p.start, p.end + 1):
             paper_of.setdefault(i, p.paper_type)
+    return paper_of
+
+
+def _seed_orgs(ctx: ExtractContext) -> list[str]:
+    """Organisations named as leads and partners of plan actions."""
     seed_orgs = []
     for r in _rows(ctx, "plan_actions"):
         for k in ("lead_agency", "other_partners"):
             v = r.get(k)
             if v:
                 seed_orgs.extend(x.strip() for x in re.split(r"[,;/]| and |&", v) if x.strip() and not looks_like_person(parse_person(x.strip()).canonical))
-    nlp = build_nlp(seeds, [o for o in seed_orgs if len(o) > 2])
+    return seed_orgs
+
+
+def _listed_surnames(col: _Collector) -> dict[str, set[tuple[str, Optional[str]]]]:
+    """Surname -> the listed (seed) people with it, and their sex from the title."""
     surnames: dict[str, set[tuple[str, Optional[str]]]] = {}
     for m in col.res.rows.get("people_mentions", []):
         if m.get("method") == "seed" and m.get("canonical"):
@@ -282,64 +316,59 @@ def scan_blocks(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
         if len(names) == 1 and len(found) > 1:
             sexes = {x for _, x in found if x}
             surnames[fam] = {(names.pop(), sexes.pop() if len(sexes) == 1 else None)}
-    items = []
-    for b in doc.blocks:
-        if "boilerplate" in b.flags:
-            continue
-        pk = _PAPER_CONTEXT.get(paper_of.get(b.index, ""), "text")
-        for text, page, header in _block_texts(b):
-            items.append((b, text, page, header, pk))
-    # names wrap across PDF lines; a same-length replacement keeps offsets valid
-    found = find_entities_many(nlp, [text.replace("\n", " ") for _, text, _, _, _ in items])
-    for (b, text, page, header, pk), ents in zip(items, found):
-        kept = []
-        for e in ents:
-            if e.label == "ORG" and e.method not in ("gazetteer", "seed_org"):
-                name = clean_org_span(e.text)
-                if not name:
-                    continue
-                off = e.text.find(name)
-                e = type(e)("ORG", name, e.start + max(off, 0), e.start + max(off, 0) + len(name), e.method)
-            kept.append(e)
-        ents = kept
-        for e in ents:
-            if e.label == "ORG":
-                col.org(e.text, _context_kind(text, e.start, pk, header), page, b.index, context=_snippet(text, e.start, e.end), start=e.start)
-        for e in ents:
-            if e.label != "PERSON":
+    return surnames
+
+
+def _trimmed_orgs(ents: list) -> list:
+    """Organisation spans found by the model cut to the organisation's name (dropped without one)."""
+    kept = []
+    for e in ents:
+        if e.label == "ORG" and e.method not in ("gazetteer", "seed_org"):
+            name = clean_org_span(e.text)
+            if not name:
                 continue
-            span = e.text if e.method == "seed" else clean_person_span(e.text)
-            method, written = e.method, None
-            if not span and e.method == "title":
-                # "Mr Gough" in running minutes: the one listed person with that surname
-                hit = _by_surname(e.text, surnames)
-                if hit:
-                    span, written = hit
-                    method = "seed_surname"
-            if not span:
-                continue
-            org = _organisation_near(text, e, ents)
-            # a bracketed role right after the name: "John Reynolds (Chairman)"
-            m = re.match(r"\s*\(([^()]{2,40})\)", text[e.end:])
-            role = None
-            if m:
-                c, ab = canonical_org(m.group(1))
-                names_org = bool(ab) or c != m.group(1).strip()
-                if not names_org and not re.search(r"\b(Council|Service|Police)\b", m.group(1)):
-                    role = m.group(1)
-                if names_org and org is None:
-                    org = type(e)("ORG", m.group(1), 0, 0, "gazetteer")
-            col.person(
-                span,
-                _context_kind(text, e.start, pk, header),
-                page,
-                b.index,
-                role=role,
-                organisation=canonical_org(org.text)[0] if org else None,
-                context=_snippet(text, e.start, e.end),
-                method=method,
-                raw=written,
-            )
+            off = e.text.find(name)
+            e = type(e)("ORG", name, e.start + max(off, 0), e.start + max(off, 0) + len(name), e.method)
+        kept.append(e)
+    return kept
+
+
+def _person_mention(col: _Collector, item: tuple, e: Any, ents: list, surnames: dict) -> None:
+    """A person found in a block's text: the name (a titled surname of a listed person read
+    as that person), the organisation near it and a bracketed role after it."""
+    b, text, page, header, pk = item
+    span = e.text if e.method == "seed" else clean_person_span(e.text)
+    method, written = e.method, None
+    if not span and e.method == "title":
+        # "Mr Gough" in running minutes: the one listed person with that surname
+        hit = _by_surname(e.text, surnames)
+        if hit:
+            span, written = hit
+            method = "seed_surname"
+    if not span:
+        return
+    org = _organisation_near(text, e, ents)
+    # a bracketed role right after the name: "John Reynolds (Chairman)"
+    m = re.match(r"\s*\(([^()]{2,40})\)", text[e.end:])
+    role = None
+    if m:
+        c, ab = canonical_org(m.group(1))
+        names_org = bool(ab) or c != m.group(1).strip()
+        if not names_org and not re.search(r"\b(Council|Service|Police)\b", m.group(1)):
+            role = m.group(1)
+        if names_org and org is None:
+            org = type(e)("ORG", m.group(1), 0, 0, "gazetteer")
+    col.person(
+        span,
+        _context_kind(text, e.start, pk, header),
+        page,
+        b.index,
+        role=role,
+        organisation=canonical_org(org.text)[0] if org else None,
+        context=_snippet(text, e.start, e.end),
+        method=method,
+        raw=written,
+    )
 
 
 @register
