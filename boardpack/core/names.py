@@ -511,10 +511,49 @@ class PersonCluster:
     n_mentions: int = 0
 
 
-def person_id_for(name: str) -> str:
-    """Stable id of a person: a hash of the comparison key of their chosen name."""
+def person_key(variants: Iterable[str]) -> str:
+    """The key a person's id is made from: first initial (of the given name,
+    short forms read as the full one: Dave -> d, Bob -> r) and surname, of
+    the spelling whose key sorts first. Not the most frequent spelling: that
+    one changes as packs arrive, while a new mention of a known spelling, or a
+    new spelling with the same initial and surname ("N Oakhill", "Nick
+    Oakhill", "Nicholas Oakhill"), leaves this key as it was."""
+    keys = []
+    for v in variants:
+        t = name_key(v).split()
+        if len(t) >= 2:
+            keys.append(f"{_NICKNAMES.get(t[0], t[0])[0]} {t[-1]}")
+        elif t:
+            keys.append(t[0])
+    return min(keys, default="")
 
-    return row_id("person", name_key(name))
+
+def _full_key(variants: Iterable[str]) -> Optional[str]:
+    """Given name (short forms read as the full one) and surname of the
+    spelling that sorts first among those with a whole given name."""
+    keys = []
+    for v in variants:
+        t = name_key(v).split()
+        if len(t) >= 2 and len(t[0]) > 1:
+            keys.append(f"{_NICKNAMES.get(t[0], t[0])} {t[-1]}")
+    return min(keys, default=None)
+
+
+def person_id_for(key: str) -> str:
+    """Stable id of a person: a hash of their key (:func:`person_key`)."""
+    return row_id("person", name_key(key))
+
+
+def _person_ids(clusters: list[list[str]]) -> list[str]:
+    """One id per cluster from :func:`person_key`; people who share it ("John
+    Smith", "Jane Smith") are told apart by their whole given name, and what
+    still collides by their spellings, so no two people share an id."""
+    keys = [person_key(c) for c in clusters]
+    shared = {k for k, n in Counter(keys).items() if n > 1}
+    keys = [(_full_key(c) or k) if k in shared else k for k, c in zip(keys, clusters)]
+    shared = {k for k, n in Counter(keys).items() if n > 1}
+    keys = [f"{k} {' '.join(sorted(c))}" if k in shared else k for k, c in zip(keys, clusters)]
+    return [person_id_for(k) for k in keys]
 
 
 def build_person_clusters(mentions: Iterable[Any], threshold: float = 88.0) -> list[PersonCluster]:
@@ -550,11 +589,12 @@ def build_person_clusters(mentions: Iterable[Any], threshold: float = 88.0) -> l
         if r.get("organisation"):
             orgs[i][one_line(r["organisation"])] += 1
     out = []
+    ids = _person_ids(clusters)
     for i, c in enumerate(clusters):
         name = c[0]
         out.append(
             PersonCluster(
-                person_id=person_id_for(name),
+                person_id=ids[i],
                 name=name,
                 variants=sorted(c),
                 roles=[r for r, _ in roles[i].most_common()],
@@ -605,5 +645,6 @@ __all__ = [
     "build_person_clusters",
     "rebuild_people",
     "person_id_for",
+    "person_key",
     "HONOURS",
 ]

@@ -35,6 +35,7 @@ from rapidfuzz import fuzz
 from boardpack.core.identity import plan_key, row_id
 from boardpack.core.names import rebuild_people
 from boardpack.core.settings import DEFAULT, Settings
+from boardpack.store import person_ids
 from boardpack.store.sqlrows import has_object
 from boardpack.core.textnorm import one_line
 
@@ -416,5 +417,13 @@ def link_all(db, settings: Settings = DEFAULT) -> dict:
 
 
 def _rebuild_people(conn, settings: Settings = DEFAULT):
-    """The people registry (:func:`boardpack.core.names.rebuild_people`) rebuilt from the mentions."""
-    return rebuild_people(conn, settings.link.person_merge_threshold)
+    """The people registry (:func:`boardpack.core.names.rebuild_people`) rebuilt
+    from the mentions; ids it retires stay resolvable (``person_aliases``) and
+    every name as written in attendance and actions is mapped to its person
+    (:mod:`boardpack.store.person_ids`)."""
+    before = person_ids.snapshot(conn)
+    n = rebuild_people(conn, settings.link.person_merge_threshold)
+    if has_object(conn, "person_aliases"):
+        person_ids.record_aliases(conn, before)
+        person_ids.rebuild_person_names(conn)
+    return n

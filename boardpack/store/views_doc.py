@@ -38,13 +38,17 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "person": "name as written (titles kept)",
         "role": "role or organisation given beside the name",
         "attendance": "present | in attendance | apologies | chair",
-        **SOURCE, **LINK}),
+        **SOURCE, **LINK,
+        "person_id": "the person (v_people.person_id), whatever spelling or title this paper used; "
+                     "NULL when the name is not recognised as a person"}),
     "v_minute_actions": ("ACTION lines (and Action columns) in minutes.", {
         "meeting_id": "the meeting the minutes record",
         "meeting_date": "ISO date of that meeting",
         "owners": "people or bodies named as owners, '; '-separated",
         "action_text": "the action as written",
-        **SOURCE, **LINK}),
+        **SOURCE, **LINK,
+        "person_id": "the owners' person ids (v_people.person_id), '; '-separated in the owners' order; "
+                     "owners not recognised as people (initials, bodies) are left out"}),
     "v_decisions": ("Decisions recorded in minutes (RESOLVED / APPROVED / AGREED ...).", {
         "meeting_id": "the meeting the minutes record",
         "meeting_date": "ISO date of that meeting",
@@ -100,7 +104,9 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "value_raw": "the cell as written",
         "unit": "number | percent | money | null", **LINK}),
     "v_people": ("People named across all packs, spelling variants merged.", {
-        "person_id": "stable id of the person",
+        "person_id": "stable id of the person: from the first initial and surname, not the most frequent "
+                     "spelling, so new packs do not move it; an id a merge retired resolves through "
+                     "table person_aliases",
         "name": "canonical name (titles, ranks and honours removed)",
         "variants": "every spelling seen, '; '-separated",
         "roles": "roles seen, '; '-separated",
