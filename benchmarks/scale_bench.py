@@ -1,0 +1,292 @@
+"""Scale benchmark (not a test): audits, views, search and linking on a store of N packs.
+
+Parses the corpus's packs once (``corpus/{docx,pdf}`` and ``corpus/series``),
+then builds a synthetic store of ``--packs`` packs (default 10,000) by storing
+copies of those parsed packs straight through :meth:`Store.store_parsed`
+(no file is parsed twice). Copy *i* belongs to council ``i // T`` (T = the
+number of corpus packs, so each council has the whole series) and gets:
+
+* new bytes: a sha256 of its own, a path under ``/synthetic/council-NNNNN/``;
+* its plan titles and keys prefixed with its council's name ("Ashley Hartford
+  and Marby Partnership: ..."), so plans link within a council, not across;
+* its people renamed (a surname of the council's), so the people clusters
+  have thousands of names to group;
+* its dates and period labels moved by ``council % 5`` years, and its meeting
+  dates by ``council % 360`` days too (copies of a paper for two councils'
+  meetings are not one paper; plan papers of councils with the same shift
+  still are, as their text and periods agree);
+* every row id re-derived for the council (ids stay unique, and ids shared
+  by the papers of one meeting stay shared).
+
+Then it measures, on that store: its size on disk; a full link; every audit
+of :mod:`boardpack.store.audit` (its query's first page of 50 rows, and the
+whole audit); every documented view (first page of 50 rows, and the whole
+view); ``search``; and re-linking after one more pack. Prints one table with
+the targets (first page < 50 ms, whole < 1 s, search < 100 ms, re-link <
+10 % of a full link). ``--throughput`` also times ingest of the corpus files
+with 1 and 2 local workers and a 2-worker LocalCluster (needs the cluster
+extra). Usage::
+
+    .venv/bin/python benchmarks/scale_bench.py [--packs 10000] [--db FILE] [--keep] [--throughput]
+
+Heavy: minutes at 10,000 packs (several GB of store); run it once, by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import hashlib
+import re
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from boardpack.core.identity import plan_key, row_id
+from boardpack.pipeline import ParsedFile, parse_file
+from boardpack.store import audit
+from boardpack.store.database import Store
+from boardpack.store.search import search
+from boardpack.store.views_doc import VIEWS
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = 50
+TARGET_PAGE_MS, TARGET_FULL_MS, TARGET_SEARCH_MS, TARGET_RELINK = 50.0, 1000.0, 100.0, 0.10
+
+SYLLABLES = ["Ash", "Brad", "Carr", "Dun", "El", "Fair", "Gold", "Hart", "Ing", "Kel", "Lang", "Mar", "Nor",
+             "Oak", "Pen", "Rad", "Sher", "Thorn", "Wal", "York"]
+ENDINGS = ["ley", "well", "ford", "ton", "by", "wood", "ham", "field", "more", "den", "stone", "worth"]
+# a year, then perhaps the rest of an ISO date or a financial year's second half
+_YEARS = re.compile(r"\b((?:19|20)\d\d)(?:(-\d\d-\d\d)|([/-])(\d\d)\b)?")
+DATE_COLUMNS = re.compile(r"date|period|_start$|_end$")
+TITLE_COLUMNS = {"plan_title", "title"}
+KEY_COLUMNS = {"plan_key", "title_key"}
+PERSON_COLUMNS = {"person", "canonical", "raw", "name"}
+PERSON_TABLES = {"people_mentions", "attendance"}
+
+
+def corpus_files() -> list[Path]:
+    out = []
+    for folder in ("corpus/docx", "corpus/pdf", "corpus/series/docx", "corpus/series/pdf"):
+        out += sorted(p for p in (ROOT / folder).glob("*") if p.suffix in (".docx", ".pdf"))
+    return out
+
+
+def surname(council: int) -> str:
+    return SYLLABLES[council % len(SYLLABLES)] + ENDINGS[(council // len(SYLLABLES)) % len(ENDINGS)]
+
+
+def council_name(council: int) -> str:
+    """A name long enough that two councils' copies of one plan title stay apart
+    under the linker's fuzzy title match (ratio 90)."""
+    return f"{surname(council)} {surname(council * 7 + 3)} and {surname(council * 13 + 5)} Partnership"
+
+
+def move_day(text: str, council: int) -> str:
+    """An ISO date moved by ``council % 5`` years and ``council % 360`` days, so
+    the councils' meetings fall on different days (and are not taken for copies)."""
+    try:
+        d = date.fromisoformat(text)
+    except ValueError:
+        return shift_years(text, council % 5)
+    d = d + timedelta(days=council % 360)
+    return d.replace(year=d.year + council % 5, day=min(d.day, 28)).isoformat()
+
+
+def shift_years(text: str, delta: int) -> str:
+    """Move every year in ``text`` by ``delta``: 2010-04-26, 2010/11 (a financial year), 2010."""
+    if not delta or not text:
+        return text
+
+    def move(m: re.Match) -> str:
+        year = str(int(m.group(1)) + delta)
+        if m.group(2):
+            return year + m.group(2)
+        if m.group(3):
+            return f"{year}{m.group(3)}{(int(m.group(4)) + delta) % 100:02d}"
+        return year
+    return _YEARS.sub(move, text)
+
+
+def paper_ids(sha: str, papers) -> list[str]:
+    """The ids the store gives a pack's papers (as Store._insert_document computes them)."""
+    ordinals = [p.ordinal for p in papers]
+    distinct = len(set(ordinals)) == len(ordinals)
+    return [row_id(sha, p.ordinal if distinct else i) for i, p in enumerate(papers)]
+
+
+class Copier:
+    """Copies of one parsed pack for other councils."""
+
+    def __init__(self, template: ParsedFile):
+        self.t = template
+
+    def copy(self, i: int, council: int) -> ParsedFile:
+        t = self.t
+        sha = hashlib.sha256(f"{t.doc.sha256}:{i}".encode()).hexdigest()
+        doc = copy.copy(t.doc)
+        doc.sha256 = sha
+        doc.metadata = dict(t.doc.metadata)
+        papers_map = dict(zip(paper_ids(t.doc.sha256, t.papers), paper_ids(sha, t.papers)))
+        result = None
+        if t.result is not None:
+            result = copy.copy(t.result)
+            result.rows = {table: [self.row(table, r, council, sha, papers_map) for r in rows]
+                           for table, rows in t.result.rows.items()}
+        name = Path(t.path).name
+        return ParsedFile(path=f"/synthetic/council-{council:05d}/{name}", sha256=sha, size=t.size, doc=doc,
+                          papers=t.papers, result=result, seconds=0.0)
+
+    @staticmethod
+    def row(table: str, r: dict, council: int, sha: str, papers_map: dict) -> dict:
+        out = {}
+        delta = council % 5
+        for k, v in r.items():
+            if k == "doc_sha256":
+                v = sha
+            elif k == "paper_id" and v:
+                v = papers_map.get(v, v)
+            elif k.endswith("_id") and isinstance(v, str) and v:
+                v = row_id(v, council)
+            elif isinstance(v, str) and k in KEY_COLUMNS:
+                v = f"{plan_key(council_name(council))} {v}"
+            elif isinstance(v, str) and k in TITLE_COLUMNS and table != "papers":
+                v = f"{council_name(council)}: {v}"
+            elif isinstance(v, str) and table in PERSON_TABLES and k in PERSON_COLUMNS:
+                v = f"{v} {surname(council)}"
+            elif isinstance(v, str) and "date" in k:
+                v = move_day(v, council)
+            elif isinstance(v, str) and DATE_COLUMNS.search(k):
+                v = shift_years(v, delta)
+            out[k] = v
+        return out
+
+
+def build(db: Path, packs: int) -> tuple[list[ParsedFile], float]:
+    """Parse the corpus, store ``packs`` copies; return (templates, seconds spent storing)."""
+    templates = []
+    for f in corpus_files():
+        try:
+            templates.append(parse_file(f))
+        except Exception as e:  # noqa: BLE001 - a corpus file that fails is left out, and said
+            print(f"skipped {f.name}: {e}", file=sys.stderr)
+    copiers = [Copier(t) for t in templates]
+    started = time.perf_counter()
+    with Store.open(db) as store:
+        for i in range(packs):
+            store.store_parsed(copiers[i % len(copiers)].copy(i, i // len(copiers)))
+            if i and i % 1000 == 0:
+                print(f"  stored {i} packs ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    return templates, time.perf_counter() - started
+
+
+def timed(fn, repeat: int = 2) -> tuple[float, object]:
+    """(best milliseconds of ``repeat`` runs, the last result)."""
+    best, out = float("inf"), None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = fn()
+        best = min(best, (time.perf_counter() - t) * 1000)
+    return best, out
+
+
+def page(conn, sql: str, params=()) -> list:
+    return conn.execute(f"SELECT * FROM ({sql}) LIMIT {PAGE}", params).fetchall()
+
+
+# each audit: (its query's first page, the whole audit as the CLI runs it)
+AUDIT_QUERIES = {
+    "stats-awaited": ("SELECT * FROM v_stats_awaited_runs WHERE n_periods >= 2 "
+                      "ORDER BY plan_title, first_period_start, ref", lambda c: audit.stats_awaited(c)),
+    "not-reported": ("SELECT * FROM v_not_reported_runs WHERE n_periods >= 2 "
+                     "ORDER BY plan_title, first_period_start, ref", lambda c: audit.not_reported(c)),
+    "status-changes": ("SELECT * FROM v_status_changes", lambda c: audit.status_changes(c)),
+    "funding": ("SELECT * FROM v_milestone_periods WHERE funding_allocated IS NOT NULL "
+                "ORDER BY plan_title, ordinal, ref", lambda c: audit.funding(c)),
+}
+
+
+def measure_queries(conn) -> list[tuple]:
+    rows = []
+    for name, (sql, whole) in AUDIT_QUERIES.items():
+        first_ms, _ = timed(lambda: page(conn, sql))
+        full_ms, got = timed(lambda: whole(conn))
+        rows.append((f"audit {name}", first_ms, full_ms, len(got)))
+    views = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
+    for v in sorted(set(VIEWS) & views):
+        first_ms, _ = timed(lambda: page(conn, f'SELECT * FROM "{v}"'))
+        full_ms, got = timed(lambda: conn.execute(f'SELECT * FROM "{v}"').fetchall(), repeat=1)
+        rows.append((f"view {v}", first_ms, full_ms, len(got)))
+    return rows
+
+
+def report(size_mb: float, packs: int, store_s: float, link_ms: float, relink_ms: float,
+           rows: list[tuple], search_ms: float) -> bool:
+    ok_all = True
+    print(f"\nstore: {packs} packs, {size_mb:,.0f} MB on disk ({size_mb * 1024 / max(packs, 1):.0f} KB a pack); "
+          f"stored in {store_s:.0f} s ({packs / max(store_s, 1e-9):.0f} packs/s through Store.store_parsed)")
+    print(f"{'query':42} {'first 50':>10} {'whole':>10} {'rows':>9}  ok")
+    for name, first_ms, full_ms, n in rows:
+        ok = first_ms < TARGET_PAGE_MS and full_ms < TARGET_FULL_MS
+        ok_all &= ok
+        print(f"{name:42} {first_ms:8.1f}ms {full_ms:8.1f}ms {n:9d}  {'yes' if ok else 'NO'}")
+    ok = search_ms < TARGET_SEARCH_MS
+    ok_all &= ok
+    print(f"{'search (20 best)':42} {search_ms:8.1f}ms {'':>10} {'':>9}  {'yes' if ok else 'NO'}")
+    ok = relink_ms < TARGET_RELINK * link_ms
+    print(f"{'link, full':42} {link_ms / 1000:9.1f}s")
+    print(f"{'re-link after one more pack':42} {relink_ms / 1000:9.1f}s {relink_ms / link_ms:9.0%} of full  "
+          f"{'yes' if ok else 'NO'}")
+    return ok_all and ok
+
+
+def throughput() -> None:
+    """Ingest the corpus files with 1 and 2 local workers and a 2-worker LocalCluster."""
+    from boardpack.batch import ingest_paths
+    from boardpack.cluster import dask_parse
+
+    files = corpus_files()
+    for label, workers in (("1 local worker", 1), ("2 local workers", 2),
+                           ("LocalCluster, 2 workers", dask_parse("local", 2))):
+        with tempfile.TemporaryDirectory() as d:
+            s = ingest_paths(files, Path(d) / "t.db", workers=workers)
+        print(f"ingest {label:26} {s.files} files ({s.failed} failed), {s.pages} pages in {s.seconds:.1f} s: "
+              f"{s.pages / s.seconds:.1f} pages/s" + (f"; first error: {s.errors[0]}" if s.errors else ""))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--packs", type=int, default=10_000)
+    ap.add_argument("--db", type=Path, help="build the store here (default: a temporary folder)")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary store")
+    ap.add_argument("--throughput", action="store_true", help="also time ingest with 1, 2 workers and a cluster")
+    args = ap.parse_args(argv)
+    tmp = None if args.db else tempfile.mkdtemp(prefix="boardpack-scale-")
+    db = args.db or Path(tmp) / "scale.db"
+    templates, store_s = build(db, args.packs)
+    with Store.open(db) as store:
+        link_ms, _ = timed(store.link, repeat=1)
+        store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.db.conn.execute("ANALYZE")
+        size_mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 2**20
+        conn = store.db.conn
+        rows = measure_queries(conn)
+        search_ms, _ = timed(lambda: search(conn, "burglary task group", limit=20))
+        store.store_parsed(Copier(templates[0]).copy(args.packs, args.packs // len(templates) + 1))
+        relink_ms, _ = timed(store.link, repeat=1)
+    ok = report(size_mb, args.packs, store_s, link_ms, relink_ms, rows, search_ms)
+    if args.throughput:
+        throughput()
+    print(f"\nstore kept at {db}" if (args.keep or args.db) else "")
+    if tmp and not args.keep:
+        for p in Path(tmp).glob("*"):
+            p.unlink()
+        Path(tmp).rmdir()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""The audits' queries read the store's tables through indexes, not by full scans (issue 13).
+
+Every SQL statement the audits of :mod:`boardpack.store.audit` run is caught
+with a trace callback on a fresh store and put through ``EXPLAIN QUERY PLAN``.
+On an archive of thousands of packs a full ``SCAN`` of a table that grows
+with every pack (amounts, checks, mentions, blocks, papers, updates) costs
+seconds (benchmarks/scale_bench.py); a search through an index stays in
+milliseconds. The whole-timeline passes of the run views (``link_*`` tables,
+partitioned by milestone) and v_sources' one row per document are what the
+audits report, and are not counted here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from boardpack.store import audit
+from boardpack.store.database import Store
+
+#: tables that grow with every pack stored, and that no audit may read whole
+PER_PACK = {"blocks", "papers", "files", "plan_updates", "plan_actions", "plan_milestones", "action_plans",
+            "budget_amounts", "budget_checks", "budget_tables", "people_mentions", "org_mentions",
+            "indicator_values", "warnings"}
+AUDITS = {"stats-awaited": audit.stats_awaited, "not-reported": audit.not_reported,
+          "status-changes": audit.status_changes, "funding": audit.funding}
+# "SCAN budget_amounts" or "SCAN a" (an alias): the table is read whole
+_SCAN = re.compile(r"^SCAN (\w+)(?: AS \w+)?(?P<how> USING (?:COVERING )?INDEX \w+)?")
+
+
+@pytest.fixture(scope="module")
+def conn(tmp_path_factory):
+    store = Store.open(tmp_path_factory.mktemp("plans") / "fresh.db")
+    yield store.db.conn
+    store.close()
+
+
+def statements(conn, fn) -> list[str]:
+    """The SELECT statements ``fn(conn)`` runs."""
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    try:
+        fn(conn)
+    finally:
+        conn.set_trace_callback(None)
+    return [s for s in seen if s.lstrip().upper().startswith(("SELECT", "WITH")) and "sqlite_master" not in s]
+
+
+def aliases(sql: str) -> dict[str, str]:
+    """alias -> table for every ``FROM/JOIN table alias`` in a statement and the views it reads."""
+    out = {}
+    for table, alias in re.findall(r"\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?", sql, re.IGNORECASE):
+        out[table] = table
+        if alias and alias.upper() not in {"ON", "WHERE", "JOIN", "LEFT", "GROUP", "ORDER", "USING", "WINDOW"}:
+            out[alias] = table
+    return out
+
+
+def full_scans(conn, sql: str) -> list[str]:
+    """Per-pack tables that ``sql`` reads whole (no index), by name."""
+    views = " ".join(r[0] or "" for r in conn.execute("SELECT sql FROM sqlite_master WHERE type = 'view'"))
+    names = aliases(sql + " " + views)
+    out = []
+    for row in conn.execute("EXPLAIN QUERY PLAN " + sql):
+        m = _SCAN.match(row[3])
+        if m and not m.group("how"):
+            # an alias used for several tables in several views: ambiguous, so judged by every table it may be
+            tables = {names.get(m.group(1), m.group(1))} | {
+                t for v, t in aliases(views).items() if v == m.group(1)}
+            out += sorted(tables & PER_PACK)
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(AUDITS))
+def test_audit_reads_no_per_pack_table_whole(conn, name):
+    sqls = statements(conn, AUDITS[name])
+    assert sqls, f"audit {name} ran no query"
+    bad = {s.split("FROM", 1)[-1][:80]: full_scans(conn, s) for s in sqls}
+    assert not any(bad.values()), f"audit {name} scans whole tables: {bad}"
+
+
+def test_the_check_sees_a_full_scan(conn):
+    # what the audits would do without migration 0011's index: the check must catch it
+    assert full_scans(conn, "SELECT * FROM budget_amounts NOT INDEXED WHERE is_total = 0") == ["budget_amounts"]
+    assert full_scans(conn, "SELECT * FROM budget_amounts WHERE is_total = 0") == []
+
+
+def test_v_organisations_groups_in_index_order(conn):
+    plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN SELECT * FROM v_organisations LIMIT 50"))
+    assert "org_mentions_group" in plan and "TEMP B-TREE FOR GROUP BY" not in plan, plan
+
+
+def test_a_documents_first_path_is_read_from_one_index(conn):
+    plan = " ".join(r[3] for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT x.path FROM files x WHERE x.sha256 = 'ab' ORDER BY x.path LIMIT 1"))
+    assert "files_sha256_path" in plan and "TEMP B-TREE" not in plan, plan
