@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 11
+-- user_version: 12
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -83,6 +83,9 @@ CREATE INDEX people_mentions_canonical ON people_mentions(canonical);
 
 -- index people_mentions_doc
 CREATE INDEX people_mentions_doc ON people_mentions(doc_sha256);
+
+-- index person_aliases_person
+CREATE INDEX person_aliases_person ON person_aliases(person_id);
 
 -- index person_clusters_person
 CREATE INDEX person_clusters_person ON person_clusters(person_id);
@@ -189,7 +192,13 @@ CREATE INDEX report_sections_report ON report_sections(report_id);
 -- index sqlite_autoindex_people_mentions_1
 -- (made by SQLite, no SQL)
 
+-- index sqlite_autoindex_person_aliases_1
+-- (made by SQLite, no SQL)
+
 -- index sqlite_autoindex_person_clusters_1
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_person_names_1
 -- (made by SQLite, no SQL)
 
 -- index sqlite_autoindex_plan_actions_1
@@ -611,6 +620,13 @@ CREATE TABLE people_mentions (
     block_index INTEGER
 );
 
+-- table person_aliases
+CREATE TABLE person_aliases (
+    alias_id TEXT PRIMARY KEY,
+    person_id TEXT,                      -- NULL when none of its spellings is stored any more
+    variants TEXT NOT NULL               -- JSON list: the spellings the old id stood for (the evidence)
+);
+
 -- table person_clusters
 CREATE TABLE person_clusters (
     canonical TEXT PRIMARY KEY,
@@ -620,6 +636,12 @@ CREATE TABLE person_clusters (
     roles TEXT,                          -- JSON list, most frequent first
     organisations TEXT,                  -- JSON list
     n_mentions INTEGER
+);
+
+-- table person_names
+CREATE TABLE person_names (
+    name TEXT PRIMARY KEY,
+    person_id TEXT
 );
 
 -- table plan_actions
@@ -841,9 +863,11 @@ SELECT a.meeting_id AS meeting_id,
        s.source_file AS source_file,
        a.page AS page,
        s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND a.page IS NOT NULL THEN s.file_url || '#page=' || a.page ELSE s.file_url END AS source_url
+       CASE WHEN s.format = 'pdf' AND a.page IS NOT NULL THEN s.file_url || '#page=' || a.page ELSE s.file_url END AS source_url,
+       pn.person_id AS person_id
 FROM attendance a
 LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
+LEFT JOIN person_names pn ON pn.name = a.person
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
                   WHERE dup.doc_sha256 = a.doc_sha256 AND dup.block_index = a.block_index);
 
@@ -945,9 +969,11 @@ SELECT a.meeting_id AS meeting_id,
        s.source_file AS source_file,
        a.page AS page,
        s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND a.page IS NOT NULL THEN s.file_url || '#page=' || a.page ELSE s.file_url END AS source_url
+       CASE WHEN s.format = 'pdf' AND a.page IS NOT NULL THEN s.file_url || '#page=' || a.page ELSE s.file_url END AS source_url,
+       pn.person_id AS person_id
 FROM minute_actions a
 LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
+LEFT JOIN person_names pn ON pn.name = a.owners
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
                   WHERE dup.doc_sha256 = a.doc_sha256 AND dup.block_index = a.block_index);
 
