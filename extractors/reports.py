@@ -24,12 +24,13 @@ from typing import Any, Optional
 
 from boardpack.core.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, PROGRESS_REPORT, TABLE, Block, Paper
 from boardpack.core.periods import parse_period, period_for_meeting
+from boardpack.core.settings import DEFAULT, REPORT_SECTIONS, Settings
 from boardpack.core.vocabulary import MONTH_STEM_RE
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.report_context import GUIDANCE, context_date, is_furniture, join_lines, one_line
 
-ACHIEVEMENT, CONCERN, RECOMMENDATION, PUBLICITY = "achievement", "concern", "recommendation", "publicity"
-SECTIONS = (ACHIEVEMENT, CONCERN, RECOMMENDATION, PUBLICITY)
+SECTIONS = REPORT_SECTIONS  # named once, in the settings, whose section_headings map to them
+ACHIEVEMENT, CONCERN, RECOMMENDATION, PUBLICITY = SECTIONS
 
 # Anchored at the start of a heading (after any "1." numbering); the order
 # matters: "Recommendations ... to Address Concerns" is a recommendation.
@@ -76,18 +77,23 @@ def clean_heading(text: str) -> str:
     return t.strip(" :")
 
 
-def section_of(text: str) -> Optional[str]:
-    """The section a heading names, or None."""
+def section_of(text: str, settings: Settings = DEFAULT) -> Optional[str]:
+    """The section a heading names, or None: the built-in patterns, then the
+    heading words of ``settings.vocabulary.section_headings``."""
     t = clean_heading(text)
     if not t or len(t.split()) > 14:
         return None
     for sec, pat in _SECTION_PATTERNS:
         if pat.search(t):
             return sec
+    words = " ".join(t.lower().split())
+    for phrase, sec in settings.vocabulary.section_headings.items():
+        if words == phrase or words.startswith(phrase) and not words[len(phrase)].isalnum():
+            return sec
     return None
 
 
-def _heading_split(block: Block) -> Optional[tuple[str, str, str]]:
+def _heading_split(block: Block, settings: Settings = DEFAULT) -> Optional[tuple[str, str, str]]:
     """(section, heading as written, inline content) when ``block`` is a section heading."""
     text = one_line(block.norm)
     raw = one_line(block.text)
@@ -98,11 +104,11 @@ def _heading_split(block: Block) -> Optional[tuple[str, str, str]]:
         return None
     # "Any Items for Publicity: Update information on the DAAT website"
     m = re.match(r"^([^:]{3,80}):\s*(\S.*)$", text)
-    sec = section_of(m.group(1)) if m else None
+    sec = section_of(m.group(1), settings) if m else None
     if sec and not re.fullmatch(r"[\d\s\u00b9\u00b2\u00b3\u2070-\u2079*]+", m.group(2)):
         head_raw = raw.split(":", 1)[0] if ":" in raw else m.group(1)
         return sec, clean_heading(head_raw), m.group(2).strip()
-    sec = section_of(text) if len(text.split()) <= 14 else None
+    sec = section_of(text, settings) if len(text.split()) <= 14 else None
     if sec and headingish and not (block.kind == PARAGRAPH and text.endswith(".") and len(text.split()) > 8):
         return sec, clean_heading(raw), ""
     return None
@@ -254,7 +260,7 @@ class _ReportReader:
             self.section = None
             self.recent_heads.append(one_line(b.text))
             return
-        hs = _heading_split(b)
+        hs = _heading_split(b, self.ctx.settings)
         if hs is None and self.section is None and (b.kind == HEADING or b.bold) and len(text) < 140:
             self.recent_heads.append(one_line(b.text))
         if hs is not None:
@@ -272,7 +278,7 @@ class _ReportReader:
         if self.section is None:
             return
         # A numbered heading of the next paper ("5. Update from ...") ends the report.
-        if b.kind == HEADING and re.match(r"^\d{1,2}\.\s+[A-Z]", text) and not section_of(text):
+        if b.kind == HEADING and re.match(r"^\d{1,2}\.\s+[A-Z]", text) and not section_of(text, self.ctx.settings):
             self.section = None
             return
         if (b.kind == HEADING or b.bold) and len(text.split()) <= 8 and not text.endswith((".", ":")):
@@ -317,7 +323,7 @@ class _ReportReader:
             if re.fullmatch(r"(?i)quarter|period|reporting\s+period", label) and len(texts) > 1 and self.cur:
                 self.cur.period_raw = texts[1]
                 continue
-            sec = section_of(first) if len(cells) >= 1 and len(first.split()) <= 14 else None
+            sec = section_of(first, self.ctx.settings) if len(cells) >= 1 and len(first.split()) <= 14 else None
             if sec and self.cur is not None or (sec and cells[0].bold):
                 if self.cur is None:
                     self._new(b)
@@ -388,12 +394,12 @@ def extract_reports(blocks: list[Block], ctx: ExtractContext) -> ExtractResult:
     return rd.emit()
 
 
-def looks_like_report(blocks: list[Block]) -> bool:
+def looks_like_report(blocks: list[Block], settings: Settings = DEFAULT) -> bool:
     """Template cues strong enough to read a paper of another type as a report:
     a Lead Officer or Priority Area line, an achievements heading and one more
     section heading (a cover report's "Key Issues" and "Recommendations" are not enough)."""
     fields = sum(1 for b in blocks if b.kind != TABLE and re.match(r"(?i)^\s*(lead\s+officer|priority\s+area)\s*[:\-]", b.norm or ""))
-    secs = {hs[0] for b in blocks if b.kind != TABLE and (hs := _heading_split(b))}
+    secs = {hs[0] for b in blocks if b.kind != TABLE and (hs := _heading_split(b, settings))}
     return fields >= 1 and ACHIEVEMENT in secs and len(secs) >= 2
 
 
@@ -410,7 +416,7 @@ class ProgressReportExtractor(Extractor):
         blocks = [b for b in blocks if b.index not in done]
         if not blocks:
             return ExtractResult()
-        if paper.paper_type != PROGRESS_REPORT and not looks_like_report(blocks):
+        if paper.paper_type != PROGRESS_REPORT and not looks_like_report(blocks, ctx.settings):
             return ExtractResult()
         done.update(b.index for b in blocks)
         return extract_reports(blocks, ctx)

@@ -155,6 +155,30 @@ def test_stats_awaited_words_from_a_users_file_reach_the_plan_updates(tmp_path):
         Settings(vocabulary={"awaited_subjects": "returns"})
 
 
+def test_section_headings_from_a_users_file_open_report_sections(tmp_path):
+    from boardpack.extractors.reports import ProgressReportExtractor
+    from report_views_helper import bullet
+
+    doc = document([heading("Priority Area Quarterly Progress Report: Q1 2009/10"),
+                    para("Lead Officer: Insp Chris Savage"),
+                    heading("Areas of Concern"),
+                    bullet("Two ASBOs were breached during the quarter"),
+                    heading("Wins this quarter"),
+                    bullet("The youth shelter opened in March")])
+    papers = [Paper("progress_report", "", 0, len(doc.blocks) - 1)]
+
+    def items(settings):
+        res = ProgressReportExtractor().extract(papers[0], ExtractContext(doc, papers, settings=settings))
+        return sorted((r["section"], r["item_text"]) for r in res.rows["report_items"])
+
+    assert ("achievement", "The youth shelter opened in March") not in items(DEFAULT)  # read as a concern
+    user = Settings.from_toml(_toml(tmp_path, '[vocabulary.section_headings]\n"Wins this quarter" = "achievement"\n'))
+    assert items(user) == [("achievement", "The youth shelter opened in March"),
+                           ("concern", "Two ASBOs were breached during the quarter")]
+    with pytest.raises(SettingsError, match="vocabulary.section_headings"):
+        Settings(vocabulary={"section_headings": {"wins": "triumph"}})
+
+
 # -- thresholds reach the stages --------------------------------------------------------
 
 PERIODS = [("2009/10 Q1", "2009-04-01"), ("2009/10 Q2", "2009-07-01")]

@@ -127,6 +127,17 @@ def _text_map(v: Any) -> Optional[str]:
     return None
 
 
+#: the sections of a progress report (extractors/reports.py reads them)
+REPORT_SECTIONS = ("achievement", "concern", "recommendation", "publicity")
+
+
+def _section_map(v: Any) -> Optional[str]:
+    problem = _text_map(v)
+    if problem is None and any(_phrase(x) not in REPORT_SECTIONS for x in v.values()):
+        return f"must map heading words to a section ({', '.join(REPORT_SECTIONS)})"
+    return problem
+
+
 def _phrases(v: Any) -> Optional[str]:
     if not isinstance(v, (list, tuple)) or not all(isinstance(x, str) and x.strip() for x in v):
         return "must be a list of words or phrases"
@@ -293,6 +304,10 @@ class VocabularySettings(_Section):
          "response", "numbers"), _phrases, "what \"<subject> awaited\" says is awaited (stats_awaited)")
     awaiting_subjects: tuple = _setting(("stats", "statistics", "figures", "data", "response"), _phrases,
                                         "what \"awaiting <subject>\" names (stats_awaited)")
+    # headings that open a progress report's section, beyond the built-in
+    # patterns of extractors/reports.py: a heading starting with these words
+    # ("Wins this quarter: ...") opens the section named
+    section_headings: Mapping[str, str] = _setting({}, _section_map, "heading words -> report section")
 
     def updated(self, changes: Mapping[str, Any]) -> "VocabularySettings":
         changes = dict(changes)
@@ -304,7 +319,7 @@ class VocabularySettings(_Section):
             if name not in lists:
                 continue  # unknown: named by _Section.updated
             table = isinstance(getattr(self, name), Mapping)
-            problem = (_text_map if table else _phrases)(changes[name])
+            problem = next(f.metadata["check"] for f in fields(self) if f.name == name)(changes[name])
             if problem:
                 raise _error(f"vocabulary.{name}", problem)
             if table:
