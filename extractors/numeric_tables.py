@@ -566,6 +566,27 @@ def classify(lay: Optional[TableLayout], paper_type: str = "", title: Optional[s
         return Verdict(None, reason="no layout")
     if paper_type in (AGENDA, COVER):
         return Verdict(None, reason=f"{paper_type} paper")
+    rejected = _not_a_value_table(lay)
+    if rejected is not None:
+        return rejected
+    ctx = " ".join([title or ""] + lay.captions)
+    b, money_like = _budget_score(lay, ctx)
+    ind = _indicator_score(lay, ctx, money_like)
+    if paper_type == BUDGET:
+        b += 2.0
+    elif paper_type == PERFORMANCE:
+        ind += 2.0
+    if b == 0 and ind == 0:
+        return Verdict(None, b, ind, "no cue")
+    if b > ind:
+        return Verdict("budget", b, ind, "scores")
+    if ind > b:
+        return Verdict("indicator", b, ind, "scores")
+    return Verdict("budget" if money_like else "indicator", b, ind, "tie")
+
+
+def _not_a_value_table(lay: TableLayout) -> Optional[Verdict]:
+    """Why a table is neither a budget nor an indicator table (no values, another paper's table); None when it may be one."""
     values = lay.value_cols
     if not values:
         return Verdict(None, reason="no numeric column")
@@ -583,19 +604,23 @@ def classify(lay: Optional[TableLayout], paper_type: str = "", title: Optional[s
         return Verdict(None, reason="agenda header")
     if sum(1 for h in headers if ATTENDANCE_COLS.search(h)) >= 1 and not any(BUDGET_WORDS.search(h) or INDICATOR_WORDS.search(h) for h in headers):
         return Verdict(None, reason="attendance header")
-    filled_values = sum(c.n_values for c in values)
-    if filled_values == 0:
+    if sum(c.n_values for c in values) == 0:
         return Verdict(None, reason="no values")
-    label_texts = _label_texts(lay)
     if lay.label_col is None and len(lay.columns) > 1:
         # all-numeric grid without labels: nothing to name the rows by
         return Verdict(None, reason="no label column")
-    ctx = " ".join([title or ""] + lay.captions)
+    return None
+
+
+def _budget_score(lay: TableLayout, ctx: str) -> tuple[float, bool]:
+    """How much the table reads as money; and whether it holds money (amounts, or rows named as money)."""
+    values = lay.value_cols
+    headers = [c.header for c in lay.columns]
+    filled_values = sum(c.n_values for c in values)
+    label_texts = _label_texts(lay)
     b = 0.0
-    ind = 0.0
     # cells under a "£" / "$" header are money even when printed bare
     n_money = sum(c.n_values if currency_header(c.header) else c.n_money for c in values)
-    n_pct = sum(c.n_percent for c in values)
     if n_money:
         b += 2 + 2 * n_money / max(1, filled_values)
     b += 1.5 * sum(1 for c in values if BUDGET_WORDS.search(c.header) and not is_period_header(c.header) or (BUDGET_WORDS.search(c.header) and re.search(r"budget|forecast|variance|allocat|outturn|spend", c.header, re.I)))
@@ -615,6 +640,16 @@ def classify(lay: Optional[TableLayout], paper_type: str = "", title: Optional[s
         b += 1.5
     if any(c.role == "actions" for c in lay.columns):
         b += 1.5
+    return b, bool(n_money or money_rows)
+
+
+def _indicator_score(lay: TableLayout, ctx: str, money_like: bool) -> float:
+    """How much the table reads as indicators: period columns, percentages, "No Calc", indicator words."""
+    values = lay.value_cols
+    headers = [c.header for c in lay.columns]
+    filled_values = sum(c.n_values for c in values)
+    ind = 0.0
+    n_pct = sum(c.n_percent for c in values)
     n_period_cols = sum(1 for c in values if is_period_header(c.header) or (c.top and is_period_header(c.top)))
     if n_period_cols:
         ind += 1.5 + 1.0 * min(n_period_cols, 4)
@@ -625,19 +660,9 @@ def classify(lay: Optional[TableLayout], paper_type: str = "", title: Optional[s
     ind += 1.0 * sum(1 for h in headers if h and INDICATOR_WORDS.search(h) and not BUDGET_WORDS.search(h))
     if INDICATOR_WORDS.search(ctx) and not BUDGET_WORDS.search(ctx):
         ind += 1.5
-    if not n_money and not money_rows and not any(BUDGET_WORDS.search(h) for h in headers if h) and not BUDGET_WORDS.search(ctx):
+    if not money_like and not any(BUDGET_WORDS.search(h) for h in headers if h) and not BUDGET_WORDS.search(ctx):
         ind += 1.0  # plain counts
-    if paper_type == BUDGET:
-        b += 2.0
-    elif paper_type == PERFORMANCE:
-        ind += 2.0
-    if b == 0 and ind == 0:
-        return Verdict(None, b, ind, "no cue")
-    if b > ind:
-        return Verdict("budget", b, ind, "scores")
-    if ind > b:
-        return Verdict("indicator", b, ind, "scores")
-    return Verdict("budget" if n_money or money_rows else "indicator", b, ind, "tie")
+    return ind
 
 
 _UNITS = re.compile(r"^(?:\(?£\s*(?:'?000'?s?|m|k|bn)?\)?\s*){1,12}$", re.I)
