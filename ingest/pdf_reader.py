@@ -243,10 +243,10 @@ def _char_census(chars: list[dict]) -> _Census:
             c.spaces += 1
             continue
         c.visible += 1
-        if unreadable_glyph(text):
-            c.unreadable += 1
-        elif text.isalnum():
+        if text.isalnum():  # a letter or digit is never an unreadable glyph: asked first, it is most
             c.alnum += 1
+        elif unreadable_glyph(text):
+            c.unreadable += 1
         elif text in _LEADERS:
             c.leaders += 1
     return c

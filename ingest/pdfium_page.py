@@ -10,20 +10,30 @@ dicts from it, so the rest of the reader is unchanged (``pdf.engine =
 "pdfium"``; issue 10):
 
 * characters from pdfium's text page (generated spaces and line breaks
-  skipped), each box as pdfminer draws it: from the glyph's origin and
-  advance across, and from the baseline plus the font descriptor's /Descent
-  up one font size (pdfium's own boxes use the font program's metrics,
-  which LibreOffice's zero descriptors do not match); font names are the
-  descriptor's /FontName, read from the page's resources through the
-  pdfminer document pdfplumber has open anyway;
+  skipped, pdfium's end-of-line hyphen mark read as the hyphen it is), each
+  box as pdfminer draws it: from the glyph's origin across, and from the
+  baseline plus the font descriptor's /Descent up one font size (pdfium's
+  own boxes use the font program's metrics, which LibreOffice's zero
+  descriptors do not match); font names are the descriptor's /FontName,
+  read from the page's resources through the pdfminer document pdfplumber
+  has open anyway. pdfium does not give the advance width: the right edge
+  is its loose box's, which is the advance except where a glyph overhangs
+  it (italics: up to a point wider than pdfminer's box);
 * paths from pdfium's page objects (form XObjects entered), split into
   subpaths and classed as line, rect or curve by pdfminer's own rules, with
   their fill colour (pdfium's RGB) and stroke/fill flags;
 * words by pdfplumber's word extractor and ruled tables by pdfplumber's
   table finder, run on those dicts (:class:`PdfiumPage` is a pdfplumber
   ``Container``, so ``page.edges`` and the finder work unchanged). Measured
-  on the corpus, the finder on pdfium's edges finds the same tables, so
-  pages with rulings need no pdfplumber pass.
+  on the corpus, the finder on pdfium's edges finds the same cells on every
+  page, so pages with rulings need no pdfplumber pass: pdfium reads every
+  page that has text (chosen over keeping pdfplumber for ruled pages, which
+  most pages of a pack are: tables, boxes and rules).
+
+Reading a page costs about 20 ms of CPU this way against about 52 ms with
+pdfplumber's fast path (24 corpus and real-world PDFs, 210 pages, read stage
+only); what is left is mostly the per-glyph calls into pdfium and
+pdfplumber's word extractor.
 
 The file is still opened by pdfplumber (page tree, metadata, typed errors
 for encrypted or broken files: nothing of a page's content is interpreted
@@ -53,6 +63,30 @@ from pdfplumber.table import TableFinder, TableSettings
 from pdfplumber.utils.text import extract_words
 
 Matrix = tuple[float, float, float, float, float, float]
+
+def _fast(fn, restype, *argtypes):
+    """A pdfium function called with plain addresses: the per-glyph loop makes
+    hundreds of thousands of calls, and pypdfium2's typed pointers (and casting
+    them back to compare objects) cost more than the calls themselves."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_P, _I = ctypes.c_void_p, ctypes.c_int
+_DOUBLE = ctypes.POINTER(ctypes.c_double)
+_unicode = _fast(R.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
+_generated = _fast(R.FPDFText_IsGenerated, _I, _P, _I)
+_map_error = _fast(R.FPDFText_HasUnicodeMapError, _I, _P, _I)
+_text_object = _fast(R.FPDFText_GetTextObject, _P, _P, _I)
+_origin = _fast(R.FPDFText_GetCharOrigin, _I, _P, _I, _DOUBLE, _DOUBLE)
+_loose_box = _fast(R.FPDFText_GetLooseCharBox, _I, _P, _I, ctypes.POINTER(R.FS_RECTF))
+
+
+def _text_of(u: int) -> Optional[str]:
+    """A character's text from pdfium's code point, None for none."""
+    if u == 0 or u == 0xFFFE or 0xDC00 <= u <= 0xDFFF:
+        return None
+    # pdfium marks a hyphen that ends a line as U+0002; the glyph is a hyphen
+    return "-" if u == 2 else chr(u)
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
@@ -75,6 +109,7 @@ class PdfiumDocument:
 
     def __init__(self, path: Path, n_pages: int):
         self.doc = None
+        self.fonts: dict[str, tuple[str, float]] = {}  # BaseFont -> pdfminer's name and descent
         try:
             doc = pdfium.PdfDocument(str(path))
         except Exception:  # noqa: BLE001 - encrypted, damaged: pdfplumber reads it as before
@@ -100,7 +135,7 @@ def pdfium_page(doc: PdfiumDocument, plumber_page, min_chars: int) -> Optional["
     except Exception:  # noqa: BLE001 - pdfium cannot load the page: pdfplumber may
         return None
     try:
-        out = PdfiumPage(plumber_page, page)
+        out = PdfiumPage(plumber_page, page, doc.fonts)
         if out.visible <= min_chars or out.unmapped:
             out.close()
             return None
@@ -120,7 +155,7 @@ def _plain_boxes(p) -> bool:
 class PdfiumPage(Container):
     """What :mod:`.pdf_reader` reads from a pdfplumber page, built by pdfium."""
 
-    def __init__(self, plumber_page, page):
+    def __init__(self, plumber_page, page, fonts: dict):
         self.page = page
         self.pdf = plumber_page.pdf
         self.page_number = plumber_page.page_number
@@ -129,7 +164,7 @@ class PdfiumPage(Container):
         self.initial_doctop = plumber_page.initial_doctop
         self.rotation = 0
         self.visible = self.unmapped = 0
-        self._fonts = _FontTable(plumber_page)
+        self._fonts = _FontTable(plumber_page, fonts)
         chars = self._chars()
         self._objects = {"char": chars, "rect": [], "line": [], "curve": []}
         self._paths()
@@ -157,59 +192,61 @@ class PdfiumPage(Container):
             tp.close()
 
     def _read_chars(self, tp) -> list[dict]:
+        """Every character pdfminer would see: the loop runs per glyph, so it
+        makes as few calls into pdfium as it can (what is the same for a whole
+        text object, its font and matrix, is asked once per object)."""
+        tpa = ctypes.cast(tp, ctypes.c_void_p).value
         n = R.FPDFText_CountChars(tp)
         out: list[dict] = []
-        H = self.height
+        H, doctop0, page_no = self.height, self.initial_doctop, self.page_number
         ox, oy = ctypes.c_double(), ctypes.c_double()
         box = R.FS_RECTF()
-        fm = R.FS_MATRIX()
-        last_obj, info = None, None
+        last_obj, obj_info = None, None
         for i in range(n):
-            if R.FPDFText_IsGenerated(tp, i) == 1:
+            u = _unicode(tpa, i)
+            text = _text_of(u)
+            if text is None:
                 continue
-            u = R.FPDFText_GetUnicode(tp, i)
-            if u == 0 or u == 0xFFFE:
-                continue
-            # pdfium marks a hyphen that ends a line as U+0002; the glyph is a hyphen
-            text = "-" if u == 2 else chr(u)
+            if (u <= 32 or u == 0xA0) and _generated(tpa, i) == 1:
+                continue  # a space or line break pdfium made up; pdfminer has no such glyph
             if 0xD800 <= u <= 0xDBFF and i + 1 < n:  # a surrogate pair: one character
-                text = (chr(u) + chr(R.FPDFText_GetUnicode(tp, i + 1))).encode("utf-16", "surrogatepass").decode("utf-16")
-            elif 0xDC00 <= u <= 0xDFFF:
-                continue
-            if R.FPDFText_HasUnicodeMapError(tp, i) == 1:
+                text = (text + chr(_unicode(tpa, i + 1))).encode("utf-16", "surrogatepass").decode("utf-16")
+            if _map_error(tpa, i) == 1:
                 self.unmapped += 1
-            if not text.isspace():
-                self.visible += 1
-            obj = R.FPDFText_GetTextObject(tp, i)
-            key = ctypes.cast(obj, ctypes.c_void_p).value
-            if key != last_obj:
-                last_obj, info = key, self._fonts.info(obj)
-            fontname, descent, tf = info
-            R.FPDFText_GetMatrix(tp, i, fm)
-            R.FPDFText_GetCharOrigin(tp, i, ox, oy)
-            R.FPDFText_GetLooseCharBox(tp, i, box)
-            a, b, c, d = fm.a, fm.b, fm.c, fm.d
-            upright = a * d > 0 and b * c <= 0
-            if b == 0 and c == 0:
-                # pdfminer's box: the advance across, baseline + descent up one font size
-                y0 = oy.value + descent * tf * d
-                y1 = y0 + tf * d
+            obj = _text_object(tpa, i)
+            if obj != last_obj:
+                last_obj, obj_info = obj, self._object_info(tp, i, obj)
+            fontname, upright, plain, scale, drop, size = obj_info
+            _origin(tpa, i, ox, oy)
+            _loose_box(tpa, i, box)
+            if plain:
+                # pdfminer's box: from the origin across the advance, and from
+                # baseline + descent up one font size
+                y0 = oy.value + drop
+                y1 = y0 + scale
                 if y1 < y0:
                     y0, y1 = y1, y0
-                x0, x1 = box.left, box.right
-                size = y1 - y0
+                x0, x1 = ox.value, max(box.right, ox.value)
             else:  # rotated or skewed glyphs: pdfium's loose box
                 x0, x1, y0, y1 = box.left, box.right, box.bottom, box.top
-                size = tf * math.hypot(c, d)
-            top, bottom = H - y1, H - y0
-            out.append({
-                "matrix": (a, b, c, d, ox.value, oy.value), "fontname": fontname, "adv": x1 - x0,
-                "upright": upright, "x0": x0, "y0": y0, "x1": x1, "y1": y1,
-                "width": x1 - x0, "height": y1 - y0, "size": size, "object_type": "char",
-                "page_number": self.page_number, "text": text,
-                "top": top, "bottom": bottom, "doctop": self.initial_doctop + top,
-            })
+            top = H - y1
+            out.append({"text": text, "fontname": fontname, "size": size if size is not None else y1 - y0,
+                        "upright": upright, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": top,
+                        "bottom": H - y0, "doctop": doctop0 + top, "width": x1 - x0, "height": y1 - y0,
+                        "object_type": "char", "page_number": page_no})
+        self.visible = sum(1 for c in out if not c["text"].isspace())
         return out
+
+    def _object_info(self, tp, i: int, obj: int) -> tuple:
+        """(font name, upright, axis-aligned, box height, descent drop, size or
+        None) of the text object holding character ``i``."""
+        fm = R.FS_MATRIX()
+        R.FPDFText_GetMatrix(tp, i, fm)
+        a, b, c, d = fm.a, fm.b, fm.c, fm.d
+        fontname, descent, tf = self._fonts.info(ctypes.cast(ctypes.c_void_p(obj), R.FPDF_PAGEOBJECT))
+        plain = b == 0 and c == 0
+        return (fontname, a * d > 0 and b * c <= 0, plain, tf * d, descent * tf * d,
+                None if plain else tf * math.hypot(c, d))
 
     # -- paths --------------------------------------------------------------
 
@@ -337,10 +374,13 @@ def _colour(obj, getter) -> Optional[tuple[float, float, float]]:
 
 class _FontTable:
     """A text object's (font name, descriptor descent per unit, font size),
-    names and descents as pdfminer reads them from the page's resources."""
+    names and descents as pdfminer reads them from the page's resources.
+    ``known`` is the document's table (pages share their fonts): a page's
+    resources are read only when it uses a font no page before it did."""
 
-    def __init__(self, plumber_page):
-        self._by_base: Optional[dict[str, tuple[str, float]]] = None
+    def __init__(self, plumber_page, known: dict[str, tuple[str, float]]):
+        self._known = known
+        self._walked = False
         self._plumber_page = plumber_page
         self._cache: dict[int, tuple[str, float]] = {}
         self._buf = ctypes.create_string_buffer(512)
@@ -353,7 +393,7 @@ class _FontTable:
         if key not in self._cache:
             n = R.FPDFFont_GetBaseFontName(font, self._buf, len(self._buf))
             base = self._buf.raw[: max(n - 1, 0)].decode("utf-8", "replace")
-            named = self._names().get(_plain(base))
+            named = self._named(_plain(base))
             if named is None:
                 d = ctypes.c_float()
                 descent = d.value if R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), d) else 0.0
@@ -362,14 +402,14 @@ class _FontTable:
         name, descent = self._cache[key]
         return name, descent, tf
 
-    def _names(self) -> dict[str, tuple[str, float]]:
-        if self._by_base is None:
-            self._by_base = {}
+    def _named(self, base: str) -> Optional[tuple[str, float]]:
+        if base not in self._known and not self._walked:
+            self._walked = True
             try:
-                _walk_fonts(resolve1(self._plumber_page.page_obj.resources), self._by_base, 0)
+                _walk_fonts(resolve1(self._plumber_page.page_obj.resources), self._known, 0)
             except Exception:  # noqa: BLE001 - odd resources: pdfium's own metrics are used
                 pass
-        return self._by_base
+        return self._known.get(base)
 
 
 def _name(v) -> str:
