@@ -211,7 +211,7 @@ class PdfSettings(_Section):
     scanned_min_pattern_share: float = _setting(0.25, _number(0, 1), "pattern-filled share that makes a page a scan")
     # pdfium reads a page's text layer many times faster than pdfplumber (pdfminer);
     # pdfplumber stays as the reference reader and debugging lens
-    engine: str = _setting("pdfplumber", lambda v: None if v in ("pdfium", "pdfplumber")
+    engine: str = _setting("pdfium", lambda v: None if v in ("pdfium", "pdfplumber")
                            else "must be pdfium or pdfplumber", "PDF text-layer reader: pdfium or pdfplumber")
     # -- lines into blocks (ingest/pdf_blocks.py), in points unless a share
     heading_size_step: float = _setting(1.5, _number(0), "points over the body size that make a line a heading")
