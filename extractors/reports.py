@@ -217,19 +217,28 @@ class _ReportReader:
             return
         if is_furniture(b) or GUIDANCE.match(text) or re.match(r"(?i)^please\s+restrict\b", text):
             return
-        # -- report fields ------------------------------------------------------
-        if _REPORT_TITLE.search(text) and len(text) < 120 and not (self.section and b.kind == LIST_ITEM) and \
-                (b.kind == HEADING or b.bold or len(text.split()) <= 10) and not text.endswith("."):
-            per = parse_period(text, context_date(self.ctx))
-            if self.cur is None or self.cur.started or (self.cur.title and self.cur.priority):
-                self._new(b)
-            self.cur.title = one_line(b.text)
-            if per and per.inferred == "stated":
-                self.cur.period_raw = text
-            elif per:
-                self.cur.period_hint = text
-            self.section = None
+        if self._report_title(b, text) or self._report_field(b, text):
             return
+        self._section_text(b, text)
+
+    def _report_title(self, b: Block, text: str) -> bool:
+        """A report's title line ("CDRP Quarterly Report Q2 2016/17"): a new report, and its period."""
+        if not (_REPORT_TITLE.search(text) and len(text) < 120 and not (self.section and b.kind == LIST_ITEM)
+                and (b.kind == HEADING or b.bold or len(text.split()) <= 10) and not text.endswith(".")):
+            return False
+        per = parse_period(text, context_date(self.ctx))
+        if self.cur is None or self.cur.started or (self.cur.title and self.cur.priority):
+            self._new(b)
+        self.cur.title = one_line(b.text)
+        if per and per.inferred == "stated":
+            self.cur.period_raw = text
+        elif per:
+            self.cur.period_hint = text
+        self.section = None
+        return True
+
+    def _report_field(self, b: Block, text: str) -> bool:
+        """The report's priority, lead officer or quarter line; True when the block was one."""
         m = _PRIORITY.match(text)
         if m:
             if self._need_new("priority_raw"):
@@ -242,19 +251,22 @@ class _ReportReader:
             if lm:
                 self.cur.lead = one_line(lm.group(1)) or None
             self.section = None
-            return
+            return True
         m = _LEAD.match(text) if re.match(r"(?i)^\s*lead\s+officer\b", text) else None
         if m:
             if self._need_new("lead"):
                 self._new(b)
             self.cur.lead = one_line(m.group(1)) or None
             self.section = None
-            return
+            return True
         m = _QUARTER_LINE.match(text)
         if m and self.cur is not None and not self.cur.started and parse_period(m.group(1), context_date(self.ctx)):
             self.cur.period_raw = one_line(m.group(1))
-            return
-        # -- sections -------------------------------------------------------------
+            return True
+        return False
+
+    def _section_text(self, b: Block, text: str) -> None:
+        """A block that is no report field: a priority heading, a section heading, or an item of the open section."""
         if (b.kind == HEADING or b.bold) and _PRIORITY_HEAD.match(text) and len(text) < 140:
             # "Priority 2: Reducing Re-offending" ends the report above and names the next one
             self.section = None
@@ -264,16 +276,7 @@ class _ReportReader:
         if hs is None and self.section is None and (b.kind == HEADING or b.bold) and len(text) < 140:
             self.recent_heads.append(one_line(b.text))
         if hs is not None:
-            sec, head, inline = hs
-            if self.cur is None:
-                self._new(b)
-            if any(s["section"] == sec for s in self.cur.sections) and self.cur.priority:
-                # a second "Key Achievements" with no new header: a report without its fields
-                self._new(b)
-            self.section = {"section": sec, "heading": head, "items": [], "page": b.page, "block_index": b.index}
-            self.cur.sections.append(self.section)
-            if inline:
-                self._item(inline, inline, b, force_new=True)
+            self._open_section(b, hs)
             return
         if self.section is None:
             return
@@ -284,6 +287,19 @@ class _ReportReader:
         if (b.kind == HEADING or b.bold) and len(text.split()) <= 8 and not text.endswith((".", ":")):
             return  # a sub-heading inside a section ("IOM Updates", "Scheme Updates - PPO")
         self._item(b.norm, b.text, b, force_new=b.kind == LIST_ITEM)
+
+    def _open_section(self, b: Block, hs: tuple) -> None:
+        """A section heading ("Key Achievements"): the section opens, in a new report when the open one has it already."""
+        sec, head, inline = hs
+        if self.cur is None:
+            self._new(b)
+        if any(s["section"] == sec for s in self.cur.sections) and self.cur.priority:
+            # a second "Key Achievements" with no new header: a report without its fields
+            self._new(b)
+        self.section = {"section": sec, "heading": head, "items": [], "page": b.page, "block_index": b.index}
+        self.cur.sections.append(self.section)
+        if inline:
+            self._item(inline, inline, b, force_new=True)
 
     def _item(self, text: str, raw: str, b: Block, force_new: bool) -> None:
         items = self.section["items"]
