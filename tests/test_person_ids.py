@@ -145,3 +145,17 @@ def test_a_store_without_people_links(tmp_path):
         link_all(s.db.conn)
         assert s.db.conn.execute("SELECT COUNT(*) FROM person_names").fetchone()[0] == 0
         assert s.db.conn.execute("SELECT COUNT(*) FROM v_attendance").fetchone()[0] == 0
+
+
+def test_report_leads_carry_their_person(conn):
+    two_packs(conn)
+    sha = row_id("doc", "2017-02-23")
+    conn.execute("INSERT INTO progress_reports (report_id, doc_sha256, ordinal, lead_officer, period, page, "
+                 "block_index) VALUES ('r1', ?, 0, 'Cllr Nick Oakhill', '2016/17 Q3', 4, 50)", [sha])
+    conn.execute("INSERT INTO report_sections (section_id, report_id, doc_sha256, section, ordinal, n_items, page, "
+                 "block_index) VALUES ('s1', 'r1', ?, 'achievement', 0, 1, 4, 51)", [sha])
+    conn.execute("INSERT INTO report_items (item_id, report_id, section_id, doc_sha256, section, ordinal, item_text, "
+                 "page, block_index) VALUES ('i1', 'r1', 's1', ?, 'achievement', 0, 'Graffiti removed', 4, 52)", [sha])
+    link_all(conn)
+    got = conn.execute("SELECT lead_officer, person_id FROM v_report_items").fetchall()
+    assert got == [("Cllr Nick Oakhill", ids_by_name(conn)["Nick Oakhill"])]

@@ -7,9 +7,10 @@ or a new spelling does move one, the id given out before stays resolvable:
 ``person_aliases`` maps every retired id to the person now holding most of
 the spellings it stood for (the spellings are kept as the evidence), and is
 carried from rebuild to rebuild. ``person_names`` maps each name as written
-in ``attendance.person`` and ``minute_actions.owners`` to its person, so
-``v_attendance`` and ``v_minute_actions`` carry ``person_id`` and "who sent
-apologies most often" is one ``GROUP BY person_id``.
+in ``attendance.person``, ``minute_actions.owners`` and
+``progress_reports.lead_officer`` to its person, so ``v_attendance``,
+``v_minute_actions`` and ``v_report_items`` carry ``person_id`` and "who
+sent apologies most often" is one ``GROUP BY person_id``.
 """
 
 from __future__ import annotations
@@ -56,11 +57,13 @@ def record_aliases(conn: sqlite3.Connection, before: dict[str, str]) -> int:
 def _names_as_written(conn: sqlite3.Connection) -> set[str]:
     names = {r[0] for r in conn.execute("SELECT DISTINCT person FROM attendance WHERE person IS NOT NULL")}
     names |= {r[0] for r in conn.execute("SELECT DISTINCT owners FROM minute_actions WHERE owners IS NOT NULL")}
+    names |= {r[0] for r in conn.execute("SELECT DISTINCT lead_officer FROM progress_reports "
+                                         "WHERE lead_officer IS NOT NULL")}
     return {n for n in names if n.strip()}
 
 
 def rebuild_person_names(conn: sqlite3.Connection) -> int:
-    """Fill ``person_names``: each attendance name and owners list as written ->
+    """Fill ``person_names``: each attendance name, owners list and report lead as written ->
     its person's id (an owners list: the ids of the owners that are known
     people, '; '-separated in their order). Return the names resolved."""
     ids = snapshot(conn)

@@ -61,7 +61,9 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "period": "reporting period, e.g. '2009/10 Q1'",
         "section": "achievement | concern | recommendation | publicity",
         "item_text": "the bullet or paragraph as written",
-        **SOURCE, **LINK}),
+        **SOURCE, **LINK,
+        "person_id": "the lead officer's person (v_people.person_id), whatever title or spelling the report used; "
+                     "NULL when the lead is not recognised as a person"}),
     "v_action_updates": ("Action-plan milestones with their update for one reporting period.", {
         "plan_title": "the plan's title as printed",
         "action_ref": "action number, e.g. '1.3'",

@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 12
+-- user_version: 13
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -1035,11 +1035,13 @@ SELECT r.priority_area AS priority_area,
        s.source_file AS source_file,
        i.page AS page,
        s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND i.page IS NOT NULL THEN s.file_url || '#page=' || i.page ELSE s.file_url END AS source_url
+       CASE WHEN s.format = 'pdf' AND i.page IS NOT NULL THEN s.file_url || '#page=' || i.page ELSE s.file_url END AS source_url,
+       pn.person_id AS person_id
 FROM report_items i
 JOIN progress_reports r ON r.report_id = i.report_id
 JOIN report_sections sec ON sec.section_id = i.section_id
 LEFT JOIN v_sources s ON s.doc_sha256 = i.doc_sha256
+LEFT JOIN person_names pn ON pn.name = r.lead_officer
 WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
                   WHERE d.doc_sha256 = i.doc_sha256 AND d.block_index = i.block_index)
 ORDER BY s.source_file, r.ordinal, sec.ordinal, i.ordinal;
