@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 from boardpack.core.names import HONOURS, NOT_NAME_WORDS, canonical_name, looks_like_person, name_key
 from boardpack.extractors.meeting_cues import NUM_HEAD, SECTION_HEAD, Line, row_heading
@@ -1202,64 +1202,18 @@ def grid_attendance(block, iso: Optional[str], legend: dict[str, str], header_bl
     codes = dict(_GRID_DEFAULT_CODES)
     codes.update(legend)
     exp = [_expanded(r) for r in rows]
-
-    def person_row(cells):
-        first = next((c for c in cells if c[2]), None)
-        if first is None or first[0] > 1:
-            return None
-        name = first[2]
-        probe = name.title() if name.isupper() else name
-        if not looks_like_person(_canon(probe)) or not _plausible_person(probe):
-            return None
-        return first
-
-    people = [(k, person_row(cells)) for k, cells in enumerate(exp)]
-    people = [(k, p) for k, p in people if p is not None]
+    people = [(k, p) for k, p in ((k, _grid_person(cells)) for k, cells in enumerate(exp)) if p is not None]
     if len(people) < 2:
         return []
-    first_row = people[0][0]
-    # column groups: cell starts shared by every member row
-    bounds = None
-    for k, p in people:
-        starts = {c[0] for c in exp[k] if c[0] > p[0]}
-        bounds = starts if bounds is None else bounds & starts
-    if not bounds:
+    groups = _column_groups(exp, people)
+    if not groups:
         return []
-    width = max(sum(c[1] for c in cells) for cells in exp)
-    bl = sorted(bounds)
-    groups = [(b, bl[j + 1] if j + 1 < len(bl) else width) for j, b in enumerate(bl)]
-
-    def group_vals(k, g):
-        return [c for c in exp[k] if g[0] <= c[0] < g[1]]
-
-    def is_code(v):
-        return v.lower() in codes
-
-    code_groups = []
-    for g in groups:
-        vals = [c[2] for k, _ in people for c in group_vals(k, g) if c[2]]
-        if all(is_code(v) for v in vals):
-            code_groups.append(g)
-    if not any(is_code(c[2]) for k, _ in people for g in code_groups for c in group_vals(k, g)):
+    code_groups = [g for g in groups
+                   if all(v.lower() in codes for v in (c[2] for k, _ in people for c in _cells_in(exp[k], g) if c[2]))]
+    if not any(c[2].lower() in codes for k, _ in people for g in code_groups for c in _cells_in(exp[k], g)):
         return []
-    # the meeting's column: a date in the header rows above it, or the n-th date of a
-    # table of rotated dates printed just above the grid
-    target = None
-    heads = exp[:first_row]
-    for g in code_groups:
-        chars = [c[2] for h in heads for c in h if g[0] <= c[0] < g[1] and c[2]]
-        if chars and (_stacked_date(chars, iso) or any(_num_date_matches(x, iso) for x in chars)):
-            target = g
-            break
-    if target is None and header_block is not None:
-        hrows = header_block.rows
-        ncol = max(len(r.cells) for r in hrows)
-        for j in range(ncol):
-            chars = [" ".join((r.cells[j].text or "").split()) for r in hrows if j < len(r.cells)]
-            if _stacked_date(chars, iso) or any(_num_date_matches(x, iso) for x in chars if x):
-                if j < len(code_groups):
-                    target = code_groups[j]
-                break
+    heads = exp[:people[0][0]]
+    target = _meeting_column(heads, code_groups, iso, header_block)
     if target is None:
         return []
     role_group = None
@@ -1270,13 +1224,62 @@ def grid_attendance(block, iso: Optional[str], legend: dict[str, str], header_bl
             role_group = g
     out = []
     for k, p in people:
-        vals = [c[2] for c in group_vals(k, target) if c[2]]
+        vals = [c[2] for c in _cells_in(exp[k], target) if c[2]]
         cat = codes.get(vals[0].lower()) if len(vals) == 1 else None
         if not cat:
             continue
         role = None
         if role_group:
-            rv = [c[2] for c in group_vals(k, role_group) if c[2]]
+            rv = [c[2] for c in _cells_in(exp[k], role_group) if c[2]]
             role = rv[0] if rv else None
         out.append((p[2], cat, role))
     return out
+
+
+def _cells_in(cells: list, g: tuple[int, int]) -> list:
+    """The cells of an expanded row that start inside column group ``g``."""
+    return [c for c in cells if g[0] <= c[0] < g[1]]
+
+
+def _grid_person(cells: list) -> Optional[tuple]:
+    """The name cell of a member row of a grid: its first cell, when it is a person's name."""
+    first = next((c for c in cells if c[2]), None)
+    if first is None or first[0] > 1:
+        return None
+    name = first[2]
+    probe = name.title() if name.isupper() else name
+    if not looks_like_person(_canon(probe)) or not _plausible_person(probe):
+        return None
+    return first
+
+
+def _column_groups(exp: list[list], people: list[tuple[int, tuple]]) -> list[tuple[int, int]]:
+    """Column groups of a grid, (start, end) each: the cell starts shared by every member row."""
+    bounds = None
+    for k, p in people:
+        starts = {c[0] for c in exp[k] if c[0] > p[0]}
+        bounds = starts if bounds is None else bounds & starts
+    if not bounds:
+        return []
+    width = max(sum(c[1] for c in cells) for cells in exp)
+    bl = sorted(bounds)
+    return [(b, bl[j + 1] if j + 1 < len(bl) else width) for j, b in enumerate(bl)]
+
+
+def _meeting_column(heads: list[list], code_groups: list[tuple[int, int]], iso: str,
+                    header_block: Any) -> Optional[tuple[int, int]]:
+    """The meeting's column: a date in the header rows above it, or the n-th date of a
+    table of rotated dates printed just above the grid."""
+    for g in code_groups:
+        chars = [c[2] for h in heads for c in h if g[0] <= c[0] < g[1] and c[2]]
+        if chars and (_stacked_date(chars, iso) or any(_num_date_matches(x, iso) for x in chars)):
+            return g
+    if header_block is None:
+        return None
+    hrows = header_block.rows
+    ncol = max(len(r.cells) for r in hrows)
+    for j in range(ncol):
+        chars = [" ".join((r.cells[j].text or "").split()) for r in hrows if j < len(r.cells)]
+        if _stacked_date(chars, iso) or any(_num_date_matches(x, iso) for x in chars if x):
+            return code_groups[j] if j < len(code_groups) else None
+    return None
