@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from boardpack.batch import (FileOutcome, NoInputs, Summary, default_workers, local_parse, parse_in_worker,
-                             walk_inputs)
+                             source_paths, walk_inputs)
 from boardpack.core.errors import BoardpackError, StoreError, UnreadableDocument
 from boardpack.core.identity import PARSER_VERSION
 from boardpack.core.pathnames import display_path
@@ -50,6 +50,8 @@ from boardpack.store.database import Store, file_key
 
 SUFFIX = ".bpshard"
 FORMAT = "boardpack-shard/1"
+# one per run, beside the shards: each file's path as ingested (files.source_path)
+PATHS_GLOB = "paths-*.json"
 
 
 def _digest(text: str) -> str:
@@ -122,6 +124,32 @@ def _sniff_format(path) -> Optional[str]:
         return detect_format(Path(path))
     except Exception:  # noqa: BLE001 - recording a failure must never fail on the file's bytes
         return None
+
+
+def _write_paths(folder: Path, names: dict[str, str]) -> None:
+    """Record the paths as ingested (relative to the folder given) for merge, which
+    cannot see the folders a run was given; the task writing a shard knows only its file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    target = folder / f"paths-{stamp.replace(':', '')}-{os.getpid()}.json"
+    tmp = folder / f".{target.name}.tmp"
+    tmp.write_text(json.dumps({"written_at": stamp, "source_paths": names}, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def read_paths(dirs: Iterable) -> dict[str, str]:
+    """files.path key -> the path as ingested, from every run's paths file (the latest run wins)."""
+    runs = []
+    for d in dirs:
+        for p in Path(d).rglob(PATHS_GLOB):
+            try:
+                runs.append(json.loads(p.read_text(encoding="utf-8")))
+            except (OSError, ValueError):
+                continue
+    out: dict[str, str] = {}
+    for run in sorted(runs, key=lambda r: r.get("written_at", "")):
+        out.update(run.get("source_paths") or {})
+    return out
 
 
 def partial_message(page_errors: list) -> str:
@@ -199,6 +227,7 @@ def ingest_to_shards(paths: Iterable, shard_dir, workers=None, progress=None,
         summary.skipped.append((display_path(p), why))
         progress("skip", (display_path(p), why))
     run = _ShardRun(Path(shard_dir), summary, progress)
+    _write_paths(Path(shard_dir), source_paths(paths, found.files))
     for m in found.missing:
         run.fail(m, UnreadableDocument("no such file or folder", m))
     for f in found.files:
@@ -312,6 +341,7 @@ def merge_shards(dirs: Iterable, db_path, settings: Optional[Settings] = None, p
     shards = find_shards(dirs)
     summary.shards = len(shards)
     with Store.open(db_path) as store:
+        store.source_paths = read_paths(dirs)
         ordered = _ordered(shards, summary)
         # another name for bytes whose document comes later (clocks of two machines): at the end
         waiting = [(p, h) for p, h in ordered if h["kind"] == "alias" and not store.has_document(h["sha256"])]

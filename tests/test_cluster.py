@@ -129,6 +129,29 @@ def test_shards_merged_in_any_order_and_twice_equal_one_ingest(inputs, local_db,
     assert dump(tmp_path / "ab.db") == before  # not even a timestamp moved
 
 
+def test_merged_failures_and_paths_as_ingested_equal_an_ingest(tmp_path):
+    # a folder: files.source_path is relative to it; merge cannot see the folder,
+    # so the run's paths file carries it
+    (tmp_path / "in" / "2009-q1").mkdir(parents=True)
+    (tmp_path / "in" / "2009-q1" / "notes.txt").write_text("not a board pack\n")
+    summary = ingest_to_shards([tmp_path / "in"], tmp_path / "s", workers=1)
+    assert (summary.failed, summary.new) == (1, 0)
+    merged = merge_shards([tmp_path / "s"], tmp_path / "m.db")
+    assert (merged.failed, merged.errors) == (1, [])
+    ingest_paths([tmp_path / "in"], tmp_path / "i.db", workers=1)
+
+    def rows(db):
+        conn = sqlite3.connect(db)
+        try:
+            return (conn.execute("SELECT path, source_path, status, error, format FROM files").fetchall(),
+                    conn.execute("SELECT path, sha256, stage, error_type, message FROM errors").fetchall())
+        finally:
+            conn.close()
+
+    assert rows(tmp_path / "m.db") == rows(tmp_path / "i.db")
+    assert rows(tmp_path / "m.db")[0][0][1] == "2009-q1/notes.txt"
+
+
 def test_a_shard_of_another_parser_version_is_refused(tmp_path):
     folder = tmp_path / "s"
     folder.mkdir()
