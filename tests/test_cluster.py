@@ -152,6 +152,20 @@ def test_merged_failures_and_paths_as_ingested_equal_an_ingest(tmp_path):
     assert rows(tmp_path / "m.db")[0][0][1] == "2009-q1/notes.txt"
 
 
+def test_ingest_shards_and_merge_on_the_command_line(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.txt").write_text("not a board pack\n")
+    run = CliRunner().invoke(cli, ["ingest", str(tmp_path / "in"), "--shards", str(tmp_path / "s"), "-w", "1", "-s"])
+    assert run.exit_code == 1 and "1 files: 0 new, 0 unchanged, 0 replaced, 1 failed" in run.output, run.output
+    assert not any((tmp_path / "s").glob("*.db")) and any((tmp_path / "s").glob("*.bpshard"))
+    merged = CliRunner().invoke(cli, ["merge", str(tmp_path / "s"), "--db", str(tmp_path / "m.db")])
+    assert merged.exit_code == 0 and "1 shards: 0 new, 0 replaced, 0 unchanged, 1 failed" in merged.output, merged.output
+    again = CliRunner().invoke(cli, ["merge", str(tmp_path / "s"), "--db", str(tmp_path / "m.db")])
+    assert again.exit_code == 0 and "1 merged before" in again.output, again.output
+    missing = CliRunner().invoke(cli, ["merge", str(tmp_path / "nowhere"), "--db", str(tmp_path / "m.db")])
+    assert missing.exit_code == 2 and missing.output.startswith("error: no such shard folder"), missing.output
+
+
 def test_a_shard_of_another_parser_version_is_refused(tmp_path):
     folder = tmp_path / "s"
     folder.mkdir()
