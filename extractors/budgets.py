@@ -583,91 +583,109 @@ def prose_budget(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
     names from a header line with as many words ("Core External Total") and
     units from a "£000s £000s £000s" line."""
     doc = ctx.doc
-    runs: list[dict] = []
-    cur: Optional[dict] = None
-    title: Optional[str] = None
-    header_words: list[str] = []
-    units = ""
-
-    def close():
-        nonlocal cur
-        if cur and len(cur["rows"]) >= 2:
-            runs.append(cur)
-        cur = None
-
-    label_lines: list[str] = []  # short lines with no amount just above: a row label wrapped over them
-
+    reader = _ProseRuns()
     for b in paper.blocks(doc):
-        if "boilerplate" in b.flags or b.kind == PAGE_BREAK:
-            continue  # a cost list may break across a page
-        if b.kind == HEADING:
-            row = _prose_row(one_line(b.norm))
-            if row is not None and cur is not None and len(row[1]) == cur["ncols"] and total_kind(row[0]):
-                cur["rows"].append((b, row[0], row[1]))  # "Total £125,000" set in bold: the run's total
-                label_lines = []
-                continue
-            close()
-            label_lines = []
-            t = one_line(b.norm)
-            if _HEADER_LINE.match(t) and len(t.split()) <= 3 and t.isupper():
-                title = t
-            else:
-                title = t
-            continue
-        if b.kind not in (PARAGRAPH, LIST_ITEM):
-            close()
-            label_lines = []
-            continue
-        for line in b.norm.splitlines():
-            line = one_line(line)
-            if not line:
-                continue
-            if _UNITS_LINE.match(line):
-                units = line.split()[0]
-                continue
-            row = _prose_row(line)
-            if row is None:
-                if _LABEL_PART.match(line) and (not label_lines or _continues_label(label_lines[-1], line) or line[:1] in "&(+"):
-                    label_lines.append(line)
-                elif _LABEL_PART.match(line):
-                    label_lines = [line]
-                else:
-                    label_lines = []
-                if _HEADER_LINE.match(line) and len(line.split()) <= 8:
-                    header_words = line.split()
-                    continue
-                if len(line) > 60:
-                    close()
-                continue
-            label, nums = row
-            label = _join_wrapped_label(label_lines, label)
-            label_lines = []
-            if cur is not None and len(nums) != cur["ncols"]:
-                close()
-            if cur is None:
-                hdr = header_words if len(header_words) == len(nums) else []
-                cur = {"title": title, "ncols": len(nums), "header": hdr, "units": units, "rows": [], "first": b}
-            cur["rows"].append((b, label, nums))
-    close()
-    for k, run in enumerate(runs):
-        ncols = run["ncols"]
-        if run["header"]:
-            names = [f"{h} {run['units']}".strip() for h in run["header"]]
-        elif ncols == 1:
-            names = [f"Amount {run['units']}".strip()]
-        else:
-            names = [f"Column {i + 2} {run['units']}".strip() for i in range(ncols)]
-        rows = [Row(cells=[Cell(text="Item")] + [Cell(text=n) for n in names], page=run["first"].page, is_header=True)]
-        for b, label, nums in run["rows"]:
-            rows.append(Row(cells=[Cell(text=label)] + [Cell(text=n) for n in nums], page=b.page))
-        first = run["first"]
-        blk = Block(kind=TABLE, rows=rows, page=first.page)
-        blk.index = first.index
-        lay = analyse(blk)
+        reader.block(b)
+    reader.close()
+    for k, run in enumerate(reader.runs):
+        lay = analyse(_run_table(run))
         if lay is None or not lay.value_cols:
             continue
         lay.title = run["title"]
         emit_table(lay, res, doc.sha256, run["title"], table_key=f"prose{k}")
+
+
+def _run_table(run: dict) -> Block:
+    """A run of budget lines as a table block: a header row of column names, a row per line."""
+    ncols = run["ncols"]
+    if run["header"]:
+        names = [f"{h} {run['units']}".strip() for h in run["header"]]
+    elif ncols == 1:
+        names = [f"Amount {run['units']}".strip()]
+    else:
+        names = [f"Column {i + 2} {run['units']}".strip() for i in range(ncols)]
+    rows = [Row(cells=[Cell(text="Item")] + [Cell(text=n) for n in names], page=run["first"].page, is_header=True)]
+    for b, label, nums in run["rows"]:
+        rows.append(Row(cells=[Cell(text=label)] + [Cell(text=n) for n in nums], page=b.page))
+    first = run["first"]
+    blk = Block(kind=TABLE, rows=rows, page=first.page)
+    blk.index = first.index
+    return blk
+
+
+class _ProseRuns:
+    """Runs of consecutive budget lines with the same number of amounts, as they are met."""
+
+    def __init__(self) -> None:
+        self.runs: list[dict] = []
+        self.cur: Optional[dict] = None
+        self.title: Optional[str] = None
+        self.header_words: list[str] = []
+        self.units = ""
+        self.label_lines: list[str] = []  # short lines with no amount just above: a row label wrapped over them
+
+    def close(self) -> None:
+        if self.cur and len(self.cur["rows"]) >= 2:
+            self.runs.append(self.cur)
+        self.cur = None
+
+    def block(self, b: Block) -> None:
+        if "boilerplate" in b.flags or b.kind == PAGE_BREAK:
+            return  # a cost list may break across a page
+        if b.kind == HEADING:
+            self._heading(b)
+            return
+        if b.kind not in (PARAGRAPH, LIST_ITEM):
+            self.close()
+            self.label_lines = []
+            return
+        for line in b.norm.splitlines():
+            line = one_line(line)
+            if line:
+                self._line(b, line)
+
+    def _heading(self, b: Block) -> None:
+        """A heading: the run's total set in bold, else the title of what follows."""
+        row = _prose_row(one_line(b.norm))
+        if row is not None and self.cur is not None and len(row[1]) == self.cur["ncols"] and total_kind(row[0]):
+            self.cur["rows"].append((b, row[0], row[1]))  # "Total £125,000" set in bold: the run's total
+            self.label_lines = []
+            return
+        self.close()
+        self.label_lines = []
+        self.title = one_line(b.norm)
+
+    def _line(self, b: Block, line: str) -> None:
+        if _UNITS_LINE.match(line):
+            self.units = line.split()[0]
+            return
+        row = _prose_row(line)
+        if row is None:
+            self._not_a_row(line)
+            return
+        label, nums = row
+        label = _join_wrapped_label(self.label_lines, label)
+        self.label_lines = []
+        if self.cur is not None and len(nums) != self.cur["ncols"]:
+            self.close()
+        if self.cur is None:
+            hdr = self.header_words if len(self.header_words) == len(nums) else []
+            self.cur = {"title": self.title, "ncols": len(nums), "header": hdr, "units": self.units, "rows": [], "first": b}
+        self.cur["rows"].append((b, label, nums))
+
+    def _not_a_row(self, line: str) -> None:
+        """A line without amounts: part of a wrapped row label, a header line, or prose that ends the run."""
+        if _LABEL_PART.match(line) and (not self.label_lines or _continues_label(self.label_lines[-1], line) or line[:1] in "&(+"):
+            self.label_lines.append(line)
+        elif _LABEL_PART.match(line):
+            self.label_lines = [line]
+        else:
+            self.label_lines = []
+        if _HEADER_LINE.match(line) and len(line.split()) <= 8:
+            self.header_words = line.split()
+            return
+        if len(line) > 60:
+            self.close()
 
 
 def side_by_side(lay: TableLayout) -> list[TableLayout]:
