@@ -101,6 +101,11 @@ def test_same_quarter_in_two_formats_does_not_double_audits(tmp_path_factory, db
     assert dup >= 2
     q4 = [r for r in audit.stats_awaited(conn, 4)]
     assert q4 and any(s["file"].endswith(".doc") or s["file"].endswith(".docx") for r in q4 for s in r["sources"])
+    # an update said in a PDF and in Word copies names the PDF first: its link opens at the page
+    changes = [c for c in audit.status_changes(conn) if c["to_period"] == "2009/10 Q4"]
+    assert changes and all(len(c["sources"]) == 3 for c in changes)
+    assert all(c["source_file"].endswith(".pdf") and c["source_url"].endswith(f"#page={c['page']}")
+               for c in changes), changes
 
 
 def test_plan_is_one_identity_across_formats(dbs):

@@ -214,6 +214,13 @@ def link_milestones(rows: list[dict], settings: Settings = DEFAULT):
     return plans, plan_of, milestones, links
 
 
+def _pages_first(sources: list[dict]) -> list[dict]:
+    """Sources whose URL opens at the page (a PDF's #page=N) before the Word
+    copies of the same update, otherwise in the order found: views and audits
+    name the first, and it should open where the update is."""
+    return sorted(sources, key=lambda s: "#page=" not in (s.get("url") or ""))
+
+
 def link_plans_and_milestones(db, settings: Settings = DEFAULT) -> dict:
     conn = _conn(db)
     for t in ("link_milestone_links", "link_updates", "link_plan_periods", "link_milestones",
@@ -261,7 +268,7 @@ def link_plans_and_milestones(db, settings: Settings = DEFAULT) -> dict:
             conn.execute(
                 "INSERT INTO link_updates VALUES (?,?,?,?,?,?,?,?)",
                 (m.milestone_id, u["period"], u["period_start"], u["status"], u["stats_awaited"],
-                 u["progress"], u["funding_allocated"], json.dumps(u["sources"])))
+                 u["progress"], u["funding_allocated"], json.dumps(_pages_first(u["sources"]))))
             n_updates += 1
     return {"plans": len(plans), "milestones": len(milestones), "updates": n_updates}
 
