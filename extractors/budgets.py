@@ -24,7 +24,7 @@ from boardpack.core.model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTE
 from boardpack.core.numbers import parse_money, parse_value
 from boardpack.core.textnorm import one_line
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
-from boardpack.extractors.numeric_tables import TOTAL_LABEL, TableLayout, no_words, analyse, analysed_tables, column_scale, strip_markers
+from boardpack.extractors.numeric_tables import TOTAL_LABEL, Column, TableLayout, no_words, analyse, analysed_tables, column_scale, strip_markers
 
 _ACTION_REF = re.compile(r"\b\d{1,2}\.\d{1,2}[a-z]?\b")
 _RELATES = re.compile(r"\brelat\w*\s+to\s+actions?\s*:?\s*((?:\d{1,2}\.\d{1,2}[a-z]?[\s,;&and]*)+)", re.I)
@@ -303,100 +303,131 @@ def _check_totals(rows: list[_LogicalRow], lay: TableLayout, res: ExtractResult,
     while part is not None:
         earlier = logical_rows(part) + earlier
         part = part.continues
-    own = {id(r) for r in rows}
-    rows = earlier + rows
+    check = _TotalsCheck(lay, res, table_id, title, earlier + rows, {id(r) for r in rows})
     for col in money_cols(lay):
         if col.n_percent and col.n_percent >= col.n_values / 2 or _NON_ADDITIVE.search(col.header or ""):
             continue
-        measure = value_measures(lay)[col.index]
-        scale = column_scale(lay, col)
-        segment: list[tuple[float, str]] = []
-        signed: list[float] = []
-        all_items: list[float] = []
-        subtotals: list[float] = []
-        totals: list[float] = []
-        incomplete = False  # an item in the segment whose amount could not be read
-        for lr in rows:
+        check.column(col)
+
+
+class _Running:
+    """The items read down one money column since the last total, and the totals so far."""
+
+    def __init__(self) -> None:
+        self.segment: list[tuple[float, str]] = []
+        self.signed: list[float] = []
+        self.all_items: list[float] = []
+        self.subtotals: list[float] = []
+        self.totals: list[float] = []
+        self.incomplete = False  # an item in the segment whose amount could not be read
+
+    def item(self, v: Optional[float], raw: str, label: Optional[str]) -> None:
+        if v is not None:
+            self.segment.append((v, raw))
+            self.signed.append(-abs(v) if _DEDUCT.search(label or "") else v)
+            self.all_items.append(v)
+        elif raw.strip() and parse_value(raw).kind == "text":
+            self.incomplete = True
+
+    def total(self, v: float, kind: str) -> None:
+        """A total read: it closes the segment of items."""
+        (self.subtotals if kind == "subtotal" else self.totals).append(v)
+        self.segment, self.signed, self.incomplete = [], [], False
+
+    def candidates(self, kind: str) -> list[tuple[str, float, int]]:
+        """What a total of ``kind`` may be the sum of: (method, computed, number of items), the plain sum first."""
+        seg = self.segment
+        cands: list[tuple[str, float, int]] = []
+        if seg:
+            cands.append(("sum", sum(x for x, _ in seg), len(seg)))
+            if self.signed != [x for x, _ in seg]:
+                cands.append(("signed_sum", sum(self.signed), len(self.signed)))
+        if self.all_items and len(self.all_items) != len(seg):
+            cands.append(("sum_all", sum(self.all_items), len(self.all_items)))
+        # a total of the last k items only (a section printed without a heading row)
+        for k in range(2, len(seg)):
+            cands.append(("sum_last_items", sum(x for x, _ in seg[-k:]), k))
+        if self.subtotals:
+            cands.append(("sum_subtotals", sum(self.subtotals), len(self.subtotals)))
+            cands.append(("sum_subtotals_items", sum(self.subtotals) + sum(x for x, _ in seg), len(self.subtotals) + len(seg)))
+        if kind == "balance" or self.totals:
+            if self.totals:
+                cands.append(("balance", self.totals[-1] - sum(x for x, _ in seg), len(seg) + 1))
+            if len(self.totals) >= 2:
+                cands.append(("balance", self.totals[0] - self.totals[-1], 2))
+        return cands
+
+
+def _judge(v: float, cands: list[tuple[str, float, int]], tol: float,
+           incomplete: bool) -> tuple[str, Optional[str], Optional[float], int]:
+    """(status, method, computed, items) of a stated total against its candidate sums."""
+    if not cands:
+        return "unchecked", None, None, 0
+    method, computed, n_items = min(cands, key=lambda c: abs(v - c[1]))
+    if abs(v - computed) <= tol:
+        return "ok", method, computed, n_items
+    # report against the plain sum, the reader's first guess
+    method, computed, n_items = cands[0]
+    # an unreadable item amount: cannot judge
+    return ("unchecked" if incomplete else "mismatch"), method, computed, n_items
+
+
+class _TotalsCheck:
+    """Each stated total of a table's money columns checked against the items above it."""
+
+    def __init__(self, lay: TableLayout, res: ExtractResult, table_id: str, title: str,
+                 rows: list[_LogicalRow], own: set[int]) -> None:
+        self.lay, self.res, self.table_id, self.title = lay, res, table_id, title
+        self.rows, self.own = rows, own  # own: the rows of this part (earlier parts only count)
+
+    def column(self, col: Column) -> None:
+        measure = value_measures(self.lay)[col.index]
+        scale = column_scale(self.lay, col)
+        run = _Running()
+        for lr in self.rows:
             raw = lr.values.get(col.index, "")
             v = parse_money(raw, scale=scale)
             if not lr.total:
-                if v is not None:
-                    segment.append((v, raw))
-                    signed.append(-abs(v) if _DEDUCT.search(lr.label or "") else v)
-                    all_items.append(v)
-                elif raw.strip() and parse_value(raw).kind == "text":
-                    incomplete = True
-                continue
-            if v is None or id(lr) not in own:
-                if v is not None:
-                    (subtotals if lr.total == "subtotal" else totals).append(v)
-                    segment, signed, incomplete = [], [], False
-                continue
-            raws = [x for _, x in segment] + [raw]
-            unit = (10 ** -max((_decimals(x) for x in raws), default=0)) * scale
-            n = max(len(segment), len(all_items))
-            tol = max(0.01, 0.5 * unit * (n + 1))
-            cands: list[tuple[str, float, int]] = []
-            if segment:
-                cands.append(("sum", sum(x for x, _ in segment), len(segment)))
-                if signed != [x for x, _ in segment]:
-                    cands.append(("signed_sum", sum(signed), len(signed)))
-            if all_items and len(all_items) != len(segment):
-                cands.append(("sum_all", sum(all_items), len(all_items)))
-            # a total of the last k items only (a section printed without a heading row)
-            for k in range(2, len(segment)):
-                cands.append(("sum_last_items", sum(x for x, _ in segment[-k:]), k))
-            if subtotals:
-                cands.append(("sum_subtotals", sum(subtotals), len(subtotals)))
-                cands.append(("sum_subtotals_items", sum(subtotals) + sum(x for x, _ in segment), len(subtotals) + len(segment)))
-            if lr.total == "balance" or totals:
-                if totals:
-                    cands.append(("balance", totals[-1] - sum(x for x, _ in segment), len(segment) + 1))
-                if len(totals) >= 2:
-                    cands.append(("balance", totals[0] - totals[-1], 2))
-            status, method, computed, n_items = "unchecked", None, None, 0
-            if cands:
-                best = min(cands, key=lambda c: abs(v - c[1]))
-                method, computed, n_items = best
-                status = "ok" if abs(v - computed) <= tol else "mismatch"
-                if status == "mismatch":
-                    # report against the plain sum, the reader's first guess
-                    method, computed, n_items = cands[0]
-                    if incomplete:
-                        status = "unchecked"  # an unreadable item amount: cannot judge
-            label = lr.label or "Total"
-            res.add(
-                "budget_checks",
-                {
-                    "check_id": row_id("budget_check", table_id, lr.row_index, col.index),
-                    "table_id": table_id,
-                    "total_item": label,
-                    "measure": measure,
-                    "stated_total": v,
-                    "computed": round(computed, 2) if computed is not None else None,
-                    "difference": round(v - computed, 2) if computed is not None else None,
-                    "n_items": n_items,
-                    "status": status,
-                    "method": method,
-                    "page": lr.page,
-                    "block_index": lay.block.index,
-                },
+                run.item(v, raw, lr.label)
+            elif v is not None and id(lr) in self.own:
+                self._check(lr, (col, measure, scale), v, raw, run)
+            elif v is not None:
+                run.total(v, lr.total)
+
+    def _check(self, lr: _LogicalRow, where: tuple, v: float, raw: str, run: _Running) -> None:
+        col, measure, scale = where
+        raws = [x for _, x in run.segment] + [raw]
+        unit = (10 ** -max((_decimals(x) for x in raws), default=0)) * scale
+        n = max(len(run.segment), len(run.all_items))
+        tol = max(0.01, 0.5 * unit * (n + 1))
+        status, method, computed, n_items = _judge(v, run.candidates(lr.total), tol, run.incomplete)
+        label = lr.label or "Total"
+        self.res.add(
+            "budget_checks",
+            {
+                "check_id": row_id("budget_check", self.table_id, lr.row_index, col.index),
+                "table_id": self.table_id,
+                "total_item": label,
+                "measure": measure,
+                "stated_total": v,
+                "computed": round(computed, 2) if computed is not None else None,
+                "difference": round(v - computed, 2) if computed is not None else None,
+                "n_items": n_items,
+                "status": status,
+                "method": method,
+                "page": lr.page,
+                "block_index": self.lay.block.index,
+            },
+        )
+        if status == "mismatch":
+            self.res.warn(
+                f"budget total {label!r} ({measure}) in {self.title or 'untitled table'!r} is {v:,.2f} "
+                f"but its {n_items} items sum to {computed:,.2f} (difference {v - computed:,.2f})",
+                page=lr.page,
+                block_index=self.lay.block.index,
+                kind="total_mismatch",
             )
-            if status == "mismatch":
-                res.warn(
-                    f"budget total {label!r} ({measure}) in {title or 'untitled table'!r} is {v:,.2f} "
-                    f"but its {n_items} items sum to {computed:,.2f} (difference {v - computed:,.2f})",
-                    page=lr.page,
-                    block_index=lay.block.index,
-                    kind="total_mismatch",
-                )
-            if lr.total == "subtotal":
-                subtotals.append(v)
-            else:
-                totals.append(v)
-            segment = []
-            signed = []
-            incomplete = False
+        run.total(v, lr.total)
 
 
 def _emit_breakdown(bd, lr: "_LogicalRow", col, lay: TableLayout, res: ExtractResult, table_id: str, measure: str) -> None:
