@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterator, Optional
 
-from boardpack.core.model import ACTION_PLAN, HEADING, PARAGRAPH, LIST_ITEM, TABLE, Block, Cell, Document
+from boardpack.core.model import ACTION_PLAN, HEADING, PARAGRAPH, LIST_ITEM, TABLE, Block, Cell, Document, Row
 from boardpack.core.dates import find_dates
 from boardpack.core.periods import FROM_MEETING_DATE, Period, day_period, fy_of, parse_period, period_for_meeting, quarter_of_month, quarter_period
 from boardpack.core.settings import Settings
@@ -637,102 +637,8 @@ class _Builder:
     def _rows(self, b: Block, roles: dict[int, str], hdr_at: Optional[int], fresh: bool = False) -> None:
         """Read a table's rows into the current plan; ``fresh``: the first row
         starts a new action (a new group's table, never the action above going on)."""
-        p = self.cur
-        assert p is not None
-        n_cols = len(p.header_texts) or b.n_cols
-        priority = p.actions[-1].priority if p.actions else None
-        start = hdr_at + 1 if hdr_at is not None and hdr_at >= 0 else 0
-        header_lower = [one_line(t).lower() for t in p.header_texts]
-        stat_col = next((c for c, r in roles.items() if r == "status"), None)
-        stat_spill: list[int] = []
-        if stat_col is not None:
-            c = stat_col + 1
-            while c < len(p.header_texts) and not p.header_texts[c].strip() and c not in roles:
-                stat_spill.append(c)
-                c += 1
-        for r in b.rows[start:]:
-            exp = _expanded_texts(r.cells)
-            if header_roles(exp) == roles or (header_lower and [one_line(t).lower() for t in exp] == header_lower):
-                continue  # header repeated on a later page
-            filled = [c for c in r.cells if _text(c)]
-            if not filled:
-                continue
-            if any(TITLE_ROW.match(one_line(_text(c))) for c in filled) or \
-                    (len(filled) == 1 and one_line(_text(filled[0])) in (p.title, p.row.get("owning_group"))):
-                continue  # the plan's title rows, repeated on a later page
-            rc = _role_cells(r.cells, roles)
-            # A row with one wide cell: a priority/group heading or a repeated title.
-            if len(filled) == 1 and (filled[0].colspan >= max(2, n_cols - 1) or len(r.cells) == 1):
-                t = one_line(_text(filled[0]))
-                if t and t != p.title and not CODE.search(t[:8]):
-                    if re.match(r"(?i)(priority|theme|objective|outcome|aim)\b", t) or len(t) < 100:
-                        priority = t
-                continue
-            if "priority" in rc and _text(rc["priority"]):
-                priority = one_line(_text(rc["priority"]))
-            num, code, atext = self._number_of(rc)
-            if code and "milestones" not in roles.values():
-                num, code = _text(rc.get("number")).strip(), None  # "1.1a" is the log's own ref
-            seg = Segment(
-                milestones=_text(rc.get("milestones")),
-                lead=_text(rc.get("lead")),
-                partners=_text(rc.get("partners")),
-                progress=_text(rc.get("progress")),
-                progress_raw=(rc["progress"].text if rc.get("progress") is not None and not rc["progress"].continued else ""),
-                progress_fill=rc["progress"].fill if rc.get("progress") is not None else None,
-                status=_text(rc.get("status")),
-                status_fill=rc["status"].fill if rc.get("status") is not None else None,
-                page=r.page if r.page is not None else b.page,
-                block_index=b.index,
-            )
-            if stat_spill:
-                # a status cell the reader split over the unlabelled column(s) beside it
-                more = [t for t in (exp[c] if c < len(exp) else "" for c in stat_spill) if t]
-                if more:
-                    seg.status = "\n".join([seg.status] + more if seg.status else more)
-            for key, c in rc.items():
-                if key.startswith("progress:"):
-                    seg.extra[key] = (_text(c), c.text if not c.continued else "", c.fill)
-            if code and not seg.milestones:
-                # milestone code in the number column: the row is that milestone
-                seg.milestones = f"{code} {atext}".strip()
-                atext = ""
-            elif code:
-                seg.milestones = f"{code} {seg.milestones}"
-            cur_a = p.actions[-1] if p.actions else None
-            if fresh:
-                cur_a, fresh = None, False
-            if num and cur_a is not None and num == cur_a.number and DATE_REF.fullmatch(num) and atext \
-                    and one_line(atext) not in one_line(cur_a.text) and (seg.status or seg.progress):
-                cur_a = None  # a date names the meeting, not the action: the next action of that meeting
-            if num and (cur_a is None or num != cur_a.number):
-                a = ActionState(number=num, text=atext, raw=(rc["action"].text if rc.get("action") is not None else atext),
-                                priority=priority, lead=seg.lead, partners=seg.partners,
-                                status_cell=seg.status, page=seg.page, block_index=b.index)
-                _add_action(p, a, seg)
-                p.numbers.add(num)
-            elif cur_a is not None:
-                if atext and one_line(atext) not in one_line(cur_a.text):
-                    # A reader that splits a table row per printed line: the action above
-                    # goes on while its sentence is unfinished and it has no status yet, or
-                    # when this text starts in lower case.
-                    ended = cur_a.text.rstrip().endswith((".", ";", "?", "!"))
-                    stated = any(sg.status or sg.progress or sg.milestones for sg in cur_a.segments)
-                    wrapped = not ended and (atext[:1].islower() or not stated)
-                    log_like = "milestones" not in roles.values()
-                    if cur_a.number is None and not num and not wrapped and (
-                            seg.milestones or seg.progress or seg.status or (log_like and stated and atext[:1].isupper())):
-                        # an un-numbered plan: every row with an action is an action
-                        a = ActionState(None, atext, atext, priority, seg.lead, seg.partners, seg.status, seg.page, b.index)
-                        _add_action(p, a, seg)
-                        continue
-                    cur_a.text += "\n" + atext  # the action cell split over a page break
-                    cur_a.raw += "\n" + atext
-                cur_a.segments.append(seg)
-            elif atext or seg.milestones:
-                a = ActionState(number=num, text=atext, raw=atext, priority=priority, lead=seg.lead,
-                                partners=seg.partners, status_cell=seg.status, page=seg.page, block_index=b.index)
-                _add_action(p, a, seg)
+        assert self.cur is not None
+        _TableRows(self, b, roles, hdr_at, fresh).read()
 
     # -- rows out ---------------------------------------------------------------
     def update_period(self, p: PlanState, label_q: Optional[str], pkey: str = "progress") -> Optional[Period]:
@@ -970,6 +876,137 @@ class _UpdateOf:
     funding_raw: Optional[str]
     ms_text: str = ""  # the milestone column's text, when no milestone in it is coded
     has_progress_col: bool = False
+
+class _TableRows:
+    """The rows of one table read into the builder's current plan: each row a heading
+    (a priority), a new action, or more of the action above."""
+
+    def __init__(self, builder: _Builder, b: Block, roles: dict[int, str], hdr_at: Optional[int], fresh: bool) -> None:
+        p = builder.cur
+        assert p is not None
+        self.builder, self.p, self.b, self.roles, self.fresh = builder, p, b, roles, fresh
+        self.n_cols = len(p.header_texts) or b.n_cols
+        self.priority = p.actions[-1].priority if p.actions else None
+        self.start = hdr_at + 1 if hdr_at is not None and hdr_at >= 0 else 0
+        self.header_lower = [one_line(t).lower() for t in p.header_texts]
+        self.stat_spill = self._status_spill()
+
+    def _status_spill(self) -> list[int]:
+        """The unlabelled columns right of the status column (a status cell split over them)."""
+        p, roles = self.p, self.roles
+        stat_col = next((c for c, r in roles.items() if r == "status"), None)
+        stat_spill: list[int] = []
+        if stat_col is not None:
+            c = stat_col + 1
+            while c < len(p.header_texts) and not p.header_texts[c].strip() and c not in roles:
+                stat_spill.append(c)
+                c += 1
+        return stat_spill
+
+    def read(self) -> None:
+        for r in self.b.rows[self.start:]:
+            self._row(r)
+
+    def _row(self, r: Row) -> None:
+        p, roles = self.p, self.roles
+        exp = _expanded_texts(r.cells)
+        if header_roles(exp) == roles or (self.header_lower and [one_line(t).lower() for t in exp] == self.header_lower):
+            return  # header repeated on a later page
+        filled = [c for c in r.cells if _text(c)]
+        if not filled:
+            return
+        if any(TITLE_ROW.match(one_line(_text(c))) for c in filled) or \
+                (len(filled) == 1 and one_line(_text(filled[0])) in (p.title, p.row.get("owning_group"))):
+            return  # the plan's title rows, repeated on a later page
+        rc = _role_cells(r.cells, roles)
+        # A row with one wide cell: a priority/group heading or a repeated title.
+        if len(filled) == 1 and (filled[0].colspan >= max(2, self.n_cols - 1) or len(r.cells) == 1):
+            t = one_line(_text(filled[0]))
+            if t and t != p.title and not CODE.search(t[:8]):
+                if re.match(r"(?i)(priority|theme|objective|outcome|aim)\b", t) or len(t) < 100:
+                    self.priority = t
+            return
+        if "priority" in rc and _text(rc["priority"]):
+            self.priority = one_line(_text(rc["priority"]))
+        num, code, atext = self.builder._number_of(rc)
+        if code and "milestones" not in roles.values():
+            num, code = _text(rc.get("number")).strip(), None  # "1.1a" is the log's own ref
+        seg = self._segment(r, rc, exp)
+        if code and not seg.milestones:
+            # milestone code in the number column: the row is that milestone
+            seg.milestones = f"{code} {atext}".strip()
+            atext = ""
+        elif code:
+            seg.milestones = f"{code} {seg.milestones}"
+        self._place(seg, num, atext, rc)
+
+    def _segment(self, r: Row, rc: dict[str, Cell], exp: list[str]) -> Segment:
+        """The row's cells by role."""
+        b = self.b
+        seg = Segment(
+            milestones=_text(rc.get("milestones")),
+            lead=_text(rc.get("lead")),
+            partners=_text(rc.get("partners")),
+            progress=_text(rc.get("progress")),
+            progress_raw=(rc["progress"].text if rc.get("progress") is not None and not rc["progress"].continued else ""),
+            progress_fill=rc["progress"].fill if rc.get("progress") is not None else None,
+            status=_text(rc.get("status")),
+            status_fill=rc["status"].fill if rc.get("status") is not None else None,
+            page=r.page if r.page is not None else b.page,
+            block_index=b.index,
+        )
+        if self.stat_spill:
+            # a status cell the reader split over the unlabelled column(s) beside it
+            more = [t for t in (exp[c] if c < len(exp) else "" for c in self.stat_spill) if t]
+            if more:
+                seg.status = "\n".join([seg.status] + more if seg.status else more)
+        for key, c in rc.items():
+            if key.startswith("progress:"):
+                seg.extra[key] = (_text(c), c.text if not c.continued else "", c.fill)
+        return seg
+
+    def _place(self, seg: Segment, num: Optional[str], atext: str, rc: dict[str, Cell]) -> None:
+        """The row as a new action, or as more of the action above."""
+        p, b = self.p, self.b
+        cur_a = p.actions[-1] if p.actions else None
+        if self.fresh:
+            cur_a, self.fresh = None, False
+        if num and cur_a is not None and num == cur_a.number and DATE_REF.fullmatch(num) and atext \
+                and one_line(atext) not in one_line(cur_a.text) and (seg.status or seg.progress):
+            cur_a = None  # a date names the meeting, not the action: the next action of that meeting
+        if num and (cur_a is None or num != cur_a.number):
+            a = ActionState(number=num, text=atext, raw=(rc["action"].text if rc.get("action") is not None else atext),
+                            priority=self.priority, lead=seg.lead, partners=seg.partners,
+                            status_cell=seg.status, page=seg.page, block_index=b.index)
+            _add_action(p, a, seg)
+            p.numbers.add(num)
+        elif cur_a is not None:
+            self._more_of(cur_a, seg, num, atext)
+        elif atext or seg.milestones:
+            a = ActionState(number=num, text=atext, raw=atext, priority=self.priority, lead=seg.lead,
+                            partners=seg.partners, status_cell=seg.status, page=seg.page, block_index=b.index)
+            _add_action(p, a, seg)
+
+    def _more_of(self, cur_a: ActionState, seg: Segment, num: Optional[str], atext: str) -> None:
+        """A row without a new number: the action above goes on, or (in an un-numbered plan) the next action."""
+        if atext and one_line(atext) not in one_line(cur_a.text):
+            # A reader that splits a table row per printed line: the action above
+            # goes on while its sentence is unfinished and it has no status yet, or
+            # when this text starts in lower case.
+            ended = cur_a.text.rstrip().endswith((".", ";", "?", "!"))
+            stated = any(sg.status or sg.progress or sg.milestones for sg in cur_a.segments)
+            wrapped = not ended and (atext[:1].islower() or not stated)
+            log_like = "milestones" not in self.roles.values()
+            if cur_a.number is None and not num and not wrapped and (
+                    seg.milestones or seg.progress or seg.status or (log_like and stated and atext[:1].isupper())):
+                # an un-numbered plan: every row with an action is an action
+                a = ActionState(None, atext, atext, self.priority, seg.lead, seg.partners, seg.status, seg.page, self.b.index)
+                _add_action(self.p, a, seg)
+                return
+            cur_a.text += "\n" + atext  # the action cell split over a page break
+            cur_a.raw += "\n" + atext
+        cur_a.segments.append(seg)
+
 
 def _milestones_of(a: ActionState) -> list[tuple[Optional[str], str, int]]:
     """The milestones in an action's milestone column: (code, text, row) each."""
