@@ -147,31 +147,46 @@ def _org_of_role(role: Optional[str]) -> Optional[str]:
 def structured_mentions(ctx: ExtractContext, col: _Collector) -> list[str]:
     """Mentions from other extractors' rows; returns the seed names for the ruler."""
     seeds: list[str] = []
+    for source in (_attendance_seeds, _owner_seeds, _presenter_seeds, _meeting_seeds, _lead_officer_seeds):
+        source(ctx, col, seeds)
+    return seeds
+
+
+def _seed(m: Optional[dict], seeds: list[str]) -> None:
+    """A recorded mention's canonical name, read when it is recorded, is a seed."""
+    if m:
+        seeds.append(m["canonical"])
+
+
+def _attendance_seeds(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
     for r in _rows(ctx, "attendance"):
         raw = r.get("person_raw") or r.get("person")
         name = r.get("person") or raw
         role = r.get("role")
-        m = col.person(name, "attendance", r.get("page"), r.get("block_index"), role=role, organisation=_org_of_role(role), context=one_line(raw or "")[:200])
-        if m:
-            seeds.append(m["canonical"])
+        _seed(col.person(name, "attendance", r.get("page"), r.get("block_index"), role=role, organisation=_org_of_role(role), context=one_line(raw or "")[:200]), seeds)
+
+
+def _owner_seeds(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
+    """The owners of minuted actions."""
     for r in _rows(ctx, "minute_actions"):
         owners = r.get("owners") or ""
         for o in re.split(r";\s*", owners):
             for name in split_people(o):
-                m = col.person(name, "action", r.get("page"), r.get("block_index"), context=(r.get("action_text") or "")[:200])
-                if m:
-                    seeds.append(m["canonical"])
+                _seed(col.person(name, "action", r.get("page"), r.get("block_index"), context=(r.get("action_text") or "")[:200]), seeds)
+
+
+def _presenter_seeds(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
     for r in _rows(ctx, "agenda_items"):
         if r.get("presenter"):
             for name in split_people(r["presenter"]):
-                m = col.person(name, "presenter", r.get("page"), r.get("block_index"), context=(r.get("title") or "")[:200])
-                if m:
-                    seeds.append(m["canonical"])
+                _seed(col.person(name, "presenter", r.get("page"), r.get("block_index"), context=(r.get("title") or "")[:200]), seeds)
+
+
+def _meeting_seeds(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
+    """A meeting's contact officer and the people a summons is addressed to."""
     for r in _rows(ctx, "meetings"):
         if r.get("contact_officer"):
-            m = col.person(r["contact_officer"], "contact", r.get("page"), r.get("block_index"), role="contact officer")
-            if m:
-                seeds.append(m["canonical"])
+            _seed(col.person(r["contact_officer"], "contact", r.get("page"), r.get("block_index"), role="contact officer"), seeds)
         adds = r.get("addressees")
         if adds:
             try:
@@ -180,16 +195,14 @@ def structured_mentions(ctx: ExtractContext, col: _Collector) -> list[str]:
                 lst = [adds]
             for a in lst:
                 for name in split_people(str(a)):
-                    m = col.person(name, "addressee", r.get("page"), r.get("block_index"))
-                    if m:
-                        seeds.append(m["canonical"])
+                    _seed(col.person(name, "addressee", r.get("page"), r.get("block_index")), seeds)
+
+
+def _lead_officer_seeds(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
     for r in _rows(ctx, "progress_reports"):
         if r.get("lead_officer"):
             for name in split_people(r["lead_officer"]):
-                m = col.person(name, "lead", r.get("page"), r.get("block_index"), role="lead officer")
-                if m:
-                    seeds.append(m["canonical"])
-    return seeds
+                _seed(col.person(name, "lead", r.get("page"), r.get("block_index"), role="lead officer"), seeds)
 
 
 def _block_texts(block: Block) -> Iterable[tuple[str, Any, Optional[str]]]:
