@@ -159,3 +159,35 @@ def test_report_leads_carry_their_person(conn):
     link_all(conn)
     got = conn.execute("SELECT lead_officer, person_id FROM v_report_items").fetchall()
     assert got == [("Cllr Nick Oakhill", ids_by_name(conn)["Nick Oakhill"])]
+
+
+def add_body_pack(conn, body: str, date: str, names: list[str]) -> None:
+    global BODY
+    old, BODY = BODY, body
+    try:
+        add_pack(conn, date, [(n, "apologies") for n in names])
+    finally:
+        BODY = old
+
+
+def test_near_spellings_merge_when_one_body_names_them_in_overlapping_years(conn):
+    add_body_pack(conn, "Souldern Parish Council", "2018-03-22", ["Katy Draper", "Nick Oakhill"])
+    add_body_pack(conn, "Souldern Parish Council", "2019-01-17", ["Katie Draper"])
+    add_body_pack(conn, "Souldern Parish Council", "2019-05-16", ["K Draper"])
+    ids = ids_by_name(conn)
+    assert ids["Katy Draper"] == ids["Katie Draper"] == ids["K Draper"]
+    assert [n for _, n in apologies(conn)][:1] == [3]
+    merges = conn.execute("SELECT person_id, evidence FROM person_merges").fetchall()
+    assert {pid for pid, _ in merges} == {ids["Katy Draper"]} and len(merges) == 2
+    assert any("same body" in ev and "souldern parish council" in ev for _, ev in merges)
+
+
+def test_near_spellings_in_other_bodies_or_years_stay_apart(conn):
+    add_body_pack(conn, "Souldern Parish Council", "2018-03-22", ["Katy Draper"])
+    add_body_pack(conn, "Kent County Council", "2018-04-12", ["Katie Draper"])
+    add_body_pack(conn, "Souldern Parish Council", "2012-03-22", ["Jon Hale"])
+    add_body_pack(conn, "Souldern Parish Council", "2019-03-22", ["Joan Hale"])
+    ids = ids_by_name(conn)
+    assert ids["Katy Draper"] != ids["Katie Draper"]
+    assert ids["Jon Hale"] != ids["Joan Hale"]
+    assert conn.execute("SELECT COUNT(*) FROM person_merges").fetchone()[0] == 0

@@ -430,6 +430,8 @@ def _rebuild_people(conn, settings: Settings = DEFAULT):
     (:mod:`boardpack.store.person_ids`)."""
     before = person_ids.snapshot(conn)
     n = rebuild_people(conn, settings.link.person_merge_threshold)
+    if has_object(conn, "person_merges"):
+        person_ids.merge_by_context(conn)
     if has_object(conn, "person_aliases"):
         person_ids.record_aliases(conn, before)
         person_ids.rebuild_person_names(conn)

@@ -19,7 +19,9 @@ import json
 import sqlite3
 from collections import Counter, defaultdict
 
-from boardpack.core.names import canonical_name
+from rapidfuzz import fuzz
+
+from boardpack.core.names import canonical_name, name_key, person_id_for, person_key
 
 
 def snapshot(conn: sqlite3.Connection) -> dict[str, str]:
@@ -76,3 +78,132 @@ def rebuild_person_names(conn: sqlite3.Connection) -> int:
         rows.append((name, "; ".join(found) or None))
     conn.executemany("INSERT INTO person_names (name, person_id) VALUES (?, ?)", rows)
     return sum(1 for _, pid in rows if pid)
+
+
+# -- spellings merged where the context agrees --------------------------------
+
+#: given names this alike (rapidfuzz ratio) are one person's spellings when the
+#: surname is the same and the papers agree (same body, overlapping years):
+#: "Katy" / "Katie" (67), "Kate" / "Katy" (75); below the 80 that
+#: names.cluster_names asks of two names with no context.
+CONTEXT_GIVEN_RATIO = 60.0
+
+
+def _contexts(conn: sqlite3.Connection) -> dict[str, tuple[set[str], set[int]]]:
+    """person_id -> (bodies, years) of the meetings in the documents that name them."""
+    out: dict[str, tuple[set[str], set[int]]] = defaultdict(lambda: (set(), set()))
+    for pid, body, year in conn.execute(
+            "SELECT DISTINCT pc.person_id, lower(m.committee), CAST(substr(m.meeting_date, 1, 4) AS INTEGER) "
+            "FROM person_clusters pc JOIN people_mentions pm ON pm.canonical = pc.canonical "
+            "JOIN meetings m ON m.doc_sha256 = pm.doc_sha256 WHERE m.committee IS NOT NULL"):
+        out[pid][0].add(body)
+        if year:
+            out[pid][1].add(year)
+    return out
+
+
+def _surname(name: str) -> str:
+    t = name_key(name).split()
+    return t[-1] if len(t) >= 2 else ""
+
+
+def _givens(variants: list[str]) -> set[str]:
+    """Whole given names among a person's spellings (not initials)."""
+    out = set()
+    for v in variants:
+        t = name_key(v).split()
+        if len(t) >= 2 and len(t[0]) > 1:
+            out.add(t[0])
+    return out
+
+
+def _agree(a: tuple[set[str], set[int]], b: tuple[set[str], set[int]]) -> bool:
+    """Same body, and years that overlap (or touch: a year apart)."""
+    (ba, ya), (bb, yb) = a, b
+    return bool(ba & bb) and bool(ya) and bool(yb) and min(ya) <= max(yb) + 1 and min(yb) <= max(ya) + 1
+
+
+def _alike(people, ctx, a: str, b: str) -> float:
+    """How alike two people's given names are (0 when they may not be one person)."""
+    best = 0.0
+    for ga in _givens(people[a][1]):
+        for gb in _givens(people[b][1]):
+            if ga[0] == gb[0]:
+                best = max(best, fuzz.ratio(ga, gb))
+    return best if best >= CONTEXT_GIVEN_RATIO and _agree(ctx[a], ctx[b]) else 0.0
+
+
+def _next_merge(people, ctx, surname: str):
+    """The first pair of people with this surname to merge, and the rule, or None."""
+    ids = sorted((p for p, (name, _) in people.items() if _surname(name) == surname), key=lambda p: people[p][0])
+    full = [p for p in ids if _givens(people[p][1])]
+    for i, a in enumerate(full):
+        for b in full[i + 1:]:
+            score = _alike(people, ctx, a, b)
+            if score:
+                return a, b, f"given names alike ({score:.0f}), same surname, same body, overlapping years"
+    for p in ids:
+        if p in full:
+            continue
+        initials = {name_key(v).split()[0][0] for v in people[p][1] if name_key(v)}
+        fits = [f for f in full if any(g[0] in initials for g in _givens(people[f][1]))]
+        if len(fits) == 1 and ctx[p][0] & ctx[fits[0]][0]:
+            return fits[0], p, "initials fit one person only, same body"
+    return None
+
+
+def merge_by_context(conn: sqlite3.Connection) -> list[dict]:
+    """Merge people whose names differ only in a near spelling of the given
+    name ("Katy Draper" / "Katie Draper") when the same body names both in
+    overlapping years; then an initials-only spelling ("K Draper") that two
+    people fitted joins the one person left, if the same body names it. Each
+    merge is recorded in ``person_merges`` with its evidence; returns them."""
+    people = {}
+    for pid, name, variants in conn.execute("SELECT DISTINCT person_id, name, variants FROM person_clusters"):
+        people[pid] = (name, json.loads(variants))
+    ctx = _contexts(conn)
+    conn.execute("DELETE FROM person_merges")  # derived: made again by every link
+    merges = []
+    for surname in sorted({_surname(name) for name, _ in people.values()} - {""}):
+        while (pair := _next_merge(people, ctx, surname)) is not None:
+            merges.append(_merge(conn, people, ctx, *pair))
+    # a person merged twice (Katy + Katie, then K Draper): every row names the person now
+    final = dict(conn.execute("SELECT merged_id, person_id FROM person_merges"))
+    for merged, pid in final.items():
+        while pid in final:
+            pid = final[pid]
+        conn.execute("UPDATE person_merges SET person_id = ? WHERE merged_id = ?", [pid, merged])
+    return merges
+
+
+def _merge(conn, people, ctx, a: str, b: str, rule: str) -> dict:
+    """Fold persons ``a`` and ``b`` into one (registry rows, context) and record
+    it. The id is the one their spellings together give (person_key), unless
+    another person holds it; then ``a``'s."""
+    (aname, avars), (bname, bvars) = people.pop(a), people.pop(b)
+    variants = sorted(set(avars) | set(bvars))
+    keep = person_id_for(person_key(variants))
+    if keep in people:
+        keep = a
+    n_a = conn.execute("SELECT COALESCE(MAX(n_mentions), 0) FROM person_clusters WHERE person_id = ?", [a]).fetchone()[0]
+    n_b = conn.execute("SELECT COALESCE(MAX(n_mentions), 0) FROM person_clusters WHERE person_id = ?", [b]).fetchone()[0]
+    name = aname if (n_a, -len(aname)) >= (n_b, -len(bname)) else bname  # as rebuild_people: most mentioned
+    lists = {}
+    for col in ("roles", "organisations"):
+        seen: list[str] = []
+        for pid in (a, b):
+            for (raw,) in conn.execute(f"SELECT {col} FROM person_clusters WHERE person_id = ? LIMIT 1", [pid]):
+                seen += [x for x in json.loads(raw or "[]") if x not in seen]
+        lists[col] = json.dumps(seen, ensure_ascii=False)
+    conn.execute("UPDATE person_clusters SET person_id = ?, name = ?, variants = ?, roles = ?, organisations = ?, "
+                 "n_mentions = ? WHERE person_id IN (?, ?)",
+                 [keep, name, json.dumps(variants, ensure_ascii=False), lists["roles"], lists["organisations"],
+                  n_a + n_b, a, b])
+    people[keep] = (name, variants)
+    ctx[keep] = (ctx[a][0] | ctx[b][0], ctx[a][1] | ctx[b][1])
+    evidence = {"rule": rule, "names": sorted({aname, bname}), "bodies": sorted(ctx[keep][0]),
+                "years": sorted(ctx[keep][1])}
+    for merged in {a, b} - {keep}:
+        conn.execute("INSERT OR REPLACE INTO person_merges (person_id, merged_id, evidence) VALUES (?, ?, ?)",
+                     [keep, merged, json.dumps(evidence, ensure_ascii=False)])
+    return {"person_id": keep, "merged_ids": sorted({a, b} - {keep}), **evidence}

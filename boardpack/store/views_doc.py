@@ -108,7 +108,7 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
     "v_people": ("People named across all packs, spelling variants merged.", {
         "person_id": "stable id of the person: from the first initial and surname, not the most frequent "
                      "spelling, so new packs do not move it; an id a merge retired resolves through "
-                     "table person_aliases",
+                     "table person_aliases (merges made on context: table person_merges)",
         "name": "canonical name (titles, ranks and honours removed)",
         "variants": "every spelling seen, '; '-separated",
         "roles": "roles seen, '; '-separated",

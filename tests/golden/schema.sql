@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 13
+-- user_version: 14
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -89,6 +89,9 @@ CREATE INDEX person_aliases_person ON person_aliases(person_id);
 
 -- index person_clusters_person
 CREATE INDEX person_clusters_person ON person_clusters(person_id);
+
+-- index person_merges_person
+CREATE INDEX person_merges_person ON person_merges(person_id);
 
 -- index plan_actions_plan
 CREATE INDEX plan_actions_plan ON plan_actions(plan_id);
@@ -196,6 +199,9 @@ CREATE INDEX report_sections_report ON report_sections(report_id);
 -- (made by SQLite, no SQL)
 
 -- index sqlite_autoindex_person_clusters_1
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_person_merges_1
 -- (made by SQLite, no SQL)
 
 -- index sqlite_autoindex_person_names_1
@@ -636,6 +642,13 @@ CREATE TABLE person_clusters (
     roles TEXT,                          -- JSON list, most frequent first
     organisations TEXT,                  -- JSON list
     n_mentions INTEGER
+);
+
+-- table person_merges
+CREATE TABLE person_merges (
+    person_id TEXT NOT NULL,             -- the person now (v_people.person_id)
+    merged_id TEXT PRIMARY KEY,          -- the id the merged spellings had on their own
+    evidence TEXT NOT NULL               -- JSON: rule, names, bodies, years
 );
 
 -- table person_names
