@@ -414,19 +414,29 @@ def _spans(block: Block, row_i: int, start_col: int, target_col: int) -> bool:
 
 
 def _assign_roles(lay: TableLayout) -> None:
+    for col in lay.columns:
+        col.role = _first_role(col)
+    _numbering_columns(lay)
+    _label_column(lay)
+
+
+def _first_role(col: Column) -> str:
+    """A column's role from its header and the kinds of its cells."""
+    filled = col.n_values + col.n_null + col.n_text
+    if LINE_COL.match(col.header) and col.n_text <= max(1, filled // 4):
+        return "line"
+    if col.header and ACTIONS_COL.search(col.header) and not BUDGET_WORDS.search(col.header):
+        return "actions"
+    if col.n_values and col.n_values + col.n_null >= max(1, 0.6 * filled) and col.n_text <= max(1, 0.34 * filled):
+        return "value"
+    if col.header and NOTES_COL.search(col.header):
+        return "notes"
+    return "text"
+
+
+def _numbering_columns(lay: TableLayout) -> None:
+    """Columns that number the rows or give pages, not values: role "line"."""
     cols = lay.columns
-    for col in cols:
-        filled = col.n_values + col.n_null + col.n_text
-        if LINE_COL.match(col.header) and col.n_text <= max(1, filled // 4):
-            col.role = "line"
-        elif col.header and ACTIONS_COL.search(col.header) and not BUDGET_WORDS.search(col.header):
-            col.role = "actions"
-        elif col.n_values and col.n_values + col.n_null >= max(1, 0.6 * filled) and col.n_text <= max(1, 0.34 * filled):
-            col.role = "value"
-        elif col.header and NOTES_COL.search(col.header):
-            col.role = "notes"
-        else:
-            col.role = "text"
     # A first column of running numbers ("1", "2" ...) or paragraph numbers ("2.2",
     # "2.3", "8.1") before a text column numbers the rows; it holds no values.
     if cols and cols[0].role == "value" and len(cols) >= 2:
@@ -448,6 +458,11 @@ def _assign_roles(lay: TableLayout) -> None:
             vals = [lay.cell(r, c.index) for r in lay.body_rows if lay.cell(r, c.index)]
             if vals and all(re.fullmatch(r"\(?(?:[a-z]|[ivx]{1,4})[.)]?", v, re.I) for v in vals):
                 c.role = "line"
+
+
+def _label_column(lay: TableLayout) -> None:
+    """The column that names the rows (role "label"); the other text columns are notes."""
+    cols = lay.columns
     texts = [c for c in cols if c.role == "text"]
     # a column with nothing in its body names no row (a spreadsheet's empty
     # margin columns), and a column of dates dates the rows, it does not name
