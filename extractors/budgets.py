@@ -164,59 +164,83 @@ def _spread_run_together(lr: "_LogicalRow", value_idx: list[int]) -> None:
 
 def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
     """Body rows with wrapped labels joined, group headings dropped and totals marked."""
-    value_idx = [c.index for c in money_cols(lay)]
-    out: list[_LogicalRow] = []
-    pending_label = ""
-    body = lay.body_rows
+    return _RowJoiner(lay).rows()
 
-    def row_has_values(r):
-        return any((lay.grid[r][i] if i < len(lay.grid[r]) else "").strip() for i in value_idx)
 
-    last_value_pos = max((k for k, r in enumerate(body) if row_has_values(r)), default=-1)
-    _wrapped_from: set[int] = set()  # grid rows of the last logical row and its wrapped label lines
-    for pos, r in enumerate(body):
-        row = lay.grid[r]
-        page = lay.row_page(r)
-        lr = _LogicalRow(r, page)
-        for c in lay.columns:
-            cell = row[c.index] if c.index < len(row) else ""
-            if c.role == "line" and cell:
-                lr.line = cell.rstrip(".")
-            elif c.role == "label":
-                lr.label = cell
-            elif c.role == "actions" and cell:
-                lr.actions = related_actions(cell)
-            elif c.role == "notes" and cell:
-                lr.notes = cell if not lr.notes else f"{lr.notes}; {cell}"
-        for i in value_idx:
-            cell = row[i] if i < len(row) else ""
-            lr.values[i] = cell
-        _spread_run_together(lr, value_idx)
-        has_values = any(v.strip() for v in lr.values.values())
-        if not has_values:
-            if lr.label and not lr.line and pos + 1 < len(body):
-                nxt = lay.grid[body[pos + 1]]
-                nlabel = nxt[lay.label_col] if lay.label_col is not None else ""
-                if not nlabel.strip() or (row_has_values(body[pos + 1]) and _continues_label(lr.label, nlabel)):
-                    # the label's first line; its amounts stand on the next line
-                    pending_label = f"{pending_label} {lr.label}".strip()
-                    continue
-            if lr.label and out and not lr.line and lr.label[:1].islower() and pos and body[pos - 1] in _wrapped_from:
-                # label wrapped onto a row of its own, right under its row (not a
-                # footnote's later lines after the rows it follows)
-                out[-1].label = clean_label(f"{out[-1].label} {lr.label}")
-                _wrapped_from.add(r)
-                continue
-                continue
-            if lr.line or lr.actions:
-                out.append(lr)  # a numbered line with no amount yet ("Awaiting costings")
-                _wrapped_from = {r}
-            continue  # group heading / note row
-        if pending_label and not lr.label:
-            lr.label = pending_label
-        elif pending_label and _continues_label(pending_label, lr.label):
-            lr.label = f"{pending_label} {lr.label}"
-        pending_label = ""
+def _row_cells(lay: TableLayout, r: int, value_idx: list[int]) -> _LogicalRow:
+    """Grid row ``r`` by column role: line number, label, related actions, notes and the money cells."""
+    row = lay.grid[r]
+    lr = _LogicalRow(r, lay.row_page(r))
+    for c in lay.columns:
+        cell = row[c.index] if c.index < len(row) else ""
+        if c.role == "line" and cell:
+            lr.line = cell.rstrip(".")
+        elif c.role == "label":
+            lr.label = cell
+        elif c.role == "actions" and cell:
+            lr.actions = related_actions(cell)
+        elif c.role == "notes" and cell:
+            lr.notes = cell if not lr.notes else f"{lr.notes}; {cell}"
+    for i in value_idx:
+        cell = row[i] if i < len(row) else ""
+        lr.values[i] = cell
+    _spread_run_together(lr, value_idx)
+    return lr
+
+
+class _RowJoiner:
+    """The body rows of a budget table read into logical rows, one at a time."""
+
+    def __init__(self, lay: TableLayout) -> None:
+        self.lay = lay
+        self.value_idx = [c.index for c in money_cols(lay)]
+        self.body = lay.body_rows
+        self.out: list[_LogicalRow] = []
+        self.pending_label = ""
+        self.wrapped_from: set[int] = set()  # grid rows of the last logical row and its wrapped label lines
+        self.last_value_pos = max((k for k, r in enumerate(self.body) if self._has_values(r)), default=-1)
+
+    def _has_values(self, r: int) -> bool:
+        grid = self.lay.grid
+        return any((grid[r][i] if i < len(grid[r]) else "").strip() for i in self.value_idx)
+
+    def rows(self) -> list[_LogicalRow]:
+        for pos, r in enumerate(self.body):
+            lr = _row_cells(self.lay, r, self.value_idx)
+            if any(v.strip() for v in lr.values.values()):
+                self._with_values(pos, r, lr)
+            else:
+                self._without_values(pos, r, lr)
+        return self.out
+
+    def _without_values(self, pos: int, r: int, lr: _LogicalRow) -> None:
+        """A row without amounts: a label whose amounts stand on the next line, a wrapped
+        label line, a numbered line with no amount yet, or a group heading / note row."""
+        lay, body = self.lay, self.body
+        if lr.label and not lr.line and pos + 1 < len(body):
+            nxt = lay.grid[body[pos + 1]]
+            nlabel = nxt[lay.label_col] if lay.label_col is not None else ""
+            if not nlabel.strip() or (self._has_values(body[pos + 1]) and _continues_label(lr.label, nlabel)):
+                # the label's first line; its amounts stand on the next line
+                self.pending_label = f"{self.pending_label} {lr.label}".strip()
+                return
+        if lr.label and self.out and not lr.line and lr.label[:1].islower() and pos and body[pos - 1] in self.wrapped_from:
+            # label wrapped onto a row of its own, right under its row (not a
+            # footnote's later lines after the rows it follows)
+            self.out[-1].label = clean_label(f"{self.out[-1].label} {lr.label}")
+            self.wrapped_from.add(r)
+            return
+        if lr.line or lr.actions:
+            self.out.append(lr)  # a numbered line with no amount yet ("Awaiting costings")
+            self.wrapped_from = {r}
+
+    def _with_values(self, pos: int, r: int, lr: _LogicalRow) -> None:
+        pending = self.pending_label
+        if pending and not lr.label:
+            lr.label = pending
+        elif pending and _continues_label(pending, lr.label):
+            lr.label = f"{pending} {lr.label}"
+        self.pending_label = ""
         lr.label = clean_label(lr.label)
         if lr.actions is None and lr.notes:
             m = _RELATES.search(lr.notes)
@@ -227,13 +251,12 @@ def logical_rows(lay: TableLayout) -> list[_LogicalRow]:
             if m:
                 lr.actions = related_actions(m.group(1))
         lr.total = total_kind(lr.label)
-        _wrapped_from = {r}
+        self.wrapped_from = {r}
         if not lr.label and not lr.line:
-            if pos != last_value_pos and not _sums_items_above(lr, out, lay):
-                continue  # amounts mid-table with no label to name them by
+            if pos != self.last_value_pos and not _sums_items_above(lr, self.out, self.lay):
+                return  # amounts mid-table with no label to name them by
             lr.total = "total"  # unlabelled row of amounts at the foot (or summing the items above): a column total
-        out.append(lr)
-    return out
+        self.out.append(lr)
 
 
 #: Words a wrapped label line ends with when the label goes on ("Precept or Rates and" / "Levies").
