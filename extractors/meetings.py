@@ -14,8 +14,8 @@ import json
 import re
 from typing import Optional
 
-from boardpack.core.dates import find_dates, find_times, numeric_order
-from boardpack.core.model import AGENDA, COVER, OTHER, Paper
+from boardpack.core.dates import DateMatch, find_dates, find_times, numeric_order
+from boardpack.core.model import AGENDA, COVER, OTHER, Block, Paper
 from boardpack.core.vocabulary import ORDINAL_SUFFIX_RE, WEEKDAY_FULL_RE
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.meeting_cues import (
@@ -430,39 +430,17 @@ class MeetingExtractor(Extractor):
                 ctx.pack_meeting = listed[0]
                 return res
         if paper.paper_type == OTHER:
-            # a paper the segmenter left untyped states a meeting when its masthead names
-            # itself a meeting paper and dates it; a paper a cue named as something else
-            # (a memo, letter, briefing, report, register) states none
-            if paper.cue or ctx.pack_meeting is not None or not names_meeting_paper(paper, lines):
-                return res
-            info = meeting_from_lines(lines, "agenda" if _AGENDA_TITLE.search(" ".join(
-                [paper.title or ""] + [ln.text for ln in lines[:_HEAD_LINES] if not ln.is_row])) else "minutes")
-            if info.meeting_date is None:
-                return res
-            ctx.pack_meeting = info
-            record_meeting(info, ctx, res)
+            self._untyped(paper, ctx, lines, res)
             return res
         info = meeting_from_lines(lines, paper.paper_type)
         known: Optional[MeetingInfo] = ctx.pack_meeting
-        if known is not None:
-            # an agenda following its summons: complete the pack's meeting, do not start another
-            if info.meeting_date in (None, known.meeting_date) or paper.paper_type == AGENDA and not info.committee:
-                for k in ("committee", "committee_raw", "start_time", "start_time_raw", "venue", "venue_raw",
-                          "date_of_issue", "date_of_issue_raw", "contact_officer", "contact_raw"):
-                    if getattr(known, k) is None and getattr(info, k) is not None:
-                        setattr(known, k, getattr(info, k))
-                if not known.addressees:
-                    known.addressees = info.addressees
-                record_meeting(known, ctx, res)
-                return res
+        # an agenda following its summons: complete the pack's meeting, do not start another
+        if known is not None and (info.meeting_date in (None, known.meeting_date) or paper.paper_type == AGENDA and not info.committee):
+            _complete_known(known, info)
+            record_meeting(known, ctx, res)
+            return res
         if info.meeting_date is None and known is None and paper is ctx.papers[0]:
-            # last resort: the date in the file name ("2016-03-17 Agenda.pdf"), recorded as such
-            us = numeric_order(" ".join(ln.text for ln in lines[:200]))
-            fd = date_from_file_name(getattr(ctx.doc, "path", None), month_first=us)
-            if fd is not None:
-                info.meeting_date, info.meeting_date_raw = fd.iso, f"{fd.raw} (file name)"
-                res.warn(f"{paper.paper_type}: meeting date taken from the file name", page=paper.page_start,
-                         block_index=paper.start)
+            _date_from_file_name(info, paper, ctx, lines, res)
         if info.meeting_date is None:
             if info.committee or info.venue:
                 res.warn(f"{paper.paper_type}: no meeting date found", page=paper.page_start, block_index=paper.start)
@@ -474,6 +452,40 @@ class MeetingExtractor(Extractor):
             ctx.pack_meeting = info
         record_meeting(info, ctx, res)
         return res
+
+    @staticmethod
+    def _untyped(paper: Paper, ctx: ExtractContext, lines: list[Line], res: ExtractResult) -> None:
+        """A paper the segmenter left untyped states a meeting when its masthead names
+        itself a meeting paper and dates it; a paper a cue named as something else
+        (a memo, letter, briefing, report, register) states none."""
+        if paper.cue or ctx.pack_meeting is not None or not names_meeting_paper(paper, lines):
+            return
+        info = meeting_from_lines(lines, "agenda" if _AGENDA_TITLE.search(" ".join(
+            [paper.title or ""] + [ln.text for ln in lines[:_HEAD_LINES] if not ln.is_row])) else "minutes")
+        if info.meeting_date is None:
+            return
+        ctx.pack_meeting = info
+        record_meeting(info, ctx, res)
+
+
+def _complete_known(known: MeetingInfo, info: MeetingInfo) -> None:
+    """The pack's meeting completed from another paper of it (what it does not state yet)."""
+    for k in ("committee", "committee_raw", "start_time", "start_time_raw", "venue", "venue_raw",
+              "date_of_issue", "date_of_issue_raw", "contact_officer", "contact_raw"):
+        if getattr(known, k) is None and getattr(info, k) is not None:
+            setattr(known, k, getattr(info, k))
+    if not known.addressees:
+        known.addressees = info.addressees
+
+
+def _date_from_file_name(info: MeetingInfo, paper: Paper, ctx: ExtractContext, lines: list[Line], res: ExtractResult) -> None:
+    """Last resort: the date in the file name ("2016-03-17 Agenda.pdf"), recorded as such."""
+    us = numeric_order(" ".join(ln.text for ln in lines[:200]))
+    fd = date_from_file_name(getattr(ctx.doc, "path", None), month_first=us)
+    if fd is not None:
+        info.meeting_date, info.meeting_date_raw = fd.iso, f"{fd.raw} (file name)"
+        res.warn(f"{paper.paper_type}: meeting date taken from the file name", page=paper.page_start,
+                 block_index=paper.start)
 
 
 #: What a notice of a year's meetings calls itself ("2020 Meeting Schedule", "Schedule of
@@ -501,24 +513,10 @@ def schedule_meetings(paper: Paper, ctx: ExtractContext, lines: list[Line]) -> l
     if not _SCHEDULE.search(head):
         return []
     us = numeric_order(" ".join(ln.text for ln in lines[:200]))
-    table = None
-    for b in paper.blocks(ctx.doc):
-        if b.kind != "table" or "boilerplate" in b.flags:
-            continue
-        grid = b.grid()
-        by_col: dict[int, int] = {}
-        for row in grid:
-            for k, c in enumerate(row):
-                if find_dates(c, month_first=us):
-                    by_col[k] = by_col.get(k, 0) + 1
-                    break
-        if by_col:
-            col, n = max(by_col.items(), key=lambda kv: kv[1])
-            if n >= _SCHEDULE_MIN_ROWS and (table is None or n > table[2]):
-                table = (b, col, n)
+    table = _dated_table(paper, ctx, us)
     if table is None:
         return []
-    b, col, _ = table
+    b, col = table
     committee = None
     m = _HOLDS.search(" ".join(head.split()))
     if m:
@@ -526,7 +524,7 @@ def schedule_meetings(paper: Paper, ctx: ExtractContext, lines: list[Line]) -> l
     if not committee:
         mh = masthead([ln.text for ln in lines if not ln.is_row][:14], month_first=us)
         committee = mh.committee
-    groups: list[tuple[object, list[list[str]]]] = []
+    groups: list[tuple[DateMatch, list[list[str]]]] = []
     for row in b.grid():
         cell = row[col] if col < len(row) else ""
         ds = find_dates(cell, month_first=us)
@@ -542,20 +540,44 @@ def schedule_meetings(paper: Paper, ctx: ExtractContext, lines: list[Line]) -> l
         seen.add(d.iso)
         info = MeetingInfo(source=COVER, committee=committee, committee_raw=committee)  # a notice of meetings
         info.meeting_date, info.meeting_date_raw = d.iso, d.raw
-        times = [t for r in rows for t in find_times(r[col] if col < len(r) else "")]
-        if times:
-            info.start_time, info.start_time_raw = times[0].hhmm, times[0].raw
-        parts = []
-        for r in rows:
-            for k, c in enumerate(r):
-                c = " ".join(c.replace("*", " ").split()).strip(" ,")
-                if k != col and c and not find_dates(c, month_first=us) and not find_times(c) and c not in parts:
-                    parts.append(c)
-        venue = ", ".join(parts) if parts else None
-        info.venue_raw, info.venue = venue, tidy_venue(venue)
+        _listed_time_and_venue(info, rows, col, us)
         info.page, info.block_index = b.page, b.index
         out.append(info)
     return out
+
+
+def _dated_table(paper: Paper, ctx: ExtractContext, us: bool) -> Optional[tuple[Block, int]]:
+    """The table with the most rows dated in one column (at least three), and that column."""
+    table = None
+    for b in paper.blocks(ctx.doc):
+        if b.kind != "table" or "boilerplate" in b.flags:
+            continue
+        by_col: dict[int, int] = {}
+        for row in b.grid():
+            for k, c in enumerate(row):
+                if find_dates(c, month_first=us):
+                    by_col[k] = by_col.get(k, 0) + 1
+                    break
+        if by_col:
+            col, n = max(by_col.items(), key=lambda kv: kv[1])
+            if n >= _SCHEDULE_MIN_ROWS and (table is None or n > table[2]):
+                table = (b, col, n)
+    return (table[0], table[1]) if table is not None else None
+
+
+def _listed_time_and_venue(info: MeetingInfo, rows: list[list[str]], col: int, us: bool) -> None:
+    """The time in the date column of a listed meeting's rows, and the venue from its other cells."""
+    times = [t for r in rows for t in find_times(r[col] if col < len(r) else "")]
+    if times:
+        info.start_time, info.start_time_raw = times[0].hhmm, times[0].raw
+    parts: list[str] = []
+    for r in rows:
+        for k, c in enumerate(r):
+            c = " ".join(c.replace("*", " ").split()).strip(" ,")
+            if k != col and c and not find_dates(c, month_first=us) and not find_times(c) and c not in parts:
+                parts.append(c)
+    venue = ", ".join(parts) if parts else None
+    info.venue_raw, info.venue = venue, tidy_venue(venue)
 
 
 #: Title words naming a paper for one meeting (agenda, minutes, notice), one table.
