@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Optional
+from typing import Iterable, Optional
 
-from boardpack.core.model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Paper
+from boardpack.core.model import ACTION_PLAN, BUDGET, HEADING, LIST_ITEM, MINUTES, OTHER, PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Paper
 from boardpack.core.numbers import parse_value
 from boardpack.core.periods import find_period, is_period_header, parse_period
 from boardpack.core.textnorm import one_line, strip_bullet
@@ -169,94 +169,107 @@ def count_lists(paper: Paper, ctx: ExtractContext, res: ExtractResult) -> None:
     """Runs of two or more "Label: number" lines in prose."""
     doc = ctx.doc
     consumed = ctx.indicator_count_tables
-    runs: list[tuple[Optional[str], list]] = []
-    cur: list = []
-    intro: Optional[str] = None
-    run_intro: Optional[str] = None
-
-    def close():
-        nonlocal cur
-        if cur:
-            runs.append((run_intro, cur))
-        cur = []
-
+    reader = _CountRuns(consumed)
     for b in paper.blocks(doc):
-        if "boilerplate" in b.flags:
-            continue
-        if b.kind == TABLE:
-            pairs = _count_table_rows(b)
-            if pairs is None:
-                close()
-                continue
-            # a PDF reader may turn part of a "Label: n" list into a small table
-            if not cur:
-                run_intro = intro
-            for label, raw in pairs:
-                cur.append((b, label, raw))
-            consumed.add(b.index)
-            continue
-        if b.kind not in (PARAGRAPH, LIST_ITEM, HEADING):
-            continue
-        for line in b.norm.splitlines():
-            text, _ = strip_bullet(one_line(line))
-            text = text.strip()
-            if not text:
-                continue
-            pairs = _inline_pairs(text)
-            if pairs:
-                if not cur:
-                    run_intro = intro
-                cur.extend((b, lab, val) for lab, val in pairs)
-                continue
-            m = _COUNT_LINE.match(text)
-            label = m.group("label").strip() if m else ""
-            if m and not _NOT_INDICATOR.match(label) and not _YEAR.match(m.group("value")) and len(label.split()) <= 12:
-                if not cur:
-                    run_intro = intro
-                cur.append((b, label, m.group("value").strip()))
-                continue
-            close()
-            # only a heading or a line introducing a list ("... are:") titles the run
-            intro = strip_section_number(text).rstrip(":").strip() if (b.kind == HEADING or text.endswith(":")) else None
-    close()
-    for k, (title, lines) in enumerate(runs):
+        if "boilerplate" not in b.flags:
+            reader.block(b)
+    reader.close()
+    for k, (title, lines) in enumerate(reader.runs):
         if len(lines) < 2:
             for b, _, _ in lines:
                 consumed.discard(b.index)
             continue
-        first = lines[0][0]
-        table_id = row_id("indicator_table", doc.sha256, first.index, "list", k)
-        period = caption_period_label(title or "")
-        for i, (b, label, raw) in enumerate(lines):
-            pv = parse_value(raw)
-            res.add(
-                "indicator_values",
-                {
-                    "value_id": row_id("indicator_value", table_id, i),
-                    "table_id": table_id,
-                    "row_index": i,
-                    "indicator": label,
-                    "measure": None,
-                    "period_label": period,
-                    "value": pv.value if pv.kind in ("number", "percent", "money") else None,
-                    "value_raw": raw,
-                    "unit": pv.kind if pv.kind in ("number", "percent", "money") else "null",
-                    "page": b.page,
-                    "block_index": b.index,
-                },
-            )
+        _emit_count_list(res, doc.sha256, k, title, lines)
+
+
+class _CountRuns:
+    """Runs of "Label: number" lines (and small two-column tables a reader made of them), each with the line that introduced it."""
+
+    def __init__(self, consumed: set[int]) -> None:
+        self.consumed = consumed
+        self.runs: list[tuple[Optional[str], list]] = []
+        self.cur: list = []
+        self.intro: Optional[str] = None
+        self.run_intro: Optional[str] = None
+
+    def close(self) -> None:
+        if self.cur:
+            self.runs.append((self.run_intro, self.cur))
+        self.cur = []
+
+    def _extend(self, items: Iterable[tuple]) -> None:
+        if not self.cur:
+            self.run_intro = self.intro
+        self.cur.extend(items)
+
+    def block(self, b: Block) -> None:
+        if b.kind == TABLE:
+            pairs = _count_table_rows(b)
+            if pairs is None:
+                self.close()
+                return
+            # a PDF reader may turn part of a "Label: n" list into a small table
+            self._extend((b, label, raw) for label, raw in pairs)
+            self.consumed.add(b.index)
+            return
+        if b.kind not in (PARAGRAPH, LIST_ITEM, HEADING):
+            return
+        for line in b.norm.splitlines():
+            text, _ = strip_bullet(one_line(line))
+            text = text.strip()
+            if text:
+                self._line(b, text)
+
+    def _line(self, b: Block, text: str) -> None:
+        pairs = _inline_pairs(text)
+        if pairs:
+            self._extend((b, lab, val) for lab, val in pairs)
+            return
+        m = _COUNT_LINE.match(text)
+        label = m.group("label").strip() if m else ""
+        if m and not _NOT_INDICATOR.match(label) and not _YEAR.match(m.group("value")) and len(label.split()) <= 12:
+            self._extend([(b, label, m.group("value").strip())])
+            return
+        self.close()
+        # only a heading or a line introducing a list ("... are:") titles the run
+        self.intro = strip_section_number(text).rstrip(":").strip() if (b.kind == HEADING or text.endswith(":")) else None
+
+
+def _emit_count_list(res: ExtractResult, sha: str, k: int, title: Optional[str], lines: list) -> None:
+    """A run of counts as an indicator table of its own."""
+    first = lines[0][0]
+    table_id = row_id("indicator_table", sha, first.index, "list", k)
+    period = caption_period_label(title or "")
+    for i, (b, label, raw) in enumerate(lines):
+        pv = parse_value(raw)
         res.add(
-            "indicator_tables",
+            "indicator_values",
             {
+                "value_id": row_id("indicator_value", table_id, i),
                 "table_id": table_id,
-                "title": title,
-                "header": "[]",
-                "source_kind": "list",
-                "n_values": len(lines),
-                "page": first.page,
-                "block_index": first.index,
+                "row_index": i,
+                "indicator": label,
+                "measure": None,
+                "period_label": period,
+                "value": pv.value if pv.kind in ("number", "percent", "money") else None,
+                "value_raw": raw,
+                "unit": pv.kind if pv.kind in ("number", "percent", "money") else "null",
+                "page": b.page,
+                "block_index": b.index,
             },
         )
+    res.add(
+        "indicator_tables",
+        {
+            "table_id": table_id,
+            "title": title,
+            "header": "[]",
+            "source_kind": "list",
+            "n_values": len(lines),
+            "page": first.page,
+            "block_index": first.index,
+        },
+    )
 
 
 @register
