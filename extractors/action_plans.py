@@ -403,20 +403,10 @@ class _Builder:
     def table(self, b: Block, strict: bool) -> bool:
         # expand colspans so header indexes match column positions
         exp_rows = [_expanded_texts(r.cells) for r in b.rows]
-        hdr_at, roles = None, None
-        for i, texts in enumerate(exp_rows[:8]):
-            roles = header_roles(texts, strict=strict)
-            if roles:
-                hdr_at = i
-                break
-        continuing = False
-        if roles is None:
-            # A table block with no header of its own continues the previous plan
-            # when it has the same shape (a plan split by the reader at a page break).
-            if self.cur is not None and not self.cur.headerless and self._same_shape(b):
-                roles, hdr_at, continuing = self.cur.roles, -1, True
-            else:
-                return False
+        header = self._header_of(b, exp_rows, strict)
+        if header is None:
+            return False
+        roles, hdr_at, continuing = header
         title, nearby = self._title_near(b)
         if strict and not continuing and not self._plan_like(b, roles, hdr_at, title):
             return False
@@ -425,6 +415,41 @@ class _Builder:
         if info.get("title") and (title is None or title in self._header_titles()):
             # the table's own title rows name it better than the page header does
             title = info["title"]
+        title, update_cue = self._update_cue(title, nearby)
+        info["update_cue"] = update_cue
+        header_texts = exp_rows[hdr_at] if hdr_at is not None and hdr_at >= 0 else (self.cur.header_texts if self.cur else [])
+        if self.cur is not None and self.cur.generic and title and not _is_generic(title) and \
+                (continuing or self._continues(b, roles, hdr_at)):
+            self._name_generic_plan(title)
+        start_new = self.cur is None or not (
+            continuing or title is None or title == self.cur.title or title_key(title) == self.cur.key
+            or self.cur.title.startswith(title + " ("))
+        first_num = self._first_number(b, roles, hdr_at)
+        if not start_new and not continuing and self._restarts(first_num):
+            start_new = True  # numbering restarts: another plan
+            title = title or self.cur.title
+        if start_new:
+            self.cur = self._new_plan(title, roles, header_texts, b, info)
+        else:
+            self._plan_goes_on(b, roles, header_texts, update_cue)
+        self._rows(b, roles, hdr_at)
+        return True
+
+    def _header_of(self, b: Block, exp_rows: list[list[str]], strict: bool) -> Optional[tuple[dict[int, str], Optional[int], bool]]:
+        """(column roles, header row, continuing): the table's header row in its first rows, or
+        the previous plan's columns when the table continues it; None when it is no plan table."""
+        for i, texts in enumerate(exp_rows[:8]):
+            roles = header_roles(texts, strict=strict)
+            if roles:
+                return roles, i, False
+        # A table block with no header of its own continues the previous plan
+        # when it has the same shape (a plan split by the reader at a page break).
+        if self.cur is not None and not self.cur.headerless and self._same_shape(b):
+            return self.cur.roles, -1, True
+        return None
+
+    def _update_cue(self, title: Optional[str], nearby: list[str]) -> tuple[Optional[str], Optional[str]]:
+        """(title, update cue): "CDRP UPDATE FEBRUARY 2017" in the title, else in a line near the table."""
         update_cue = None
         if title:
             title, update_cue = self._split_update_cue(title)
@@ -434,40 +459,30 @@ class _Builder:
                     if per.kind in ("month", "quarter", "ytd"):
                         update_cue = t
                         break
-        info["update_cue"] = update_cue
-        header_texts = exp_rows[hdr_at] if hdr_at is not None and hdr_at >= 0 else (self.cur.header_texts if self.cur else [])
-        start_new = True
-        if self.cur is not None and self.cur.generic and title and not _is_generic(title) and \
-                (continuing or self._continues(b, roles, hdr_at)):
-            # "Action Plan" above the first page, the real title as running title on later pages
-            self.cur.title = title
-            self.cur.key = title_key(title)
-            self.cur.generic = False
-            self.cur.row.update(title=title, title_key=self.cur.key)
-            if not self.cur.row.get("owning_group"):
-                self.cur.row["owning_group"] = _group_from_title(title)
-            per = parse_period(title)
-            if per is not None and per.kind in ("year", "range") and not self.cur.row.get("period"):
-                self.cur.row.update(period=per.label, period_start=per.start, period_end=per.end, period_raw=per.raw)
-        if self.cur is not None:
-            if continuing or title is None or title == self.cur.title or title_key(title) == self.cur.key or \
-                    (self.cur.title.startswith(title + " (")):
-                start_new = False
-        first_num = self._first_number(b, roles, hdr_at)
-        if not start_new and not continuing and self._restarts(first_num):
-            start_new = True  # numbering restarts: another plan
-            title = title or self.cur.title
-        if start_new:
-            self.cur = self._new_plan(title, roles, header_texts, b, info)
-        else:
-            self.cur.roles = roles
-            self.cur.header_texts = header_texts
-            pages = [x for x in (self.cur.row.get("page_end"), b.page_end, b.page) if x is not None]
-            self.cur.row["page_end"] = max(pages) if pages else None
-            if update_cue and not self.cur.row.get("update_period_raw"):
-                self.cur.row["update_period_raw"] = update_cue
-        self._rows(b, roles, hdr_at)
-        return True
+        return title, update_cue
+
+    def _name_generic_plan(self, title: str) -> None:
+        """"Action Plan" above the first page, the real title as running title on later pages."""
+        cur = self.cur
+        cur.title = title
+        cur.key = title_key(title)
+        cur.generic = False
+        cur.row.update(title=title, title_key=cur.key)
+        if not cur.row.get("owning_group"):
+            cur.row["owning_group"] = _group_from_title(title)
+        per = parse_period(title)
+        if per is not None and per.kind in ("year", "range") and not cur.row.get("period"):
+            cur.row.update(period=per.label, period_start=per.start, period_end=per.end, period_raw=per.raw)
+
+    def _plan_goes_on(self, b: Block, roles: dict[int, str], header_texts: list[str], update_cue: Optional[str]) -> None:
+        """The table continues the current plan: its columns, last page and update cue."""
+        cur = self.cur
+        cur.roles = roles
+        cur.header_texts = header_texts
+        pages = [x for x in (cur.row.get("page_end"), b.page_end, b.page) if x is not None]
+        cur.row["page_end"] = max(pages) if pages else None
+        if update_cue and not cur.row.get("update_period_raw"):
+            cur.row["update_period_raw"] = update_cue
 
     def headerless_log(self, b: Block, in_plan_paper: bool) -> bool:
         """An action log printed as small tables without a header row, one per
