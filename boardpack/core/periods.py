@@ -231,57 +231,71 @@ def parse_period(text: Optional[str], context_date: Union[date, str, None] = Non
     fy_m = _find_fy(t)
     fy = fy_m[0] if fy_m else None
     rest = t if not fy_m else t[: fy_m[1].start()] + " " + t[fy_m[1].end():]
-
-    # A month range: "Apr - June 2009", "January 2011-March 2011", "April 2016 to March 2017".
-    mr = _MONTH_RANGE.search(rest)
-    span = None
-    if mr:
-        m1, y1, m2, y2 = _month_num(mr.group(1)), mr.group(2), _month_num(mr.group(3)), mr.group(4)
-        y1n = int(y1) if y1 else None
-        y2n = int(y2) if y2 else None
-        if y1n is None and y2n is not None:
-            y1n = y2n if m1 <= m2 else y2n - 1
-        if y2n is None and y1n is not None:
-            y2n = y1n if m2 >= m1 else y1n + 1
-        if y1n is None and fy is not None:
-            y1n = fy if m1 >= 4 else fy + 1
-            y2n = fy if m2 >= 4 else fy + 1
-        if y1n is not None and y2n is not None and (y2n, m2) >= (y1n, m1):
-            span = (date(y1n, m1, 1), _month_end(y2n, m2))
-
+    span = _month_span(rest, fy)
     if q is not None:
-        if fy is not None:
-            return quarter_period(fy, q, raw=raw)
-        if span is not None:
-            return quarter_period(fy_of(span[1]), q, raw=raw)
-        fys = _find_fy_short(rest)
-        if fys is not None:
-            return quarter_period(fys, q, raw=raw)
-        ys = _YEAR_SPAN.search(rest)
-        if ys and int(ys.group(2)) == int(ys.group(1)) + 1:
-            return quarter_period(int(ys.group(1)), q, raw=raw)
-        my = _MONTH_YEAR.search(rest)
-        if my:
-            return quarter_period(fy_of(date(int(my.group(2)), _month_num(my.group(1)), 1)), q, raw=raw)
-        y = _YEAR.search(rest)
-        if y:
-            # "Q1 2011": councils name quarters by financial year; take the FY starting that year.
-            return quarter_period(int(y.group(1)), q, raw=raw)
-        if ctx is not None:
-            return quarter_period(_quarter_from_context(q, ctx), q, FROM_MEETING_DATE, raw)
-        return None
-
+        return _quarter_named(q, (fy, span), rest, ctx, raw)
     if _YTD.search(t):
         if fy is not None:
             return ytd_period(fy, None, raw=raw)
         if ctx is not None:
             return _ytd_at_meeting(ctx, raw)
         return None
-
     if span is not None:
         return range_period(span[0], span[1], raw=raw)
     if fy is not None:
         return year_period(fy, raw=raw)
+    return _period_without_quarter(t, ctx, raw)
+
+
+def _month_span(rest: str, fy: Optional[int]) -> Optional[tuple[date, date]]:
+    """A month range: "Apr - June 2009", "January 2011-March 2011", "April 2016 to March 2017"."""
+    mr = _MONTH_RANGE.search(rest)
+    if not mr:
+        return None
+    m1, y1, m2, y2 = _month_num(mr.group(1)), mr.group(2), _month_num(mr.group(3)), mr.group(4)
+    y1n = int(y1) if y1 else None
+    y2n = int(y2) if y2 else None
+    if y1n is None and y2n is not None:
+        y1n = y2n if m1 <= m2 else y2n - 1
+    if y2n is None and y1n is not None:
+        y2n = y1n if m2 >= m1 else y1n + 1
+    if y1n is None and fy is not None:
+        y1n = fy if m1 >= 4 else fy + 1
+        y2n = fy if m2 >= 4 else fy + 1
+    if y1n is not None and y2n is not None and (y2n, m2) >= (y1n, m1):
+        return date(y1n, m1, 1), _month_end(y2n, m2)
+    return None
+
+
+def _quarter_named(q: int, found: tuple[Optional[int], Optional[tuple[date, date]]], rest: str,
+                   ctx: Optional[date], raw: str) -> Optional[Period]:
+    """Quarter ``q`` of the year the text names (``found``: its financial year and month
+    span), else of the meeting's year; None without either."""
+    fy, span = found
+    if fy is not None:
+        return quarter_period(fy, q, raw=raw)
+    if span is not None:
+        return quarter_period(fy_of(span[1]), q, raw=raw)
+    fys = _find_fy_short(rest)
+    if fys is not None:
+        return quarter_period(fys, q, raw=raw)
+    ys = _YEAR_SPAN.search(rest)
+    if ys and int(ys.group(2)) == int(ys.group(1)) + 1:
+        return quarter_period(int(ys.group(1)), q, raw=raw)
+    my = _MONTH_YEAR.search(rest)
+    if my:
+        return quarter_period(fy_of(date(int(my.group(2)), _month_num(my.group(1)), 1)), q, raw=raw)
+    y = _YEAR.search(rest)
+    if y:
+        # "Q1 2011": councils name quarters by financial year; take the FY starting that year.
+        return quarter_period(int(y.group(1)), q, raw=raw)
+    if ctx is not None:
+        return quarter_period(_quarter_from_context(q, ctx), q, FROM_MEETING_DATE, raw)
+    return None
+
+
+def _period_without_quarter(t: str, ctx: Optional[date], raw: str) -> Optional[Period]:
+    """A year span, a month and year, a short financial year, or a month of the meeting's year."""
     ys = _YEAR_SPAN.search(t)
     if ys:
         a, b = int(ys.group(1)), int(ys.group(2))
