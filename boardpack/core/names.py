@@ -429,76 +429,98 @@ def cluster_names(names: Iterable[str], threshold: float = 88.0) -> list[list[st
     ("R C Love") joins a full-name cluster only when exactly one cluster fits,
     so "J Smith" is never glued to both "John Smith" and "Jane Smith".
     """
-    counts = Counter(n for n in names if n and n.strip())
-    distinct = sorted(counts, key=lambda n: (-counts[n], -len(n), n))
-    rank = {n: i for i, n in enumerate(distinct)}
-    keys = {n: name_key(n) for n in distinct}
-    parent = {n: n for n in distinct}
+    c = _NameClusters(Counter(n for n in names if n and n.strip()), threshold)
+    c.join_full_names()
+    c.join_initials()
+    return c.clusters()
 
-    def find(x: str) -> str:
+
+class _NameClusters:
+    """Union-find over the distinct spellings, the more frequent spelling as each cluster's root."""
+
+    def __init__(self, counts: Counter, threshold: float) -> None:
+        self.counts, self.threshold = counts, threshold
+        self.distinct = sorted(counts, key=lambda n: (-counts[n], -len(n), n))
+        self.rank = {n: i for i, n in enumerate(self.distinct)}
+        self.keys = {n: name_key(n) for n in self.distinct}
+        self.parent = {n: n for n in self.distinct}
+        full = [n for n in self.distinct if self._is_full(n)]
+        full_set = set(full)
+        self.initials = [n for n in self.distinct if n not in full_set and self.keys[n]]
+        self.surname = {n: self.keys[n].split()[-1] for n in self.distinct if self.keys[n]}
+        self.names_by_surname: dict[str, list[str]] = defaultdict(list)
+        for n in full:
+            self.names_by_surname[self.surname[n]].append(n)
+
+    def _is_full(self, n: str) -> bool:
+        t = self.keys[n].split()
+        return len(t) >= 2 and len(t[0]) > 1
+
+    def find(self, x: str) -> str:
+        parent = self.parent
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
         if ra != rb:
             # keep the earlier (more frequent) as root
-            if rank[ra] > rank[rb]:
+            if self.rank[ra] > self.rank[rb]:
                 ra, rb = rb, ra
-            parent[rb] = ra
+            self.parent[rb] = ra
 
-    def is_full(n: str) -> bool:
-        t = keys[n].split()
-        return len(t) >= 2 and len(t[0]) > 1
+    def join_full_names(self) -> None:
+        """Full names of similar surnames that are the same person.
 
-    full = [n for n in distinct if is_full(n)]
-    full_set = set(full)
-    initials = [n for n in distinct if n not in full_set and keys[n]]
-    surname = {n: keys[n].split()[-1] for n in distinct if keys[n]}
-    # Candidate pairs come from similar surnames only (rapidfuzz's C search over
-    # each first-letter bucket), so this stays fast on a large registry.
-    names_by_surname: dict[str, list[str]] = defaultdict(list)
-    for n in full:
-        names_by_surname[surname[n]].append(n)
-    buckets: dict[str, list[str]] = defaultdict(list)
-    for sur in names_by_surname:
-        buckets[sur[:1]].append(sur)
-    cutoff = max(85.0, threshold - 3)
-    for surs in buckets.values():
-        for sur in surs:
-            similar = process.extract(sur, surs, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
-            for other, _, _ in similar:
-                if other < sur:
-                    continue  # each pair of surnames once
-                for a in names_by_surname[sur]:
-                    for b in names_by_surname[other]:
-                        if a != b and find(a) != find(b) and same_person(a, b, threshold):
-                            union(a, b)
-    # an initials-only spelling needs the very same surname (see same_person)
-    by_initials: dict[str, list[str]] = defaultdict(list)
-    for n in initials:
-        by_initials[keys[n]].append(n)
-    for n in initials:
-        cands = names_by_surname.get(surname[n], [])
-        roots = {find(f) for f in cands if same_person(n, f, threshold)}
-        if len(roots) == 1:
-            union(roots.pop(), n)
-    for same in by_initials.values():
-        # initials-only spellings that agree with each other, when no full name claimed them
-        free = [n for n in same if find(n) == n or find(n) in same]
-        for m in free[1:]:
-            union(free[0], m)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for n in distinct:
-        groups[find(n)].append(n)
-    out = []
-    for root, members in groups.items():
-        members.sort(key=lambda n: (-counts[n], -len(keys[n].split()[0]) if keys[n] else 0, n))
-        out.append(members)
-    out.sort(key=lambda ms: ms[0])
-    return out
+        Candidate pairs come from similar surnames only (rapidfuzz's C search over
+        each first-letter bucket), so this stays fast on a large registry."""
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for sur in self.names_by_surname:
+            buckets[sur[:1]].append(sur)
+        cutoff = max(85.0, self.threshold - 3)
+        for surs in buckets.values():
+            for sur in surs:
+                similar = process.extract(sur, surs, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+                for other, _, _ in similar:
+                    if other >= sur:  # each pair of surnames once
+                        self._join_pairs(self.names_by_surname[sur], self.names_by_surname[other])
+
+    def _join_pairs(self, names_a: list[str], names_b: list[str]) -> None:
+        for a in names_a:
+            for b in names_b:
+                if a != b and self.find(a) != self.find(b) and same_person(a, b, self.threshold):
+                    self.union(a, b)
+
+    def join_initials(self) -> None:
+        """An initials-only spelling joins the one full-name cluster it fits (it needs the very
+        same surname, see same_person); initials-only spellings that agree join each other
+        when no full name claimed them."""
+        by_initials: dict[str, list[str]] = defaultdict(list)
+        for n in self.initials:
+            by_initials[self.keys[n]].append(n)
+        for n in self.initials:
+            cands = self.names_by_surname.get(self.surname[n], [])
+            roots = {self.find(f) for f in cands if same_person(n, f, self.threshold)}
+            if len(roots) == 1:
+                self.union(roots.pop(), n)
+        for same in by_initials.values():
+            free = [n for n in same if self.find(n) == n or self.find(n) in same]
+            for m in free[1:]:
+                self.union(free[0], m)
+
+    def clusters(self) -> list[list[str]]:
+        counts, keys = self.counts, self.keys
+        groups: dict[str, list[str]] = defaultdict(list)
+        for n in self.distinct:
+            groups[self.find(n)].append(n)
+        out = []
+        for members in groups.values():
+            members.sort(key=lambda n: (-counts[n], -len(keys[n].split()[0]) if keys[n] else 0, n))
+            out.append(members)
+        out.sort(key=lambda ms: ms[0])
+        return out
 
 
 @dataclass
