@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterator, Optional
 
 from boardpack.core.vocabulary import MONTH_ANY_RE, MONTHS, ORDINAL_SUFFIX_RE, WEEKDAY_RE
 
@@ -114,6 +114,18 @@ def find_dates(text: str, default_year: Optional[int] = None, month_first: bool 
         add(m, _mk(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"])))
     for m in _ISO.finditer(text):
         add(m, _mk(int(m["year"]), int(m["month"]), int(m["day"])))
+    for m, iso in _numeric_dates(text, month_first):
+        add(m, iso)
+    if default_year:
+        for m in _DM.finditer(text):
+            add(m, _mk(default_year, MONTHS[m["month"].lower()], int(m["day"])))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _numeric_dates(text: str, month_first: bool) -> Iterator[tuple[re.Match, Optional[str]]]:
+    """All-numeric dates ("03/09/19") with their ISO date (None when no order makes a real
+    date), leaving out dotted minute and paragraph numbers that look like dates."""
     # "15.09.4", "15.09.5", "15.09.05": a numbering scheme (minute numbers), not dates
     suffixes: dict[str, set[str]] = {}
     for pm in re.finditer(r"(?<![\d.])(\d{1,2}\.\d{1,2})\.(\d{1,2})(?![\d.]|\.\d)", text):
@@ -128,12 +140,7 @@ def find_dates(text: str, default_year: Optional[int] = None, month_first: bool 
                 and re.match(r"\s+[A-Z][a-z]", text[m.end() :]):
             continue  # "15.09.05 Village Hall Constitution": a minute number opening its heading
         first, second = (_mk(y, a, b), _mk(y, b, a)) if month_first else (_mk(y, b, a), _mk(y, a, b))
-        add(m, first or second)
-    if default_year:
-        for m in _DM.finditer(text):
-            add(m, _mk(default_year, MONTHS[m["month"].lower()], int(m["day"])))
-    found.sort(key=lambda d: d.start)
-    return found
+        yield m, first or second
 
 
 # Evidence that a paper is American (numeric dates month first): a US state with a ZIP
