@@ -81,6 +81,14 @@ _origin = _fast(R.FPDFText_GetCharOrigin, _I, _P, _I, _DOUBLE, _DOUBLE)
 _loose_box = _fast(R.FPDFText_GetLooseCharBox, _I, _P, _I, ctypes.POINTER(R.FS_RECTF))
 
 
+def _space_after(prev: dict) -> dict:
+    """A space pdfium made up, as a glyph right after ``prev``. pdfium drops a
+    space glyph it cannot map (pdfminer reads it) and makes up a space in its
+    place, at a point of its own: put there, words stay apart as pdfminer's
+    glyph keeps them."""
+    return dict(prev, text=" ", x0=prev["x1"], width=0.0)
+
+
 def _text_of(u: int) -> Optional[str]:
     """A character's text from pdfium's code point, None for none."""
     if u == 0 or u == 0xFFFE or 0xDC00 <= u <= 0xDFFF:
@@ -208,7 +216,9 @@ class PdfiumPage(Container):
             if text is None:
                 continue
             if (u <= 32 or u == 0xA0) and _generated(tpa, i) == 1:
-                continue  # a space or line break pdfium made up; pdfminer has no such glyph
+                if u == 32 and out and not out[-1]["text"].isspace():
+                    out.append(_space_after(out[-1]))
+                continue  # a line break pdfium made up; pdfminer has no such glyph
             if 0xD800 <= u <= 0xDBFF and i + 1 < n:  # a surrogate pair: one character
                 text = (text + chr(_unicode(tpa, i + 1))).encode("utf-16", "surrogatepass").decode("utf-16")
             if _map_error(tpa, i) == 1:
