@@ -308,17 +308,7 @@ class _Builder:
             if is_furniture(pb) and not re.search(r"\bplan\b", t, re.I):
                 continue
             nearby.append(t)
-            if len(t) > 160 or (t.endswith(".") and len(t.split()) > 8):
-                continue
-            score = 0
-            if re.search(r"\b(?:action|rolling|delivery|partnership|work|priorit\w*)\s+plan\b|\bplan\b", t, re.I):
-                score += 3
-            if re.search(r"\b(?:19|20)\d\d\b", t):
-                score += 1
-            if len(t.split()) >= 3:
-                score += 1
-            if re.fullmatch(r"(?i)(?:the\s+)?action\s+plan:?", t):
-                score -= 1
+            score = _plan_title_score(t)
             if score >= 3:
                 cands.append((score * 10 - steps, raw_t))
         for h in list(self.doc.headers or []):
@@ -1021,6 +1011,23 @@ class _TableRows:
             cur_a.text += "\n" + atext  # the action cell split over a page break
             cur_a.raw += "\n" + atext
         cur_a.segments.append(seg)
+
+
+def _plan_title_score(t: str) -> int:
+    """How much a line above a table reads as a plan's title (3 or more: it may be one);
+    a sentence or a long line is none."""
+    if len(t) > 160 or (t.endswith(".") and len(t.split()) > 8):
+        return 0
+    score = 0
+    if re.search(r"\b(?:action|rolling|delivery|partnership|work|priorit\w*)\s+plan\b|\bplan\b", t, re.I):
+        score += 3
+    if re.search(r"\b(?:19|20)\d\d\b", t):
+        score += 1
+    if len(t.split()) >= 3:
+        score += 1
+    if re.fullmatch(r"(?i)(?:the\s+)?action\s+plan:?", t):
+        score -= 1
+    return score
 
 
 def _milestones_of(a: ActionState) -> list[tuple[Optional[str], str, int]]:
