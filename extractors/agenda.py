@@ -273,6 +273,13 @@ def _extra_cells(it: Item, texts: list[str], pages: Optional[str], praw: Optiona
     return pages, praw
 
 
+def _opens_agenda(t: str) -> bool:
+    """A summons without an AGENDA heading: its item 1 starts the agenda."""
+    m0 = _ITEM.match(t)
+    return bool(m0 and m0.group("num") == "1" and m0.group("dot") and m0.group("title") and len(t) < 120
+                and not _DATE_TITLE.match(m0.group("title")))
+
+
 class AgendaParser:
     """Walks lines and table rows, keeping the current item and group heading."""
 
@@ -542,25 +549,15 @@ class AgendaParser:
         if re.fullmatch(r"pages?", t, re.I):
             return
         if not self.started:
-            m0 = _ITEM.match(t)
-            # a summons without an AGENDA heading: its item 1 starts the agenda
-            if not (m0 and m0.group("num") == "1" and m0.group("dot") and m0.group("title") and len(t) < 120
-                    and not _DATE_TITLE.match(m0.group("title"))):
+            if not _opens_agenda(t):
                 return
             self.started = True
         if (self.outline is not None or not self.items) and self._outline_item(t, ln):
             return
         if self.cur is not None and self._decimal_item(t, ln):
             return
-        m = _ITEM.match(t)
-        if m and m.group("title") is not None and not _DATE_TITLE.match(m.group("title")):
-            n = int(m.group("num"))
-            title = m.group("title")
-            ok_shape = bool(m.group("dot") or m.group("sub")) or bool(re.match(r"[A-Z0-9\"'(]", title))
-            if ok_shape and self._accept_top(n, bool(m.group("dot"))) and not re.match(r"^(?:-|to|and|\))", title):
-                self._new(m.group("num"), m.group("sub"), "", ln, t)
-                self._line_in_item(title, same_block=True, first=True)
-                return
+        if self._numbered_item(t, ln):
+            return
         if self.stage in ("ready", "on") and self._stage_item(t, ln):
             return
         if self.cur is None and self.items and _SUB_UPPER.match(t):
@@ -584,6 +581,20 @@ class AgendaParser:
         same = ((not ln.first_of_block) and ln.block_index == self.cur.block_index
                 and getattr(ln, "cut", "") != "hard")
         self._line_in_item(t, same_block=same)
+
+    def _numbered_item(self, t: str, ln: Line) -> bool:
+        """A numbered line that opens the next item ("3. Minutes of the last meeting")."""
+        m = _ITEM.match(t)
+        if not (m and m.group("title") is not None and not _DATE_TITLE.match(m.group("title"))):
+            return False
+        n = int(m.group("num"))
+        title = m.group("title")
+        ok_shape = bool(m.group("dot") or m.group("sub")) or bool(re.match(r"[A-Z0-9\"'(]", title))
+        if ok_shape and self._accept_top(n, bool(m.group("dot"))) and not re.match(r"^(?:-|to|and|\))", title):
+            self._new(m.group("num"), m.group("sub"), "", ln, t)
+            self._line_in_item(title, same_block=True, first=True)
+            return True
+        return False
 
     def _line_in_item(self, t: str, same_block: bool, first: bool = False) -> None:
         it = self.cur
