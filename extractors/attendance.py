@@ -144,6 +144,12 @@ def split_names(text: str) -> list[str]:
         cur += ch
         i += 1
     parts.append(cur)
+    return _rejoin_parts(parts)
+
+
+def _rejoin_parts(parts: list[str]) -> list[str]:
+    """Split parts rejoined where they belong to the person before: honours, a bracketed
+    role, a role or body after a comma ("Lord McNally, Minister of State")."""
     out: list[str] = []
     merged = -1
     for p in parts:
@@ -219,20 +225,7 @@ def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
         roles.append(m.group("r"))
         e = e[m.end():]
     for m in re.finditer(r"[\(\[]([^()\[\]]*)[\)\]]", e):
-        inner = m.group(1).strip()
-        for piece in re.split(r"\s+-\s+|\s*/\s*", inner):
-            piece = piece.strip()
-            if not piece:
-                continue
-            if _CHAIR_ROLE.match(piece) and not re.match(r"^vice", piece, re.I):
-                chair = True
-                roles.append(piece)
-            elif _is_initials(piece, e):
-                continue  # initials "(NO)", "(BMc)", "(DMJ)"
-            elif re.fullmatch(r"part of the meeting|for part of the meeting|items? .*|virtually|remotely|online", piece, re.I):
-                continue
-            else:
-                roles.append(piece)
+        chair = _bracket_roles(m.group(1).strip(), e, roles) or chair
     e = re.sub(r"\s*[\(\[][^()\[\]]*[\)\]]\s*", " ", e).strip()
     # "Maurice Moore - Chairman", "Philip Aldis - Community Safety Officer"
     m = re.match(r"^(?P<n>.+?)\s+-\s+(?P<r>.+)$", e)
@@ -261,6 +254,26 @@ def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
         roles.append(m.group("r"))
     role = "; ".join(dict.fromkeys(roles)) or None
     return e, role, chair
+
+
+def _bracket_roles(inner: str, e: str, roles: list[str]) -> bool:
+    """The roles in a bracket after a name ("(Chairman)", "(KD - Chair)"), added to ``roles``;
+    True when one is the chair. Initials and attendance notes ("virtually") are no roles."""
+    chair = False
+    for piece in re.split(r"\s+-\s+|\s*/\s*", inner):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if _CHAIR_ROLE.match(piece) and not re.match(r"^vice", piece, re.I):
+            chair = True
+            roles.append(piece)
+        elif _is_initials(piece, e):
+            continue  # initials "(NO)", "(BMc)", "(DMJ)"
+        elif re.fullmatch(r"part of the meeting|for part of the meeting|items? .*|virtually|remotely|online", piece, re.I):
+            continue
+        else:
+            roles.append(piece)
+    return chair
 
 
 def _looks_like_name(name: str) -> bool:
