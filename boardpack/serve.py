@@ -186,7 +186,8 @@ def serve(db_path, host: str = "127.0.0.1", port: int = 8001) -> int:
             proc.send_signal(signum)
 
     # before the child starts: a signal in between must not skip the finally
-    old = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    passed_on = [getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]  # no SIGHUP on Windows
+    old = {s: signal.signal(s, forward) for s in passed_on}
     try:
         proc = subprocess.Popen(cmd, preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
         return proc.wait()
