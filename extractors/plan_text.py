@@ -66,47 +66,15 @@ def parse_milestone(chunk: str, with_progress: bool) -> dict[str, Any]:
     """Split one milestone's text into text, measurement, source, progress, status."""
     parts: dict[str, list[str]] = {"text": [], "measurement": [], "source": [], "progress": [], "target": [], "note": []}
     pos, cur = 0, "text"
-    matches = list(_MARKERS.finditer(chunk)) if with_progress else [
-        m for m in _MARKERS.finditer(chunk) if m.lastgroup in ("measurement", "source", "target")
-    ]
+    kept, seen_progress = _field_markers(chunk, with_progress)
     label = None
-    seen_progress = False
-    kept = []
-    for m in matches:
-        if m.lastgroup == "progress":
-            at_line_start = not chunk[: m.start()].rstrip(" \t").endswith(tuple("abcdefghijklmnopqrstuvwxyz,;")) and \
-                (m.start() == 0 or chunk[: m.start()].rstrip(" \t").endswith(("\n", ".", ")")) or chunk[m.start() - 1] == "\n")
-            has_sep = bool(re.search(r"[:\-\u2013\u2014]\s*$", m.group(0)))
-            if seen_progress or not (has_sep or at_line_start):
-                continue
-            seen_progress = True
-        kept.append(m)
     for m in kept:
         parts[cur].append(chunk[pos : m.start()])
         cur, pos = m.lastgroup, m.end()
         if cur == "progress" and label is None:
             label = m.group(0)
     parts[cur].append(chunk[pos:])
-    # A "Source:" or "To meet target" runs to the end of its line, plus lines that
-    # only wrap it (PDF cells break lines anywhere); a later full line is
-    # unlabelled progress ("Discussions are on-going ...") or a note.
-    for key in ("source", "target", "measurement"):
-        fixed = []
-        for seg in parts[key]:
-            lines = seg.split("\n")
-            fixed.append(lines[0])
-            mode = key
-            for ln in lines[1:]:
-                if not ln.strip():
-                    continue
-                if mode == key and (key == "measurement" or _is_wrap(ln) or (seen_progress and not _NOTE.match(ln))):
-                    fixed[-1] = fixed[-1] + "\n" + ln
-                elif mode != key and _is_wrap(ln):
-                    parts[mode].append(ln)
-                else:
-                    mode = "note" if (_NOTE.match(ln) or not with_progress) else "progress"
-                    parts[mode].append(ln)
-        parts[key] = fixed
+    _unwrap_line_fields(parts, seen_progress, with_progress)
     text_lines = []
     for seg in parts["text"]:
         for ln in seg.split("\n"):
@@ -130,6 +98,49 @@ def parse_milestone(chunk: str, with_progress: bool) -> dict[str, Any]:
         "note": j("note"),
         "_label": label,
     }
+
+
+def _field_markers(chunk: str, with_progress: bool) -> tuple[list[re.Match], bool]:
+    """The field labels that split a milestone cell ("Measurement:", "Source:", a first
+    "Progress" at a line start or with a separator); and whether a progress label is among them."""
+    matches = list(_MARKERS.finditer(chunk)) if with_progress else [
+        m for m in _MARKERS.finditer(chunk) if m.lastgroup in ("measurement", "source", "target")
+    ]
+    seen_progress = False
+    kept = []
+    for m in matches:
+        if m.lastgroup == "progress":
+            at_line_start = not chunk[: m.start()].rstrip(" \t").endswith(tuple("abcdefghijklmnopqrstuvwxyz,;")) and \
+                (m.start() == 0 or chunk[: m.start()].rstrip(" \t").endswith(("\n", ".", ")")) or chunk[m.start() - 1] == "\n")
+            has_sep = bool(re.search(r"[:\-\u2013\u2014]\s*$", m.group(0)))
+            if seen_progress or not (has_sep or at_line_start):
+                continue
+            seen_progress = True
+        kept.append(m)
+    return kept, seen_progress
+
+
+def _unwrap_line_fields(parts: dict[str, list[str]], seen_progress: bool, with_progress: bool) -> None:
+    """A "Source:" or "To meet target" runs to the end of its line, plus lines that
+    only wrap it (PDF cells break lines anywhere); a later full line is
+    unlabelled progress ("Discussions are on-going ...") or a note."""
+    for key in ("source", "target", "measurement"):
+        fixed = []
+        for seg in parts[key]:
+            lines = seg.split("\n")
+            fixed.append(lines[0])
+            mode = key
+            for ln in lines[1:]:
+                if not ln.strip():
+                    continue
+                if mode == key and (key == "measurement" or _is_wrap(ln) or (seen_progress and not _NOTE.match(ln))):
+                    fixed[-1] = fixed[-1] + "\n" + ln
+                elif mode != key and _is_wrap(ln):
+                    parts[mode].append(ln)
+                else:
+                    mode = "note" if (_NOTE.match(ln) or not with_progress) else "progress"
+                    parts[mode].append(ln)
+        parts[key] = fixed
 
 
 def _is_wrap(line: str) -> bool:
