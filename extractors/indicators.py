@@ -74,15 +74,7 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
     any_period_col = any(is_period_header(c.header) or (c.top and is_period_header(c.top)) for c in cols)
     caption_period = None if any_period_col else caption_period_label(" ".join([title or ""] + lay.captions))
     meta = [(c, *_measure_and_period(lay, c, caption_period)) for c in cols]
-    # Periods down the side ("April 2009 | 12 | 3" under "Month | PPO clients |
-    # DIP clients"): each column is an indicator and each row label its period.
-    labels = [strip_markers(lay.cell(r, lay.label_col)) for r in lay.body_rows if lay.label_col is not None and lay.cell(r, lay.label_col)]
-    transposed = (
-        not any_period_col
-        and len(labels) >= 2
-        and sum(1 for x in labels if is_period_header(x)) >= 0.6 * len(labels)
-        and all(c.header for c in cols)
-    )
+    transposed = not any_period_col and _periods_down_the_side(lay)
     blk = lay.block
     n = 0
     for r in lay.body_rows:
@@ -98,10 +90,7 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
             indicator = label
             if transposed:
                 indicator, measure, period = col.header, None, (label if is_period_header(label) else caption_period)
-            pv = parse_value(raw)
-            value = pv.value if pv.kind in ("number", "percent", "money") else None
-            if pv.kind == "money" and lay.scale != 1 and value is not None:
-                value = value * lay.scale
+            value, unit = _scaled_value(lay, raw)
             res.add(
                 "indicator_values",
                 {
@@ -113,7 +102,7 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
                     "period_label": period,
                     "value": value,
                     "value_raw": raw,
-                    "unit": pv.kind if pv.kind in ("number", "percent", "money") else "null",
+                    "unit": unit,
                     "page": page,
                     "block_index": blk.index,
                 },
@@ -132,6 +121,24 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
         },
     )
     return n
+
+
+def _periods_down_the_side(lay: TableLayout) -> bool:
+    """Periods down the side ("April 2009 | 12 | 3" under "Month | PPO clients |
+    DIP clients"): each column is an indicator and each row label its period."""
+    labels = [strip_markers(lay.cell(r, lay.label_col)) for r in lay.body_rows if lay.label_col is not None and lay.cell(r, lay.label_col)]
+    return (len(labels) >= 2
+            and sum(1 for x in labels if is_period_header(x)) >= 0.6 * len(labels)
+            and all(c.header for c in lay.value_cols))
+
+
+def _scaled_value(lay: TableLayout, raw: str) -> tuple[Optional[float], str]:
+    """(value, unit) of a cell; an amount in the table's unit ("£000s") scaled to pounds."""
+    pv = parse_value(raw)
+    value = pv.value if pv.kind in ("number", "percent", "money") else None
+    if pv.kind == "money" and lay.scale != 1 and value is not None:
+        value = value * lay.scale
+    return value, pv.kind if pv.kind in ("number", "percent", "money") else "null"
 
 
 _PAIR = re.compile(r"([A-Z][A-Za-z&'\- ]{0,30}?)\s*:\s*([-+]?\d[\d,]*(?:\.\d+)?%?)(?=\s|$)")
