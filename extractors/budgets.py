@@ -453,10 +453,12 @@ class _TotalsCheck:
         run.total(v, lr.total)
 
 
-def _emit_breakdown(bd, lr: "_LogicalRow", col, lay: TableLayout, res: ExtractResult, table_id: str, measure: str) -> None:
+def _emit_breakdown(bd, lr: "_LogicalRow", cell: tuple[Column, str], lay: TableLayout, res: ExtractResult, table_id: str) -> None:
     """A cell listing several labelled amounts and their total ("Ward A - £200 /
     Ward B - £300 / Total: £500"): one row per line, the total line a total
-    (named as printed, "Total" when only "= £500"), checked against its lines."""
+    (named as printed, "Total" when only "= £500"), checked against its lines.
+    ``cell``: the cell's column and its measure."""
+    col, measure = cell
     scale = column_scale(lay, col)
     lines = [(lbl, amt, None) for lbl, amt in bd.items]
     if bd.total is not None:
@@ -533,15 +535,11 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
             raw = lr.values.get(col.index, "")
             bd = lay.breakdowns.get((lr.row_index, col.index))
             if bd is not None and not bd.single:
-                _emit_breakdown(bd, lr, col, lay, res, table_id, measures[col.index])
+                _emit_breakdown(bd, lr, (col, measures[col.index]), lay, res, table_id)
                 continue
             if not raw.strip():
                 continue  # a blank cell is no amount (e.g. an allocation not yet costed)
             note = lay.cell_notes.get((lr.row_index, col.index))
-            pv = parse_value(raw)
-            amount = parse_money(raw, scale=column_scale(lay, col))
-            if amount is None and pv.kind == "percent":
-                amount = pv.value
             res.add(
                 "budget_amounts",
                 {
@@ -551,7 +549,7 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
                     "line_number": lr.line,
                     "item": item,
                     "measure": measures[col.index],
-                    "amount": amount,
+                    "amount": _cell_amount(lay, col, raw),
                     "amount_raw": raw,
                     "is_total": 1 if lr.total else 0,
                     "total_kind": lr.total,
@@ -576,6 +574,15 @@ def emit_table(lay: TableLayout, res: ExtractResult, doc_sha: str, title: Option
     )
     _check_totals(rows, lay, res, table_id, doc_sha, title or "")
     return n_items
+
+
+def _cell_amount(lay: TableLayout, col: Column, raw: str) -> Optional[float]:
+    """A money cell's amount in pounds (the column's unit applied); a percentage as written."""
+    pv = parse_value(raw)
+    amount = parse_money(raw, scale=column_scale(lay, col))
+    if amount is None and pv.kind == "percent":
+        amount = pv.value
+    return amount
 
 
 # -- prose budgets ("Pooled fund start balance April 2009  £12,345") ------------
