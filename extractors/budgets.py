@@ -483,8 +483,14 @@ def _emit_breakdown(bd, lr: "_LogicalRow", cell: tuple[Column, str], lay: TableL
                 "block_index": lay.block.index,
             },
         )
-    if bd.total is None:
-        return
+    if bd.total is not None:
+        _check_breakdown(bd, lr, cell, lay, res, table_id)
+
+
+def _check_breakdown(bd, lr: "_LogicalRow", cell: tuple[Column, str], lay: TableLayout, res: ExtractResult, table_id: str) -> None:
+    """A cell's stated total checked against the sum of its lines."""
+    col, measure = cell
+    scale = column_scale(lay, col)
     vals = [parse_money(a, scale=scale) for _, a in bd.items]
     stated = parse_money(bd.total[1], scale=scale)
     if stated is None or any(v is None for v in vals):
