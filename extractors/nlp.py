@@ -185,6 +185,11 @@ def has_model() -> bool:
 
 
 def _base_patterns() -> list[dict]:
+    return _org_patterns() + _person_patterns()
+
+
+def _org_patterns() -> list[dict]:
+    """Agencies by their known spellings, organisation-shaped names, an agency's departments."""
     pats: list[dict] = []
     for canon, spellings in AGENCIES.items():
         for s in spellings:
@@ -220,6 +225,12 @@ def _base_patterns() -> list[dict]:
             "id": "gazetteer",
         }
     )
+    return pats
+
+
+def _person_patterns() -> list[dict]:
+    """A title or rank before a name; a common given name before a surname."""
+    pats: list[dict] = []
     # title or rank + name: "Cllr John Reynolds", "Ch Insp. Dave Sargent", "Mr R C Love"
     pats.append(
         {
