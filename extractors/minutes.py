@@ -51,6 +51,26 @@ from boardpack.extractors.meeting_cues import (
     units,
 )
 from boardpack.extractors.meetings import record_meeting
+from boardpack.extractors.minute_actions import (
+    ACTION_CUE,
+    ACTION_HEAD_WORDS,
+    ACTION_TAIL,
+    BRACKET_OWNER,
+    HEAD_LABEL,
+    MARGIN_OWNER,
+    MARGIN_OWNER_WRAPPED,
+    NO_ACTION,
+    OWNER_HEAD_WORDS,
+    OWNER_IN_LINE,
+    OWNER_ONLY,
+    SENTENCE_END,
+    action_owners,
+    guess_action_cols,
+    owner_cell,
+    read_text_action_rows,
+    split_by_owner_lines,
+    text_table_header,
+)
 
 # ---------------------------------------------------------------------------
 # items, decisions, actions
@@ -71,172 +91,6 @@ _DECISION = re.compile(
 def decision_text(t: str) -> str:
     """The paragraph carrying the decision, its enumeration ("(4)", "3.") removed."""
     return _strip_enum(t)
-
-
-# "ACTION:", "Action -", "Action – X to ...", "ACTION 1:", "Action point 3:", "Agreed action:"
-_ACTION_CUE = re.compile(
-    r"(?:^|(?<=\n))\s*(?:agreed\s+)?actions?(?:\s+(?:point\s+)?\(?\d{1,3}[a-z]?\)?)?\s*[:\-\u2013\u2014]\s*(?P<rest>.*)$", re.I | re.S)
-
-
-_OWNER_NAME = r"(?:(?:" + TITLES + r")\s+)?(?:[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3}|[A-Z]{2,4})(?:\s*\([A-Z][A-Za-z]{1,3}\))?"
-_OWNERS = re.compile(
-    rf"^(?P<owners>{_OWNER_NAME}(?:\s*(?:,|/|&|\band\b)\s*{_OWNER_NAME})*)\s+"
-    r"(?=(?:to|agreed\s+to|will|would|should|is\s+to|are\s+to|has\s+agreed|had\s+agreed|undertook|offered|asked|needs?\s+to)\b)"
-)
-_NOT_OWNER = re.compile(r"^(?:the|it|this|that|there|all|any|members?|board|group|meeting|we|they|he|she|a|an)$", re.I)
-
-
-# column labels of action tables, one family per column
-_ACTION_HEAD_WORDS = ("action", "actions", "action required", "actions required", "action to be taken", "actions to be taken",
-                      "actions agreed", "agreed action", "agreed actions", "task", "tasks", "action point", "action points")
-_OWNER_HEAD_WORDS = ("owner", "owners", "action by", "action owner", "who", "lead", "by whom", "responsible", "responsibility",
-                     "person responsible", "responsible person", "assigned to", "actioned by")
-_OTHER_HEAD_WORDS = ("item", "items", "ref", "ref.", "no", "no.", "number", "minute", "minute ref", "by when", "when", "deadline",
-                     "due", "due date", "target date", "date", "status", "timescale", "notes", "comments", "update")
-_HEAD_LABEL = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(w) for w in sorted(_ACTION_HEAD_WORDS + _OWNER_HEAD_WORDS + _OTHER_HEAD_WORDS, key=len, reverse=True))
-    + r")\s*)+$", re.I)
-_OWNER_IN_LINE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _OWNER_HEAD_WORDS if " " in w) + r")\b", re.I)
-_NO_ACTION = re.compile(r"^(?:none|n/?a|nil|no\s+action|-+|\u2013|tbc)\.?$", re.I)
-
-
-_COLLECTIVE_OWNER = re.compile(r"^(?:all|everyone|clerk|chair(?:man|person)?|secretary|secretariat|treasurer|council|members|"
-                               r"governors|trustees|head(?:teacher)?|officers?|staff|board|committee|panel|group|team)\b", re.I)
-
-
-def owner_cell(text: str) -> list[str]:
-    """Owners printed in an owner cell, a wrapped name rejoined ("Heather\nPoustie/Clerk" ->
-    ["Heather Poustie", "Clerk"]; "Paul Evans/Sandra\nCart" -> ["Paul Evans", "Sandra Cart"])."""
-    lines = [x.strip() for x in text.split("\n") if x.strip()]
-    joined = ""
-    for x in lines:
-        tail = re.split(r"\s*(?:/|,|&|;|\band\b)\s*", joined)[-1] if joined else ""
-        if joined and re.fullmatch(r"[A-Z][a-z'\-]+", tail) and re.match(r"^[A-Z][a-z'\-]+(?:$|\s*[/,&;])", x) \
-                and not (_COLLECTIVE_OWNER.match(tail) or _COLLECTIVE_OWNER.match(x)):
-            joined += " " + x
-        else:
-            joined = (joined + "\n" + x) if joined else x
-    return [o.strip() for o in re.split(r"\s*(?:/|,|&|;|\band\b|\n)\s*", joined) if o.strip()]
-
-
-def _guess_action_cols(cells: list[str]) -> Optional[tuple[int, int]]:
-    """(text, owner) columns of a headerless action-table row under an action heading:
-    the longest cell is the action, the next short non-date cell its owner."""
-    ne = [(j, c) for j, c in enumerate(cells) if c.strip()]
-    if len(ne) < 2:
-        return None
-    # the action reads as a sentence (lower-case words), an owner's name does not, even when longer
-    tj = max(ne, key=lambda x: (len(re.findall(r"\b[a-z][a-z']+\b", x[1])), len(x[1])))[0]
-    for j, c in ne:
-        if j > tj and len(c.split()) <= 6 and not re.search(r"\d", c) and not re.fullmatch(r"(?i)asap|on-?going|ongoing|immediately|tbc", c.strip()):
-            return tj, j
-    return None
-
-
-_OWNER_ONLY = re.compile(r"^(?:[A-Z]{2,4}|(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+)(?:\s*(?:/|,|&|and)\s*(?:[A-Z]{2,4}|(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+))*\.?$")
-
-
-_ACTION_TAIL = re.compile(r"^(?P<body>\S.{10,}?[.;])\s+ACTIONS?\s*[:\-]\s*(?P<own>[^:]{2,40})$", re.S)
-
-
-# statuses in the last column of an action table, read after the owner's initials
-_ACTION_STATUS_WORDS = ("completed", "complete", "done", "ongoing", "on-going", "on going", "outstanding", "open", "closed",
-                        "pending", "in progress", "carried forward", "c/f", "deferred", "cancelled", "superseded",
-                        "agenda item", "see agenda", "in hand", "tbc", "noted", "actioned")
-_TEXT_ROW_REF = re.compile(r"^(?:[A-Z][a-z]{2}\d{2}\.\d{1,2}|\d{1,3}(?:\.{1,2}\d{1,2}){1,2}|\d{1,3}[a-z]?)\.?\s+")
-_TEXT_ROW_OWNER = re.compile(
-    r"\s+(?P<own>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)(?:\s+(?i:" + "|".join(re.escape(w) for w in _ACTION_STATUS_WORDS) + r"))?\.?$")
-_OWNER_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _OWNER_HEAD_WORDS) + r")\b", re.I)
-_ACTION_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _ACTION_HEAD_WORDS) + r")\b", re.I)
-
-
-def _text_table_header(t: str) -> bool:
-    """A line of action-table column labels with an action and an owner column ("NO ACTION OWNER Update")."""
-    last = " ".join(t.split("\n")[-1].split())
-    return bool(_HEAD_LABEL.fullmatch(last) and _OWNER_WORD.search(last) and _ACTION_WORD.search(last)) and len(t.split("\n")) == 1
-
-
-def _read_text_action_rows(ln: Line, rows: list) -> bool:
-    """Rows of an action table printed as lines: a row opens with its reference or with the
-    owner ("NO to ..."), ends with the owner's initials (and a status); a line that opens
-    neither continues the row above. Appends [text, owners, line] to ``rows``; False when a
-    line ends the table (a minute heading, a paragraph of prose) -- the unit is then not a row."""
-    for raw in (ln.raw or ln.text).split("\n"):
-        x = " ".join(re.sub(r"[|_]+", " ", raw).split())
-        if not x:
-            continue
-        ref = _TEXT_ROW_REF.match(x)
-        body_text = x[ref.end():] if ref else x
-        own = _TEXT_ROW_OWNER.search(body_text)
-        led = action_owners(body_text)
-        if ref or led:
-            if not own and not led:
-                return False  # "03.21.06 Updates": the next minute
-            text = body_text[:own.start()] if own else body_text
-            owners = re.split(r"\s*/\s*", own.group("own")) if own else led
-            if len(text.split()) < 3:
-                return False
-            rows.append([text, owners, ln])
-            continue
-        if not rows or len(x.split()) > 12 or _SENTENCE_END.search(rows[-1][0]) and not own or ":" in x:
-            return False
-        if not x[:1].islower() and rows[-1][2] is not ln:
-            return False  # a new paragraph opening with a capital is no wrapped row
-        if own and not rows[-1][1]:
-            rows[-1][1] = re.split(r"\s*/\s*", own.group("own"))
-            x = x[:own.start()]
-        rows[-1][0] = rows[-1][0] + " " + x
-    return True
-
-
-# a sentence opening with the owner's initials ("NO to advise Mr Gray") at the end of a line
-# that carries the same initials again in the right-hand margin
-_MARGIN_OWNER = re.compile(r"(?:^|(?<=[.;:])\s+)(?P<s>(?P<o>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\s+(?:to|will)\s+[^.;]{5,}?)\.?\s+(?P=o)$")
-
-
-_MARGIN_OWNER_WRAPPED = re.compile(
-    r"(?:^|(?<=[.;:])\s+)(?P<s>(?P<o>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\s+(?:to|will)\s+[^.;]{5,}?\.)\s+(?P=o)(?=\s+[A-Z]|$)")
-
-
-# "... regarding court listing data. (CS)": the owner's initials in brackets after the action
-_BRACKET_OWNER = re.compile(r"\(([A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\)\.?\s*$")
-
-
-def action_owners(text: str) -> list[str]:
-    """Names that start an action line: "Paul Clarke and Mark Freeman to discuss ..." ->
-    ["Paul Clarke", "Mark Freeman"]; "NO/AS to organise" -> ["NO", "AS"]."""
-    m = _OWNERS.match(text.strip())
-    if not m:
-        return []
-    parts = re.split(r"\s*(?:,|/|&|\band\b)\s*", m.group("owners"))
-    out = []
-    for p in parts:
-        p = re.sub(r"\s*\([A-Z][A-Za-z]{1,3}\)$", "", p.strip())  # "Claire Smith (CS)": initials in brackets
-        tasked = re.match(r"(?:to|will|is\s+to|are\s+to)\b", text.strip()[m.end():])
-        if p and tasked and re.match(r"^The\s+", p) and _COLLECTIVE_OWNER.match(p[4:].strip()):
-            out.append(p)  # "The Secretariat to ...", "The Clerk to ..."
-        elif p and not _NOT_OWNER.match(p) and not re.match(r"^(?:The|It|This|There)\b", p):
-            out.append(p)
-    return out
-
-
-def _split_by_owner_lines(text: str, owner: str) -> Optional[list[tuple[str, str]]]:
-    """One action cell holding several actions, one owner per line in the owner cell
-    ("NO to arrange ...\nKD to chase ..." | "NO\nKD"): the actions, each with its owner."""
-    owns = [o.strip() for o in owner.split("\n") if o.strip()]
-    if len(owns) < 2:
-        return None
-    lines = [x.strip() for x in text.split("\n") if x.strip()]
-    starts = [k for k, x in enumerate(lines)
-              if k == 0 or re.match(r"^(?:[A-Z]{2,4}|[A-Z][a-z]+\s+[A-Z][a-z]+)(?:\s*/\s*[A-Z]{2,4})*\s+(?:to|will|is\s+to)\b", x)]
-    if len(starts) != len(owns):
-        return None
-    out = []
-    for j, k in enumerate(starts):
-        part = " ".join(lines[k:starts[j + 1] if j + 1 < len(starts) else len(lines)])
-        ac = _ACTION_CUE.match(part)
-        out.append((ac.group("rest") if ac else part, owns[j]))
-    return out
 
 
 def _strip_enum(t: str) -> str:
@@ -296,7 +150,6 @@ _BODY_NUM = re.compile(
     r"^(?:\(?\d{1,3}[a-z]?[.)]?|\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?|[A-Z][a-z]{2,4}\s?\d{2}\.\d{1,2}|\(?[a-z][.)]|\(?(?:i{1,3}|iv|v|vi{1,3})\))$"
 )
 _ITEM_REF = re.compile(r"^\(item\s+\d+[a-z]?\)$", re.I)
-_SENTENCE_END = re.compile(r"[.:;!?)\"']\s*$")
 
 
 def _is_body_table(rows: list[Line]) -> bool:
@@ -351,7 +204,7 @@ def flatten_body_tables(lines: list[Line]) -> list[Line]:
             text = text.strip()
             if not text:
                 return
-            if not new and cur is not None and not _SENTENCE_END.search(cur.text) and not NUM_HEAD.match(cur.text):
+            if not new and cur is not None and not SENTENCE_END.search(cur.text) and not NUM_HEAD.match(cur.text):
                 cur.text = join_lines([cur.text, text])
                 cur.raw += "\n" + text
                 return
@@ -399,20 +252,20 @@ class _TableState:
         ncells = len(ln.cells or [])
         low0 = [c.strip().lower().rstrip(":") for c in (ln.cells or [])]
         continued = self.cols is not None and ncells == self.ncols and not any(
-            c in _ACTION_HEAD_WORDS or c in _OWNER_HEAD_WORDS for c in low0)
+            c in ACTION_HEAD_WORDS or c in OWNER_HEAD_WORDS for c in low0)
         if not continued:
             self.cols = None
             self.column_only = False
         self.last_table = ln.block_index
         if self.header_line and self.cols is None:
-            self.cols = _guess_action_cols([c.strip() for c in (ln.cells or [])])
+            self.cols = guess_action_cols([c.strip() for c in (ln.cells or [])])
             self.ncols = ncells
         self.header_line = False
 
     def header(self, cells: list[str], low: list[str]) -> None:
         """A header row ("Action | Owner"): its action and owner columns."""
-        own_i = next((j for j, c in enumerate(low) if c in _OWNER_HEAD_WORDS), None)
-        act_i = next((j for j, c in enumerate(low) if c in _ACTION_HEAD_WORDS), None)
+        own_i = next((j for j, c in enumerate(low) if c in OWNER_HEAD_WORDS), None)
+        act_i = next((j for j, c in enumerate(low) if c in ACTION_HEAD_WORDS), None)
         self.column_only = own_i is None
         if own_i is None:
             own_i, act_i = act_i, None
@@ -510,7 +363,7 @@ class _MinutesBody:
         if ln.is_row and ln.block_index != self.table.last_table:
             self.table.enter(ln)
         if self.text_table is not None:
-            if not ln.is_row and _read_text_action_rows(ln, self.text_table):
+            if not ln.is_row and read_text_action_rows(ln, self.text_table):
                 return
             self._flush_text_table()
             self.text_table = None
@@ -520,7 +373,7 @@ class _MinutesBody:
             self._row(ln, t)
             return
         self._margin_owners(ln, t)
-        if _HEAD_LABEL.fullmatch(" ".join(t.split("\n")[-1].split())) and _OWNER_IN_LINE.search(t):
+        if HEAD_LABEL.fullmatch(" ".join(t.split("\n")[-1].split())) and OWNER_IN_LINE.search(t):
             self.table.header_line = True
             return
         self._prose(ln, t)
@@ -528,15 +381,15 @@ class _MinutesBody:
     def _text_table_opens(self, ln: Line, t: str) -> bool:
         """"NO ACTION OWNER Update" printed as text (a scan, a text-aligned table): the rows
         follow as lines, the owner's initials at the end of each. True when the unit is read."""
-        if _text_table_header(t) and self.i < len(self.body) and not self.body[self.i].is_row:
+        if text_table_header(t) and self.i < len(self.body) and not self.body[self.i].is_row:
             self.text_table = []
             return True
         raws = [r for r in (ln.raw or "").split("\n") if r.strip()]
-        if len(raws) >= 2 and _text_table_header(raws[0]):
+        if len(raws) >= 2 and text_table_header(raws[0]):
             self.text_table = []  # the header and its rows in one paragraph
             rest_ln = Line("\n".join(raws[1:]), "\n".join(raws[1:]), ln.page, ln.block_index, block=ln.block,
                            first_of_block=False, x0=ln.x0)
-            if _read_text_action_rows(rest_ln, self.text_table):
+            if read_text_action_rows(rest_ln, self.text_table):
                 return True
             self._flush_text_table()
             self.text_table = None
@@ -546,12 +399,12 @@ class _MinutesBody:
         """"... + VAT. NO to advise Mr Gray NO": the owner again in the right margin."""
         margin_seen = set()
         for r in (ln.raw or "").split("\n"):
-            mo = _MARGIN_OWNER.search(r.strip()) if r.strip() else None
+            mo = MARGIN_OWNER.search(r.strip()) if r.strip() else None
             if mo:
                 self.add_action(mo.group("s"), _slash_owners(mo.group("o")), ln, owners_raw=mo.group("o"))
                 margin_seen.add(" ".join(mo.group("s").split()))
         # the sentence wrapped over lines: "BM to let Cllr Ray know where\nthe box goes. BM\nFurther ..."
-        for mo in _MARGIN_OWNER_WRAPPED.finditer(" ".join(t.split())):
+        for mo in MARGIN_OWNER_WRAPPED.finditer(" ".join(t.split())):
             if " ".join(mo.group("s").split()) not in margin_seen and "\n" in (ln.raw or ""):
                 self.add_action(mo.group("s"), _slash_owners(mo.group("o")), ln, owners_raw=mo.group("o"))
 
@@ -560,7 +413,7 @@ class _MinutesBody:
     def _row(self, ln: Line, t: str) -> None:
         cells = [c.strip() for c in (ln.cells or [])]
         low = [" ".join(c.lower().rstrip(":").split()) for c in cells]
-        is_header = any(c in _ACTION_HEAD_WORDS or c in _OWNER_HEAD_WORDS for c in low) and len([c for c in cells if c]) <= 5
+        is_header = any(c in ACTION_HEAD_WORDS or c in OWNER_HEAD_WORDS for c in low) and len([c for c in cells if c]) <= 5
         if is_header:
             self.table.header(cells, low)
         # a minute heading in the row: "288. | Title/body" or "03.18.02 Title"
@@ -586,17 +439,17 @@ class _MinutesBody:
             owner = ""
         if not owner:
             return False
-        if _NO_ACTION.match(owner.strip()):
+        if NO_ACTION.match(owner.strip()):
             return True
         if self.table.column_only:
             self._action_column_cell(owner, text, ln)
             return True
         if not text:
             return False
-        ac = _ACTION_CUE.match(text)
+        ac = ACTION_CUE.match(text)
         if ac:
             text = ac.group("rest")
-        groups = _split_by_owner_lines(text, owner)
+        groups = split_by_owner_lines(text, owner)
         if groups:
             for gtext, gown in groups:
                 self.add_action(gtext, [gown], ln, owners_raw=gown)
@@ -630,7 +483,7 @@ class _MinutesBody:
             pm = PROSE_APOLOGIES.search(body_text)
             if pm and not re.search(r"\bno apologies\b", body_text, re.I):
                 self.att.add_entries(pm.group("names"), APOLOGIES, ln)
-            ac = _ACTION_CUE.search(body_text)
+            ac = ACTION_CUE.search(body_text)
             if ac and ac.group("rest").strip():
                 self.add_action(ac.group("rest"), action_owners(ac.group("rest")), ln)
 
@@ -642,13 +495,13 @@ class _MinutesBody:
         if re.fullmatch(r"\(item\s+\d+[a-z]?\)", t, re.I) or SECTION_HEAD.match(t):
             return
         self._prose_attendance(ln, t)
-        tail = _ACTION_TAIL.match(t)
-        if tail and _OWNER_ONLY.match(tail.group("own").strip()):
+        tail = ACTION_TAIL.match(t)
+        if tail and OWNER_ONLY.match(tail.group("own").strip()):
             # "... report back by June. ACTION: NW" at the end of a paragraph
             own = tail.group("own").strip()
             self.add_action(tail.group("body"), _owners_of(own), ln, owners_raw=own)
             t = tail.group("body")
-        ac = _ACTION_CUE.match(t)
+        ac = ACTION_CUE.match(t)
         if ac:
             self._action_cue(ac.group("rest").strip(), ln)
             return
@@ -690,12 +543,12 @@ class _MinutesBody:
 
     def _action_cue(self, rest: str, ln: Line) -> None:
         """What follows "ACTION:": the owner of the paragraph above, an action, or nothing yet."""
-        if rest and _OWNER_ONLY.match(rest) and self.prev_text:
+        if rest and OWNER_ONLY.match(rest) and self.prev_text:
             # "ACTION: JS" under the paragraph it refers to
             self.add_action(self.prev_text, _owners_of(rest), ln, owners_raw=rest)
             self.pending_action = False
         elif rest:
-            tail_own = _BRACKET_OWNER.search(rest)
+            tail_own = BRACKET_OWNER.search(rest)
             self.add_action(rest, action_owners(rest) or (_slash_owners(tail_own.group(1)) if tail_own else []), ln)
             self.pending_action = False
         else:
