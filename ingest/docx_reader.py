@@ -64,6 +64,49 @@ class _Piece:
         self.text, self.bold, self.size, self.event, self.sup = text, bold, size, event, sup
 
 
+def _run_element(el, out: list, boxes: list) -> Optional[str]:
+    """The text one element of a run prints (None for none); a page break, a rendered
+    page break or a footnote reference goes to ``out`` as an event, a text box to
+    ``boxes`` (read after the paragraph)."""
+    tag = el.tag
+    text = None
+    if tag == W_T:
+        text = el.text or ""
+    elif tag == qn("w:tab") or tag == qn("w:ptab"):
+        text = "\t"
+    elif tag == qn("w:br"):
+        kind = el.get(qn("w:type"))
+        if kind == "page":
+            out.append(_Piece(event="page"))
+        else:
+            text = "\n"
+    elif tag == qn("w:cr"):
+        text = "\n"
+    elif tag == W_LRPB:
+        out.append(_Piece(event="rendered"))
+    elif tag == qn("w:footnoteReference"):
+        out.append(_Piece(text=el.get(qn("w:id")) or "", event="footnote"))
+    elif tag in _HYPHENS:
+        text = _HYPHENS[tag]
+    elif tag == qn("w:sym"):
+        code = el.get(qn("w:char")) or ""
+        try:
+            text = chr(int(code, 16))
+        except ValueError:
+            text = ""
+    else:
+        # Text boxes (drawings, VML, AlternateContent) are read after the
+        # paragraph; mc:Fallback repeats mc:Choice, so it is skipped.
+        for box in el.iter(qn("w:txbxContent")):
+            if not any(a.tag == MC_FALLBACK for a in box.iterancestors()):
+                boxes.append(box)
+    return text
+
+
+#: a non-breaking hyphen prints as U+2011, a soft (optional) hyphen as U+00AD
+_HYPHENS = {qn("w:noBreakHyphen"): "\u2011", qn("w:softHyphen"): "\u00ad"}
+
+
 class DocxBodyReader(TablesMixin):
     """Walks one document's body into blocks; holds the page counter."""
 
@@ -221,40 +264,7 @@ class DocxBodyReader(TablesMixin):
         va = rpr.find(qn("w:vertAlign")) if rpr is not None else None
         sup = va is not None and va.get(W_VAL) == "superscript"
         for el in r.iterchildren():
-            tag = el.tag
-            text = None
-            if tag == W_T:
-                text = el.text or ""
-            elif tag == qn("w:tab") or tag == qn("w:ptab"):
-                text = "\t"
-            elif tag == qn("w:br"):
-                kind = el.get(qn("w:type"))
-                if kind == "page":
-                    out.append(_Piece(event="page"))
-                else:
-                    text = "\n"
-            elif tag == qn("w:cr"):
-                text = "\n"
-            elif tag == W_LRPB:
-                out.append(_Piece(event="rendered"))
-            elif tag == qn("w:footnoteReference"):
-                out.append(_Piece(text=el.get(qn("w:id")) or "", event="footnote"))
-            elif tag == qn("w:noBreakHyphen"):
-                text = "\u2011"
-            elif tag == qn("w:softHyphen"):
-                text = "\u00ad"
-            elif tag == qn("w:sym"):
-                code = el.get(qn("w:char")) or ""
-                try:
-                    text = chr(int(code, 16))
-                except ValueError:
-                    text = ""
-            else:
-                # Text boxes (drawings, VML, AlternateContent) are read after the
-                # paragraph; mc:Fallback repeats mc:Choice, so it is skipped.
-                for box in el.iter(qn("w:txbxContent")):
-                    if not any(a.tag == MC_FALLBACK for a in box.iterancestors()):
-                        boxes.append(box)
+            text = _run_element(el, out, boxes)
             if text is not None:
                 if bold is None:
                     bold = self.ss.run_bold(r, sid)

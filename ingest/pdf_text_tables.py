@@ -230,10 +230,41 @@ def _new_row_label(prev: list[list[dict]], slots: list[list[dict]], filled: list
 
 def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill],
                 join_wraps: bool = True) -> Optional[Block]:
-    cols = _columns(lines, allow=0 if len(lines) < 5 else max(1, len(lines) // 10))
-    # A column only one line uses, close to its neighbour, is a stray overhang:
-    # fold it in. One standing apart is real ("1 - 24" under PAGES on the one
-    # agenda item with papers; "Members:" left of a names column).
+    cols = _fold_stray_columns(lines, _columns(lines, allow=0 if len(lines) < 5 else max(1, len(lines) // 10)), size)
+    ncols = len(cols)
+    if ncols < 2:
+        return None
+    if ncols == 2:
+        # numbers hanging left of prose ("1.3.1   An annual meeting ...") are a
+        # numbered list, not a two-column table
+        firsts = [s.text for ln in lines for s in ln.segs if _col_of(s, cols) == 0]
+        if firsts and all(NUMBERING.match(t) for t in firsts):
+            return None
+    per_line = [_slot_words(ln, cols) for ln in lines]
+    if sum(1 for sl in per_line if sum(1 for c in sl if c) >= 2) < 3:
+        return None
+    grid, spans = _join_wrapped_lines(lines, per_line, size, join_wraps)
+    if len(grid) < 2:
+        return None
+    x0 = min(ln.x0 for ln in lines)
+    x1 = max(ln.x1 for ln in lines)
+    bounds = [x0] + [(cols[c][1] + cols[c + 1][0]) / 2 for c in range(ncols - 1)] + [x1]
+    rows = []
+    all_words = []
+    for slots, (t, b) in zip(grid, spans):
+        cells = []
+        for c, ws in enumerate(slots):
+            cells.append(Cell(text=words_text(ws), fill=fill_for((bounds[c], t, bounds[c + 1], b), fills) if fills else None,
+                              bold=bool(ws) and all(is_bold_font(w.get("fontname", "")) for w in ws)))
+            all_words.extend(ws)
+        rows.append(Row(cells=cells, page=page_no, bbox=(x0, t, x1, b)))
+    return table_block(rows, page_no, (x0, spans[0][0], x1, spans[-1][1]), all_words, style="text-aligned")
+
+
+def _fold_stray_columns(lines: list[TLine], cols: list, size: float) -> list:
+    """A column only one line uses, close to its neighbour, is a stray overhang:
+    fold it in. One standing apart is real ("1 - 24" under PAGES on the one
+    agenda item with papers; "Members:" left of a names column)."""
     while len(cols) >= 2:
         use = [0] * len(cols)
         for ln in lines:
@@ -247,30 +278,28 @@ def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[F
         a, b = sorted((k, m))
         cols[a] = [min(cols[a][0], cols[b][0]), max(cols[a][1], cols[b][1])]
         del cols[b]
-    ncols = len(cols)
-    if ncols < 2:
-        return None
-    if ncols == 2:
-        # numbers hanging left of prose ("1.3.1   An annual meeting ...") are a
-        # numbered list, not a two-column table
-        firsts = [s.text for ln in lines for s in ln.segs if _col_of(s, cols) == 0]
-        if firsts and all(NUMBERING.match(t) for t in firsts):
-            return None
-    per_line = []
-    for ln in lines:
-        slots: list[list[dict]] = [[] for _ in range(ncols)]
-        for sg in ln.segs:
-            k = _col_of(sg, cols)
-            if cols[k][0] - 1 <= sg.x0 and sg.x1 <= cols[k][1] + 1:
-                slots[k].extend(sg.words)
-            else:  # a segment across a gutter: its words go to their own columns
-                for w in sg.words:
-                    slots[_word_col(w, cols)].append(w)
-        per_line.append(slots)
-    if sum(1 for sl in per_line if sum(1 for c in sl if c) >= 2) < 3:
-        return None
-    # Wrapped cell text: a line close under the previous one, when the table
-    # also has looser gaps between rows (uniformly tight rows cannot be told apart).
+    return cols
+
+
+def _slot_words(ln: TLine, cols: list) -> list[list[dict]]:
+    """A line's words by column; a segment across a gutter is split word by word."""
+    slots: list[list[dict]] = [[] for _ in range(len(cols))]
+    for sg in ln.segs:
+        k = _col_of(sg, cols)
+        if cols[k][0] - 1 <= sg.x0 and sg.x1 <= cols[k][1] + 1:
+            slots[k].extend(sg.words)
+        else:  # a segment across a gutter: its words go to their own columns
+            for w in sg.words:
+                slots[_word_col(w, cols)].append(w)
+    return slots
+
+
+def _join_wrapped_lines(lines: list[TLine], per_line: list[list[list[dict]]], size: float,
+                        join_wraps: bool) -> tuple[list[list[list[dict]]], list[list[float]]]:
+    """Rows of the table and their vertical spans: wrapped cell text (a line close under
+    the previous one, when the table also has looser gaps between rows: uniformly
+    tight rows cannot be told apart) joins the row above."""
+    ncols = len(per_line[0]) if per_line else 0
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     tight = 0.45 * size
     bimodal = join_wraps and any(g > 0.8 * size for g in gaps) and any(g < tight for g in gaps)
@@ -293,18 +322,4 @@ def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[F
         else:
             grid.append(slots)
             spans.append([ln.top, ln.bottom])
-    if len(grid) < 2:
-        return None
-    x0 = min(ln.x0 for ln in lines)
-    x1 = max(ln.x1 for ln in lines)
-    bounds = [x0] + [(cols[c][1] + cols[c + 1][0]) / 2 for c in range(ncols - 1)] + [x1]
-    rows = []
-    all_words = []
-    for slots, (t, b) in zip(grid, spans):
-        cells = []
-        for c, ws in enumerate(slots):
-            cells.append(Cell(text=words_text(ws), fill=fill_for((bounds[c], t, bounds[c + 1], b), fills) if fills else None,
-                              bold=bool(ws) and all(is_bold_font(w.get("fontname", "")) for w in ws)))
-            all_words.extend(ws)
-        rows.append(Row(cells=cells, page=page_no, bbox=(x0, t, x1, b)))
-    return table_block(rows, page_no, (x0, spans[0][0], x1, spans[-1][1]), all_words, style="text-aligned")
+    return grid, spans
