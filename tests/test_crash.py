@@ -4,11 +4,11 @@ points, then run again, ends equal to a clean ingest of the same folder:
 every documented view (v_*) row for row, every table's row count, the
 store's state and its files, and `PRAGMA integrity_check` ok.
 
-The kill points come from fixed seeds as fractions of a measured clean run,
-so they fall while parsing, while writing or while linking, wherever the
-time goes on this machine; one more trial kills inside the link
-transaction on purpose (after plans and milestones are linked, before
-people are rebuilt).
+The kill points come from fixed seeds: let the run store some of the files
+(none to all), then kill it within the time of one more file of a measured
+clean run, so kills fall while starting, parsing, writing or linking; one
+more trial kills inside the link transaction on purpose (after plans and
+milestones are linked, before people are rebuilt).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from store_snapshot import differences, explain, snapshot
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # a linked series (three quarters of one plan) and one file that fails to read
 SOURCES = sorted((CORPUS / "series" / "docx").glob("*.docx"))[:3] + [CORPUS / "bad" / "broken.docx"]
-SEEDS = [(7, 1), (37, 2), (23, 1)]  # (seed, workers): kills at 0.31, 0.60 and 0.79 of a clean run
+SEEDS = [(6, 1), (5, 2), (9, 1)]  # (seed, workers): wait for 0, 2 and all 3 files
 
 _KILLED_INSIDE_LINKING = """
 import os, signal, sys
@@ -79,20 +79,52 @@ def _rerun_equals_clean(folder, db, clean_status, want):
     assert not differences(got, want), explain(got, want)
 
 
+def _stored(db) -> int:
+    """Files stored so far (0 while the store does not exist or is being created)."""
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.5)
+        try:
+            return con.execute("SELECT count(*) FROM files WHERE status = 'ok'").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _at_kill(db) -> str:
+    if not db.exists():
+        return "no store yet"
+    con = sqlite3.connect(db)
+    try:
+        stale = con.execute("SELECT value FROM store_state WHERE key = 'links_stale'").fetchone()
+        return f"{_stored(db)} files stored, links_stale={stale[0] if stale else None}"
+    except sqlite3.Error as e:
+        return f"store being created ({e})"
+    finally:
+        con.close()
+
+
 @pytest.mark.parametrize("seed,workers", SEEDS)
 def test_killed_at_a_random_point_then_rerun_equals_a_clean_ingest(clean, tmp_path, seed, workers):
+    """The seed picks how many files to let the run store (0 to all) and how
+    much longer to let it go (up to the time of one file), so the kill falls
+    while starting, parsing, writing or linking."""
     folder, want, status, seconds = clean
-    delay = random.Random(seed).uniform(0.05, 0.85) * seconds
+    n_ok = sum(1 for _, st, _ in want["files"] if st == "ok")
+    rng = random.Random(seed)
+    wait_for, extra = rng.randint(0, n_ok), rng.uniform(0, seconds / n_ok)
     db = tmp_path / "s.db"
     proc = subprocess.Popen(_ingest_cmd(folder, db, workers), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        proc.wait(timeout=delay)
+        while proc.poll() is None and _stored(db) < wait_for:
+            time.sleep(0.05)
+        proc.wait(timeout=extra)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)  # workers and any converter with it
         proc.wait()
     print(f"seed {seed}: {'killed' if proc.returncode == -signal.SIGKILL else 'finished'} "
-          f"after {delay:.1f} s of a {seconds:.1f} s run")
+          f"{extra:.1f} s after {wait_for} files were stored: {_at_kill(db)}")
     _rerun_equals_clean(folder, db, status, want)
 
 
