@@ -262,9 +262,11 @@ def test_views_have_the_documented_columns():
     migrate(c)
     cols = [r[1] for r in c.execute("PRAGMA table_info(v_action_updates)")]
     assert cols == ["plan_title", "action_ref", "ref", "description", "lead_agency", "period", "period_start",
-                    "progress", "status", "stats_awaited", "funding_allocated", "source_file", "page"]
+                    "progress", "status", "stats_awaited", "funding_allocated", "source_file", "page",
+                    "source_path", "source_url"]
     cols = [r[1] for r in c.execute("PRAGMA table_info(v_report_items)")]
-    assert cols == ["priority_area", "lead_officer", "period", "section", "item_text", "source_file", "page"]
+    assert cols == ["priority_area", "lead_officer", "period", "section", "item_text", "source_file", "page",
+                    "source_path", "source_url", "person_id"]
 
 
 # -- generated corpus ------------------------------------------------------------------------
