@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from boardpack.core.model import MINUTES, Document, Paper
+from boardpack.core.model import MINUTES, PAPER_TYPES, Document, Paper
 from boardpack.extractors import EXTRACTORS, load_all
-from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, extract_paper
+from boardpack.extractors.base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, extract_paper
 from boardpack.store.database import Store
 
 
@@ -26,6 +26,7 @@ def test_every_extractor_declares_what_it_reads_and_writes(tmp_path):
     assert len(extractors) >= 8
     for ex in extractors:
         assert ex.paper_types, ex.name
+        assert set(ex.paper_types) <= set(PAPER_TYPES) | {WHOLE_DOCUMENT}, f"{ex.name} reads unknown paper types"
         assert ex.produces, f"{ex.name} declares no tables"
         assert set(ex.produces) <= tables, f"{ex.name} names tables the store lacks: {set(ex.produces) - tables}"
 

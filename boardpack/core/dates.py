@@ -204,7 +204,3 @@ def parse_time(text: str) -> Optional[str]:
     """The first clock time in ``text`` as ``HH:MM`` (24h), or None."""
     ts = find_times(text)
     return ts[0].hhmm if ts else None
-
-
-def year_of(iso: Optional[str]) -> Optional[int]:
-    return int(iso[:4]) if iso else None
