@@ -68,57 +68,8 @@ class TablesMixin:
         rows: list[Row] = []
         open_merges: dict[int, Cell] = {}  # grid column -> cell that started a vMerge
         start_page = self.page
-        for r_i, tr in enumerate(self._rows(tbl)):
-            trpr = tr.find(qn("w:trPr"))
-            before = int_attr(trpr.find(qn("w:gridBefore"))) if trpr is not None else None
-            header = bool(on_off(trpr.find(qn("w:tblHeader")))) if trpr is not None else False
-            cells: list[Cell] = []
-            col = 0
-            if before:
-                cells.append(Cell(colspan=before))
-                col = before
-            starts_new, mid_break = False, False
-            for tc in self._cells(tr):
-                tcpr = tc.find(qn("w:tcPr"))
-                span = int_attr(tcpr.find(qn("w:gridSpan"))) if tcpr is not None else None
-                span = span if span and span > 0 else 1
-                vm = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
-                hm = tcpr.find(qn("w:hMerge")) if tcpr is not None else None
-                if hm is not None and hm.get(W_VAL) != "restart" and cells:
-                    # Legacy horizontal merge: widen the previous cell instead.
-                    cells[-1].colspan += span
-                    col += span
-                    continue
-                if vm is not None and vm.get(W_VAL) != "restart" and col in open_merges:
-                    open_merges[col].rowspan += 1
-                    cells.append(Cell(colspan=span, continued=True))
-                    col += span
-                    continue
-                if not nested and self.paged and self.rendered:
-                    s, m = self._cell_breaks(tc)
-                    starts_new |= s
-                    mid_break |= m
-                cell = self.cell(tc, source_index)
-                cell.colspan = span
-                for c in range(col, col + span):
-                    open_merges.pop(c, None)
-                if vm is not None and vm.get(W_VAL) == "restart":
-                    open_merges[col] = cell
-                cells.append(cell)
-                col += span
-            if not nested and self.paged:
-                if starts_new:
-                    self._rendered_break()
-                row_page = self.page
-                self.on_page_content = True
-                if mid_break:
-                    self._turn_page()
-            else:
-                row_page = None
-            for c in cells:
-                for t in c.tables:
-                    _set_pages(t, row_page)
-            rows.append(Row(cells=cells, page=row_page, is_header=header))
+        for tr in self._rows(tbl):
+            rows.append(self._table_row(tr, source_index, nested, open_merges))
         _mark_bold_header_rows(rows)
         block = Block(kind=TABLE, source_index=source_index, rows=rows)
         if not nested and self.paged and rows:
@@ -126,6 +77,65 @@ class TablesMixin:
             block.page_end = self.page
         self._apply_style_shading(tbl, rows)
         return block
+
+    def _table_row(self, tr, source_index: int, nested: bool, open_merges: dict[int, Cell]) -> Row:
+        trpr = tr.find(qn("w:trPr"))
+        before = int_attr(trpr.find(qn("w:gridBefore"))) if trpr is not None else None
+        header = bool(on_off(trpr.find(qn("w:tblHeader")))) if trpr is not None else False
+        cells, starts_new, mid_break = self._row_cells(tr, source_index, nested, open_merges, before)
+        if not nested and self.paged:
+            if starts_new:
+                self._rendered_break()
+            row_page = self.page
+            self.on_page_content = True
+            if mid_break:
+                self._turn_page()
+        else:
+            row_page = None
+        for c in cells:
+            for t in c.tables:
+                _set_pages(t, row_page)
+        return Row(cells=cells, page=row_page, is_header=header)
+
+    def _row_cells(self, tr, source_index: int, nested: bool, open_merges: dict[int, Cell],
+                   before: Optional[int]) -> tuple[list[Cell], bool, bool]:
+        """A row's cells (merged cells widened or continued); and whether the row starts on
+        a new page, and whether a page turns inside it (from rendered breaks)."""
+        cells: list[Cell] = []
+        col = 0
+        if before:
+            cells.append(Cell(colspan=before))
+            col = before
+        starts_new, mid_break = False, False
+        for tc in self._cells(tr):
+            tcpr = tc.find(qn("w:tcPr"))
+            span = int_attr(tcpr.find(qn("w:gridSpan"))) if tcpr is not None else None
+            span = span if span and span > 0 else 1
+            vm = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+            hm = tcpr.find(qn("w:hMerge")) if tcpr is not None else None
+            if hm is not None and hm.get(W_VAL) != "restart" and cells:
+                # Legacy horizontal merge: widen the previous cell instead.
+                cells[-1].colspan += span
+                col += span
+                continue
+            if vm is not None and vm.get(W_VAL) != "restart" and col in open_merges:
+                open_merges[col].rowspan += 1
+                cells.append(Cell(colspan=span, continued=True))
+                col += span
+                continue
+            if not nested and self.paged and self.rendered:
+                s, m = self._cell_breaks(tc)
+                starts_new |= s
+                mid_break |= m
+            cell = self.cell(tc, source_index)
+            cell.colspan = span
+            for c in range(col, col + span):
+                open_merges.pop(c, None)
+            if vm is not None and vm.get(W_VAL) == "restart":
+                open_merges[col] = cell
+            cells.append(cell)
+            col += span
+        return cells, starts_new, mid_break
 
     def _cell_breaks(self, tc) -> tuple[bool, bool]:
         """(row starts on a new page, page turns inside the row) from rendered breaks."""
