@@ -264,12 +264,17 @@ def test_agenda_lines_lettered_sub_items_and_item_prefix():
 # ---------------------------------------------------------------------------
 # the query contract, end to end through the store
 
+#: the columns as first documented, then what later migrations appended: provenance
+#: (0010: page on v_meetings, source_path, source_url) and people (0012: person_id)
+PROVENANCE = ["source_path", "source_url"]
 VIEW_COLUMNS = {
-    "v_meetings": ["meeting_id", "committee", "meeting_date", "start_time", "venue", "source_file"],
-    "v_agenda_items": ["meeting_id", "item_number", "title", "presenter", "pages", "source_file", "page"],
-    "v_attendance": ["meeting_id", "meeting_date", "person", "role", "attendance", "source_file", "page"],
-    "v_minute_actions": ["meeting_id", "meeting_date", "owners", "action_text", "source_file", "page"],
-    "v_decisions": ["meeting_id", "meeting_date", "item_number", "decision_text", "source_file", "page"],
+    "v_meetings": ["meeting_id", "committee", "meeting_date", "start_time", "venue", "source_file", "page", *PROVENANCE],
+    "v_agenda_items": ["meeting_id", "item_number", "title", "presenter", "pages", "source_file", "page", *PROVENANCE],
+    "v_attendance": ["meeting_id", "meeting_date", "person", "role", "attendance", "source_file", "page", *PROVENANCE,
+                     "person_id"],
+    "v_minute_actions": ["meeting_id", "meeting_date", "owners", "action_text", "source_file", "page", *PROVENANCE,
+                         "person_id"],
+    "v_decisions": ["meeting_id", "meeting_date", "item_number", "decision_text", "source_file", "page", *PROVENANCE],
 }
 
 
