@@ -66,7 +66,9 @@ def test_same_update_in_two_files_counted_once_with_both_sources():
             _row("Plan 2009-2012", "1.3a", "Clean areas", PERIODS[0], file="q1.doc", page=None)]
     _, _, milestones, _ = link_milestones(rows)
     (u,) = milestones[0].updates.values()
-    assert u["sources"] == [{"file": "q1.doc", "page": None}, {"file": "q1.pdf", "page": 4}]
+    # each source also carries its path and URL (migration 0010); rows made here have none
+    assert u["sources"] == [{"file": "q1.doc", "page": None, "path": None, "url": None},
+                            {"file": "q1.pdf", "page": 4, "path": None, "url": None}]
 
 
 def test_text_similarity_is_order_insensitive():
