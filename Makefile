@@ -41,7 +41,7 @@ clean:
 
 # Fuzz suite at full size: FUZZ_N mutated PDF/DOCX/DOC files (default 1000;
 # FUZZ_SEED varies them, FUZZ_OCR=1 lets tesseract read pages made unreadable).
-# The normal suite runs the same generator at 150 files (tests/test_fuzz.py).
+# The normal suite runs the same generator at 300 files (tests/test_fuzz.py).
 FUZZ_N ?= 1000
 fuzz: install
 	FUZZ_N=$(FUZZ_N) $(BIN)/pytest -q -s tests/test_fuzz.py

@@ -6,7 +6,7 @@ Asserts: no traceback ("internal error" never printed), no hang (the batch
 finishes within its timeout), every file either stored (ok, scanned, partial)
 or recorded as failed, and ``PRAGMA integrity_check`` ok.
 
-The normal suite runs FUZZ_N files (default 150); ``make fuzz`` runs the same
+The normal suite runs FUZZ_N files (default 300, "a few hundred"); ``make fuzz`` runs the same
 generator at 1,000 (``FUZZ_N=1000``), with FUZZ_SEED to vary the seed.
 """
 
@@ -28,7 +28,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pdf"
-N = int(os.environ.get("FUZZ_N", "150"))
+N = int(os.environ.get("FUZZ_N", "300"))
 SEED = int(os.environ.get("FUZZ_SEED", "20261130"))
 #: seconds the whole batch may take before it counts as a hang
 TIMEOUT = float(os.environ.get("FUZZ_TIMEOUT", str(max(600, N * 3))))
