@@ -10,6 +10,14 @@ provenance reads the same as for text pages.
 
 Without the tools, scanned pages stay flagged in ``doc.scanned_pages`` and
 the document still ingests (a warning in ``doc.metadata["ocr"]``).
+
+Speed: the scanned pages of one file are OCR'd ``settings.ocr.page_workers``
+at a time (threads that only wait on the pdftoppm and tesseract children,
+so a long scan uses every core, not one), and tesseract runs with
+``OMP_THREAD_LIMIT=1``: it is an OpenMP program that otherwise starts a
+thread per core in every call, so N batch workers with N pages each would
+ask for N x N x cores threads. Blocks still come out in page order and the
+cache keys are the same, so the result is the serial one.
 """
 
 from __future__ import annotations
@@ -22,6 +30,8 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Optional
 
@@ -62,9 +72,15 @@ def _rasterise(pdf: Path, page: int, dpi: int, out_dir: Path, timeout: float) ->
     return stem.with_suffix(".png")
 
 
+def _tesseract_env() -> dict:
+    """The environment for tesseract: one OpenMP thread, since the parallelism
+    is ours (batch workers x page workers), sized to the cores."""
+    return {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+
 def _tsv(image: Path, timeout: float, language: str = "eng") -> list[dict]:
     res = subprocess.run(["tesseract", str(image), "stdout", "-l", language, "--psm", "3", "tsv"],
-                         check=True, capture_output=True, timeout=timeout)
+                         check=True, capture_output=True, timeout=timeout, env=_tesseract_env())
     reader = csv.DictReader(io.StringIO(res.stdout.decode("utf-8", "replace")), delimiter="\t",
                             quoting=csv.QUOTE_NONE)
     return [r for r in reader if r.get("level") == "5" and (r.get("text") or "").strip()]
@@ -311,7 +327,8 @@ def _page_words(pdf: Path, sha256: Optional[str], page: int, settings: Settings)
     if key is not None:
         try:
             key.parent.mkdir(parents=True, exist_ok=True)
-            part = key.with_suffix(f".{os.getpid()}.part")
+            # pid and thread: pages of one file are written from several threads
+            part = key.with_suffix(f".{os.getpid()}-{threading.get_ident()}.part")
             part.write_text(json.dumps(words), encoding="utf-8")
             os.replace(part, key)  # atomic: parallel workers never see half a file
         except OSError:
@@ -324,6 +341,23 @@ def ocr_page(pdf: Path, page: int, settings: Settings = DEFAULT, sha256: Optiona
     return words_to_blocks(words, page, 72.0 / settings.ocr.dpi, settings.ocr.min_confidence)
 
 
+def page_workers(settings: Settings = DEFAULT) -> int:
+    """How many scanned pages of one file are OCR'd at once: ``ocr.page_workers``,
+    or (0) the CPUs each batch worker may use: CPU count // ``run.workers``
+    (``run.workers`` 0 means one worker per CPU, so one page each), at least 1."""
+    if settings.ocr.page_workers:
+        return settings.ocr.page_workers
+    cpus = os.cpu_count() or 1
+    return max(1, cpus // (settings.run.workers or cpus))
+
+
+def _ocr_or_error(pdf: Path, page: int, settings: Settings, sha256: Optional[str]):
+    try:
+        return ocr_page(pdf, page, settings, sha256=sha256)
+    except (subprocess.SubprocessError, OSError) as e:
+        return e
+
+
 def add_ocr_blocks(doc: Document, settings: Settings = DEFAULT) -> Document:
     """Insert OCR blocks for every scanned page of a PDF document, in page order."""
     if doc.format != "pdf" or not doc.scanned_pages or not settings.ocr.enabled:
@@ -332,12 +366,23 @@ def add_ocr_blocks(doc: Document, settings: Settings = DEFAULT) -> Document:
     if missing:
         doc.metadata["ocr"] = f"scanned pages not read: install {' and '.join(missing)}"
         return doc
-    done, failed = [], []
-    for page in sorted(doc.scanned_pages):
+    pages = sorted(doc.scanned_pages)
+    n = min(page_workers(settings), len(pages))
+    if n > 1:
+        pool = ThreadPoolExecutor(max_workers=n, thread_name_prefix="boardpack-ocr")
         try:
-            new = ocr_page(Path(doc.path), page, settings, sha256=doc.sha256)
-        except (subprocess.SubprocessError, OSError) as e:
-            failed.append(f"page {page}: {type(e).__name__}")
+            # map keeps the pages' order whatever order they finish in
+            results = list(pool.map(lambda p: _ocr_or_error(Path(doc.path), p, settings, doc.sha256), pages))
+        finally:
+            # the batch's file timeout raises here: pages not started are dropped
+            # (those running end by ocr.timeout) rather than waited for
+            pool.shutdown(wait=False, cancel_futures=True)
+    else:
+        results = [_ocr_or_error(Path(doc.path), p, settings, doc.sha256) for p in pages]
+    done, failed = [], []
+    for page, new in zip(pages, results):
+        if isinstance(new, Exception):
+            failed.append(f"page {page}: {type(new).__name__}")
             continue
         # after every block of earlier pages; the break that opens page N
         # carries page N-1, so it comes before the new blocks too

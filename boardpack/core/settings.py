@@ -237,6 +237,10 @@ class OcrSettings(_Section):
     cache: bool = _setting(True, _flag, "keep OCR words between runs")
     language: str = _setting("eng", _word, "tesseract language (tesseract -l)")
     min_confidence: float = _setting(30.0, _number(0, 100), "word confidence under which a short word is speckle")
+    # scanned pages of one file OCR'd at once (each its own pdftoppm + tesseract,
+    # tesseract pinned to one thread); 0: the CPUs left to each batch worker,
+    # os.cpu_count() // run.workers (run.workers 0 = CPU count), at least 1
+    page_workers: int = _setting(0, _number(0, integer=True), "scanned pages of one file OCR'd at once (0 = auto)")
 
 
 @dataclass(frozen=True)
