@@ -5,8 +5,11 @@ writer left is still read), and a plugin we hand it puts every connection to
 the store under the same rules as ``boardpack query``: ``query_only`` on (no
 write, even through a plugin's write connection or a canned write query) and
 the read-only authorizer (no ATTACH, DETACH, VACUUM INTO or state-changing
-PRAGMA, so no file is ever created). We add metadata (descriptions of every
-view and column) and the audits as canned queries.
+PRAGMA, so no file is ever created). We add metadata (titles and descriptions
+of every view and column, internal tables hidden) and the audits as canned
+queries with forms; the home page (``serve_templates/index.html``) lists the
+views and audits first, and ``source_url`` cells render as links
+(:mod:`boardpack.serve_plugin`).
 
 Datasette runs as a child of ``boardpack serve``, in its process group (a
 Ctrl-C reaches both), told to die with it (Linux); SIGINT and SIGTERM sent to
@@ -24,6 +27,7 @@ import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -39,14 +43,20 @@ TEMP_PREFIX = "boardpack-serve-"
 OWNER_FILE = "owner"
 STALE_AFTER = 24 * 3600.0
 
-# Loaded by Datasette from --plugins-dir: the hook is ours, the file only registers it.
+# Loaded by Datasette from --plugins-dir: the hooks are ours, the file only registers them.
 _PLUGIN = """\
 from datasette import hookimpl
 
+from boardpack import serve_plugin
 from boardpack.serve import lock_connection
 
 prepare_connection = hookimpl(lock_connection)
+extra_template_vars = hookimpl(serve_plugin.extra_template_vars)
+render_cell = hookimpl(serve_plugin.render_cell)
 """
+
+#: the home page template (extends Datasette's own), given with --template-dir
+TEMPLATES = Path(__file__).resolve().parent / "serve_templates"
 
 
 class DatasetteMissing(BoardpackError):
@@ -145,6 +155,15 @@ def clean_stale_serve_dirs(tmp_root: Optional[str] = None, stale_after: float = 
     return removed
 
 
+def table_names(db: Path) -> list[str]:
+    """The store's tables (read-only), for metadata to hide the internal ones."""
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    finally:
+        conn.close()
+
+
 def datasette_command(db_path, host: str = "127.0.0.1", port: int = 8001) -> tuple[list[str], Path]:
     """The datasette command line and the metadata file it reads (in a new
     ``boardpack-serve-*`` folder, with the plugin; the caller removes it)."""
@@ -157,9 +176,10 @@ def datasette_command(db_path, host: str = "127.0.0.1", port: int = 8001) -> tup
     (meta_dir / OWNER_FILE).write_text(f"{os.getpid()} {_start_time(os.getpid())}\n")
     (meta_dir / "boardpack_readonly.py").write_text(_PLUGIN)
     meta = meta_dir / "metadata.json"
-    meta.write_text(json.dumps(metadata(db.stem), indent=1))
+    meta.write_text(json.dumps(metadata(db.stem, table_names(db)), indent=1))
     cmd = [sys.executable, "-m", "datasette", "serve", str(db), "--host", host, "--port", str(port),
-           "--metadata", str(meta), "--plugins-dir", str(meta_dir), "--setting", "sql_time_limit_ms", "5000"]
+           "--metadata", str(meta), "--plugins-dir", str(meta_dir), "--template-dir", str(TEMPLATES),
+           "--setting", "sql_time_limit_ms", "5000"]
     return cmd, meta
 
 

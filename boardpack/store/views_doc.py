@@ -176,9 +176,32 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 
-def metadata(db_name: str) -> dict:
-    """Datasette metadata: title, descriptions, column docs and canned audit queries."""
-    tables = {name: {"description": desc, "columns": cols} for name, (desc, cols) in VIEWS.items()}
+# Human titles for the browser's home page and each view's page: a reader who
+# does not write SQL picks "Attendance", not "v_attendance".
+TITLES = {
+    "v_meetings": "Meetings", "v_agenda_items": "Agenda items", "v_attendance": "Attendance",
+    "v_minute_actions": "Actions in minutes", "v_decisions": "Decisions", "v_report_items": "Progress report items",
+    "v_action_updates": "Action-plan updates", "v_budget_amounts": "Budget amounts",
+    "v_budget_checks": "Budget totals checked", "v_indicator_values": "Performance indicators",
+    "v_people": "People", "v_timeline": "Milestone timeline", "v_milestone_periods": "Milestones by period",
+    "v_stats_awaited_runs": "Stats awaited, period after period", "v_not_reported_runs": "Not reported, period after period",
+    "v_status_changes": "Status changes", "v_action_updates_all": "Action-plan updates (with duplicate copies)",
+    "v_people_mentions": "Mentions of people", "v_organisations": "Organisations",
+}
+
+
+def metadata(db_name: str, table_names=()) -> dict:
+    """Datasette metadata: title, descriptions, column docs and canned audit queries.
+
+    ``table_names`` are the store's tables: every one that is not a ``v_*``
+    view is marked hidden, so the home page leads with the documented views
+    (a hidden table still answers at its URL for those who know it).
+    """
+    tables = {name: {"title": TITLES.get(name, name), "description": desc, "columns": cols}
+              for name, (desc, cols) in VIEWS.items()}
+    for name in table_names:
+        if not name.startswith("v_"):
+            tables.setdefault(name, {})["hidden"] = True
     return {
         "title": "boardpack: council board packs",
         "description": "Meetings, agendas, attendance, decisions, actions, progress reports, action-plan "
@@ -203,6 +226,8 @@ CANNED_QUERIES = {
     },
     "not_reported": {
         "title": "Audit: status not reported for N or more consecutive periods",
+        "description": "Milestones whose status was left blank (or the unfilled template) in :min_periods or "
+                       "more consecutive reported periods of the same plan.",
         "sql": "SELECT r.plan_title, r.ref, r.description, r.lead_agency, r.n_periods, "
                "f.period AS first_period, l.period AS last_period, r.source_file, r.page, r.source_url "
                "FROM v_not_reported_runs r "
@@ -213,16 +238,20 @@ CANNED_QUERIES = {
     },
     "status_changes": {
         "title": "Audit: status changes between consecutive periods",
+        "description": "Every change of a milestone's status from one reported period to the next.",
         "sql": "SELECT plan_title, ref, description, from_period, to_period, from_status, to_status, change, "
                "source_file, page, source_url FROM v_status_changes ORDER BY plan_title, ref, to_period",
     },
     "funding_mismatches": {
         "title": "Audit: budget totals that do not add up",
+        "description": "Budget totals that differ from the sum of their items by more than rounding.",
         "sql": "SELECT table_title, total_item, measure, stated_total, computed, difference, source_file, page, source_url "
                "FROM v_budget_checks WHERE status = 'mismatch' ORDER BY source_file, page",
     },
     "timeline": {
         "title": "Timeline of one milestone or action",
+        "description": "Status and progress of milestone :ref (e.g. 1.3a, or an action number such as 1.3) "
+                       "in every reported period.",
         "sql": "SELECT plan_title, ref, period, status, stats_awaited, progress, sources, source_file, page, source_url "
                "FROM v_milestone_periods "
                "WHERE lower(ref) = lower(:ref) OR lower(action_ref) = lower(:ref) ORDER BY plan_title, ordinal",
