@@ -401,9 +401,9 @@ def _minutes_sentence(text: str) -> MeetingInfo:
     if cm:
         c = cm.group("c")
     else:
-        cm = re.match(r"\s*(?:the\s+|an?\s+)?(?P<c>.+?)\s+(?:meeting|minutes)?\s*$", head, re.I)
+        cm = re.match(r"\s*(?:the\s+|an?\s+)?(?P<c>.+?)(?:\s+minutes)?\s*$", head, re.I)
         if cm and not re.fullmatch(r"(?:last|previous|special|annual|extraordinary)?\s*(?:meeting)?", cm.group("c").strip(), re.I):
-            c = re.sub(r"\s+meeting$", "", cm.group("c"), flags=re.I)
+            c = drop_meeting_words(cm.group("c").strip())
     if c:
         c = c.strip()
         if c and not re.fullmatch(r"(?:the\s+)?meeting", c, re.I):
@@ -593,6 +593,29 @@ _BODY_WORD = re.compile(r"\b(?:trustees|governors|commissioners|directors|select
                         r"commission|panel|group|forum|cabinet|authority|partnership|association|agm)\s*$", re.I)
 
 
+#: A meeting's number in a title ("19th Meeting", "Nineteenth Meeting"): its place in a series, not the body's name.
+_ORDINAL = (r"(?:\d+\s?" + ORDINAL_SUFFIX_RE + r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+            r"eleventh|twelfth|[a-z]+teenth|twentieth|thirtieth|[a-z]+-(?:first|second|third|[a-z]+th))")
+
+
+def drop_meeting_words(t: str) -> str:
+    """A title's body name without the words that name the meeting ("Planning Committee
+    Meeting" -> "Planning Committee", "Data Panel 19th Meeting" -> "Data Panel", "Parish
+    Council Planning Meeting" -> "Parish Council": one word between the body and "Meeting"
+    is the meeting's business); "Meeting" stays when the body is the meeting itself
+    ("Annual Parish Meeting")."""
+    cut = re.sub(r"(?:\s+(?:regular|special|ordinary|extraordinary|adjourned|reconvened|emergency|scheduled|" + _ORDINAL + r")?\s*"
+                 r"(?:meeting|session)(?:\s+(?:minutes|agenda|notes))?)+$", "", t, flags=re.I)
+    if cut == t or not cut.split():
+        return t
+    if ORG_WORD.search(cut.split()[-1]) or _BODY_WORD.search(cut):
+        return cut
+    business = re.match(r"^(?P<body>.+?)\s+[A-Za-z]+$", cut)
+    if business and _BODY_WORD.search(business.group("body")) and len(business.group("body").split()) >= 2:
+        return business.group("body")
+    return t
+
+
 def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     """The body's name from a title ("Regular Meeting of the City Council" -> "City Council",
     "Milburn Parish Council -" -> "Milburn Parish Council", "13th meeting" -> None).
@@ -604,14 +627,13 @@ def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     t = re.sub(r"^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|reconvened|emergency|joint|scheduled|open|public)\s+)*"
                r"(?:meeting|session)\s+of\s+(?:the\s+)?", "", t, flags=re.I)
     t = re.sub(r"^(?:agenda|minutes|notes)\s*[-–:]\s*", "", t, flags=re.I)
-    t = re.sub(rf"\s*[-–:]\s*(?:(?:[a-z]+|\d+\s?{ORDINAL_SUFFIX_RE})\s+)?(?:meeting|minutes|agenda|notes?)\b.*$", "", t, flags=re.I)
+    # a dash after the name, not the hyphen inside a word ("Twenty-First Meeting")
+    t = re.sub(rf"\s*(?:(?<![A-Za-z])-|[–:])\s*(?:(?:[a-z]+|\d+\s?{ORDINAL_SUFFIX_RE})\s+)?(?:meeting|minutes|agenda|notes?)\b.*$",
+               "", t, flags=re.I)
     # trailing kind words: "... Board of Trustees Meeting Agenda", "... REGULAR MEETING MINUTES";
     # "meeting" stays when it is part of the name ("Annual Parish Meeting")
     t = re.sub(r"(?:\s+(?:minutes|agenda|notes))+$", "", t, flags=re.I)
-    cut = re.sub(r"(?:\s+(?:regular|special|ordinary|extraordinary|adjourned|reconvened|emergency|scheduled)?\s*"
-                 r"(?:meeting|session)(?:\s+(?:minutes|agenda|notes))?)+$", "", t, flags=re.I)
-    if cut != t and (ORG_WORD.search(cut.split()[-1] if cut.split() else "") or _BODY_WORD.search(cut)):
-        t = cut
+    t = drop_meeting_words(t)
     # a kind word inside the name: "Crete Township Special Board of Trustees"
     t = re.sub(r"\b(?:special|regular|ordinary|extraordinary|adjourned|reconvened|emergency)\s+(?=(?:board|council|committee|commission|panel)\b)",
                "", t, flags=re.I)

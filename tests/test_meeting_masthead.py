@@ -338,3 +338,30 @@ def test_minutes_committee_from_the_title_line_not_the_state_line_above_it():
               _p("Board members present were Trustee Brown and Supervisor Smith.")]
     (m,) = _run(blocks, [(MINUTES, 0, 3)])["meetings"]
     assert (m["committee"], m["meeting_date"], m["start_time"]) == ("Oakley Township Board of Trustees", "2021-05-12", "19:00")
+
+
+# ---------------------------------------------------------------------------
+# the words of a title that name the meeting, not the body
+
+
+def test_ordinal_meeting_after_the_body_is_not_part_of_its_name():
+    # "Nineteenth Meeting" numbers the meeting in its series; the body is the panel
+    assert committee_name("Regional Transport Panel 19th Meeting") == "Regional Transport Panel"
+    assert committee_name("Regional Transport Panel Nineteenth Meeting") == "Regional Transport Panel"
+    assert committee_name("Harbour Advisory Group Twenty-First Meeting") == "Harbour Advisory Group"
+
+
+def test_business_word_between_council_and_meeting_names_the_meeting():
+    # "X Parish Council Planning Meeting": a meeting of the council on planning
+    assert committee_name("LITTLEWICK PARISH COUNCIL PLANNING MEETING") == "Littlewick Parish Council"
+    info = minutes_header("MINUTES OF THE LITTLEWICK PARISH COUNCIL FINANCE MEETING\nHELD IN THE VILLAGE HALL\nON\n"
+                          "14th June 2019")
+    assert (info.committee, info.meeting_date, info.venue) == ("Littlewick Parish Council", "2019-06-14", "VILLAGE HALL")
+
+
+def test_minutes_header_keeps_meeting_when_the_meeting_is_the_body():
+    # the annual parish meeting is the assembly itself, not a meeting of some body
+    info = minutes_header("MINUTES OF THE LITTLEWICK ANNUAL PARISH MEETING HELD IN THE VILLAGE HALL ON 15th May 2014")
+    assert info.committee == "Littlewick Annual Parish Meeting"
+    assert minutes_header("Minutes of the Finance Committee meeting held on 3 May 2020").committee == "Finance Committee"
+    assert committee_name("Planning Committee Meeting") == "Planning Committee"

@@ -248,3 +248,21 @@ MASTHEADS = [
 def test_meeting_from_the_masthead_of_real_papers(parsed, realworld_dir, rel, meeting):
     ms = rows(parsed, realworld_dir, rel, "meetings")
     assert meeting in [(m["committee"], m["meeting_date"], m["start_time"], m["venue"]) for m in ms]
+
+
+# the words of a title that name the meeting, not the body (see test_meeting_masthead)
+COMMITTEES = [
+    # "MINUTES OF THE SOULDERN PARISH COUNCIL PLANNING MEETING": planning is the meeting's business
+    (f"{SPC}/spc-minutes/2018-03-22 SPC minutes.pdf", "2018-03-22", "Souldern Parish Council"),
+    # "MINUTES OF THE SOULDERN ANNUAL PARISH MEETING": the meeting is the body
+    (f"{SPC}/spc-minutes/2014-05-14 Annual Parish Meeting minutes.pdf", "2014-05-15", "Souldern Annual Parish Meeting"),
+    # "Local Public Data Panel 19th Meeting - 21 March 2013": the meeting's number in the series
+    ("uk-local-public-data-panel/Local Public Data Panel_Nineteenth Meeting 21 March 2013_Draft Planning Table.doc",
+     "2013-03-21", "Local Public Data Panel"),
+]
+
+
+@pytest.mark.parametrize("rel, date, committee", COMMITTEES, ids=["planning-meeting", "annual-parish-meeting", "19th-meeting"])
+def test_committee_without_the_words_naming_the_meeting(parsed, realworld_dir, rel, date, committee):
+    ms = rows(parsed, realworld_dir, rel, "meetings")
+    assert (date, committee) in [(m["meeting_date"], m["committee"]) for m in ms]
