@@ -14,7 +14,12 @@ parsed), then, in the same run:
    PDF engine (``--pdf-engine pdfplumber``, ``--pdf-engine pdfium``);
 4. ``boardpack ingest`` with N workers (default: CPU count, at least 2) into
    another fresh database, with the default engine;
-5. an immediate re-run of 4 (every file unchanged).
+5. an immediate re-run of 4 (every file unchanged);
+6. OCR: a few scanned pages (from ``../shared/realworld``'s scans when
+   present, else the corpus's and the fixtures' scanned samples) gathered
+   into one PDF and read with an empty OCR cache (a fresh
+   ``BOARDPACK_CACHE_DIR``), with ``ocr.page_workers`` 1 and 2 (``--ocr-only``
+   runs just this row).
 
 Each phase runs in a fresh process. Peak RSS is sampled every 100 ms over that process and all its
 descendants (worker processes, LibreOffice), summed. Prints pages/s, the ratio
@@ -22,11 +27,15 @@ to the bare pass, the speed-up, the re-run share and peak RSS against the
 targets. Usage::
 
     .venv/bin/python benchmarks/ingest_bench.py [--pages 1000] [--workers 2] [--source DIR ...]
+        [--ocr-pages 6] [--ocr-only]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
+import os
 import resource
 import shutil
 import subprocess
@@ -254,6 +263,105 @@ def report(runs: dict[str, tuple], pages: int, workers: int, load: float) -> Non
     print(f"[{verdict(peak <= TARGETS['rss_mb'])}] peak RSS: {peak:.0f} MB (target <= {TARGETS['rss_mb']:.0f} MB)")
 
 
+# -- OCR pages per second ---------------------------------------------------------
+
+
+def scanned_pages(folders: list[Path], limit: int, per_file: int = 2, mostly_bare: bool = True) -> list[tuple[Path, int]]:
+    """Up to ``limit`` pages with no text layer (0-based page indexes) of scanned
+    PDFs (most pages bare: a bare page in a typed report is more often blank
+    than a scan; ``mostly_bare=False`` for folders of deliberate scan samples),
+    at most ``per_file`` from one PDF so several scanners' output
+    is in the sample."""
+    import pypdfium2 as pdfium
+
+    out: list[tuple[Path, int]] = []
+    for folder in folders:
+        for p in sorted(folder.rglob("*.pdf")):
+            try:
+                doc = pdfium.PdfDocument(str(p))
+            except Exception:  # noqa: BLE001 - encrypted, damaged
+                continue
+            try:
+                n = len(doc)
+                bare = [i for i in range(n) if _chars(doc[i]) <= 20]
+            except Exception:  # noqa: BLE001
+                n, bare = 0, []
+            finally:
+                doc.close()
+            if 2 * len(bare) > n or not mostly_bare:
+                out += [(p, i) for i in bare[:per_file]]
+            if len(out) >= limit:
+                return out[:limit]
+    return out
+
+
+def build_scan(pages: list[tuple[Path, int]], dest: Path) -> Path:
+    """One PDF of the given pages, in order."""
+    import pypdfium2 as pdfium
+
+    out = pdfium.PdfDocument.new()
+    for src, i in pages:
+        out.import_pages(pdfium.PdfDocument(str(src)), [i])
+    out.save(str(dest))
+    return dest
+
+
+def ocr_read(path: Path, page_workers: int) -> None:
+    """Internal (a fresh process): read one PDF, OCR included, with the given
+    page pool; print the pages OCR'd."""
+    from boardpack.core.settings import Settings
+    from boardpack.ingest import read_document
+
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()  # as ingest passes it: the cache is on
+    doc = read_document(path, sha, Settings.from_dict({"ocr": {"page_workers": page_workers}}))
+    print(json.dumps({"ocr_pages": len(doc.metadata.get("ocr_pages", [])), "error": doc.metadata.get("ocr")}))
+
+
+def ocr_row(tmp: Path, n_pages: int) -> None:
+    """Pages/s of OCR with an empty cache, page_workers 1 and 2."""
+    from boardpack.ingest.ocr import missing_tools
+
+    if missing_tools():
+        print(f"OCR row skipped: install {', '.join(missing_tools())}")
+        return
+    if REALWORLD.is_dir():
+        folders, pages = [REALWORLD], scanned_pages([REALWORLD], n_pages)
+    else:  # the corpus's and the fixtures' scan samples, blank pages aside
+        folders = [ROOT / "corpus", ROOT / "tests" / "fixtures"]
+        pages = scanned_pages(folders, n_pages, mostly_bare=False)
+    if not pages:
+        print(f"OCR row skipped: no scanned pages under {', '.join(map(str, folders))}")
+        return
+    scan = build_scan(pages, tmp / "scans.pdf")
+    print(f"OCR sample: {len(pages)} scanned pages from {len({p for p, _ in pages})} PDFs in "
+          f"{', '.join(map(str, folders))}")
+    load = psutil.getloadavg()[0]
+    rows = []
+    for n in (1, 2):
+        cache = tmp / f"ocr-cache-{n}"  # empty: every page is really OCR'd
+        os.environ["BOARDPACK_CACHE_DIR"] = str(cache)
+        try:
+            out, t, c, rss = timed([sys.executable, __file__, "--ocr-read", str(scan), "--page-workers", str(n)])
+        finally:
+            del os.environ["BOARDPACK_CACHE_DIR"]
+        got = json.loads(out)
+        if got["error"]:
+            print(f"warning: {got['error']}", file=sys.stderr)
+        rows.append((n, got["ocr_pages"], t, c, rss))
+    load = max(load, psutil.getloadavg()[0])
+    from boardpack.core.settings import DEFAULT
+
+    print()
+    print(f"{'OCR at ' + str(DEFAULT.ocr.dpi) + ' dpi, empty cache':<36}{'wall s':>9}{'CPU s':>9}{'CPU/wall':>10}"
+          f"{'pages/s':>9}{'peak RSS MB':>13}")
+    for n, done, t, c, rss in rows:
+        print(f"{f'{done} pages, page_workers={n}':<36}{t:>9.1f}{c:>9.1f}{c / t:>10.2f}{done / t:>9.2f}{rss:>13.0f}")
+    print(f"OCR speed-up with 2 page workers: {rows[0][2] / rows[1][2]:.2f}x wall")
+    if load > (psutil.cpu_count() or 1):
+        print(f"note: load average reached {load:.1f} on {psutil.cpu_count()} CPUs during the OCR runs; "
+              "the wall-clock figures and the speed-up are distorted by other work")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pages", type=int, default=1000, help="minimum pages in the synthetic archive")
@@ -262,7 +370,19 @@ def main(argv=None) -> int:
                     help="folder of PDFs to replicate (repeatable; default: corpus and ../shared/realworld)")
     ap.add_argument("--bare", type=Path, help=argparse.SUPPRESS)  # internal: run the bare pass on a folder
     ap.add_argument("--floor", type=Path, help=argparse.SUPPRESS)  # internal: the pypdfium2 floor on a folder
+    ap.add_argument("--ocr-pages", type=int, default=6, help="scanned pages in the OCR sample")
+    ap.add_argument("--ocr-only", action="store_true", help="run only the OCR row")
+    ap.add_argument("--ocr-read", type=Path, help=argparse.SUPPRESS)  # internal: OCR one PDF
+    ap.add_argument("--page-workers", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.ocr_read:
+        ocr_read(args.ocr_read, args.page_workers)
+        return 0
+    if args.ocr_only:
+        print(f"machine: {psutil.cpu_count()} CPUs, load average {' '.join(f'{x:.1f}' for x in psutil.getloadavg())}")
+        with tempfile.TemporaryDirectory(prefix="boardpack-bench-") as tmp:
+            ocr_row(Path(tmp), args.ocr_pages)
+        return 0
     if args.bare or args.floor:
         run = bare_pdfplumber if args.bare else pdfium_floor
         print(run(sorted((args.bare or args.floor).glob("*.pdf"))))
@@ -284,7 +404,8 @@ def main(argv=None) -> int:
         load = psutil.getloadavg()[0]
         runs = measure(archive, tmp, pages, len(files), args.workers)
         load = max(load, psutil.getloadavg()[0])
-    report(runs, pages, args.workers, load)
+        report(runs, pages, args.workers, load)
+        ocr_row(tmp, args.ocr_pages)
     return 0
 
 
