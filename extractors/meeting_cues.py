@@ -731,6 +731,23 @@ def opening_time(lines: list[str]) -> Optional[tuple[str, str]]:
     return None
 
 
+#: "at the Town Hall" / "in the Council Chamber" after the words that open the meeting.
+#: The place is its run of capitalised words ("Parish Church Room", "Hall of the Guild").
+_OPENED_AT = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<v>[A-Z][\w'&-]*(?:\s+(?:[A-Z0-9][\w'&-]*|(?:of|the|and)(?=\s+[A-Z])))*)")
+
+
+def opening_venue(lines: list[str]) -> Optional[str]:
+    """The place named where the minutes open the meeting ("was called to order by the
+    Supervisor, at the Town Hall at 7:00 p.m."): the sentence's place, never a time."""
+    flat = " ".join(" ".join(lines).split())
+    for m in _OPENED.finditer(flat):
+        for v in _OPENED_AT.finditer(flat[m.end() : m.end() + 100]):
+            place = v.group("v").strip()
+            if _is_place_line(place):
+                return place
+    return None
+
+
 _CLOCK_24 = re.compile(r"^\s*(?:at|@)(?:\s*:\s*|\s+)(?P<t>(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?:hrs|hours|h))?)\b(?![/.,:]?\d)", re.I)
 
 
@@ -751,7 +768,23 @@ def masthead(lines: list[str], limit: int = 14, month_first: bool = False,
         ot = opening_time(lines[:40])
         if ot:
             info.start_time, info.start_time_raw = ot
+    if not info.venue:
+        _venue_after_time(info, [" ".join(t.split()) for t in lines[: limit + 6] if t.strip()])
     return info
+
+
+def _venue_after_time(info: MeetingInfo, head: list[str]) -> None:
+    """A place line right under the head line giving the meeting's time ("Call to
+    Order: 7 p.m." / "Municipal Building"), even where that line opens the items: a
+    notice states when, then where."""
+    if not info.start_time_raw:
+        return
+    for i, t in enumerate(head[:-1]):
+        if info.start_time_raw in t and not find_dates(head[i + 1]) and _is_place_line(head[i + 1]):
+            parts = [head[i + 1]] + _address_below(head, i + 2)
+            v = ", ".join(parts)
+            info.venue_raw, info.venue = v, _clean_venue(v)
+            return
 
 
 def _masthead_lines(lines: list[str], limit: int) -> list[str]:

@@ -25,6 +25,7 @@ from boardpack.extractors.meeting_cues import (
     committee_name,
     complete_from_masthead,
     opening_time,
+    opening_venue,
     tidy_venue,
     date_from_file_name,
     is_committee_line,
@@ -362,6 +363,8 @@ def _complete_minutes_meeting(info: MeetingInfo, ctx: ExtractContext) -> None:
         ot = opening_time(texts[:60]) or opening_time([ln.text for ln in lines if ln.is_row])
         if ot:
             info.start_time, info.start_time_raw = ot
+    if info.venue is None:
+        info.venue = info.venue_raw = opening_venue(texts[:60])
 
 
 def record_meeting(info: MeetingInfo, ctx: ExtractContext, res: ExtractResult) -> Optional[dict]:

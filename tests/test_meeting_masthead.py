@@ -15,6 +15,7 @@ from boardpack.extractors.meeting_cues import (
     masthead,
     minutes_header,
     opening_time,
+    opening_venue,
 )
 
 
@@ -365,3 +366,27 @@ def test_minutes_header_keeps_meeting_when_the_meeting_is_the_body():
     assert info.committee == "Littlewick Annual Parish Meeting"
     assert minutes_header("Minutes of the Finance Committee meeting held on 3 May 2020").committee == "Finance Committee"
     assert committee_name("Planning Committee Meeting") == "Planning Committee"
+
+
+# ---------------------------------------------------------------------------
+# the venue where a paper states it besides the masthead's date line
+
+
+def test_place_line_under_the_time_line_is_the_venue():
+    # the head ends at "Call to Order", but a notice states when, then where
+    info = masthead(["AGENDA", "TOWN OF ELMBROOK", "BOARD OF SELECTMEN MEETING", "March 6, 2023",
+                     "Call to Order: 6:30 p.m.", "Elmbrook Municipal Building", "Pledge of Allegiance"])
+    assert (info.meeting_date, info.start_time, info.venue) == ("2023-03-06", "18:30", "Elmbrook Municipal Building")
+
+
+def test_line_under_the_time_line_that_is_no_place_is_not_the_venue():
+    info = masthead(["BOARD OF SELECTMEN MEETING", "March 6, 2023", "Call to Order: 6:30 p.m.", "Pledge of Allegiance"])
+    assert info.venue is None
+
+
+def test_minutes_venue_from_the_sentence_opening_the_meeting():
+    # "called to order ... at the Town Hall at 7:00p.m." wrapped over two lines
+    assert opening_venue(["The regular meeting of the Board was called to",
+                          "order by Supervisor Lane, at the Town Hall at 7:00p.m."]) == "Town Hall"
+    assert opening_venue(["The Chair opened the meeting in the Parish Church Room and welcomed all."]) == "Parish Church Room"
+    assert opening_venue(["The meeting was called to order at 7:00 p.m. by Mayor Smith."]) is None

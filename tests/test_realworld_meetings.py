@@ -266,3 +266,17 @@ COMMITTEES = [
 def test_committee_without_the_words_naming_the_meeting(parsed, realworld_dir, rel, date, committee):
     ms = rows(parsed, realworld_dir, rel, "meetings")
     assert (date, committee) in [(m["meeting_date"], m["committee"]) for m in ms]
+
+
+VENUES = [
+    # "Call to Order: 7 p.m." / "Village of Crete Municipal Building"
+    ("us-crete-township-illinois/April 10, 2023 - Board Agenda.docx", "2023-04-10", "Village of Crete Municipal Building"),
+    # scanned minutes: "called to order by Supervisor ..., at the Town Hall at 7:00p.m."
+    ("us-crete-township-illinois/September 2018 - Meeting Minutes.pdf", "2018-09-12", "Town Hall"),
+]
+
+
+@pytest.mark.parametrize("rel, date, venue", VENUES, ids=["under-time-line", "opening-sentence"])
+def test_venue_under_the_time_line_or_in_the_opening_sentence(parsed, realworld_dir, rel, date, venue):
+    ms = rows(parsed, realworld_dir, rel, "meetings")
+    assert (date, venue) in [(m["meeting_date"], m["venue"]) for m in ms]
