@@ -846,6 +846,7 @@ def _date_line(info: MeetingInfo, head: list[str], month_first: bool,
 def _at_the_date(info: MeetingInfo, head: list[str], di: int, d: DateMatch) -> None:
     """The date line: the date, the time by it, the committee before it, the venue after it."""
     line = head[di]
+    head = _without_kind_lines(head, di)
     if not info.meeting_date:
         info.meeting_date, info.meeting_date_raw = d.iso, d.raw
     before, after = line[: d.start], line[d.end :]
@@ -854,6 +855,8 @@ def _at_the_date(info: MeetingInfo, head: list[str], di: int, d: DateMatch) -> N
     nxt = head[di + 1] if di + 1 < len(head) else ""
     if tm is None and nxt and find_times(nxt) and not find_dates(nxt):
         tm = find_times(nxt)[0]
+    if tm is None:
+        tm = _time_under_place(head, di)
     if tm is not None and not info.start_time:
         info.start_time, info.start_time_raw = _guess_pm(tm.hhmm, tm.raw), tm.raw
     if not info.committee:
@@ -862,6 +865,29 @@ def _at_the_date(info: MeetingInfo, head: list[str], di: int, d: DateMatch) -> N
             info.committee, info.committee_raw = c, c
     if not info.venue:
         _venue_after_date(info, head, di, before, after)
+
+
+def _without_kind_lines(head: list[str], di: int) -> list[str]:
+    """The head without the lines right under the date that only name the kind of
+    meeting ("NOVEMBER 15, 2022" / "REGULAR MEETING" / "CITY HALL" / "5:45 P.M."):
+    the place and time below them belong to the date."""
+    j = di + 1
+    while j < min(len(head), di + 3) and not _MEETING_KIND.sub("", head[j]).strip(" ,.;:-–&"):
+        j += 1
+    return head[: di + 1] + head[j:]
+
+
+def _time_under_place(head: list[str], di: int):
+    """A line holding only a time under the place lines below the date ("CITY HALL" /
+    "AND VIA VIDEOCONFERENCE" / "5:45 P.M.")."""
+    for t in head[di + 1 : di + 5]:
+        if find_dates(t):
+            return None
+        if find_times(t) and not _strip_times(t):
+            return find_times(t)[0]
+        if not _is_place_line(t):
+            return None
+    return None
 
 
 def _committee_at_date(head: list[str], di: int, before: str) -> Optional[str]:

@@ -390,3 +390,16 @@ def test_minutes_venue_from_the_sentence_opening_the_meeting():
                           "order by Supervisor Lane, at the Town Hall at 7:00p.m."]) == "Town Hall"
     assert opening_venue(["The Chair opened the meeting in the Parish Church Room and welcomed all."]) == "Parish Church Room"
     assert opening_venue(["The meeting was called to order at 7:00 p.m. by Mayor Smith."]) is None
+
+
+def test_kind_of_meeting_line_under_the_date_does_not_hide_place_and_time():
+    # "REGULAR MEETING" between the date and the place lines; the time is on its own line below them
+    info = masthead(["AGENDA", "WATER AUTHORITY", "MARCH 7, 2023", "REGULAR MEETING", "RIVERTON CITY HALL/COUNCIL CHAMBERS",
+                     "AND VIA VIDEOCONFERENCE", "6:15 P.M.", "MEETINGS WILL BE CONDUCTED IN PERSON AND BY VIDEO FOR ALL MEMBERS"])
+    assert (info.committee, info.meeting_date, info.start_time) == ("Water Authority", "2023-03-07", "18:15")
+    assert info.venue == "RIVERTON CITY HALL/COUNCIL CHAMBERS, AND VIA VIDEOCONFERENCE"
+
+
+def test_time_below_a_line_that_is_no_place_is_not_the_meetings():
+    info = masthead(["WATER AUTHORITY", "MARCH 7, 2023", "Public comment will be taken", "6:15 P.M."])
+    assert info.start_time is None

@@ -280,3 +280,11 @@ VENUES = [
 def test_venue_under_the_time_line_or_in_the_opening_sentence(parsed, realworld_dir, rel, date, venue):
     ms = rows(parsed, realworld_dir, rel, "meetings")
     assert (date, venue) in [(m["meeting_date"], m["venue"]) for m in ms]
+
+
+def test_place_and_time_under_a_kind_of_meeting_line(parsed, realworld_dir):
+    # "NOVEMBER 15, 2022" / "REGULAR MEETING" / "NORWALK CITY HALL/COUNCIL CHAMBERS" / "AND VIA VIDEOCONFERENCE" / "5:45 P.M."
+    ms = rows(parsed, realworld_dir, "us-california-local-agencies/norwalk_agenda_1.pdf", "meetings")
+    m = next(m for m in ms if m["meeting_date"] == "2022-11-15")
+    assert m["start_time"] == "17:45"
+    assert m["venue"].startswith("NORWALK CITY HALL/COUNCIL CHAMBERS") and "VIDEOCONFERENCE" in m["venue"]
