@@ -31,7 +31,7 @@ except ImportError:  # not POSIX: no memory limit
     resource = None
 
 from boardpack.core.errors import BoardpackError, StoreError, UnreadableDocument
-from boardpack.core.settings import DEFAULT, Settings
+from boardpack.core.settings import DEFAULT, SECTIONS, Settings
 from boardpack.core.pathnames import display_path
 from boardpack.extractors import load_all
 from boardpack.ingest import file_sha256, load_readers
@@ -432,6 +432,18 @@ def local_parse(workers: int) -> ParseStage:
     return run
 
 
+def _batch_settings(settings: Optional[Settings], workers):
+    """The run's settings and worker count. The settings carry the batch's real
+    worker count, so the stages see it (OCR sizes its pool of pages by it)."""
+    settings = settings or DEFAULT
+    workers = workers or settings.run.workers or default_workers()
+    if isinstance(workers, int) and workers != settings.run.workers:
+        sections = {n: getattr(settings, n) for n in SECTIONS}
+        sections["run"] = settings.run.updated({"workers": workers})
+        settings = Settings(**sections)
+    return settings, workers
+
+
 def ingest_paths(
     paths: Iterable,
     db_path=None,
@@ -449,8 +461,7 @@ def ingest_paths(
     or written (the batch stops: every later file would fail the same way).
     """
     started = time.perf_counter()
-    settings = settings or DEFAULT
-    workers = workers or settings.run.workers or default_workers()
+    settings, workers = _batch_settings(settings, workers)
     progress = progress or (lambda kind, value: None)
     paths = list(paths)
     found = walk_inputs(paths)

@@ -219,7 +219,9 @@ def test_ingest_settings_reach_the_link_stage(tmp_path, make_docx, monkeypatch):
     make_docx(tmp_path / "in" / "m.docx", ["Present: Ann Lee", "1. Apologies"], heading="Minutes of 3 March 2020")
     s = Settings(link={"action_link_threshold": 70})
     ingest_paths([tmp_path / "in"], db_path=tmp_path / "b.db", workers=1, settings=s)
-    assert seen == [s]
+    # the same settings, with the batch's real worker count (-w) filled in for the stages
+    assert [x.link for x in seen] == [s.link] and seen[0].run.workers == 1
+    assert seen[0].to_dict() == {**s.to_dict(), "run": {**s.to_dict()["run"], "workers": 1}}
 
 
 def test_ocr_min_confidence_reaches_the_word_filter():
