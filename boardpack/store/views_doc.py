@@ -214,8 +214,8 @@ def metadata(db_name: str, table_names=()) -> dict:
 CANNED_QUERIES = {
     "stats_awaited": {
         "title": "Audit: stats awaited for N or more consecutive periods",
-        "description": "Milestones whose progress was 'stats awaited' in :min_periods or more consecutive "
-                       "reported periods of the same plan.",
+        "description": "Milestones whose progress was 'stats awaited' in N or more consecutive "
+                       "reported periods of the same plan (N: the min_periods box).",
         "sql": "SELECT r.plan_title, r.ref, r.description, r.lead_agency, r.n_periods, "
                "f.period AS first_period, l.period AS last_period, r.source_file, r.page, r.source_url "
                "FROM v_stats_awaited_runs r "
@@ -226,8 +226,8 @@ CANNED_QUERIES = {
     },
     "not_reported": {
         "title": "Audit: status not reported for N or more consecutive periods",
-        "description": "Milestones whose status was left blank (or the unfilled template) in :min_periods or "
-                       "more consecutive reported periods of the same plan.",
+        "description": "Milestones whose status was left blank (or the unfilled template) in N or more "
+                       "consecutive reported periods of the same plan (N: the min_periods box).",
         "sql": "SELECT r.plan_title, r.ref, r.description, r.lead_agency, r.n_periods, "
                "f.period AS first_period, l.period AS last_period, r.source_file, r.page, r.source_url "
                "FROM v_not_reported_runs r "
@@ -250,8 +250,8 @@ CANNED_QUERIES = {
     },
     "timeline": {
         "title": "Timeline of one milestone or action",
-        "description": "Status and progress of milestone :ref (e.g. 1.3a, or an action number such as 1.3) "
-                       "in every reported period.",
+        "description": "Status and progress of one milestone in every reported period "
+                       "(the ref box: a milestone code such as 1.3a, or an action number such as 1.3).",
         "sql": "SELECT plan_title, ref, period, status, stats_awaited, progress, sources, source_file, page, source_url "
                "FROM v_milestone_periods "
                "WHERE lower(ref) = lower(:ref) OR lower(action_ref) = lower(:ref) ORDER BY plan_title, ordinal",
