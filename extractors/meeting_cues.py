@@ -908,7 +908,7 @@ def _committee_at_date(head: list[str], di: int, before: str) -> Optional[str]:
 def _venue_after_date(info: MeetingInfo, head: list[str], di: int, before: str, after: str) -> None:
     """The venue: place-like text after the date (and time) on the date line, or the next lines."""
     rest = _strip_times(re.sub(r"^\s*(?:,|at|in|@)\s*", "", _CONTACT_TAIL.sub("", after), flags=re.I))
-    rest = re.sub(r"^(?:at|in)\s+", "", rest, flags=re.I)
+    rest = re.sub(r"^(?:at|in|by|via)\s+", "", rest, flags=re.I)  # "at 7.30pm by Zoom videoconference"
     while _VENUE_PREPOSITION.match(rest):  # "à 16h00 à la salle du conseil", time removed
         rest = _VENUE_PREPOSITION.sub("", rest, count=1).strip()
     cands = [rest] if rest else []

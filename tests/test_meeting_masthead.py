@@ -403,3 +403,10 @@ def test_kind_of_meeting_line_under_the_date_does_not_hide_place_and_time():
 def test_time_below_a_line_that_is_no_place_is_not_the_meetings():
     info = masthead(["WATER AUTHORITY", "MARCH 7, 2023", "Public comment will be taken", "6:15 P.M."])
     assert info.start_time is None
+
+
+def test_remote_venue_after_by_or_via_on_the_date_line():
+    # "25th March 2021 at 7.30pm by Zoom videoconference": "by" is the preposition, Zoom the place
+    info = masthead(["Littlewick Parish Council", "25th March 2021 at 7.30pm by Zoom videoconference", "Agenda"])
+    assert (info.start_time, info.venue) == ("19:30", "Zoom videoconference")
+    assert masthead(["Littlewick Parish Council", "4 May 2021, 7pm via Microsoft Teams"]).venue == "Microsoft Teams"

@@ -288,3 +288,9 @@ def test_place_and_time_under_a_kind_of_meeting_line(parsed, realworld_dir):
     m = next(m for m in ms if m["meeting_date"] == "2022-11-15")
     assert m["start_time"] == "17:45"
     assert m["venue"].startswith("NORWALK CITY HALL/COUNCIL CHAMBERS") and "VIDEOCONFERENCE" in m["venue"]
+
+
+def test_remote_venue_after_by_on_the_date_line(parsed, realworld_dir):
+    # scanned agenda: "25th March 2021 at 7.30pm by Zoom videoconference"
+    ms = rows(parsed, realworld_dir, f"{SPC}/spc-agenda/2021-03-25 Agenda.pdf", "meetings")
+    assert ("2021-03-25", "19:30", "Zoom videoconference") in [(m["meeting_date"], m["start_time"], m["venue"]) for m in ms]
