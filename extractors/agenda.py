@@ -156,6 +156,9 @@ class Item:
     presenter: Optional[str] = None  # from a Presenter column
     fixed: bool = False  # an unnumbered business heading: what follows it is never its title
     base: Optional[str] = None  # what its sub-items are numbered under ("VC" for "VC", "4" for "4")
+    # the block of the line it was found on, when a sub-item line of its own under an item of
+    # another block: the title's wrapped lines follow in that block
+    line_block: Optional[int] = None
 
 
 # An outline marker: "I." / "V." (Roman), "A." (capital letter), "1." (number); the agenda's
@@ -578,9 +581,16 @@ class AgendaParser:
             self.closed = True
             self.cur = None
             return
-        same = ((not ln.first_of_block) and ln.block_index == self.cur.block_index
-                and getattr(ln, "cut", "") != "hard")
+        self._continue_item(t, ln)
+
+    def _continue_item(self, t: str, ln: Line) -> None:
+        """A further line of the current item: its title's wrapped end, a description or a sub-item."""
+        cur = self.cur
+        block = cur.block_index if cur.line_block is None else cur.line_block
+        same = (not ln.first_of_block) and ln.block_index == block and getattr(ln, "cut", "") != "hard"
         self._line_in_item(t, same_block=same)
+        if self.cur is not None and self.cur is not cur:
+            self.cur.line_block = ln.block_index
 
     def _numbered_item(self, t: str, ln: Line) -> bool:
         """A numbered line that opens the next item ("3. Minutes of the last meeting")."""
@@ -677,14 +687,35 @@ class AgendaParser:
         it.notes.append(t)
 
 
-def _hard_break(prev: str, nxt: str, width: int) -> bool:
+# what starts a line of its own under a title rather than the title's wrapped end: a purpose
+# ("To approve ..."), a statement ("There were no ..."), a reference with letters in it
+# ("21/00550/TCA ...") or a table's ALL-CAPS column labels ("NO ACTION Update | OWNER")
+_OWN_LINE_START = re.compile(r"^(?:To\s+[a-z]|There\s+(?:is|are|was|were|will)\b|\d+/\d+/[A-Z]|[A-Z]{2,}\s+[A-Z]{2,}\b)")
+
+
+def _word_would_fit(prev: str, nxt: str, page_width: int) -> bool:
+    """Would the first word of ``nxt`` have fitted on ``prev``'s line? Then the line was not
+    wrapped by the margin but ended by its writer. The margin is the page's widest text line,
+    less a tenth for proportional type (a line of wide letters holds fewer of them)."""
+    words = nxt.split()
+    return bool(words) and page_width >= 40 and len(prev) + 1 + len(words[0]) <= page_width * 9 // 10
+
+
+def _hard_break(prev: str, nxt: str, width: int, page_width: int = 0, unit: str = "") -> bool:
     """Does ``nxt`` start a new line of its own rather than continue ``prev``?
 
     A wrapped line runs to the right margin; a line that ends short of the
     block's widest line, or ends a sentence, was ended by its writer, so a
     capitalised line after it is a description ("To consider ...",
-    "Variation of order of business may apply"), not the title's end."""
-    if not re.match(r"^[A-Z\u2022•\-–—*]", nxt) or _CONNECTOR_END.search(prev):
+    "Variation of order of business may apply"), not the title's end. So is a
+    line that starts a line of its own (``_OWN_LINE_START``) whose first word
+    would have fitted on the line above."""
+    if _CONNECTOR_END.search(prev):
+        return False
+    if (_OWN_LINE_START.match(nxt) and _word_would_fit(prev, nxt, page_width) and not prev.isupper()
+            and unit.count("(") <= unit.count(")")):  # a bracket still open: its text runs on
+        return True
+    if not re.match(r"^[A-Z\u2022•\-–—*]", nxt):
         return False
     if prev.isupper() and nxt.isupper():  # an ALL-CAPS title wrapped over lines
         return False
@@ -701,16 +732,18 @@ def agenda_units(lines: list[Line]) -> list[Line]:
     lines) or where a line of a text block was ended by its writer (see
     :func:`_hard_break`); such a unit's ``cut`` is ``"hard"``."""
     width: dict[int, int] = {}
+    page_width: dict[Optional[int], int] = {}
     for ln in lines:
         if not ln.is_row:
             width[ln.block_index] = max(width.get(ln.block_index, 0), len(ln.text))
+            page_width[ln.page] = max(page_width.get(ln.page, 0), len(ln.text))
 
     def cut(parts: list[str], ln: Line) -> str:
         if _SPLIT.match(ln.text) and not (
                 parts[-1].isupper() and _HEADING.match(ln.text) and not _SPLIT_NUMBERED.match(ln.text)
                 and not parts[-1].rstrip().endswith(":")):  # an ALL-CAPS title wrapped over lines
             return "split"
-        return "hard" if _hard_break(parts[-1], ln.text, width.get(ln.block_index, 0)) else ""
+        return "hard" if _hard_break(parts[-1], ln.text, width.get(ln.block_index, 0), page_width.get(ln.page, 0), " ".join(parts)) else ""
 
     return units(lines, cut=cut)
 

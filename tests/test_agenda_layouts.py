@@ -310,3 +310,65 @@ def test_all_caps_title_wrapped_into_the_next_paragraph_of_a_business_heading_ag
     ]
     assert ("4", "ORDINANCE SECOND READING: ADOPTION OF ORDINANCE 297-22 REGARDING ACCESSORY DWELLING UNIT "
                  "REGULATIONS, AMENDING THE MUNICIPAL CODE") in items(blocks)
+
+
+# a line of ordinary width on the page: the right margin a wrapped line runs to
+_MARGIN_LINE = "2. Declarations of Interest - to receive any declarations of interest from Councillors relating\nto items on the agenda."
+
+
+def test_capitalised_line_whose_first_word_would_have_fitted_above_describes_the_item():
+    """Regression: "5. Clerks Report and Actions from previous meeting" took the line under it
+    ("There were no outstanding actions ...") and a whole action table as its title, because the
+    lines of its own block were no wider than each other. The page's widest line is the margin."""
+    blocks = [
+        para("AGENDA", kind="heading"),
+        para(_MARGIN_LINE),
+        para("5. Clerks Report and Actions from previous meeting\nThere were no outstanding actions from the last meeting"),
+        para("6 Finance - to discuss proposed budget and precept request for 2023/24\nTo approve monthly payments"),
+        para("7 Planning - to update on any planning issues\n21/00550/TCA Manor Farm, High Street - treework"),
+        para("8 Report of the Working Group on the future of the village hall and its car park and the\n"
+             "Playing Field"),
+    ]
+    assert items(blocks)[1:] == [("5", "Clerks Report and Actions from previous meeting"),
+                                 ("6", "Finance - to discuss proposed budget and precept request for 2023/24"),
+                                 ("7", "Planning - to update on any planning issues"),
+                                 ("8", "Report of the Working Group on the future of the village hall and its car park "
+                                       "and the Playing Field")]
+
+
+def test_title_wrapped_inside_an_open_bracket_runs_on_to_the_next_line():
+    """A presenter list in brackets wrapped in a narrow column ("... / Neil" / "Weston)") is
+    one title even where the page's margin is far to the right."""
+    blocks = [
+        para("AGENDA", kind="heading"),
+        para(_MARGIN_LINE),
+        para("3. Performance report (Cllr Jane Smith - Chair / Task Group Chairs / Neil\nWeston)"),
+    ]
+    assert items(blocks)[1] == ("3", "Performance report")
+
+
+def test_capital_lettered_sub_item_in_its_own_block_keeps_its_wrapped_lines():
+    """Regression: "B. PLANNING APPLICATION ..." printed in a block after its item's block
+    lost the wrapped end of its title ("17.04.030 OF THE ... CODE") to the notes."""
+    blocks = [
+        para("AGENDA", kind="heading"),
+        para("10. NEW BUSINESS"),
+        para("A. EQUINE EMERGENCY SHELTERING AGREEMENT"),
+        para("B. PLANNING APPLICATION NO. 220504 DETERMINATION THAT THE USE IS\nSIMILAR TO USES ALREADY LISTED SECTION\n"
+             "17.04.030 OF THE MUNICIPAL CODE\nMemorandum from the Community Development Director"),
+    ]
+    assert items(blocks)[-1] == ("10b", "PLANNING APPLICATION NO. 220504 DETERMINATION THAT THE USE IS SIMILAR TO "
+                                        "USES ALREADY LISTED SECTION 17.04.030 OF THE MUNICIPAL CODE")
+
+
+def test_real_parish_agenda_description_lines_are_not_titles(parsed, realworld_dir):
+    path = realworld_dir / "souldern-parish-council" / "spc-agenda" / "2021-03-25 Agenda.pdf"
+    got = dict((r["item_number"], r["title"]) for r in parsed(path).result.rows.get("agenda_items", []))
+    assert got["5"] == "Clerks Report and Actions from previous meeting"
+    assert got["12"] == "Planning - to update on any planning issues"
+
+
+def test_real_us_agenda_lettered_sub_item_keeps_its_wrapped_title(parsed, realworld_dir):
+    path = realworld_dir / "us-california-local-agencies" / "rolling_hills_estates_agenda_2.pdf"
+    got = dict((r["item_number"], r["title"]) for r in parsed(path).result.rows.get("agenda_items", []))
+    assert got["10b"].endswith("SECTION 17.04.030 OF THE ROLLING HILLS ESTATES MUNICIPAL CODE LOCATION: 712 DEEP VALLEY DRIVE")
