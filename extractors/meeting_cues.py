@@ -236,7 +236,9 @@ ORG_WORD = re.compile(
 def _clean_venue(v: str) -> str:
     v = " ".join(v.split()).strip(" ,.;:-")
     v = re.sub(r"^(?:in|at)\s+", "", v, flags=re.I)
-    v = re.sub(r"^the\s+(?=[A-Za-z])", "", v, flags=re.I)
+    # "in the Council Chamber", "IN THE VILLAGE HALL": the sentence's article; "at The
+    # Cabinet Office": a capitalised "The" among lower-case words is the place's name as printed
+    v = re.sub(r"^(?:the|THE)\s+(?=[A-Za-z])", "", v)
     v = re.sub(r"\s+(?:on|at)$", "", v)
     return v.strip(" ,.;:-")
 

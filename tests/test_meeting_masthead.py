@@ -410,3 +410,10 @@ def test_remote_venue_after_by_or_via_on_the_date_line():
     info = masthead(["Littlewick Parish Council", "25th March 2021 at 7.30pm by Zoom videoconference", "Agenda"])
     assert (info.start_time, info.venue) == ("19:30", "Zoom videoconference")
     assert masthead(["Littlewick Parish Council", "4 May 2021, 7pm via Microsoft Teams"]).venue == "Microsoft Teams"
+
+
+def test_capitalised_the_is_part_of_the_venue_as_printed():
+    # "held ... at The Cabinet Office": the name as printed; "in the Council Chamber": the sentence's article
+    assert minutes_header("Minutes of the meeting held on the 22nd May 2012 at The Treasury Building").venue == "The Treasury Building"
+    assert minutes_header("Minutes of the meeting held on the 22nd May 2012 in the Council Chamber").venue == "Council Chamber"
+    assert minutes_header("MINUTES OF THE MEETING HELD IN THE VILLAGE HALL ON 22nd May 2012").venue == "VILLAGE HALL"

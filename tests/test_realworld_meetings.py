@@ -294,3 +294,9 @@ def test_remote_venue_after_by_on_the_date_line(parsed, realworld_dir):
     # scanned agenda: "25th March 2021 at 7.30pm by Zoom videoconference"
     ms = rows(parsed, realworld_dir, f"{SPC}/spc-agenda/2021-03-25 Agenda.pdf", "meetings")
     assert ("2021-03-25", "19:30", "Zoom videoconference") in [(m["meeting_date"], m["start_time"], m["venue"]) for m in ms]
+
+
+def test_capitalised_the_kept_in_the_venue(parsed, realworld_dir):
+    # "Minutes of the meeting held on the 22nd May 2012 at The Cabinet Office"
+    ms = rows(parsed, realworld_dir, "uk-transparency-board/TB(17)ii Transparency Board Minutes_10.doc", "meetings")
+    assert ("2012-05-22", "The Cabinet Office") in [(m["meeting_date"], m["venue"]) for m in ms]
