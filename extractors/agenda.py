@@ -545,16 +545,10 @@ class AgendaParser:
         t = ln.text.strip()
         if not t:
             return
-        despaced = re.sub(r"(?<=\b[A-Za-z]) (?=[A-Za-z]\b)", "", t)  # "A G E N D A"
-        if _AGENDA_CUE.match(t) or _AGENDA_CUE.match(despaced):
-            self.started = True
+        if getattr(ln, "cut", "") == "letter":
+            t = f"{t[0]}. {t[1:].strip()}"  # the sub-item's lost full stop restored
+        if not self._opens_or_started(t):
             return
-        if re.fullmatch(r"pages?", t, re.I):
-            return
-        if not self.started:
-            if not _opens_agenda(t):
-                return
-            self.started = True
         if (self.outline is not None or not self.items) and self._outline_item(t, ln):
             return
         if self.cur is not None and self._decimal_item(t, ln):
@@ -591,6 +585,20 @@ class AgendaParser:
         self._line_in_item(t, same_block=same)
         if self.cur is not None and self.cur is not cur:
             self.cur.line_block = ln.block_index
+
+    def _opens_or_started(self, t: str) -> bool:
+        """Is ``t`` a line of the agenda's list? The "AGENDA" cue and lines before the list opens are not."""
+        despaced = re.sub(r"(?<=\b[A-Za-z]) (?=[A-Za-z]\b)", "", t)  # "A G E N D A"
+        if _AGENDA_CUE.match(t) or _AGENDA_CUE.match(despaced):
+            self.started = True
+            return False
+        if re.fullmatch(r"pages?", t, re.I):
+            return False
+        if not self.started:
+            if not _opens_agenda(t):
+                return False
+            self.started = True
+        return True
 
     def _numbered_item(self, t: str, ln: Line) -> bool:
         """A numbered line that opens the next item ("3. Minutes of the last meeting")."""
@@ -726,6 +734,14 @@ def _hard_break(prev: str, nxt: str, width: int, page_width: int = 0, unit: str 
     return width >= 30 and len(prev) < 0.6 * width
 
 
+def _lost_stop_letter(prev: str, nxt: str) -> bool:
+    """"c. CDC" / "d occ": the next letter of a lettered list opening a line, its full stop lost
+    (by OCR or a careless hand), is the next sub-item, not the end of the one above."""
+    m = re.match(r"^\(?([a-y])[.)]\s", prev)
+    n = re.match(r"^([b-z])\s+\S", nxt)
+    return bool(m and n) and ord(n.group(1)) == ord(m.group(1)) + 1
+
+
 def agenda_units(lines: list[Line]) -> list[Line]:
     """Paragraph units as :func:`units` makes them, also cut where a line
     starts an item (``_SPLIT``, but not inside an ALL-CAPS title wrapped over
@@ -743,6 +759,8 @@ def agenda_units(lines: list[Line]) -> list[Line]:
                 parts[-1].isupper() and _HEADING.match(ln.text) and not _SPLIT_NUMBERED.match(ln.text)
                 and not parts[-1].rstrip().endswith(":")):  # an ALL-CAPS title wrapped over lines
             return "split"
+        if _lost_stop_letter(parts[-1], ln.text):
+            return "letter"
         return "hard" if _hard_break(parts[-1], ln.text, width.get(ln.block_index, 0), page_width.get(ln.page, 0), " ".join(parts)) else ""
 
     return units(lines, cut=cut)

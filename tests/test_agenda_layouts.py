@@ -372,3 +372,23 @@ def test_real_us_agenda_lettered_sub_item_keeps_its_wrapped_title(parsed, realwo
     path = realworld_dir / "us-california-local-agencies" / "rolling_hills_estates_agenda_2.pdf"
     got = dict((r["item_number"], r["title"]) for r in parsed(path).result.rows.get("agenda_items", []))
     assert got["10b"].endswith("SECTION 17.04.030 OF THE ROLLING HILLS ESTATES MUNICIPAL CODE LOCATION: 712 DEEP VALLEY DRIVE")
+
+
+def test_next_letter_of_a_lettered_list_whose_full_stop_was_lost_is_the_next_sub_item():
+    """Regression: a scanned "c. CDC" / "d occ" (the "d." read without its stop) made one
+    sub-item "CDC d occ"."""
+    blocks = [
+        para("AGENDA", kind="heading"),
+        para("7. Updates"),
+        para("a. Playground Advisory Group"),
+        para("c. District Council\nd County Council"),
+        para("8. Planning"),
+    ]
+    got = items(blocks)
+    assert ("7c", "District Council") in got and ("7d", "County Council") in got
+
+
+def test_real_scanned_parish_agenda_sub_item_with_lost_full_stop(parsed, realworld_dir):
+    path = realworld_dir / "souldern-parish-council" / "spc-agenda" / "2018-11-22 Agenda.pdf"
+    got = dict((r["item_number"], r["title"]) for r in parsed(path).result.rows.get("agenda_items", []))
+    assert (got["7c"], got["7d"].lower()) == ("CDC", "occ")
