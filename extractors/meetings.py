@@ -15,7 +15,7 @@ import re
 from typing import Optional
 
 from boardpack.core.dates import DateMatch, find_dates, find_times, numeric_order
-from boardpack.core.model import AGENDA, COVER, OTHER, Block, Paper
+from boardpack.core.model import AGENDA, BUDGET, COVER, OTHER, Block, Paper
 from boardpack.core.vocabulary import ORDINAL_SUFFIX_RE, WEEKDAY_FULL_RE
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.meeting_cues import (
@@ -416,7 +416,7 @@ class MeetingExtractor(Extractor):
     """Cover letter / summons / agenda front sheet -> the pack's meeting."""
 
     name = "meetings"
-    paper_types = (COVER, AGENDA, OTHER)
+    paper_types = (COVER, AGENDA, OTHER, BUDGET)
     produces = ("meetings",)
     order = 10
 
@@ -424,6 +424,9 @@ class MeetingExtractor(Extractor):
         res = ExtractResult()
         lines = paper_lines(ctx.doc, paper)
         if not lines:
+            return res
+        if paper.paper_type == BUDGET:
+            self._masthead_above_title(paper, ctx, lines, res)
             return res
         if paper.paper_type in (OTHER, COVER) and ctx.pack_meeting is None:
             listed = schedule_meetings(paper, ctx, lines)
@@ -455,6 +458,23 @@ class MeetingExtractor(Extractor):
             ctx.pack_meeting = info
         record_meeting(info, ctx, res)
         return res
+
+    @staticmethod
+    def _masthead_above_title(paper: Paper, ctx: ExtractContext, lines: list[Line], res: ExtractResult) -> None:
+        """A document opening with a meeting's masthead ("BOARD OF TRUSTEES MEETING" /
+        "JUNE 8, 2022" / "6:30 PM" / "AGENDA") above its first paper's own title is
+        for that meeting, whatever that paper is (a budget adopted at it)."""
+        if ctx.pack_meeting is not None or paper is not ctx.papers[0] or not paper.cue:
+            return
+        at = next((i for i, ln in enumerate(lines) if not ln.is_row and ln.text.strip() == paper.cue.strip()), None)
+        head = lines[:at] if at else []
+        if not head or not any(_MEETING_PAPER.search(ln.text) for ln in head):
+            return
+        info = meeting_from_lines(head, "agenda")
+        if info.meeting_date is None:
+            return
+        ctx.pack_meeting = info
+        record_meeting(info, ctx, res)
 
     @staticmethod
     def _untyped(paper: Paper, ctx: ExtractContext, lines: list[Line], res: ExtractResult) -> None:

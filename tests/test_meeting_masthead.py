@@ -5,9 +5,14 @@ real papers of bodies the project had not seen."""
 
 from __future__ import annotations
 
+import dataclasses
+
+import docx
 import pytest
 
 from boardpack.core.dates import find_dates, find_times, numeric_order
+from boardpack.core.model import BUDGET
+from boardpack.extractors.base import ExtractContext, extract_document
 from boardpack.extractors.meeting_cues import (
     committee_name,
     date_from_file_name,
@@ -17,6 +22,7 @@ from boardpack.extractors.meeting_cues import (
     opening_time,
     opening_venue,
 )
+from boardpack.pipeline import parse_file
 
 
 def fields(info):
@@ -417,3 +423,30 @@ def test_capitalised_the_is_part_of_the_venue_as_printed():
     assert minutes_header("Minutes of the meeting held on the 22nd May 2012 at The Treasury Building").venue == "The Treasury Building"
     assert minutes_header("Minutes of the meeting held on the 22nd May 2012 in the Council Chamber").venue == "Council Chamber"
     assert minutes_header("MINUTES OF THE MEETING HELD IN THE VILLAGE HALL ON 22nd May 2012").venue == "VILLAGE HALL"
+
+
+# ---------------------------------------------------------------------------
+# a paper of another kind under a meeting's masthead
+
+
+def _budget_paper_under_masthead(tmp_path, masthead_lines):
+    d = docx.Document()
+    for t in masthead_lines + ["ADOPTION OF 2023-2024 TOWNSHIP FUND BUDGET:", "ADOPTION OF 2023-2024 ROAD FUND BUDGET:", "ADJOURNMENT:"]:
+        d.add_paragraph(t)
+    d.save(tmp_path / "pack.docx")
+    pf = parse_file(tmp_path / "pack.docx", until="segment")
+    # the paper as a segmenter that took it for a budget sees it: one paper titled by its first budget line
+    paper = dataclasses.replace(pf.papers[0], paper_type=BUDGET, title="ADOPTION OF 2023-2024 TOWNSHIP FUND BUDGET:",
+                                cue="ADOPTION OF 2023-2024 TOWNSHIP FUND BUDGET:", start=0, end=len(pf.doc.blocks) - 1)
+    ctx = ExtractContext(doc=pf.doc, papers=[paper])
+    return extract_document(ctx).rows.get("meetings", [])
+
+
+def test_budget_paper_under_a_meeting_masthead_is_for_that_meeting(tmp_path):
+    ms = _budget_paper_under_masthead(tmp_path, ["ELMBROOK TOWNSHIP BOARD OF TRUSTEES MEETING", "MAY 3, 2023", "7:00 PM", "AGENDA"])
+    assert [(m["committee"], m["meeting_date"], m["start_time"]) for m in ms] == [
+        ("Elmbrook Township Board of Trustees", "2023-05-03", "19:00")]
+
+
+def test_budget_paper_under_a_plain_title_states_no_meeting(tmp_path):
+    assert _budget_paper_under_masthead(tmp_path, ["ELMBROOK TOWNSHIP", "MAY 3, 2023"]) == []

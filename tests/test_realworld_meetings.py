@@ -300,3 +300,11 @@ def test_capitalised_the_kept_in_the_venue(parsed, realworld_dir):
     # "Minutes of the meeting held on the 22nd May 2012 at The Cabinet Office"
     ms = rows(parsed, realworld_dir, "uk-transparency-board/TB(17)ii Transparency Board Minutes_10.doc", "meetings")
     assert ("2012-05-22", "The Cabinet Office") in [(m["meeting_date"], m["venue"]) for m in ms]
+
+
+def test_budget_paper_under_a_meeting_masthead(parsed, realworld_dir):
+    # scanned: "CRETE TOWNSHIP BOARD OF TRUSTEES MEETING" / "BUDGET MEETING" / "JUNE 8, 2022" / "6:30 PM" / "AGENDA"
+    # above the budget items the segmenter types the paper by
+    ms = rows(parsed, realworld_dir, "us-crete-township-illinois/June 8, 2022 - Financial Report.pdf", "meetings")
+    assert [(m["committee"], m["meeting_date"], m["start_time"]) for m in ms] == [
+        ("Crete Township Board of Trustees", "2022-06-08", "18:30")]
