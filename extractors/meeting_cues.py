@@ -930,8 +930,23 @@ def _venue_after_date(info: MeetingInfo, head: list[str], di: int, before: str, 
             # an address wrapped over the following lines ("EPA Government Center" / "City Council Chamber")
             parts = [c] + _address_below(head, di + 1 if c is rest else nxt_i + 1)
             v = ", ".join(parts) if len(parts) > 1 else c
+            if c is not rest:
+                v = _address_heading(before, v)
             info.venue_raw, info.venue = v, _clean_venue(v)
             break
+
+
+def _address_heading(before: str, address: str) -> str:
+    """An address block set beside the date and time (two columns read across): an
+    organisation's name before the date heads the street address below it
+    ("Springfield School District | April 6, 2016" / "1309 S. Mary Avenue | 7:30 a.m.")."""
+    pre = _strip_times(before)
+    if not re.match(r"\d+[A-Za-z]?\s+[A-Z]", address) or not pre or find_dates(pre):
+        return address
+    name = committee_name(pre)
+    if name is None or names_body(name) or _PROSE.search(pre):
+        return address
+    return f"{pre}, {address}"
 
 
 def _address_below(head: list[str], j: int) -> list[str]:

@@ -425,6 +425,19 @@ def test_capitalised_the_is_part_of_the_venue_as_printed():
     assert minutes_header("MINUTES OF THE MEETING HELD IN THE VILLAGE HALL ON 22nd May 2012").venue == "VILLAGE HALL"
 
 
+def test_organisation_before_the_date_heads_the_address_below():
+    # address block on the left, date and time on the right, read across as one line each
+    info = masthead(["Board of Education", "Special Meeting", "Springfield School District April 6, 2016",
+                     "1309 S. Mary Avenue 7:30 a.m.", "Springfield, CA 94087", "Welcome to the meeting."])
+    assert info.committee == "Board of Education"
+    assert info.venue == "Springfield School District, 1309 S. Mary Avenue, Springfield, CA 94087"
+
+
+def test_body_before_the_date_does_not_head_the_address():
+    info = masthead(["Board of Education April 6, 2016", "1309 S. Mary Avenue 7:30 a.m.", "Springfield, CA 94087"])
+    assert info.venue == "1309 S. Mary Avenue, Springfield, CA 94087"
+
+
 # ---------------------------------------------------------------------------
 # a paper of another kind under a meeting's masthead
 

@@ -308,3 +308,10 @@ def test_budget_paper_under_a_meeting_masthead(parsed, realworld_dir):
     ms = rows(parsed, realworld_dir, "us-crete-township-illinois/June 8, 2022 - Financial Report.pdf", "meetings")
     assert [(m["committee"], m["meeting_date"], m["start_time"]) for m in ms] == [
         ("Crete Township Board of Trustees", "2022-06-08", "18:30")]
+
+
+def test_organisation_beside_the_date_heads_the_address(parsed, realworld_dir):
+    # "Cupertino Union School District April 6, 2016" / "1309 S. Mary Avenue 7:30 a.m." / "Sunnyvale, CA 94087"
+    ms = rows(parsed, realworld_dir, "us-cupertino-school-board/cupertino_usd_4-6-16.pdf", "meetings")
+    assert ("2016-04-06", "Cupertino Union School District, 1309 S. Mary Avenue, Sunnyvale, CA 94087") in [
+        (m["meeting_date"], m["venue"]) for m in ms]
