@@ -415,7 +415,7 @@ def test_couples_stay_one_entry():
         ("Minutes of the meeting held on Thursday, 10 November 2016 at 10.00 a.m.", (None, "2016-11-10", None, "10:00")),
         ("Minutes of the meeting held on MS Teams on 3 June 2021 at 7pm", (None, "2021-06-03", "MS Teams", "19:00")),
         ("MINUTES OF SOULDERN ANNUAL PARISH MEETING HELD IN THE VILLAGE HALL ON 15th MAY 2014",
-         ("Souldern Annual Parish", "2014-05-15", "VILLAGE HALL", None)),
+         ("Souldern Annual Parish Meeting", "2014-05-15", "VILLAGE HALL", None)),  # the annual parish meeting is itself the body
     ],
 )
 def test_minutes_header(text, expected):
