@@ -23,7 +23,6 @@ from __future__ import annotations
 import errno
 import importlib.util
 import json
-import os
 import shutil
 import signal
 import socket
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import Optional
 
 from boardpack.core.errors import BoardpackError, StoreError
+from boardpack.core.owned_dirs import make_owned_dir, owner_alive
 from boardpack.store.database import readonly_authorizer
 from boardpack.store.views_doc import metadata
 
@@ -105,30 +105,6 @@ def check_port(host: str, port: int) -> None:
             raise PortInUse(f"cannot serve on {host}:{port}: {what}") from e
 
 
-def _start_time(pid: int) -> str:
-    """The process's start time in clock ticks (Linux), to tell a reused pid apart."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rpartition(")")[2].split()[19]
-    except (OSError, IndexError):
-        return ""
-
-
-def _owner_alive(folder: Path) -> Optional[bool]:
-    try:
-        pid_s, _, started = (folder / OWNER_FILE).read_text().strip().partition(" ")
-        pid = int(pid_s)
-    except (OSError, ValueError):
-        return None
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process: not ours to judge
-    return not started or _start_time(pid) in ("", started)
-
-
 def clean_stale_serve_dirs(tmp_root: Optional[str] = None, stale_after: float = STALE_AFTER) -> list[str]:
     """Remove ``boardpack-serve-*`` folders whose ``serve`` is gone (killed
     before its ``finally`` ran); return them. A folder without an owner
@@ -142,7 +118,7 @@ def clean_stale_serve_dirs(tmp_root: Optional[str] = None, stale_after: float = 
         return removed
     now = time.time()
     for folder in candidates:
-        alive = _owner_alive(folder)
+        alive = owner_alive(folder, OWNER_FILE)
         if alive is None:
             try:
                 alive = now - folder.stat().st_mtime <= stale_after
@@ -172,8 +148,7 @@ def datasette_command(db_path, host: str = "127.0.0.1", port: int = 8001) -> tup
         raise StoreError("no database here (run `boardpack ingest` first)", db)
     if importlib.util.find_spec("datasette") is None:
         raise DatasetteMissing("Datasette is not installed: pip install -e '.[web]'")
-    meta_dir = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
-    (meta_dir / OWNER_FILE).write_text(f"{os.getpid()} {_start_time(os.getpid())}\n")
+    meta_dir = make_owned_dir(TEMP_PREFIX, OWNER_FILE)
     (meta_dir / "boardpack_readonly.py").write_text(_PLUGIN)
     meta = meta_dir / "metadata.json"
     meta.write_text(json.dumps(metadata(db.stem, table_names(db)), indent=1))

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Optional
 
 from boardpack.core.errors import ConversionFailed, ConverterMissing, EncryptedDocument, UnsupportedFormat
+from boardpack.core.owned_dirs import make_owned_dir, owner_alive
 from boardpack.core.model import Document
 from boardpack.core.settings import DEFAULT, Settings
 from boardpack.ingest.docx_reader import read_docx_document
@@ -87,36 +88,9 @@ _WATCHDOG = ('while kill -0 "$1" 2>/dev/null; do sleep 0.5; done; '
              'kill -9 "-$2" 2>/dev/null; rm -rf "$3"')
 
 
-def _start_time(pid: int) -> str:
-    """The process's start time in clock ticks since boot (/proc), "" if unknown."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            return f.read().rsplit(b")", 1)[1].split()[19].decode()
-    except (OSError, IndexError):
-        return ""
-
-
 def make_temp_dir() -> Path:
     """A new ``boardpack-doc-*`` folder recording its owner (this process)."""
-    tmp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
-    (tmp / OWNER_FILE).write_text(f"{os.getpid()} {_start_time(os.getpid())}\n")
-    return tmp
-
-
-def _owner_alive(folder: Path) -> Optional[bool]:
-    """True/False when the folder records its owner, None when it does not."""
-    try:
-        pid_s, _, started = (folder / OWNER_FILE).read_text().strip().partition(" ")
-        pid = int(pid_s)
-    except (OSError, ValueError):
-        return None
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process: not ours to judge
-    return not started or _start_time(pid) in ("", started)  # a reused pid is not the owner
+    return make_owned_dir(TEMP_PREFIX, OWNER_FILE)
 
 
 def _kill_users(folder: Path) -> int:
@@ -156,7 +130,7 @@ def clean_stale_temp(tmp_root: Optional[str] = None, stale_after: float = STALE_
         return removed
     now = time.time()
     for folder in candidates:
-        alive = _owner_alive(folder)
+        alive = owner_alive(folder, OWNER_FILE)
         try:
             old = now - folder.stat().st_mtime > stale_after
         except OSError:

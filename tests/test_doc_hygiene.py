@@ -18,6 +18,7 @@ import pytest
 
 from boardpack.core.errors import ConversionFailed
 from boardpack.ingest import doc_reader
+from boardpack.core.owned_dirs import start_time
 from boardpack.ingest.doc_reader import OWNER_FILE, TEMP_PREFIX, clean_stale_temp, read_doc_document, soffice_env
 from boardpack.core.settings import Settings
 
@@ -184,7 +185,7 @@ def test_stale_folders_cleaned_at_next_start(tmp_path):
                               start_new_session=True)
     mine = root / (TEMP_PREFIX + "mine")
     mine.mkdir()
-    (mine / OWNER_FILE).write_text(f"{os.getpid()} {doc_reader._start_time(os.getpid())}\n")
+    (mine / OWNER_FILE).write_text(f"{os.getpid()} {start_time(os.getpid())}\n")
     fresh = root / (TEMP_PREFIX + "fresh-no-owner")
     fresh.mkdir()
     old = root / (TEMP_PREFIX + "old-no-owner")
