@@ -761,13 +761,17 @@ class _Spanner:
             # Undecided pages before this paper (a pack's front page, a
             # contents list) stay a paper of their own.
             self._open(start)
+        self._take(h)
+        if h.signature:
+            self.cur.signature = h.signature
+
+    def _take(self, h: Hit) -> None:
+        """The open paper takes the cue's type, strength and identity."""
         cur = self.cur
         cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
         if h.identity:
             cur.identities.add(h.identity)
             cur.content_since_identity = False
-        if h.signature:
-            cur.signature = h.signature
 
     def _holds(self, b: Block, h: Hit, top: bool) -> bool:
         """The open paper holds its ground against a cue of another type."""
@@ -795,12 +799,8 @@ class _Spanner:
         start = _pull_back(self.blocks, i, self.cur.start, h.paper_type, self.cur.paper_type, self.hits)
         if _has_content(self.blocks, self.cur.start, start):
             self._open(start)
-        cur = self.cur
-        cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
-        if h.identity:
-            cur.identities.add(h.identity)
-            cur.content_since_identity = False
-        cur.signature = h.signature
+        self._take(h)
+        self.cur.signature = h.signature
 
     def _same_type(self, i: int, h: Hit, top: bool) -> None:
         """A cue of the open paper's type: another plan (a new signature), the same
@@ -816,10 +816,8 @@ class _Spanner:
         if h.identity and h.identity in cur.identities and cur.content_since_identity \
                 and not (h.identity in _TITLE_IDENTITIES and _same_meeting_title(self.blocks, cur.start, i, top)):
             start = _pull_back(self.blocks, i, cur.start, h.paper_type, cur.paper_type, self.hits)
-            cur = self._open(start)
-            cur.paper_type, cur.strength, cur.cue = h.paper_type, h.strength, h.cue
-            cur.identities.add(h.identity)
-            cur.content_since_identity = False
+            self._open(start)
+            self._take(h)
             return
         if h.identity:
             cur.identities.add(h.identity)
