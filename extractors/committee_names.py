@@ -1,0 +1,136 @@
+"""Committee names read from titles: the body that meets, not the kind of meeting.
+
+A title says the body and the meeting in one breath ("Regular Meeting of the
+City Council", "Data Panel 19th Meeting"); the masthead and minutes readers
+both need the body alone, and need to tell a body that meets ("Board of
+Trustees") from the organisation it belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from boardpack.core.dates import find_dates, find_times
+from boardpack.core.vocabulary import ORDINAL_SUFFIX_RE
+from boardpack.extractors.meeting_info import NOT_COMMITTEE, ORG_WORD, SMALL_WORDS, tidy_committee
+from boardpack.extractors.venues import ENDS_IN_PLACE, PROSE, is_place
+
+
+#: Words naming the kind of meeting or paper, not the body ("Regular Meeting Agenda").
+MEETING_KIND = re.compile(
+    r"\b(?:regular|special|annual|ordinary|extraordinary|adjourned|reconvened|emergency|public|open|closed|"
+    r"general|scheduled|joint|budget|(?:\d+\s?" + ORDINAL_SUFFIX_RE + r"|first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|[a-z]+teenth|twentieth|[a-z]+-?(?:first|second|third|[a-z]+th))|"
+    r"meeting|meetings|minutes|agenda|notes?|actions?|and|of|the|for|draft|final|amended|revised|summary|record|"
+    r"session|notice|"
+    r"committee|board)\b",
+    re.I,
+)
+
+
+BODY_WORD = re.compile(r"\b(?:trustees|governors|commissioners|directors|selectboard|council|board|committee|"
+                        r"comit[ée]|conseil|consejo|comisi[oó]n|junta|ausschuss|"
+                        r"commission|panel|group|forum|cabinet|authority|partnership|association|agm)\s*$", re.I)
+
+
+#: A meeting's number in a title ("19th Meeting", "Nineteenth Meeting"): its place in a series, not the body's name.
+_ORDINAL = (r"(?:\d+\s?" + ORDINAL_SUFFIX_RE + r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+            r"eleventh|twelfth|[a-z]+teenth|twentieth|thirtieth|[a-z]+-(?:first|second|third|[a-z]+th))")
+
+
+def drop_meeting_words(t: str) -> str:
+    """A title's body name without the words that name the meeting ("Planning Committee
+    Meeting" -> "Planning Committee", "Data Panel 19th Meeting" -> "Data Panel", "Parish
+    Council Planning Meeting" -> "Parish Council": one word between the body and "Meeting"
+    is the meeting's business); "Meeting" stays when the body is the meeting itself
+    ("Annual Parish Meeting")."""
+    cut = re.sub(r"(?:\s+(?:regular|special|ordinary|extraordinary|adjourned|reconvened|emergency|scheduled|" + _ORDINAL + r")?\s*"
+                 r"(?:meeting|session)(?:\s+(?:minutes|agenda|notes))?)+$", "", t, flags=re.I)
+    if cut == t or not cut.split():
+        return t
+    if ORG_WORD.search(cut.split()[-1]) or BODY_WORD.search(cut):
+        return cut
+    business = re.match(r"^(?P<body>.+?)\s+[A-Za-z]+$", cut)
+    if business and BODY_WORD.search(business.group("body")) and len(business.group("body").split()) >= 2:
+        return business.group("body")
+    return t
+
+
+def committee_name(text: str, title_case: bool = True) -> Optional[str]:
+    """The body's name from a title ("Regular Meeting of the City Council" -> "City Council",
+    "Milburn Parish Council -" -> "Milburn Parish Council", "13th meeting" -> None).
+    None for sentences, dates and lines that only name the kind of meeting or paper."""
+    t = " ".join((text or "").split()).strip(" ,.;:-–|")
+    if not t or len(t) > 110 or find_times(t) or find_dates(t):
+        return None
+    t = re.sub(r"^(?:(?:draft|approved|unapproved|final)\s+)?(?:minutes|agenda|notes|notice|summons)\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?", "", t, flags=re.I)
+    t = re.sub(r"^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|reconvened|emergency|joint|scheduled|open|public)\s+)*"
+               r"(?:meeting|session)\s+of\s+(?:the\s+)?", "", t, flags=re.I)
+    t = re.sub(r"^(?:agenda|minutes|notes)\s*[-–:]\s*", "", t, flags=re.I)
+    # a dash after the name, not the hyphen inside a word ("Twenty-First Meeting")
+    t = re.sub(rf"\s*(?:(?<![A-Za-z])-|[–:])\s*(?:(?:[a-z]+|\d+\s?{ORDINAL_SUFFIX_RE})\s+)?(?:meeting|minutes|agenda|notes?)\b.*$",
+               "", t, flags=re.I)
+    # trailing kind words: "... Board of Trustees Meeting Agenda", "... REGULAR MEETING MINUTES";
+    # "meeting" stays when it is part of the name ("Annual Parish Meeting")
+    t = re.sub(r"(?:\s+(?:minutes|agenda|notes))+$", "", t, flags=re.I)
+    t = drop_meeting_words(t)
+    # a kind word inside the name: "Crete Township Special Board of Trustees"
+    t = re.sub(r"\b(?:special|regular|ordinary|extraordinary|adjourned|reconvened|emergency)\s+(?=(?:board|council|committee|commission|panel)\b)",
+               "", t, flags=re.I)
+    t = t.strip(" ,.;:-–|")
+    if not t or t.endswith(".") and len(t.split()) > 3 or NOT_COMMITTEE.match(t):
+        return None
+    if re.match(r"^(?:to|dear|yours|the\s+meeting|this|due|a\s|an\s)\b", t, re.I) or PROSE.search(t):
+        return None
+    if ":" in t or re.match(r"^\(?\d{1,3}[.)]\s", t):  # "ACTION: ...", "1. CALL TO ORDER"
+        return None
+    if re.search(r"[@]|\d{4,}|https?:|www\.", t) or not re.search(r"[A-Za-z]{2}", t):
+        return None
+    words = t.split()
+    if len(words) > 12:
+        return None
+    if not MEETING_KIND.sub("", t).strip(" ,.;:-–&"):
+        return None  # "13th meeting", "Regular Meeting Agenda"
+    # a title, not a phrase: most words capitalised (or an all-caps name)
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL_WORDS or w == "&")
+    if title_case and caps < len(words) * 0.7:
+        return None
+    return tidy_committee(t)
+
+
+def names_body(name: Optional[str]) -> bool:
+    """The name is of a body that meets ("Board of Trustees", "City Council", "Planning
+    Commission"), not of the organisation it belongs to ("Cuyahoga Community College
+    District", "City of Westlake Village", "Department of Water and Power")."""
+    n = (name or "").strip(" ,.;:-")
+    return bool(n and (BODY_WORD.search(n) or _BODY_OF.search(n)))
+
+
+#: "Board of Education", "Committee of the Whole", "Commission on Aging": a body named by its remit.
+_BODY_OF = re.compile(r"\b(?:board|committee|commission|council|panel|comit[ée]|conseil)\s+(?:of|on|for|de|du|des)\b", re.I)
+
+
+def nearest_body(lines: list[str]) -> Optional[str]:
+    """The committee named by the masthead lines above the date line: the nearest name,
+    but a clerk's rule is that the committee is the body that meets, so where the stack
+    holds both an organisation line and a body line, the body line is taken."""
+    first = None
+    for k in range(len(lines) - 1, -1, -1):
+        t = lines[k]
+        if is_place(t) and (not ORG_WORD.search(t) or ENDS_IN_PLACE.search(t)):
+            continue
+        c = committee_name(t)
+        if not c:
+            continue
+        if len(c.split()) == 1 and k > 0 and not find_dates(lines[k - 1]):
+            # a title wrapped over two lines ("BOARD OF WATER AND POWER" / "COMMISSIONERS")
+            joined = committee_name(lines[k - 1] + " " + t)
+            above = committee_name(lines[k - 1])
+            if joined and above and not BODY_WORD.search(above):
+                c = joined
+        if names_body(c):
+            return c
+        if first is None:
+            first = c
+    return first
