@@ -86,18 +86,18 @@ def test_one_lost_page_is_repaired(tmp_path, originals):
 
 @pytest.fixture
 def no_repair(monkeypatch):
-    from boardpack.ingest import pdf_reader
+    from boardpack.ingest import pdf_repair
 
-    monkeypatch.setattr(pdf_reader, "_repaired_pages", lambda path, settings, tool="pdfium": None)
+    monkeypatch.setattr(pdf_repair, "repaired_pages", lambda path, settings, tool="pdfium": None)
 
 
 @pytest.fixture
 def blind_page_3(monkeypatch):
     """pdfminer reads nothing on page 3 (of the file and of any repaired copy)."""
-    from boardpack.ingest import pdf_reader
+    from boardpack.ingest import pdf_pages
     from boardpack.ingest.pdf_blocks import PageItems
 
-    real = pdf_reader._read_page
+    real = pdf_pages.read_page
 
     def blind(page, page_no, settings):
         if page_no == 3:
@@ -106,7 +106,7 @@ def blind_page_3(monkeypatch):
             return items, False
         return real(page, page_no, settings)
 
-    monkeypatch.setattr(pdf_reader, "_read_page", blind)
+    monkeypatch.setattr(pdf_pages, "read_page", blind)
 
 
 def test_page_still_lost_is_a_page_error(blind_page_3, originals):
@@ -151,16 +151,16 @@ def test_lost_page_stored_partial_exit_1(tmp_path, blind_page_3):
 
 
 def test_page_that_fails_to_parse_is_recorded(tmp_path, monkeypatch):
-    from boardpack.ingest import pdf_reader
+    from boardpack.ingest import pdf_pages
 
-    real = pdf_reader._read_page
+    real = pdf_pages.read_page
 
     def flaky(page, page_no, settings):
         if page_no == 2:
             raise ValueError("bad content stream")
         return real(page, page_no, settings)
 
-    monkeypatch.setattr(pdf_reader, "_read_page", flaky)
+    monkeypatch.setattr(pdf_pages, "read_page", flaky)
     (tmp_path / "in").mkdir()
     f = tmp_path / "in" / "pack.pdf"
     f.write_bytes(PDF_2011.read_bytes())
@@ -180,8 +180,8 @@ def test_page_that_fails_to_parse_is_recorded(tmp_path, monkeypatch):
 def test_library_logs_only_under_debug(tmp_path):
     bad = shift_xref(PDF_2011, tmp_path / "bad.pdf", by=1)
     code = ("import sys; from pathlib import Path; from boardpack.ingest import quiet_library_logs; "
-            "from boardpack.ingest.pdf_reader import _fallback_page_count; quiet_library_logs(); "
-            "print(_fallback_page_count(Path(sys.argv[1]))[0])")
+            "from boardpack.ingest.pdf_pages import fallback_page_count; quiet_library_logs(); "
+            "print(fallback_page_count(Path(sys.argv[1]))[0])")
     env = {k: v for k, v in os.environ.items() if k != "BOARDPACK_DEBUG"}
     quiet = subprocess.run([sys.executable, "-c", code, str(bad)], capture_output=True, text=True, env=env, timeout=120)
     assert quiet.stdout.strip() == "16" and quiet.stderr == ""

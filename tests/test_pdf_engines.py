@@ -18,7 +18,7 @@ import pytest
 
 from boardpack.core.settings import Settings
 from boardpack.evaluate import ingest_one
-from boardpack.ingest import pdf_reader
+from boardpack.ingest import pdf_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = sorted((ROOT / "corpus" / "pdf").glob("*.pdf")) + sorted((ROOT / "corpus" / "series" / "pdf").glob("*.pdf"))
@@ -45,7 +45,7 @@ def engines_read():
     if not PDFS:
         pytest.skip("no corpus PDFs (run `make corpus`)")
     out = {}
-    real = pdf_reader.pdfium_page
+    real = pdf_pages.pdfium_page
     for path in PDFS:
         read: list[int] = []
 
@@ -56,11 +56,11 @@ def engines_read():
             return got
 
         plumber = ingest_one(str(path), VIEWS, Settings(pdf_engine="pdfplumber"))
-        pdf_reader.pdfium_page = spy
+        pdf_pages.pdfium_page = spy
         try:
             pdfium = ingest_one(str(path), VIEWS, Settings(pdf_engine="pdfium"))
         finally:
-            pdf_reader.pdfium_page = real
+            pdf_pages.pdfium_page = real
         out[path.name] = (plumber, pdfium, read)
     return out
 
@@ -101,9 +101,9 @@ def test_scan_candidates_stay_with_pdfplumber(tmp_path):
     doc.save(str(blank))
     doc.close()
     with pdfplumber.open(blank) as pdf:
-        fx = pdf_reader.PdfiumDocument(blank, len(pdf.pages))
+        fx = pdf_pages.PdfiumDocument(blank, len(pdf.pages))
         try:
             assert fx.doc is not None
-            assert pdf_reader.pdfium_page(fx, pdf.pages[0], Settings().pdf.scanned_max_chars) is None
+            assert pdf_pages.pdfium_page(fx, pdf.pages[0], Settings().pdf.scanned_max_chars) is None
         finally:
             fx.close()

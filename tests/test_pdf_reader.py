@@ -201,7 +201,7 @@ def test_scan_painted_through_a_pattern_is_flagged_scanned():
 
 
 def test_blank_page_and_text_page_are_not_scans():
-    from boardpack.ingest.pdf_reader import looks_scanned
+    from boardpack.ingest.pdf_census import looks_scanned
     from boardpack.core.settings import DEFAULT
 
     page = 612.0 * 792.0
@@ -300,7 +300,7 @@ def test_realworld_finance_tables_found(real_docs):
 # -- text-aligned tables and page joins from synthetic words ------------------------------
 
 from boardpack.ingest.pdf_blocks import join_across_pages  # noqa: E402
-from boardpack.ingest.pdf_reader import _lines  # noqa: E402
+from boardpack.ingest.pdf_page import page_lines as _lines  # noqa: E402
 from boardpack.ingest.pdf_text_tables import find_text_tables  # noqa: E402
 
 
@@ -400,16 +400,16 @@ def test_realworld_numbered_clauses_are_list_items(real_docs):
 
 
 def test_one_broken_page_does_not_lose_the_document(monkeypatch):
-    from boardpack.ingest import pdf_reader
+    from boardpack.ingest import pdf_pages
 
-    real = pdf_reader._read_page
+    real = pdf_pages.read_page
 
     def flaky(page, page_no, settings):
         if page_no == 2:
             raise ValueError("bad content stream")
         return real(page, page_no, settings)
 
-    monkeypatch.setattr(pdf_reader, "_read_page", flaky)
+    monkeypatch.setattr(pdf_pages, "read_page", flaky)
     doc = _read("borderless-table-and-lists.pdf")
     assert doc.pages == 4
     assert doc.metadata["page_errors"] == [{"page": 2, "error": "truncated or corrupt PDF: page 2: ValueError: bad content stream"}]
@@ -418,12 +418,12 @@ def test_one_broken_page_does_not_lose_the_document(monkeypatch):
 
 
 def test_every_page_broken_is_unreadable(monkeypatch):
-    from boardpack.ingest import pdf_reader
+    from boardpack.ingest import pdf_pages
 
     def broken(page, page_no, settings):
         raise ValueError("bad content stream")
 
-    monkeypatch.setattr(pdf_reader, "_read_page", broken)
+    monkeypatch.setattr(pdf_pages, "read_page", broken)
     with pytest.raises(UnreadableDocument, match="page 1: ValueError"):
         _read("borderless-table-and-lists.pdf")
 

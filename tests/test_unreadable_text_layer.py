@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from boardpack.ingest.pdf_reader import read_pdf, text_layer_unreadable, unreadable_glyph, word_options
+from boardpack.ingest.pdf_census import text_layer_unreadable, unreadable_glyph, word_options
+from boardpack.ingest.pdf_reader import read_pdf
 from boardpack.core.settings import DEFAULT
 
 
