@@ -1,7 +1,9 @@
 """The ingest pipeline as library functions: one per stage, and one for all.
 
 read (``ingest.read_document``) -> clean (``ingest.clean.clean_document``)
--> segment (``ingest.segment.segment``) -> extract
+-> segment (``ingest.mark.mark_document``: boilerplate flagged and tables
+classified on the document, then ``ingest.segment.segment``, which only
+reads it) -> extract
 (``extractors.extract_document``). :func:`parse_file` runs every stage on one
 file and returns a picklable :class:`ParsedFile` for the store; it is what
 ingest workers run, so it lives at module top level (spawn-safe).
@@ -27,6 +29,7 @@ from boardpack.core.settings import DEFAULT, Settings
 from boardpack.extractors import ExtractContext, extract_document, load_all
 from boardpack.ingest import read_document
 from boardpack.ingest.clean import clean_document
+from boardpack.ingest.mark import mark_document
 from boardpack.ingest.segment import segment as segment_document
 
 STAGES = ("read", "clean", "segment", "extract")
@@ -94,8 +97,11 @@ def clean(doc: Document, settings: Settings = DEFAULT) -> Document:
 
 
 def segment(doc: Document, settings: Settings = DEFAULT) -> list[Paper]:
-    """The *segment* stage: the pack split into its papers (``ingest/segment.py``)."""
+    """The *segment* stage: the document marked (boilerplate flagged, every
+    table classified once: ``ingest/mark.py``), then split into its papers
+    (``ingest/segment.py``, which only reads what the marking recorded)."""
     try:
+        mark_document(doc, settings)
         return list(segment_document(doc, settings))
     except Exception as e:  # noqa: BLE001
         raise _wrap("segment", doc.path, e) from e

@@ -8,7 +8,7 @@ from test_segment import build, types
 
 from boardpack.extractors import ExtractContext, extract_document, load_all
 from boardpack.extractors.meeting_cues import masthead, names_body, opening_time
-from boardpack.ingest.segment import segment
+from boardpack.pipeline import segment  # marks the document, then segments it
 from boardpack.core.model import AGENDA, MINUTES, OTHER, Block, Document, Paper
 
 load_all()

@@ -14,8 +14,11 @@ import pytest
 from conftest import realworld_files
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
+from boardpack.core.settings import DEFAULT
 from boardpack.ingest import boilerplate
-from boardpack.ingest.segment import block_hits, segment, table_hits
+from boardpack.ingest.mark import mark_document
+from boardpack.ingest.segment import block_hits, table_hits
+from boardpack.ingest.segment import segment as segment_only
 from boardpack.core.model import (
     ACTION_PLAN, AGENDA, BUDGET, COVER, HEADING, LIST_ITEM, MINUTES, OTHER, PAGE_BREAK,
     PARAGRAPH, PERFORMANCE, PROGRESS_REPORT, TABLE, Block, Cell, Document, Row,
@@ -29,6 +32,11 @@ REALWORLD = ROOT.parent / "shared" / "realworld"
 # ---------------------------------------------------------------------------
 # Builders
 # ---------------------------------------------------------------------------
+
+
+def segment(doc, settings=DEFAULT):
+    """Mark, then segment: what the pipeline's segment stage runs."""
+    return segment_only(mark_document(doc, settings), settings)
 
 
 def build(*items, fmt="pdf") -> Document:
@@ -395,7 +403,7 @@ def test_table_hits_read_header_rows():
     plan = build(("t", [["Action", "Milestones", "Lead CDRP agency", "Other partners", "Update YTD"],
                         ["2.1 Maintain links", "2.1a Board to meet", "CDRP Board", "", "Board meets quarterly"]]))
     assert table_hits(plan.blocks[0])[0].paper_type == ACTION_PLAN
-    assert block_hits(plan)[0][0].strength >= 2
+    assert block_hits(mark_document(plan))[0][0].strength >= 2
 
 
 def test_empty_document_and_docx_without_pages():
@@ -782,3 +790,52 @@ def test_corpus_boilerplate_flagged(parsed):
                    "left blank intentionally", "large print"):
         assert phrase in flagged, phrase
     assert not any(boilerplate.is_boilerplate(b) for b in doc.blocks if "RESOLVED" in b.norm or "ACTION:" in b.norm)
+
+
+# ---------------------------------------------------------------------------
+# The mark stage writes, segmentation only reads
+# ---------------------------------------------------------------------------
+
+
+def _guidance_pack() -> Document:
+    return build(
+        ("h", "Guidance notes for visitors"),
+        ("p", "Security: all visitors sign in at reception. Fire alarm: leave by the nearest exit."),
+        ("p", "Toilets are on the ground floor. Mobile phones must be switched off."),
+        ("pb",),
+        ("h", "AGENDA"),
+        ("p", "1. Apologies for absence"),
+        ("p", "This page is intentionally left blank"),
+        ("t", [["Action", "Milestones", "Lead", "Progress"], ["1.1 Do it", "1.1a Done", "Police", "On track"]]),
+    )
+
+
+def test_segment_leaves_a_marked_document_as_it_found_it():
+    doc = mark_document(_guidance_pack())
+    before = doc.to_dict()
+    papers = segment_only(doc)
+    assert papers and doc.to_dict() == before
+
+
+def test_mark_flags_boilerplate_and_records_sections_and_table_kinds():
+    doc = mark_document(_guidance_pack())
+    assert doc.boilerplate_sections and doc.boilerplate_sections[0][0] == 0
+    assert any(boilerplate.is_boilerplate(b) for b in doc.blocks if "left blank" in b.norm)
+    (table,) = [b for b in doc.blocks if b.kind == TABLE]
+    assert table.table is not None and table.table.paper_type == ACTION_PLAN
+    assert table.table.header == ["Action", "Milestones", "Lead", "Progress"]
+    # the classification is carried on the block: the segmenter reads it, not the rows
+    assert [h.name for h in block_hits(doc)[table.index]] == [s.name for s in table.table.signals]
+
+
+def test_an_unmarked_table_is_refused_not_classified_again():
+    doc = build(("t", [["Action", "Milestones", "Lead", "Progress"], ["1.1 Do it", "1.1a", "Police", "On track"]]))
+    with pytest.raises(ValueError, match="mark stage"):
+        segment_only(doc)
+
+
+def test_a_marked_document_survives_the_dict_round_trip():
+    doc = mark_document(_guidance_pack())
+    again = Document.from_dict(doc.to_dict())
+    assert again.blocks[-1].table == doc.blocks[-1].table
+    assert again.boilerplate_sections == doc.boilerplate_sections

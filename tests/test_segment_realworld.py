@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from boardpack.ingest.segment import segment, text_hits
+from boardpack.ingest.cues import text_hits
+from boardpack.pipeline import segment  # marks the document, then segments it
 from boardpack.core.model import (
     ACTION_PLAN, AGENDA, COVER, HEADING, LIST_ITEM, MINUTES, OTHER, PAGE_BREAK, PARAGRAPH, TABLE,
     Block, Cell, Document, Row,

@@ -19,7 +19,7 @@ from boardpack.core.settings import DEFAULT, STATUS_WORDS, Settings
 from boardpack.extractors.action_plans import extract_plans
 from boardpack.extractors.base import ExtractContext
 from boardpack.ingest import ocr
-from boardpack.ingest.segment import segment
+from boardpack.pipeline import segment  # marks the document, then segments it
 from boardpack.store import linking
 
 from report_views_helper import document, heading, para, row, table

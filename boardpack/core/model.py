@@ -67,6 +67,37 @@ class Row:
 
 
 @dataclass
+class TableSignal:
+    """One thing a table's structure says about the paper it sits in: a paper
+    type with a strength (1 evidence, 2 decides, 3 a title row inside the table)."""
+
+    paper_type: str
+    strength: int
+    cue: str  # the text that decided (header row, title row)
+    name: str  # which rule ("table:budget", "table-title:plan_title", ...)
+    identity: Optional[str] = None
+    signature: Optional[str] = None  # action-plan header signature
+    title_ok: bool = False  # a title row fit to name the paper
+
+
+@dataclass
+class TableKind:
+    """A table's classification, made once before segmentation
+    (``ingest/table_kind.py``) and carried on its block as :attr:`Block.table`,
+    so segmentation and extractors read it instead of re-deriving it."""
+
+    header: list[str] = field(default_factory=list)  # the header row's cell texts
+    signature: str = ""  # the header folded to words: a plan's identity across pages
+    signals: list[TableSignal] = field(default_factory=list)
+
+    @property
+    def paper_type(self) -> str:
+        """The type of the strongest signal ("" when the table signals none)."""
+        best = max(self.signals, key=lambda s: s.strength, default=None)
+        return best.paper_type if best else ""
+
+
+@dataclass
 class Block:
     kind: str
     text: str = ""
@@ -83,6 +114,8 @@ class Block:
     # Pages a block spans (tables joined across page breaks span several).
     page_end: Optional[int] = None
     flags: list[str] = field(default_factory=list)  # e.g. "boilerplate", "footnote"
+    #: TABLE only: the classification recorded by the mark stage (None until then)
+    table: Optional[TableKind] = None
 
     def __post_init__(self) -> None:
         if self.kind not in BLOCK_KINDS:
@@ -131,6 +164,9 @@ class Document:
     headers: list[str] = field(default_factory=list)  # Word headers / removed PDF furniture
     footers: list[str] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: whole boilerplate sections (start, end, kind) found by the mark stage
+    #: (visitor guidance notes); each is a paper of its own
+    boilerplate_sections: list[tuple[int, int, str]] = field(default_factory=list)
 
     def renumber(self) -> None:
         """Give every block its position; call after readers or cleaners edit the list."""
@@ -166,10 +202,15 @@ class Document:
             b["rows"] = [row(r) for r in b.get("rows", [])]
             if b.get("bbox") is not None:
                 b["bbox"] = tuple(b["bbox"])
+            if b.get("table") is not None:
+                t = dict(b["table"])
+                t["signals"] = [TableSignal(**x) for x in t.get("signals", [])]
+                b["table"] = TableKind(**t)
             return Block(**b)
 
         d = dict(d)
         d["blocks"] = [block(b) for b in d.get("blocks", [])]
+        d["boilerplate_sections"] = [tuple(x) for x in d.get("boilerplate_sections", [])]
         return cls(**d)
 
 
