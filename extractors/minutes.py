@@ -27,6 +27,7 @@ from boardpack.extractors.attendance import (  # noqa: F401  (re-exported for ca
     CHAIR,
     IN_ATTENDANCE,
     PRESENT,
+    labels_for,
     ATTEND_PROSE,
     PROSE_APOLOGIES,
     SPLIT_CUES,
@@ -602,7 +603,7 @@ class MinutesExtractor(Extractor):
             res.warn("minutes: no date of the meeting recorded found", page=paper.page_start, block_index=paper.start)
         row = record_meeting(info, ctx, res)
         meeting = (row["meeting_id"] if row else None, info.meeting_date)
-        att, end = parse_attendance(lines, info.meeting_date)
+        att, end = parse_attendance(lines, info.meeting_date, labels_for(ctx.settings))
         items = _MinutesBody(paper, ctx, res, meeting, att, lines[end:]).read()
         self._attendance_rows(paper, ctx, res, meeting, att)
         self._item_rows(paper, ctx, res, meeting, items)

@@ -17,7 +17,8 @@ A key that is not a setting, a value of the wrong type or out of range raises
 the file when there is one.
 
 Vocabulary given by a user *extends* the built-in one: ``status_words``
-entries are added to (or override) :data:`STATUS_WORDS`, and words listed in
+entries are added to (or override) :data:`STATUS_WORDS`, ``attendance_labels``
+to the built-in labels of :mod:`boardpack.core.vocabulary`, and words listed in
 ``awaited_subjects`` / ``awaiting_subjects`` are added to those lists. To
 start from the user's words only, list the vocabulary under ``replace``
 (``[vocabulary] replace = ["status_words"]``).
@@ -39,6 +40,7 @@ from types import MappingProxyType
 from typing import Any, Callable, ClassVar, Mapping, Optional
 
 from boardpack.core.errors import SettingsError
+from boardpack.core.vocabulary import ATTENDANCE_CATEGORIES, ATTENDANCE_LABELS, PATTERN_CHARS, label_pattern
 
 #: The action-status vocabulary: a word or phrase an action log or plan prints
 #: in its status column (or first in a progress cell) -> the normalised status.
@@ -142,6 +144,25 @@ def _phrases(v: Any) -> Optional[str]:
     if not isinstance(v, (list, tuple)) or not all(isinstance(x, str) and x.strip() for x in v):
         return "must be a list of words or phrases"
     return None
+
+
+def _label_key(label: str) -> str:
+    """A user's attendance label as kept: a phrase in lower case with single
+    spaces, a pattern as written (lower-casing "\\S" would change it)."""
+    return label.strip() if PATTERN_CHARS.search(label) else _phrase(label)
+
+
+def _label_map(v: Any) -> Optional[str]:
+    problem = _text_map(v)
+    if problem is None and any(_phrase(x) not in ATTENDANCE_CATEGORIES for x in v.values()):
+        return f"must map attendance labels to a category ({', '.join(ATTENDANCE_CATEGORIES)})"
+    if problem is None:
+        for label in v:
+            try:
+                re.compile(label_pattern(_label_key(label)))
+            except re.error as e:
+                return f"{label!r} is not a phrase or a valid pattern: {e}"
+    return problem
 
 
 def _setting(default: Any, check: Check, doc: str) -> Any:
@@ -312,6 +333,11 @@ class VocabularySettings(_Section):
     # patterns of extractors/reports.py: a heading starting with these words
     # ("Wins this quarter: ...") opens the section named
     section_headings: Mapping[str, str] = _setting({}, _section_map, "heading words -> report section")
+    # the labels that head attendance lists ("Present:", "Apologies for absence"),
+    # built in from boardpack.core.vocabulary; a user's plain phrase counts before
+    # a colon or dash, or standing alone
+    attendance_labels: Mapping[str, str] = _setting(
+        dict(ATTENDANCE_LABELS), _label_map, "attendance label (phrase or pattern) -> present, in attendance, apologies or chair")
 
     def updated(self, changes: Mapping[str, Any]) -> "VocabularySettings":
         changes = dict(changes)
@@ -328,7 +354,8 @@ class VocabularySettings(_Section):
                 raise _error(f"vocabulary.{name}", problem)
             if table:
                 base = {} if name in replaced else dict(getattr(self, name))
-                base.update({_phrase(k): _phrase(v) for k, v in changes[name].items()})
+                key = _label_key if name == "attendance_labels" else _phrase
+                base.update({key(k): _phrase(v) for k, v in changes[name].items()})
                 changes[name] = base
             else:
                 old = () if name in replaced else getattr(self, name)

@@ -9,13 +9,16 @@ parser, the table-header finder and the segment cues alike.
 
 Status words and section names are settings (:mod:`boardpack.core.settings`):
 a user's file extends them. These are the calendar and typography, which do
-not change with the body that writes the paper.
+not change with the body that writes the paper, and the built-in attendance
+labels, which the settings' vocabulary starts from (a user's file adds to
+them there).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from types import MappingProxyType
+from typing import Iterable, Mapping
 
 # -- months --------------------------------------------------------------------
 
@@ -124,3 +127,65 @@ BULLET_CHARS = BULLET_GLYPHS + BULLET_MARKS + BULLET_DASHES
 BULLET_GLYPH_CLASS = "[" + "".join(re.escape(c) for c in BULLET_GLYPHS) + "]"
 #: A character class of the space-needing marks.
 BULLET_MARK_CLASS = "[" + "".join(re.escape(c) for c in BULLET_MARKS) + "]"
+
+# -- attendance labels -----------------------------------------------------------
+
+#: The categories an attendance label puts the names after it in.
+ATTENDANCE_CATEGORIES: tuple[str, ...] = ("present", "in attendance", "apologies", "chair")
+
+# The built-in labels are patterns, not phrases, because clerks vary them so
+# ("Members present", "Councillors present (in person) were", "Apologies for
+# absence were received from"). Each carries its own tail: a label that is an
+# ordinary word elsewhere ("members", "staff", "chair") counts only before a
+# colon or dash or standing alone (a heading, a table cell); the others may run
+# straight into the names ("Present Mr A Smith").
+_LABEL_NOTE = r"(?:\s*\([^()]*\))?\s*"  # "Officials (Regular Attendees):"
+#: tail of a label that may run into the names
+LABEL_OPENS = _LABEL_NOTE + r"[:\-\u2013]?\s*"
+#: tail of a label that counts only before a colon or dash, or alone
+LABEL_ALONE = _LABEL_NOTE + r"(?:[:\-\u2013]\s*|$)"
+
+_PRESENT_WORDS = (r"(?:(?:[A-Za-z]+\s+){0,2}members\s+|councillors\s+|trustees\s+|commissioners\s+|governors\s+|directors\s+)?present"
+                  r"(?:\s*\((?:in person|virtually|remotely|online)\))?\s*(?:were)?")
+_APOLOGY_WORDS = (r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|noted|given|tendered))?"
+                  r"(?:\s+(?:from|by))?|regrets|absent(?:ees)?|(?:members\s+)?not\s+present|members\s+absent|absent\s+members?"
+                  r"|excused(?:\s+absences?)?"
+                  r"|absent(?:e)?s|absences?|excus[ée](?:e)?s|membres\s+absent(?:e)?s")  # French
+_ATTEND_WORDS = (r"(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|also\s+(?:present|attending)(?:\s+virtually)?"
+                 r"|members\s+of\s+the\s+public|(?:council\s+|staff\s+)?officers?(?:\s+(?:present|in\s+attendance))?|officials"
+                 r"|secretariat|staff(?:\s+present)?|guests?|visitors?|observers?|other\s+attendees|others\s+present|advisers|advisors"
+                 r"|(?:town\s+|parish\s+|deputy\s+)?clerk|minute[\s-]*taker|public(?:\s+present)?|secretary"
+                 r"|secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?|greffi[eè]re?s?(?:\s+adjointe?)?|(?:[ée]galement|aussi)\s+pr[ée]sent(?:e)?s"
+                 r"|invit[ée](?:e)?s|personnes?[\s-]ressources?|observateurs?|public\s+pr[ée]sent")  # French
+_PRESENT_STRICT = (r"(?:(?!(?:other|also|additional)\s)(?:[A-Z][\w&'.-]*\s+){0,3}(?:members|attendees)|attendees|ex[\s-]officio(?:\s+members?)?|attending|attendance|councillors|members"
+                   r"|pr[ée]sences?|pr[ée]sent(?:e)?s|membres(?:\s+pr[ée]sent(?:e)?s)?|conseillers?(?:\s+pr[ée]sent(?:e)?s)?"  # French
+                   r"|substitutes?(?:\s+members?)?(?:\s+present)?|panel(?:\s+attendees)?|roll\s+call|board|trustees|commissioners|governors)")
+_CHAIR_WORDS = r"(?:chair(?:man|person|woman)?|in\s+the\s+chair|presiding(?:\s+officer)?|chaired\s+by|pr[ée]sidence|pr[ée]sid[ée](?:e)?\s+par)"
+
+#: Attendance labels -> the category of the names after them, tried in this
+#: order at the start of a line or a table cell (case-insensitive). A settings
+#: file adds to them (``[vocabulary.attendance_labels]``): a plain phrase there
+#: counts before a colon or dash or alone, like the ordinary-word labels here.
+ATTENDANCE_LABELS: Mapping[str, str] = MappingProxyType({
+    _PRESENT_WORDS + LABEL_OPENS: "present",
+    _PRESENT_STRICT + LABEL_ALONE: "present",
+    f"(?:{_ATTEND_WORDS})" + LABEL_ALONE: "in attendance",
+    r"(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?\s*(?:were\s+)?": "in attendance",
+    r"also\s+(?:present|attending)(?:\s+virtually)?\s*(?:were\s+)?": "in attendance",
+    r"members\s+of\s+the\s+public\s*:?\s*": "in attendance",
+    f"(?:{_APOLOGY_WORDS})" + LABEL_OPENS: "apologies",
+    _CHAIR_WORDS + LABEL_ALONE: "chair",
+    r"chaired\s+by\s+": "chair",
+})
+
+#: a label with none of these characters is a phrase, not a pattern
+PATTERN_CHARS = re.compile(r"[\\^$*+?{}\[\]|()]")
+
+
+def label_pattern(label: str) -> str:
+    """The pattern of one attendance label: a pattern as it is, a plain phrase
+    ("visitors present") with any spacing between its words and the tail of a
+    label that counts only before a colon or dash, or alone."""
+    if PATTERN_CHARS.search(label):
+        return label
+    return r"\s+".join(re.escape(w) for w in label.split()) + LABEL_ALONE

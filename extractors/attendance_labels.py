@@ -1,0 +1,144 @@
+"""Attendance labels: the words that head a list ("Present:", "Apologies for absence").
+
+Split from attendance.py so that the labels are vocabulary, not code: the
+built-in labels live in :mod:`boardpack.core.vocabulary`, a user's settings
+file adds to them (``[vocabulary.attendance_labels]``), and
+:class:`AttendanceLabels` is those labels compiled once per vocabulary.
+Also here: the other shapes a label takes (a status after a name, a row of
+column labels, apologies written as a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from boardpack.core.settings import DEFAULT, Settings
+from boardpack.core.vocabulary import label_pattern
+from boardpack.extractors.attendance_names import looks_like_name
+
+PRESENT = "present"
+IN_ATTENDANCE = "in attendance"
+APOLOGIES = "apologies"
+CHAIR = "chair"
+
+STATUS_TAIL = re.compile(r"\s*[-\u2013:]\s*(?P<st>present|absent|excused|late|apologies|not\s+present|remote|virtual)\.?$", re.I)
+STATUS_CAT = {"present": PRESENT, "late": PRESENT, "remote": PRESENT, "virtual": PRESENT,
+               "absent": APOLOGIES, "excused": APOLOGIES, "apologies": APOLOGIES, "not present": APOLOGIES}
+
+PROSE_APOLOGIES = re.compile(
+    r"a\s?pologies(?:\s+for\s+absence)?\s+(?:were|had\s+been|have\s+been|was)?\s*(?:received|reported|given|tendered|submitted|noted)?\s*"
+    r"(?:from|by|on behalf of)\s*:?\s*(?P<names>.+?)(?:\.\s|\.$|$)",
+    re.I,
+)
+ATTEND_PROSE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance(?:\s+virtually)?\b", re.I)
+# a cue anywhere in a line, for side-by-side column headers ("Present: Also in attendance: Apologies")
+_CUE_ANY = re.compile(
+    r"(?P<c>(?:members\s+)?present|(?:also\s+)?in\s+attendance(?:\s+virtually)?|also\s+present|members\s+of\s+the\s+public|"
+    r"officers(?:\s+present)?|apologies(?:\s+for\s+absence)?)\s*:?",
+    re.I,
+)
+SPLIT_CUES = re.compile(
+    r"^(?:(?:members\s+)?present\b|(?:also\s+)?in\s+attendance\b|also\s+present\b|apologies\b|officers?\s*:|members\s+of\s+the\s+public\b|members\s*:|actions?\s*[:\-]|resolved\b|"
+    r"\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?\s+[A-Z]|\d{1,3}\.\s+[A-Z][A-Za-z]+(?:\s+[A-Za-z&']+){0,12}$)",
+    re.I,
+)
+# a label inside a paragraph, after a sentence: "Present: A, B. Absent: C."
+_INLINE_CUE = re.compile(
+    r"(?:(?<=[.;])|(?<=[a-z]\)))\s+(?:[-\u2013]\s+)?(?=(?:absent|apologies|regrets|also\s+present|in\s+attendance|also\s+in\s+attendance|not\s+present|staff|guests?|officers?|ex[\s-]officio)\b\s*[:\-\u2013]?\s*[A-Z])",
+    re.I,
+)
+
+
+def row_status(cells: list[str]) -> Optional[str]:
+    for c in cells:
+        k = " ".join(c.lower().split()).strip(" .")
+        if k in STATUS_CAT:
+            return STATUS_CAT[k]
+    return None
+
+
+def is_label_row(cells: list[str]) -> bool:
+    return all(re.fullmatch(r"(?:attendee\s+)?(?:name|names|member|members|organisation|organization|role|position|title|"
+                            r"representing|agency|attendee|attendees|present|apologies|status|arrived|left|department|body|"
+                            r"item|items|description|subject|topic|details|no\.?|number)\s*:?", c, re.I)
+               for c in cells if c)
+
+
+class AttendanceLabels:
+    """The attendance labels of one vocabulary, compiled: which label a line or
+    cell opens with, and the shapes built of labels (a row of column labels,
+    labels inside a paragraph)."""
+
+    def __init__(self, table: dict[str, str]):
+        # tried in the vocabulary's order: the built-in labels first, a user's after
+        self.cues = [(re.compile(rf"^(?:{label_pattern(k)})", re.I), cat) for k, cat in table.items()]
+
+    def cue(self, text: str) -> tuple[Optional[str], str]:
+        """(category, the text after the label), or (None, text) when no label opens it."""
+        for rx, cat in self.cues:
+            m = rx.match(text)
+            if m:
+                return cat, text[m.end():]
+        return None, text
+
+    def header_cats(self, text: str) -> Optional[list[str]]:
+        """["present", "in attendance", "apologies"] when ``text`` is only column cues."""
+        cats = []
+        pos = 0
+        t = text.strip()
+        for m in _CUE_ANY.finditer(t):
+            if t[pos:m.start()].strip(" |"):
+                return None
+            cat, _ = self.cue(m.group(0).strip() + (":" if not m.group(0).strip().endswith(":") else ""))
+            if cat is None:
+                return None
+            cats.append(cat)
+            pos = m.end()
+        if t[pos:].strip(" |") or len(cats) < 2:
+            return None
+        return cats
+
+    def cell_cats(self, text: str) -> Optional[list[str]]:
+        """Categories of a header cell made only of cues ("Present: Members of the Public:"); None otherwise."""
+        t = text.strip()
+        if not t:
+            return None
+        one, rest = self.cue(t)
+        if one and not rest.strip():
+            return [one]
+        return self.header_cats(t)
+
+    def split_inline(self, t: str) -> list[tuple[Optional[str], str]]:
+        """A paragraph cut at the labels inside it: [(category or None, text)]."""
+        pieces = _INLINE_CUE.split(t)
+        if len(pieces) < 2:
+            return [(None, t)]
+        out: list[tuple[Optional[str], str]] = [(None, pieces[0].rstrip(" ."))]
+        for p in pieces[1:]:
+            c, rest = self.cue(p.strip())
+            out.append((c, rest.rstrip(" .") if c else p))
+        return out
+
+    def is_label_cell(self, c: str) -> bool:
+        """A label cell of a label | name row ("Chaired by", "Present:")."""
+        return bool(self.cue(c)[0] and not self.cue(c)[1].strip() or re.fullmatch(r"\w+ed\s+by\s*:?", c, re.I))
+
+    def label_row(self, cells: list[str]) -> bool:
+        """A row opening with an attendance label cell followed by a name ("Chaired by | Keith Moore | ...")."""
+        ne = [c.strip() for c in cells if c and c.strip()]
+        if len(ne) < 2:
+            return False
+        c0, rest = self.cue(ne[0])
+        return bool(c0) and not rest.strip() and not self.cue(ne[1])[0] and looks_like_name(ne[1])
+
+
+@lru_cache(maxsize=8)
+def _compiled(table: tuple[tuple[str, str], ...]) -> AttendanceLabels:
+    return AttendanceLabels(dict(table))
+
+
+def labels_for(settings: Settings = DEFAULT) -> AttendanceLabels:
+    """The attendance labels of ``settings``' vocabulary, compiled once per vocabulary."""
+    return _compiled(tuple(settings.vocabulary.attendance_labels.items()))

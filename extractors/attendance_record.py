@@ -1,0 +1,102 @@
+"""The attendance of one meeting as it is read: people, each in one category.
+
+Split from attendance.py: the rules of the record itself (an entry read once
+per category, the chair listed once as chair, officers among members moved to
+"in attendance") hold whichever layout the names came from, so every reader
+(label lists, grids, roll calls, speakers) adds through :class:`Attendance`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from boardpack.extractors.attendance_labels import APOLOGIES, CHAIR, IN_ATTENDANCE, PRESENT, STATUS_CAT, STATUS_TAIL
+from boardpack.extractors.attendance_names import (
+    CHAIR_ROLE,
+    OFFICER_PREFIX,
+    OFFICER_ROLE,
+    OTHER_COUNCIL,
+    gender,
+    looks_like_name,
+    officer_role,
+    parse_entry,
+    person_key,
+    plausible_person,
+    same_person,
+    split_midline,
+    split_names,
+)
+from boardpack.extractors.meeting_cues import Line
+
+
+@dataclass
+class Person:
+    person: str
+    raw: str
+    role: Optional[str]
+    attendance: str
+    page: Optional[int]
+    block_index: int
+
+
+
+class Attendance:
+    def __init__(self):
+        self.people: list[Person] = []
+        self.seen: set[tuple[tuple[str, str], str]] = set()  # ((name key, gender), category)
+        # once a member list reaches its officers ("Clerk J Connelly"), the names after them attend
+        self.officers_from: Optional[int] = None
+        self.council_list = False
+
+    def add_entries(self, text: str, category: str, ln: Line, default_role: Optional[str] = None) -> None:
+        # a list of councillors ("Councillors D Rowe (Chair), N Bell, A Finch, EDC"): a name tagged
+        # with a council's initials is a councillor of another council, who attends
+        self.council_list = bool(re.match(r"^\s*(?:Councillors|Cllrs|Clrs)\b", text))
+        for entry in split_names(split_midline(text)):
+            st = STATUS_TAIL.search(entry)
+            cat0 = category
+            if st and category in (PRESENT, APOLOGIES, IN_ATTENDANCE):
+                # roll call written as "Trustee Elton - absent, Trustee Grady - present"
+                cat0 = STATUS_CAT[" ".join(st.group("st").lower().split())]
+                entry = entry[:st.start()]
+            self.add(entry, cat0, ln, default_role, stated=bool(st))
+
+    def add(self, entry: str, category: str, ln: Line, default_role: Optional[str] = None, by_office: bool = False,
+            stated: bool = False) -> None:
+        """``stated``: the entry carries its own status ("Trustee Hodge - present"), which an
+        officer listed before it ("Clerk Holubek was also present") does not change."""
+        name, role, chair = parse_entry(entry)
+        if not name or not looks_like_name(name) or not plausible_person(name) or re.search(r"\d", name):
+            return
+        role = role or default_role
+        if default_role and CHAIR_ROLE.match(default_role.strip()) and not default_role.lower().startswith("vice"):
+            chair = True
+        cat = CHAIR if (chair and category == PRESENT) or category == CHAIR else category
+        if cat == PRESENT and role and (OFFICER_ROLE.match(role.strip()) or not by_office and (
+                officer_role(role) or self.council_list and OTHER_COUNCIL.fullmatch(role.strip()))):
+            # "Mrs B McGarry (Clerk)" among members: the clerk attends; so does "Claire Smith, Ministry
+            # of Justice (Secretariat)" and a councillor of another council ("A Armstrong, EDC")
+            cat = IN_ATTENDANCE
+            if OFFICER_PREFIX.match(" ".join(entry.split())):
+                self.officers_from = len(self.people)
+        elif cat == PRESENT and self.officers_from is not None and not stated:
+            cat = IN_ATTENDANCE
+        k = person_key(name)
+        if not k:
+            return
+        who = (k, gender(name))
+        if any(c == cat and same_person(who, w) for w, c in self.seen):
+            return
+        if cat == PRESENT and any(c == CHAIR and same_person(who, w) for w, c in self.seen):
+            return  # the chair is listed once, as chair
+        if cat == CHAIR:
+            self.people = [p for p in self.people
+                           if not (p.attendance == PRESENT and same_person(who, (person_key(p.person), gender(p.person))))]
+        self.seen.add((who, cat))
+        self.people.append(Person(name, entry.strip(), role, cat, ln.page, ln.block_index))
+
+    def new_section(self) -> None:
+        self.officers_from = None
+

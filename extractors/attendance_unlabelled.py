@@ -1,0 +1,195 @@
+"""People the minutes name without an attendance label over them.
+
+Split from attendance.py: besides its labelled lists, minutes show who was
+there in other ways, each read here: a roll call or "called to order by"
+written as sentences, a list of offices and their holders at the top, a run
+of "Name, Organisation" lines, visitors named as speaking, and the officer
+who signs the minutes at their end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from boardpack.core.names import looks_like_person
+from boardpack.extractors.attendance_labels import CHAIR, IN_ATTENDANCE, PRESENT, STATUS_CAT, AttendanceLabels
+from boardpack.extractors.attendance_names import (
+    OFFICER_ROLE,
+    TITLES,
+    canon,
+    gender,
+    is_role_part,
+    looks_like_name,
+    officer_role,
+    person_key,
+    plausible_person,
+    same_person,
+)
+from boardpack.extractors.attendance_record import Attendance
+from boardpack.extractors.meeting_cues import Line
+
+_CALLED_TO_ORDER = re.compile(
+    r"(?:called\s+(?:the\s+meeting\s+)?to\s+order|opened\s+the\s+meeting|chaired\s+the\s+meeting|presided)"
+    r"(?:\s+at\s+[\d:.]+\s*(?:[ap]\.?m\.?)?)?\s+by\s+(?P<name>(?:[A-Z][\w.'\-]*\s+){0,3}[A-Z][\w'\-]+)"
+    r"|(?P<name2>(?:[A-Z][\w.'\-]*\s+){1,3}[A-Z][\w'\-]+)\s+(?:called\s+the\s+meeting\s+to\s+order|opened\s+the\s+meeting|presided|was\s+in\s+the\s+chair|took\s+the\s+chair|chaired\s+the\s+meeting)"
+)
+ROLL_SENTENCE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?(?P<st>present|absent|not\s+present|excused|in\s+attendance)\b")
+NAME_RUN = re.compile(r"[A-Z][\w.'\-]*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)[A-Z][\w.'\-]*)*")
+
+
+def roll_call(t: str, att: Attendance, ln: Line) -> bool:
+    """Roll call and chair written as sentences; True when the unit was one."""
+    found = False
+    m = _CALLED_TO_ORDER.search(t)
+    if m:
+        att.add(m.group("name") or m.group("name2"), CHAIR, ln)
+        found = True
+    body = re.sub(r"^.*?\broll\s+call\b[^:]*:\s*", "", t, flags=re.I)
+    listed = []  # sentences that are not "X was also present" (the roll call's own list)
+    for sent in re.split(r"(?<=[.;])\s+", body):
+        m = ROLL_SENTENCE.match(sent.strip())
+        if not m or not NAME_RUN.fullmatch(m.group("names").strip(" ,")):
+            listed.append(sent)
+            continue
+        st = " ".join(m.group("st").lower().split())
+        cat = IN_ATTENDANCE if st == "in attendance" else STATUS_CAT.get(st, PRESENT)
+        names = m.group("names")
+        if len(names.split()) < 1 or re.match(r"^(?:The|All|There|It|No|A|An|This|That)\b", names):
+            continue
+        att.add_entries(names, cat, ln)
+        found = True
+    if re.search(r"\broll\s+call\b", t, re.I) and re.search(r"[-\u2013:]\s*(?:present|absent)\b", t, re.I):
+        att.add_entries(" ".join(listed).strip(), PRESENT, ln)
+        found = True
+    return found
+
+
+
+def roll_call_like(t: str) -> bool:
+    return bool(re.search(r"\broll\s+call\b|\b(?:was|were)\s+(?:also\s+)?(?:present|absent)\b|called\s+to\s+order\s+(?:at\s+\S+\s+)?by", t, re.I))
+
+
+# what a visitor does at a meeting, said of them by full name in the minutes: "Guy Hale was
+# invited to speak", "Zoe Toft spoke regarding ...", "Court Sims provided public comment"
+_SPEAKER_VERBS = (r"(?:was|were)\s+invited\s+to\s+(?:speak|address|present)|spoke\b|addressed\s+the\s+(?:meeting|board|council|committee|commission|panel|members)"
+                  r"|provided\s+(?:public\s+)?comments?|gave\s+(?:a|the)\s+(?:presentation|report|update)|made\s+a\s+presentation"
+                  r"|presented\s+(?:the|a|an|his|her|their)\b|reported\s+(?:on|about|that)\b|(?:was|were)\s+(?:also\s+)?(?:here|in\s+the\s+audience)"
+                  r"|provided\s+(?:the|a|an|his|her|their)\s+(?:report|update|presentation)|discussed\s+(?:that|the)\b"
+                  r"|to\s+address\s+the\s+(?:meeting|board|council|committee|commission|panel|members)")
+_SPEAKER = re.compile(r"(?:^|(?<=[.!?:])\s+|\s?[-\u2013~]\s|\ballow\s)(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){1,2})\s+(?i:" + _SPEAKER_VERBS + ")")
+
+
+# "Highway report was read by Tim Miller", "a presentation given by Ann Ross"
+_SPEAKER_BY = re.compile(r"\b(?:report|update|presentation|statement)\s+(?:was\s+)?(?:read|given|presented|provided|made)\s+by\s+"
+                         r"(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){1,2})\b")
+_PUBLIC_SPEAKER = re.compile(r"(?:was|were)\s+invited\s+to\s+speak|spoke\b|provided\s+(?:public\s+)?comment", re.I)
+
+
+def speakers(att: Attendance, body: list[Line]) -> None:
+    """Visitors, officers and members of the public the minutes name by full name as speaking,
+    presenting or reporting to the meeting attended it, when no list names them already."""
+    for ln in body[:200]:
+        if ln.is_row:
+            continue
+        flat = " ".join(ln.text.split())
+        found = [(m.group("name"), flat[m.end("name"):]) for m in _SPEAKER.finditer(flat)]
+        found += [(m.group("name"), "spoke") for m in _SPEAKER_BY.finditer(flat)]
+        for name, after in found:
+            if not (looks_like_person(name) or _PUBLIC_SPEAKER.match(after.strip())) or not plausible_person(name):
+                continue
+            k = person_key(name)
+            last = name.split()[-1].lower()
+            if any(person_key(p.person) == k or p.person.split()[-1].lower() == last for p in att.people):
+                continue  # a member or officer already listed ("Trustee Elton reported ...")
+            att.add(name, IN_ATTENDANCE, ln)
+
+
+def name_org_units(lines: list[Line], labels: AttendanceLabels) -> dict[int, tuple[str, str]]:
+    """One "Name, Organisation" a line ("Joe Allen, Victim Support", "Paul Clarke, Honestlyreal"):
+    in a run of three or more such lines where most second parts read as a body or role, the
+    part after the comma is the person's organisation on every line of the run, not a second
+    person. {unit index: (name, organisation)}."""
+    shape: dict[int, tuple[str, str, bool]] = {}
+    for i, ln in enumerate(lines):
+        t = ln.text.strip()
+        if ln.is_row or "\n" in (ln.raw or "").strip() or labels.cue(t)[0]:
+            continue
+        flat = re.sub(r"\([^()]*\)", "", t)
+        if flat.count(",") != 1:
+            continue
+        k = t.index(",") if "," in t and t.index(",") < (t.index("(") if "(" in t else len(t)) else -1
+        if k < 0:
+            continue
+        name, org = t[:k].strip(), t[k + 1:].strip(" .")
+        if not org or not looks_like_name(name) or not 2 <= len(name.split()) <= 5 or re.match(rf"^(?:{TITLES})\s", org):
+            continue
+        bare = re.sub(r"\s*\([^()]*\)", "", org)
+        shape[i] = (name, org, is_role_part(bare) or bool(re.search(r"\b[a-z]{3,}\b", org))
+                    or looks_like_person(canon(name)) and not looks_like_person(canon(bare)))
+    runs: list[list[int]] = []
+    for i in sorted(shape):
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    runs = [r for r in runs if len(r) >= 3]
+    lines_in = [j for r in runs for j in r]
+    if not lines_in or sum(shape[j][2] for j in lines_in) * 2 < len(lines_in):
+        return {}
+    return {j: shape[j][:2] for j in lines_in}
+
+
+# "Brenda Jaring, Town Clerk" closing the minutes: the one who signs them as an officer attended
+_SIGNATURE = re.compile(r"^(?P<name>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){1,3})\s*(?:,|\n|\s-\s)\s*(?P<role>[A-Za-z][A-Za-z/&.\- ]{2,40})\.?$")
+
+
+def signed_officers(att: Attendance, tail: list[Line]) -> None:
+    """A member of the present list who signs the minutes with an officer's title (clerk,
+    secretary, minute taker) at their end attended as that officer, not as a member."""
+    for ln in tail[-8:]:
+        if ln.is_row:
+            continue
+        m = _SIGNATURE.match((ln.raw or ln.text).strip())
+        if not m or not officer_role(m.group("role")):
+            continue
+        who = (person_key(m.group("name")), gender(m.group("name")))
+        for p in att.people:
+            if p.attendance == PRESENT and same_person(who, (person_key(p.person), gender(p.person))):
+                p.attendance = IN_ATTENDANCE
+                p.role = p.role or m.group("role").strip()
+
+
+# a member list by office, without a "Present" label: "Honorable Joan M. Pratt, Comptroller and Secretary"
+_OFFICE_LINE = re.compile(r"^(?:(?:The\s+)?(?:Honou?rable|Hon\.?)\s+)?(?P<name>[A-Z][^,]{2,40}?),\s+(?P<role>[A-Z][A-Za-z&'.\- ]{2,60}?)\.?$")
+_OFFICE_CHAIR = re.compile(r"^(?:president|chair(?:man|woman|person)?|presiding\s+officer|presiding|moderator|président(?:e)?)$", re.I)
+_OFFICE_ATTENDS = re.compile(r"^(?:deputy|assistant|associate)\b|\b(?:clerk|secretariat|minute[\s-]*taker|staff)\b", re.I)
+
+
+def office_list(raw: str) -> list[tuple[str, str, str]]:
+    """(name, role, category) of every line of a paragraph listing people by office, one
+    "Name, Office" a line, at the head of minutes with no attendance label: office holders
+    are members (the president or chair in the chair), deputies and clerks attend."""
+    rows = [x.strip() for x in raw.split("\n") if x.strip()]
+    if len(rows) < 3:
+        return []
+    out = []
+    chair_seen = False
+    strong = 0
+    for r in rows:
+        m = _OFFICE_LINE.match(r)
+        if not m:
+            return []
+        name, role = m.group("name").strip(), m.group("role").strip()
+        probe = re.sub(r"\s*[\"\u201c\u201d][^\"\u201c\u201d]{1,20}[\"\u201c\u201d]\s*", " ", name)  # a nickname in quotes
+        toks = canon(probe).split()
+        if not 2 <= len(toks) <= 4 or not all(w[:1].isupper() for w in toks) or not re.search(r"[A-Z][a-z]", role):
+            return []
+        strong += looks_like_person(canon(probe))
+        if _OFFICE_CHAIR.match(role) and not chair_seen:
+            cat, chair_seen = CHAIR, True
+        elif _OFFICE_ATTENDS.search(role) or OFFICER_ROLE.match(role):
+            cat = IN_ATTENDANCE
+        else:
+            cat = PRESENT
+        out.append((name, role, cat))
+    return out if strong * 3 >= len(out) * 2 else []
