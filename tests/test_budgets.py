@@ -7,7 +7,8 @@ import json
 import pytest
 
 from boardpack.extractors.base import ExtractContext
-from boardpack.extractors.budgets import BudgetExtractor, related_actions, total_kind
+from boardpack.extractors.budget_labels import related_actions, total_kind
+from boardpack.extractors.budgets import BudgetExtractor
 from boardpack.extractors.indicators import IndicatorExtractor
 from boardpack.core.model import ACTION_PLAN, AGENDA, BUDGET, HEADING, OTHER, PARAGRAPH, TABLE, Block, Cell, Document, Paper, Row
 
