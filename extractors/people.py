@@ -29,7 +29,8 @@ from boardpack.core.model import ACTION_PLAN, AGENDA, BUDGET, COVER, MINUTES, PA
 from boardpack.core.names import NOT_NAME_WORDS, looks_like_person, parse_person, split_people
 from boardpack.extractors.nlp import build_nlp, canonical_org, clean_org_span, clean_person_span, find_entities_many
 from boardpack.core.textnorm import one_line
-from boardpack.extractors.base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
+from boardpack.extractors.base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register
+from boardpack.extractors.people_record import Collector, Mention
 
 _PAPER_CONTEXT = {
     MINUTES: "minutes",
@@ -56,74 +57,6 @@ def _snippet(text: str, start: int, end: int, width: int = 90) -> str:
     return ("…" if a > 0 else "") + s + ("…" if b < len(text) else "")
 
 
-class _Collector:
-    def __init__(self, ctx: ExtractContext, res: ExtractResult):
-        self.ctx = ctx
-        self.res = res
-        self.sha = ctx.doc.sha256
-        self.seen: set[tuple] = set()
-        self.n = 0
-
-    def person(self, name: str, kind: str, page, block_index, *, role=None, organisation=None, context=None, method="seed", raw=None) -> Optional[dict]:
-        """Record a mention of ``name`` (``raw``: the text as written, when it differs,
-        e.g. "Mr Gough" resolved to the listed "R W Gough")."""
-        name = one_line(name or "")
-        if not name:
-            return None
-        p = parse_person(name)
-        raw = one_line(raw) if raw else name
-        canon = p.canonical
-        if not looks_like_person(canon):
-            return None
-        key = (block_index, canon.lower())
-        if key in self.seen:
-            return None
-        self.seen.add(key)
-        self.n += 1
-        return self.res.add(
-            "people_mentions",
-            {
-                "mention_id": row_id("person_mention", self.sha, block_index, canon.lower(), kind, self.n),
-                "raw": raw,
-                "canonical": canon,
-                "title": p.title,
-                "honours": " ".join(p.honours) or None,
-                "role": one_line(role) if role else p.role,
-                "organisation": organisation,
-                "context_kind": kind,
-                "context": context,
-                "method": method,
-                "page": page,
-                "block_index": block_index,
-            },
-        )
-
-    def org(self, raw: str, kind: str, page, block_index, context=None, start=0) -> Optional[str]:
-        raw = one_line(raw or "").strip(" .,;:()")
-        if not raw or len(raw) > 100:
-            return None
-        canon, abbrev = canonical_org(raw)
-        key = ("org", block_index, raw.lower(), start)
-        if key in self.seen:
-            return canon
-        self.seen.add(key)
-        self.n += 1
-        self.res.add(
-            "org_mentions",
-            {
-                "mention_id": row_id("org_mention", self.sha, block_index, raw.lower(), start, self.n),
-                "raw": raw,
-                "canonical": canon,
-                "abbreviation": abbrev,
-                "context_kind": kind,
-                "context": context,
-                "page": page,
-                "block_index": block_index,
-            },
-        )
-        return canon
-
-
 def _rows(ctx: ExtractContext, table: str) -> list[dict[str, Any]]:
     return ctx.results.rows.get(table, [])
 
@@ -144,7 +77,7 @@ def _org_of_role(role: Optional[str]) -> Optional[str]:
     return None
 
 
-def structured_mentions(ctx: ExtractContext, col: _Collector) -> list[str]:
+def structured_mentions(ctx: ExtractContext, col: Collector) -> list[str]:
     """Mentions from other extractors' rows; returns the seed names for the ruler."""
     seeds: list[str] = []
     for source in (_attendance_seeds, _owner_seeds, _presenter_seeds, _meeting_seeds, _lead_officer_seeds):
@@ -158,35 +91,35 @@ def _seed(m: Optional[dict], seeds: list[str]) -> None:
         seeds.append(m["canonical"])
 
 
-def _attendance_seeds(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
+def _attendance_seeds(ctx: ExtractContext, col: Collector, seeds: list[str]) -> None:
     for r in _rows(ctx, "attendance"):
         raw = r.get("person_raw") or r.get("person")
         name = r.get("person") or raw
         role = r.get("role")
-        _seed(col.person(name, "attendance", r.get("page"), r.get("block_index"), role=role, organisation=_org_of_role(role), context=one_line(raw or "")[:200]), seeds)
+        _seed(col.person(Mention(name, "attendance", r.get("page"), r.get("block_index"), role=role, organisation=_org_of_role(role), context=one_line(raw or "")[:200])), seeds)
 
 
-def _owner_seeds(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
+def _owner_seeds(ctx: ExtractContext, col: Collector, seeds: list[str]) -> None:
     """The owners of minuted actions."""
     for r in _rows(ctx, "minute_actions"):
         owners = r.get("owners") or ""
         for o in re.split(r";\s*", owners):
             for name in split_people(o):
-                _seed(col.person(name, "action", r.get("page"), r.get("block_index"), context=(r.get("action_text") or "")[:200]), seeds)
+                _seed(col.person(Mention(name, "action", r.get("page"), r.get("block_index"), context=(r.get("action_text") or "")[:200])), seeds)
 
 
-def _presenter_seeds(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
+def _presenter_seeds(ctx: ExtractContext, col: Collector, seeds: list[str]) -> None:
     for r in _rows(ctx, "agenda_items"):
         if r.get("presenter"):
             for name in split_people(r["presenter"]):
-                _seed(col.person(name, "presenter", r.get("page"), r.get("block_index"), context=(r.get("title") or "")[:200]), seeds)
+                _seed(col.person(Mention(name, "presenter", r.get("page"), r.get("block_index"), context=(r.get("title") or "")[:200])), seeds)
 
 
-def _meeting_seeds(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
+def _meeting_seeds(ctx: ExtractContext, col: Collector, seeds: list[str]) -> None:
     """A meeting's contact officer and the people a summons is addressed to."""
     for r in _rows(ctx, "meetings"):
         if r.get("contact_officer"):
-            _seed(col.person(r["contact_officer"], "contact", r.get("page"), r.get("block_index"), role="contact officer"), seeds)
+            _seed(col.person(Mention(r["contact_officer"], "contact", r.get("page"), r.get("block_index"), role="contact officer")), seeds)
         adds = r.get("addressees")
         if adds:
             try:
@@ -195,14 +128,14 @@ def _meeting_seeds(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> No
                 lst = [adds]
             for a in lst:
                 for name in split_people(str(a)):
-                    _seed(col.person(name, "addressee", r.get("page"), r.get("block_index")), seeds)
+                    _seed(col.person(Mention(name, "addressee", r.get("page"), r.get("block_index"))), seeds)
 
 
-def _lead_officer_seeds(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
+def _lead_officer_seeds(ctx: ExtractContext, col: Collector, seeds: list[str]) -> None:
     for r in _rows(ctx, "progress_reports"):
         if r.get("lead_officer"):
             for name in split_people(r["lead_officer"]):
-                _seed(col.person(name, "lead", r.get("page"), r.get("block_index"), role="lead officer"), seeds)
+                _seed(col.person(Mention(name, "lead", r.get("page"), r.get("block_index"), role="lead officer")), seeds)
 
 
 def _block_texts(block: Block) -> Iterable[tuple[str, Any, Optional[str]]]:
@@ -269,7 +202,7 @@ def _by_surname(text: str, surnames: dict[str, set[tuple[str, Optional[str]]]]) 
     return next(iter(found)), f"{' '.join(p.titles)} {toks[0]}"
 
 
-def scan_blocks(ctx: ExtractContext, col: _Collector, seeds: list[str]) -> None:
+def scan_blocks(ctx: ExtractContext, col: Collector, seeds: list[str]) -> None:
     paper_of = _paper_type_of_blocks(ctx)
     seed_orgs = _seed_orgs(ctx)
     nlp = build_nlp(seeds, [o for o in seed_orgs if len(o) > 2])
@@ -316,7 +249,7 @@ def _seed_orgs(ctx: ExtractContext) -> list[str]:
     return seed_orgs
 
 
-def _listed_surnames(col: _Collector) -> dict[str, set[tuple[str, Optional[str]]]]:
+def _listed_surnames(col: Collector) -> dict[str, set[tuple[str, Optional[str]]]]:
     """Surname -> the listed (seed) people with it, and their sex from the title."""
     surnames: dict[str, set[tuple[str, Optional[str]]]] = {}
     for m in col.res.rows.get("people_mentions", []):
@@ -346,7 +279,7 @@ def _trimmed_orgs(ents: list) -> list:
     return kept
 
 
-def _person_mention(col: _Collector, item: tuple, e: Any, ents: list, surnames: dict) -> None:
+def _person_mention(col: Collector, item: tuple, e: Any, ents: list, surnames: dict) -> None:
     """A person found in a block's text: the name (a titled surname of a listed person read
     as that person), the organisation near it and a bracketed role after it."""
     b, text, page, header, pk = item
@@ -371,7 +304,7 @@ def _person_mention(col: _Collector, item: tuple, e: Any, ents: list, surnames: 
             role = m.group(1)
         if names_org and org is None:
             org = type(e)("ORG", m.group(1), 0, 0, "gazetteer")
-    col.person(
+    col.person(Mention(
         span,
         _context_kind(text, e.start, pk, header),
         page,
@@ -381,7 +314,7 @@ def _person_mention(col: _Collector, item: tuple, e: Any, ents: list, surnames: 
         context=_snippet(text, e.start, e.end),
         method=method,
         raw=written,
-    )
+    ))
 
 
 @register
@@ -395,7 +328,7 @@ class PeopleExtractor(Extractor):
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
         res = ExtractResult()
-        col = _Collector(ctx, res)
+        col = Collector(ctx, res)
         seeds = structured_mentions(ctx, col)
         scan_blocks(ctx, col, seeds)
         return res
