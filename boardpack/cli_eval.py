@@ -12,6 +12,7 @@ from typing import Optional
 
 import click
 
+from boardpack import evaluate_layouts as el
 from boardpack import evaluate_realworld as rw
 from boardpack.cli_settings import settings_option
 from boardpack.core.settings import Settings
@@ -30,9 +31,15 @@ from boardpack.evaluate import GOLD_SUFFIX, evaluate, format_table
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=None, help="Parallel ingest processes (default: CPU count).")
 @click.option("--fail-under", type=click.FloatRange(0.0, 1.0), default=None,
               help="Exit 1 when any view or field F1 (overall or per format) is below this.")
+@click.option("--by-layout", "by_layout", is_flag=True,
+              help="CORPUS_DIR is a layout corpus (corpus/layouts: the same packs in several layouts, listed in "
+                   "its layouts.json): print F1 per field for each layout, overall and per format.")
+@click.option("--layout", "layouts", multiple=True, metavar="NAME",
+              help="With --by-layout: score only this layout (repeatable).")
 @settings_option
 def eval_command(corpus_dir: Path, realworld: Optional[str], gold_dir: Optional[Path], fmt: str,
-                 workers: Optional[int], fail_under: Optional[float], settings: Settings) -> None:
+                 workers: Optional[int], fail_under: Optional[float], by_layout: bool, layouts: tuple[str, ...],
+                 settings: Settings) -> None:
     """Score extraction against the gold annotations in CORPUS_DIR (default: corpus/).
 
     Every sample with a <file>.gold.json beside it is ingested into a
@@ -42,14 +49,19 @@ def eval_command(corpus_dir: Path, realworld: Optional[str], gold_dir: Optional[
     stats_awaited, amounts, indicator values), overall and per format.
 
     With --realworld, scores real papers of many bodies against gold written
-    by hand from their pages instead.
+    by hand from their pages instead. With --by-layout, scores a layout
+    corpus (each file against its pack's gold) per layout.
     """
     if realworld is not None:
         _realworld(realworld, gold_dir, fmt, workers, fail_under, settings)
         return
+    if by_layout or layouts:
+        _by_layout(corpus_dir, set(layouts), fmt, workers, fail_under, settings)
+        return
     report = evaluate(corpus_dir, settings, workers=workers)
     if not report.files:
-        raise click.UsageError(f"no samples with {GOLD_SUFFIX} annotations under {corpus_dir}")
+        hint = f" ({corpus_dir} is a layout corpus: add --by-layout)" if (corpus_dir / el.MANIFEST).exists() else ""
+        raise click.UsageError(f"no samples with {GOLD_SUFFIX} annotations under {corpus_dir}{hint}")
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:
@@ -75,4 +87,20 @@ def _realworld(papers: str, gold_dir: Optional[Path], fmt: str, workers: Optiona
     else:
         rw.format_table(report)
     if fail_under is not None and rw.below(report, fail_under, fail_under):
+        raise SystemExit(1)
+
+
+def _by_layout(corpus_dir: Path, layouts: set[str], fmt: str, workers: Optional[int], fail_under: Optional[float],
+               settings: Settings) -> None:
+    if not (corpus_dir / el.MANIFEST).exists():
+        raise click.UsageError(f"{corpus_dir} has no {el.MANIFEST}: not a layout corpus (build it with "
+                               "`python corpus/build.py --layouts`)")
+    report = el.evaluate_layouts(corpus_dir, settings, workers=workers, only=layouts or None)
+    if not report.layouts:
+        raise click.UsageError(f"no files of layout(s) {', '.join(sorted(layouts)) or 'any'} under {corpus_dir}")
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        el.format_layout_table(report)
+    if fail_under is not None and (report.failures(fail_under) or any(f.status != "ok" for f in report.files)):
         raise SystemExit(1)

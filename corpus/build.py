@@ -5,6 +5,8 @@ Usage (from the repository root)::
     .venv/bin/python corpus/build.py            # rebuild everything (needs soffice for PDF/DOC)
     .venv/bin/python corpus/build.py --docx-only  # DOCX + gold only, no LibreOffice
     .venv/bin/python corpus/build.py --check    # rebuild DOCX in memory, compare with the committed files
+    .venv/bin/python corpus/build.py --layouts  # only the layout corpus (corpus/layouts/, needs soffice)
+    .venv/bin/python corpus/build.py --layouts borderless  # one layout (and its manifest)
 
 Output is deterministic: DOCX zips carry fixed timestamps; PDF dates and IDs
 written by LibreOffice are overwritten in place with fixed values of the same
@@ -29,7 +31,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "corpus"
 
-from corpus import bad, pack2009, pack2011, pack2017, series  # noqa: E402
+from corpus import bad, build_layouts, pack2009, pack2011, pack2017, series  # noqa: E402
 from corpus.render_docx import save_deterministic  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
@@ -182,6 +184,7 @@ def build_all(docx_only: bool = False, only: str | None = None) -> None:
         (ROOT / "series" / "expected_audits.json").write_text(
             json.dumps(exp, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print("wrote series/expected_audits.json")
+        build_layouts.build(samples(), fix_pdf_volatile, docx_only=docx_only)
 
 
 def check() -> int:
@@ -221,9 +224,14 @@ def main(argv=None) -> int:
     ap.add_argument("--check", action="store_true", help="regenerate DOCX in memory and compare with corpus/")
     ap.add_argument("--docx-only", action="store_true", help="skip LibreOffice (PDF/DOC not rebuilt)")
     ap.add_argument("--only", help="build only samples whose slug contains this")
+    ap.add_argument("--layouts", nargs="?", const="", default=None, metavar="LAYOUT",
+                    help="build only the layout corpus under corpus/layouts (or one layout of it)")
     a = ap.parse_args(argv)
     if a.check:
         return check()
+    if a.layouts is not None:
+        build_layouts.build(samples(), fix_pdf_volatile, only_layout=a.layouts or None, docx_only=a.docx_only)
+        return 0
     build_all(docx_only=a.docx_only, only=a.only)
     return 0
 
