@@ -34,7 +34,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from boardpack.core.errors import ConversionFailed, ConverterMissing, EncryptedDocument, UnsupportedFormat
 from boardpack.core.owned_dirs import make_owned_dir, owner_alive
@@ -235,7 +235,7 @@ def convert(path: Path, target: str, outdir: Path, settings: Settings = DEFAULT,
         for infilter in infilters:
             for _ in range(ATTEMPTS):
                 n += 1
-                done, produced = _convert_once(soffice, src, target, work / f"run-{n}", infilter, settings, path)
+                done, produced = _convert_once(_Job(soffice, src, target, settings, path), work / f"run-{n}", infilter)
                 if produced is not None:
                     final = outdir / f"{path.stem}.{target}"
                     shutil.move(str(produced), final)
@@ -248,8 +248,21 @@ def convert(path: Path, target: str, outdir: Path, settings: Settings = DEFAULT,
     raise ConversionFailed(f"cannot convert to {target} ({reason})", path)
 
 
-def _convert_once(soffice, src: Path, target: str, run_dir: Path, infilter, settings, path):
+class _Job(NamedTuple):
+    """One file's conversion, the same for every soffice run of it: the
+    program, the plain-named copy it reads, the target format, the settings
+    (timeout) and the user's file that errors name."""
+
+    soffice: str
+    src: Path
+    target: str
+    settings: Settings
+    path: Path
+
+
+def _convert_once(job: _Job, run_dir: Path, infilter):
     """One soffice run with a fresh profile; (process result, produced file or None)."""
+    soffice, src, target, settings, path = job
     profile = run_dir / "profile"
     result_dir = run_dir / "out"
     result_dir.mkdir(parents=True)
