@@ -47,6 +47,9 @@ from boardpack.core.status import (
     status_from_text,
     status_word_in,
 )
+from boardpack.core.plan_columns import (  # noqa: F401  (header_role, header_roles, ROLE_PATTERNS re-exported for tests)
+    ROLE_PATTERNS, cell_text, expanded_texts, header_role, header_roles, plan_headers_of,
+)
 from boardpack.extractors.base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.plan_text import (  # noqa: F401  (parse_milestone, split_milestones re-exported for tests)
     ACTION_NUM,
@@ -77,71 +80,6 @@ ACTION_LOG_TITLE = re.compile(
 #: the owner a group heading names: "... - Lead HS/BB", "... (lead: JC)", "... - GS/JTe"
 GROUP_LEAD = re.compile(r"(?:\s*[-\u2013\u2014:(]\s*|\s+)(?i:led\s+by|leads?|owners?)\s*[:\-]?\s*([A-Z][\w/&,. ]{0,30}?)\)?$"
                         r"|\s[-\u2013\u2014]\s*([A-Z]{1,3}[a-z]?(?:\s*[/&,]\s*[A-Z]{1,3}[a-z]?)+|[A-Z]{2,3})$")
-
-
-# -- header roles ------------------------------------------------------------
-
-ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("number", re.compile(r"^(?:number|no\.?|num\.?|nos?\.|ref(?:erence)?\.?(?:\s*no\.?)?|#|id|key\s+support\s+indicator|"
-                          r"action\s*(?:no\.?|number|ref\.?|reference|id))$"
-                          # "Meeting date & action number", "Date/ref": the meeting names the action
-                          r"|^(?:meeting\s+)?(?:date|meeting)\s*(?:&|and|/)\s*(?:action\s*|item\s*)?(?:no\.?|number|ref\.?|reference)$",
-                          re.I)),
-    ("status", re.compile(r"^(?:rag(?:\s+status|\s+rating)?|status|rating|red\s*/\s*amber\s*/\s*green|current\s+status|"
-                          r"rag\s*/\s*status)\b"
-                          # a combined cell: "Finish & status", "Due date / status"
-                          r"|^[\w ]{2,20}\s*(?:&|and|/)\s*(?:rag\s+)?status$", re.I)),
-    ("milestones", re.compile(r"^(?:key\s+)?milestones?\b", re.I)),
-    ("lead", re.compile(r"^(?:lead\b|responsib|owner|accountable|who\b|action\s+(?:owner|lead|by)\b|by\s+whom\b)", re.I)),
-    ("partners", re.compile(r"^(?:other\s+|key\s+|supporting\s+)?partners?\b|^supporting\b|^partner\s+agenc", re.I)),
-    ("progress", re.compile(r"progress|update|\bytd\b|^comments?$|^position\b|^outcomes?\s+achieved|"
-                            r"^follow[\s-]*up\b|^action\s+taken\b|^response\b", re.I)),
-    ("priority", re.compile(r"^(?:priority(?:\s+area)?|theme|objective|strategic\s+aim|issue|subject|topic|workstream)$", re.I)),
-    ("action", re.compile(r"^(?:actions?|action\s+plan\s+items?|activity|activities|tasks?|what\s+we\s+will\s+do)\b", re.I)),
-    ("target", re.compile(r"target|deadline|timescale|by\s+when|^dates?\b|^when\b|^due\b|^finish\b", re.I)),
-]
-
-
-def header_role(text: str) -> Optional[str]:
-    r = _header_role(one_line(text))
-    if r is None and "\n" in (text or ""):
-        r = _header_role((text or "").replace("\n", ""))  # "Numbe\nr" in a narrow PDF column
-    return r
-
-
-def _header_role(text: str) -> Optional[str]:
-    t = text.strip(" :*").replace("\u2019", "'")
-    if not t or len(t) > 60:
-        return None
-    for role, pat in ROLE_PATTERNS:
-        if pat.search(t):
-            return role
-    return None
-
-
-def header_roles(texts: list[str], strict: bool = False) -> Optional[dict[int, str]]:
-    """Column index -> role when ``texts`` is an action-plan header row, else None."""
-    roles: dict[int, str] = {}
-    filled = [t for t in texts if t.strip()]
-    if len(filled) < 3:
-        return None
-    for i, t in enumerate(texts):
-        r = header_role(t)
-        if r == "progress" and "progress" in roles.values():
-            roles[i] = f"progress:{i}"  # one progress column per reporting period ("Q1 Update", "Q2 Update")
-        elif r and r not in roles.values():
-            roles[i] = r
-    found = {r.split(":")[0] for r in roles.values()}
-    if not ({"action", "milestones"} & found):
-        return None
-    if len(found) < 3 or not ({"progress", "status", "lead", "milestones"} & found):
-        return None
-    if strict and not ({"progress", "status", "milestones"} & found and len(found) >= 3):
-        return None
-    # Most cells of a header are headings: reject data rows that happen to match.
-    if sum(1 for t in filled if header_role(t)) < max(3, len(filled) // 2):
-        return None
-    return roles
 
 
 # -- colour key ----------------------------------------------------------------
@@ -245,20 +183,6 @@ def _role_cells(cells: list[Cell], roles: dict[int, str]) -> dict[str, Cell]:
     return out
 
 
-def _text(c: Optional[Cell]) -> str:
-    if c is None or c.continued:
-        return ""
-    return (c.norm or "").strip()
-
-
-def _expanded_texts(cells: list[Cell]) -> list[str]:
-    """One row's cell texts with merged cells expanded to their span (spanned
-    positions after the first are empty strings)."""
-    out: list[str] = []
-    for c in cells:
-        out.append(_text(c))
-        out.extend([""] * (max(1, c.colspan) - 1))
-    return out
 
 
 def _add_action(p: PlanState, a: ActionState, seg: Segment) -> None:
@@ -392,8 +316,8 @@ class _Builder:
     # -- tables ---------------------------------------------------------------
     def table(self, b: Block, strict: bool) -> bool:
         # expand colspans so header indexes match column positions
-        exp_rows = [_expanded_texts(r.cells) for r in b.rows]
-        header = self._header_of(b, exp_rows, strict)
+        exp_rows = [expanded_texts(r.cells) for r in b.rows]
+        header = self._header_of(b, strict)
         if header is None:
             return False
         roles, hdr_at, continuing = header
@@ -425,13 +349,15 @@ class _Builder:
         self._rows(b, roles, hdr_at)
         return True
 
-    def _header_of(self, b: Block, exp_rows: list[list[str]], strict: bool) -> Optional[tuple[dict[int, str], Optional[int], bool]]:
+    def _header_of(self, b: Block, strict: bool) -> Optional[tuple[dict[int, str], Optional[int], bool]]:
         """(column roles, header row, continuing): the table's header row in its first rows, or
         the previous plan's columns when the table continues it; None when it is no plan table."""
-        for i, texts in enumerate(exp_rows[:8]):
-            roles = header_roles(texts, strict=strict)
-            if roles:
-                return roles, i, False
+        # The header rows were found once, when the table was classified
+        # (ingest/table_kind.py records them on the block); a header sits in
+        # the first rows, and outside a plan paper it must pass the strict test.
+        for ph in plan_headers_of(b):
+            if ph.row < 8 and (ph.strict or not strict):
+                return dict(ph.roles), ph.row, False
         # A table block with no header of its own continues the previous plan
         # when it has the same shape (a plan split by the reader at a page break).
         if self.cur is not None and not self.cur.headerless and self._same_shape(b):
@@ -479,7 +405,7 @@ class _Builder:
         workstream heading: an action column and a last column in which every row
         states a status of the vocabulary ("New", "Carried forward", "Completed").
         Outside an action-plan paper the document must call itself an action log."""
-        rows = [_expanded_texts(r.cells) for r in b.rows]
+        rows = [expanded_texts(r.cells) for r in b.rows]
         rows = [r for r in rows if any(r)]
         if not rows or not 2 <= b.n_cols <= 4:
             return False
@@ -584,7 +510,7 @@ class _Builder:
         if not cols or "action" not in roles.values():
             return False
         start = hdr_at + 1 if hdr_at is not None and hdr_at >= 0 else 0
-        rows = [_expanded_texts(r.cells) for r in b.rows[start:]]
+        rows = [expanded_texts(r.cells) for r in b.rows[start:]]
         rows = [r for r in rows if sum(1 for t in r if t) >= 2]
         if not rows:
             return False
@@ -616,8 +542,8 @@ class _Builder:
 
     def _number_of(self, rc: dict[str, Cell]) -> tuple[Optional[str], Optional[str], str]:
         """(action number, milestone code from the number column, action text)."""
-        ntext = _text(rc.get("number"))
-        atext = _text(rc.get("action"))
+        ntext = cell_text(rc.get("number"))
+        atext = cell_text(rc.get("action"))
         code = None
         num = None
         m = CODE_CELL.match(ntext)
@@ -909,33 +835,35 @@ class _TableRows:
         return stat_spill
 
     def read(self) -> None:
-        for r in self.b.rows[self.start:]:
-            self._row(r)
+        # rows recorded as plan header rows when the table was classified
+        header_at = {ph.row: ph.roles for ph in plan_headers_of(self.b)}
+        for k in range(self.start, len(self.b.rows)):
+            self._row(self.b.rows[k], header_at.get(k))
 
-    def _row(self, r: Row) -> None:
+    def _row(self, r: Row, header_roles_here: Optional[dict[int, str]]) -> None:
         p, roles = self.p, self.roles
-        exp = _expanded_texts(r.cells)
-        if header_roles(exp) == roles or (self.header_lower and [one_line(t).lower() for t in exp] == self.header_lower):
+        exp = expanded_texts(r.cells)
+        if header_roles_here == roles or (self.header_lower and [one_line(t).lower() for t in exp] == self.header_lower):
             return  # header repeated on a later page
-        filled = [c for c in r.cells if _text(c)]
+        filled = [c for c in r.cells if cell_text(c)]
         if not filled:
             return
-        if any(TITLE_ROW.match(one_line(_text(c))) for c in filled) or \
-                (len(filled) == 1 and one_line(_text(filled[0])) in (p.title, p.row.get("owning_group"))):
+        if any(TITLE_ROW.match(one_line(cell_text(c))) for c in filled) or \
+                (len(filled) == 1 and one_line(cell_text(filled[0])) in (p.title, p.row.get("owning_group"))):
             return  # the plan's title rows, repeated on a later page
         rc = _role_cells(r.cells, roles)
         # A row with one wide cell: a priority/group heading or a repeated title.
         if len(filled) == 1 and (filled[0].colspan >= max(2, self.n_cols - 1) or len(r.cells) == 1):
-            t = one_line(_text(filled[0]))
+            t = one_line(cell_text(filled[0]))
             if t and t != p.title and not CODE.search(t[:8]):
                 if re.match(r"(?i)(priority|theme|objective|outcome|aim)\b", t) or len(t) < 100:
                     self.priority = t
             return
-        if "priority" in rc and _text(rc["priority"]):
-            self.priority = one_line(_text(rc["priority"]))
+        if "priority" in rc and cell_text(rc["priority"]):
+            self.priority = one_line(cell_text(rc["priority"]))
         num, code, atext = self.builder._number_of(rc)
         if code and "milestones" not in roles.values():
-            num, code = _text(rc.get("number")).strip(), None  # "1.1a" is the log's own ref
+            num, code = cell_text(rc.get("number")).strip(), None  # "1.1a" is the log's own ref
         seg = self._segment(r, rc, exp)
         if code and not seg.milestones:
             # milestone code in the number column: the row is that milestone
@@ -949,13 +877,13 @@ class _TableRows:
         """The row's cells by role."""
         b = self.b
         seg = Segment(
-            milestones=_text(rc.get("milestones")),
-            lead=_text(rc.get("lead")),
-            partners=_text(rc.get("partners")),
-            progress=_text(rc.get("progress")),
+            milestones=cell_text(rc.get("milestones")),
+            lead=cell_text(rc.get("lead")),
+            partners=cell_text(rc.get("partners")),
+            progress=cell_text(rc.get("progress")),
             progress_raw=(rc["progress"].text if rc.get("progress") is not None and not rc["progress"].continued else ""),
             progress_fill=rc["progress"].fill if rc.get("progress") is not None else None,
-            status=_text(rc.get("status")),
+            status=cell_text(rc.get("status")),
             status_fill=rc["status"].fill if rc.get("status") is not None else None,
             page=r.page if r.page is not None else b.page,
             block_index=b.index,
@@ -967,7 +895,7 @@ class _TableRows:
                 seg.status = "\n".join([seg.status] + more if seg.status else more)
         for key, c in rc.items():
             if key.startswith("progress:"):
-                seg.extra[key] = (_text(c), c.text if not c.continued else "", c.fill)
+                seg.extra[key] = (cell_text(c), c.text if not c.continued else "", c.fill)
         return seg
 
     def _place(self, seg: Segment, num: Optional[str], atext: str, rc: dict[str, Cell]) -> None:

@@ -7,8 +7,10 @@ recorded on the block as :attr:`Block.table` (a
 action-plan header signature, and the paper-type signals its header and
 cells give (an action plan's Action / Milestones / Lead columns, a budget's
 money columns and TOTAL row, performance data's period columns, minutes laid
-out as a table). Segmentation reads the recorded signals instead of
-re-deriving them (:func:`boardpack.ingest.hits.block_hits`).
+out as a table), and the rows that read as an action plan's header row with
+their column roles (:mod:`boardpack.core.plan_columns`). Segmentation
+(:func:`boardpack.ingest.hits.block_hits`) and the action-plan extractor read
+the record instead of re-deriving it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 from boardpack.core.model import (
     ACTION_PLAN, AGENDA, BUDGET, HEADING, MINUTES, PERFORMANCE, TABLE, Block, Document, TableKind, TableSignal,
 )
+from boardpack.core.plan_columns import plan_headers
 from boardpack.core.vocabulary import MONTH_STEM_RE
 from boardpack.ingest.cues import ATTENDANCE_LABELS, MINUTES_NARRATIVE, Hit, rx, short, text_hits
 
@@ -186,12 +189,14 @@ def minutes_table_hits(b: Block) -> list[Hit]:
 
 def classify_table(b: Block) -> TableKind:
     """The classification of one table block: its header row, its action-plan
-    signature and the paper-type signals of its header, title rows and cells."""
+    signature, the paper-type signals of its header, title rows and cells, and
+    the rows that read as an action plan's header (with their column roles)."""
     hits = table_hits(b) + minutes_table_hits(b)
     return TableKind(
         header=_header_row(b) if b.rows else [],
         signature=header_signature(b),
         signals=[TableSignal(h.paper_type, h.strength, h.cue, h.name, h.identity, h.signature, h.title_ok) for h in hits],
+        plan_headers=plan_headers(b),
     )
 
 

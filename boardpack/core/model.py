@@ -81,6 +81,15 @@ class TableSignal:
 
 
 @dataclass
+class PlanHeader:
+    """A table row that reads as an action plan's header row (``core/plan_columns.py``)."""
+
+    row: int  # index of the row in the table
+    roles: dict[int, str]  # column index -> role ("number", "action", "milestones", ...)
+    strict: bool = False  # passes the stricter test for tables outside an action-plan paper
+
+
+@dataclass
 class TableKind:
     """A table's classification, made once before segmentation
     (``ingest/table_kind.py``) and carried on its block as :attr:`Block.table`,
@@ -89,6 +98,8 @@ class TableKind:
     header: list[str] = field(default_factory=list)  # the header row's cell texts
     signature: str = ""  # the header folded to words: a plan's identity across pages
     signals: list[TableSignal] = field(default_factory=list)
+    #: rows that read as an action plan's header row, with their column roles
+    plan_headers: list[PlanHeader] = field(default_factory=list)
 
     @property
     def paper_type(self) -> str:
@@ -205,6 +216,8 @@ class Document:
             if b.get("table") is not None:
                 t = dict(b["table"])
                 t["signals"] = [TableSignal(**x) for x in t.get("signals", [])]
+                t["plan_headers"] = [PlanHeader(x["row"], {int(k): v for k, v in x["roles"].items()}, x["strict"])
+                                     for x in t.get("plan_headers", [])]
                 b["table"] = TableKind(**t)
             return Block(**b)
 
