@@ -7,11 +7,11 @@ another had "§"). A parser that needs one of these builds its pattern from
 here, so a spelling added here is read by the date parser, the period
 parser, the table-header finder and the segment cues alike.
 
-Status words and section names are settings (:mod:`boardpack.core.settings`):
-a user's file extends them. These are the calendar and typography, which do
-not change with the body that writes the paper, and the built-in attendance
-labels, which the settings' vocabulary starts from (a user's file adds to
-them there).
+Months, weekdays and bullets are the calendar and typography, which do not
+change with the body that writes the paper. The built-in status words and
+attendance labels are here too, as the defaults the settings' vocabulary
+(:mod:`boardpack.core.settings`) starts from: a user's file adds to them
+there, without code.
 """
 
 from __future__ import annotations
@@ -127,6 +127,36 @@ BULLET_CHARS = BULLET_GLYPHS + BULLET_MARKS + BULLET_DASHES
 BULLET_GLYPH_CLASS = "[" + "".join(re.escape(c) for c in BULLET_GLYPHS) + "]"
 #: A character class of the space-needing marks.
 BULLET_MARK_CLASS = "[" + "".join(re.escape(c) for c in BULLET_MARKS) + "]"
+
+# -- action status words -------------------------------------------------------
+
+#: The action-status vocabulary: a word or phrase an action log or plan prints
+#: in its status column (or first in a progress cell) -> the normalised status.
+#: Keys are lower case with single spaces. A word not listed here is kept as
+#: printed, lower-cased. Extended by ``status_words`` in the vocabulary section.
+STATUS_WORDS: Mapping[str, str] = MappingProxyType({
+    # finished
+    "complete": "complete", "completed": "complete", "done": "complete", "achieved": "complete",
+    "action complete": "complete", "action completed": "complete",
+    "closed": "closed", "action closed": "closed",
+    # running
+    "on track": "on track", "on-track": "on track", "on target": "on track",
+    "not on track": "not on track", "off track": "not on track", "off-track": "not on track",
+    "ongoing": "ongoing", "on-going": "ongoing", "on going": "ongoing",
+    "open": "open", "still open": "open",
+    "in progress": "in progress", "in-progress": "in progress", "under way": "in progress",
+    "underway": "in progress", "progressing": "in progress",
+    "new": "new", "new action": "new",
+    "carried forward": "carried forward", "carried over": "carried forward", "c/f": "carried forward",
+    "c/fwd": "carried forward", "carry forward": "carried forward", "b/f": "carried forward",
+    "brought forward": "carried forward",
+    "cancelled": "cancelled", "canceled": "cancelled",
+    "overdue": "overdue", "over due": "overdue",
+    "deferred": "deferred",
+    "on hold": "on hold", "on-hold": "on hold",
+    # RAG ratings written as words
+    "green": "green", "amber": "amber", "red": "red",
+})
 
 # -- attendance labels -----------------------------------------------------------
 
