@@ -50,19 +50,18 @@ from __future__ import annotations
 
 import ctypes
 import math
-import re
 from pathlib import Path
 from typing import Optional
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
-from pdfminer.pdftypes import resolve1
-from pdfminer.psparser import PSLiteral
 from pdfplumber.container import Container
 from pdfplumber.table import TableFinder, TableSettings
 from pdfplumber.utils.text import extract_words
 
-Matrix = tuple[float, float, float, float, float, float]
+from boardpack.ingest.pdfium_fonts import FontTable
+from boardpack.ingest.pdfium_paths import IDENTITY, Matrix, apply, colour, curves_joined, mult, obj_matrix, stroke_width, subpaths
+
 
 def _fast(fn, restype, *argtypes):
     """A pdfium function called with plain addresses: the per-glyph loop makes
@@ -95,20 +94,6 @@ def _text_of(u: int) -> Optional[str]:
         return None
     # pdfium marks a hyphen that ends a line as U+0002; the glyph is a hyphen
     return "-" if u == 2 else chr(u)
-_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
-def _mult(m: Matrix, n: Matrix) -> Matrix:
-    """m then n (pdfminer's mult_matrix)."""
-    a1, b1, c1, d1, e1, f1 = m
-    a0, b0, c0, d0, e0, f0 = n
-    return (a0 * a1 + c0 * b1, b0 * a1 + d0 * b1, a0 * c1 + c0 * d1, b0 * c1 + d0 * d1,
-            a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0)
-
-
-def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
-    a, b, c, d, e, f = m
-    return a * x + c * y + e, b * x + d * y + f
 
 
 class PdfiumDocument:
@@ -172,7 +157,7 @@ class PdfiumPage(Container):
         self.initial_doctop = plumber_page.initial_doctop
         self.rotation = 0
         self.visible = self.unmapped = 0
-        self._fonts = _FontTable(plumber_page, fonts)
+        self._fonts = FontTable(plumber_page, fonts)
         chars = self._chars()
         self._objects = {"char": chars, "rect": [], "line": [], "curve": []}
         self._paths()
@@ -262,7 +247,7 @@ class PdfiumPage(Container):
 
     def _paths(self) -> None:
         page = self.page.raw
-        stack = [(R.FPDFPage_GetObject(page, k), _IDENTITY, 0) for k in range(R.FPDFPage_CountObjects(page))]
+        stack = [(R.FPDFPage_GetObject(page, k), IDENTITY, 0) for k in range(R.FPDFPage_CountObjects(page))]
         stack.reverse()
         while stack:
             obj, outer, depth = stack.pop()
@@ -270,8 +255,8 @@ class PdfiumPage(Container):
             if kind == R.FPDF_PAGEOBJ_PATH:
                 self._path(obj, outer)
             elif kind == R.FPDF_PAGEOBJ_FORM and depth < 12:
-                m = _obj_matrix(obj)
-                inner = _mult(m, outer)
+                m = obj_matrix(obj)
+                inner = mult(m, outer)
                 kids = [(R.FPDFFormObj_GetObject(obj, k), inner, depth + 1)
                         for k in range(R.FPDFFormObj_CountObjects(obj))]
                 stack.extend(reversed(kids))
@@ -284,7 +269,7 @@ class PdfiumPage(Container):
         stroke = bool(stroke.value)
         if not fill and not stroke:
             return
-        m = _mult(_obj_matrix(obj), outer)
+        m = mult(obj_matrix(obj), outer)
         n = R.FPDFPath_CountSegments(obj)
         segs: list[tuple[str, float, float]] = []
         x, y = ctypes.c_float(), ctypes.c_float()
@@ -292,15 +277,15 @@ class PdfiumPage(Container):
             seg = R.FPDFPath_GetPathSegment(obj, k)
             t = R.FPDFPathSegment_GetType(seg)
             R.FPDFPathSegment_GetPoint(seg, x, y)
-            px, py = _apply(m, x.value, y.value)
+            px, py = apply(m, x.value, y.value)
             op = "m" if t == R.FPDF_SEGMENT_MOVETO else "l" if t == R.FPDF_SEGMENT_LINETO else "c"
             segs.append((op, px, py))
             if R.FPDFPathSegment_GetClose(seg):
                 segs.append(("h", px, py))
         style = {"stroke": stroke, "fill": fill, "evenodd": fillmode.value == R.FPDF_FILLMODE_ALTERNATE,
-                 "linewidth": _stroke_width(obj), "stroking_color": _colour(obj, R.FPDFPageObj_GetStrokeColor),
-                 "non_stroking_color": _colour(obj, R.FPDFPageObj_GetFillColor)}
-        for sub in _subpaths(_curves_joined(segs)):
+                 "linewidth": stroke_width(obj), "stroking_color": colour(obj, R.FPDFPageObj_GetStrokeColor),
+                 "non_stroking_color": colour(obj, R.FPDFPageObj_GetFillColor)}
+        for sub in subpaths(curves_joined(segs)):
             self._paint(sub, style)
 
     def _paint(self, path: list[tuple[str, float, float]], style: dict) -> None:
@@ -331,148 +316,3 @@ class PdfiumPage(Container):
              "width": x1 - x0, "height": y1 - y0, "top": top, "bottom": H - y0,
              "doctop": self.initial_doctop + top, "pts": [(x, H - y) for x, y in pts], **style}
         self._objects[kind].append(d)
-
-
-def _curves_joined(segs: list[tuple[str, float, float]]) -> list[tuple[str, float, float]]:
-    """pdfium gives a Bézier segment as three points: one ``c`` ending at the last."""
-    out: list[tuple[str, float, float]] = []
-    k = 0
-    while k < len(segs):
-        if segs[k][0] == "c":
-            j = k
-            while j < len(segs) and segs[j][0] == "c" and j - k < 3:
-                j += 1
-            out.append(segs[j - 1])
-            k = j
-        else:
-            out.append(segs[k])
-            k += 1
-    return out
-
-
-def _subpaths(segs: list[tuple[str, float, float]]) -> list[list[tuple[str, float, float]]]:
-    subs: list[list[tuple[str, float, float]]] = []
-    for s in segs:
-        if s[0] == "m" or not subs:
-            subs.append([s])
-        else:
-            subs[-1].append(s)
-    return [s for s in subs if s[0][0] == "m" and len(s) > 1]
-
-
-def _obj_matrix(obj) -> Matrix:
-    fm = R.FS_MATRIX()
-    if not R.FPDFPageObj_GetMatrix(obj, fm):
-        return _IDENTITY
-    return (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f)
-
-
-def _stroke_width(obj) -> float:
-    w = ctypes.c_float()
-    return float(w.value) if R.FPDFPageObj_GetStrokeWidth(obj, w) else 0.0
-
-
-def _colour(obj, getter) -> Optional[tuple[float, float, float]]:
-    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    if not getter(obj, r, g, b, a):
-        return None
-    return (r.value / 255, g.value / 255, b.value / 255)
-
-
-# -- fonts ----------------------------------------------------------------------
-
-
-class _FontTable:
-    """A text object's (font name, descriptor descent per unit, font size),
-    names and descents as pdfminer reads them from the page's resources.
-    ``known`` is the document's table (pages share their fonts): a page's
-    resources are read only when it uses a font no page before it did."""
-
-    def __init__(self, plumber_page, known: dict[str, tuple[str, float]]):
-        self._known = known
-        self._walked = False
-        self._plumber_page = plumber_page
-        self._cache: dict[int, tuple[str, float]] = {}
-        self._buf = ctypes.create_string_buffer(512)
-
-    def info(self, obj) -> tuple[str, float, float]:
-        size = ctypes.c_float()
-        tf = float(size.value) if R.FPDFTextObj_GetFontSize(obj, size) else 0.0
-        font = R.FPDFTextObj_GetFont(obj)
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        if key not in self._cache:
-            n = R.FPDFFont_GetBaseFontName(font, self._buf, len(self._buf))
-            base = self._buf.raw[: max(n - 1, 0)].decode("utf-8", "replace")
-            named = self._named(_plain(base))
-            if named is None:
-                d = ctypes.c_float()
-                descent = d.value if R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), d) else 0.0
-                named = (base or "unknown", min(descent, 0.0))
-            self._cache[key] = named
-        name, descent = self._cache[key]
-        return name, descent, tf
-
-    def _named(self, base: str) -> Optional[tuple[str, float]]:
-        if base not in self._known and not self._walked:
-            self._walked = True
-            try:
-                _walk_fonts(resolve1(self._plumber_page.page_obj.resources), self._known, 0)
-            except Exception:  # noqa: BLE001 - odd resources: pdfium's own metrics are used
-                pass
-        return self._known.get(base)
-
-
-def _name(v) -> str:
-    v = resolve1(v)
-    if isinstance(v, PSLiteral):
-        v = v.name
-    if isinstance(v, bytes):
-        v = v.decode("latin-1")
-    return v if isinstance(v, str) else ""
-
-
-def _walk_fonts(res, out: dict, depth: int) -> None:
-    """BaseFont (subset tag dropped) -> (pdfminer's font name, descent per unit of font size) for
-    the fonts of ``res`` and of the forms it holds."""
-    if not isinstance(res, dict) or depth > 4:
-        return
-    fonts = resolve1(res.get("Font"))
-    for spec in (fonts.values() if isinstance(fonts, dict) else ()):
-        spec = resolve1(spec)
-        if not isinstance(spec, dict):
-            continue
-        base = _name(spec.get("BaseFont"))
-        desc = resolve1(spec.get("FontDescriptor"))
-        if desc is None and isinstance(resolve1(spec.get("DescendantFonts")), list):
-            kids = resolve1(spec.get("DescendantFonts"))
-            kid = resolve1(kids[0]) if kids else None
-            desc = resolve1(kid.get("FontDescriptor")) if isinstance(kid, dict) else None
-        if isinstance(desc, dict):
-            name = _name(desc.get("FontName")) or "unknown"
-            descent = resolve1(desc.get("Descent", 0))
-            descent = float(descent) if isinstance(descent, (int, float)) else 0.0
-        else:
-            name, descent = _standard_metrics(base)
-        out.setdefault(_plain(base), (name, -abs(descent) * 0.001))
-    xobjects = resolve1(res.get("XObject"))
-    for xo in (xobjects.values() if isinstance(xobjects, dict) else ()):
-        xo = resolve1(xo)
-        attrs = getattr(xo, "attrs", None)
-        if isinstance(attrs, dict) and _name(attrs.get("Subtype")) == "Form":
-            _walk_fonts(resolve1(attrs.get("Resources")), out, depth + 1)
-
-
-def _plain(base: str) -> str:
-    """A font name without its subset tag (pdfium gives it without)."""
-    return re.sub(r"^[A-Z]{6}\+", "", base)
-
-
-def _standard_metrics(base: str) -> tuple[str, float]:
-    """A font without a descriptor (one of the standard 14): pdfminer's AFM metrics."""
-    from pdfminer.fontmetrics import FONT_METRICS
-
-    plain = _plain(base)
-    if plain in FONT_METRICS:
-        desc = FONT_METRICS[plain][0]
-        return str(desc.get("FontName", plain)), float(desc.get("Descent", 0))
-    return base or "unknown", 0.0
