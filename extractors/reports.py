@@ -15,6 +15,9 @@ headings ("... Quarter¹", "... Quarter 1") are stripped; the template's own
 footnotes and guidance ("Please ensure that ...", "PLEASE RESTRICT THE REPORT
 TO ONE PAGE") are never items; a section with nothing under it is recorded
 with ``n_items = 0``. "None" / "N/A" alone count as nothing.
+
+Headings and field lines are read in report_headings.py; this module walks the
+blocks, starts reports and collects their items.
 """
 
 from __future__ import annotations
@@ -22,139 +25,27 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from boardpack.core.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, PROGRESS_REPORT, TABLE, Block, Paper
+from boardpack.core.model import HEADING, LIST_ITEM, PAGE_BREAK, PROGRESS_REPORT, TABLE, Block, Paper
 from boardpack.core.periods import parse_period, period_for_meeting
-from boardpack.core.settings import DEFAULT, REPORT_SECTIONS, Settings
-from boardpack.core.vocabulary import MONTH_STEM_RE
+from boardpack.core.settings import DEFAULT, Settings
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.report_context import GUIDANCE, context_date, is_furniture, join_lines, one_line
+from boardpack.extractors.report_headings import (
+    ACHIEVEMENT,
+    LEAD,
+    PRIORITY,
+    PRIORITY_HEAD,
+    QUARTER_LINE,
+    REPORT_TITLE,
+    clean_heading,
+    heading_split,
+    priority_from_headings,
+    priority_value,
+    section_of,
+)
 
-SECTIONS = REPORT_SECTIONS  # named once, in the settings, whose section_headings map to them
-ACHIEVEMENT, CONCERN, RECOMMENDATION, PUBLICITY = SECTIONS
-
-# Anchored at the start of a heading (after any "1." numbering); the order
-# matters: "Recommendations ... to Address Concerns" is a recommendation.
-_SECTION_PATTERNS: list[tuple[str, re.Pattern]] = [
-    (RECOMMENDATION, re.compile(
-        r"^(?:key\s+)?(?:recommendations?|changes?\s+(?:to\s+be\s+made|required|proposed)|proposed\s+changes|"
-        r"actions?\s+(?:required|proposed|to\s+address)|how\s+(?:we\s+will|to)\s+address|next\s+steps|"
-        r"what\s+(?:needs\s+to|will)\s+change|decisions?\s+(?:required|needed|sought)|"
-        r"support\s+(?:required|needed)\s+from|asks?\s+of\s+the\s+(?:board|partnership))\b", re.I)),
-    (PUBLICITY, re.compile(
-        r"^(?:any\s+)?(?:items?\s+(?:for|of)\s+publicity|publicity|press\s+(?:and|&)\s+media|media\s+(?:and|&)\s+publicity|"
-        r"good\s+news\s+stor(?:y|ies)|communications?\s+(?:opportunities|items))\b", re.I)),
-    (CONCERN, re.compile(
-        r"^(?:key\s+)?(?:areas?\s+of\s+concerns?|concerns?|issues?\s+(?:and|&)\s+concerns|issues\s+(?:for|to)|"
-        r"what\s+(?:has\s+not|hasn't|has\s+n't)\s+gone\s+well|what\s+went\s+less\s+well|risks?\s+(?:and|&)\s+issues|"
-        r"key\s+issues|problems|lowlights|exceptions|challenges|barriers)\b", re.I)),
-    (ACHIEVEMENT, re.compile(
-        r"^(?:key\s+)?(?:achievements?|successes|highlights|what\s+(?:has\s+gone|went)\s+well|"
-        r"progress\s+(?:made|this\s+quarter))\b",
-        re.I)),
-]
-
-_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|\(?[ivx]+\))\s+", re.I)
-_FOOTNOTE_MARK = re.compile(r"(?:\s*[\u00b9\u00b2\u00b3\u2070-\u2079]+|(?<=[A-Za-z)])\s?\d{1,2}|\s*\*+)\s*:?\s*$")
-_PRIORITY = re.compile(r"^\s*priority\s+area\s*[:\-]\s*(.*)$", re.I | re.S)
-_LEAD = re.compile(r"\blead\s+officer\s*[:\-]\s*(.*)$", re.I | re.S)
-_QUARTER_LINE = re.compile(r"^\s*(?:quarter|period|reporting\s+period)\s*[:\-]\s*(.+)$", re.I | re.S)
-_REPORT_TITLE = re.compile(r"\b(?:quarterly\s+)?progress\s+report\b|\bquarterly\s+(?:update|report)\b", re.I)
-_PERIOD_SUFFIX = re.compile(
-    r"\s*[-,:(]?\s*(?:q[1-4]|quarter\s*[1-4]|(?:1st|2nd|3rd|4th)\s+quarter)\b[^)]*\)?\s*$"
-    r"|\s*[-,(]\s*(?:19|20)\d\d\s*[/-]\s*\d{2,4}\)?\s*$", re.I)
 _EMPTY_ITEM = re.compile(r"^\W*(?:none|nil|n/?a|nothing(?:\s+to\s+report)?|no\s+items?|-+)\W*$", re.I)
 _RULE = re.compile(r"^[\s_\-=*.]{3,}$")
-
-
-def clean_heading(text: str) -> str:
-    """Heading text without numbering, trailing footnote marker or colon."""
-    t = one_line(text)
-    t = _NUMBERING.sub("", t)
-    prev = None
-    while prev != t:
-        prev = t
-        t = _FOOTNOTE_MARK.sub("", t).strip()
-    return t.strip(" :")
-
-
-def section_of(text: str, settings: Settings = DEFAULT) -> Optional[str]:
-    """The section a heading names, or None: the built-in patterns, then the
-    heading words of ``settings.vocabulary.section_headings``."""
-    t = clean_heading(text)
-    if not t or len(t.split()) > 14:
-        return None
-    for sec, pat in _SECTION_PATTERNS:
-        if pat.search(t):
-            return sec
-    words = " ".join(t.lower().split())
-    for phrase, sec in settings.vocabulary.section_headings.items():
-        if words == phrase or words.startswith(phrase) and not words[len(phrase)].isalnum():
-            return sec
-    return None
-
-
-def _heading_split(block: Block, settings: Settings = DEFAULT) -> Optional[tuple[str, str, str]]:
-    """(section, heading as written, inline content) when ``block`` is a section heading."""
-    text = one_line(block.norm)
-    raw = one_line(block.text)
-    if not text:
-        return None
-    headingish = block.kind == HEADING or block.bold or block.kind == PARAGRAPH
-    if block.kind == LIST_ITEM and not block.bold:
-        return None
-    # "Any Items for Publicity: Update information on the DAAT website"
-    m = re.match(r"^([^:]{3,80}):\s*(\S.*)$", text)
-    sec = section_of(m.group(1), settings) if m else None
-    if sec and not re.fullmatch(r"[\d\s\u00b9\u00b2\u00b3\u2070-\u2079*]+", m.group(2)):
-        head_raw = raw.split(":", 1)[0] if ":" in raw else m.group(1)
-        return sec, clean_heading(head_raw), m.group(2).strip()
-    sec = section_of(text, settings) if len(text.split()) <= 14 else None
-    if sec and headingish and not (block.kind == PARAGRAPH and text.endswith(".") and len(text.split()) > 8):
-        return sec, clean_heading(raw), ""
-    return None
-
-
-def _priority_value(v: str) -> tuple[str, Optional[str]]:
-    """'ASB - Q4' -> ('ASB', 'Q4'); also cuts a "Lead Officer:" run on the same line."""
-    v = one_line(_LEAD.split(v)[0] if _LEAD.search(v) else v)
-    m = _PERIOD_SUFFIX.search(v)
-    if m and m.start() > 0:
-        return v[: m.start()].strip(" -,:"), v[m.start():].strip(" -,:()")
-    return v.strip(), None
-
-
-_FROM = re.compile(r"^(?:.*?\b)?(?:quarterly\s+)?(?:progress\s+)?(?:update|report)\s+(?:from|of|on|by)\s+(?:the\s+)?(.+)$", re.I)
-_PRIORITY_HEAD = re.compile(r"^\s*priority\s*\d*\s*[:.\-]\s*(.+)$", re.I)
-
-
-def _name_from_heading(h: str) -> Optional[str]:
-    t = _NUMBERING.sub("", one_line(h))
-    t = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", t)
-    m = _PRIORITY_HEAD.match(t)
-    if m:
-        t = m.group(1)
-    else:
-        m = _FROM.match(t)
-        if not m:
-            return None
-        t = m.group(1)
-    name, _ = _priority_value(t)
-    name = re.sub(rf"\s*,?\s*(?:q[1-4]\b.*|{MONTH_STEM_RE}\w*\s+(?:19|20)\d\d.*)$", "", name, flags=re.I)
-    name = name.strip(" ,-:")
-    if not name or _REPORT_TITLE.fullmatch(name) or re.fullmatch(r"(?i)(quarterly\s+)?progress\s+report", name):
-        return None
-    return name
-
-
-def _priority_from_headings(titles: list[str], heads: list[str]) -> Optional[str]:
-    """A report with no "Priority Area:" line: its area from its own title
-    ("Quarterly Update from Road Safety Partnership, Q4 ...") or the heading
-    above it ("Priority 2: Reducing Re-offending")."""
-    for h in list(titles) + list(reversed(heads)):
-        n = _name_from_heading(h)
-        if n:
-            return n
-    return None
 
 
 class _Report:
@@ -223,7 +114,7 @@ class _ReportReader:
 
     def _report_title(self, b: Block, text: str) -> bool:
         """A report's title line ("CDRP Quarterly Report Q2 2016/17"): a new report, and its period."""
-        if not (_REPORT_TITLE.search(text) and len(text) < 120 and not (self.section and b.kind == LIST_ITEM)
+        if not (REPORT_TITLE.search(text) and len(text) < 120 and not (self.section and b.kind == LIST_ITEM)
                 and (b.kind == HEADING or b.bold or len(text.split()) <= 10) and not text.endswith(".")):
             return False
         per = parse_period(text, context_date(self.ctx))
@@ -239,27 +130,27 @@ class _ReportReader:
 
     def _report_field(self, b: Block, text: str) -> bool:
         """The report's priority, lead officer or quarter line; True when the block was one."""
-        m = _PRIORITY.match(text)
+        m = PRIORITY.match(text)
         if m:
             if self._need_new("priority_raw"):
                 self._new(b)
             self.cur.priority_raw = one_line(m.group(1))
-            self.cur.priority, hint = _priority_value(m.group(1))
+            self.cur.priority, hint = priority_value(m.group(1))
             if hint:
                 self.cur.period_hint = hint
-            lm = _LEAD.search(text)
+            lm = LEAD.search(text)
             if lm:
                 self.cur.lead = one_line(lm.group(1)) or None
             self.section = None
             return True
-        m = _LEAD.match(text) if re.match(r"(?i)^\s*lead\s+officer\b", text) else None
+        m = LEAD.match(text) if re.match(r"(?i)^\s*lead\s+officer\b", text) else None
         if m:
             if self._need_new("lead"):
                 self._new(b)
             self.cur.lead = one_line(m.group(1)) or None
             self.section = None
             return True
-        m = _QUARTER_LINE.match(text)
+        m = QUARTER_LINE.match(text)
         if m and self.cur is not None and not self.cur.started and parse_period(m.group(1), context_date(self.ctx)):
             self.cur.period_raw = one_line(m.group(1))
             return True
@@ -267,12 +158,12 @@ class _ReportReader:
 
     def _section_text(self, b: Block, text: str) -> None:
         """A block that is no report field: a priority heading, a section heading, or an item of the open section."""
-        if (b.kind == HEADING or b.bold) and _PRIORITY_HEAD.match(text) and len(text) < 140:
+        if (b.kind == HEADING or b.bold) and PRIORITY_HEAD.match(text) and len(text) < 140:
             # "Priority 2: Reducing Re-offending" ends the report above and names the next one
             self.section = None
             self.recent_heads.append(one_line(b.text))
             return
-        hs = _heading_split(b, self.ctx.settings)
+        hs = heading_split(b, self.ctx.settings)
         if hs is None and self.section is None and (b.kind == HEADING or b.bold) and len(text) < 140:
             self.recent_heads.append(one_line(b.text))
         if hs is not None:
@@ -328,7 +219,7 @@ class _ReportReader:
                 if self._need_new("priority_raw"):
                     self._new(b)
                 self.cur.priority_raw = texts[1]
-                self.cur.priority, hint = _priority_value(texts[1])
+                self.cur.priority, hint = priority_value(texts[1])
                 self.cur.period_hint = hint or self.cur.period_hint
                 continue
             if re.fullmatch(r"(?i)lead\s+officer", label) and len(texts) > 1:
@@ -373,7 +264,7 @@ class _ReportReader:
             if per is None:
                 per = period_for_meeting(date)
             if not r.priority:
-                r.priority = _priority_from_headings([r.title] if r.title else [], r.context_heads)
+                r.priority = priority_from_headings([r.title] if r.title else [], r.context_heads)
             rid = row_id("report", self.sha, r.ordinal, r.priority, r.lead)
             self.res.add("progress_reports", {
                 "report_id": rid, "ordinal": r.ordinal, "title": r.title, "priority_area": r.priority,
@@ -415,7 +306,7 @@ def looks_like_report(blocks: list[Block], settings: Settings = DEFAULT) -> bool
     a Lead Officer or Priority Area line, an achievements heading and one more
     section heading (a cover report's "Key Issues" and "Recommendations" are not enough)."""
     fields = sum(1 for b in blocks if b.kind != TABLE and re.match(r"(?i)^\s*(lead\s+officer|priority\s+area)\s*[:\-]", b.norm or ""))
-    secs = {hs[0] for b in blocks if b.kind != TABLE and (hs := _heading_split(b, settings))}
+    secs = {hs[0] for b in blocks if b.kind != TABLE and (hs := heading_split(b, settings))}
     return fields >= 1 and ACHIEVEMENT in secs and len(secs) >= 2
 
 
@@ -436,3 +327,7 @@ class ProgressReportExtractor(Extractor):
             return ExtractResult()
         done.update(b.index for b in blocks)
         return extract_reports(blocks, ctx)
+
+
+#: clean_heading and section_of are imported from here by the tests
+__all__ = ["ProgressReportExtractor", "extract_reports", "looks_like_report", "clean_heading", "section_of"]
