@@ -168,35 +168,41 @@ def font_family(doc, name: str) -> None:
 
 
 def two_column_front_sheet(doc, gap_twips: int = 567) -> None:
-    """End the first section at the first page break and set that section in two columns.
+    """Set everything before the first page break (the summons or title page) in two columns.
 
-    The page break's paragraph becomes the section's last paragraph (a section
-    break starts the next page, so the break's own run goes); the section keeps
-    the page size, margins, header and footer of the section it is cut from.
+    A section of its own ends just before the page break, and the section
+    after it starts *continuous*, so the front sheet's columns are balanced
+    (the text fills both columns side by side, as a typeset front sheet does)
+    and the page break still starts the next page. Both sections keep the
+    page size, margins, header and footer of the section they are cut from.
     """
     body = doc.element.body
     first_sect = next(iter(_sect_prs(doc)))
     for p in body.iterchildren(qn("w:p")):
         ppr = p.find(qn("w:pPr"))
         if ppr is not None and ppr.find(qn("w:sectPr")) is not None:
-            target = ppr.find(qn("w:sectPr"))  # the front sheet already ends a section
-            break
-        brs = [br for br in p.iter(qn("w:br")) if br.get(qn("w:type")) == "page"]
-        if brs:
-            for br in brs:
-                run = br.getparent()
-                run.getparent().remove(run)
-            target = copy.deepcopy(first_sect)
-            p.get_or_add_pPr().append(target)
+            return  # the front sheet already ends a section: no page break to cut at
+        if any(br.get(qn("w:type")) == "page" for br in p.iter(qn("w:br"))):
             break
     else:
         return
-    cols = target.find(qn("w:cols"))
+    front = copy.deepcopy(first_sect)
+    cols = front.find(qn("w:cols"))
     if cols is None:
         cols = OxmlElement("w:cols")
-        target.append(cols)
+        front.append(cols)
     cols.set(qn("w:num"), "2")
     cols.set(qn("w:space"), str(gap_twips))
+    end = OxmlElement("w:p")
+    end_ppr = OxmlElement("w:pPr")
+    end_ppr.append(front)
+    end.append(end_ppr)
+    p.addprevious(end)
+    kind = first_sect.find(qn("w:type"))
+    if kind is None:
+        kind = OxmlElement("w:type")
+        first_sect.insert(0, kind)
+    kind.set(qn("w:val"), "continuous")
 
 
 #: layout name -> (what a reader of the paper sees, the variations in order)
