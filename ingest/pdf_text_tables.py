@@ -14,6 +14,7 @@ Works on the words the PDF reader has already extracted (no re-extraction).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -246,19 +247,64 @@ def _text_table(lines: list[TLine], size: float, page_no: int, fills: Sequence[F
     grid, spans = _join_wrapped_lines(lines, per_line, size, join_wraps)
     if len(grid) < 2:
         return None
-    x0 = min(ln.x0 for ln in lines)
-    x1 = max(ln.x1 for ln in lines)
+    return _table_of(lines, cols, grid, spans, page_no, fills)
+
+
+def table_in_columns(lines: list[TLine], cols: list[list[float]], size: float, page_no: int,
+                     fills: Sequence[Fill], extent: tuple[float, float], key: Optional[int] = None,
+                     labels: frozenset = frozenset()) -> Block:
+    """The lines of one page's part of a table whose columns (and left and
+    right edges, ``extent``), and the column numbering its rows (``key``),
+    were found over the whole table: every part of a table continued over
+    pages has the same columns, however few lines, or however many empty
+    cells, a page holds. Lines whose ids are in ``labels`` run across the
+    columns (a group heading inside the table, "Priority 2: ..."): each is a
+    row of one cell spanning them all."""
+    grid: list = []
+    spans: list = []
+    chunk: list[TLine] = []
+
+    def flush():
+        if chunk:
+            per_line = [_slot_words(ln, cols) for ln in chunk]
+            g, sp = (_keyed_rows(chunk, per_line, key) if key is not None
+                     else _join_wrapped_lines(chunk, per_line, size, True, anchor=True))
+            grid.extend(g)
+            spans.extend(sp)
+            chunk.clear()
+
+    for ln in lines:
+        if id(ln) in labels:
+            flush()
+            grid.append(list(ln.words))  # one spanning cell: a flat list of words
+            spans.append([ln.top, ln.bottom])
+        else:
+            chunk.append(ln)
+    flush()
+    return _table_of(lines, cols, grid, spans, page_no, fills, extent)
+
+
+def _table_of(lines: list[TLine], cols: list[list[float]], grid, spans, page_no: int, fills: Sequence[Fill],
+              extent: Optional[tuple[float, float]] = None) -> Block:
+    ncols = len(cols)
+    x0, x1 = extent or (min(ln.x0 for ln in lines), max(ln.x1 for ln in lines))
     bounds = [x0] + [(cols[c][1] + cols[c + 1][0]) / 2 for c in range(ncols - 1)] + [x1]
     rows = []
     all_words = []
     for slots, (t, b) in zip(grid, spans):
+        if slots and isinstance(slots[0], dict):  # a label row across the table
+            slots = [slots]
         cells = []
         for c, ws in enumerate(slots):
-            cells.append(Cell(text=words_text(ws), fill=fill_for((bounds[c], t, bounds[c + 1], b), fills) if fills else None,
+            right = bounds[-1] if len(slots) == 1 < ncols else bounds[c + 1]
+            cells.append(Cell(text=words_text(ws), fill=fill_for((bounds[c], t, right, b), fills) if fills else None,
+                              colspan=ncols if len(slots) == 1 < ncols else 1,
                               bold=bool(ws) and all(is_bold_font(w.get("fontname", "")) for w in ws)))
             all_words.extend(ws)
         rows.append(Row(cells=cells, page=page_no, bbox=(x0, t, x1, b)))
-    return table_block(rows, page_no, (x0, spans[0][0], x1, spans[-1][1]), all_words, style="text-aligned")
+    block = table_block(rows, page_no, (x0, spans[0][0], x1, spans[-1][1]), all_words, style="text-aligned")
+    block.columns = [round(x, 2) for x in bounds]
+    return block
 
 
 def _fold_stray_columns(lines: list[TLine], cols: list, size: float) -> list:
@@ -294,20 +340,79 @@ def _slot_words(ln: TLine, cols: list) -> list[list[dict]]:
     return slots
 
 
+#: The first word of a cell that numbers a row: "1.2", "3.", "12" (not "1.2a",
+#: a lettered sub-item inside a row, nor "21," or a year).
+ROW_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3})*[.)]?$")
+
+
+def key_column(per_line: list[list[list[dict]]]) -> Optional[int]:
+    """The column whose cells number the rows, when there is one: the column
+    where most lines open with a row number (two at least; the leftmost on a
+    tie). A group label left of it ("1. PROTECT THE VULNERABLE" over actions
+    1.1, 1.2 ...) numbers fewer lines; lettered milestones (1.1a, 1.1b) are
+    items inside a row, not rows."""
+    counts: Counter = Counter()
+    for slots in per_line:
+        for c, ws in enumerate(slots):
+            if ws and ROW_NUMBER.match(ws[0]["text"]):
+                counts[c] += 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return min(c for c, n in counts.items() if n == best) if best >= 2 else None
+
+
+def rows_key(lines: list[TLine], cols: list[list[float]]) -> Optional[int]:
+    """:func:`key_column` of ``lines`` laid out in ``cols``."""
+    return key_column([_slot_words(ln, cols) for ln in lines])
+
+
+def _keyed_rows(lines: list[TLine], per_line: list[list[list[dict]]], key: int):
+    """Rows of a table whose ``key`` column numbers them: each numbered line
+    starts a row and every line down to the next one belongs to it; the lines
+    above the first (a header, or the rest of a row split by a page break)
+    are one row."""
+    grid: list[list[list[dict]]] = []
+    spans: list[list[float]] = []
+    for ln, slots in zip(lines, per_line):
+        starts = bool(slots[key]) and bool(ROW_NUMBER.match(slots[key][0]["text"]))
+        if grid and not starts:
+            for c, ws in enumerate(slots):
+                grid[-1][c].extend(ws)
+            spans[-1][1] = ln.bottom
+        else:
+            grid.append([list(ws) for ws in slots])
+            spans.append([ln.top, ln.bottom])
+    return grid, spans
+
+
 def _join_wrapped_lines(lines: list[TLine], per_line: list[list[list[dict]]], size: float,
-                        join_wraps: bool) -> tuple[list[list[list[dict]]], list[list[float]]]:
+                        join_wraps: bool, anchor: bool = False) -> tuple[list[list[list[dict]]], list[list[float]]]:
     """Rows of the table and their vertical spans: wrapped cell text (a line close under
     the previous one, when the table also has looser gaps between rows: uniformly
-    tight rows cannot be told apart) joins the row above."""
+    tight rows cannot be told apart) joins the row above.
+
+    With ``anchor`` (a table known to be one, its columns found over all its
+    pages) rows are told apart as a reader does: by the column that numbers
+    them (:func:`key_column`), else by the first column when it is filled on
+    only some lines (a label at the top of each row): a line with nothing
+    there continues the row above, however many cells wrap."""
     ncols = len(per_line[0]) if per_line else 0
+    key = key_column(per_line) if anchor else None
+    if key is not None:
+        return _keyed_rows(lines, per_line, key)
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     tight = 0.45 * size
     bimodal = join_wraps and any(g > 0.8 * size for g in gaps) and any(g < tight for g in gaps)
+    keyed = anchor and ncols > 1 and sum(1 for sl in per_line if sl[0]) <= 0.6 * len(per_line)
     grid: list[list[list[dict]]] = []
     spans: list[list[float]] = []
     for k, (ln, slots) in enumerate(zip(lines, per_line)):
         wrapped = False
-        if grid and bimodal and gaps[k - 1] < tight:
+        close = grid and (not bimodal or gaps[k - 1] < tight)
+        if close and keyed and not slots[0] and gaps[k - 1] < 0.8 * size:
+            wrapped = True
+        elif grid and bimodal and gaps[k - 1] < tight:
             prev = grid[-1]
             # a wrap continues some (not all) of the cells the row above has text in
             filled = [c for c in range(ncols) if slots[c]]
