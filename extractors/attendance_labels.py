@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from boardpack.core.settings import DEFAULT, Settings
-from boardpack.core.vocabulary import label_pattern
+from boardpack.core.vocabulary import ATTENDANCE_LABELS, label_pattern
 from boardpack.extractors.attendance_names import looks_like_name
 
 PRESENT = "present"
@@ -74,6 +74,12 @@ class AttendanceLabels:
     def __init__(self, table: dict[str, str]):
         # tried in the vocabulary's order: the built-in labels first, a user's after
         self.cues = [(re.compile(rf"^(?:{label_pattern(k)})", re.I), cat) for k, cat in table.items()]
+        # a paragraph is cut into units where a line starts with a label; a user's
+        # label cuts too, so that "Visiting officers: ..." inside a PDF paragraph
+        # becomes a unit of its own as the built-in labels do
+        added = [k for k in table if k not in ATTENDANCE_LABELS]
+        self.split_cues = SPLIT_CUES if not added else re.compile(
+            SPLIT_CUES.pattern + "".join(rf"|^(?:{label_pattern(k)})" for k in added), re.I)
 
     def cue(self, text: str) -> tuple[Optional[str], str]:
         """(category, the text after the label), or (None, text) when no label opens it."""

@@ -65,7 +65,8 @@ class MinutesExtractor(Extractor):
 
     def extract(self, paper: Paper, ctx: ExtractContext) -> ExtractResult:
         res = ExtractResult()
-        lines = flatten_body_tables(units(paper_lines(ctx.doc, paper), SPLIT_CUES))
+        labels = labels_for(ctx.settings)
+        lines = flatten_body_tables(units(paper_lines(ctx.doc, paper), labels.split_cues))
         if not lines:
             return res
         info = self._meeting_info(paper, ctx, lines)
@@ -73,7 +74,7 @@ class MinutesExtractor(Extractor):
             res.warn("minutes: no date of the meeting recorded found", page=paper.page_start, block_index=paper.start)
         row = record_meeting(info, ctx, res)
         meeting = (row["meeting_id"] if row else None, info.meeting_date)
-        att, end = parse_attendance(lines, info.meeting_date, labels_for(ctx.settings))
+        att, end = parse_attendance(lines, info.meeting_date, labels)
         items = MinutesBody(paper, ctx, res, meeting, att, lines[end:]).read()
         self._attendance_rows(paper, ctx, res, meeting, att)
         self._item_rows(paper, ctx, res, meeting, items)

@@ -67,3 +67,24 @@ def test_a_label_needs_a_known_category_and_a_valid_pattern():
         Settings.from_dict({"vocabulary": {"attendance_labels": {"guests (": "present"}}})
     replaced = Settings.from_dict({"vocabulary": {"replace": ["attendance_labels"], "attendance_labels": {"here": "present"}}})
     assert dict(replaced.vocabulary.attendance_labels) == {"here": "present"}
+
+
+def test_a_user_label_inside_a_paragraph_opens_its_own_list(tmp_path):
+    """One paragraph with line breaks (as PDF text often comes): the user's label
+    cuts it into units as the built-in labels do."""
+    d = docx.Document()
+    d.add_heading("Minutes of the meeting of Little Barton Parish Council held on 8 September 2015", 1)
+    run = d.add_paragraph().add_run("Present: Councillors D Rich (Chair), S Lind, M Arm")
+    run.add_break()
+    run.add_text(f"{LABEL}: Mr T Oldham, Mrs R Vane")
+    run.add_break()
+    run.add_text("Apologies: Councillor P Moor")
+    d.add_heading("15.09.1 Register of Interests", 2)
+    d.add_paragraph("No interests were declared by members of the council at this meeting.")
+    path = tmp_path / "one-paragraph.docx"
+    d.save(path)
+    settings = Settings.from_dict({"vocabulary": {"attendance_labels": {LABEL: "in attendance"}}})
+    got = _attendance(path, settings)
+    assert {("Mr T Oldham", "in attendance"), ("Mrs R Vane", "in attendance"), ("S Lind", "present"),
+            ("Councillor P Moor", "apologies")} <= got
+    assert ("Mrs R Vane", "in attendance") not in _attendance(path, DEFAULT)
