@@ -34,6 +34,7 @@ EXTRACTOR_MODULES = (
     "budgets",
     "indicators",
     "people",
+    "status_tables",
 )
 
 
