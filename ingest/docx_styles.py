@@ -6,18 +6,24 @@ headings are often "Normal + bold 14pt" styles, list levels come from the
 style rather than the paragraph, and agenda numbers ("4.", "5 (a)") exist only
 as Word auto-numbering, never as text. This module answers, for a paragraph or
 run, the *effective* bold, size, numbering and page-break-before, and renders
-numbered-list labels the way Word would display them.
+numbered-list labels the way Word would display them. It also resolves theme
+colours (``w:themeFill="accent3" w:themeFillTint="99"``) through the
+document's theme part (:class:`Theme`), since officers pick shading from the
+theme palette and Word need not write the hex beside it.
 """
 
 from __future__ import annotations
 
+import colorsys
 import re
 from typing import Optional
 
 from functools import lru_cache
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn as _qn
 from docx.styles import BabelFish
+from lxml import etree
 
 # Clark-notation names are looked up hundreds of thousands of times per pack.
 qn = lru_cache(maxsize=None)(_qn)
@@ -43,10 +49,89 @@ def int_attr(el, name: str = "w:val") -> Optional[int]:
         return None
 
 
+# -- theme colours ---------------------------------------------------------
+
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+#: a ``w:themeFill``/``w:themeColor`` name -> the theme's colour-scheme slot
+#: (Word's default mapping: background/text are the light/dark slots)
+THEME_SLOTS = {
+    "dark1": "dk1", "light1": "lt1", "dark2": "dk2", "light2": "lt2",
+    "text1": "dk1", "background1": "lt1", "text2": "dk2", "background2": "lt2",
+    "accent1": "accent1", "accent2": "accent2", "accent3": "accent3", "accent4": "accent4",
+    "accent5": "accent5", "accent6": "accent6", "hyperlink": "hlink", "followedHyperlink": "folHlink",
+}
+
+
+class Theme:
+    """The colour scheme of a document's theme part (``word/theme/theme1.xml``)."""
+
+    def __init__(self, theme_el=None):
+        self.colours: dict[str, str] = {}
+        if theme_el is None:
+            return
+        scheme = theme_el.find(f".//{{{_A_NS}}}clrScheme")
+        if scheme is None:
+            return
+        for slot in scheme:
+            name = slot.tag.rsplit("}", 1)[-1]
+            for c in slot:
+                # sysClr (window, windowText) carries the colour it last had as lastClr
+                val = c.get("lastClr") if c.tag.endswith("sysClr") else c.get("val")
+                if val and re.fullmatch(r"[0-9A-Fa-f]{6}", val):
+                    self.colours[name] = val.upper()
+                    break
+
+    @classmethod
+    def from_xml(cls, data: Optional[bytes]) -> "Theme":
+        if not data:
+            return cls()
+        try:
+            return cls(etree.fromstring(data))
+        except etree.XMLSyntaxError:
+            return cls()  # a damaged theme only loses theme colours
+
+    def colour(self, name: Optional[str], tint: Optional[str] = None, shade: Optional[str] = None) -> Optional[str]:
+        """"#rrggbb" of a theme colour name with Word's tint/shade (hex bytes
+        "00".."FF"), or None when the theme does not define it."""
+        base = self.colours.get(THEME_SLOTS.get(name or "", name or ""))
+        if base is None:
+            return None
+        return "#" + tinted(base, _byte(tint), _byte(shade)).lower()
+
+
+def document_theme(part) -> Theme:
+    """The theme of a python-docx document part (empty when it has none)."""
+    try:
+        return Theme.from_xml(part.part_related_by(RT.THEME).blob)
+    except (KeyError, AttributeError):
+        return Theme()
+
+
+def _byte(v: Optional[str]) -> Optional[int]:
+    try:
+        return int(v, 16) if v else None
+    except ValueError:
+        return None
+
+
+def tinted(hex6: str, tint: Optional[int] = None, shade: Optional[int] = None) -> str:
+    """Word's theme tint (lighten towards white) and shade (darken), applied to
+    the luminance in HSL; within one step of what Word writes beside them."""
+    r, g, b = (int(hex6[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    h, lum, s = colorsys.rgb_to_hls(r, g, b)
+    if tint is not None:
+        lum = lum * tint / 255 + (1 - tint / 255)
+    if shade is not None:
+        lum = lum * shade / 255
+    return "".join(f"{round(x * 255):02X}" for x in colorsys.hls_to_rgb(h, lum, s))
+
+
 class StyleSheet:
     """Effective properties of paragraph and character styles (basedOn resolved)."""
 
-    def __init__(self, styles_el, numbering_el=None):
+    def __init__(self, styles_el, numbering_el=None, theme: Optional[Theme] = None):
+        #: the document's theme colours (empty when it has no theme part)
+        self.theme = theme or Theme()
         self._styles: dict[str, object] = {}
         self.names: dict[str, str] = {}
         self.default_para: Optional[str] = None

@@ -15,7 +15,7 @@ import re
 from typing import Optional
 
 from boardpack.core.model import TABLE, Block, Cell, Row
-from boardpack.ingest.docx_styles import int_attr, on_off, qn
+from boardpack.ingest.docx_styles import Theme, int_attr, on_off, qn
 
 W_T, W_TBL, W_TR, W_TC = qn("w:t"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 W_VAL = qn("w:val")
@@ -32,18 +32,27 @@ def is_placeholder(el) -> bool:
 _HEX = re.compile(r"^[0-9a-fA-F]{6}$")
 
 
-def _shade_colour(shd) -> Optional[str]:
-    """The colour a ``w:shd`` paints, as "#rrggbb", or None ("auto", clear, theme only)."""
+def _shade_colour(shd, theme: Optional[Theme] = None) -> Optional[str]:
+    """The colour a ``w:shd`` paints, as "#rrggbb", or None ("auto", clear).
+
+    Word writes the hex it resolved beside a theme colour; when a producer
+    wrote only the theme reference (``w:themeFill="accent3"`` with a tint or
+    shade), the document's theme gives it."""
     if shd is None:
         return None
     val = shd.get(W_VAL)
+    if val == "nil":
+        return None
     # A solid pattern paints its foreground colour over the fill.
-    colour = shd.get(qn("w:color")) if val == "solid" else shd.get(qn("w:fill"))
-    if val == "nil" or not colour or not _HEX.match(colour):
-        return None
-    if val == "solid" and colour.lower() == "auto":
-        return None
-    return "#" + colour.lower()
+    attr = "color" if val == "solid" else "fill"
+    colour = shd.get(qn(f"w:{attr}"))
+    if colour and _HEX.match(colour):
+        return "#" + colour.lower()
+    if theme is not None:
+        theme_attr = "Color" if val == "solid" else "Fill"
+        return theme.colour(shd.get(qn(f"w:theme{theme_attr}")), shd.get(qn(f"w:theme{theme_attr}Tint")),
+                            shd.get(qn(f"w:theme{theme_attr}Shade")))
+    return None
 
 
 class TablesMixin:
@@ -174,9 +183,9 @@ class TablesMixin:
                 text = f"{label} {text}"
             lines.append(text)
             inked_bold.extend(s.bold for s in out if s.event is None and s.text.strip())
-            para_fills.append(_shade_colour(el.find(qn("w:pPr") + "/" + qn("w:shd"))))
+            para_fills.append(_shade_colour(el.find(qn("w:pPr") + "/" + qn("w:shd")), self.ss.theme))
         tcpr = tc.find(qn("w:tcPr"))
-        fill = _shade_colour(tcpr.find(qn("w:shd"))) if tcpr is not None else None
+        fill = _shade_colour(tcpr.find(qn("w:shd")), self.ss.theme) if tcpr is not None else None
         if fill is None and para_fills and para_fills[0] and len(set(para_fills)) == 1:
             # Some officers colour the paragraph, not the cell; it reads the same.
             fill = para_fills[0]
@@ -184,35 +193,99 @@ class TablesMixin:
                     tables=tables)
 
     def _apply_style_shading(self, tbl, rows: list[Row]):
-        """Fill from the table style (whole table, or its first row) where cells have none."""
+        """Fill from the table style where cells have none: the whole table, then
+        its conditional formatting (row and column bands, first and last row and
+        column, corner cells) as the table's ``w:tblLook`` switches them on."""
         tpr = tbl.find(qn("w:tblPr"))
         ts = tpr.find(qn("w:tblStyle")) if tpr is not None else None
         sid = ts.get(W_VAL) if ts is not None else self.ss.default_table
         if not sid or not rows:
             return
-        whole = first = None
-        for s in self.ss.chain(sid):
-            if whole is None:
-                whole = _shade_colour(s.find(qn("w:tcPr") + "/" + qn("w:shd")))
-            for cond in s.iterchildren(qn("w:tblStylePr")):
-                if cond.get(qn("w:type")) == "firstRow" and first is None:
-                    first = _shade_colour(cond.find(qn("w:tcPr") + "/" + qn("w:shd")))
-        look = tpr.find(qn("w:tblLook")) if tpr is not None else None
-        first_on = True
-        if look is not None:
-            fr = look.get(qn("w:firstRow"))
-            if fr is not None:
-                first_on = fr in ("1", "true", "on")
-            else:
-                v = look.get(W_VAL)
-                first_on = v is None or bool(int(v, 16) & 0x20) if v and _HEX.match(v.zfill(6)) else True
+        shading = style_shading(self.ss.chain(sid), self.ss.theme)
+        if not any(v for k, v in shading.items() if not k.endswith("BandSize")):
+            return
+        look = table_look(tpr.find(qn("w:tblLook")) if tpr is not None else None)
+        n_cols = max(sum(c.colspan for c in r.cells) for r in rows)
         for i, row in enumerate(rows):
-            colour = first if (i == 0 and first_on and first) else whole
-            if not colour:
-                continue
+            col = 0
             for c in row.cells:
                 if c.fill is None and not c.continued:
-                    c.fill = colour
+                    c.fill = conditional_fill(shading, look, i, len(rows), col, n_cols)
+                col += c.colspan
+
+
+#: conditional formats from weakest to strongest, as Word layers them
+CONDITIONS = ("wholeTable", "band1Vert", "band2Vert", "band1Horz", "band2Horz", "firstCol", "lastCol",
+              "firstRow", "lastRow", "neCell", "nwCell", "seCell", "swCell")
+
+
+def style_shading(chain: list, theme: Optional[Theme]) -> dict:
+    """Shading per condition of a table style (nearest style in the basedOn chain
+    wins), plus its row and column band sizes."""
+    out: dict = {}
+    for s in chain:
+        if "wholeTable" not in out:
+            shd = s.find(qn("w:tcPr") + "/" + qn("w:shd"))
+            if shd is not None:
+                out["wholeTable"] = _shade_colour(shd, theme)
+        for cond in s.iterchildren(qn("w:tblStylePr")):
+            kind = cond.get(qn("w:type"))
+            shd = cond.find(qn("w:tcPr") + "/" + qn("w:shd"))
+            if kind and kind not in out and shd is not None:
+                out[kind] = _shade_colour(shd, theme)
+        for size in ("tblStyleRowBandSize", "tblStyleColBandSize"):
+            v = int_attr(s.find(qn("w:tblPr") + "/" + qn(f"w:{size}")))
+            if size not in out and v:
+                out[size] = v
+    return out
+
+
+#: w:tblLook's hex w:val bits (older files) for the named attributes (newer ones)
+_LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100,
+              "noHBand": 0x200, "noVBand": 0x400}
+
+
+def table_look(look) -> dict[str, bool]:
+    """Which conditional formats a table turns on. Without a w:tblLook the first
+    row is a header (as the reader always assumed) and bands are on."""
+    out = {"firstRow": True, "lastRow": False, "firstColumn": False, "lastColumn": False,
+           "noHBand": False, "noVBand": False}
+    if look is None:
+        return out
+    bits = look.get(W_VAL)
+    mask = int(bits, 16) if bits and re.fullmatch(r"[0-9A-Fa-f]{1,4}", bits) else None
+    for name, bit in _LOOK_BITS.items():
+        v = look.get(qn(f"w:{name}"))
+        if v is not None:
+            out[name] = v in ("1", "true", "on")
+        elif mask is not None:
+            out[name] = bool(mask & bit)
+    return out
+
+
+def conditional_fill(shading: dict, look: dict[str, bool], i: int, n_rows: int, col: int, n_cols: int) -> Optional[str]:
+    """The style's fill for the cell at row ``i``, grid column ``col``: the
+    strongest condition that applies and shades."""
+    first_row = look["firstRow"] and i == 0
+    last_row = look["lastRow"] and i == n_rows - 1 and n_rows > 1
+    first_col = look["firstColumn"] and col == 0
+    last_col = look["lastColumn"] and col == n_cols - 1 and n_cols > 1
+    applies = {"wholeTable": True, "firstRow": first_row, "lastRow": last_row,
+               "firstCol": first_col, "lastCol": last_col,
+               "nwCell": first_row and first_col, "neCell": first_row and last_col,
+               "swCell": last_row and first_col, "seCell": last_row and last_col}
+    if not look["noHBand"] and not (first_row or last_row):
+        # bands count body rows only: a header row is not band 1
+        k = (i - (1 if look["firstRow"] else 0)) // max(1, shading.get("tblStyleRowBandSize", 1))
+        applies["band1Horz" if k % 2 == 0 else "band2Horz"] = True
+    if not look["noVBand"] and not (first_col or last_col):
+        k = (col - (1 if look["firstColumn"] else 0)) // max(1, shading.get("tblStyleColBandSize", 1))
+        applies["band1Vert" if k % 2 == 0 else "band2Vert"] = True
+    fill = None
+    for cond in CONDITIONS:
+        if applies.get(cond) and shading.get(cond):
+            fill = shading[cond]
+    return fill
 
 
 def _set_pages(table: Block, page: Optional[int]) -> None:
