@@ -1,7 +1,9 @@
 """Boilerplate in board packs: text that is in the document but is not content.
 
 Boilerplate blocks stay in the document (provenance, full-text search) but get
-``"boilerplate"`` in :attr:`Block.flags`; extractors skip flagged blocks.
+``"boilerplate"`` in :attr:`Block.flags`; extractors skip flagged blocks. The
+flags are set by the mark stage (:mod:`boardpack.ingest.mark`), before
+segmentation, which only reads them.
 
 Everything recognised here is data: :data:`BLOCK_PATTERNS` lists single-block
 boilerplate (placeholder pages, template instructions, template footnotes,
@@ -106,7 +108,8 @@ BLOCK_PATTERNS: tuple[BoilerplatePattern, ...] = (
 )
 
 #: Headings that open a whole boilerplate section (visitor guidance notes).
-#: The section runs until the next paper starts (decided by the segmenter).
+#: The section runs until the next block that certainly opens a paper (the
+#: segmenter's cues, :func:`boardpack.ingest.hits.strong_start`).
 SECTION_STARTS: tuple[BoilerplatePattern, ...] = (
     BoilerplatePattern(
         "visitor_guidance",
