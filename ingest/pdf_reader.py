@@ -15,8 +15,9 @@ lone page numbers) are marked as furniture, text-aligned tables are found
 among the rest (:mod:`.pdf_text_tables`), lines become headings, paragraphs
 and list items (:mod:`.pdf_blocks`), a PAGE_BREAK goes between pages, and
 tables continued over a page break are joined (:mod:`.pdf_tables`).
-Furniture stays in the document as blocks of their own; the clean stage
-(:mod:`boardpack.ingest.clean`) drops them without touching paragraphs.
+Furniture (the test is :mod:`.furniture`'s) stays in the document as blocks
+of their own; the clean stage (:mod:`boardpack.ingest.clean`) drops them
+without touching paragraphs.
 
 Pages with no text layer but an image (or glyphs drawn as outlines) are
 recorded in ``doc.scanned_pages``. Errors are typed: a password-protected
@@ -33,7 +34,7 @@ from pathlib import Path
 from boardpack.core.errors import UnreadableDocument
 from boardpack.core.model import PAGE_BREAK, TABLE, Block, Document
 from boardpack.core.settings import DEFAULT, Settings
-from boardpack.ingest.clean import furniture_key, in_band, is_lone_page_number, repeated_keys
+from boardpack.ingest.furniture import Candidate, furniture_key, furniture_of, in_band
 from boardpack.ingest.pdf_blocks import Builder, Line, PageItems, flag_footnotes, heading_styles, join_across_pages, list_levels, page_blocks
 from boardpack.ingest.pdf_page import add_text_tables
 from boardpack.ingest.pdf_pages import Pages, fallback_page_count, refuse_pages
@@ -55,16 +56,15 @@ def _mark_furniture(pages: list[PageItems], settings: Settings, body: float) -> 
     def key(ln: Line) -> str:
         return furniture_key(ln.text, exact=ln.bold or ln.size >= body + 1.5)
 
-    cands = []  # (page number, line in a band, its furniture key)
+    cands = []  # lines in a band of their page
     for p in pages:
         for it in p.items:
             if isinstance(it, Line):
                 it.band = in_band(it.top, it.bottom, p.height, settings.furniture_band)
                 if it.band:
-                    cands.append((p.number, it, key(it)))
-    keys = repeated_keys(((n, k) for n, _, k in cands), len(pages), settings)
-    for n, it, k in cands:
-        it.furniture = k in keys or is_lone_page_number(it.text, n, len(pages))
+                    cands.append(Candidate(p.number, it.band, it.text, key(it), it))
+    for c in furniture_of(cands, len(pages), settings):
+        c.item.furniture = True
 
 
 def _text_margin(pages: list[PageItems]) -> float:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from boardpack.ingest import file_sha256
-from boardpack.ingest.clean import clean_document, furniture_key, is_file_path, is_page_number
+from boardpack.ingest.clean import clean_document
+from boardpack.ingest.furniture import furniture_key, is_file_path, is_page_number
 from boardpack.ingest.pdf_reader import read_pdf
 from boardpack.core.model import HEADING, PAGE_BREAK, PARAGRAPH, TABLE, Block, Document
 from boardpack.core.settings import Settings
