@@ -156,11 +156,14 @@ def key_pairs(cells: list[Cell], settings: Optional[Settings] = None,
             continue
         own = c.norm.strip()
         near = [cells[k] for k in (j + 1, j - 1) if 0 <= k < len(cells) and not cells[k].fill and cells[k].norm.strip()]
-        # a cell that only names its colour ("GREY") leaves the meaning to the words beside it
+        # a cell that only names its colour leaves the meaning to the words beside
+        # it ("GREY | Action closed"), unless the name is a status itself ("GREEN | On
+        # track" is green, as the action-plan extractor reads the same key)
         label = near[0].norm.strip() if near and (not own or _COLOUR_WORD.fullmatch(own)) else own
-        # a key's words are a short phrase; a longer label is an item, not a key
-        st = key_status(label, settings) if any_words or len(label.split()) <= 8 else None
-        st = st or (key_status(own, settings) if own and label != own else None)
+        st = key_status(own, settings) if own and label != own else None
+        if st is None and (any_words or len(label.split()) <= 8):
+            # a key's words are a short phrase; a longer label is an item, not a key
+            st = key_status(label, settings)
         if st or (any_words and label):
             out.append((c.fill.lower(), st))
     return out

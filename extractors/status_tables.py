@@ -196,15 +196,20 @@ def find_status_table(b: Block, key: ColourKey, settings) -> Optional[StatusTabl
 
 
 def _label_column(body, status_cols: set[int], n_cols: int) -> Optional[int]:
-    """The column that names the items: the most letters, leftmost on a tie."""
+    """The column that names the items: the leftmost column of words (a row's
+    label comes first, a commentary column later), else the one with most letters."""
     best = None
     for c in range(n_cols):
         if c in status_cols:
             continue
         cells = [covering(g, c) for _, _, g in body]
-        letters = sum(len(re.findall(r"[A-Za-z]", x.norm)) for x in cells if x)
-        filled = sum(1 for x in cells if x and re.search(r"[A-Za-z]{2}", x.norm))
-        if filled >= MIN_SHARE * len(body) and (best is None or letters > best[0]):
+        named = [x.norm for x in cells if x and re.search(r"[A-Za-z]{2}", x.norm)]
+        if len(named) < MIN_SHARE * len(body):
+            continue
+        if sum(len(t.split()) for t in named) >= 2 * len(named):
+            return c  # phrases, not codes ("Police", "CYPE")
+        letters = sum(len(re.findall(r"[A-Za-z]", t)) for t in named)
+        if best is None or letters > best[0]:
             best = (letters, c)
     return best[1] if best else None
 

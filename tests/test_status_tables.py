@@ -190,6 +190,7 @@ def test_key_words_from_the_settings_vocabulary():
 def test_key_cell_naming_its_colour_means_the_words_beside_it():
     assert key_pairs([Cell("GREY", fill="#bfbfbf"), Cell("Action closed")]) == [("#bfbfbf", "closed")]
     assert key_pairs([Cell("", fill="#92d050"), Cell("Better position")]) == [("#92d050", "green")]
+    assert key_pairs([Cell("GREEN", fill="#00b050"), Cell("On track")]) == [("#00b050", "green")]
 
 
 @pytest.mark.parametrize("text", [
