@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from boardpack.core.settings import DEFAULT, Settings
-from boardpack.core.vocabulary import ATTENDANCE_LABELS, label_pattern
+from boardpack.core.vocabulary import ATTENDANCE_LABELS, label_pattern, label_words
 from boardpack.extractors.attendance_names import looks_like_name
 
 PRESENT = "present"
@@ -34,21 +34,30 @@ PROSE_APOLOGIES = re.compile(
 )
 ATTEND_PROSE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance(?:\s+virtually)?\b", re.I)
 # a cue anywhere in a line, for side-by-side column headers ("Present: Also in attendance: Apologies")
-_CUE_ANY = re.compile(
-    r"(?P<c>(?:members\s+)?present|(?:also\s+)?in\s+attendance(?:\s+virtually)?|also\s+present|members\s+of\s+the\s+public|"
-    r"officers(?:\s+present)?|apologies(?:\s+for\s+absence)?)\s*:?",
-    re.I,
-)
+_CUE_ANY_WORDS = (r"(?:members\s+)?present|(?:also\s+)?in\s+attendance(?:\s+virtually)?|also\s+present|members\s+of\s+the\s+public|"
+                  r"officers(?:\s+present)?|apologies(?:\s+for\s+absence)?")
+
+
+def _cue_any(added: str = "") -> re.Pattern:
+    return re.compile(rf"(?P<c>{added}{_CUE_ANY_WORDS})\s*:?", re.I)
+
+
+_CUE_ANY = _cue_any()
 SPLIT_CUES = re.compile(
     r"^(?:(?:members\s+)?present\b|(?:also\s+)?in\s+attendance\b|also\s+present\b|apologies\b|officers?\s*:|members\s+of\s+the\s+public\b|members\s*:|actions?\s*[:\-]|resolved\b|"
     r"\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?\s+[A-Z]|\d{1,3}\.\s+[A-Z][A-Za-z]+(?:\s+[A-Za-z&']+){0,12}$)",
     re.I,
 )
 # a label inside a paragraph, after a sentence: "Present: A, B. Absent: C."
-_INLINE_CUE = re.compile(
-    r"(?:(?<=[.;])|(?<=[a-z]\)))\s+(?:[-\u2013]\s+)?(?=(?:absent|apologies|regrets|also\s+present|in\s+attendance|also\s+in\s+attendance|not\s+present|staff|guests?|officers?|ex[\s-]officio)\b\s*[:\-\u2013]?\s*[A-Z])",
-    re.I,
-)
+_INLINE_WORDS = (r"absent|apologies|regrets|also\s+present|in\s+attendance|also\s+in\s+attendance|not\s+present|staff|guests?"
+                 r"|officers?|ex[\s-]officio")
+
+
+def _inline_cue(added: str = "") -> re.Pattern:
+    return re.compile(rf"(?:(?<=[.;])|(?<=[a-z]\)))\s+(?:[-\u2013]\s+)?(?=(?:{added}{_INLINE_WORDS})\b\s*[:\-\u2013]?\s*[A-Z])", re.I)
+
+
+_INLINE_CUE = _inline_cue()
 
 
 def row_status(cells: list[str]) -> Optional[str]:
@@ -80,6 +89,11 @@ class AttendanceLabels:
         added = [k for k in table if k not in ATTENDANCE_LABELS]
         self.split_cues = SPLIT_CUES if not added else re.compile(
             SPLIT_CUES.pattern + "".join(rf"|^(?:{label_pattern(k)})" for k in added), re.I)
+        # ... and heads a column beside others ("Present: Visiting officers:") or
+        # follows a sentence inside a paragraph ("... Visiting officers: Mr A")
+        words = "".join(f"(?:{label_words(k)})|" for k in added)
+        self.cue_any = _cue_any(words) if added else _CUE_ANY
+        self.inline_cue = _inline_cue(words) if added else _INLINE_CUE
 
     def cue(self, text: str) -> tuple[Optional[str], str]:
         """(category, the text after the label), or (None, text) when no label opens it."""
@@ -94,7 +108,7 @@ class AttendanceLabels:
         cats = []
         pos = 0
         t = text.strip()
-        for m in _CUE_ANY.finditer(t):
+        for m in self.cue_any.finditer(t):
             if t[pos:m.start()].strip(" |"):
                 return None
             cat, _ = self.cue(m.group(0).strip() + (":" if not m.group(0).strip().endswith(":") else ""))
@@ -118,7 +132,7 @@ class AttendanceLabels:
 
     def split_inline(self, t: str) -> list[tuple[Optional[str], str]]:
         """A paragraph cut at the labels inside it: [(category or None, text)]."""
-        pieces = _INLINE_CUE.split(t)
+        pieces = self.inline_cue.split(t)
         if len(pieces) < 2:
             return [(None, t)]
         out: list[tuple[Optional[str], str]] = [(None, pieces[0].rstrip(" ."))]

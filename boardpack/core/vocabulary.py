@@ -212,10 +212,18 @@ ATTENDANCE_LABELS: Mapping[str, str] = MappingProxyType({
 PATTERN_CHARS = re.compile(r"[\\^$*+?{}\[\]|()]")
 
 
+def label_words(label: str) -> str:
+    """The words of one attendance label as a pattern, without the tail (for a
+    label found inside a line rather than at its start)."""
+    if PATTERN_CHARS.search(label):
+        return label
+    return r"\s+".join(re.escape(w) for w in label.split())
+
+
 def label_pattern(label: str) -> str:
     """The pattern of one attendance label: a pattern as it is, a plain phrase
     ("visitors present") with any spacing between its words and the tail of a
     label that counts only before a colon or dash, or alone."""
     if PATTERN_CHARS.search(label):
         return label
-    return r"\s+".join(re.escape(w) for w in label.split()) + LABEL_ALONE
+    return label_words(label) + LABEL_ALONE
