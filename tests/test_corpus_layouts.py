@@ -1,0 +1,213 @@
+"""The layout corpus (corpus/layouts, issue 9): every sample pack in six layouts and a scan, judged
+against the pack's one gold.
+
+The layout corpus is ingested once for this module (``layout_report``: every
+file into its own store, 2 workers; OCR of the scan is cached by file hash
+under the usual OCR cache). Each layout must reach, per key field, a floor:
+the F1 measured when the layouts were built, minus 0.02 (:data:`FLOORS`).
+The issue's target is F1 >= 0.98 per field for every text layout and >= 0.90
+for the scans (:data:`TEXT_TARGET`, :data:`SCAN_TARGET`); the readers are
+being fixed for these layouts now, and the lead raises a floor as a fix
+lands (never lowers one).
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from boardpack.cli_eval import eval_command
+from boardpack.evaluate import find_samples
+from boardpack.evaluate_layouts import MANIFEST, evaluate_layouts, load_manifest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+LAYOUTS = CORPUS / "layouts"
+PACKS = ["cdrp-2009-07-27", "cdrp-2009-10-26", "cdrp-2010-01-25", "cdrp-2010-04-26", "cdrp-2011-04-26",
+         "cdrp-2017-02-23"]
+TEXT_LAYOUTS = ["grid", "borderless", "shaded", "narrow", "serif", "open"]
+SCANNED = "scanned"
+TEXT_TARGET, SCAN_TARGET = 0.98, 0.90
+#: The whole corpus (samples, goldens, layouts) stays small enough to commit.
+CORPUS_LIMIT_BYTES = 40_000_000
+
+# Floors per layout and field (F1 over the layout's PDF, DOCX and DOC files): the F1 measured on
+# 2026-12-01 (corpus eval code of HEAD b234924 with the issue-9 readers in progress) minus 0.02, never
+# below it. The target is 0.98 per field for every text layout and 0.90 for the scan: the lead raises
+# a floor as a reader fix lands; nobody lowers one. Per-format figures: corpus/README.md.
+FLOORS: dict[str, dict[str, float]] = {
+    "grid": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.980, "status": 0.980, "stats_awaited": 0.980, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
+    "borderless": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.750, "status": 0.743, "stats_awaited": 0.750, "amount": 0.932, "indicator_value": 0.965, "meeting_date": 0.980, "start_time": 0.980},
+    "shaded": {"agenda_number": 0.955, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.743, "status": 0.736, "stats_awaited": 0.743, "amount": 0.646, "indicator_value": 0.661, "meeting_date": 0.980, "start_time": 0.980},
+    "narrow": {"agenda_number": 0.899, "attendance": 0.957, "minutes_date": 0.972, "milestone_ref": 0.973, "status": 0.952, "stats_awaited": 0.973, "amount": 0.948, "indicator_value": 0.830, "meeting_date": 0.980, "start_time": 0.980},
+    "serif": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.745, "status": 0.678, "stats_awaited": 0.684, "amount": 0.932, "indicator_value": 0.980, "meeting_date": 0.947, "start_time": 0.689},
+    "open": {"agenda_number": 0.955, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.745, "status": 0.671, "stats_awaited": 0.680, "amount": 0.932, "indicator_value": 0.980, "meeting_date": 0.780, "start_time": 0.713},
+    "scanned": {"meeting_date": 0.980, "start_time": 0.980, "agenda_number": 0.813, "attendance": 0.940, "minutes_date": 0.940, "milestone_ref": 0.519, "status": 0.504, "stats_awaited": 0.519, "amount": 0.980, "indicator_value": 0.980},
+}
+
+
+def _manifest() -> dict:
+    path = LAYOUTS / MANIFEST
+    if not path.exists():
+        pytest.skip("layout corpus not built (run `python corpus/build.py --layouts`)")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def layout_report():
+    _manifest()
+    return evaluate_layouts(LAYOUTS, workers=2)
+
+
+# -- what the corpus holds (no ingest) ------------------------------------------
+
+
+def test_every_pack_in_every_layout_as_pdf_and_docx_and_doc_for_two_packs():
+    m = _manifest()
+    have = {(f["layout"], f["pack"], f["format"]) for f in m["files"]}
+    assert set(TEXT_LAYOUTS) <= set(m["layouts"]) and len(TEXT_LAYOUTS) >= 6
+    for layout in TEXT_LAYOUTS:
+        for pack in PACKS:
+            assert {(layout, pack, "pdf"), (layout, pack, "docx")} <= have, (layout, pack)
+        assert sum(1 for pack in PACKS if (layout, pack, "doc") in have) >= 2, layout
+    assert any(f["layout"] == SCANNED for f in m["files"])
+    for f in m["files"]:
+        assert (LAYOUTS / f["path"]).is_file(), f["path"]
+        assert (LAYOUTS / f["gold"]).resolve().is_file(), f["gold"]
+
+
+def test_layout_files_are_judged_against_their_packs_gold_only():
+    """Regression (layouts judged by the corpus eval): a gold file beside a layout file would put it in
+    `boardpack eval corpus/`, which must stay 1.000; the layouts' gold is the pack's, named in the manifest."""
+    assert not list(LAYOUTS.rglob("*.gold.json"))
+    assert not [s for s, _ in find_samples(CORPUS) if "layouts" in s.relative_to(CORPUS).parts]
+    _, samples = load_manifest(LAYOUTS)
+    for s in samples:
+        assert s.gold.name == f"{s.pack}.docx.gold.json", s.path
+        assert s.path.name.startswith(s.pack + "-" + s.layout + ".")
+
+
+def test_make_run_leaves_the_layouts_out():
+    """`make run` prints the audit of the corpus as documented; the layouts would store every pack again."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "filter-out corpus/layouts/" in text
+    assert "boardpack ingest corpus/ " not in text
+
+
+def test_corpus_stays_small():
+    total = sum(p.stat().st_size for p in CORPUS.rglob("*") if p.is_file())
+    assert total < CORPUS_LIMIT_BYTES, total
+
+
+def _docx_xml(layout: str, part: str = "document", pack: str = "cdrp-2017-02-23") -> str:
+    with zipfile.ZipFile(LAYOUTS / layout / f"{pack}-{layout}.docx") as z:
+        return z.read(f"word/{part}.xml").decode("utf-8")
+
+
+def test_layouts_look_as_described():
+    _manifest()
+    grid, borderless, shaded = _docx_xml("grid"), _docx_xml("borderless"), _docx_xml("shaded")
+    narrow, serif, open_ = _docx_xml("narrow"), _docx_xml("serif"), _docx_xml("open")
+    assert "w:tblHeader" in grid and "w:tblHeader" not in borderless and "w:tblHeader" not in open_
+    assert 'w:insideV w:val="nil"' in borderless and 'w:insideH w:val="single"' not in borderless
+    assert 'w:fill="DBE5F1"' in shaded and 'w:orient="portrait"' not in shaded
+    assert 'w:insideH w:val="single"' in serif and 'w:insideV w:val="nil"' in serif
+    assert 'w:ascii="Liberation Serif"' in _docx_xml("serif", "styles")
+    assert 'w:ascii="DejaVu Sans"' in _docx_xml("open", "styles")
+    assert 'w:num="2"' in serif and 'w:num="2"' in open_ and 'w:num="2"' not in grid
+
+    def widths(xml):
+        import re
+        return sum(int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"', xml))
+    assert widths(narrow) < 0.6 * widths(grid)
+
+
+def test_a_layout_changes_no_word_of_the_pack():
+    """The gold is the pack's in every layout because a layout moves and styles words, never changes them."""
+    import sys
+    sys.path.insert(0, str(ROOT))
+    from corpus import pack2017
+    from corpus.layout_variants import LAYOUTS as VARIANTS, apply_layout
+
+    def words(doc):
+        return [t.text for t in doc.element.body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")]
+
+    base = words(pack2017.build()[0].doc)
+    for name in VARIANTS:
+        w, _ = pack2017.build()
+        apply_layout(w.doc, name)
+        assert words(w.doc) == base, name
+
+
+def test_scan_is_image_only_greyscale_at_scanner_resolution():
+    import pdfplumber
+    m = _manifest()
+    scans = [LAYOUTS / f["path"] for f in m["files"] if f["layout"] == SCANNED]
+    for path in scans:
+        with pdfplumber.open(path) as pdf:
+            assert len(pdf.pages) >= 4
+            for page in pdf.pages:
+                assert not page.chars, (path.name, page.page_number)
+                (img,) = page.images
+                assert img["colorspace"][0] == "/DeviceGray" or "Gray" in str(img["colorspace"])
+                dpi = img["srcsize"][0] / (float(page.width) / 72.0)
+                assert 150 <= round(dpi) <= 200, dpi
+
+
+def test_scan_is_reproducible(tmp_path):
+    """The same grid PDF and seed give the same scan, byte for byte (no clock, no unseeded noise)."""
+    import sys
+    sys.path.insert(0, str(ROOT))
+    from corpus import scans
+    from corpus.build_layouts import SCANNED_PACKS, rel_name
+
+    _manifest()
+    slug, opts = next(iter(SCANNED_PACKS.items()))
+    committed = LAYOUTS / rel_name(slug, SCANNED, "pdf")
+    out = tmp_path / committed.name  # the PDF's title is the file's stem
+    scans.scan_pdf(LAYOUTS / rel_name(slug, "grid", "pdf"), out, dpi=opts["dpi"], seed=opts["seed"])
+    assert out.read_bytes() == committed.read_bytes()
+
+
+# -- the eval per layout ---------------------------------------------------------
+
+
+def test_eval_by_layout_prints_json_per_layout_and_field(tmp_path):
+    """`boardpack eval DIR --by-layout --json` on a one-file layout corpus (fast: one DOCX)."""
+    _manifest()
+    one = tmp_path / "layouts"
+    (one / "grid").mkdir(parents=True)
+    src = LAYOUTS / "grid" / "cdrp-2017-02-23-grid.docx"
+    (one / "grid" / src.name).write_bytes(src.read_bytes())
+    gold = (CORPUS / "docx" / "cdrp-2017-02-23.docx.gold.json").resolve()
+    (one / MANIFEST).write_text(json.dumps({"layouts": {"grid": "ruled"}, "files": [
+        {"path": "grid/" + src.name, "layout": "grid", "pack": "cdrp-2017-02-23", "format": "docx",
+         "gold": str(gold)}]}), encoding="utf-8")
+    res = CliRunner().invoke(eval_command, [str(one), "--by-layout", "--json", "-w", "1"], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert set(data["field_f1"]) == {"grid"}
+    assert data["field_f1"]["grid"]["milestone_ref"] == 1.0
+    assert data["layouts"]["grid"]["description"] == "ruled"
+    # without --by-layout the folder has no gold beside its files: say what to do
+    res = CliRunner().invoke(eval_command, [str(one)])
+    assert res.exit_code == 2 and "--by-layout" in res.output
+
+
+def test_every_layout_file_ingests(layout_report):
+    assert not [(f.file, f.error) for f in layout_report.files if f.status != "ok"]
+    assert set(layout_report.layouts) == set(TEXT_LAYOUTS) | {SCANNED}
+
+
+@pytest.mark.parametrize("layout", TEXT_LAYOUTS + [SCANNED])
+def test_layout_f1_per_field_at_least_its_floor(layout_report, layout):
+    f1 = layout_report.field_f1()[layout]
+    floors = FLOORS[layout]
+    assert set(floors) == set(f1), "every field the gold judges has a floor"
+    below = {name: (f1[name], floor) for name, floor in floors.items() if f1[name] < floor}
+    assert not below, f"{layout}: F1 below floor (measured, floor): {below}"
+    assert all(0.0 <= floor <= 1.0 for floor in floors.values())
