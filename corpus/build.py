@@ -190,6 +190,7 @@ def build_all(docx_only: bool = False, only: str | None = None) -> None:
 def check() -> int:
     """Rebuild every DOCX and gold file in memory and compare with the committed ones; 0 when identical.
 
+    The layout corpus's DOCX files and manifest are compared too (corpus/build_layouts.py).
     PDF and DOC files are not rebuilt (LibreOffice output depends on its version and fonts),
     and gold ``page`` values (looked up in the rendered PDFs at build time) are not compared.
     """
@@ -214,6 +215,7 @@ def check() -> int:
     exp = json.dumps(series.expected_audits(), indent=1, ensure_ascii=False) + "\n"
     if (ROOT / "series" / "expected_audits.json").read_text(encoding="utf-8") != exp:
         bad_files.append("series/expected_audits.json")
+    bad_files += build_layouts.check(samples())
     for f in bad_files:
         print("differs:", f)
     return 1 if bad_files else 0

@@ -126,3 +126,26 @@ def build(samples: list[dict], fix_pdf: Callable[[bytes], bytes], only_layout: s
             print("wrote", dst.relative_to(ROOT), f"({n} scanned pages)")
     (LAYOUT_ROOT / MANIFEST).write_text(json.dumps(manifest(samples), indent=1) + "\n", encoding="utf-8")
     print("wrote", (LAYOUT_ROOT / MANIFEST).relative_to(ROOT))
+
+
+def check(samples: list[dict]) -> list[str]:
+    """Layout files (relative to corpus/) whose DOCX or manifest a rebuild in memory would change.
+
+    PDF, DOC and scans are not compared (LibreOffice and pypdfium2 output depend on their versions).
+    """
+    differs = []
+    with tempfile.TemporaryDirectory() as td:
+        for layout in LAYOUTS:
+            for s in samples:
+                w, _gold = s["build"]()
+                apply_layout(w.doc, layout)
+                rel = rel_name(s["slug"], layout, "docx")
+                data = save_deterministic(w.doc, Path(td) / "x.docx")
+                committed = LAYOUT_ROOT / rel
+                if not committed.exists() or committed.read_bytes() != data:
+                    differs.append("layouts/" + rel)
+    text = json.dumps(manifest(samples), indent=1) + "\n"
+    path = LAYOUT_ROOT / MANIFEST
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        differs.append("layouts/" + MANIFEST)
+    return differs
