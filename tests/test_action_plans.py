@@ -14,6 +14,7 @@ import pytest
 
 from boardpack.extractors.action_plans import header_roles, parse_milestone, split_milestones
 from boardpack.core.model import Paper
+from boardpack.ingest.mark import mark_document
 from boardpack.schema import migrate
 
 from report_views_helper import (
@@ -455,3 +456,19 @@ def test_title_rows_of_a_table_beat_the_running_header():
                    headers=["Community Safety Plan 2011-2014"])
     ups = views(doc, run_extractors(doc))["v_action_updates"]
     assert [u["plan_title"] for u in ups] == ["Southern Domestic Abuse Task Group"]
+
+
+# -- the header rows are read from the table's recorded classification -------------------
+
+def test_plan_header_rows_come_from_the_mark_stage_record():
+    doc = mark_document(rolling_plan_doc())
+    tables = [b for b in doc.blocks if b.table is not None and b.table.plan_headers]
+    assert tables and all(ph.roles for b in tables for ph in b.table.plan_headers)
+    ups, _ = updates_by_ref(doc)
+    assert "1.1a" in ups
+    # the extractor reads the record, it does not test the rows again: a table
+    # recorded with no plan header row is no plan
+    for b in tables:
+        b.table.plan_headers = []
+    ups, res = updates_by_ref(doc)
+    assert not ups and not res.rows.get("action_plans")
