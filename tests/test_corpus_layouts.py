@@ -177,7 +177,9 @@ def test_scan_is_reproducible(tmp_path):
 
 
 def test_eval_by_layout_prints_json_per_layout_and_field(tmp_path):
-    """`boardpack eval DIR --by-layout --json` on a one-file layout corpus (fast: one DOCX)."""
+    """`boardpack eval DIR --by-layout --json` on a one-file layout corpus (fast: one DOCX); the table
+    form names the layout and the fields; --fail-under passes at 1.0 here and fails on a gold that
+    the file cannot meet."""
     _manifest()
     one = tmp_path / "layouts"
     (one / "grid").mkdir(parents=True)
@@ -196,6 +198,20 @@ def test_eval_by_layout_prints_json_per_layout_and_field(tmp_path):
     # without --by-layout the folder has no gold beside its files: say what to do
     res = CliRunner().invoke(eval_command, [str(one)])
     assert res.exit_code == 2 and "--by-layout" in res.output
+    res = CliRunner().invoke(eval_command, [str(one), "--by-layout", "--fail-under", "1.0", "-w", "1"],
+                             catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    assert "grid" in res.output and "milestone_ref" in res.output and "docx" in res.output
+    # a gold with one milestone more than the paper has: recall < 1, so --fail-under 1.0 fails
+    g = json.loads(gold.read_text(encoding="utf-8"))
+    g["views"]["v_action_updates"].append(dict(g["views"]["v_action_updates"][0], ref="9.9z"))
+    (tmp_path / "more.gold.json").write_text(json.dumps(g), encoding="utf-8")
+    m = json.loads((one / MANIFEST).read_text(encoding="utf-8"))
+    m["files"][0]["gold"] = str(tmp_path / "more.gold.json")
+    (one / MANIFEST).write_text(json.dumps(m), encoding="utf-8")
+    res = CliRunner().invoke(eval_command, [str(one), "--by-layout", "--fail-under", "1.0", "-w", "1"],
+                             catch_exceptions=False)
+    assert res.exit_code == 1
 
 
 def test_every_layout_file_ingests(layout_report):
