@@ -29,9 +29,6 @@ LABEL_COL = re.compile(r"\b(items?|title|name|organi[sz]ations?|applicants?|reci
 NOTES_COL = re.compile(r"\b(notes?|comments?|commentary|explanation|narrative|remarks?|reasons?|details?|status|description)\b", re.I)
 
 
-# -- layout -------------------------------------------------------------------
-
-
 @dataclass
 class Column:
     index: int
