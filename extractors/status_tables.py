@@ -29,7 +29,7 @@ from typing import Optional
 
 from boardpack.core.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Cell, Row
 from boardpack.core.periods import Period, parse_period, period_for_meeting
-from boardpack.core.status import AMBER, GREEN, RED, stats_awaited
+from boardpack.core.status import AMBER, GREEN, RED, stats_awaited, status_from_text
 from boardpack.extractors.base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.colour_key import (
     KEY_CAPTION,
@@ -45,8 +45,11 @@ from boardpack.extractors.report_context import context_date, is_furniture, join
 #: rows of other extractors' tables that mean "this table is mine"
 OWNED_BY_OTHERS = ("plan_updates", "plan_actions", "action_plans", "minute_actions", "attendance")
 
-TICKS = set("\u2713\u2714\u2705\u2611")  # check marks, ballot box with check
-CROSSES = set("\u2717\u2718\u274c\u274e\u2612")  # ballot x's, cross marks, ballot box with x
+# check marks, ballot box with check; and Word's Wingdings tick and boxed tick
+# (a w:sym that the reader gives as its private-use code, U+F0FC and U+F0FE)
+TICKS = set("\u2713\u2714\u2705\u2611\uf0fc\uf0fe")
+# ballot x's, cross marks, ballot box with x; Wingdings cross and boxed cross (U+F0FB, U+F0FD)
+CROSSES = set("\u2717\u2718\u274c\u274e\u2612\uf0fb\uf0fd")
 _RAG_CELL = re.compile(r"^\W*(green|amber|red|yellow|orange|g|a|r)\W*$", re.I)
 _RAG_OF = {"green": GREEN, "g": GREEN, "amber": AMBER, "yellow": AMBER, "orange": AMBER, "a": AMBER,
            "red": RED, "r": RED}
@@ -54,6 +57,7 @@ _RAG_OF = {"green": GREEN, "g": GREEN, "amber": AMBER, "yellow": AMBER, "orange"
 REF = re.compile(r"^\(?(?:[A-Za-z]{0,2}\d{1,3}(?:[.\-]\d{1,3}){0,2}[a-z]?|[a-z]|[ivx]{1,4})\)?\.?$")
 _LEADING_REF = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)[.)]?\s+(?=[A-Za-z])")
 
+MAX_RAG_WORDS = 6  # a status cell that names its RAG rating is short; a RAG word in prose is not one
 MIN_ROWS = 2  # a status column is a pattern: one coloured cell is not a table's status
 MIN_SHARE = 0.6  # of the table's item rows that carry a signal in the column
 
@@ -108,6 +112,10 @@ def cell_signal(cell: Optional[Cell], key: ColourKey) -> Optional[Signal]:
     m = _RAG_CELL.match(text) if text else None
     if m:
         return Signal(_RAG_OF[m.group(1).lower()], text, "word", cell.fill)
+    if text and len(text.split()) <= MAX_RAG_WORDS:
+        said = status_from_text(text)  # "Green (on track)", "RAG: Amber", "AMBER - slipping"
+        if said in (GREEN, AMBER, RED):
+            return Signal(said, text, "word", cell.fill)
     if cell.fill and text and not re.search(r"\d", text) and len(text.split()) <= 4:
         # a short name on a colour ("CYPE", "Housing") is a category's colour, not a status
         return None
