@@ -148,7 +148,7 @@ def test_blank_fill_words_find_the_colour_column():
     from boardpack.ingest.pdf_tables import page_fills
 
     with pdfplumber.open(FIX / f"{SCORECARD}.pdf") as pdf:
-        page = pdf.pages[0]
+        page = next(pg for pg in pdf.pages if "glance" in (pg.extract_text() or ""))
         words = page.extract_words()
         got = blank_fill_words(words, page_fills(page.rects))
     assert [w["fill"] for w in got] == ["#92d050", "#ff0000", "#ffff00"]
