@@ -22,6 +22,11 @@ CORPUS = ROOT / "corpus"
 REALWORLD = (ROOT.parent / "shared" / "realworld").resolve()
 
 
+def sample_folders() -> list[Path]:
+    """The folders of corpus/ that `make run` ingests: all but layouts/ (and caches)."""
+    return sorted(p for p in CORPUS.iterdir() if p.is_dir() and p.name not in {"layouts", "__pycache__"})
+
+
 def realworld_files(pattern: str = "**/*.pdf") -> list[Path]:
     """Real-world files matching ``pattern`` (empty when the folder is absent)."""
     return sorted(REALWORLD.glob(pattern)) if REALWORLD.is_dir() else []
@@ -58,7 +63,10 @@ def corpus_ingest(tmp_path_factory):
     if not any(CORPUS.rglob("*.gold.json")):
         pytest.skip("corpus not generated (run `make corpus`)")
     db = tmp_path_factory.mktemp("corpus-db") / "corpus.db"
-    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(db), "-w", "2", "-s"])
+    # every folder of corpus/ but layouts/ (the same packs typeset six more ways, judged by
+    # tests/test_corpus_layouts.py): what `make run` ingests
+    folders = [str(p) for p in sample_folders()]
+    result = CliRunner().invoke(cli, ["ingest", *folders, "--db", str(db), "-w", "2", "-s"])
     return db, result
 
 
