@@ -33,10 +33,12 @@ from boardpack.core.status import AMBER, GREEN, RED, stats_awaited, status_from_
 from boardpack.extractors.base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.colour_key import (
     KEY_CAPTION,
+    KEY_LEAD,
     ColourKey,
     document_key,
     is_key_table,
     key_pairs,
+    legend_key,
     legend_near,
     table_key,
 )
@@ -160,8 +162,8 @@ def _key_rows(rows: list[Row], start: int, settings) -> set[int]:
             caption = i
         if caption is not None and i >= caption:
             out.add(i)
-        elif len(key_pairs(cells, settings)) >= 2:
-            out.add(i)
+        elif len(key_pairs(cells, settings)) >= 2 or (KEY_LEAD.match(words) and legend_key(words, settings)):
+            out.add(i)  # a row of coloured key cells, or a key written out ("Key: green - better; ...")
     return out
 
 
@@ -172,9 +174,13 @@ def find_status_table(b: Block, key: ColourKey, settings) -> Optional[StatusTabl
         return None
     keys = _key_rows(rows, 0, settings)
     own_key = table_key([rows[i] for i in sorted(keys)], settings)
+    for i in sorted(keys):  # a key written out in a row of the table
+        own_key.update(legend_key(" ".join(c.norm for c in rows[i].cells), settings))
     own_key.update(key)
     nh = _header_rows(rows, own_key)
     keys = {i for i in keys if i >= nh}
+    # a key in the header ("Progress (green = better, red = worse)")
+    own_key.update(legend_key(" ".join(c.norm for r in rows[:nh] for c in r.cells), settings))
     body = [(i, rows[i], grid_cells(rows[i])) for i in range(nh, len(rows)) if i not in keys]
     body = [(i, r, g) for i, r, g in body if any(c.norm.strip() for c in g.values())]
     if len(body) < MIN_ROWS:

@@ -117,6 +117,16 @@ SCORECARD_ROWS = [
     ("Actions from the last meeting", "", "Invite the fire service to the next meeting", "red"),
     ("Actions from the last meeting", "", "Publish the minutes on the website", "green"),
 ]  # and nothing from the attendance grid of ticks
+KEYED_ROWS = [
+    # the key in the column header gives blue a meaning of its own, and words of the status vocabulary
+    ("Town centre plan", "", "Install new street lighting", "complete"),
+    ("Town centre plan", "", "Recruit street marshals", "on track"),
+    ("Town centre plan", "", "Open a night-time safe space", "not on track"),
+    # the key written out in the last row is the key, not an item
+    ("Crime types", "", "Shoplifting", "red"),
+    ("Crime types", "", "Criminal damage", "amber"),
+    ("Crime types", "", "Cycle theft", "green"),
+]
 BORDERLESS_ROWS = [
     ("Priorities at a glance", "", "Road safety near schools", "green"),
     ("Priorities at a glance", "", "Rural crime", "red"),
@@ -125,12 +135,12 @@ BORDERLESS_ROWS = [
 
 
 def test_scorecard_ticks_and_rag_letters_docx(parsed):
-    assert _status_rows(parsed, FIX / f"{SCORECARD}.docx") == SCORECARD_ROWS + BORDERLESS_ROWS
+    assert _status_rows(parsed, FIX / f"{SCORECARD}.docx") == SCORECARD_ROWS + BORDERLESS_ROWS + KEYED_ROWS
 
 
 def test_scorecard_ticks_and_rag_letters_pdf(parsed):
     got = _status_rows(parsed, FIX / f"{SCORECARD}.pdf")
-    assert [g for g in got if g[0] != "Priorities at a glance"] == SCORECARD_ROWS
+    assert [g for g in got if g[0] != "Priorities at a glance"] == SCORECARD_ROWS + KEYED_ROWS
 
 
 @pytest.mark.xfail(strict=True, reason="the PDF reader drops a borderless table whose status column has "
@@ -150,7 +160,11 @@ def test_blank_fill_words_find_the_colour_column():
     with pdfplumber.open(FIX / f"{SCORECARD}.pdf") as pdf:
         page = next(pg for pg in pdf.pages if "glance" in (pg.extract_text() or ""))
         words = page.extract_words()
-        got = blank_fill_words(words, page_fills(page.rects))
+        # the borderless table's part of the page: between its heading and the line under it
+        top = next(w["top"] for w in words if w["text"] == "glance")
+        bottom = next(w["top"] for w in words if w["text"] == "Colours")
+        fills = [f for f in page_fills(page.rects) if top < f.bbox[1] < bottom]
+        got = blank_fill_words(words, fills)
     assert [w["fill"] for w in got] == ["#92d050", "#ff0000", "#ffff00"]
     labels = ["Road safety near schools", "Rural crime", "Drug-related harm"]
     for w, label in zip(got, labels):
