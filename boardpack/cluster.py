@@ -19,7 +19,9 @@ imports, and :func:`dask_parse` raises :class:`ClusterUnavailable`.
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import threading
 from collections import deque
 from typing import Optional
 
@@ -109,7 +111,7 @@ def _run(client, jobs, todo, settings: Settings, write, task) -> None:
 
     def submit() -> None:
         i, sha = queue.popleft()
-        fut = client.submit(task, str(todo[sha][0][0]), sha, settings, key=f"parse-{i}-{sha}",
+        fut = client.submit(within_timeout, task, str(todo[sha][0][0]), sha, settings, key=f"parse-{i}-{sha}",
                             priority=len(jobs) - i, retries=1, pure=False)
         owner[fut.key] = sha
         running.add(fut)
@@ -122,6 +124,56 @@ def _run(client, jobs, todo, settings: Settings, write, task) -> None:
         fut.release()
         if queue:
             submit()
+
+
+class FileTimeout(BaseException):
+    """Raised inside a Dask task whose parse ran past ``settings.limits.file_timeout``.
+
+    A BaseException, as the local pool's alarm is, so that no reader's
+    ``except Exception`` swallows it and runs on.
+    """
+
+
+def within_timeout(task, path: str, sha256: str, settings: Settings):
+    """Run ``task`` on a Dask worker under ``settings.limits.file_timeout``.
+
+    A Dask worker runs tasks in its threads, where the local pool's SIGALRM
+    cannot reach (signals go to a process's main thread), so a watchdog
+    timer raises :class:`FileTimeout` in the task's own thread instead
+    (``PyThreadState_SetAsyncExc``): it lands at the next Python bytecode,
+    which is where a slow parse spends its time (pdfminer, the extractors);
+    a subprocess being waited on (LibreOffice, tesseract) is killed by
+    ``subprocess.run`` as the exception unwinds. The file fails with the
+    message a local run gives; the worker goes on with the next file.
+    """
+    seconds = settings.limits.file_timeout
+    if not seconds:
+        return task(path, sha256, settings)
+    tid = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), ctypes.py_object(FileTimeout))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    try:
+        try:
+            timer.start()
+            return task(path, sha256, settings)
+        finally:
+            timer.cancel()
+            with lock:
+                state["done"] = True
+                if state["fired"]:  # raised but perhaps not yet delivered: never let it leak out of the task
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), None)
+    except FileTimeout:
+        return "err", UnreadableDocument(
+            f"took longer than {seconds:g} s to parse (setting file_timeout); stopped", path)
 
 
 def _outcome(fut, path) -> tuple[str, object]:

@@ -9,6 +9,7 @@ from hypothesis import given, settings as hsettings, strategies as st
 from boardpack import schema
 from boardpack.store import audit
 from boardpack.store.linking import link_milestones, plan_key, text_similarity
+from boardpack.store.linking_runs import refresh_runs
 
 PERIODS = [("2009/10 Q1", "2009-04-01"), ("2009/10 Q2", "2009-07-01"),
            ("2009/10 Q3", "2009-10-01"), ("2009/10 Q4", "2010-01-01")]
@@ -91,6 +92,7 @@ def _db_with(milestone_flags: dict[str, list[int]], n_periods: int) -> sqlite3.C
             conn.execute("INSERT INTO link_updates VALUES (?,?,?,?,?,?,?,?)",
                          (mid, f"P{i:02d}", f"20{i:02d}-01-01", "not reported" if f else "on track",
                           f, "", None, json.dumps([{"file": "f.pdf", "page": i + 1}])))
+    refresh_runs(conn)  # as the link stage does after writing the timeline
     return conn
 
 

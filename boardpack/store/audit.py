@@ -1,10 +1,12 @@
 """Audits across quarters and years, over the linked timeline (``link_*`` tables).
 
 The run logic ("N or more consecutive reported periods of the same plan")
-lives in SQL views (``v_stats_awaited_runs``, ``v_not_reported_runs``,
-``v_status_changes`` in schema/migrations/0005_linking.sql) so the CLI and
-Datasette's canned queries give the same answer; this module shapes those
-rows into the documented JSON objects with periods and sources in time order.
+is SQL run by the link stage (:mod:`boardpack.store.linking_runs`) into
+``link_runs`` and ``link_status_changes``, which the views
+``v_stats_awaited_runs``, ``v_not_reported_runs`` and ``v_status_changes``
+read, so the CLI and Datasette's canned queries give the same answer; this
+module shapes those rows into the documented JSON objects with periods and
+sources in time order.
 """
 
 from __future__ import annotations
@@ -40,13 +42,15 @@ def _source_columns(r: dict) -> dict:
     return {k: r.get(k) for k in ("source_file", "page", "source_path", "source_url")}
 
 
-def _runs(conn, view: str, min_periods: int) -> list[dict]:
+def _runs(conn, kind: str, min_periods: int) -> list[dict]:
     if min_periods < 1:
         raise ValueError("--min-periods must be at least 1")
+    # the runs as the link stage wrote them (link_runs, which the v_*_runs views
+    # read), in the order of their index
     runs = dict_rows(
         conn,
-        f"SELECT * FROM {view} WHERE n_periods >= ? ORDER BY plan_title, first_period_start, ref",
-        (min_periods,),
+        "SELECT * FROM link_runs WHERE kind = ? AND n_periods >= ? ORDER BY plan_title, first_period_start, ref",
+        (kind, min_periods),
     )
     out = []
     for run in runs:
@@ -83,12 +87,12 @@ def _sorted_by_ref(items: list[dict]) -> list[dict]:
 def stats_awaited(conn, min_periods: int = 2) -> list[dict]:
     """Milestones whose progress was "stats awaited" in ``min_periods`` or more
     consecutive reported periods of the same plan (one object per run)."""
-    return _runs(conn, "v_stats_awaited_runs", min_periods)
+    return _runs(conn, "stats-awaited", min_periods)
 
 
 def not_reported(conn, min_periods: int = 2) -> list[dict]:
     """Milestones whose status was left as the unfilled template or blank, period after period."""
-    return _runs(conn, "v_not_reported_runs", min_periods)
+    return _runs(conn, "not-reported", min_periods)
 
 
 def status_changes(conn) -> list[dict]:

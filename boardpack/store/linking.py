@@ -1,9 +1,11 @@
 """The link stage: follow plans and milestones across packs, and spot papers published twice.
 
-Runs after every ingest batch over the whole store (``link_all``) and
-rebuilds the derived ``link_*`` tables and ``paper_duplicates`` from
-scratch, so the result depends only on what is stored, never on the order
-files were ingested in.
+Runs after every ingest batch (``link_all``) and brings the derived
+``link_*`` tables and ``paper_duplicates`` up to date, so the result depends
+only on what is stored, never on the order files were ingested in. Plans are
+linked independently of each other, so a batch re-links only the plans its
+documents reach (:mod:`boardpack.store.linking_scope`), with the rows a full
+rebuild writes; duplicates and people are rebuilt whole.
 
 * **Plan identity**: titles are normalised (case, dashes, punctuation, period
   words such as "Q2 update" removed); two titles are one plan when their
@@ -35,7 +37,8 @@ from rapidfuzz import fuzz
 from boardpack.core.identity import plan_key, row_id
 from boardpack.core.names import rebuild_people
 from boardpack.core.settings import DEFAULT, Settings
-from boardpack.store import person_ids
+from boardpack.store import linking_scope, person_ids
+from boardpack.store.linking_runs import SCOPE, clear_runs, has_run_tables, set_scope, write_runs
 from boardpack.store.sqlrows import has_object
 from boardpack.core.textnorm import one_line
 
@@ -134,21 +137,28 @@ def _merge_update(m: _Milestone, row: dict) -> None:
         u["funding_allocated"] = row["funding_allocated"]
 
 
-def link_milestones(rows: list[dict], settings: Settings = DEFAULT):
-    """Link observed update rows (dicts with v_action_updates' columns) into milestones.
-
-    Returns (plans, milestones, links) where plans maps plan_key -> first title,
-    milestones is a list of _Milestone and links a list of link-record dicts.
-    """
-    threshold = settings.link.action_link_threshold
-    plan_of = _assign_plans([r["plan_title"] or "" for r in rows], settings.link.plan_title_threshold)
+def _by_plan(rows: list[dict], plan_of: dict) -> tuple[dict[str, str], dict[str, list[dict]]]:
+    """(plan_key -> its first title in row order, plan_key -> its rows)."""
     plans: dict[str, str] = {}
     by_plan: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         k = plan_of[r["plan_title"] or ""][0]
         plans.setdefault(k, r["plan_title"] or "")
         by_plan[k].append(r)
+    return plans, by_plan
 
+
+def link_milestones(rows: list[dict], settings: Settings = DEFAULT, plan_of: dict | None = None):
+    """Link observed update rows (dicts with v_action_updates' columns) into milestones.
+
+    Returns (plans, plan_of, milestones, links) where plans maps plan_key -> first title,
+    milestones is a list of _Milestone and links a list of link-record dicts.
+    ``plan_of`` (title -> (plan_key, method, score)): the plan of every title
+    of the store, when ``rows`` are the updates of some plans only.
+    """
+    threshold = settings.link.action_link_threshold
+    plan_of = plan_of or _assign_plans([r["plan_title"] or "" for r in rows], settings.link.plan_title_threshold)
+    plans, by_plan = _by_plan(rows, plan_of)
     milestones: list[_Milestone] = []
     links: list[dict] = []
     used_ids: set[str] = set()
@@ -221,27 +231,99 @@ def _pages_first(sources: list[dict]) -> list[dict]:
     return sorted(sources, key=lambda s: "#page=" not in (s.get("url") or ""))
 
 
-def link_plans_and_milestones(db, settings: Settings = DEFAULT) -> dict:
+_UPDATE_COLUMNS = ("plan_title, action_ref, ref, description, lead_agency, period, period_start, progress, status, "
+                   "stats_awaited, funding_allocated, source_file, page, source_path, source_url")
+_LINK_TABLES = ("link_milestone_links", "link_updates", "link_plan_periods", "link_milestones", "link_plan_titles",
+                "link_plans")
+
+
+def _store_titles(conn) -> list[str]:
+    """Every plan title that has an update (as v_action_updates_all names them), read through indexes."""
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT COALESCE(p.title, '') FROM action_plans p WHERE EXISTS ("
+        "SELECT 1 FROM plan_updates u JOIN plan_actions a ON a.action_id = u.action_id WHERE u.plan_id = p.plan_id)")]
+
+
+def _plans_touched(conn, plan_of: dict, changed: dict[str, list[str]]) -> set[str]:
+    """The plans a change reaches: those of the changed documents' titles, then
+    and now, and those of every title whose plan assignment moved (a new title
+    can become the key a fuzzy title joins)."""
+    before = dict(conn.execute("SELECT plan_title, plan_key FROM link_plan_titles"))
+    keys: set[str] = set()
+    for titles in changed.values():
+        for t in titles:
+            keys |= {k for k in ((plan_of.get(t) or (None,))[0], before.get(t)) if k is not None}
+    for t in before.keys() | plan_of.keys():
+        now = (plan_of.get(t) or (None,))[0]
+        if now != before.get(t):
+            keys |= {k for k in (now, before.get(t)) if k is not None}
+    return keys
+
+
+def _clear_plans(conn, keys: set[str] | None, plan_of: dict) -> None:
+    """Delete the linked rows of ``keys`` (every plan when None)."""
+    if keys is None:
+        for t in _LINK_TABLES:
+            conn.execute(f"DELETE FROM {t}")
+        return
+    before = conn.execute(f"SELECT plan_title FROM link_plan_titles WHERE plan_key IN (SELECT plan_key FROM {SCOPE})")
+    titles = {r[0] for r in before} | {t for t, (k, _, _) in plan_of.items() if k in keys}
+    conn.execute("DELETE FROM link_plan_titles")  # written again whole: cheap, and a moved title is moved
+    conn.executemany("DELETE FROM link_milestone_links WHERE plan_title = ?", [(t,) for t in titles])
+    conn.execute(f"DELETE FROM link_updates WHERE milestone_id IN (SELECT milestone_id FROM link_milestones "
+                 f"WHERE plan_key IN (SELECT plan_key FROM {SCOPE}))")
+    for t in ("link_plan_periods", "link_milestones", "link_plans"):
+        conn.execute(f"DELETE FROM {t} WHERE plan_key IN (SELECT plan_key FROM {SCOPE})")
+
+
+def _update_rows(conn, view: str, keys: set[str] | None, plan_of: dict) -> list[dict]:
+    """The updates of the plans ``keys`` (every update when None), in the view's order."""
+    sql = f"SELECT {_UPDATE_COLUMNS} FROM {view}"
+    params: list = []
+    if keys is not None:
+        titles = sorted(t for t, (k, _, _) in plan_of.items() if k in keys)
+        if not titles:
+            return []
+        sql += f" WHERE COALESCE(plan_title, '') IN ({', '.join('?' * len(titles))})"
+        params = titles
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.row_factory = None
+
+
+def link_plans_and_milestones(db, settings: Settings = DEFAULT, changed: dict[str, list[str]] | None = None) -> dict:
+    """Link plans and milestones: every plan, or (``changed``: the documents new,
+    gone or moved since the last link, with their plan titles then and now,
+    :func:`boardpack.store.linking_scope.changed_docs`) only the plans those
+    documents reach; the other plans' rows are left as they are, which is what
+    a full link would write for them. Returns counts of what was (re-)linked."""
     conn = _conn(db)
-    for t in ("link_milestone_links", "link_updates", "link_plan_periods", "link_milestones",
-              "link_plan_titles", "link_plans"):
-        conn.execute(f"DELETE FROM {t}")
     # Every copy of every update (not the counted-once contract view), so an
     # update said in two files keeps both files among its sources.
     view = "v_action_updates_all" if has_object(conn, "v_action_updates_all") else "v_action_updates"
     if not has_object(conn, view):
+        _clear_plans(conn, None, {})
         return {"plans": 0, "milestones": 0, "updates": 0}
-    conn.row_factory = sqlite3.Row
-    try:
-        rows = [dict(r) for r in conn.execute(
-            "SELECT plan_title, action_ref, ref, description, lead_agency, period, period_start, "
-            f"progress, status, stats_awaited, funding_allocated, source_file, page, source_path, source_url "
-            f"FROM {view}"
-        )]
-    finally:
-        conn.row_factory = None
-    plans, plan_of, milestones, links = link_milestones(rows, settings)
+    plan_of = _assign_plans(_store_titles(conn), settings.link.plan_title_threshold)
+    keys = None if changed is None else _plans_touched(conn, plan_of, changed)
+    runs = has_run_tables(conn)
+    scope = set_scope(conn, keys)
+    _clear_plans(conn, keys, plan_of)
+    if runs:
+        clear_runs(conn, scope)
+    rows = _update_rows(conn, view, keys, plan_of)
+    plans, _, milestones, links = link_milestones(rows, settings, plan_of)
+    summary = _write_links(conn, plans, milestones, links)
+    conn.executemany("INSERT INTO link_plan_titles VALUES (?,?,?,?)",
+                     [(t, k, method, score) for t, (k, method, score) in plan_of.items()])
+    if runs:
+        write_runs(conn, scope)
+    return summary
 
+
+def _write_links(conn, plans: dict, milestones: list, links: list) -> dict:
     plan_periods: dict[str, dict[str, str]] = defaultdict(dict)
     for m in milestones:
         for u in m.updates.values():
@@ -253,8 +335,6 @@ def link_plans_and_milestones(db, settings: Settings = DEFAULT) -> dict:
         ordered = sorted(plan_periods[k].items(), key=lambda kv: (kv[1], kv[0]))
         conn.executemany("INSERT INTO link_plan_periods VALUES (?,?,?,?)",
                          [(k, p, s or None, i) for i, (p, s) in enumerate(ordered)])
-    conn.executemany("INSERT INTO link_plan_titles VALUES (?,?,?,?)",
-                     [(t, k, method, score) for t, (k, method, score) in plan_of.items()])
     conn.executemany("INSERT INTO link_milestones VALUES (?,?,?,?,?,?)",
                      [(m.milestone_id, m.plan_key, m.ref, m.action_ref, m.description, m.lead_agency)
                       for m in milestones])
@@ -262,15 +342,11 @@ def link_plans_and_milestones(db, settings: Settings = DEFAULT) -> dict:
         "INSERT OR REPLACE INTO link_milestone_links VALUES (?,?,?,?,?,?,?,?)",
         [(l["plan_title"], l["period"], l["ref"], l["description"], l["milestone_id"], l["method"],
           l["score"], l["candidate_id"]) for l in links])
-    n_updates = 0
-    for m in milestones:
-        for u in m.updates.values():
-            conn.execute(
-                "INSERT INTO link_updates VALUES (?,?,?,?,?,?,?,?)",
-                (m.milestone_id, u["period"], u["period_start"], u["status"], u["stats_awaited"],
-                 u["progress"], u["funding_allocated"], json.dumps(_pages_first(u["sources"]))))
-            n_updates += 1
-    return {"plans": len(plans), "milestones": len(milestones), "updates": n_updates}
+    updates = [(m.milestone_id, u["period"], u["period_start"], u["status"], u["stats_awaited"], u["progress"],
+                u["funding_allocated"], json.dumps(_pages_first(u["sources"])))
+               for m in milestones for u in m.updates.values()]
+    conn.executemany("INSERT INTO link_updates VALUES (?,?,?,?,?,?,?,?)", updates)
+    return {"plans": len(plans), "milestones": len(milestones), "updates": len(updates)}
 
 
 # ---------------------------------------------------------------------------
@@ -400,20 +476,24 @@ def find_duplicate_papers(db, settings: Settings = DEFAULT) -> int:
     return n
 
 
-def link_all(db, settings: Settings = DEFAULT) -> dict:
-    """Rebuild every derived cross-document table; safe to call any number of
-    times. Every threshold comes from ``settings.link``."""
+def link_all(db, settings: Settings = DEFAULT, full: bool = False) -> dict:
+    """Bring every derived cross-document table up to date; safe to call any
+    number of times. Plans and milestones are re-linked only where documents
+    changed since the last link (``full``: every plan), with the result a full
+    link gives. Every threshold comes from ``settings.link``."""
     conn = _conn(db)
     own_tx = not conn.in_transaction
     if own_tx:
         conn.execute("BEGIN")
     try:
         dups = find_duplicate_papers(conn, settings)
-        summary = link_plans_and_milestones(conn, settings)
+        changed = None if full else linking_scope.changed_docs(conn, settings)
+        summary = link_plans_and_milestones(conn, settings, changed)
         summary["duplicate_papers"] = dups
         people = _rebuild_people(conn, settings)
         if people is not None:
             summary["people"] = people
+        linking_scope.record(conn, settings, changed)
         if own_tx:
             conn.execute("COMMIT")
     except Exception:

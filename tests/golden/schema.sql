@@ -1,13 +1,16 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 14
+-- user_version: 15
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
 
 -- index action_plans_key
 CREATE INDEX action_plans_key ON action_plans(title_key);
+
+-- index action_plans_title
+CREATE INDEX action_plans_title ON action_plans(title);
 
 -- index agenda_items_doc
 CREATE INDEX agenda_items_doc ON agenda_items(doc_sha256);
@@ -57,6 +60,18 @@ CREATE INDEX indicator_values_doc ON indicator_values(doc_sha256);
 -- index indicator_values_table
 CREATE INDEX indicator_values_table ON indicator_values(table_id);
 
+-- index link_milestones_plan
+CREATE INDEX link_milestones_plan ON link_milestones(plan_key);
+
+-- index link_runs_audit
+CREATE INDEX link_runs_audit ON link_runs(kind, plan_title, first_period_start, ref);
+
+-- index link_runs_plan
+CREATE INDEX link_runs_plan ON link_runs(plan_key);
+
+-- index link_status_changes_plan
+CREATE INDEX link_status_changes_plan ON link_status_changes(plan_key);
+
 -- index meetings_doc
 CREATE INDEX meetings_doc ON meetings(doc_sha256);
 
@@ -101,6 +116,9 @@ CREATE INDEX plan_milestones_key ON plan_milestones(plan_key, ref);
 
 -- index plan_milestones_plan
 CREATE INDEX plan_milestones_plan ON plan_milestones(plan_id);
+
+-- index plan_updates_doc
+CREATE INDEX plan_updates_doc ON plan_updates(doc_sha256);
 
 -- index plan_updates_key
 CREATE INDEX plan_updates_key ON plan_updates(plan_key, ref);
@@ -153,6 +171,9 @@ CREATE INDEX report_sections_report ON report_sections(report_id);
 -- index sqlite_autoindex_indicator_values_1
 -- (made by SQLite, no SQL)
 
+-- index sqlite_autoindex_link_docs_1
+-- (made by SQLite, no SQL)
+
 -- index sqlite_autoindex_link_milestone_links_1
 -- (made by SQLite, no SQL)
 
@@ -166,6 +187,12 @@ CREATE INDEX report_sections_report ON report_sections(report_id);
 -- (made by SQLite, no SQL)
 
 -- index sqlite_autoindex_link_plans_1
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_link_runs_1
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_link_status_changes_1
 -- (made by SQLite, no SQL)
 
 -- index sqlite_autoindex_link_updates_1
@@ -450,6 +477,13 @@ CREATE TABLE indicator_values (
     block_index INTEGER
 );
 
+-- table link_docs
+CREATE TABLE link_docs (
+    doc_sha256 TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    plan_titles TEXT NOT NULL          -- JSON list
+);
+
 -- table link_milestone_links
 CREATE TABLE link_milestone_links (
     plan_title TEXT NOT NULL,
@@ -496,6 +530,49 @@ CREATE TABLE link_plans (
     plan_title TEXT NOT NULL,          -- the title as first seen
     first_period_start TEXT,
     last_period_start TEXT
+);
+
+-- table link_runs
+CREATE TABLE link_runs (
+    kind TEXT NOT NULL,
+    plan_key TEXT NOT NULL,
+    plan_title TEXT,
+    milestone_id TEXT NOT NULL,
+    ref TEXT,
+    description TEXT,
+    lead_agency TEXT,
+    n_periods INTEGER NOT NULL,
+    first_ordinal INTEGER NOT NULL,
+    last_ordinal INTEGER NOT NULL,
+    first_period_start TEXT,
+    last_period_start TEXT,
+    source_file TEXT,
+    page INTEGER,
+    source_path TEXT,
+    source_url TEXT,
+    PRIMARY KEY (kind, milestone_id, first_ordinal)
+);
+
+-- table link_status_changes
+CREATE TABLE link_status_changes (
+    plan_key TEXT NOT NULL,
+    plan_title TEXT,
+    milestone_id TEXT NOT NULL,
+    ref TEXT,
+    description TEXT,
+    lead_agency TEXT,
+    from_period TEXT,
+    to_period TEXT,
+    from_status TEXT,
+    to_status TEXT,
+    change TEXT NOT NULL,
+    sources TEXT,
+    source_file TEXT,
+    page INTEGER,
+    source_path TEXT,
+    source_url TEXT,
+    ordinal INTEGER NOT NULL,
+    PRIMARY KEY (milestone_id, ordinal)
 );
 
 -- table link_updates
@@ -992,18 +1069,10 @@ WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
 
 -- view v_not_reported_runs
 CREATE VIEW v_not_reported_runs AS
-WITH flagged AS (
-    SELECT *, ordinal - ROW_NUMBER() OVER (PARTITION BY milestone_id ORDER BY ordinal) AS grp
-    FROM v_milestone_periods WHERE status IS NULL OR status = 'not reported'
-), runs AS (
-    SELECT plan_title, milestone_id, ref, description, lead_agency, COUNT(*) AS n_periods,
-           MIN(ordinal) AS first_ordinal, MAX(ordinal) AS last_ordinal,
-           MIN(period_start) AS first_period_start, MAX(period_start) AS last_period_start
-    FROM flagged GROUP BY milestone_id, grp
-)
-SELECT r.*, f.source_file, f.page, f.source_path, f.source_url
-FROM runs r
-LEFT JOIN v_milestone_periods f ON f.milestone_id = r.milestone_id AND f.ordinal = r.first_ordinal;
+SELECT plan_title, milestone_id, ref, description, lead_agency, n_periods, first_ordinal, last_ordinal,
+       first_period_start, last_period_start, source_file, page, source_path, source_url
+FROM link_runs WHERE kind = 'not-reported'
+ORDER BY milestone_id, first_ordinal;
 
 -- view v_organisations
 CREATE VIEW v_organisations AS
@@ -1071,32 +1140,17 @@ LEFT JOIN files f ON f.path = (SELECT x.path FROM files x WHERE x.sha256 = d.sha
 
 -- view v_stats_awaited_runs
 CREATE VIEW v_stats_awaited_runs AS
-WITH flagged AS (
-    SELECT *, ordinal - ROW_NUMBER() OVER (PARTITION BY milestone_id ORDER BY ordinal) AS grp
-    FROM v_milestone_periods WHERE stats_awaited = 1
-), runs AS (
-    SELECT plan_title, milestone_id, ref, description, lead_agency, COUNT(*) AS n_periods,
-           MIN(ordinal) AS first_ordinal, MAX(ordinal) AS last_ordinal,
-           MIN(period_start) AS first_period_start, MAX(period_start) AS last_period_start
-    FROM flagged GROUP BY milestone_id, grp
-)
-SELECT r.*, f.source_file, f.page, f.source_path, f.source_url
-FROM runs r
-LEFT JOIN v_milestone_periods f ON f.milestone_id = r.milestone_id AND f.ordinal = r.first_ordinal;
+SELECT plan_title, milestone_id, ref, description, lead_agency, n_periods, first_ordinal, last_ordinal,
+       first_period_start, last_period_start, source_file, page, source_path, source_url
+FROM link_runs WHERE kind = 'stats-awaited'
+ORDER BY milestone_id, first_ordinal;
 
 -- view v_status_changes
 CREATE VIEW v_status_changes AS
-WITH seq AS (
-    SELECT *, LAG(status) OVER w AS prev_status, LAG(period) OVER w AS prev_period
-    FROM v_milestone_periods WINDOW w AS (PARTITION BY milestone_id ORDER BY ordinal)
-)
-SELECT plan_title, milestone_id, ref, description, lead_agency,
-       prev_period AS from_period, period AS to_period,
-       prev_status AS from_status, status AS to_status,
-       CASE WHEN prev_status IN ('closed', 'complete') THEN 'reopened' ELSE 'changed' END AS change,
-       sources, source_file, page, source_path, source_url
-FROM seq
-WHERE prev_period IS NOT NULL AND COALESCE(prev_status, '') <> COALESCE(status, '');
+SELECT plan_title, milestone_id, ref, description, lead_agency, from_period, to_period,
+       from_status, to_status, change, sources, source_file, page, source_path, source_url
+FROM link_status_changes
+ORDER BY milestone_id, ordinal;
 
 -- view v_timeline
 CREATE VIEW v_timeline AS
