@@ -212,6 +212,7 @@ def test_eval_by_layout_prints_json_per_layout_and_field(tmp_path):
     res = CliRunner().invoke(eval_command, [str(one), "--by-layout", "--fail-under", "1.0", "-w", "1"],
                              catch_exceptions=False)
     assert res.exit_code == 1
+    assert "Files with a field below" in res.output and "cdrp-2017-02-23-grid.docx" in res.output
 
 
 def test_every_layout_file_ingests(layout_report):
