@@ -29,7 +29,8 @@ from typing import Optional
 
 from boardpack.core.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Cell, Row
 from boardpack.core.periods import Period, parse_period, period_for_meeting
-from boardpack.core.status import AMBER, GREEN, RED, stats_awaited, status_from_text
+from boardpack.core.settings import Settings
+from boardpack.core.status import AMBER, GREEN, RED, stats_awaited, status_from_text, status_word
 from boardpack.extractors.base import WHOLE_DOCUMENT, ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.colour_key import (
     KEY_CAPTION,
@@ -38,6 +39,7 @@ from boardpack.extractors.colour_key import (
     document_key,
     is_key_table,
     key_pairs,
+    key_status,
     legend_key,
     legend_near,
     table_key,
@@ -60,6 +62,7 @@ REF = re.compile(r"^\(?(?:[A-Za-z]{0,2}\d{1,3}(?:[.\-]\d{1,3}){0,2}[a-z]?|[a-z]|
 _LEADING_REF = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)[.)]?\s+(?=[A-Za-z])")
 
 MAX_RAG_WORDS = 6  # a status cell that names its RAG rating is short; a RAG word in prose is not one
+MAX_STATUS_COLUMNS = 2  # more, not headed by periods, is a matrix (items x departments)
 MIN_ROWS = 2  # a status column is a pattern: one coloured cell is not a table's status
 MIN_SHARE = 0.6  # of the table's item rows that carry a signal in the column
 
@@ -101,7 +104,7 @@ def covering(g: dict[int, Cell], col: int) -> Optional[Cell]:
     return None
 
 
-def cell_signal(cell: Optional[Cell], key: ColourKey) -> Optional[Signal]:
+def cell_signal(cell: Optional[Cell], key: ColourKey, settings: Optional[Settings] = None) -> Optional[Signal]:
     """The status a cell shows, or None: a tick or cross, a RAG word alone,
     else its fill read through the key."""
     if cell is None:
@@ -119,8 +122,12 @@ def cell_signal(cell: Optional[Cell], key: ColourKey) -> Optional[Signal]:
         if said in (GREEN, AMBER, RED):
             return Signal(said, text, "word", cell.fill)
     if cell.fill and text and not re.search(r"\d", text) and len(text.split()) <= 4:
-        # a short name on a colour ("CYPE", "Housing") is a category's colour, not a status
-        return None
+        # a status word on its colour ("Achieved" on green) says it in words; any
+        # other short name on a colour ("CYPE", "Housing") is a category's colour
+        said = status_word(text, settings)
+        if said is None and key_status(text, settings) == key.status(cell.fill):
+            said = key.status(cell.fill)  # "Met" on green, "Not met" on red: words and colour agree
+        return Signal(said, text, "word", cell.fill) if said else None
     if cell.fill:
         st = key.status(cell.fill)
         if st:
@@ -128,7 +135,7 @@ def cell_signal(cell: Optional[Cell], key: ColourKey) -> Optional[Signal]:
     return None
 
 
-def _header_rows(rows: list[Row], key: ColourKey) -> int:
+def _header_rows(rows: list[Row], key: ColourKey, settings: Optional[Settings]) -> int:
     n = 0
     while n < len(rows) and n < 3 and rows[n].is_header:
         n += 1
@@ -138,7 +145,7 @@ def _header_rows(rows: list[Row], key: ColourKey) -> int:
         # a row of column labels, bold or not; a row that shows a status is an item
         # (a continuation page without its header)
         if texts and all(len(t.split()) <= 6 and not re.search(r"\d{2}", t) for t in texts) and (
-                _is_shaded_row(g) or not any(cell_signal(c, key) for c in g.values())):
+                _is_shaded_row(g) or not any(cell_signal(c, key, settings) for c in g.values())):
             n = 1
     return n
 
@@ -177,7 +184,7 @@ def find_status_table(b: Block, key: ColourKey, settings) -> Optional[StatusTabl
     for i in sorted(keys):  # a key written out in a row of the table
         own_key.update(legend_key(" ".join(c.norm for c in rows[i].cells), settings))
     own_key.update(key)
-    nh = _header_rows(rows, own_key)
+    nh = _header_rows(rows, own_key, settings)
     keys = {i for i in keys if i >= nh}
     # a key in the header ("Progress (green = better, red = worse)")
     own_key.update(legend_key(" ".join(c.norm for r in rows[:nh] for c in r.cells), settings))
@@ -186,7 +193,7 @@ def find_status_table(b: Block, key: ColourKey, settings) -> Optional[StatusTabl
     if len(body) < MIN_ROWS:
         return None
     n_cols = b.n_cols
-    signals = {c: [cell_signal(g.get(c), own_key) if not _is_shaded_row(g) else None for _, _, g in body]
+    signals = {c: [cell_signal(g.get(c), own_key, settings) if not _is_shaded_row(g) else None for _, _, g in body]
                for c in range(n_cols)}
     status_cols = []
     for c, sigs in signals.items():
@@ -200,6 +207,8 @@ def find_status_table(b: Block, key: ColourKey, settings) -> Optional[StatusTabl
         return None
     if len(status_cols) > 1 and all(s is None or s.kind == "tick" for c in status_cols for s in signals[c]):
         return None  # several tick columns: a grid (attendance, a matrix), not one status per item
+    if len(status_cols) > MAX_STATUS_COLUMNS and not _period_headers(_header_texts(rows[:nh], n_cols), status_cols):
+        return None  # items by departments (or wards, ...): a matrix, not one status per item
     label_col = _label_column(body, set(status_cols), n_cols)
     if label_col is None:
         return None
@@ -362,7 +371,7 @@ class _Emitter:
 
     def update(self, t: StatusTable, item: _Item, col: int, title: str) -> None:
         pid, key, aid, ref, row, g = item.plan_id, item.plan_key, item.action_id, item.ref, item.row, item.cells
-        sig = cell_signal(g.get(col), t.key)
+        sig = cell_signal(g.get(col), t.key, self.ctx.settings)
         if sig is None:
             return  # the item has no status in this column (left blank)
         cell = g[col]
@@ -386,13 +395,18 @@ def _period_columns(t: StatusTable, em: _Emitter) -> list[int]:
     """Several status columns each headed by its own period ("Q1", "Q2"): all of them."""
     if len(t.status_cols) < 2:
         return []
+    return t.status_cols if _period_headers(t.header, t.status_cols, em.date) else []
+
+
+def _period_headers(header: list[str], cols: list[int], when: Optional[str] = None) -> bool:
+    """Does every column's header name a period, each a different one?"""
     labels = []
-    for c in t.status_cols:
-        per = parse_period(t.header[c], em.date) if c < len(t.header) and t.header[c] else None
+    for c in cols:
+        per = parse_period(header[c], when) if c < len(header) and header[c] else None
         if per is None:
-            return []
+            return False
         labels.append(per.label)
-    return t.status_cols if len(set(labels)) == len(labels) else []
+    return len(set(labels)) == len(labels)
 
 
 def owned_tables(ctx: ExtractContext) -> set[int]:
