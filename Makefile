@@ -9,7 +9,7 @@ DB ?= db/boardpacks.db
 # The folders of corpus/ that `make run` ingests: all but corpus/layouts/, the same packs in
 # several layouts (for `make eval-layouts`), which would store every pack six times more
 # and change the audit `make run` prints.
-CORPUS_SAMPLES = $(filter-out corpus/layouts/,$(sort $(wildcard corpus/*/)))
+CORPUS_SAMPLES = $(filter-out corpus/layouts/ corpus/__pycache__/,$(sort $(wildcard corpus/*/)))
 
 $(BIN)/boardpack: pyproject.toml
 	$(PY) -m venv $(VENV)
