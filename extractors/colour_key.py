@@ -201,7 +201,7 @@ def is_key_table(b: Block, settings: Optional[Settings] = None) -> bool:
     if KEY_CAPTION.match(" ".join(c.norm for c in rows[0].cells if c.norm).strip()) and not any(
             c.fill for c in rows[0].cells):
         rows = rows[1:]
-    fills = []
+    fills: list[str] = []
     for r in rows:
         pairs = key_pairs(r.cells, settings)
         if not pairs:
