@@ -16,6 +16,7 @@ from boardpack.core.model import Document
 from boardpack.core.settings import DEFAULT, Settings
 from boardpack.ingest.detect import detect_format
 from boardpack.ingest.formats import FORMATS
+from boardpack.ingest.furniture import mark_furniture
 from boardpack.ingest.ocr import add_ocr_blocks
 
 
@@ -58,6 +59,9 @@ def read_document(path, sha256: str | None = None, settings: Settings = DEFAULT)
 
     Scanned PDF pages (no text layer) are read by OCR when tesseract and
     pdftoppm are installed and ``settings.ocr`` is on (see ``ingest/ocr.py``).
+    Page furniture is then flagged on the blocks, OCR'd ones included, and
+    recorded as the document's headers and footers (``ingest/furniture.py``);
+    the clean stage drops what is flagged.
     """
     path = Path(path)
     if not path.exists():
@@ -72,4 +76,4 @@ def read_document(path, sha256: str | None = None, settings: Settings = DEFAULT)
     doc = FORMATS[fmt].load_reader()(path, sha, settings)
     if doc.scanned_pages:  # add_ocr_blocks honours settings.ocr
         add_ocr_blocks(doc, settings)
-    return doc
+    return mark_furniture(doc, settings)

@@ -7,9 +7,11 @@ least ``furniture_min_share`` of the pages (and ``furniture_min_pages``
 pages) is furniture; so is a lone page number in the band, even once, and the
 file path of the original Word file. The PDF reader asks it of its visual
 lines (so furniture becomes blocks of its own and never joins a paragraph);
-the clean stage asks it of the document's blocks, OCR'd pages included, and
-drops what it finds. Both go through :func:`furniture_of`, so the band, the
-key and the repetition rule cannot drift apart.
+:func:`mark_furniture` asks it of the document's blocks, once, at the end of
+the read stage (``read_document``, after OCR'd pages have joined), flags them
+``furniture`` and records the headers and footers; the clean stage only drops
+what is flagged. Both go through :func:`furniture_of`, so the band, the key
+and the repetition rule cannot drift apart.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ import re
 from collections import defaultdict
 from typing import Any, Iterable, NamedTuple, Optional
 
-from boardpack.core.settings import Settings
+from boardpack.core.model import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
+from boardpack.core.settings import DEFAULT, Settings
 
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(
@@ -110,3 +113,60 @@ def furniture_of(candidates: list[Candidate], n_pages: int, settings: Settings) 
     enough pages, or the text is a lone page number."""
     keys = repeated_keys(((c.page or 0, c.key) for c in candidates), n_pages, settings)
     return [c for c in candidates if c.key in keys or is_lone_page_number(c.text, c.page, n_pages)]
+
+
+#: the flag :func:`mark_furniture` sets and the clean stage drops by
+FURNITURE = "furniture"
+
+
+def _page_heights(doc: Document) -> dict[int, float]:
+    sizes = doc.metadata.get("page_heights") or []
+    return {i + 1: float(h) for i, h in enumerate(sizes) if h}
+
+
+def _block_band(doc: Document, b: Block, heights: dict[int, float], settings: Settings) -> Optional[str]:
+    """The band a one-line block stands in, or None."""
+    if b.bbox and b.page in heights:
+        return in_band(b.bbox[1], b.bbox[3], heights[b.page], settings.furniture_band)
+    if doc.format != "pdf" and is_page_number(b.norm) and not b.norm.strip().isdigit():
+        # a stray "Page 3" field in a Word body; a bare "3" there is more
+        # likely an item number on a line of its own, so it stays
+        return "bottom"
+    return None
+
+
+def block_candidates(doc: Document, settings: Settings) -> list[Candidate]:
+    """One-line text blocks in the top/bottom band of their page."""
+    heights = _page_heights(doc)
+    out = []
+    for b in doc.blocks:
+        if b.kind not in (PARAGRAPH, HEADING, LIST_ITEM) or "\n" in b.norm.strip():
+            continue
+        band = _block_band(doc, b, heights, settings)
+        if band:
+            out.append(Candidate(b.page, band, b.norm, furniture_key(b.norm, exact=b.kind == HEADING), b))
+    return out
+
+
+def mark_furniture(doc: Document, settings: Settings = DEFAULT) -> Document:
+    """Flag the document's furniture blocks ``furniture`` (in place) and record
+    them: ``doc.headers`` / ``doc.footers`` (each distinct text once) and, with
+    page and band, ``doc.metadata["furniture"]``. Returns ``doc``.
+
+    Runs on blocks, not on the PDF reader's lines, because OCR'd pages join
+    the document after the reader, and a block can be furniture whose line
+    was not (a bold running footer whose page number differs page to page).
+    """
+    n_pages = doc.pages or len({b.page for b in doc.blocks if b.page}) or 1
+    removed = doc.metadata.setdefault("furniture", [])
+    for c in furniture_of(block_candidates(doc, settings), n_pages, settings):
+        b = c.item
+        if FURNITURE not in b.flags:
+            b.flags.append(FURNITURE)
+        # where each line was, for extractors that want the running title
+        # over a given page (a plan's name above its table)
+        removed.append({"page": b.page, "band": c.band, "text": b.text})
+        target = doc.headers if c.band == "top" else doc.footers
+        if b.text not in target:
+            target.append(b.text)
+    return doc

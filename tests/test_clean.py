@@ -1,4 +1,5 @@
-"""Clean stage: page furniture found by repetition and removed, body kept."""
+"""Page furniture found by repetition at the end of the read stage (flagged
+``furniture``, recorded as headers/footers), dropped by the clean stage; body kept."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ import pytest
 
 from boardpack.ingest import file_sha256
 from boardpack.ingest.clean import clean_document
-from boardpack.ingest.furniture import furniture_key, is_file_path, is_page_number
+from boardpack.ingest.furniture import FURNITURE, furniture_key, is_file_path, is_page_number, mark_furniture
 from boardpack.ingest.pdf_reader import read_pdf
 from boardpack.core.model import HEADING, PAGE_BREAK, PARAGRAPH, TABLE, Block, Document
-from boardpack.core.settings import Settings
+from boardpack.core.settings import DEFAULT, Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 
@@ -21,14 +22,19 @@ def _read(name):
     return read_pdf(p, file_sha256(p))
 
 
+def _clean(doc, settings=DEFAULT):
+    """What read_document and the clean stage do after the reader: flag, then drop."""
+    return clean_document(mark_furniture(doc, settings), settings)
+
+
 @pytest.fixture(scope="module")
 def plan_clean():
-    return clean_document(_read("table-split-across-pages.pdf"))
+    return _clean(_read("table-split-across-pages.pdf"))
 
 
 @pytest.fixture(scope="module")
 def minutes_clean():
-    return clean_document(_read("borderless-table-and-lists.pdf"))
+    return _clean(_read("borderless-table-and-lists.pdf"))
 
 
 @pytest.mark.parametrize("text", ["3", "- 3 -", "Page 3", "Page 3 of 10", "page 12 OF 40", "3/10", "(7)", "3 | Page"])
@@ -89,14 +95,14 @@ def _para(text, page, top, fmt="pdf"):
 
 def test_lone_page_number_removed_even_in_short_document():
     d = _doc([_para("The meeting closed at 9pm.", 1, 300), _para("1", 1, 770)], pages=1)
-    clean_document(d)
+    _clean(d)
     assert [b.norm for b in d.blocks] == ["The meeting closed at 9pm."]
     assert d.footers == ["1"]
 
 
 def test_number_in_body_is_not_furniture():
     d = _doc([_para("12", 1, 400), _para("Text", 1, 420)], pages=1)
-    clean_document(d)
+    _clean(d)
     assert [b.norm for b in d.blocks] == ["12", "Text"]
 
 
@@ -104,17 +110,17 @@ def test_settings_control_detection():
     blocks = []
     for p in range(1, 5):
         blocks += [_para("Partnership Board", p, 20), _para(f"Body of page {p}", p, 300)]
-    strict = clean_document(_doc([Block(**{**b.__dict__, "flags": []}) for b in blocks], 4),
+    strict = _clean(_doc([Block(**{**b.__dict__, "flags": []}) for b in blocks], 4),
                             Settings(furniture_min_pages=5))
     assert len(strict.blocks) == 8
-    loose = clean_document(_doc(blocks, 4), Settings(furniture_min_pages=3))
+    loose = _clean(_doc(blocks, 4), Settings(furniture_min_pages=3))
     assert [b.norm for b in loose.blocks] == [f"Body of page {p}" for p in range(1, 5)]
     assert loose.headers == ["Partnership Board"]
 
 
 def test_line_repeated_outside_band_is_kept():
     blocks = [_para("Recommendation noted.", p, 400) for p in range(1, 6)]
-    d = clean_document(_doc(blocks, 5))
+    d = _clean(_doc(blocks, 5))
     assert len(d.blocks) == 5
 
 
@@ -125,7 +131,7 @@ def test_docx_document_is_safe():
     d = _doc(blocks, 0, fmt="docx")
     d.metadata = {}
     d.pages = None
-    clean_document(d)
+    _clean(d)
     assert [b.norm for b in d.blocks] == ["Minutes", "Apologies were received."]
     assert d.footers == ["Page 2 of 3"]
 
@@ -140,7 +146,7 @@ def test_removed_furniture_keeps_its_pages(plan_clean):
 
 def test_bare_total_at_foot_of_one_page_is_not_a_page_number():
     d = _doc([_para("Total payments", 1, 300), _para("816", 1, 770)], pages=1)
-    clean_document(d)
+    _clean(d)
     assert [b.norm for b in d.blocks] == ["Total payments", "816"]
 
 
@@ -149,5 +155,19 @@ def test_bare_number_in_word_body_is_kept():
     d = _doc(blocks, 0, fmt="docx")
     d.metadata = {}
     d.pages = None
-    clean_document(d)
+    _clean(d)
     assert [b.norm for b in d.blocks] == ["7", "CDRP performance report"]
+
+
+def test_clean_drops_only_what_the_read_stage_flagged():
+    # the test runs once, in the read stage: clean neither finds furniture
+    # in unflagged blocks nor keeps a flagged one
+    footer = [_para("Partnership Board", p, 780) for p in range(1, 5)]
+    d = _doc(footer + [_para("Body", 1, 300)], pages=4)
+    clean_document(d)
+    assert len(d.blocks) == 5 and d.footers == []
+    mark_furniture(d)
+    assert [FURNITURE in b.flags for b in d.blocks] == [True] * 4 + [False]
+    assert d.footers == ["Partnership Board"]
+    clean_document(d)
+    assert [b.norm for b in d.blocks] == ["Body"] and [b.index for b in d.blocks] == [0]

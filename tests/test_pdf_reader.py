@@ -15,6 +15,7 @@ from boardpack.core.errors import EncryptedDocument, UnreadableDocument
 from boardpack.ingest import file_sha256
 from boardpack.ingest.formats import FORMATS
 from boardpack.ingest.clean import clean_document
+from boardpack.ingest.furniture import mark_furniture
 from boardpack.ingest.pdf_reader import read_pdf
 from boardpack.core.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Document
 
@@ -249,7 +250,7 @@ realworld = pytest.mark.skipif(not REAL_PDFS, reason=f"{REALWORLD} is absent")
 def real_docs():
     docs = {}
     for p in REAL_PDFS:
-        docs[p.relative_to(REALWORLD).as_posix()] = clean_document(read_pdf(p, file_sha256(p)))
+        docs[p.relative_to(REALWORLD).as_posix()] = clean_document(mark_furniture(read_pdf(p, file_sha256(p))))
     return docs
 
 
@@ -470,7 +471,7 @@ def _corpus_pdf(rel: str) -> Path:
 @pytest.fixture(scope="session")
 def rolling_plan_doc():
     p = _corpus_pdf("series/pdf/cdrp-2009-07-27.pdf")
-    return clean_document(read_pdf(p, file_sha256(p)))
+    return clean_document(mark_furniture(read_pdf(p, file_sha256(p))))
 
 
 def test_corpus_rolling_plan_is_one_table_over_ten_pages(rolling_plan_doc):
