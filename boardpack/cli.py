@@ -348,8 +348,13 @@ def _print_blocks(doc, papers) -> None:
 @click.option("--stage", type=click.Choice(["read", "clean", "segment", "extract"]), default="extract",
               show_default=True, help="Run the pipeline up to this stage and print its result.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON instead of text.")
+@click.option("--tables", "only_tables", is_flag=True, help="Print only the tables (their rows, pages and fills).")
+@click.option("--page", type=click.IntRange(min=1), help="Print only blocks on this page (and draw it with --image).")
+@click.option("--image", type=click.Path(dir_okay=False, path_type=Path),
+              help="PDF only: draw page --page (default 1) into this PNG file with what the reader found "
+                   "on it: words (grey), rulings (red), each table's rows (orange) and columns (blue).")
 @settings_option
-def show(file, stage, as_json, settings):
+def show(file, stage, as_json, only_tables, page, image, settings):
     """Print what each pipeline stage makes of one file (nothing is stored).
 
     read: blocks as the reader produced them; clean: after page furniture is
@@ -357,33 +362,22 @@ def show(file, stage, as_json, settings):
     that decided each type; extract: also the rows every extractor produced.
     Each block shows its index, pages, paper (P0, P1...), kind, level and
     text; tables show each row's page and cell fill colours in braces.
+
+    To see why a PDF table came out wrong: `show FILE --stage read --tables
+    --page 3 --image p3.png` prints the tables on page 3 and draws the page
+    with the words, rulings, columns and rows the reader found there.
     """
     from boardpack.pipeline import parse_file
-    from boardpack.store.database import compact_block
 
     parsed = parse_file(file, settings, until=stage)
     doc = parsed.doc
     papers = parsed.papers
+    if image is not None:
+        _draw_page(file, doc, page or 1, image)
+    if only_tables or page:
+        doc.blocks = [b for b in doc.blocks if (not only_tables or b.kind == "table") and _on_page(b, page)]
     if as_json:
-        out = {
-            "file": str(file),
-            "stage": stage,
-            "sha256": doc.sha256,
-            "format": doc.format,
-            "pages": doc.pages,
-            "producer": doc.producer,
-            "converted_from": doc.converted_from,
-            "scanned_pages": doc.scanned_pages,
-            "headers": doc.headers,
-            "footers": doc.footers,
-            "blocks": [compact_block(b) for b in doc.blocks],
-        }
-        if stage in ("segment", "extract"):
-            out["papers"] = [p.__dict__ for p in papers]
-        if stage == "extract" and parsed.result is not None:
-            out["rows"] = parsed.result.rows
-            out["warnings"] = parsed.result.warnings
-        click.echo(json.dumps(out, indent=2, ensure_ascii=False, default=str))
+        click.echo(json.dumps(_show_json(file, stage, parsed), indent=2, ensure_ascii=False, default=str))
         return
     scanned = f", scanned pages {doc.scanned_pages}" if doc.scanned_pages else ""
     conv = f", converted from {doc.converted_from}" if doc.converted_from else ""
@@ -409,6 +403,39 @@ def show(file, stage, as_json, settings):
                 click.echo("  " + json.dumps(r, ensure_ascii=False, default=str))
         for w in parsed.result.warnings:
             click.echo(f"warning: {w}")
+
+
+def _show_json(file: Path, stage: str, parsed) -> dict:
+    from boardpack.store.database import compact_block
+
+    doc = parsed.doc
+    out = {"file": str(file), "stage": stage, "sha256": doc.sha256, "format": doc.format, "pages": doc.pages,
+           "producer": doc.producer, "converted_from": doc.converted_from, "scanned_pages": doc.scanned_pages,
+           "headers": doc.headers, "footers": doc.footers, "blocks": [compact_block(b) for b in doc.blocks]}
+    if stage in ("segment", "extract"):
+        out["papers"] = [p.__dict__ for p in parsed.papers]
+    if stage == "extract" and parsed.result is not None:
+        out["rows"] = parsed.result.rows
+        out["warnings"] = parsed.result.warnings
+    return out
+
+
+def _on_page(b, page) -> bool:
+    if page is None:
+        return True
+    if b.kind == "table":
+        return any(r.page == page for r in b.rows)
+    return (b.page or 0) <= page <= (b.page_end or b.page or 0)
+
+
+def _draw_page(file: Path, doc, page: int, image: Path) -> None:
+    """``show --image``: the page drawn with the reader's evidence (one library call)."""
+    from boardpack.ingest.pdf_table_image import draw_page
+
+    try:
+        click.echo(f"wrote {image}: {draw_page(file, doc, page, image)}", err=True)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from e
 
 
 def main() -> None:

@@ -254,79 +254,103 @@ def _rule_between(rules: list, a: Line, b: Line) -> bool:
 
 
 def page_blocks(p: PageItems, b: Builder, furniture: set[int]) -> list[Block]:
-    out: list[Block] = []
-    cur: list[Line] = []
-    cur_kind = None
-    cur_level = 0
-    cur_strip = False
-    cur_style = None
+    """The page's items as blocks: tables as they are, furniture lines as
+    paragraphs of their own (ids added to ``furniture``), and the other lines
+    grouped into headings, paragraphs and list items."""
+    return _PageBuild(p, b, furniture).run()
 
-    def flush():
-        nonlocal cur, cur_kind
-        if cur:
-            out.append(_new_block(cur_kind, cur, p.number, cur_level, cur_strip))
-        cur, cur_kind = [], None
 
+def _right_margin(p: PageItems, body: float) -> float:
+    """Where a line that ran to the right margin ends (a line ending there
+    wraps into the next), from the page's own line ends."""
     text_lines = [it for it in p.items if isinstance(it, Line) and not it.furniture]
-    if text_lines:
-        xs1 = sorted(ln.x1 for ln in text_lines)
-        edge = xs1[int(0.9 * (len(xs1) - 1))]
-        left = min(ln.x0 for ln in text_lines)
-        right = edge - max(5 * b.body, 0.12 * (edge - left))
-    else:
-        right = float("inf")
-    for it in p.items:
-        if isinstance(it, Block):
-            flush()
-            out.append(it)
-            continue
-        ln: Line = it
-        if ln.furniture:
-            flush()
-            fb = _new_block(PARAGRAPH, [ln], p.number)
-            furniture.add(id(fb))
-            out.append(fb)
-            continue
-        hs = b.heading_style(ln)
+    if not text_lines:
+        return float("inf")
+    xs1 = sorted(ln.x1 for ln in text_lines)
+    edge = xs1[int(0.9 * (len(xs1) - 1))]
+    left = min(ln.x0 for ln in text_lines)
+    return edge - max(5 * body, 0.12 * (edge - left))
+
+
+class _PageBuild:
+    """Lines grouped into blocks, one page at a time: the block being built
+    (its lines, kind, level, whether its marker glyph is stripped, its heading
+    style) and the blocks made so far."""
+
+    def __init__(self, p: PageItems, b: Builder, furniture: set[int]):
+        self.p, self.b, self.furniture = p, b, furniture
+        self.out: list[Block] = []
+        self.cur: list[Line] = []
+        self.kind = None
+        self.level = 0
+        self.strip = False
+        self.style = None
+        self.right = _right_margin(p, b.body)
+
+    def run(self) -> list[Block]:
+        for it in self.p.items:
+            if isinstance(it, Block):
+                self.flush()
+                self.out.append(it)
+            elif it.furniture:
+                self.flush()
+                fb = _new_block(PARAGRAPH, [it], self.p.number)
+                self.furniture.add(id(fb))
+                self.out.append(fb)
+            else:
+                self.line(it)
+        self.flush()
+        return self.out
+
+    def flush(self) -> None:
+        if self.cur:
+            self.out.append(_new_block(self.kind, self.cur, self.p.number, self.level, self.strip))
+        self.cur, self.kind = [], None
+
+    def line(self, ln: Line) -> None:
+        hs = self.b.heading_style(ln)
         marker, strip = _marker(ln)
         if marker and marker != "number":
             hs = None
-        if cur:
-            prev = cur[-1]
-            gap = ln.top - prev.bottom
-            close = (gap <= b.line_gap(prev.size) and abs(ln.size - prev.size) < b.pdf.size_tolerance and marker is None
-                     and not _rule_between(p.rules, prev, ln))
-            same_para = (
-                close
-                and ((hs is not None) == (cur_kind == HEADING))
-                and (cur_kind != HEADING or hs == cur_style)
-            )
-            # A line that ran to the right margin wraps into the next one, whatever
-            # the bold runs say: a bold phrase inside a paragraph is not a heading.
-            wraps = close and prev.x1 >= right and (cur_kind != HEADING or cur_style[0] < b.heading_size)
-            if wraps and not same_para:
-                same_para = True
-                if cur_kind == HEADING:
-                    cur_kind, cur_level = PARAGRAPH, 0
-            if same_para and cur_kind == HEADING and cur_style[0] < b.heading_size and prev.x1 >= right:
-                cur_kind, cur_level = PARAGRAPH, 0
-            if same_para and cur_kind == LIST_ITEM:
-                same_para = ln.x0 >= cur[0].x0 + 2  # wrapped list text sits right of the marker
-            elif same_para and cur_kind == PARAGRAPH:
-                same_para = ln.x0 <= cur[0].x0 + 1.5 * prev.size or len(cur) > 1 and ln.x0 <= cur[1].x0 + 2
-            if same_para:
-                cur.append(ln)
-                continue
-            flush()
+        if self.cur:
+            if self.continues(ln, hs, marker):
+                self.cur.append(ln)
+                return
+            self.flush()
+        self.start(ln, hs, marker, strip)
+
+    def continues(self, ln: Line, hs, marker) -> bool:
+        """Does ``ln`` go on with the block being built?"""
+        b, cur = self.b, self.cur
+        prev = cur[-1]
+        gap = ln.top - prev.bottom
+        close = (gap <= b.line_gap(prev.size) and abs(ln.size - prev.size) < b.pdf.size_tolerance and marker is None
+                 and not _rule_between(self.p.rules, prev, ln))
+        same_para = close and ((hs is not None) == (self.kind == HEADING)) and (self.kind != HEADING or hs == self.style)
+        # A line that ran to the right margin wraps into the next one, whatever
+        # the bold runs say: a bold phrase inside a paragraph is not a heading.
+        wraps = close and prev.x1 >= self.right and (self.kind != HEADING or self.style[0] < b.heading_size)
+        if wraps and not same_para:
+            same_para = True
+            if self.kind == HEADING:
+                self.kind, self.level = PARAGRAPH, 0
+        if same_para and self.kind == HEADING and self.style[0] < b.heading_size and prev.x1 >= self.right:
+            self.kind, self.level = PARAGRAPH, 0
+        if same_para and self.kind == LIST_ITEM:
+            return ln.x0 >= cur[0].x0 + 2  # wrapped list text sits right of the marker
+        if same_para and self.kind == PARAGRAPH:
+            return ln.x0 <= cur[0].x0 + 1.5 * prev.size or len(cur) > 1 and ln.x0 <= cur[1].x0 + 2
+        return same_para
+
+    def start(self, ln: Line, hs, marker, strip: bool) -> None:
+        b = self.b
         if marker == "number" and hs:
             # "76. Apologies" in bold: a numbered heading (minute and agenda items), number kept
-            cur_kind, cur_level, cur_strip, cur_style = HEADING, b.heading_levels.get(hs, 1), False, hs
+            self.kind, self.level, self.strip, self.style = HEADING, b.heading_levels.get(hs, 1), False, hs
         elif marker:
-            cur_kind, cur_level, cur_strip, cur_style = LIST_ITEM, _level(ln.x0, b.margin, b.pdf.list_indent_step), strip, None
+            self.kind, self.level, self.strip, self.style = LIST_ITEM, _level(ln.x0, b.margin, b.pdf.list_indent_step), strip, None
         elif hs:
-            cur_kind, cur_level, cur_strip, cur_style = HEADING, b.heading_levels.get(hs, 1), False, hs
+            self.kind, self.level, self.strip, self.style = HEADING, b.heading_levels.get(hs, 1), False, hs
         else:
-            cur_kind, cur_level, cur_strip, cur_style = PARAGRAPH, 0, False, None
-        cur = [ln]
-    flush()
-    return out
+            self.kind, self.level, self.strip, self.style = PARAGRAPH, 0, False, None
+        self.cur = [ln]

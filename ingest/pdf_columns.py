@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from boardpack.ingest.pdf_text_tables import TLine
+from boardpack.ingest.pdf_lines import TLine
 
 #: A gutter is at least this share of the font size wide (cell padding on
 #: both sides of a boundary is more than one word space).

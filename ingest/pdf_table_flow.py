@@ -23,7 +23,9 @@ from typing import Optional, Sequence
 
 from boardpack.core.model import Block
 from boardpack.ingest.pdf_columns import crosses, filled_columns, word_columns
-from boardpack.ingest.pdf_text_tables import TLine, find_text_tables, rows_key, table_in_columns
+from boardpack.ingest.pdf_lines import TLine
+from boardpack.ingest.pdf_table_rows import TableLayout, rows_key, table_in_columns
+from boardpack.ingest.pdf_text_tables import find_text_tables
 
 #: A page's lines further apart than this many font sizes are not one table.
 ROW_GAP = 2.5
@@ -184,10 +186,27 @@ def _close(flow: _Flow) -> None:
     lines = flow.lines
     extent = (min(min(ln.x0 for ln in lines), cols[0][0]), max(max(ln.x1 for ln in lines), cols[-1][1]))
     key = rows_key([ln for ln in lines if id(ln) not in flow.labels], cols)
-    labels = frozenset(flow.labels)
+    layout = TableLayout(cols, flow.size, extent, key, frozenset(flow.labels), _repeated_headers(flow))
     for part in flow.parts:
         p = part.page
-        _place(p, part.lines, table_in_columns(part.lines, cols, flow.size, p.number, p.fills, extent, key, labels))
+        _place(p, part.lines, table_in_columns(part.lines, layout, p.number, p.fills))
+
+
+def _repeated_headers(flow: _Flow) -> frozenset:
+    """Ids of the lines at the top of each later page that say again what the
+    first page's first lines say: the header row, repeated."""
+    first = [_said(ln) for ln in flow.parts[0].lines]
+    out: set = set()
+    for part in flow.parts[1:]:
+        n = 0
+        while n < min(len(part.lines), len(first) - 1) and _said(part.lines[n]) == first[n]:
+            n += 1
+        out.update(id(ln) for ln in part.lines[:n])
+    return frozenset(out)
+
+
+def _said(ln: TLine) -> str:
+    return " ".join(w["text"] for w in ln.words)
 
 
 def _place(p, lines: list, block: Block) -> None:

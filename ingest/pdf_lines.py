@@ -1,0 +1,100 @@
+"""Visual lines of a PDF page as the table finders see them.
+
+A :class:`TLine` is one line of words; its :class:`Seg` runs are words
+separated from the next run by a gap wide enough to be a column gutter
+(:func:`split_segments`). Shared by the text-aligned table finder, the
+cross-page table flow and the OCR table reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Seg:
+    """A run of words on one line, separated from the next run by a wide gap."""
+
+    words: list[dict]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0]["x0"]
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1]["x1"]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+
+@dataclass
+class TLine:
+    """One visual line of a page (outside ruled tables)."""
+
+    words: list[dict]
+    segs: list[Seg] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(w["top"] for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w["bottom"] for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0]["x0"]
+
+    @property
+    def x1(self) -> float:
+        return max(w["x1"] for w in self.words)
+
+
+NUMBERING = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]|\(?[a-z]\))$", re.I)
+NUMERIC_WORD = re.compile(r"^[-+(£$€]*\d[\d,.]*%?\)?$|^[-\u2013]$")
+
+
+def split_segments(words: list[dict], size: float) -> list[Seg]:
+    """Split a line's words where the gap is wide enough to be a column gutter.
+
+    Prose word gaps stay under about half the font size even when justified;
+    numbers in a spreadsheet export sit closer to each other than label
+    columns do, so a smaller gap splits next to a number.
+    """
+    wide = max(1.6 * size, 12.0)
+    near_number = max(0.75 * size, 6.0)
+    both_numbers = max(0.45 * size, 3.5)
+    segs = [Seg([words[0]])]
+    for w in words[1:]:
+        prev = segs[-1].words[-1]
+        gap = w["x0"] - prev["x1"]
+        a, b = NUMERIC_WORD.match(prev["text"]), NUMERIC_WORD.match(w["text"])
+        # two figures side by side ("621.6 +35.4 +6.0%") are two cells even at a
+        # little more than a word space
+        if gap > wide or ((a or b) and gap > near_number) or (a and b and gap > both_numbers):
+            segs.append(Seg([w]))
+        else:
+            segs[-1].words.append(w)
+    return segs
+
+
+def seg_column(seg: Seg, cols: list[list[float]]) -> int:
+    c = (seg.x0 + seg.x1) / 2
+    for k, (a, b) in enumerate(cols):
+        if a - 1 <= c <= b + 1:
+            return k
+    return min(range(len(cols)), key=lambda k: abs((cols[k][0] + cols[k][1]) / 2 - c))
+
+
+def word_column(w: dict, cols: list[list[float]]) -> int:
+    c = (w["x0"] + w["x1"]) / 2
+    for k, (a, b) in enumerate(cols):
+        if a - 1 <= c <= b + 1:
+            return k
+    # in a gutter (a spanning header word): the column whose edge is nearest
+    return min(range(len(cols)), key=lambda k: min(abs(cols[k][0] - c), abs(cols[k][1] - c)))

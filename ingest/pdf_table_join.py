@@ -1,0 +1,122 @@
+"""PDF tables continued over a page break, joined into one block.
+
+A table whose columns line up with the table above the break (between them
+only the page break and page furniture) continues it: its rows are appended
+and keep their own pages, a repeated header row is dropped, and a row split
+across the break is merged back together.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from boardpack.core.model import PAGE_BREAK, TABLE, Block, Row
+from boardpack.core.settings import DEFAULT, PdfSettings
+from boardpack.core.textnorm import normalise
+from boardpack.ingest.pdf_cells import table_block_text
+
+
+# -- tables continued over a page break ----------------------------------------------
+
+_END_PUNCT = re.compile(r"[.!?]\s*$")
+_ROW_ID = re.compile(r"^\(?\d+(?:\.\d+)*[a-z]?\b")
+
+
+def _same_columns(a: Block, b: Block, edge: float) -> bool:
+    """Do two tables have the same columns, their edges within ``edge`` points?"""
+    if a.n_cols != b.n_cols or not a.bbox or not b.bbox or abs(a.bbox[0] - b.bbox[0]) >= edge:
+        return False
+    if abs(a.bbox[2] - b.bbox[2]) < edge:
+        return True
+    # a borderless table's right edge is wherever its longest line ends
+    width = max(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0], 1.0)
+    text_aligned = "text-aligned" in (a.style, b.style)
+    return text_aligned and abs(a.bbox[2] - b.bbox[2]) < 0.2 * width
+
+
+def _row_key(r: Row) -> tuple[str, ...]:
+    return tuple(" ".join(c.norm.split()).lower() for c in r.cells)
+
+
+def _is_split_row(rows: list[Row], first: Row) -> bool:
+    """Is ``first`` (top of the next page) the rest of ``rows[-1]`` (bottom of this page)?
+
+    Word/LibreOffice let a row break across pages; its first cell (the number)
+    usually fits on the first page, so the continuation has an empty first
+    cell, like a genuine continuation row. Tell them apart: the split part only
+    fills cells the row above has text in, and either the first part stops
+    mid-sentence, the second starts in lower case, or the column's rows all
+    start with an id ("1.3a ...") and this one does not.
+    """
+    last = rows[-1]
+    if not first.cells or first.cells[0].norm or len(first.cells) != len(last.cells):
+        return False
+    pairs = [(k, a.norm, b.norm) for k, (a, b) in enumerate(zip(last.cells, first.cells)) if b.norm]
+    if not pairs or not all(a for _, a, _ in pairs):
+        return False
+    if all(not _END_PUNCT.search(a) or b[:1].islower() for _, a, b in pairs):
+        return True
+    for k, _, b in pairs:
+        col = [r.cells[k].norm for r in rows if len(r.cells) > k and r.cells[k].norm and not r.is_header]
+        ids = sum(1 for t in col if _ROW_ID.match(t))
+        if len(col) >= 3 and ids >= 0.8 * len(col) and not _ROW_ID.match(b):
+            return True
+    return False
+
+
+def _merge_rows(last: Row, first: Row) -> None:
+    for a, b in zip(last.cells, first.cells):
+        if b.text:
+            a.text = f"{a.text}\n{b.text}" if a.text else b.text
+            a.norm = normalise(a.text)
+        if a.fill is None:
+            a.fill = b.fill
+
+
+def join_split_tables(blocks: list[Block], skippable: Callable[[Block], bool],
+                      pdf: PdfSettings = DEFAULT.pdf) -> list[Block]:
+    """Join each table continued at the top of the next page into the table before it.
+
+    Between the two parts only a PAGE_BREAK and ``skippable`` blocks (page
+    furniture candidates) may stand; those stay in the list where they are.
+    """
+    out: list[Block] = []
+    last_table: Optional[Block] = None  # table that may continue
+    between: list[Block] = []
+    crossed = False
+    for b in blocks:
+        if b.kind == TABLE:
+            if last_table is not None and crossed and _same_columns(last_table, b, pdf.table_edge_tolerance):
+                _append_table(last_table, b)
+                out.extend(between)
+                between, crossed = [], False
+                continue
+            out.extend(between)
+            between, crossed = [], False
+            out.append(b)
+            last_table = b
+            continue
+        if last_table is not None and (b.kind == PAGE_BREAK or skippable(b)):
+            crossed = crossed or b.kind == PAGE_BREAK
+            between.append(b)
+            continue
+        out.extend(between)
+        between, crossed = [], False
+        last_table = None
+        out.append(b)
+    out.extend(between)
+    return out
+
+
+def _append_table(a: Block, b: Block) -> None:
+    rows = list(b.rows)
+    if rows and a.rows and _row_key(rows[0]) == _row_key(a.rows[0]):
+        a.rows[0].is_header = True
+        rows = rows[1:]
+    if rows and a.rows and _is_split_row(a.rows, rows[0]):
+        _merge_rows(a.rows[-1], rows[0])
+        rows = rows[1:]
+    a.rows.extend(rows)
+    a.page_end = b.page_end or b.page
+    a.text, a.norm = table_block_text(a)
