@@ -56,7 +56,7 @@ def key_status(words: Optional[str], settings: Optional[Settings] = None) -> Opt
     t = " ".join(words.split()).strip(" .:;,-\u2013\u2014*()")
     if not t or len(t) > 80:
         return None
-    direct = colour_key_entry(t) or status_word(t, settings)
+    direct = colour_key_entry(t) or status_word(t, settings) or _status_word_after(t, settings)
     if direct:
         return direct
     if _NO_CHANGE.search(t) or _NEGATED_BETTER.search(t):
@@ -65,6 +65,18 @@ def key_status(words: Optional[str], settings: Optional[Settings] = None) -> Opt
         return RED
     if _BETTER.search(t):
         return GREEN
+    return None
+
+
+def _status_word_after(t: str, settings: Optional[Settings]) -> Optional[str]:
+    """A status word that ends a short label ("Review completed"), unless negated."""
+    words = t.split()
+    if len(words) > 6:
+        return None
+    for k in range(1, len(words)):
+        st = status_word(" ".join(words[k:]), settings)
+        if st:
+            return None if words[k - 1].lower() in ("not", "no", "never", "nor") else st
     return None
 
 
@@ -229,7 +241,9 @@ def document_key(doc: Document, settings: Optional[Settings] = None) -> ColourKe
 
 
 def legend_near(doc: Document, b: Block, settings: Optional[Settings] = None, after: int = 3, before: int = 2) -> ColourKey:
-    """A legend paragraph just under a table (or just above it)."""
+    """A legend just under a table (or just above it): a paragraph that pairs
+    colours with words, or a "Key" caption with its entries in the lines after
+    it ("Key:" / "Green - better position" / "Red - worse position")."""
     key = ColourKey()
     idx = list(range(b.index + 1, min(len(doc.blocks), b.index + 1 + after)))
     idx += list(range(b.index - 1, max(-1, b.index - 1 - before), -1))
@@ -238,6 +252,23 @@ def legend_near(doc: Document, b: Block, settings: Optional[Settings] = None, af
         if pb.kind == TABLE:
             continue
         text = pb.norm or ""
+        if KEY_CAPTION.match(text):
+            text = " ; ".join(_entries_after(doc, i))
         if KEY_LEAD.match(text) or len(_COLOUR_WORD.findall(text)) >= 2:
             key.update(legend_key(text, settings))
     return key
+
+
+#: a key's entries are a few short lines
+MAX_KEY_LINES = 8
+
+
+def _entries_after(doc: Document, i: int) -> list[str]:
+    """The lines after a key caption that each name a colour."""
+    out = []
+    for pb in doc.blocks[i + 1: i + 1 + MAX_KEY_LINES]:
+        t = pb.norm or ""
+        if pb.kind == TABLE or not _COLOUR_WORD.search(t) or len(t) > 100:
+            break
+        out.append(t)
+    return out

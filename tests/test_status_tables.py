@@ -130,6 +130,10 @@ KEYED_ROWS = [
     ("Publication targets", "", "Spending over 500 pounds published monthly", "green"),
     ("Publication targets", "", "Contracts published within 20 days", "red"),
     ("Publication targets", "", "Organisation chart published twice a year", "green"),
+    # a key caption with its entries listed under it
+    ("Licensing reviews", "", "High Street late bar", "complete"),
+    ("Licensing reviews", "", "Station kebab house", "green"),
+    ("Licensing reviews", "", "Market square off-licence", "red"),
 ]  # and nothing from the matrix of commitments by departments
 BORDERLESS_ROWS = [
     ("Priorities at a glance", "", "Road safety near schools", "green"),
@@ -203,6 +207,8 @@ def test_action_plan_tables_and_their_key_are_not_counted_twice(parsed, corpus_d
     ("Worse position", "red"),
     ("Improved since last quarter", "green"),
     ("Not improved", "amber"),
+    ("Review completed", "complete"),
+    ("Review not completed", None),
     ("Performance has deteriorated", "red"),
     ("Significant concern", "red"),
     ("Stable", "amber"),
