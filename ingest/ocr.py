@@ -5,8 +5,13 @@ rasterised with poppler's ``pdftoppm`` and read by ``tesseract`` (both
 Debian packages: ``poppler-utils``, ``tesseract-ocr``); tesseract's TSV
 output gives words with boxes, grouped here into its own blocks and
 paragraphs, so two-column scans ("Present:" beside "Members of the public:")
-stay apart. Blocks carry the ``"ocr"`` flag and bboxes in PDF points, so
-provenance reads the same as for text pages.
+stay apart. Tables go through the reconstruction text pages get
+(:mod:`.ocr_tables`): the page is also rendered in colour and its tilt,
+ruling lines and colour fills read off the image (:mod:`.ocr_image`), so a
+scanned action plan keeps its columns and its RAG cells their colours; a
+table continued over a page break of the scan is joined as on text pages.
+Blocks carry the ``"ocr"`` flag and bboxes in PDF points, so provenance
+reads the same as for text pages.
 
 Without the tools, scanned pages stay flagged in ``doc.scanned_pages`` and
 the document still ingests (a warning in ``doc.metadata["ocr"]``).
@@ -18,6 +23,12 @@ so a long scan uses every core, not one), and tesseract runs with
 thread per core in every call, so N batch workers with N pages each would
 ask for N x N x cores threads. Blocks still come out in page order and the
 cache keys are the same, so the result is the serial one.
+
+Cache: each page's words are kept under the key they have always had (file
+hash, page, resolution, ``psm3``, language): what is stored there has not
+changed. The page image's analysis is kept beside them under a key of its
+own that carries the analysis version (``image-vN``), so an entry an older
+analysis wrote is never read as this one's.
 """
 
 from __future__ import annotations
@@ -35,11 +46,18 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Optional
 
-from boardpack.core.model import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
-from boardpack.ingest.pdf_text_tables import Seg, TLine, find_text_tables, split_segments
+from PIL import Image
+
+from boardpack.core.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Block, Document
 from boardpack.core.settings import DEFAULT, Settings
 from boardpack.core.textnorm import strip_bullet
 from boardpack.core.vocabulary import MONTH_STEM_RE
+from boardpack.ingest.furniture import in_band
+from boardpack.ingest.ocr_image import VERSION as IMAGE_VERSION
+from boardpack.ingest.ocr_image import PageImage, analyse
+from boardpack.ingest.ocr_ruled import fill_repeated_header, item_numbers_from_parts
+from boardpack.ingest.ocr_tables import kept_word, ocr_tables
+from boardpack.ingest.pdf_tables import join_split_tables
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(?[a-z]\)|\d{2}\.\d{2}\.\d{2})\s+")
 # A line that opens a numbered or lettered item ("2 Declarations", "3. To receive",
@@ -62,11 +80,13 @@ def missing_tools() -> list[str]:
     return out
 
 
-def _rasterise(pdf: Path, page: int, dpi: int, out_dir: Path, timeout: float) -> Path:
-    stem = out_dir / f"p{page}"
+def _rasterise(pdf: Path, page: int, dpi: int, out_dir: Path, timeout: float, colour: bool = False) -> Path:
+    # tesseract reads the grey rendering (what its cached words were read from);
+    # the page image analysis needs the colours
+    stem = out_dir / f"p{page}{'-rgb' if colour else ''}"
     subprocess.run(
-        ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page), "-singlefile",
-         str(pdf), str(stem)],
+        ["pdftoppm", "-r", str(dpi), *([] if colour else ["-gray"]), "-png", "-f", str(page), "-l", str(page),
+         "-singlefile", str(pdf), str(stem)],
         check=True, capture_output=True, timeout=timeout,
     )
     return stem.with_suffix(".png")
@@ -86,178 +106,18 @@ def _tsv(image: Path, timeout: float, language: str = "eng") -> list[dict]:
     return [r for r in reader if r.get("level") == "5" and (r.get("text") or "").strip()]
 
 
-def _kept(w: dict, min_conf: float) -> bool:
-    """False for speckle: a word of one or two characters read with a
-    confidence under ``min_conf`` (``settings.ocr.min_confidence``)."""
-    try:
-        conf = float(w["conf"])
-    except (TypeError, ValueError):
-        conf = -1
-    return not (conf < min_conf and len(w["text"].strip()) <= 2)
-
-
-# -- tables from word positions ----------------------------------------------------
-
-# An amount as OCR reads it in a statement column: digits with a thousands
-# group or pence ("16,053", "5000.00", "£ 200"); a bare small number is no amount.
-_AMOUNT_WORD = re.compile(r"^[(£$€-]*\d{1,3}(?:,\d{3})+(?:\.\d+)?[.)]?$|^[(£$€-]*\d+\.\d{2}\)?$")
-# Box edges read as brackets or bars after an amount: "16,053)" with no "(".
-_EDGE_AFTER = re.compile(r"^([-£$€]?\d[\d,]*(?:\.\d+)?)[)\]|]$")
-_NUMBER_WORD = re.compile(r"^[(£$€-]*\d[\d,]*(?:\.\d+)?[.)]?$")
-# Box edges and speckle read as words: "|", "._|", "]".
-_EDGE_WORD = re.compile(r"^[|\[\]_.:;,'‘’\"“”!]+$")
-_POUND_SLIP = re.compile(r"^(?:£&|&£|£8&)$")
-_PART_GROUP = re.compile(r"^[(£$€-]*\d{1,3}(?:,\d{3})*,\d{1,2}$")
-
-
-def _page_word_boxes(words: list[dict], scale: float, min_conf: float) -> list[dict]:
-    """Tesseract words as the PDF reader's word dicts (points), with the OCR's
-    line keys kept, and two OCR slips on amounts mended: a box edge read as a
-    closing bracket ("16,053)") and a thousands group split by a space ("2,01 8")."""
-    out = []
-    for w in words:
-        if not _kept(w, min_conf):
-            continue
-        text = w["text"].strip()
-        if _EDGE_WORD.match(text):
-            continue
-        left, top, width, height = (int(w[k]) for k in ("left", "top", "width", "height"))
-        if _POUND_SLIP.match(text):
-            text = "£"  # the pound sign read with a stray ampersand
-        prev = out[-1] if out else None
-        if re.fullmatch(r"[£$€]?\d{1,3}\.\d{3}", text) and (text[0] in "£$€" or prev is not None and prev["text"] in ("£", "$", "€")):
-            text = text.replace(".", ",")  # "£ 38.717": money has no third decimal, the point is a comma
-        m = _EDGE_AFTER.match(text)
-        if m:
-            width -= round(width / len(text))  # the edge's share of the box
-            text = m.group(1)
-        d = {"text": text, "x0": left * scale, "x1": (left + width) * scale, "top": top * scale,
-             "bottom": (top + height) * scale, "key": (int(w["block_num"]), int(w["par_num"]), int(w["line_num"])),
-             "src": [(left, top)]}
-        if (prev is not None and prev["key"] == d["key"] and _PART_GROUP.match(prev["text"])
-                and re.fullmatch(r"\d{1,2}", text) and len(prev["text"].rsplit(",", 1)[1]) + len(text) == 3
-                and d["x0"] - prev["x1"] < 0.6 * (d["bottom"] - d["top"])):
-            prev["text"] += text
-            prev["x1"] = d["x1"]
-            prev["src"] += d["src"]
-            continue
-        out.append(d)
-    return out
-
-
-def _ocr_lines(ws: list[dict]) -> list[TLine]:
-    """Visual lines of a scanned page: tesseract's own lines, joined when they sit
-    side by side at the same height (a column header read as separate blocks)."""
-    groups: dict[tuple, list[dict]] = {}
-    for w in ws:
-        groups.setdefault(w["key"], []).append(w)
-    lines = []
-    for g in groups.values():
-        g.sort(key=lambda w: w["x0"])
-        tops = sorted(w["top"] for w in g)
-        bots = sorted(w["bottom"] for w in g)
-        lines.append([tops[len(tops) // 2], bots[len(bots) // 2], g])
-    lines.sort(key=lambda t: (t[0], t[2][0]["x0"]))
-    merged: list[list] = []
-    for ln in lines:
-        for m in merged[-3:]:
-            overlap = min(m[1], ln[1]) - max(m[0], ln[0])
-            h = min(m[1] - m[0], ln[1] - ln[0])
-            apart = all(w["x1"] <= v["x0"] or v["x1"] <= w["x0"] for w in ln[2] for v in m[2])
-            if h > 0 and overlap >= 0.5 * h and apart:
-                m[2] = sorted(m[2] + ln[2], key=lambda w: w["x0"])
-                m[0], m[1] = min(m[0], ln[0]), max(m[1], ln[1])
-                break
-        else:
-            merged.append(ln)
-    merged.sort(key=lambda t: t[0])
-    out = []
-    for top, bottom, g in merged:
-        hs = sorted(w["bottom"] - w["top"] for w in g)
-        # a scan is seldom square: the line's words share its middle height, so
-        # a cell's words keep their reading order
-        for w in g:
-            w["top"], w["bottom"] = top, bottom
-        t = TLine(words=g)
-        size = _font_size(hs)
-        t.segs = _split_after_numbers(split_segments(g, size), size)
-        out.append(t)
-    return out
-
-
-def _split_after_numbers(segs: list[Seg], size: float) -> list[Seg]:
-    """A figure in a form's box followed by the text beside it ("2,018 employers NI
-    ..."): OCR boxes leave less space between them than the page shows, so a
-    number followed by a word splits at a narrower gap than in a text layer."""
-    out = []
-    for sg in segs:
-        cur = [sg.words[0]]
-        for w in sg.words[1:]:
-            prev = cur[-1]
-            if (_NUMBER_WORD.match(prev["text"]) and w["text"][:1].isalpha()
-                    and w["x0"] - prev["x1"] > 0.25 * size):
-                out.append(Seg(cur))
-                cur = [w]
-            else:
-                cur.append(w)
-        out.append(Seg(cur))
-    return out
-
-
-def _font_size(heights: list[float]) -> float:
-    """The font size (points) a line's word boxes suggest: a box spans the
-    letters' ink (about seven tenths of the type size), not the type size."""
-    return max(1.3 * heights[len(heights) // 2], 6.0) if heights else 10.0
-
-
-def _has_amount_column(block: Block) -> bool:
-    """A table read off a scan is kept only when a column right of the first holds
-    amounts in three rows or more (statements, receipts and payments, registers):
-    member lists and agendas set in columns stay paragraphs."""
-    counts: dict[int, int] = {}
-    for r in block.rows:
-        for k, c in enumerate(r.cells[1:], start=1):
-            if any(_AMOUNT_WORD.match(t) for t in c.text.split()):
-                counts[k] = counts.get(k, 0) + 1
-    return any(n >= 3 for n in counts.values())
-
-
-def ocr_tables(words: list[dict], page: int, scale: float,
-               min_conf: float = DEFAULT.ocr.min_confidence) -> tuple[list[Block], set[tuple]]:
-    """Tables without rules on a scanned page, found from the words' positions the
-    way :mod:`.pdf_text_tables` finds them on text pages: rows by height, columns
-    by x alignment. Returns the table blocks and the (left, top) keys of the OCR
-    words they took."""
-    ws = _page_word_boxes(words, scale, min_conf)
-    if len(ws) < 6:
-        return [], set()
-    lines = _ocr_lines(ws)
-    size = _font_size(sorted(w["bottom"] - w["top"] for w in ws))
-    blocks, used = [], set()
-    # OCR line heights are too uneven to tell a wrapped cell from the next row:
-    # rows stay as printed lines (the extractors join wrapped labels); a form's
-    # boxes stand further apart than a typed table's rows
-    for i0, i1, blk in find_text_tables(lines, size, page, [], join_wraps=False, row_gap=3.5):
-        if not _has_amount_column(blk):
-            continue
-        blk.flags.append("ocr")
-        blocks.append(blk)
-        for ln in lines[i0:i1 + 1]:
-            for w in ln.words:
-                used.update(w["src"])
-    return blocks, used
-
 
 def words_to_blocks(words: list[dict], page: int, scale: float,
-                    min_conf: float = DEFAULT.ocr.min_confidence) -> list[Block]:
-    """Group tesseract words (TSV rows) into blocks: runs of lines whose amounts
-    stand in columns become tables (:func:`ocr_tables`); the rest one block per
-    tesseract paragraph, lines kept as line breaks; short all-capital paragraphs
-    become headings and bulleted ones list items."""
-    tables, used = ocr_tables(words, page, scale, min_conf)
+                    min_conf: float = DEFAULT.ocr.min_confidence, image: Optional[PageImage] = None) -> list[Block]:
+    """Group tesseract words (TSV rows) into blocks: tables drawn with lines
+    (``image``: the page image's lines and fills) and runs of lines whose
+    amounts stand in columns become tables (:func:`.ocr_tables.ocr_tables`);
+    the rest one block per tesseract paragraph, lines kept as line breaks;
+    short all-capital paragraphs become headings and bulleted ones list items."""
+    tables, used = ocr_tables(words, page, scale, min_conf, image)
     paras: dict[tuple[int, int], dict[int, list[dict]]] = {}
     for w in words:
-        if not _kept(w, min_conf):
+        if not kept_word(w, min_conf):
             continue
         if used and (int(w["left"]), int(w["top"])) in used:
             continue
@@ -310,35 +170,74 @@ def cache_dir(settings: Settings = DEFAULT) -> Optional[Path]:
     return Path(base) / "ocr"
 
 
-def _page_words(pdf: Path, sha256: Optional[str], page: int, settings: Settings) -> list[dict]:
-    cfg = settings.ocr
-    where = cache_dir(settings) if sha256 else None
-    # tesseract's default language keeps the key words were cached under before it was a setting
-    lang = "" if cfg.language == "eng" else f"-{cfg.language}"
-    key = where / f"{sha256}-p{page}-{cfg.dpi}dpi-psm3{lang}.json" if where else None
+def _cached(key: Optional[Path]):
+    """A cache entry's JSON, or None (absent or damaged: read again)."""
     if key is not None and key.is_file():
         try:
             return json.loads(key.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            pass  # a damaged cache entry is read again
+            pass
+    return None
+
+
+def _store(key: Optional[Path], value) -> None:
+    if key is None:
+        return
+    try:
+        key.parent.mkdir(parents=True, exist_ok=True)
+        # pid and thread: pages of one file are written from several threads
+        part = key.with_suffix(f".{os.getpid()}-{threading.get_ident()}.part")
+        part.write_text(json.dumps(value), encoding="utf-8")
+        os.replace(part, key)  # atomic: parallel workers never see half a file
+    except OSError:
+        pass  # a read-only home still ingests, only slower next time
+
+
+def _cache_key(sha256: Optional[str], page: int, settings: Settings, what: str) -> Optional[Path]:
+    """Each entry is keyed by what it holds: tesseract's words of the grey
+    rendering (``psm3``, the key they have always had) or the page image's
+    analysis (``image-vN``, N bumped whenever that analysis changes)."""
+    where = cache_dir(settings) if sha256 else None
+    return where / f"{sha256}-p{page}-{settings.ocr.dpi}dpi-{what}.json" if where else None
+
+
+def _page_words(pdf: Path, sha256: Optional[str], page: int, settings: Settings) -> list[dict]:
+    cfg = settings.ocr
+    # tesseract's default language keeps the key words were cached under before it was a setting
+    lang = "" if cfg.language == "eng" else f"-{cfg.language}"
+    key = _cache_key(sha256, page, settings, f"psm3{lang}")
+    words = _cached(key)
+    if words is not None:
+        return words
     with tempfile.TemporaryDirectory(prefix="boardpack-ocr-") as tmp:
         image = _rasterise(Path(pdf), page, cfg.dpi, Path(tmp), cfg.timeout)
         words = _tsv(image, cfg.timeout, cfg.language)
-    if key is not None:
-        try:
-            key.parent.mkdir(parents=True, exist_ok=True)
-            # pid and thread: pages of one file are written from several threads
-            part = key.with_suffix(f".{os.getpid()}-{threading.get_ident()}.part")
-            part.write_text(json.dumps(words), encoding="utf-8")
-            os.replace(part, key)  # atomic: parallel workers never see half a file
-        except OSError:
-            pass  # a read-only home still ingests, only slower next time
+    _store(key, words)
     return words
+
+
+def page_image(pdf: Path, sha256: Optional[str], page: int, settings: Settings = DEFAULT) -> PageImage:
+    """The tilt, ruling lines and colour fills of a scanned page (cached like its words)."""
+    cfg = settings.ocr
+    key = _cache_key(sha256, page, settings, f"image-v{IMAGE_VERSION}")
+    found = _cached(key)
+    if found is not None:
+        try:
+            return PageImage.from_json(found)
+        except (KeyError, TypeError, ValueError):
+            pass
+    with tempfile.TemporaryDirectory(prefix="boardpack-ocr-") as tmp:
+        png = _rasterise(Path(pdf), page, cfg.dpi, Path(tmp), cfg.timeout, colour=True)
+        with Image.open(png) as im:
+            result = analyse(im, cfg.dpi)
+    _store(key, result.to_json())
+    return result
 
 
 def ocr_page(pdf: Path, page: int, settings: Settings = DEFAULT, sha256: Optional[str] = None) -> list[Block]:
     words = _page_words(Path(pdf), sha256, page, settings)
-    return words_to_blocks(words, page, 72.0 / settings.ocr.dpi, settings.ocr.min_confidence)
+    image = page_image(Path(pdf), sha256, page, settings) if words else None
+    return words_to_blocks(words, page, 72.0 / settings.ocr.dpi, settings.ocr.min_confidence, image)
 
 
 def page_workers(settings: Settings = DEFAULT) -> int:
@@ -395,5 +294,36 @@ def add_ocr_blocks(doc: Document, settings: Settings = DEFAULT) -> Document:
     doc.metadata["ocr_pages"] = done
     if failed:
         doc.metadata["ocr"] = "OCR failed on " + ", ".join(failed)
+    _join_scanned_tables(doc, settings)
     doc.renumber()
     return doc
+
+
+def _join_scanned_tables(doc: Document, settings: Settings) -> None:
+    """A table continued over a page break of a scan joins the table above the
+    break, as on text pages (:func:`.pdf_tables.join_split_tables`); a running
+    header or footer read off the scan may stand between the two parts. Text
+    pages' tables were joined by the reader already: nothing else of theirs
+    counts as skippable here, so they come out as they went in."""
+    if not any(b.kind == TABLE and "ocr" in b.flags for b in doc.blocks):
+        return
+    heights = doc.metadata.get("page_heights") or []
+
+    def skippable(b: Block) -> bool:
+        if "ocr" not in b.flags or b.kind == TABLE or not b.bbox or not b.page or b.page > len(heights):
+            return False
+        return in_band(b.bbox[1], b.bbox[3], heights[b.page - 1], settings.furniture_band) is not None
+
+    last = None  # the last scanned table, while only a page break and furniture follow it
+    for b in doc.blocks:
+        if b.kind == TABLE:
+            if last is not None and "ocr" in b.flags and b.page != last.page:
+                fill_repeated_header(last, b)
+            last = b if "ocr" in b.flags else None
+        elif b.kind != PAGE_BREAK and not skippable(b):
+            last = None
+    doc.blocks = join_split_tables(doc.blocks, skippable, settings.pdf)
+    for b in doc.blocks:
+        # after the join, so a row at the top of a page knows the item above it
+        if b.kind == TABLE and "ocr" in b.flags and b.style == "ruled":
+            item_numbers_from_parts(b)

@@ -4,11 +4,13 @@ and what happens without the OCR tools."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from boardpack.ingest import ocr, read_document
+from boardpack.ingest.ocr_image import VERSION as IMAGE_VERSION
 from boardpack.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,7 +104,9 @@ def test_ocr_words_are_cached_by_file_hash_and_page(scanned_doc, monkeypatch, tm
     monkeypatch.setenv("BOARDPACK_CACHE_DIR", str(tmp_path))
     first = read_document(SCANNED)
     cached = sorted(p.name for p in (tmp_path / "ocr").iterdir())
-    assert cached == [f"{first.sha256}-p2-200dpi-psm3.json"]
+    # the words under the key they have always had; the page image's lines and
+    # fills under a key of their own, with the version of that analysis
+    assert cached == [f"{first.sha256}-p2-200dpi-image-v{IMAGE_VERSION}.json", f"{first.sha256}-p2-200dpi-psm3.json"]
 
     def no_tesseract(*a, **k):
         raise AssertionError("OCR ran although the page's words were cached")
@@ -110,6 +114,18 @@ def test_ocr_words_are_cached_by_file_hash_and_page(scanned_doc, monkeypatch, tm
     monkeypatch.setattr(ocr, "_rasterise", no_tesseract)
     again = read_document(SCANNED)
     assert [b.text for b in again.blocks] == [b.text for b in first.blocks]
+
+
+def test_page_image_cached_by_an_older_analysis_is_read_again(scanned_doc, monkeypatch, tmp_path):
+    monkeypatch.setenv("BOARDPACK_CACHE_DIR", str(tmp_path))
+    first = read_document(SCANNED)
+    key = tmp_path / "ocr" / f"{first.sha256}-p2-200dpi-image-v{IMAGE_VERSION}.json"
+    stale = json.loads(key.read_text())
+    stale["version"] = IMAGE_VERSION - 1
+    stale["rules"] = [["h", 0, 10, 500, 10]]  # what an older analysis might have said
+    key.write_text(json.dumps(stale))
+    page = ocr.page_image(SCANNED, first.sha256, 2)
+    assert page.to_json()["version"] == IMAGE_VERSION and ["h", 0, 10, 500, 10] not in page.to_json()["rules"]
 
 
 def test_ocr_cache_can_be_switched_off(scanned_doc, monkeypatch, tmp_path):

@@ -61,7 +61,9 @@ def test_ocr_statement_form_with_amount_columns_becomes_a_table():
     assert not any("16,634" in b.text for b in blocks if b.kind != TABLE)
 
 
-def test_ocr_columns_of_names_without_amounts_stay_paragraphs():
+def test_ocr_columns_of_names_keep_their_columns_apart():
+    # as on a text page: a list set in two columns is a table whose columns
+    # stay apart ("Cllr A Smith (Chair)" never runs into "Mr B Jones")
     members = _split([
         (100, [(150, "Present:"), (800, "Members of the public:")]),
         (130, [(150, "Cllr A Smith (Chair)"), (800, "Mr B Jones")]),
@@ -69,7 +71,10 @@ def test_ocr_columns_of_names_without_amounts_stay_paragraphs():
         (190, [(150, "Cllr E White"), (800, "Ms F Black")]),
     ])
     blocks = words_to_blocks(_words(members), 1, SCALE)
-    assert not any(b.kind == TABLE for b in blocks)
+    tables = [b for b in blocks if b.kind == TABLE]
+    assert len(tables) == 1
+    assert tables[0].grid()[1] == ["Cllr A Smith (Chair)", "Mr B Jones"]
+    assert not any("Mr B Jones" in b.text for b in blocks if b.kind != TABLE)
 
 
 def test_scanned_accounting_statements_read_as_budget_rows(parsed, realworld_dir):
