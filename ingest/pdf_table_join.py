@@ -47,14 +47,19 @@ def _is_split_row(rows: list[Row], first: Row) -> bool:
     cell, like a genuine continuation row. Tell them apart: the split part only
     fills cells the row above has text in, and either the first part stops
     mid-sentence, the second starts in lower case, or the column's rows all
-    start with an id ("1.3a ...") and this one does not.
+    start with an id ("1.3a ...") and this one does not. When the first cell
+    goes on too (a long label cut by the break), only a sentence cut midway
+    tells: every cell of the second part continues one that stops without a
+    full stop, in lower case.
     """
     last = rows[-1]
-    if not first.cells or first.cells[0].norm or len(first.cells) != len(last.cells):
+    if not first.cells or len(first.cells) != len(last.cells):
         return False
     pairs = [(k, a.norm, b.norm) for k, (a, b) in enumerate(zip(last.cells, first.cells)) if b.norm]
     if not pairs or not all(a for _, a, _ in pairs):
         return False
+    if first.cells[0].norm:
+        return all(not _END_PUNCT.search(a) and b[:1].islower() for _, a, b in pairs)
     if all(not _END_PUNCT.search(a) or b[:1].islower() for _, a, b in pairs):
         return True
     for k, _, b in pairs:

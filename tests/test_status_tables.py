@@ -85,9 +85,7 @@ def test_status_rows_reach_v_action_updates(tmp_path):
     assert rows == PRIORITIES
 
 
-@pytest.mark.parametrize("ext", ["docx", pytest.param("pdf", marks=pytest.mark.xfail(
-    strict=True, reason="the PDF reader keeps row 23, split by the page break, as two rows "
-    "('... calls about' / 'nuisance neighbours'); a reader fix (G, notes/C_to_G.md)"))])
+@pytest.mark.parametrize("ext", ["docx", "pdf"])
 def test_status_table_over_a_page_break_is_one_table(parsed, ext):
     """Split into two tables at the page break, the second without a header: one
     table of 40 items (its first row on page 2 is an item, not a header)."""
