@@ -155,7 +155,24 @@ def _key_rows(rows: list[Row], start: int, settings: Optional[Settings]) -> set[
             out.add(i)
         elif len(key_pairs(cells, settings)) >= 2 or (KEY_LEAD.match(words) and legend_key(words, settings)):
             out.add(i)  # a row of coloured key cells, or a key written out ("Key: green - better; ...")
-    return out
+    return out | _closing_key_rows(rows, start, settings)
+
+
+def _closing_key_rows(rows: list[Row], start: int, settings: Optional[Settings]) -> set[int]:
+    """A key without a caption at the end of the table: the last rows each pair
+    one colour with words a key uses ("Better position" on green, "Worse
+    position" on red), every colour different, two rows at least."""
+    out: set[int] = set()
+    seen: set[str] = set()
+    for i in range(len(rows) - 1, start - 1, -1):
+        pairs = key_pairs(rows[i].cells, settings)
+        worded = [c for c in rows[i].cells if c.norm.strip()]
+        # the key's words are the row's only words (an item row has its item's name too)
+        if len(pairs) != 1 or pairs[0][1] is None or pairs[0][0] in seen or len(worded) != 1:
+            break
+        seen.add(pairs[0][0])
+        out.add(i)
+    return out if len(out) >= 2 else set()
 
 
 def find_status_table(b: Block, key: ColourKey, settings: Optional[Settings] = None) -> Optional[StatusTable]:

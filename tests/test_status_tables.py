@@ -51,9 +51,10 @@ def _status_rows(parsed, path: Path) -> list[tuple[str, str, str, str]]:
 
 # -- the regression: colour-only priorities table with a key -----------------------
 
+@pytest.mark.parametrize("name", [KEY_TABLE, "colour-only-priorities-key-rows-without-caption"])
 @pytest.mark.parametrize("ext", ["docx", "pdf"])
-def test_colour_only_priorities_table_with_key(parsed, ext):
-    got = _status_rows(parsed, FIX / f"{KEY_TABLE}.{ext}")
+def test_colour_only_priorities_table_with_key(parsed, ext, name):
+    got = _status_rows(parsed, FIX / f"{name}.{ext}")
     title = "Partnership priorities: position at quarter 3"
     # the key's own rows ("Better position" ...) are the key, not items
     assert got == [(title, "", label, status) for label, status in PRIORITIES]
