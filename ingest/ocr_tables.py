@@ -47,9 +47,11 @@ _PART_GROUP = re.compile(r"^[(£$€-]*\d{1,3}(?:,\d{3})*,\d{1,2}$")
 
 
 # An item number opening a line, as OCR misreads it: the point read as a colon
-# ("1:4 Host ...") or a speck before it read as a dash ("-2.1 Share ...").
+# ("1:4 Host ...", "3: Minutes ...") or a speck before it read as a dash
+# ("-2.1 Share ...").
 _ITEM_COLON = re.compile(r"^(\d{1,2})[:;](\d[a-z]?)$")
 _ITEM_DASH = re.compile(r"^[-~–](\d{1,2}\.\d{1,2}[a-z]?)$")
+_ITEM_END_COLON = re.compile(r"^\d{1,2}[:;]$")
 # ... and a part's letter c read as a cent sign ("1.7¢").
 _PART_CENT = re.compile(r"^(\d{1,2}\.\d{1,2})¢$")
 
@@ -66,6 +68,9 @@ def mend_item_numbers(ws: list[dict]) -> None:
         m = _ITEM_COLON.match(w["text"])
         if m:
             w["text"] = f"{m.group(1)}.{m.group(2)}"
+            continue
+        if _ITEM_END_COLON.match(w["text"]) and nxt["text"][:1].isupper():
+            w["text"] = w["text"][:-1] + "."  # "3: Minutes of Previous Meeting"
             continue
         m = _ITEM_DASH.match(w["text"]) or _PART_CENT.match(w["text"])
         if m:
@@ -224,16 +229,18 @@ def level_lines(ws: list[dict]) -> list[dict]:
 
 
 def drop_specks(ws: list[dict]) -> list[dict]:
-    """The words without specks: a "word" far smaller than the page's letters both ways
-    is a speck of dirt or noise that tesseract read as "i" or ".", not a
-    letter (a dash is as flat, but long)."""
+    """The words without specks: a letter or digit far smaller than the page's
+    letters both ways is a speck of dirt or noise that tesseract read as "i"
+    or "1", not a letter."""
     if not ws:
         return ws
     hs = sorted(w["bottom"] - w["top"] for w in ws)
     least = 0.35 * hs[len(hs) // 2]
 
     def speck(w: dict) -> bool:
-        return w["bottom"] - w["top"] < least and w["x1"] - w["x0"] < least
+        # a hyphen or a full stop is that small in print; a letter or a digit is not
+        return (w["bottom"] - w["top"] < least and w["x1"] - w["x0"] < least
+                and any(ch.isalnum() for ch in w["text"]))
 
     return [w for w in ws if not speck(w)]
 

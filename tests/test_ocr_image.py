@@ -91,20 +91,24 @@ def test_words_fill_the_cells_drawn_on_a_scan_and_cells_take_the_image_colours()
 
 def test_speck_read_as_a_letter_beside_a_header_is_dropped():
     # "Priority" then an "i" two pixels square: noise, not a word of the header cell
-    ws = [_word("Priority", 50, 54, h=15), _word("i", 47.4, 60.8, x1=48.1, h=0.7), _word("—", 90, 60, x1=100, h=1.0)]
+    ws = [_word("Priority", 50, 54, h=15), _word("i", 47.4, 60.8, x1=48.1, h=0.7), _word("—", 90, 60, x1=100, h=1.0),
+          _word("-", 200, 60, x1=202.9, h=1.1)]
     ws += [_word(f"w{k}", 120 + 20 * k, 54, h=15) for k in range(5)]
     kept = [w["text"] for w in drop_specks(ws)]
     assert "i" not in kept and "Priority" in kept
-    assert "—" in kept  # a dash is as flat as a speck, but long
+    assert "—" in kept and "-" in kept  # a dash is as small in print: it stays  # a dash is as flat as a speck, but long
 
 
 def test_item_number_read_with_a_colon_or_a_speck_before_it_is_mended():
     ws = [_word("1:4", 10, 10, key=(1, 1, 1)), _word("Host", 40, 10, key=(1, 1, 1)),
           _word("-2.1", 10, 30, key=(1, 1, 2)), _word("Share", 40, 30, key=(1, 1, 2)),
           _word("10:30", 10, 50, key=(1, 1, 3)), _word("Meeting", 40, 50, key=(1, 1, 3)),
-          _word("-2.1", 10, 70, key=(1, 1, 4)), _word("3.4", 40, 70, key=(1, 1, 4))]
+          _word("-2.1", 10, 70, key=(1, 1, 4)), _word("3.4", 40, 70, key=(1, 1, 4)),
+          _word("3:", 10, 90, key=(1, 1, 5)), _word("Minutes", 40, 90, key=(1, 1, 5)),
+          _word("1.7¢", 10, 110, key=(1, 1, 6)), _word("Commission", 40, 110, key=(1, 1, 6))]
     mend_item_numbers(ws)
-    assert [w["text"] for w in ws] == ["1.4", "Host", "2.1", "Share", "10:30", "Meeting", "-2.1", "3.4"]
+    assert [w["text"] for w in ws] == ["1.4", "Host", "2.1", "Share", "10:30", "Meeting", "-2.1", "3.4",
+                                       "3.", "Minutes", "1.7c", "Commission"]
 
 
 def test_words_of_one_ocr_line_share_its_height_so_a_swollen_box_keeps_reading_order():
