@@ -3,7 +3,8 @@
 The link stage re-links only the plans of the documents that are new, gone
 or moved since the last link (:mod:`boardpack.store.linking_scope`). The
 corpus's packs (parsed once) are stored all at once and linked, and stored
-in two halves with a link after each; then a pack is forgotten, and another
+in two halves with a link after each (alternate files, and the Word files
+before their PDFs, which become the canonical copies); then a pack is forgotten, and another
 path for one pack's bytes is added (its source changes). Every derived table
 (``link_*``, duplicates, people) and every view over the timeline must equal
 what a full link of the same store writes.
@@ -46,6 +47,7 @@ def derived(db: Path) -> dict:
     finally:
         conn.close()
     assert out["link_milestones"] and out["link_runs"] and out["link_docs"], "nothing was linked"
+    assert out["paper_duplicates"] and out["link_paper_sketches"], "no copies found: the corpus has PDF and Word copies"
     return out
 
 
@@ -63,20 +65,29 @@ def full_link(db: Path) -> dict:
     return derived(copy)
 
 
-def test_two_halves_linked_in_turn_equal_one_link_of_all(parsed, tmp_path):
+def _halves(parsed, split: str):
+    if split == "alternate":
+        return parsed[::2], parsed[1::2]
+    # the Word files first, then their PDFs, which take over as the canonical copies
+    return ([p for p in parsed if p.path.endswith(".docx")], [p for p in parsed if not p.path.endswith(".docx")])
+
+
+@pytest.mark.parametrize("split", ["alternate", "word-then-pdf"])
+def test_two_halves_linked_in_turn_equal_one_link_of_all(parsed, tmp_path, split):
+    first, second = _halves(parsed, split)
     with Store.open(tmp_path / "once.db") as store:
         for p in parsed:
             store.store_parsed(p)
         assert store.link()
     with Store.open(tmp_path / "halves.db") as store:
-        for p in parsed[::2]:
+        for p in first:
             store.store_parsed(p)
         assert store.link()
-        for p in parsed[1::2]:
+        for p in second:
             store.store_parsed(p)
         # the second link re-links the new documents' plans only
         changed = linking_scope.changed_docs(store.db.conn, linking.DEFAULT)
-        assert changed is not None and set(changed) == {p.sha256 for p in parsed[1::2]}
+        assert changed is not None and set(changed) == {p.sha256 for p in second}
         assert store.link()
         assert linking_scope.changed_docs(store.db.conn, linking.DEFAULT) == {}  # nothing left to link
     assert derived(tmp_path / "halves.db") == derived(tmp_path / "once.db")
@@ -88,7 +99,8 @@ def test_forgetting_a_pack_and_another_path_relink_as_a_full_link(parsed, tmp_pa
         for p in parsed:
             store.store_parsed(p)
         assert store.link()
-        gone = parsed[1]
+        # a PDF that its Word copy gave way to: the Word copy is the paper now
+        gone = next(p for p in parsed[1:] if p.path.endswith(".pdf"))
         store.forget([gone.path])
         assert set(linking_scope.changed_docs(store.db.conn, linking.DEFAULT)) == {gone.sha256}
         assert store.link()

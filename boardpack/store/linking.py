@@ -17,11 +17,7 @@ rebuild writes; duplicates and people are rebuilt whole.
   ``settings.link.action_link_threshold`` (a renumbered action), else starts a new
   one. A same-ref, different-text pair is kept apart and the link is recorded
   as ``ref-text-mismatch`` so nobody's action is merged silently.
-* **Same paper, several files**: papers of one type whose word shingles
-  overlap above ``settings.link.duplicate_jaccard`` are one paper - but only when they are
-  for the same meeting and the same reporting periods (a rolling plan's Q1
-  and Q2 versions share most words and figures and are two papers); all but
-  a canonical copy go to ``paper_duplicates`` and the views leave them out.
+* **Same paper, several files**: :mod:`boardpack.store.duplicates`.
 """
 
 from __future__ import annotations
@@ -38,6 +34,8 @@ from boardpack.core.identity import plan_key, row_id
 from boardpack.core.names import rebuild_people
 from boardpack.core.settings import DEFAULT, Settings
 from boardpack.store import linking_scope, person_ids
+# the duplicate check lives in duplicates.py; its names stay importable from here
+from boardpack.store.duplicates import NUMBER, find_duplicate_papers, jaccard, paper_occasions, same_occasion, shingles
 from boardpack.store.linking_runs import SCOPE, clear_runs, has_run_tables, set_scope, write_runs
 from boardpack.store.sqlrows import has_object
 from boardpack.core.textnorm import one_line
@@ -46,6 +44,9 @@ from boardpack.core.textnorm import one_line
 # (:class:`boardpack.core.settings.LinkSettings`).
 
 _YEARS = re.compile(r"(?:19|20)\d\d")
+_NUMBER = NUMBER
+__all__ = ["find_duplicate_papers", "jaccard", "link_all", "link_milestones", "link_plans_and_milestones",
+           "paper_occasions", "same_occasion", "shingles", "text_similarity", "plan_key"]
 
 
 def _conn(db) -> sqlite3.Connection:
@@ -349,133 +350,6 @@ def _write_links(conn, plans: dict, milestones: list, links: list) -> dict:
     return {"plans": len(plans), "milestones": len(milestones), "updates": len(updates)}
 
 
-# ---------------------------------------------------------------------------
-# same paper, several files
-# ---------------------------------------------------------------------------
-_WORD = re.compile(r"[a-z0-9£]+")
-_NUMBER = re.compile(r"\w*\d[\w./-]*")  # tokens with a digit: dates, figures, "q3", "2009/10"
-
-
-def shingles(text: str, n: int = 5) -> set[int]:
-    words = _WORD.findall(text.lower())
-    if len(words) < n:
-        return {hash(" ".join(words))} if words else set()
-    return {hash(" ".join(words[i : i + n])) for i in range(len(words) - n + 1)}
-
-
-def jaccard(a: set, b: set) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
-def _paper_occasions(conn, papers) -> dict[str, dict[str, frozenset]]:
-    """What meeting or reporting period each paper is for, by kind: ``meeting``
-    (dates of the meetings extracted from the paper's blocks) and ``period``
-    (the reporting periods its plan updates and progress reports state).
-    Two quarters of one rolling plan share most words and figures; their
-    periods tell them apart, as two agendas of one committee differ by date."""
-    ranges: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
-    for pid, sha, start, end in conn.execute("SELECT paper_id, doc_sha256, block_start, block_end FROM papers"):
-        ranges[sha].append((pid, start, end))
-
-    def owner(sha: str, block) -> list[str]:
-        rs = ranges.get(sha, [])
-        if block is None:
-            return [pid for pid, _, _ in rs] if len(rs) == 1 else []
-        return [pid for pid, s0, e0 in rs if s0 <= block <= e0]
-
-    out: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    queries = [
-        ("meeting", "SELECT doc_sha256, block_index, meeting_date FROM meetings WHERE meeting_date IS NOT NULL"),
-        ("period", "SELECT doc_sha256, block_index, period FROM plan_updates "
-                   "WHERE period IS NOT NULL AND COALESCE(period_inferred, 'stated') = 'stated'"),
-        ("period", "SELECT doc_sha256, block_index, period FROM progress_reports "
-                   "WHERE period IS NOT NULL AND COALESCE(period_inferred, 'stated') = 'stated'"),
-    ]
-    for kind, sql in queries:
-        if not has_object(conn, sql.split(" FROM ")[1].split()[0]):
-            continue
-        try:
-            rows = conn.execute(sql).fetchall()
-        except sqlite3.OperationalError:  # an older store without the column
-            continue
-        for sha, block, value in rows:
-            for pid in owner(sha, block):
-                out[pid][kind].add(value)
-    return {pid: {k: frozenset(v) for k, v in kinds.items()} for pid, kinds in out.items()}
-
-
-def same_occasion(a: dict[str, frozenset] | None, b: dict[str, frozenset] | None) -> bool:
-    """False when two papers say they are for different meetings or periods:
-    for a kind both papers state, neither's values may lie outside the other's
-    (a copy of a paper reports the same quarters and the same meeting)."""
-    for kind in ("meeting", "period"):
-        va, vb = (a or {}).get(kind), (b or {}).get(kind)
-        if va and vb and va != vb:
-            return False
-    return True
-
-
-def find_duplicate_papers(db, settings: Settings = DEFAULT) -> int:
-    """Fill ``paper_duplicates``; return how many papers are copies of another."""
-    conn = _conn(db)
-    cfg = settings.link
-    conn.execute("DELETE FROM paper_duplicates")
-    papers = conn.execute(
-        "SELECT p.paper_id, p.paper_type, p.doc_sha256, d.format, "
-        "(SELECT COUNT(*) FROM papers q WHERE q.doc_sha256 = p.doc_sha256) AS n_papers, "
-        "(SELECT MIN(path) FROM files f WHERE f.sha256 = p.doc_sha256) AS path "
-        "FROM papers p JOIN documents d ON d.sha256 = p.doc_sha256"
-    ).fetchall()
-    text: dict[str, list[str]] = defaultdict(list)
-    for pid, norm, flags in conn.execute(
-        "SELECT paper_id, COALESCE(norm, ''), COALESCE(flags, '[]') FROM blocks WHERE paper_id IS NOT NULL "
-        "ORDER BY doc_sha256, block_index"
-    ):
-        if "boilerplate" not in flags and "furniture" not in flags:
-            text[pid].append(norm)
-    sh = {pid: shingles(" ".join(parts)) for pid, parts in text.items()}
-    # Two agendas (or plans) of different meetings share most words; their
-    # numbers (dates, figures, page ranges) differ, so those must agree too.
-    nums = {pid: set(_NUMBER.findall(" ".join(parts).lower())) for pid, parts in text.items()}
-    occasion = _paper_occasions(conn, papers)
-    by_type: dict[str, list] = defaultdict(list)
-    for p in papers:
-        if len(sh.get(p[0], ())) >= cfg.duplicate_min_shingles:  # less text is too little to call two papers the same
-            by_type[p[1]].append(p)
-    fmt_rank = {"pdf": 0, "docx": 1, "doc": 2}
-    n = 0
-    for ptype, plist in by_type.items():
-        # Canonical copy: a standalone paper before one inside a pack, then PDF
-        # (what was published) before Word, then path, so the choice is stable.
-        plist.sort(key=lambda p: (p[4], fmt_rank.get(p[3], 9), p[5] or "", p[0]))
-        # Bottom-k sketches as an index: papers above the Jaccard threshold share
-        # some of their smallest shingle hashes with near certainty, so only
-        # those pairs are compared (an archive has thousands of papers).
-        index: dict[int, list[tuple]] = defaultdict(list)
-        for p in plist:
-            sketch = sorted(sh[p[0]])[:cfg.duplicate_sketch_size]
-            candidates = {c[0]: c for h in sketch for c in index.get(h, ())}
-            best, best_s = None, 0.0
-            for c in candidates.values():
-                if c[2] == p[2]:
-                    continue  # two papers of one document are never copies of each other
-                if not same_occasion(occasion.get(p[0]), occasion.get(c[0])):
-                    continue  # another meeting, quarter or year of the same paper is not a copy
-                s = jaccard(sh[p[0]], sh[c[0]])
-                if s > best_s and (nums[p[0]] == nums[c[0]] or jaccard(nums[p[0]], nums[c[0]]) >= cfg.duplicate_numbers):
-                    best, best_s = c, s
-            if best is not None and best_s >= cfg.duplicate_jaccard:
-                conn.execute("INSERT INTO paper_duplicates VALUES (?,?,?,?)",
-                             (p[0], best[0], "shingle-jaccard", round(best_s, 4)))
-                n += 1
-            else:
-                for h in sketch:
-                    index[h].append(p)
-    return n
-
-
 def link_all(db, settings: Settings = DEFAULT, full: bool = False) -> dict:
     """Bring every derived cross-document table up to date; safe to call any
     number of times. Plans and milestones are re-linked only where documents
@@ -486,8 +360,8 @@ def link_all(db, settings: Settings = DEFAULT, full: bool = False) -> dict:
     if own_tx:
         conn.execute("BEGIN")
     try:
-        dups = find_duplicate_papers(conn, settings)
         changed = None if full else linking_scope.changed_docs(conn, settings)
+        dups = find_duplicate_papers(conn, settings, changed)
         summary = link_plans_and_milestones(conn, settings, changed)
         summary["duplicate_papers"] = dups
         people = _rebuild_people(conn, settings)

@@ -32,9 +32,11 @@ def settings_print(settings: Settings) -> str:
 
 
 def sources(conn: sqlite3.Connection) -> dict[str, str]:
-    """doc sha256 -> its v_sources row as JSON (what every update's sources name)."""
-    cols = [r[1] for r in conn.execute("PRAGMA table_info(v_sources)")]
-    return {r[0]: json.dumps(r[1:]) for r in conn.execute(f"SELECT {', '.join(cols)} FROM v_sources")}
+    """doc sha256 -> its v_sources row and first path as JSON (what every
+    update's sources name, and where the duplicate check's order puts it)."""
+    cols = ", ".join(f"s.{r[1]}" for r in conn.execute("PRAGMA table_info(v_sources)"))
+    return {r[0]: json.dumps(r[1:]) for r in conn.execute(
+        f"SELECT {cols}, (SELECT MIN(path) FROM files f WHERE f.sha256 = s.doc_sha256) FROM v_sources s")}
 
 
 def titles_of(conn: sqlite3.Connection, docs) -> dict[str, list[str]]:

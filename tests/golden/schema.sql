@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 15
+-- user_version: 16
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -62,6 +62,12 @@ CREATE INDEX indicator_values_table ON indicator_values(table_id);
 
 -- index link_milestones_plan
 CREATE INDEX link_milestones_plan ON link_milestones(plan_key);
+
+-- index link_paper_sketches_doc
+CREATE INDEX link_paper_sketches_doc ON link_paper_sketches(doc_sha256);
+
+-- index link_paper_sketches_hash
+CREATE INDEX link_paper_sketches_hash ON link_paper_sketches(paper_type, hash);
 
 -- index link_runs_audit
 CREATE INDEX link_runs_audit ON link_runs(kind, plan_title, first_period_start, ref);
@@ -178,6 +184,9 @@ CREATE INDEX report_sections_report ON report_sections(report_id);
 -- (made by SQLite, no SQL)
 
 -- index sqlite_autoindex_link_milestones_1
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_link_paper_sketches_1
 -- (made by SQLite, no SQL)
 
 -- index sqlite_autoindex_link_plan_periods_1
@@ -505,6 +514,15 @@ CREATE TABLE link_milestones (
     action_ref TEXT,
     description TEXT,
     lead_agency TEXT
+);
+
+-- table link_paper_sketches
+CREATE TABLE link_paper_sketches (
+    paper_id TEXT NOT NULL,
+    doc_sha256 TEXT NOT NULL,
+    paper_type TEXT,
+    hash INTEGER NOT NULL,
+    PRIMARY KEY (paper_id, hash)
 );
 
 -- table link_plan_periods
