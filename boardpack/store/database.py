@@ -18,6 +18,9 @@ Identity and idempotency:
 * A failing re-ingest of a path that has good data records the error (errors
   table, ``files.error``) and keeps the old data, which is still the last
   good version of that path.
+
+Connections and SQLite errors live in :mod:`.connection`, the rows one
+document becomes in :mod:`.document_rows`, ``files`` keys in :mod:`.files`.
 """
 
 from __future__ import annotations
@@ -26,174 +29,26 @@ import contextlib
 import json
 import os
 import sqlite3
-import sys
-import time
-import urllib.parse
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from boardpack.core.pathnames import display_path, fs_path
 from boardpack.core.errors import BoardpackError, StoreError
-from boardpack.core.identity import PARSER_VERSION, row_id
-from boardpack.core.model import Block, Row
+from boardpack.core.identity import PARSER_VERSION
+from boardpack.core.pathnames import fs_path
 from boardpack.core.settings import DEFAULT, Settings
-from boardpack.schema import migrate
 from boardpack.store import linking
+from boardpack.store.compact import compact_block, compact_cells
+from boardpack.store.connection import (BUSY_TIMEOUT, DEFAULT_DB, connect_readonly, connect_writable,
+                                        readonly_authorizer, sqlite_utils, store_error)
+from boardpack.store.document_rows import insert_document
+from boardpack.store.files import file_key, file_url, files_row, now
 
-def _import_sqlite_utils():
-    # sqlite-utils imports pandas when installed (about 1.5 s and 100 MB) only to
-    # map pandas value types in rows; the store never passes pandas values, so
-    # keep pandas out of every CLI start and of the ingest writer's memory.
-    # Modules that want pandas (export) import it themselves afterwards.
-    if "pandas" in sys.modules or "sqlite_utils" in sys.modules:
-        import sqlite_utils
-    else:
-        sys.modules["pandas"] = None  # type: ignore[assignment]  # import fails fast
-        try:
-            import sqlite_utils
-        finally:
-            del sys.modules["pandas"]
-    return sqlite_utils
-
-
-sqlite_utils = _import_sqlite_utils()
-
-DEFAULT_DB = Path("db") / "boardpacks.db"
-BUSY_TIMEOUT = float(os.environ.get("BOARDPACK_LOCK_TIMEOUT", "60"))  # seconds to wait for another writer
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def file_key(path) -> str:
-    """The ``files.path`` key of a path: absolute, symlinks kept as given,
-    undecodable bytes of a file name escaped (see :mod:`boardpack.core.pathnames`)."""
-    return display_path(os.path.abspath(os.fspath(path)))
-
-
-def file_url(key: str) -> str:
-    """``file://`` URL of a ``files.path`` key, percent-encoded from the file
-    system's bytes (an undecodable name opens as the same file)."""
-    return Path(fs_path(key)).as_uri()
-
-
-def store_error(exc: BaseException, path) -> StoreError:
-    """Translate an sqlite3 error into a one-line :class:`StoreError`.
-
-    ``fatal`` is set when the problem is the database itself (locked,
-    read-only, not a database, disk full): every later write would fail the
-    same way, so an ingest stops instead of failing file after file.
-    """
-    text = str(exc)
-    low = text.lower()
-    fatal = True
-    if "locked" in low or "busy" in low:
-        msg = "database is locked by another process (wait for it to finish, then retry)"
-    elif "not a database" in low or "file is encrypted" in low or "malformed" in low:
-        msg = f"not a usable SQLite database ({text})"
-    elif "readonly" in low or "read-only" in low:
-        msg = "database is read-only (check the file's and folder's permissions)"
-    elif "unable to open" in low:
-        msg = "cannot open the database file (check the path and the folder's permissions)"
-    elif "disk" in low and "full" in low:
-        msg = "disk full while writing the database"
-    else:
-        msg = f"SQLite error: {text}"
-        fatal = False
-    err = StoreError(msg, path)
-    err.fatal = fatal
-    err.__cause__ = exc
-    return err
-
-
-def compact_cells(rows: list[Row]) -> list[dict[str, Any]]:
-    """Table rows as small JSON-able dicts: defaults left out, nested tables kept."""
-    out = []
-    for r in rows:
-        cells = []
-        for c in r.cells:
-            d: dict[str, Any] = {"text": c.text}
-            if c.norm != c.text:
-                d["norm"] = c.norm
-            if c.fill:
-                d["fill"] = c.fill
-            if c.colspan > 1:
-                d["colspan"] = c.colspan
-            if c.rowspan > 1:
-                d["rowspan"] = c.rowspan
-            if c.continued:
-                d["continued"] = True
-            if c.bold:
-                d["bold"] = True
-            if c.tables:
-                d["tables"] = [compact_cells(t.rows) for t in c.tables]
-            cells.append(d)
-        row: dict[str, Any] = {"page": r.page, "cells": cells}
-        if r.is_header:
-            row["header"] = True
-        out.append(row)
-    return out
-
-
-def compact_block(b: Block) -> dict[str, Any]:
-    """One block as a small JSON-able dict (``show --json`` and the golden tests)."""
-    d: dict[str, Any] = {"index": b.index, "kind": b.kind, "page": b.page}
-    if b.page_end != b.page:
-        d["page_end"] = b.page_end
-    if b.level:
-        d["level"] = b.level
-    if b.kind == "table":
-        d["rows"] = compact_cells(b.rows)
-    elif b.kind != "page_break":
-        d["text"] = b.norm
-    if b.flags:
-        d["flags"] = list(b.flags)
-    return d
-
-
-# A read-only connection (mode=ro, query_only) already refuses writes to the
-# store, but not what reaches past it: ATTACH (and VACUUM INTO, which attaches
-# its target) creates a new empty database file on disk, and a PRAGMA can
-# change the connection itself (``PRAGMA query_only = 0`` lifts the switch).
-# The authorizer denies those at prepare time, before SQLite touches a file;
-# PRAGMAs only read (no value, or one whose argument names what to read).
-_READ_PRAGMAS_WITH_ARG = frozenset({
-    "table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo", "foreign_key_list",
-    "foreign_key_check", "integrity_check", "quick_check",
-})
-
-
-def readonly_authorizer(action: int, arg1, arg2, db_name, trigger) -> int:
-    """sqlite3 authorizer for read-only connections (see above)."""
-    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
-        return sqlite3.SQLITE_DENY
-    if action == sqlite3.SQLITE_PRAGMA and arg2 is not None and (arg1 or "").lower() not in _READ_PRAGMAS_WITH_ARG:
-        return sqlite3.SQLITE_DENY
-    return sqlite3.SQLITE_OK
-
-
-def _wal(conn: sqlite3.Connection, timeout: float) -> None:
-    """Switch a connection to WAL, waiting up to ``timeout`` seconds.
-
-    Switching needs the file to itself: when two ingests open a new store
-    together, one sees the other's connection and gets the old mode back
-    instead of waiting (busy_timeout does not cover this), so try again.
-    """
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        except sqlite3.OperationalError as e:
-            if "locked" not in str(e).lower() and "busy" not in str(e).lower():
-                raise
-            mode = None
-        if str(mode).lower() == "wal":
-            return
-        if time.monotonic() >= deadline:
-            raise sqlite3.OperationalError("database is locked")
-        time.sleep(0.05)
+# Names other modules and tests import from here (the store's one front door):
+# the compact JSON shape, the connection's constants and authorizer, the files keys.
+__all__ = [
+    "BUSY_TIMEOUT", "DEFAULT_DB", "Store", "compact_block", "compact_cells", "file_key", "file_url",
+    "iter_rows", "now", "readonly_authorizer", "store_error",
+]
 
 
 class Store:
@@ -222,45 +77,12 @@ class Store:
         if path.is_dir():
             raise StoreError("is a folder, not a database file", path)
         if readonly:
-            return cls._open_readonly(path, timeout)
+            return cls(connect_readonly(path, timeout), path, readonly=True)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise StoreError(f"cannot create the database folder: {e.strerror or e}", path) from e
-        conn = None
-        try:
-            conn = sqlite3.connect(str(path), timeout=timeout)
-            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            _wal(conn, timeout)
-            conn.execute("PRAGMA synchronous = NORMAL")
-            migrate(conn)
-        except sqlite3.Error as e:
-            if conn is not None:
-                conn.close()
-            raise store_error(e, path) from e
-        except RuntimeError as e:  # migrate() wraps sqlite3 errors
-            if conn is not None:
-                conn.close()
-            cause = e.__cause__ if isinstance(e.__cause__, sqlite3.Error) else e
-            raise store_error(cause, path) from e
-        return cls(sqlite_utils.Database(conn), path)
-
-    @classmethod
-    def _open_readonly(cls, path: Path, timeout: float) -> "Store":
-        if not path.exists():
-            raise StoreError("no database here (run `boardpack ingest` first, or pass --db)", path)
-        uri = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
-        try:
-            conn = sqlite3.connect(uri, uri=True, timeout=timeout)
-            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            conn.execute("PRAGMA query_only = ON")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            db = sqlite_utils.Database(conn)  # sets its own pragmas: before the authorizer
-            conn.set_authorizer(readonly_authorizer)
-        except sqlite3.Error as e:
-            raise store_error(e, path) from e
-        return cls(db, path, readonly=True)
+        return cls(sqlite_utils.Database(connect_writable(path, timeout)), path)
 
     def close(self) -> None:
         self.db.close()
@@ -352,6 +174,8 @@ class Store:
             self.db.conn.execute("DELETE FROM documents WHERE sha256 = ?", [sha256])
 
     def _upsert_file(self, row: dict[str, Any]) -> None:
+        # every files row is stamped here, so one name holds the version
+        row["parser_version"] = PARSER_VERSION
         row.setdefault("source_path", self.source_paths.get(row["path"], row["path"]))
         row.setdefault("url", file_url(row["path"]))
         self.db["files"].upsert(row, pk="path", alter=False)
@@ -373,23 +197,11 @@ class Store:
                 # path): drop the old derived rows; ON DELETE SET NULL clears the
                 # other paths' links, restored below.
                 self.db.conn.execute("DELETE FROM documents WHERE sha256 = ?", [sha])
-                self._insert_document(parsed)
+                insert_document(self.db, parsed, self._table_pk, self.path, PARSER_VERSION)
                 # pages that failed to parse (or whose text layer was lost) make the file partial
                 status = "partial" if doc.metadata.get("page_errors") else "scanned" if doc.is_scanned else "ok"
-                self._upsert_file(
-                    {
-                        "path": path,
-                        "sha256": sha,
-                        "format": doc.format,
-                        "size": parsed.size,
-                        "pages": doc.pages,
-                        "producer": doc.producer,
-                        "ingested_at": now(),
-                        "status": status,
-                        "error": None,
-                        "parser_version": PARSER_VERSION,
-                    }
-                )
+                self._upsert_file(files_row(path, sha, status, format=doc.format, size=parsed.size,
+                                            pages=doc.pages, producer=doc.producer))
                 for p in other_paths:
                     self.db.conn.execute(
                         "UPDATE files SET sha256 = ?, parser_version = ? WHERE path = ?", [sha, PARSER_VERSION, p]
@@ -405,135 +217,6 @@ class Store:
         # Same bytes re-parsed (a parser upgrade) also replaced what the path held.
         return "replaced" if old and old["sha256"] else "new"
 
-    def _insert_document(self, parsed) -> None:
-        doc = parsed.doc
-        sha = doc.sha256
-        self.db["documents"].insert(
-            {
-                "sha256": sha,
-                "format": doc.format,
-                "size": parsed.size,
-                "pages": doc.pages,
-                "producer": doc.producer,
-                "converted_from": doc.converted_from,
-                "scanned_pages": json.dumps(doc.scanned_pages),
-                "n_blocks": len(doc.blocks),
-                "parser_version": PARSER_VERSION,
-                "ingested_at": now(),
-            },
-            alter=False,
-        )
-
-        ordinals = [p.ordinal for p in parsed.papers]
-        distinct = len(set(ordinals)) == len(ordinals)
-        paper_rows = []
-        paper_of_block: dict[int, str] = {}
-        for i, p in enumerate(parsed.papers):
-            ordinal = p.ordinal if distinct else i
-            pid = row_id(sha, ordinal)
-            paper_rows.append(
-                {
-                    "paper_id": pid,
-                    "doc_sha256": sha,
-                    "ordinal": ordinal,
-                    "paper_type": p.paper_type,
-                    "title": p.title,
-                    "block_start": p.start,
-                    "block_end": p.end,
-                    "page_start": p.page_start,
-                    "page_end": p.page_end,
-                    "confidence": p.confidence,
-                    "cue": p.cue,
-                }
-            )
-            for bi in range(p.start, p.end + 1):
-                paper_of_block.setdefault(bi, pid)
-        if paper_rows:
-            self.db["papers"].insert_all(paper_rows, pk="paper_id", alter=False)
-        self.db["blocks"].insert_all(
-            (self._block_row(sha, b, paper_of_block.get(b.index)) for b in doc.blocks),
-            pk=("doc_sha256", "block_index"),
-            alter=False,
-            batch_size=200,
-        )
-        warnings = []
-        if doc.scanned_pages:
-            pages = ", ".join(str(p) for p in doc.scanned_pages)
-            ocr = ", ".join(str(p) for p in doc.metadata.get("ocr_pages", [])) or "none"
-            warnings.append({"kind": "scanned", "message": f"pages with no text layer: {pages}; read by OCR: {ocr}"})
-        if doc.metadata.get("ocr"):
-            warnings.append({"kind": "ocr", "message": str(doc.metadata["ocr"])})
-        for e in doc.metadata.get("page_errors") or []:
-            warnings.append({"kind": "page_error", "page": e.get("page"), "message": str(e.get("error", ""))})
-        if doc.format == "pdf" and doc.metadata.get("repaired"):
-            warnings.append({"kind": "repaired", "message": str(doc.metadata["repaired"])})
-        result = parsed.result
-        if result is not None:
-            for table, rows in result.rows.items():
-                warnings.extend(self._insert_rows(sha, table, rows))
-            warnings.extend(result.warnings)
-        if warnings:
-            self.db["warnings"].insert_all(
-                (
-                    {
-                        "doc_sha256": sha,
-                        "kind": w.get("kind") or "extract",
-                        "message": str(w.get("message", "")),
-                        "page": w.get("page"),
-                        "block_index": w.get("block_index"),
-                    }
-                    for w in warnings
-                ),
-                alter=False,
-            )
-
-    @staticmethod
-    def _block_row(sha: str, b: Block, paper_id: Optional[str]) -> dict[str, Any]:
-        return {
-            "doc_sha256": sha,
-            "block_index": b.index,
-            "kind": b.kind,
-            "level": b.level,
-            "page": b.page,
-            "page_end": b.page_end,
-            "source_index": b.source_index,
-            "bbox": json.dumps(list(b.bbox)) if b.bbox else None,
-            "text": b.text,
-            # Tables are indexed for search by their flattened cell text.
-            "norm": b.search_text,
-            "rows_json": json.dumps(compact_cells(b.rows), ensure_ascii=False) if b.rows else None,
-            "flags": json.dumps(b.flags) if b.flags else None,
-            "paper_id": paper_id,
-        }
-
-    def _insert_rows(self, sha: str, table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Insert one extractor table's rows for a document; return warnings."""
-        if not rows:
-            return []
-        pk = self._table_pk(table)
-        out, seen, dropped = [], set(), 0
-        for r in rows:
-            r = dict(r)
-            r["doc_sha256"] = sha
-            if pk:
-                key = tuple(r.get(k) for k in pk)
-                if key in seen:
-                    dropped += 1
-                    continue
-                seen.add(key)
-            out.append(r)
-        try:
-            self.db[table].insert_all(out, pk=(pk[0] if pk and len(pk) == 1 else pk), alter=False, batch_size=200)
-        except sqlite3.IntegrityError as e:
-            raise StoreError(f"table {table}: {e} (row ids must include the document's sha256 when keys can repeat across documents)", self.path) from e
-        except sqlite3.OperationalError as e:
-            if "locked" in str(e).lower():
-                raise
-            raise StoreError(f"table {table}: {e}", self.path) from e
-        if dropped:
-            return [{"kind": "duplicate_key", "message": f"{dropped} row(s) of {table} repeated a primary key and were dropped"}]
-        return []
-
     def add_path(self, path, sha256: str, size: int) -> str:
         """Record ``path`` as another name for bytes already stored (no parsing).
 
@@ -545,20 +228,9 @@ class Store:
             with self._write():
                 d = self.db["documents"].get(sha256)
                 old = self.file_row(path)
-                self._upsert_file(
-                    {
-                        "path": path,
-                        "sha256": sha256,
-                        "format": d["format"],
-                        "size": size,
-                        "pages": d["pages"],
-                        "producer": d["producer"],
-                        "ingested_at": now(),
-                        "status": self._status_of(d, self._has_page_errors(sha256)),
-                        "error": None,
-                        "parser_version": PARSER_VERSION,
-                    }
-                )
+                status = self._status_of(d, self._has_page_errors(sha256))
+                self._upsert_file(files_row(path, sha256, status, format=d["format"], size=size,
+                                            pages=d["pages"], producer=d["producer"]))
                 old_sha = old["sha256"] if old else None
                 if old_sha and old_sha != sha256:
                     self._drop_if_orphan(old_sha)
@@ -623,20 +295,7 @@ class Store:
                 if old is not None and old["sha256"]:
                     self.db.conn.execute("UPDATE files SET error = ? WHERE path = ?", [message, path])
                 else:
-                    self._upsert_file(
-                        {
-                            "path": path,
-                            "sha256": None,
-                            "format": fmt,
-                            "size": size,
-                            "pages": None,
-                            "producer": None,
-                            "ingested_at": now(),
-                            "status": "failed",
-                            "error": message,
-                            "parser_version": PARSER_VERSION,
-                        }
-                    )
+                    self._upsert_file(files_row(path, None, "failed", message, format=fmt, size=size))
         except sqlite3.Error as e:
             raise store_error(e, self.path) from e
         return True
