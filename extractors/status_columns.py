@@ -68,6 +68,8 @@ class StatusTable:
     status_cols: list[int]
     items: list[Body] = field(default_factory=list)
     key: ColourKey = field(default_factory=ColourKey)
+    #: the table's own title, a row across its top above the header ("Scorecard: Q3")
+    caption: Optional[str] = None
 
 
 def grid_cells(row: Row) -> dict[int, Cell]:
@@ -134,6 +136,22 @@ def _header_rows(rows: list[Row], key: ColourKey, settings: Optional[Settings]) 
     return n
 
 
+MAX_TITLE_ROWS = 2
+
+
+def _title_rows(rows: list[Row], key: ColourKey, settings: Optional[Settings]) -> int:
+    """Rows across the top of the table that title it: one cell of words (a
+    merged cell, or one whose neighbours are empty), with the column labels
+    under them."""
+    n = 0
+    while n < min(MAX_TITLE_ROWS, len(rows) - 3):
+        worded = [c for c in rows[n].cells if c.norm.strip()]
+        if len(worded) != 1 or len(rows[n].cells) < 2 and worded[0].colspan < 2 or len(worded[0].norm) > 120:
+            break
+        n += 1
+    return n if n and _header_rows(rows[n:], key, settings) else 0
+
+
 def _is_shaded_row(cells: dict[int, Cell]) -> bool:
     """Every cell of the row in one fill: the row's styling (a band, a section), not a status."""
     fills = {c.fill for c in cells.values()}
@@ -185,7 +203,8 @@ def find_status_table(b: Block, key: ColourKey, settings: Optional[Settings] = N
     for i in sorted(keys):  # a key written out in a row of the table
         own_key.update(legend_key(" ".join(c.norm for c in rows[i].cells), settings))
     own_key.update(key)
-    nh = _header_rows(rows, own_key, settings)
+    nt = _title_rows(rows, own_key, settings)
+    nh = nt + _header_rows(rows[nt:], own_key, settings)
     keys = {i for i in keys if i >= nh}
     # a key in the header ("Progress (green = better, red = worse)")
     own_key.update(legend_key(" ".join(c.norm for r in rows[:nh] for c in r.cells), settings))
@@ -213,10 +232,11 @@ def find_status_table(b: Block, key: ColourKey, settings: Optional[Settings] = N
     label_col = _label_column(body, set(status_cols), n_cols)
     if label_col is None:
         return None
-    header = _header_texts(rows[:nh], n_cols)
+    header = _header_texts(rows[nt:nh], n_cols)
+    caption = " ".join(one_line(c.norm) for r in rows[:nt] for c in r.cells if c.norm.strip()) or None
     return StatusTable(b, header, label_col, _ref_column(body, label_col), status_cols,
                        [(i, r, g) for i, r, g in body if (covering(g, label_col) or Cell()).norm.strip()],
-                       own_key)
+                       own_key, caption)
 
 
 def _label_column(body: list[Body], status_cols: set[int], n_cols: int) -> Optional[int]:

@@ -72,7 +72,10 @@ class _Emitter:
         self.last: Optional[tuple[StatusTable, str, str, str, int]] = None
 
     def title_of(self, t: StatusTable) -> str:
-        """The heading above the table, else a short line above it, else its label column's name."""
+        """The table's own title row, else the heading above the table, else a
+        short line above it, else its label column's name."""
+        if t.caption and not KEY_CAPTION.match(t.caption):
+            return t.caption
         doc = self.ctx.doc
         line = None
         for i in range(t.block.index - 1, max(-1, t.block.index - 7), -1):

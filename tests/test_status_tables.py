@@ -133,6 +133,10 @@ KEYED_ROWS = [
     ("Licensing reviews", "", "High Street late bar", "complete"),
     ("Licensing reviews", "", "Station kebab house", "green"),
     ("Licensing reviews", "", "Market square off-licence", "red"),
+    # titled by its own first row, not by the heading further up
+    ("Street cleanliness survey, autumn", "", "Abbey", "green"),
+    ("Street cleanliness survey, autumn", "", "Castle", "red"),
+    ("Street cleanliness survey, autumn", "", "Newtown", "amber"),
 ]  # and nothing from the matrix of commitments by departments
 BORDERLESS_ROWS = [
     ("Priorities at a glance", "", "Road safety near schools", "green"),
