@@ -27,6 +27,12 @@ DERIVED_VIEWS = ("v_timeline", "v_milestone_periods", "v_stats_awaited_runs", "v
                  "v_status_changes", "v_action_updates", "v_report_items", "v_people")
 
 
+@pytest.fixture(autouse=True)
+def always_incremental(monkeypatch):
+    """Half the corpus is new in these tests: link incrementally all the same."""
+    monkeypatch.setattr(linking_scope, "FULL_SHARE", 1.0)
+
+
 @pytest.fixture(scope="module")
 def parsed() -> list[ParsedFile]:
     files = [f for folder in FOLDERS for f in sorted((ROOT / folder).glob("*")) if f.suffix in (".docx", ".pdf")]

@@ -10,8 +10,9 @@ linked independently of each other (a milestone belongs to one plan), so
 re-linking those plans gives exactly the tables a full link gives.
 
 A full link is still made when there is no record to compare (a store
-linked before ``link_docs`` existed, or never linked) or when the link
-settings changed since the last link.
+linked before ``link_docs`` existed, or never linked), when the link
+settings changed since the last link, or when more than :data:`FULL_SHARE`
+of the documents changed (a full pass is then quicker).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from boardpack.core.settings import Settings
 from boardpack.store.sqlrows import has_object
 
 _SETTINGS_KEY = "link_settings"
+#: above this share of the documents changed, a full link (same result) is the quicker way
+FULL_SHARE = 0.25
 
 
 def settings_print(settings: Settings) -> str:
@@ -58,13 +61,12 @@ def changed_docs(conn: sqlite3.Connection, settings: Settings) -> Optional[dict[
     seen = {sha: (src, json.loads(titles)) for sha, src, titles in
             conn.execute("SELECT doc_sha256, source, plan_titles FROM link_docs")}
     state = conn.execute("SELECT value FROM store_state WHERE key = ?", (_SETTINGS_KEY,)).fetchone()
-    linked_before = seen or conn.execute("SELECT 1 FROM link_plans LIMIT 1").fetchone()
-    if not seen and linked_before:
-        return None  # linked before link_docs was kept: nothing to compare with
-    if linked_before and (state is None or state[0] != settings_print(settings)):
-        return None
+    if not seen or state is None or state[0] != settings_print(settings):
+        return None  # never linked, linked before link_docs was kept, or with other settings
     now = sources(conn)
     touched = {sha for sha in now.keys() | seen.keys() if sha not in seen or now.get(sha) != seen[sha][0]}
+    if len(touched) > FULL_SHARE * max(len(now), 1):
+        return None  # so much is new that one pass over everything is quicker (and gives the same)
     current = titles_of(conn, [sha for sha in touched if sha in now])
     return {sha: sorted(set(seen.get(sha, ("", []))[1]) | set(current.get(sha, []))) for sha in touched}
 

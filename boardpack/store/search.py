@@ -1,13 +1,36 @@
-"""Full-text search over every stored block, ranked by FTS5 bm25, with snippets, file and page."""
+"""Full-text search over every stored block, ranked by FTS5 bm25, with snippets, file and page.
+
+The result is the query ``ORDER BY bm25, file name, page LIMIT n`` over the
+blocks that are not in a copy of a paper (``v_duplicate_blocks``). In one SQL
+statement SQLite looked up every matching block, its file name and its
+copies before sorting, and a word common in an archive of thousands of
+packs matches thousands of blocks. Here the matches are ranked by bm25
+alone (the index does that without reading a block), then walked best
+first: a block's copies and file name are looked up only until ``n`` blocks
+are kept and the next match scores worse than the last kept (ties are all
+taken, then ordered by file name and page as before); snippets are made for
+the ``n`` kept only.
+"""
 
 from __future__ import annotations
 
 import re
 import sqlite3
 
-from boardpack.store.sqlrows import dict_rows
-
 _TOKEN = re.compile(r"[\w£%/.-]+", re.UNICODE)
+
+_RANKED = "SELECT rowid, bm25(blocks_fts) FROM blocks_fts WHERE blocks_fts MATCH ? ORDER BY bm25(blocks_fts)"
+_BLOCKS = """
+    SELECT b.rowid, b.doc_sha256, b.page, b.kind, p.paper_type,
+           EXISTS (SELECT 1 FROM v_duplicate_blocks d
+                   WHERE d.doc_sha256 = b.doc_sha256 AND d.block_index = b.block_index)
+    FROM blocks b LEFT JOIN papers p ON p.paper_id = b.paper_id
+    WHERE b.rowid IN ({})"""
+#: matches looked up in one query (the best first; most searches need one batch)
+BATCH = 100
+_FILE = "SELECT source_file FROM v_sources WHERE doc_sha256 = ?"
+_SNIPPET = ("SELECT snippet(blocks_fts, 0, '[', ']', ' ... ', 14) FROM blocks_fts "
+            "WHERE blocks_fts MATCH ? AND rowid = ?")
 
 
 def fts_query(text: str) -> str:
@@ -24,20 +47,35 @@ def fts_query(text: str) -> str:
 def search(conn: sqlite3.Connection, text: str, limit: int = 20, raw: bool = False) -> list[dict]:
     """Blocks matching ``text`` (all words; ``raw=True`` passes FTS5 syntax through)."""
     q = text if raw else fts_query(text)
-    sql = """
-        SELECT s.source_file AS file, b.page, b.kind, p.paper_type,
-               snippet(blocks_fts, 0, '[', ']', ' ... ', 14) AS snippet,
-               round(bm25(blocks_fts), 3) AS score
-        FROM blocks_fts
-        JOIN blocks b ON b.rowid = blocks_fts.rowid
-        JOIN v_sources s ON s.doc_sha256 = b.doc_sha256
-        LEFT JOIN papers p ON p.paper_id = b.paper_id
-        WHERE blocks_fts MATCH ?
-          AND NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
-                          WHERE d.doc_sha256 = b.doc_sha256 AND d.block_index = b.block_index)
-        ORDER BY bm25(blocks_fts), s.source_file, b.page
-        LIMIT ?"""
     try:
-        return dict_rows(conn, sql, (q, limit))
+        return _search(conn, q, limit)
     except sqlite3.OperationalError as e:
         raise ValueError(f"bad search query {text!r}: {e}") from e
+
+
+def _search(conn: sqlite3.Connection, q: str, limit: int) -> list[dict]:
+    files: dict[str, str | None] = {}
+    kept: list[tuple] = []
+    ranked = conn.execute(_RANKED, (q,)).fetchall()
+    for start in range(0, len(ranked), BATCH):
+        batch = ranked[start:start + BATCH]
+        if len(kept) >= limit and batch[0][1] > kept[-1][0]:
+            break
+        info = {r[0]: tuple(r)[1:] for r in conn.execute(_BLOCKS.format(", ".join("?" * len(batch))),
+                                                 [rowid for rowid, _ in batch])}
+        for rowid, score in batch:
+            if len(kept) >= limit and score > kept[-1][0]:
+                break  # every block that can make the first ``limit`` is kept, ties included
+            row = info.get(rowid)
+            if row is None or row[4]:
+                continue  # a block of a copy of a paper: the paper is counted once
+            sha, page, kind, paper_type, _ = row
+            if sha not in files:
+                found = conn.execute(_FILE, (sha,)).fetchone()
+                files[sha] = found[0] if found else None
+            kept.append((score, files[sha], page, kind, paper_type, rowid))
+    # SQL's order: NULL before any file name or page
+    kept.sort(key=lambda k: (k[0], k[1] is not None, k[1] or "", k[2] is not None, k[2] or 0))
+    return [{"file": file, "page": page, "kind": kind, "paper_type": paper_type,
+             "snippet": conn.execute(_SNIPPET, (q, rowid)).fetchone()[0], "score": round(score, 3)}
+            for score, file, page, kind, paper_type, rowid in kept[:max(limit, 0)]]
