@@ -35,7 +35,12 @@ def ruled_table_block(table, words: Sequence[dict], fills: Sequence[Fill], page_
     if not grid.any_text or not out_rows:
         return None
     out_rows = _drop_empty_rows(_split_banded_rows(out_rows, grid.cell_words))
-    block = table_block(out_rows, page_no, table.bbox, grid.words, style="ruled")
+    # the rows kept are the table: words under a lattice that only some rows
+    # have (a shaded header band, a column of coloured status squares) are
+    # not in its cells and stay in the text flow
+    boxes = [r.bbox for r in out_rows if r.bbox]
+    bbox = (table.bbox[0], min(b[1] for b in boxes), table.bbox[2], max(b[3] for b in boxes)) if boxes else table.bbox
+    block = table_block(out_rows, page_no, bbox, grid.words, style="ruled")
     block.columns = grid.cols
     return block
 

@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 from boardpack.core.model import Block
 from boardpack.ingest.pdf_columns import crosses, filled_columns, word_columns
 from boardpack.ingest.pdf_lines import TLine
-from boardpack.ingest.pdf_table_rows import TableLayout, rows_key, table_in_columns
+from boardpack.ingest.pdf_table_rows import TableLayout, row_columns, table_in_columns
 from boardpack.ingest.pdf_text_tables import find_text_tables
 
 #: A page's lines further apart than this many font sizes are not one table.
@@ -185,8 +185,9 @@ def _close(flow: _Flow) -> None:
         return
     lines = flow.lines
     extent = (min(min(ln.x0 for ln in lines), cols[0][0]), max(max(ln.x1 for ln in lines), cols[-1][1]))
-    key = rows_key([ln for ln in lines if id(ln) not in flow.labels], cols)
-    layout = TableLayout(cols, flow.size, extent, key, frozenset(flow.labels), _repeated_headers(flow))
+    key, sub = row_columns([ln for ln in lines if id(ln) not in flow.labels], cols)
+    layout = TableLayout(cols, flow.size, extent, key=key, sub=sub, labels=frozenset(flow.labels),
+                         repeats=_repeated_headers(flow))
     for part in flow.parts:
         p = part.page
         _place(p, part.lines, table_in_columns(part.lines, layout, p.number, p.fills))

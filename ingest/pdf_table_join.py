@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from boardpack.core.model import PAGE_BREAK, TABLE, Block, Row
+from boardpack.core.model import HEADING, PAGE_BREAK, PARAGRAPH, TABLE, Block, Cell, Row
 from boardpack.core.settings import DEFAULT, PdfSettings
 from boardpack.core.textnorm import normalise
 from boardpack.ingest.pdf_cells import table_block_text
@@ -90,7 +90,7 @@ def join_split_tables(blocks: list[Block], skippable: Callable[[Block], bool],
     last_table: Optional[Block] = None  # table that may continue
     between: list[Block] = []
     crossed = False
-    for b in blocks:
+    for b in attach_header_bands(blocks, pdf.table_edge_tolerance):
         if b.kind == TABLE:
             if last_table is not None and crossed and _same_columns(last_table, b, pdf.table_edge_tolerance):
                 _append_table(last_table, b)
@@ -112,6 +112,53 @@ def join_split_tables(blocks: list[Block], skippable: Callable[[Block], bool],
         out.append(b)
     out.extend(between)
     return out
+
+
+def attach_header_bands(blocks: list[Block], edge: float) -> list[Block]:
+    """A header set apart above a table's rows (a shaded or bold band the
+    lattice finder took for a one-row table of its own, over rows without
+    rulings) heads the table below it when its columns line up with the
+    rows' (boundaries within ``edge`` points); a one-line heading between
+    them is a group row of that table (a merged row across it)."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        j = i + 1
+        while (j < len(blocks) and j - i <= 2 and blocks[j].kind in (PARAGRAPH, HEADING)
+               and blocks[j].page == b.page and "\n" not in blocks[j].text.strip()):
+            j += 1
+        if (b.kind == TABLE and len(b.rows) == 1 and _header_band(b.rows[0]) and j < len(blocks)
+                and blocks[j].kind == TABLE and blocks[j].page == b.page and _lined_up(b, blocks[j], edge)):
+            _head(blocks[j], b, blocks[i + 1 : j])
+            out.append(blocks[j])
+            i = j + 1
+            continue
+        out.append(b)
+        i += 1
+    return out
+
+
+def _header_band(row: Row) -> bool:
+    filled = [c for c in row.cells if c.norm]
+    return len(filled) >= 2 and (all(c.bold for c in filled) or len({c.fill for c in row.cells} - {None}) == 1
+                                 and all(c.fill for c in row.cells))
+
+
+def _lined_up(a: Block, b: Block, edge: float) -> bool:
+    ca, cb = getattr(a, "columns", None), getattr(b, "columns", None)
+    if not ca or not cb or len(ca) != len(cb) or a.n_cols != b.n_cols:
+        return False
+    return all(abs(x - y) < edge for x, y in zip(ca[1:-1], cb[1:-1]))
+
+
+def _head(t: Block, band: Block, labels: list[Block]) -> None:
+    header = band.rows[0]
+    header.is_header = True
+    groups = [Row(cells=[Cell(text=p.text, colspan=t.n_cols)], page=p.page, bbox=p.bbox) for p in labels]
+    t.rows = [header] + groups + t.rows
+    t.bbox = (min(band.bbox[0], t.bbox[0]), band.bbox[1], max(band.bbox[2], t.bbox[2]), t.bbox[3])
+    t.text, t.norm = table_block_text(t)
 
 
 def _append_table(a: Block, b: Block) -> None:

@@ -64,6 +64,8 @@ class TableLayout:
     extent: tuple[float, float]
     key: Optional[int] = None
     labels: frozenset = frozenset()
+    #: the column of lettered items that are rows of their own (with ``key``)
+    sub: Optional[int] = None
     #: ids of lines repeating the header at the top of a later page
     repeats: frozenset = frozenset()
 
@@ -80,7 +82,7 @@ def table_in_columns(lines: list[TLine], layout: TableLayout, page_no: int, fill
     def flush():
         if chunk:
             per_line = [slot_words(ln, layout.cols) for ln in chunk]
-            g, sp = (keyed_rows(chunk, per_line, layout.key) if layout.key is not None
+            g, sp = (keyed_rows(chunk, per_line, layout.key, layout.sub) if layout.key is not None
                      else join_wrapped_lines(chunk, per_line, layout.size, True, anchor=True))
             grid.extend(g)
             spans.extend(sp)
@@ -117,7 +119,8 @@ def table_of(grid, spans, layout: TableLayout, page_no: int, fills: Sequence[Fil
             all_words.extend(ws)
         rows.append(Row(cells=cells, page=page_no, bbox=(x0, t, x1, b)))
     block = table_block(rows, page_no, (x0, spans[0][0], x1, spans[-1][1]), all_words, style="text-aligned")
-    block.columns = [round(x, 2) for x in bounds]
+    # the column edges as a reader sees them: where each column's text starts
+    block.columns = [round(x, 2) for x in [x0] + [a for a, _ in cols[1:]] + [x1]]
     return block
 
 
@@ -143,20 +146,50 @@ def key_column(per_line: list[list[list[dict]]]) -> Optional[int]:
     return min(c for c, n in counts.items() if n == best) if best >= 2 else None
 
 
-def rows_key(lines: list[TLine], cols: list[list[float]]) -> Optional[int]:
-    """:func:`key_column` of ``lines`` laid out in ``cols``."""
-    return key_column([slot_words(ln, cols) for ln in lines])
+#: A lettered item inside a numbered row: "1.1a", "(2.3b)".
+SUB_ITEM = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3})+[a-z][.)]?$")
 
 
-def keyed_rows(lines: list[TLine], per_line: list[list[list[dict]]], key: int):
+def _opens(ws: list[dict], pattern: re.Pattern) -> bool:
+    return bool(ws) and bool(pattern.match(ws[0]["text"]))
+
+
+def sub_row_column(per_line: list[list[list[dict]]], key: int) -> Optional[int]:
+    """The column whose lettered items (1.1a, 1.1b ...) are rows of their own,
+    if one is: a reader sees a new row where such an item begins on the same
+    line as another column's cell, in a column left empty on the line above
+    (cells of one row start level: "1.1b ..." beside its own progress). Items
+    listed down one cell with nothing beside them stay in their row."""
+    for c in range(len(per_line[0]) if per_line else 0):
+        if c == key:
+            continue
+        for k in range(1, len(per_line)):
+            here, above = per_line[k], per_line[k - 1]
+            if _opens(here[c], SUB_ITEM) and not here[key] and any(
+                    d not in (c, key) and here[d] and not above[d] for d in range(len(here))):
+                return c
+    return None
+
+
+def row_columns(lines: list[TLine], cols: list[list[float]]) -> tuple[Optional[int], Optional[int]]:
+    """The column numbering the rows of ``lines`` laid out in ``cols``
+    (:func:`key_column`) and the column of lettered items that are rows too
+    (:func:`sub_row_column`)."""
+    per_line = [slot_words(ln, cols) for ln in lines]
+    key = key_column(per_line)
+    return key, (sub_row_column(per_line, key) if key is not None else None)
+
+
+def keyed_rows(lines: list[TLine], per_line: list[list[list[dict]]], key: int, sub: Optional[int] = None):
     """Rows of a table whose ``key`` column numbers them: each numbered line
+    (and, with ``sub``, each line opening a lettered item in that column)
     starts a row and every line down to the next one belongs to it; the lines
     above the first (a header, or the rest of a row split by a page break)
     are one row."""
     grid: list[list[list[dict]]] = []
     spans: list[list[float]] = []
     for ln, slots in zip(lines, per_line):
-        starts = bool(slots[key]) and bool(ROW_NUMBER.match(slots[key][0]["text"]))
+        starts = _opens(slots[key], ROW_NUMBER) or (sub is not None and _opens(slots[sub], SUB_ITEM))
         if grid and not starts:
             for c, ws in enumerate(slots):
                 grid[-1][c].extend(ws)
