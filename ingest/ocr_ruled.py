@@ -56,6 +56,9 @@ def ruled_tables(ws: list[dict], image: Optional[PageImage], page: int) -> list[
         # one column of boxes is framed text, as on text pages
         if blk is not None and blk.n_cols >= 2:
             blk.flags.append("ocr")
+            # the drawing's extent, rows without text included: a shaded top row
+            # OCR could not read still marks where the table (and its header) begins
+            blk.bbox = tuple(round(v, 2) for v in t.bbox)
             shaded_header_band(blk)
             out.append(blk)
     return join_stacked(sorted(out, key=lambda b: b.bbox[1]))

@@ -133,6 +133,13 @@ def test_form_sections_with_the_same_columns_and_no_header_join_the_table_above(
     apart = _table([["Signed", "", ""]], 400)
     joined = join_stacked([top, lower, apart])
     assert len(joined) == 2 and [r.cells[0].text for r in joined[0].rows] == ["", "7. Balances", "8. Cash"]
+    # a section whose shaded top row OCR could not read (dropped for want of
+    # text) had a header of its own: it is a table of its own ("For Local
+    # Councils Only | Yes | No" over "11. Do the figures ...")
+    top = _table([["", "31 March 2025", "31 March 2026"], ["7. Balances", "16,053", "16,450"]], 100, header=True)
+    own_header = _table([["11. Do the figures exclude trusts?", "", ""]], 150)
+    own_header.bbox = (own_header.bbox[0], 140, own_header.bbox[2], own_header.bbox[3])
+    assert len(join_stacked([top, own_header])) == 2
     narrower = _table([["8. Cash", "16,053", "16,450"]], 150, x1=400)
     assert len(join_stacked([_table([["a", "b", "c"], ["d", "e", "f"]], 100, header=True), narrower])) == 2
 
