@@ -42,11 +42,21 @@ _TOTAL_NEXT = frozenset(
 )
 
 
+#: Summary lines that are totals without the word: the position a monitoring
+#: table ends on ("Overall Position", "Directorates Position": the groups above
+#: added up) and the net lines of an account ("Net cost of services", "Net outturn", "Net variance").
+_SUMMARY_LINE = re.compile(
+    r"^(?:(?:overall|final|total|forecast|projected)\s+(?:net\s+|outturn\s+|financial\s+)?|[a-z’']+s[’']?\s+)position$|"
+    r"^net\s+(?:costs?|outturn|variance|over\s*spend|under\s*spend|movement)\b",
+    re.I,
+)
+
+
 def total_kind(label: str) -> Optional[str]:
     """total | subtotal | balance for a total-looking row label, else None."""
     raw = one_line(label)
     t = raw.lower()
-    if not t or not TOTAL_LABEL.search(t):
+    if not t or not (TOTAL_LABEL.search(t) or _SUMMARY_LINE.search(t)):
         return None
     if _OPENING.search(t):
         return None  # an opening balance is an item the later totals include
@@ -109,6 +119,33 @@ def value_measures(lay: TableLayout) -> dict[int, str]:
             n = f"Column {c.index + 1}" if n == "Amount" else f"{n} (column {c.index + 1})"
         out[c.index] = n
     return out
+
+
+_SCALE_SUFFIX = {1: "", 1000: "000", 1000000: "m", 1000000000: "bn"}
+_CURRENCY = re.compile(r"[£$€]")
+
+
+def column_unit(lay: TableLayout, col, scale: float, stated: Optional[str] = None) -> Optional[str]:
+    """The unit a money column's amounts are printed in, as a reader would write it:
+    the currency sign of its header, the table's title or captions, the unit line
+    ``stated`` above the table, or its own cells, with the multiplier its header or
+    caption states ("£m", "$000", "£"); None when neither a sign nor a multiplier is printed."""
+    texts = [col.header or "", lay.title or ""] + list(lay.captions) + [stated or ""]
+    texts += [lay.cell(r, col.index) for r in lay.body_rows]
+    sign = next((m.group(0) for t in texts for m in [_CURRENCY.search(t or "")] if m), "")
+    suffix = _SCALE_SUFFIX.get(int(scale), f"x{int(scale)}")
+    if not sign and not suffix:
+        return None
+    return sign + suffix if sign else {"000": "thousands", "m": "millions", "bn": "billions"}.get(suffix, suffix)
+
+
+_OWN_SCALE = re.compile(r"\d\s*(?:k|m|mn|bn|million|millions|billion|thousand)\b", re.I)
+
+
+def cell_scale(raw: str, scale: float) -> float:
+    """The multiplier for one cell of a column in ``scale`` units: 1 when the cell
+    writes its own ("£1.2m" under an "All figures in £000s" caption is still 1.2 million)."""
+    return 1 if scale != 1 and _OWN_SCALE.search(raw or "") else scale
 
 
 def decimals(raw: str) -> int:

@@ -14,7 +14,7 @@ from typing import Optional
 
 from boardpack.core.numbers import parse_money, parse_value
 from boardpack.extractors.base import ExtractResult, row_id
-from boardpack.extractors.budget_labels import decimals, money_cols, total_kind, value_measures
+from boardpack.extractors.budget_labels import cell_scale, decimals, money_cols, total_kind, value_measures
 from boardpack.extractors.budget_rows import LogicalRow, logical_rows
 from boardpack.extractors.numeric_tables import Column, TableLayout, column_scale
 
@@ -95,8 +95,10 @@ def _judge(v: float, cands: list[tuple[str, float, int]], tol: float,
         return "ok", method, computed, n_items
     # report against the plain sum, the reader's first guess
     method, computed, n_items = cands[0]
-    # an unreadable item amount: cannot judge
-    return ("unchecked" if incomplete else "mismatch"), method, computed, n_items
+    # an unreadable item amount: cannot judge; a "total" of one item restates
+    # it (or totals items the table does not print), so a difference there
+    # is no evidence that the figures fail to add up
+    return ("unchecked" if incomplete or n_items < 2 else "mismatch"), method, computed, n_items
 
 
 class _TotalsCheck:
@@ -113,7 +115,7 @@ class _TotalsCheck:
         run = _Running()
         for lr in self.rows:
             raw = lr.values.get(col.index, "")
-            v = parse_money(raw, scale=scale)
+            v = parse_money(raw, scale=cell_scale(raw, scale))
             if not lr.total:
                 run.item(v, raw, lr.label)
             elif v is not None and id(lr) in self.own:
@@ -177,7 +179,7 @@ def emit_breakdown(bd, lr: LogicalRow, cell: tuple[Column, str], lay: TableLayou
                 "line_number": lr.line,
                 "item": lbl or lr.label or None,
                 "measure": measure,
-                "amount": parse_money(amt, scale=scale),
+                "amount": parse_money(amt, scale=cell_scale(amt, scale)),
                 "amount_raw": amt,
                 "is_total": 1 if kind else 0,
                 "total_kind": kind,
@@ -195,13 +197,15 @@ def _check_breakdown(bd, lr: LogicalRow, cell: tuple[Column, str], lay: TableLay
     """A cell's stated total checked against the sum of its lines."""
     col, measure = cell
     scale = column_scale(lay, col)
-    vals = [parse_money(a, scale=scale) for _, a in bd.items]
-    stated = parse_money(bd.total[1], scale=scale)
+    vals = [parse_money(a, scale=cell_scale(a, scale)) for _, a in bd.items]
+    stated = parse_money(bd.total[1], scale=cell_scale(bd.total[1], scale))
     if stated is None or any(v is None for v in vals):
         return
     computed = sum(vals)
     unit = (10 ** -max((decimals(a) for _, a in bd.items + [bd.total]), default=0)) * scale
     status = "ok" if abs(stated - computed) <= max(0.01, 0.5 * unit * (len(vals) + 1)) else "mismatch"
+    if status == "mismatch" and len(vals) < 2:
+        status = "unchecked"  # a total of one line restates it (see _judge)
     res.add(
         "budget_checks",
         {

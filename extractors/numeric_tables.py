@@ -231,6 +231,56 @@ def _headers_from_text_above(doc: Document, block: Block, lay: TableLayout, pape
             return
 
 
+#: Words a unit statement is made of besides the unit ("All figures in £m",
+#: "(Amounts in thousands of dollars)", "£000s £000s"): what is left of a line
+#: without them and the unit must be nothing, so prose that mentions "millions"
+#: never scales a table.
+_UNIT_FILLER = re.compile(
+    r"\b(?:all|the|figures?|amounts?|values?|numbers?|sums?|are|is|shown|stated|expressed|given|reported|"
+    r"in|of|unless|otherwise|noted|dollars?|pounds?|sterling|euros?|gbp|usd|eur|thousands?|millions?|billions?|"
+    r"bn|mn|m|k|s)\b|0{3}(?:,?0{3})?s?|[£$€'’()\[\].,:;*\s-]",
+    re.I,
+)
+
+
+def unit_statement(line: str) -> int:
+    """The multiplier a line that states only a unit gives ("All figures in £m" -> 1,000,000,
+    "(in thousands)" -> 1,000, "£000s £000s" -> 1,000); 1 for any other line."""
+    t = one_line(line)
+    if not t or len(t) > 80:
+        return 1
+    s = unit_scale(t)
+    if s == 1 or _UNIT_FILLER.sub("", t):
+        return 1
+    return s
+
+
+def unit_line_above(doc: Document, block: Block, paper: Optional[Paper] = None, max_back: int = 4) -> Optional[str]:
+    """The line stating the unit in the text just above a table, before its title ("All
+    figures in £m" / heading / table), or None. The search stops at another table
+    (whose unit it would be)."""
+    start = paper.start if paper else 0
+    i, steps = block.index - 1, 0
+    while i >= start and steps < max_back:
+        b = doc.blocks[i]
+        i -= 1
+        if b.kind == TABLE:
+            return None
+        if b.kind == "page_break" or "boilerplate" in b.flags or not b.norm.strip():
+            continue
+        steps += 1
+        for ln in b.norm.splitlines():
+            if unit_statement(ln) != 1:
+                return one_line(ln)
+    return None
+
+
+def unit_above(doc: Document, block: Block, paper: Optional[Paper] = None) -> int:
+    """The scale the unit stated above a table gives every amount column that states none of its own."""
+    line = unit_line_above(doc, block, paper)
+    return unit_statement(line) if line else 1
+
+
 def _previous_table(doc: Document, block: Block, paper: Optional[Paper], cache: dict) -> Optional[TableLayout]:
     """The layout of the table right before ``block`` (only page breaks, furniture
     and empty blocks between), if it was analysed."""
@@ -285,6 +335,8 @@ def analysed_tables(paper: Paper, doc: Document, cache: dict) -> list[tuple[Bloc
                     s = unit_scale(title)
                     if s != 1 and lay.scale == 1:
                         lay.scale = s
+                if lay.scale == 1:
+                    lay.scale = unit_above(doc, b, paper)
                 if not lay.header_rows:
                     prev = _previous_table(doc, b, paper, cache)
                     if (prev is not None and len(prev.columns) == len(lay.columns) and prev.header_rows

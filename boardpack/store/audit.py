@@ -119,23 +119,26 @@ def funding(conn) -> list[dict]:
     out: list[dict] = []
     if has_object(conn, "v_milestone_periods"):
         out.extend(_plan_allocations(conn))
+    # budget rows give the financial year read with them (column, title, paper heading
+    # or meeting: see extractors/budgets_year.py); a store from before that reads NULL
     if has_object(conn, "v_budget_amounts"):
         for r in dict_rows(conn, """
-            SELECT table_title, item, measure, amount, source_file, page, source_path, source_url
+            SELECT table_title, item, measure, amount, source_file, page, source_path, source_url,
+                   financial_year
             FROM v_budget_amounts
             WHERE is_total = 0 AND (lower(measure) LIKE '%alloc%' OR lower(measure) LIKE '%revised%'
                                     OR lower(measure) LIKE '%original%' OR lower(measure) LIKE '%budget%')
             ORDER BY source_file, page, table_title, item, measure"""):
             out.append({"kind": "budget allocation", "table_title": r["table_title"], "item": r["item"],
-                        "year": None, "measure": r["measure"], "amount": r["amount"],
+                        "year": r["financial_year"], "measure": r["measure"], "amount": r["amount"],
                         "detail": f"{r['source_file']} p.{r['page']}", **_source_columns(r)})
     if has_object(conn, "v_budget_checks"):
         for r in dict_rows(conn, """
             SELECT table_title, total_item, measure, stated_total, computed, difference, n_items,
-                   source_file, page, source_path, source_url FROM v_budget_checks
+                   source_file, page, source_path, source_url, financial_year FROM v_budget_checks
             WHERE status = 'mismatch' ORDER BY source_file, page, table_title"""):
             out.append({"kind": "total mismatch", "table_title": r["table_title"], "item": r["total_item"],
-                        "year": None, "measure": r["measure"], "amount": r["stated_total"],
+                        "year": r["financial_year"], "measure": r["measure"], "amount": r["stated_total"],
                         "detail": f"{r['source_file']} p.{r['page']}: stated {r['stated_total']}, "
                                   f"sum of {r['n_items']} items {r['computed']} (difference {r['difference']})",
                         **_source_columns(r)})

@@ -87,15 +87,26 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "line_number": "the 'Line'/'No.' column (or list letter) as written",
         "related_actions": "action numbers the row relates to, ';'-separated",
         "notes": "the row's other text columns, '; '-joined",
-        "amount_raw": "the cell as written", **LINK}),
+        "amount_raw": "the cell as written", **LINK,
+        "total_kind": "total | subtotal | balance for a total line (the same rows as is_total = 1); NULL for an item",
+        "scale": "the multiplier applied to the figure as printed: 1, 1000 under a '£000'/'$000'/'(in thousands)' "
+                 "header or caption, 1000000 under '£m' (amount = amount_raw x scale)",
+        "unit": "the unit the amount is printed in: '£m', '$000', '£', '%'; 'thousands'/'millions' when no currency "
+                "sign is printed; NULL when neither is",
+        "financial_year": "the financial year of the amount ('2016/17': a year from April; '2017' for a year ending "
+                          "in December), read from the column, the table's title, the paper's heading, else the meeting",
+        "year_source": "where financial_year was read: column | title | paper | meeting date"}),
     "v_budget_checks": ("Every budget total checked against the items it covers, per amount column.", {
         "table_title": "title of the budget table", "total_item": "label of the total row",
         "measure": "amount column", "stated_total": "the total as printed, in pounds",
         "computed": "what its items add up to (by method)", "difference": "stated_total - computed",
         "n_items": "how many items were added",
-        "status": "ok (within rounding) | mismatch | unchecked (no items, or an amount unreadable)",
+        "status": "ok (within rounding) | mismatch (at least two items, off by more than rounding) "
+                  "| unchecked (fewer than two items, or an amount unreadable)",
         "method": "sum | sum_all | sum_last_items | sum_subtotals | signed_sum | balance",
-        **SOURCE, **LINK}),
+        **SOURCE, **LINK,
+        "financial_year": "the financial year of the total's column (as v_budget_amounts.financial_year)",
+        "year_source": "where financial_year was read: column | title | paper | meeting date"}),
     "v_indicator_values": ("Performance indicator values in long format.", {
         "table_title": "title of the indicator table",
         "indicator": "row label (crime type, measure ...)",
