@@ -254,9 +254,20 @@ def legend_near(doc: Document, b: Block, settings: Optional[Settings] = None, af
         text = pb.norm or ""
         if KEY_CAPTION.match(text):
             text = " ; ".join(_entries_after(doc, i))
-        if KEY_LEAD.match(text) or len(_COLOUR_WORD.findall(text)) >= 2:
+        if is_legend(text):
             key.update(legend_key(text, settings))
     return key
+
+
+def is_legend(text: str) -> bool:
+    """Does a paragraph read as a key ("Key: ...", or two colours each set off
+    as an entry), rather than prose that happens to name colours?"""
+    return bool(KEY_LEAD.match(text) or len(_KEY_ENTRY.findall(text)) >= 2)
+
+
+#: a colour word set off as a key entry: "Green - ...", "Red: ...", "(amber)"
+_KEY_ENTRY = re.compile(r"\b(?:" + "|".join(COLOUR_WORDS) + r")\b\s*[:=\-\u2013\u2014]|\((?:"
+                        + "|".join(COLOUR_WORDS) + r")\)", re.I)
 
 
 #: a key's entries are a few short lines

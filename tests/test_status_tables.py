@@ -15,7 +15,7 @@ import pytest
 
 from boardpack.core.model import Cell
 from boardpack.core.settings import Settings
-from boardpack.extractors.colour_key import colour_family, is_key_table, key_pairs, key_status, legend_key
+from boardpack.extractors.colour_key import colour_family, is_key_table, is_legend, key_pairs, key_status, legend_key
 from boardpack.extractors.status_tables import extract_status_tables
 from boardpack.ingest.docx_styles import Theme
 
@@ -244,6 +244,16 @@ def test_key_cell_naming_its_colour_means_the_words_beside_it():
 ])
 def test_legend_paragraph(text):
     assert legend_key(text).names == {"green": "green", "amber": "amber", "red": "red"}
+
+
+@pytest.mark.parametrize("text,legend", [
+    ("Key: green - better position; orange - no change or still some concern; red - worse position.", True),
+    ("Better position (green), worse position (red)", True),
+    ("Green: on track. Red: not on track.", True),
+    ("The red and amber actions are the ones the group will look at first.", False),
+])
+def test_prose_naming_colours_is_no_legend(text, legend):
+    assert is_legend(text) is legend
 
 
 def test_legend_can_give_a_colour_another_meaning():
