@@ -23,7 +23,11 @@ ACTION_CUE = re.compile(
     r"(?:^|(?<=\n))\s*(?:agreed\s+)?actions?(?:\s+(?:point\s+)?\(?\d{1,3}[a-z]?\)?)?\s*[:\-\u2013\u2014]\s*(?P<rest>.*)$", re.I | re.S)
 
 
-_OWNER_NAME = r"(?:(?:" + TITLES + r")\s+)?(?:[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3}|[A-Z]{2,4})(?:\s*\([A-Z][A-Za-z]{1,3}\))?"
+# a name, initials, or a body's members as a group ("Panel members to contribute case studies")
+_OWNER_NAME = (r"(?:(?:" + TITLES + r")\s+)?(?:[A-Z][a-z]+\s+members|[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3}|[A-Z]{2,4})"
+               r"(?:\s*\([A-Z][A-Za-z]{1,3}\))?")
+# a short abbreviation in mixed case names a document or a thing ("ToR", "MoU"), never a person
+_MIXED_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,2}[A-Z]$")
 _OWNERS = re.compile(
     rf"^(?P<owners>{_OWNER_NAME}(?:\s*(?:,|/|&|\band\b)\s*{_OWNER_NAME})*)\s+"
     r"(?=(?:to|agreed\s+to|will|would|should|is\s+to|are\s+to|has\s+agreed|had\s+agreed|undertook|offered|asked|needs?\s+to)\b)"
@@ -160,9 +164,23 @@ def action_owners(text: str) -> list[str]:
         tasked = re.match(r"(?:to|will|is\s+to|are\s+to)\b", text.strip()[m.end():])
         if p and tasked and re.match(r"^The\s+", p) and _COLLECTIVE_OWNER.match(p[4:].strip()):
             out.append(p)  # "The Secretariat to ...", "The Clerk to ..."
-        elif p and not _NOT_OWNER.match(p) and not re.match(r"^(?:The|It|This|There)\b", p):
+        elif p and not _NOT_OWNER.match(p) and not re.match(r"^(?:The|It|This|There)\b", p) and not _MIXED_ABBREVIATION.match(p):
             out.append(p)
     return out
+
+
+def sentence_owners(text: str) -> list[str]:
+    """The owners of an action: those leading its first sentence, else those a later sentence
+    tasks ("Cheese & Wine fundraiser to be arranged. NO to confirm with the pub ..."; a later
+    "The Secretariat will distribute ..." tells what someone will do, it tasks nobody)."""
+    first, *rest = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())
+    owners = action_owners(first)
+    for sentence in rest:
+        m = _OWNERS.match(sentence)
+        if owners or not m or not re.match(r"\s*to\b", sentence[m.end():]):
+            continue
+        owners = action_owners(sentence)
+    return owners
 
 
 def split_by_owner_lines(text: str, owner: str) -> Optional[list[tuple[str, str]]]:

@@ -130,7 +130,11 @@ class ActionTableState:
         table continued on the next page (same width, no header row)."""
         ncells = len(ln.cells or [])
         low0 = [c.strip().lower().rstrip(":") for c in (ln.cells or [])]
-        continued = self.cols is not None and ncells == self.ncols and not any(
+        # a table with a header row of its own ("Date | Payee | Description | Amount") is another
+        # table, not the action table continued on the next page
+        first = ln.block.rows[0] if ln.block is not None and ln.block.rows else None
+        own_header = first is not None and first.is_header and all(len(c.split()) <= 4 for c in first.texts)
+        continued = self.cols is not None and ncells == self.ncols and not own_header and not any(
             c in ACTION_HEAD_WORDS or c in OWNER_HEAD_WORDS for c in low0)
         if not continued:
             self.cols = None

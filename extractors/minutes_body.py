@@ -13,13 +13,7 @@ from typing import Optional
 
 from boardpack.core.model import Paper
 from boardpack.extractors.base import ExtractContext, ExtractResult, row_id
-from boardpack.extractors.attendance import (
-    Attendance,
-    APOLOGIES,
-    IN_ATTENDANCE,
-    ATTEND_PROSE,
-    PROSE_APOLOGIES,
-)
+from boardpack.extractors.attendance import Attendance, labels_for
 from boardpack.extractors.meeting_cues import (
     NUM_HEAD,
     SECTION_HEAD,
@@ -42,9 +36,12 @@ from boardpack.extractors.minute_actions import (
     action_owners,
     owner_cell,
     read_text_action_rows,
+    sentence_owners,
     split_by_owner_lines,
     text_table_header,
 )
+from boardpack.extractors.minute_margin import MarginOwners
+from boardpack.extractors.minutes_attendance import apologies_in, attending_in, visitors_in
 from boardpack.extractors.minute_items import DECISION, MinuteItem, accept_item, decision_text, item_num_key, split_heading, strip_enum
 from boardpack.extractors.minute_tables import ActionTableState, owners_of, slash_owners
 
@@ -67,6 +64,9 @@ class MinutesBody:
         self.n_action = 0
         self.table = ActionTableState()
         self.text_table: Optional[list] = None  # rows of an action table printed as text lines
+        self.margin = MarginOwners(att.people, body)
+        self.labels = labels_for(ctx.settings)
+        self.actions_seen: set[tuple[str, tuple[str, ...]]] = set()
         self.i = 0
 
     def read(self) -> list[MinuteItem]:
@@ -74,8 +74,11 @@ class MinutesBody:
             ln = self.body[self.i]
             self.i += 1
             self._line(ln)
+            self._margin_actions()
         if self.text_table is not None:
             self._flush_text_table()
+        self.margin.boundary()
+        self._margin_actions()
         return self.items
 
     # -- rows out -----------------------------------------------------------
@@ -84,6 +87,12 @@ class MinutesBody:
         text = " ".join(text.split()).strip()
         if not text and not owners:
             return
+        # one action listed twice in one set of minutes (in its item and again in the action
+        # list summary at the end, or in the margin and as an owner-led sentence) is one action
+        key = (re.sub(r"\W+", " ", text).strip().lower(), tuple(o.lower() for o in owners))
+        if key in self.actions_seen:
+            return
+        self.actions_seen.add(key)
         self.n_action += 1
         self.res.add("minute_actions", {
             "minute_action_id": row_id(self.sha, self.paper.start, ln.block_index, self.n_action, text),
@@ -118,6 +127,10 @@ class MinutesBody:
         self.cur = MinuteItem(num, title, raw, ln.page, ln.block_index)
         self.items.append(self.cur)
 
+    def _margin_actions(self) -> None:
+        for text, owners, ln in self.margin.take():
+            self.add_action(text, owners, ln, owners_raw="/".join(owners))
+
     def _flush_text_table(self) -> None:
         for a_text, a_owners, a_ln in self.text_table:
             self.add_action(a_text, a_owners, a_ln, owners_raw="/".join(a_owners) or None)
@@ -131,15 +144,18 @@ class MinutesBody:
             self.table.enter(ln)
         if self.text_table is not None:
             if not ln.is_row and read_text_action_rows(ln, self.text_table):
+                self.margin.boundary()
                 return
             self._flush_text_table()
             self.text_table = None
         if not ln.is_row and self._text_table_opens(ln, t):
+            self.margin.boundary()
             return
         if ln.is_row:
             self._row(ln, t)
             return
         self._margin_owners(ln, t)
+        self._margin_prose(ln, t)
         if HEAD_LABEL.fullmatch(" ".join(t.split("\n")[-1].split())) and OWNER_IN_LINE.search(t):
             self.table.header_line = True
             return
@@ -161,6 +177,14 @@ class MinutesBody:
             self._flush_text_table()
             self.text_table = None
         return False
+
+    def _margin_prose(self, ln: Line, t: str) -> None:
+        """The paragraph to the margin reader; headings, minute headings and action lines end its sentence."""
+        if ln.block is not None and ln.block.kind == "heading" or NUM_HEAD.match(t) or ACTION_CUE.match(t) \
+                or ACTION_TAIL.match(t):
+            self.margin.boundary()
+        else:
+            self.margin.prose(ln)
 
     def _margin_owners(self, ln: Line, t: str) -> None:
         """"... + VAT. NO to advise Mr Gray NO": the owner again in the right margin."""
@@ -188,8 +212,11 @@ class MinutesBody:
         if head and accept_item(head[0], head[1], self.cur.number if self.cur else None):
             self._new_item(head[0], head[1], t, ln)
         if is_header and not head:
+            self.margin.boundary()
             return
-        if self.table.cols and self._action_row(cells, is_header, ln):
+        # initials in a margin column beside the minutes' prose; a table with an owner column is an action table
+        margin = self.margin.row(ln) if not self.table.cols or self.table.column_only else self.margin.boundary()
+        if self.table.cols and (margin or self._action_row(cells, is_header, ln)):
             return
         self._row_cells(cells, head, ln)
 
@@ -247,9 +274,8 @@ class MinutesBody:
             body_text = join_lines(body_text.split("\n"))
             if DECISION.search(body_text):
                 self.add_decision(decision_text(body_text), ln)
-            pm = PROSE_APOLOGIES.search(body_text)
-            if pm and not re.search(r"\bno apologies\b", body_text, re.I):
-                self.att.add_entries(pm.group("names"), APOLOGIES, ln)
+            apologies_in(self.att, body_text, ln)
+            visitors_in(self.att, self.labels, c, ln, self._first_items(), bool(self.items))
             ac = ACTION_CUE.search(body_text)
             if ac and ac.group("rest").strip():
                 self.add_action(ac.group("rest"), action_owners(ac.group("rest")), ln)
@@ -300,13 +326,13 @@ class MinutesBody:
         return True
 
     def _prose_attendance(self, ln: Line, t: str) -> None:
-        """Apologies anywhere, and "also in attendance" inside the first items."""
-        pm = PROSE_APOLOGIES.search(t)
-        if pm and not re.search(r"\bno apologies\b", t, re.I):
-            self.att.add_entries(pm.group("names"), APOLOGIES, ln)
-        am = ATTEND_PROSE.match(t)
-        if am and self.cur is not None and item_num_key(self.cur.number) <= item_num_key(self.items[0].number) + 1:
-            self.att.add_entries(am.group("names"), IN_ATTENDANCE, ln)
+        """Apologies anywhere, and "also in attendance" or "In attendance:" inside the first items."""
+        apologies_in(self.att, t, ln)
+        attending_in(self.att, t, ln, self._first_items())
+        visitors_in(self.att, self.labels, ln.raw or t, ln, self._first_items(), bool(self.items))
+
+    def _first_items(self) -> bool:
+        return self.cur is not None and item_num_key(self.cur.number) <= item_num_key(self.items[0].number) + 1
 
     def _action_cue(self, rest: str, ln: Line) -> None:
         """What follows "ACTION:": the owner of the paragraph above, an action, or nothing yet."""
@@ -316,7 +342,7 @@ class MinutesBody:
             self.pending_action = False
         elif rest:
             tail_own = BRACKET_OWNER.search(rest)
-            self.add_action(rest, action_owners(rest) or (slash_owners(tail_own.group(1)) if tail_own else []), ln)
+            self.add_action(rest, sentence_owners(rest) or (slash_owners(tail_own.group(1)) if tail_own else []), ln)
             self.pending_action = False
         else:
             self.pending_action = True
