@@ -12,7 +12,8 @@ on have modules of their own: the labels (:mod:`.attendance_labels`, from
 the settings' vocabulary), names and roles (:mod:`.attendance_names`), the
 record (:mod:`.attendance_record`), table rows (:mod:`.attendance_rows`),
 grids (:mod:`.attendance_grid`) and people named without a label
-(:mod:`.attendance_unlabelled`). The names other modules import from here
+(:mod:`.attendance_unlabelled`), and which of side-by-side columns a name stands in
+(:mod:`.attendance_columns`). The names other modules import from here
 stay importable from here.
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from boardpack.extractors.attendance_columns import chair_run, column_of
 from boardpack.extractors.attendance_grid import grid_attendance, grid_legend, is_date_stack_table
 from boardpack.extractors.attendance_labels import (  # noqa: F401  (re-exported for callers)
     APOLOGIES,
@@ -49,20 +51,11 @@ from boardpack.extractors.attendance_unlabelled import (
     office_list,
     roll_call,
     roll_call_like,
+    self_introduced,
     signed_officers,
     speakers,
 )
 from boardpack.extractors.meeting_cues import NUM_HEAD, SECTION_HEAD, Line
-
-def column_of(x0: Optional[float], box: Optional[tuple], n: int) -> Optional[int]:
-    if x0 is None or not box or n < 2:
-        return None
-    hx0, hx1 = box[0], box[2]
-    width = (hx1 - hx0) / n if hx1 > hx0 else 0
-    if width <= 0:
-        return None
-    return max(0, min(n - 1, int((x0 - hx0 + width * 0.25) // width)))
-
 
 ITEM_NUM = re.compile(r"^(?:\d{1,3}(?:\.{1,2}\d{1,2}){0,2}[.:)]?|[A-Z]{1,4}\d{1,3}(?:/\d{2,4})?[.:]?|\(?[a-z]\)|[IVX]{1,4}\.)\s+(?=[A-Z])")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z']+\b")
@@ -122,6 +115,7 @@ class AttendanceHead(TableRows):
         self.att = Attendance()
         self.cat: Optional[str] = None
         self.cols: Optional[list[str]] = None  # categories of side-by-side columns
+        self.wrap_col: Optional[int] = None  # the column whose comma list wraps onto the next line
         self.box: Optional[tuple] = None  # bbox of the column header (to place single names by x)
         self.table_cols: Optional[list[list[str]]] = None  # categories under each table column
         self.end: Optional[int] = None
@@ -143,6 +137,7 @@ class AttendanceHead(TableRows):
         signed_officers(att, self.lines[end:])
         if att.people:
             speakers(att, self.lines)  # the whole paper: a long head may hold them too
+            self_introduced(att, self.lines)
         return att, end
 
     def set_cat(self, c: Optional[str]) -> None:
@@ -271,7 +266,7 @@ class AttendanceHead(TableRows):
     def _paragraph(self, i: int, ln: Line, t: str, n_before: int) -> None:
         hdr = self.labels.header_cats(t)
         if hdr:
-            self.cols, self.table_cols = hdr, None
+            self.cols, self.table_cols, self.wrap_col = hdr, None, None
             self.set_cat(hdr[0])
             self.box = ln.block.bbox if ln.block is not None else None
             return
@@ -337,20 +332,30 @@ class AttendanceHead(TableRows):
         return True
 
     def _side_by_side(self, i: int, ln: Line, raw_lines: list[str]) -> None:
-        """Names under side-by-side column labels: by their order on a line, a single name by its x position."""
+        """Names under side-by-side column labels: by their order on a line, a single name by its x
+        position; a comma list wrapped onto the next line stays in its column ("... public present,
+        Chris Rothero," / "Adam Brumby, David Blunt"); names printed above the chair, who heads the
+        members present, stand in the other column."""
         cols = self.cols
-        for r in raw_lines:
-            names = [n for seg in r.split(",") for n in segment_names(seg.strip()) if n.strip()]
+        lines = [[n for seg in r.split(",") for n in segment_names(seg.strip()) if n.strip()] for r in raw_lines]
+        above_chair = chair_run(lines, len(cols))
+        for k, (r, names) in enumerate(zip(raw_lines, lines)):
             if not names:
                 continue
             start = 0
-            if len(names) < len(cols):
+            if self.wrap_col is not None:
+                start = self.wrap_col
+                names = [", ".join(names)]
+            elif k < above_chair:
+                start = 1
+            elif len(names) < len(cols):
                 c0 = column_of(ln.x0, self.box, len(cols))
                 start = c0 or 0
                 if len(names) + start > len(cols):
                     start = len(cols) - len(names)
             for j, n in enumerate(names):
                 self.att.add_entries(n, cols[min(start + j, len(cols) - 1)], ln)
+            self.wrap_col = min(start + len(names) - 1, len(cols) - 1) if r.rstrip().endswith(",") else None
         self.last_used = i
 
     def _list(self, i: int, ln: Line, t: str, raw_lines: list[str], ccat: Optional[str]) -> None:

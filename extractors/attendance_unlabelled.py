@@ -10,6 +10,7 @@ who signs the minutes at their end.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from boardpack.core.names import looks_like_person
 from boardpack.extractors.attendance_labels import CHAIR, IN_ATTENDANCE, PRESENT, STATUS_CAT, AttendanceLabels
@@ -75,8 +76,13 @@ _SPEAKER_VERBS = (r"(?:was|were)\s+invited\s+to\s+(?:speak|address|present)|spok
                   r"|provided\s+(?:public\s+)?comments?|gave\s+(?:a|the)\s+(?:presentation|report|update)|made\s+a\s+presentation"
                   r"|presented\s+(?:the|a|an|his|her|their)\b|reported\s+(?:on|about|that)\b|(?:was|were)\s+(?:also\s+)?(?:here|in\s+the\s+audience)"
                   r"|provided\s+(?:the|a|an|his|her|their)\s+(?:report|update|presentation)|discussed\s+(?:that|the)\b"
-                  r"|to\s+address\s+the\s+(?:meeting|board|council|committee|commission|panel|members)")
-_SPEAKER = re.compile(r"(?:^|(?<=[.!?:])\s+|\s?[-\u2013~]\s|\ballow\s)(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){1,2})\s+(?i:" + _SPEAKER_VERBS + ")")
+                  r"|to\s+address\s+the\s+(?:meeting|board|council|committee|commission|panel|members)"
+                  r"|stated\b|who\s+(?:is|was)\s+(?:here|present)\b")
+# the name may come after a comma ("our attorney, Carrie Lynn Kraftheffer, who is here") and carry
+# its role between commas ("Patrick Heisinger, Assistant City Manager, made a presentation")
+_SPEAKER = re.compile(r"(?:^|(?<=[.!?:])\s+|\s?[-\u2013~]\s|\ballow\s|(?<=[a-z]),\s)"
+                      r"(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){1,2})"
+                      r"(?:,\s+(?P<role>[A-Z][A-Za-z ]{2,50}),)?,?\s+(?i:" + _SPEAKER_VERBS + ")")
 
 
 # "Highway report was read by Tim Miller", "a presentation given by Ann Ross"
@@ -92,16 +98,45 @@ def speakers(att: Attendance, body: list[Line]) -> None:
         if ln.is_row:
             continue
         flat = " ".join(ln.text.split())
-        found = [(m.group("name"), flat[m.end("name"):]) for m in _SPEAKER.finditer(flat)]
-        found += [(m.group("name"), "spoke") for m in _SPEAKER_BY.finditer(flat)]
-        for name, after in found:
+        found = [(m.group("name"), flat[m.end("name"):], m.group("role")) for m in _SPEAKER.finditer(flat)]
+        found += [(m.group("name"), "spoke", None) for m in _SPEAKER_BY.finditer(flat)]
+        for name, after, role in found:
             if not (looks_like_person(name) or _PUBLIC_SPEAKER.match(after.strip())) or not plausible_person(name):
                 continue
-            k = person_key(name)
-            last = name.split()[-1].lower()
-            if any(person_key(p.person) == k or p.person.split()[-1].lower() == last for p in att.people):
-                continue  # a member or officer already listed ("Trustee Elton reported ...")
-            att.add(name, IN_ATTENDANCE, ln)
+            _add_visitor(att, name, ln, role)
+
+
+def _add_visitor(att: Attendance, name: str, ln: Line, role: Optional[str] = None) -> None:
+    """``name`` attended, unless a list names them already ("Trustee Elton reported ...")."""
+    k = person_key(name)
+    last = name.split()[-1].lower()
+    if any(person_key(p.person) == k or p.person.split()[-1].lower() == last for p in att.people):
+        return
+    att.add(name, IN_ATTENDANCE, ln, default_role=role)
+
+
+# a speaker of a verbatim record who introduces themselves: 'Mr. Sharkey: "Steve Sharkey, Director."'
+# (the label's surname ends the name said) or '... My name is Josh Pasch.'
+_SELF_NAMED = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+(?P<sur>[A-Z][\w'\-]+):\s*[\"\u201c]"
+                         r"(?P<name>[A-Z][a-z][a-z'\-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\-]+){1,2}),")
+_MY_NAME = re.compile(r"\b[Mm]y\s+name\s+is\s+(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\-]+){1,2})(?=[,.;]|\s+and\b)")
+
+
+def self_introduced(att: Attendance, lines: list[Line]) -> None:
+    """Speakers of a verbatim record who say who they are attended the meeting."""
+    prose = [ln for ln in lines if not ln.is_row]
+    flat = " ".join(" ".join(ln.text.split()) for ln in prose)
+    starts, pos = [], 0
+    for ln in prose:  # where each unit starts in ``flat``, to give a name its unit
+        starts.append(pos)
+        pos += len(" ".join(ln.text.split())) + 1
+    for m in list(_SELF_NAMED.finditer(flat)) + list(_MY_NAME.finditer(flat)):
+        name = m.group("name")
+        if "sur" in m.groupdict() and name.split()[-1] != m.group("sur"):
+            continue
+        if looks_like_person(name) and plausible_person(name):
+            k = max(j for j, st in enumerate(starts) if st <= m.start("name"))
+            _add_visitor(att, name, prose[k])
 
 
 def name_org_units(lines: list[Line], labels: AttendanceLabels) -> dict[int, tuple[str, str]]:
