@@ -11,11 +11,7 @@ After a batch that changed anything the link stage runs.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
-import stat
-import threading
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -25,11 +21,6 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-try:
-    import resource
-except ImportError:  # not POSIX: no memory limit
-    resource = None
-
 from boardpack.core.errors import BoardpackError, StoreError, UnreadableDocument
 from boardpack.core.settings import DEFAULT, SECTIONS, Settings
 from boardpack.core.pathnames import display_path
@@ -37,15 +28,18 @@ from boardpack.extractors import load_all
 from boardpack.ingest import file_sha256, load_readers
 from boardpack.ingest.detect import detect_format
 from boardpack.ingest.doc_reader import clean_stale_temp_once
+from boardpack.batch_inputs import Inputs, expand_paths, is_sidecar, source_paths, walk_inputs
+from boardpack.batch_limits import Deadline, deadline, hit_cap, memory_cap, over_memory, vm_peak_mib
 from boardpack.pipeline import parse_file
-from boardpack.store.database import DEFAULT_DB, Store, file_key
+from boardpack.store.database import DEFAULT_DB, Store
 
-# Files that sit beside packs but are not packs: gold annotations and other
-# JSON metadata, notes, and the corpus generator's own Python code. Anything
-# else found in a folder is attempted, so an unreadable pack is reported.
-SIDECAR_SUFFIXES = (".json", ".py", ".pyc")
-SIDECAR_NAMES = {"readme.md", "readme.txt", "readme", "thumbs.db", "desktop.ini"}
-SKIP_DIRS = {"__pycache__"}
+# walk_inputs, expand_paths, source_paths, Inputs and is_sidecar moved to
+# batch_inputs; importers (shards, the CLI, tests) still take them from here
+__all__ = [
+    "FileOutcome", "Inputs", "NoInputs", "ParseStage", "Progress", "Summary", "default_workers",
+    "expand_paths", "ingest_paths", "is_sidecar", "local_parse", "parse_in_worker", "source_paths", "walk_inputs",
+]
+
 
 
 class NoInputs(BoardpackError):
@@ -99,223 +93,11 @@ class Summary:
 Progress = Callable[[str, object], None]
 
 
-def is_sidecar(p: Path) -> bool:
-    name = p.name.lower()
-    return name in SIDECAR_NAMES or name.endswith(SIDECAR_SUFFIXES)
-
-
-@dataclass
-class Inputs:
-    """What a walk over the given paths found: files to attempt, paths that
-    do not exist, and paths skipped with the reason (not a regular file, a
-    folder that cannot be read, a symlink loop)."""
-
-    files: list[Path] = field(default_factory=list)
-    missing: list[Path] = field(default_factory=list)
-    skipped: list[tuple[Path, str]] = field(default_factory=list)
-
-
-def _not_regular(p: Path) -> Optional[str]:
-    """Why ``p`` is not a regular file to read (None when it is one).
-
-    Hashing reads a file whole before anything else, so a FIFO would block
-    for ever and a device file (``/dev/zero`` behind a symlink) never ends:
-    only regular files are read, as rsync does.
-    """
-    try:
-        mode = p.stat().st_mode
-    except FileNotFoundError:
-        return "broken symlink" if p.is_symlink() else "no such file"
-    except OSError as e:
-        return f"cannot read: {e.strerror or e}"
-    if stat.S_ISREG(mode):
-        return None
-    for test, what in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return f"not a regular file ({what})"
-    return "not a regular file"
-
-
-def walk_inputs(paths: Iterable) -> Inputs:
-    """Expand files and folders into :class:`Inputs`.
-
-    Folders are walked recursively in sorted order; hidden files and folders,
-    ``__pycache__`` and known sidecars (``*.json`` such as gold annotations,
-    ``README*``, ``*.py``) are skipped silently. Symlinked folders are
-    followed once (a folder reached again through a link is a loop and is
-    reported); folders that cannot be listed and files that are not regular
-    files are reported in ``skipped``. Every other file is attempted, so an
-    unsupported one is reported rather than silently ignored. A file named
-    explicitly is always attempted (if it is a regular file).
-    """
-    out = Inputs()
-    seen: set[str] = set()
-    seen_dirs: set[str] = set()
-
-    def add(p: Path) -> None:
-        key = os.path.abspath(p)
-        if key in seen:
-            return
-        seen.add(key)
-        why = _not_regular(p)
-        if why:
-            out.skipped.append((p, why))
-        else:
-            out.files.append(p)
-
-    def walk(top: Path) -> None:
-        real = os.path.realpath(top)
-        if real in seen_dirs:
-            out.skipped.append((top, "folder already walked (symlink loop or second link)"))
-            return
-        seen_dirs.add(real)
-        try:
-            entries = sorted(os.scandir(top), key=lambda e: e.name)
-        except OSError as e:
-            out.skipped.append((top, f"cannot read folder: {e.strerror or e}"))
-            return
-        for e in entries:
-            if e.name.startswith("."):
-                continue
-            f = Path(top) / e.name
-            try:
-                is_dir = e.is_dir()  # follows symlinks: a linked folder is walked once
-            except OSError:
-                is_dir = False
-            if is_dir:
-                if e.name not in SKIP_DIRS:
-                    walk(f)
-            elif not is_sidecar(f):
-                add(f)
-
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            walk(p)
-        elif p.exists() or p.is_symlink():
-            add(p)
-        else:
-            out.missing.append(p)
-    return out
-
-
-def source_paths(paths: Iterable, files: Iterable[Path]) -> dict[str, str]:
-    """``files.path`` key -> the path as ingested (``files.source_path``):
-    relative to the folder given when the file was found in one
-    ("2009-q1/Agenda.pdf"), else as typed. Walked files are built on the
-    folder as given, so a lexical comparison finds it; two folders each
-    holding Agenda.pdf, given as one parent folder, give two paths."""
-    folders = [Path(p) for p in paths if Path(p).is_dir()]
-    out = {}
-    for f in files:
-        root = next((d for d in folders if f.is_relative_to(d)), None)
-        out[file_key(f)] = display_path(os.path.relpath(f, root) if root is not None else os.path.normpath(f))
-    return out
-
-
 def _open_store(db_path, paths: list, files: list[Path]) -> Store:
     """The store to write, told the path each file was ingested as."""
     store = Store.open(db_path or DEFAULT_DB)
     store.source_paths = source_paths(paths, files)
     return store
-
-
-def expand_paths(paths: Iterable) -> tuple[list[Path], list[Path]]:
-    """(files to attempt, paths that do not exist): :func:`walk_inputs` without the skips."""
-    found = walk_inputs(paths)
-    return found.files, found.missing
-
-
-class _Deadline(BaseException):
-    """Raised by the alarm inside a parse that ran past ``settings.limits.file_timeout``.
-
-    A BaseException, so that no reader's ``except Exception`` (a degenerate
-    drawing must not sink a page) can swallow it and run on.
-    """
-
-
-@contextlib.contextmanager
-def _deadline(seconds: float):
-    """Interrupt the body after ``seconds`` (SIGALRM; POSIX main thread only,
-    elsewhere no limit). A subprocess being waited on (LibreOffice, tesseract)
-    is killed by subprocess.run as the exception unwinds."""
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def on_alarm(signum, frame):
-        raise _Deadline()
-
-    old = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
-
-
-@contextlib.contextmanager
-def _memory_cap(mb: int):
-    """Cap this process's address space at ``mb`` MiB for the body (the soft
-    RLIMIT_AS, put back after; POSIX only, elsewhere no limit).
-
-    Only the parse runs under it, never the store's writes, so the same cap
-    serves a spawned worker and the in-process parse of ``workers=1``: an
-    allocation past it raises MemoryError in Python code, and a C library
-    that cannot cope kills only its worker (in-process, the run: the store
-    keeps every file committed before). Children started meanwhile (soffice,
-    tesseract) inherit it. A lower limit already in force is kept.
-    """
-    if not mb or resource is None:
-        yield
-        return
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = mb * 1024 * 1024
-    if hard != resource.RLIM_INFINITY:
-        cap = min(cap, hard)
-    if soft != resource.RLIM_INFINITY and soft <= cap:
-        yield
-        return
-    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
-
-
-def _over_memory(path, mb: int, said: str = "") -> UnreadableDocument:
-    said = f"; the reader said: {said}" if said else ""
-    if mb:
-        return UnreadableDocument(
-            f"needed more than {mb} MiB of memory to parse (setting worker_memory_mb{said}); stopped", path)
-    return UnreadableDocument(f"ran out of memory while parsing{said}; stopped", path)
-
-
-def _vm_peak_mib() -> Optional[int]:
-    """The most address space this process has held (Linux), in MiB."""
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmPeak:"):
-                    return int(line.split()[1]) // 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return None
-
-
-def _hit_cap(mb: int, peak_before: Optional[int]) -> bool:
-    """Whether a parse that failed most likely ran into the cap: its process
-    reached a new peak of at least half the cap. A C library (libxml2 under
-    lxml) reports a failed allocation as its own error ("XMLSyntaxError:
-    unknown error", so a "corrupt DOCX"), not as MemoryError; the refused
-    request itself is never counted, hence half."""
-    if not mb or peak_before is None:
-        return False
-    after = _vm_peak_mib()
-    return after is not None and after > peak_before and after * 2 >= mb
 
 
 def parse_in_worker(path: str, sha256: str, settings: Settings):
@@ -324,23 +106,23 @@ def parse_in_worker(path: str, sha256: str, settings: Settings):
     Public: a parse stage elsewhere (:mod:`boardpack.cluster`, :mod:`boardpack.shards`)
     runs the same task, so a file fails there exactly as it would here."""
     mb = settings.limits.worker_memory_mb
-    peak_before = _vm_peak_mib() if mb else None
+    peak_before = vm_peak_mib() if mb else None
     try:
-        with _memory_cap(mb), _deadline(settings.limits.file_timeout):
+        with memory_cap(mb), deadline(settings.limits.file_timeout):
             return "ok", parse_file(path, settings, sha256=sha256)
-    except _Deadline:
+    except Deadline:
         return "err", UnreadableDocument(
             f"took longer than {settings.limits.file_timeout:g} s to parse (setting file_timeout); stopped", path)
     except MemoryError:
-        return "err", _over_memory(path, mb)
+        return "err", over_memory(path, mb)
     except BoardpackError as e:
         e.__traceback__ = None  # tracebacks do not pickle; the message is the report
         cause = e.__cause__
         e.__cause__ = None
         if isinstance(cause, MemoryError):  # a stage wrapped it: the limit, not the file, is the story
-            return "err", _over_memory(path, mb)
-        if _hit_cap(mb, peak_before):
-            return "err", _over_memory(path, mb, e.message)
+            return "err", over_memory(path, mb)
+        if hit_cap(mb, peak_before):
+            return "err", over_memory(path, mb, e.message)
         if cause is not None and type(e) is BoardpackError:
             e.cause_type = type(cause).__name__  # what the errors table records
         return "err", e
@@ -462,89 +244,107 @@ def ingest_paths(
     """
     started = time.perf_counter()
     settings, workers = _batch_settings(settings, workers)
-    progress = progress or (lambda kind, value: None)
     paths = list(paths)
     found = walk_inputs(paths)
-    files, missing = found.files, found.missing
-    if paths and not files and len(missing) == len(paths):
-        raise NoInputs("no such file or folder: " + ", ".join(display_path(m) for m in missing))
-
-    summary = Summary(files=len(files) + len(missing))
-    progress("start", summary.files)
-    for p, why in found.skipped:
-        summary.skipped.append((display_path(p), why))
-        progress("skip", (display_path(p), why))
-    store = _open_store(db_path, paths, files)
+    if paths and not found.files and len(found.missing) == len(paths):
+        raise NoInputs("no such file or folder: " + ", ".join(display_path(m) for m in found.missing))
+    run = _Run(found, progress or (lambda kind, value: None))
+    run.store = _open_store(db_path, paths, found.files)
     try:
         clean_stale_temp_once()  # boardpack-doc-* folders (and soffice) a killed run left behind
+        run.settle(found)
+        # Biggest files first, so a long file does not finish alone at the end.
+        jobs = sorted(run.todo, key=lambda s: -run.todo[s][0][1])
+        (workers if callable(workers) else local_parse(workers))(jobs, run.todo, settings, run.write)
+        if link:
+            run.link(settings)
+    finally:
+        run.store.close()
+    run.summary.seconds = time.perf_counter() - started
+    return run.summary
 
-        def done(o: FileOutcome) -> None:
-            summary.add(o)
-            progress("file", o)
 
-        def fail(path, err: BaseException, sha=None, size=None) -> None:
-            store.record_failure(path, err, sha256=sha, size=size, fmt=_sniff_format(path))
-            msg = err.message if isinstance(err, BoardpackError) else str(err)
-            done(FileOutcome(display_path(path), "failed", message=msg, error=err))
+class _Run:
+    """One ingest run on the writer's side (this process): the summary and
+    progress every outcome goes to, the store, and ``todo`` (sha256 ->
+    [(path, size)], each set of bytes parsed once)."""
 
-        for m in missing:
-            fail(m, UnreadableDocument("no such file or folder", m))
+    store: Store
 
-        # Hash first: settle unchanged files and known bytes without parsing.
-        todo: dict[str, list[tuple[Path, int]]] = {}  # sha -> [(path, size)], parsed once
-        for f in files:
+    def __init__(self, found: Inputs, progress: Progress):
+        self.progress = progress
+        self.summary = Summary(files=len(found.files) + len(found.missing))
+        self.todo: dict[str, list[tuple[Path, int]]] = {}
+        progress("start", self.summary.files)
+        for p, why in found.skipped:
+            self.summary.skipped.append((display_path(p), why))
+            progress("skip", (display_path(p), why))
+
+    def done(self, o: FileOutcome) -> None:
+        self.summary.add(o)
+        self.progress("file", o)
+
+    def fail(self, path, err: BaseException, sha=None, size=None) -> None:
+        self.store.record_failure(path, err, sha256=sha, size=size, fmt=_sniff_format(path))
+        msg = err.message if isinstance(err, BoardpackError) else str(err)
+        self.done(FileOutcome(display_path(path), "failed", message=msg, error=err))
+
+    def settle(self, found: Inputs) -> None:
+        """Fail the missing paths; hash the rest and settle unchanged files and
+        known bytes without parsing; what is left goes to ``todo``."""
+        for m in found.missing:
+            self.fail(m, UnreadableDocument("no such file or folder", m))
+        for f in found.files:
             try:
                 size = f.stat().st_size
                 sha = file_sha256(f)
             except OSError as e:
-                fail(f, UnreadableDocument(f"cannot read: {e.strerror or e}", f))
+                self.fail(f, UnreadableDocument(f"cannot read: {e.strerror or e}", f))
                 continue
-            if store.is_unchanged(f, sha):
-                done(FileOutcome(display_path(f), "unchanged"))
-            elif sha not in todo and store.has_document(sha):
-                done(FileOutcome(display_path(f), store.add_path(f, sha, size)))
+            if self.store.is_unchanged(f, sha):
+                self.done(FileOutcome(display_path(f), "unchanged"))
+            elif sha not in self.todo and self.store.has_document(sha):
+                self.done(FileOutcome(display_path(f), self.store.add_path(f, sha, size)))
             else:
-                todo.setdefault(sha, []).append((f, size))
+                self.todo.setdefault(sha, []).append((f, size))
 
-        def write(sha: str, status: str, value) -> None:
-            first, *others = todo[sha]
-            if status == "err":
-                for p, size in todo[sha]:
-                    fail(p, value, sha, size)
-                return
-            parsed = value
-            # Other paths with these bytes: new unless they held data before.
-            held = {p: bool((store.file_row(p) or {}).get("sha256")) for p, _ in others}
-            try:
-                outcome = store.store_parsed(parsed)
-            except StoreError as e:
-                if getattr(e, "fatal", False):
-                    raise
-                fail(first[0], e, sha, first[1])
-                return
-            done(FileOutcome(display_path(first[0]), outcome, pages=parsed.pages, rows=parsed.n_rows))
-            page_errors = parsed.doc.metadata.get("page_errors") or []
-            if page_errors:  # stored, but not whole: status partial, one error line, exit 1
-                n = len(page_errors)
-                msg = (f"{n} page{'s' if n > 1 else ''} not read ({page_errors[0]['error']}"
-                       f"{'; ...' if n > 1 else ''}); the rest stored, status partial")
-                summary.errors.append((display_path(first[0]), msg))
-                progress("partial", (display_path(first[0]), msg))
-            for p, size in others:
-                store.add_path(p, sha, size)
-                done(FileOutcome(display_path(p), "replaced" if held[p] else "new"))
+    def write(self, sha: str, status: str, value) -> None:
+        """Store one parse result (or its failure) for every path with these bytes."""
+        first, *others = self.todo[sha]
+        if status == "err":
+            for p, size in self.todo[sha]:
+                self.fail(p, value, sha, size)
+            return
+        parsed = value
+        # Other paths with these bytes: new unless they held data before.
+        held = {p: bool((self.store.file_row(p) or {}).get("sha256")) for p, _ in others}
+        try:
+            outcome = self.store.store_parsed(parsed)
+        except StoreError as e:
+            if getattr(e, "fatal", False):
+                raise
+            self.fail(first[0], e, sha, first[1])
+            return
+        self.done(FileOutcome(display_path(first[0]), outcome, pages=parsed.pages, rows=parsed.n_rows))
+        self.note_partial(first[0], parsed.doc.metadata.get("page_errors") or [])
+        for p, size in others:
+            self.store.add_path(p, sha, size)
+            self.done(FileOutcome(display_path(p), "replaced" if held[p] else "new"))
 
-        # Biggest files first, so a long file does not finish alone at the end.
-        jobs = sorted(todo, key=lambda s: -todo[s][0][1])
-        (workers if callable(workers) else local_parse(workers))(jobs, todo, settings, write)
+    def note_partial(self, path, page_errors: list) -> None:
+        """A file stored, but not whole: status partial, one error line, exit 1."""
+        if not page_errors:
+            return
+        n = len(page_errors)
+        msg = (f"{n} page{'s' if n > 1 else ''} not read ({page_errors[0]['error']}"
+               f"{'; ...' if n > 1 else ''}); the rest stored, status partial")
+        self.summary.errors.append((display_path(path), msg))
+        self.progress("partial", (display_path(path), msg))
 
+    def link(self, settings: Settings) -> None:
         # also when an earlier run stored files but died (or met a lock) while linking
-        if link and (summary.new or summary.replaced or store.links_stale()):
+        if self.summary.new or self.summary.replaced or self.store.links_stale():
             try:
-                summary.linked = store.link(settings)
+                self.summary.linked = self.store.link(settings)
             except BoardpackError as e:
-                summary.errors.append(("link", e.message))
-    finally:
-        store.close()
-    summary.seconds = time.perf_counter() - started
-    return summary
+                self.summary.errors.append(("link", e.message))
