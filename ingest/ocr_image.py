@@ -8,8 +8,10 @@ the same table reconstruction as for text pages can run on OCR words:
 * the tilt: a sheet is seldom fed quite straight (half a degree moves a line
   end by a third of a line over a landscape page), found as the rotation
   whose rows of ink are sharpest (a projection profile);
-* ruling lines: long thin runs of dark pixels, horizontal and vertical, in
-  the straightened image, joined across small breaks (toner gaps, noise);
+* ruling lines: long thin runs of pixels darker than either side (or, between
+  two shaded cells, lighter), horizontal and vertical, in the straightened
+  image, joined across small breaks (toner gaps, noise); a fill's edges
+  count as lines too, as a PDF's rectangle edges do for pdfplumber;
 * fills: large even areas of one clear colour (RAG cells), with the text
   pixels inside them left out; grey shading is no status and is not kept.
 
@@ -27,7 +29,7 @@ import numpy as np
 from PIL import Image
 
 #: bump when what :func:`analyse` returns changes, so cached results are not misread
-VERSION = 4
+VERSION = 5
 
 # Luminance under which a pixel is ink (text, rules); scans are rarely pure black.
 _INK = 150
@@ -236,6 +238,8 @@ def find_fills(rgb: np.ndarray, lum: np.ndarray, scale: float, min_side_pt: floa
             continue
         if len(comp) < 0.6 * (ty1 - ty0) * (tx1 - tx0):
             continue
+        if (ty1 - ty0) * (tx1 - tx0) > 0.5 * th * tw:
+            continue  # coloured paper: the page's colour is no cell's
         cols = np.array([mean_l[y][x] for y, x in comp])
         if cols.std(axis=0).max() > 25:
             continue

@@ -56,6 +56,12 @@ def test_ruling_lines_and_coloured_fills_are_found_grey_is_no_status():
     assert green[0] == pytest.approx(650 * SCALE, abs=3) and green[3] == pytest.approx(320 * SCALE, abs=3)
 
 
+def test_coloured_paper_is_no_cell_fill():
+    page = Image.new("RGB", (850, 1100), (250, 200, 210))  # pink paper
+    ImageDraw.Draw(page).rectangle([100, 200, 300, 260], fill=GREEN)
+    assert [f[4] for f in analyse(page, DPI).fills] == ["#00b050"]
+
+
 def test_one_printed_colour_scanned_a_little_differently_is_one_colour():
     fills = [(0, 0, 10, 10, "#c38eb7"), (10, 0, 20, 10, "#bb85ae"), (20, 0, 30, 10, "#00b050")]
     assert [f[4] for f in same_inks(fills)] == ["#c38eb7", "#c38eb7", "#00b050"]
