@@ -49,6 +49,8 @@ def derived(db: Path) -> dict:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'link%' OR name LIKE 'person%' "
             "OR name = 'paper_duplicates')")]
         out = {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"'))) for t in tables}
+        # link_docs also records when each document was stored: not a link's result
+        out["link_docs"] = sorted(conn.execute("SELECT doc_sha256, plan_titles FROM link_docs"))
         out.update({v: sorted(map(repr, conn.execute(f'SELECT * FROM "{v}"'))) for v in DERIVED_VIEWS})
     finally:
         conn.close()
@@ -131,3 +133,14 @@ def test_other_link_settings_link_every_plan_again(parsed, tmp_path):
         assert store.link()
         assert linking_scope.changed_docs(store.db.conn, linking.DEFAULT) == {}
         assert linking_scope.changed_docs(store.db.conn, Settings(action_link_threshold=80)) is None
+
+
+def test_the_same_bytes_parsed_again_by_another_parser_are_linked_again(parsed, tmp_path):
+    with Store.open(tmp_path / "p.db") as store:
+        for p in parsed[:2]:
+            store.store_parsed(p)
+        assert store.link()
+        # what a parser upgrade leaves: the document's rows written again, same bytes and paths
+        store.db.conn.execute("UPDATE documents SET parser_version = 'next', ingested_at = '2030-01-01T00:00:00'"
+                              " WHERE sha256 = ?", (parsed[0].sha256,))
+        assert set(linking_scope.changed_docs(store.db.conn, linking.DEFAULT)) == {parsed[0].sha256}

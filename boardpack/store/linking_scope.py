@@ -35,11 +35,15 @@ def settings_print(settings: Settings) -> str:
 
 
 def sources(conn: sqlite3.Connection) -> dict[str, str]:
-    """doc sha256 -> its v_sources row and first path as JSON (what every
-    update's sources name, and where the duplicate check's order puts it)."""
+    """doc sha256 -> what the links depend on besides its rows, as JSON: its
+    v_sources row and first path (what every update's sources name, and
+    where the duplicate check's order puts it), and when and by which parser
+    version it was stored (the same bytes parsed again by a newer parser
+    have other rows)."""
     cols = ", ".join(f"s.{r[1]}" for r in conn.execute("PRAGMA table_info(v_sources)"))
     return {r[0]: json.dumps(r[1:]) for r in conn.execute(
-        f"SELECT {cols}, (SELECT MIN(path) FROM files f WHERE f.sha256 = s.doc_sha256) FROM v_sources s")}
+        f"SELECT {cols}, (SELECT MIN(path) FROM files f WHERE f.sha256 = s.doc_sha256), "
+        "d.parser_version, d.ingested_at FROM v_sources s JOIN documents d ON d.sha256 = s.doc_sha256")}
 
 
 def titles_of(conn: sqlite3.Connection, docs) -> dict[str, list[str]]:
