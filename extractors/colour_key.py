@@ -146,6 +146,12 @@ class ColourKey:
         fam = colour_family(fill)
         if fam in self.names:
             return self.names[fam]
+        # a shade the key does not show, of a colour it does (a paler green): the key's word for it
+        by_family = {}
+        for kfill, kstatus in self.fills.items():
+            by_family.setdefault(colour_family(kfill), set()).add(kstatus)
+        if len(by_family.get(fam, ())) == 1:
+            return next(iter(by_family[fam]))
         return status_from_fill(fill)
 
 

@@ -256,6 +256,15 @@ def test_prose_naming_colours_is_no_legend(text, legend):
     assert is_legend(text) is legend
 
 
+def test_key_colour_family_covers_other_shades():
+    from boardpack.extractors.colour_key import ColourKey
+
+    key = ColourKey(fills={"#00b050": "on track", "#ff0000": "not on track"})
+    assert key.status("#00b050") == "on track"
+    assert key.status("#c4e0b4") == "on track"  # a paler green than the key's
+    assert key.status("#ffc000") == "amber"  # a colour the key does not show: its hue
+
+
 def test_legend_can_give_a_colour_another_meaning():
     key = legend_key("Key: blue - completed; green - better position")
     assert key.status("#4f81bd") == "complete"  # blue has no hue status of its own
