@@ -147,7 +147,7 @@ class ColourKey:
         if fam in self.names:
             return self.names[fam]
         # a shade the key does not show, of a colour it does (a paler green): the key's word for it
-        by_family = {}
+        by_family: dict[Optional[str], set[str]] = {}
         for kfill, kstatus in self.fills.items():
             by_family.setdefault(colour_family(kfill), set()).add(kstatus)
         if len(by_family.get(fam, ())) == 1:
