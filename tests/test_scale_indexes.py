@@ -95,3 +95,65 @@ def test_a_documents_first_path_is_read_from_one_index(conn):
     plan = " ".join(r[3] for r in conn.execute(
         "EXPLAIN QUERY PLAN SELECT x.path FROM files x WHERE x.sha256 = 'ab' ORDER BY x.path LIMIT 1"))
     assert "files_sha256_path" in plan and "TEMP B-TREE" not in plan, plan
+
+
+#: the linked timeline, which grows with every pack too (issue 13: the run
+#: audits read the link stage's run tables, not window functions over these)
+PER_LINK = {"link_updates", "link_milestones", "link_plan_periods", "link_plans", "link_runs",
+            "link_milestone_links"}
+RUN_AUDITS = {"stats-awaited": audit.stats_awaited, "not-reported": audit.not_reported}
+
+
+@pytest.fixture(scope="module")
+def timeline(tmp_path_factory):
+    """A store with a linked timeline: runs of both kinds and changes of status."""
+    from boardpack.store.linking_runs import refresh_runs
+
+    store = Store.open(tmp_path_factory.mktemp("timeline") / "t.db")
+    c = store.db.conn
+    c.execute("INSERT INTO link_plans VALUES ('p', 'Plan', NULL, NULL)")
+    c.executemany("INSERT INTO link_plan_periods VALUES ('p', ?, ?, ?)",
+                  [(f"P{i}", f"201{i}-01-01", i) for i in range(4)])
+    for m in ("1.1a", "1.1b"):
+        c.execute("INSERT INTO link_milestones VALUES (?, 'p', ?, '1.1', 'd', NULL)", (m, m))
+        c.executemany("INSERT INTO link_updates VALUES (?,?,?,?,?,?,?,?)",
+                      [(m, f"P{i}", f"201{i}-01-01", "not reported" if i < 3 else "complete", int(i < 3), "",
+                        None, '[{"file": "f.pdf", "page": 1}]') for i in range(4)])
+    refresh_runs(c)
+    yield c
+    store.close()
+
+
+def link_scans(conn, sql: str) -> list[str]:
+    """Linked-timeline tables that ``sql`` reads whole (no index)."""
+    out = []
+    for row in conn.execute("EXPLAIN QUERY PLAN " + sql):
+        m = _SCAN.match(row[3])
+        if m and not m.group("how"):
+            out.append(m.group(1))
+    names = aliases(sql + " " + " ".join(r[0] or "" for r in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'view'")))
+    return sorted({names.get(t, t) for t in out} & PER_LINK)
+
+
+@pytest.mark.parametrize("name", sorted(RUN_AUDITS))
+def test_run_audits_read_the_run_table_by_its_index(timeline, name):
+    runs = RUN_AUDITS[name](timeline)
+    assert runs and runs[0]["periods"] == ["P0", "P1", "P2"], runs
+    sqls = statements(timeline, RUN_AUDITS[name])
+    assert any("FROM link_runs" in s for s in sqls), sqls
+    bad = {s[:90]: link_scans(timeline, s) for s in sqls}
+    assert not any(bad.values()), f"audit {name} scans the timeline: {bad}"
+    first = " ".join(r[3] for r in timeline.execute("EXPLAIN QUERY PLAN " + next(s for s in sqls if "link_runs" in s)))
+    assert "link_runs_audit" in first and "TEMP B-TREE" not in first, first  # its first page comes in order
+
+
+def test_status_changes_are_read_from_their_table_in_order(timeline):
+    changes = audit.status_changes(timeline)
+    assert [(c["from_period"], c["to_period"]) for c in changes] == [("P2", "P3"), ("P2", "P3")]
+    plan = " ".join(r[3] for r in timeline.execute("EXPLAIN QUERY PLAN SELECT * FROM v_status_changes LIMIT 50"))
+    assert "link_status_changes" in plan and "TEMP B-TREE" not in plan and "link_updates" not in plan, plan
+
+
+def test_the_timeline_check_sees_a_full_scan(timeline):
+    assert link_scans(timeline, "SELECT * FROM link_updates NOT INDEXED WHERE milestone_id = '1.1a'") == ["link_updates"]

@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 17
+-- user_version: 18
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -51,6 +51,10 @@ CREATE INDEX files_sha256 ON files(sha256);
 -- index files_sha256_path
 CREATE INDEX files_sha256_path ON files(sha256, path);
 
+-- index files_source_file
+CREATE INDEX files_source_file
+    ON files(replace(path, rtrim(path, replace(path, '/', '')), ''), sha256, path);
+
 -- index indicator_tables_doc
 CREATE INDEX indicator_tables_doc ON indicator_tables(doc_sha256);
 
@@ -77,6 +81,10 @@ CREATE INDEX link_runs_plan ON link_runs(plan_key);
 
 -- index link_status_changes_plan
 CREATE INDEX link_status_changes_plan ON link_status_changes(plan_key);
+
+-- index link_updates_funding
+CREATE INDEX link_updates_funding ON link_updates(milestone_id, period)
+    WHERE funding_allocated IS NOT NULL;
 
 -- index meetings_doc
 CREATE INDEX meetings_doc ON meetings(doc_sha256);
@@ -134,6 +142,9 @@ CREATE INDEX plan_updates_plan ON plan_updates(plan_id);
 
 -- index progress_reports_doc
 CREATE INDEX progress_reports_doc ON progress_reports(doc_sha256);
+
+-- index report_items_doc
+CREATE INDEX report_items_doc ON report_items(doc_sha256);
 
 -- index report_items_report
 CREATE INDEX report_items_report ON report_items(report_id);
@@ -932,18 +943,20 @@ SELECT p.title AS plan_title,
        u.status AS status,
        u.stats_awaited AS stats_awaited,
        u.funding_allocated AS funding_allocated,
-       s.source_file AS source_file,
+       replace(f.path, rtrim(f.path, replace(f.path, '/', '')), '') AS source_file,
        u.page AS page,
        u.doc_sha256 AS doc_sha256,
        u.block_index AS block_index,
-       s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND u.page IS NOT NULL THEN s.file_url || '#page=' || u.page ELSE s.file_url END AS source_url
-FROM plan_updates u
+       f.source_path AS source_path,
+       CASE WHEN d.format = 'pdf' AND u.page IS NOT NULL THEN f.url || '#page=' || u.page ELSE f.url END AS source_url
+FROM files f INDEXED BY files_source_file
+CROSS JOIN documents d ON d.sha256 = f.sha256
+CROSS JOIN plan_updates u ON u.doc_sha256 = f.sha256
 JOIN action_plans p ON p.plan_id = u.plan_id
 JOIN plan_actions a ON a.action_id = u.action_id
 LEFT JOIN plan_milestones m ON m.milestone_id = u.milestone_id
-LEFT JOIN v_sources s ON s.doc_sha256 = u.doc_sha256
-ORDER BY s.source_file, p.ordinal, a.ordinal, m.ordinal, u.period_start;
+WHERE f.path = (SELECT x.path FROM files x WHERE x.sha256 = f.sha256 ORDER BY x.path LIMIT 1)
+ORDER BY replace(f.path, rtrim(f.path, replace(f.path, '/', '')), ''), p.ordinal, a.ordinal, m.ordinal, u.period_start;
 
 -- view v_agenda_items
 CREATE VIEW v_agenda_items AS
@@ -1134,19 +1147,21 @@ SELECT r.priority_area AS priority_area,
        r.period AS period,
        i.section AS section,
        i.item_text AS item_text,
-       s.source_file AS source_file,
+       replace(f.path, rtrim(f.path, replace(f.path, '/', '')), '') AS source_file,
        i.page AS page,
-       s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND i.page IS NOT NULL THEN s.file_url || '#page=' || i.page ELSE s.file_url END AS source_url,
+       f.source_path AS source_path,
+       CASE WHEN d.format = 'pdf' AND i.page IS NOT NULL THEN f.url || '#page=' || i.page ELSE f.url END AS source_url,
        pn.person_id AS person_id
-FROM report_items i
+FROM files f INDEXED BY files_source_file
+CROSS JOIN documents d ON d.sha256 = f.sha256
+CROSS JOIN report_items i ON i.doc_sha256 = f.sha256
 JOIN progress_reports r ON r.report_id = i.report_id
 JOIN report_sections sec ON sec.section_id = i.section_id
-LEFT JOIN v_sources s ON s.doc_sha256 = i.doc_sha256
 LEFT JOIN person_names pn ON pn.name = r.lead_officer
-WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
-                  WHERE d.doc_sha256 = i.doc_sha256 AND d.block_index = i.block_index)
-ORDER BY s.source_file, r.ordinal, sec.ordinal, i.ordinal;
+WHERE f.path = (SELECT x.path FROM files x WHERE x.sha256 = f.sha256 ORDER BY x.path LIMIT 1)
+  AND NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
+                  WHERE dup.doc_sha256 = i.doc_sha256 AND dup.block_index = i.block_index)
+ORDER BY replace(f.path, rtrim(f.path, replace(f.path, '/', '')), ''), r.ordinal, sec.ordinal, i.ordinal;
 
 -- view v_sources
 CREATE VIEW v_sources AS
