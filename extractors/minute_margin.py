@@ -33,6 +33,7 @@ from boardpack.core.textnorm import join_lines
 from boardpack.extractors.attendance_names import TITLES
 from boardpack.extractors.attendance_record import Person
 from boardpack.extractors.meeting_cues import MINUTE_NUM_CELL, Line
+from boardpack.extractors.minute_actions import OWNER_HEAD_WORDS
 
 _TOKEN = r"(?:\(?[A-Z]{2,4}\)?(?:\s*/\s*\(?[A-Z]{2,4}\)?)*|All)"
 MARK_CELL = re.compile(rf"^{_TOKEN}\.?$")
@@ -101,7 +102,7 @@ class MarginOwners:
         self.n = 0
         self.out: list[tuple[str, list[str], Line]] = []
         self.tables: dict[int, bool] = {}
-        self.has_margin = any(self._row_marks(ln) for ln in body if ln.is_row) or any(
+        self.has_margin = any(self._margin_table(ln) for ln in body if ln.is_row) or any(
             self._after_end(raws, k) for ln in body if not ln.is_row for raws in [_raw_lines(ln)] for k in range(len(raws)))
 
     # -- marks ----------------------------------------------------------------------
@@ -170,7 +171,9 @@ class MarginOwners:
     def _margin_table(self, ln: Line) -> bool:
         if ln.block_index not in self.tables:
             rows = ln.block.rows if ln.block is not None else []
-            self.tables[ln.block_index] = any(self._row_marks(Line("", "", None, 0, cells=r.texts)) for r in rows)
+            # a table headed "Owner" / "By whom" is an action table: its initials stand in no margin
+            headed = bool(rows) and any(" ".join(c.lower().rstrip(":").split()) in OWNER_HEAD_WORDS for c in rows[0].texts)
+            self.tables[ln.block_index] = not headed and any(self._row_marks(Line("", "", None, 0, cells=r.texts)) for r in rows)
         return self.tables[ln.block_index]
 
     def boundary(self) -> None:
