@@ -6,9 +6,10 @@ Verbs mirror library functions: ``ingest`` -> :func:`boardpack.batch.ingest_path
 (:class:`~boardpack.core.errors.BoardpackError`) become one ``error: ...`` line
 on stderr and exit 1; usage errors exit 2; ``--debug`` shows tracebacks.
 
-Adding a command: either decorate a function here with ``@cli.command()``,
-or keep it next to its code and list it in :data:`LAZY_COMMANDS` as
-``"name": "module:attribute"`` (imported only when used). Use
+Adding a command: keep it in a ``cli_*`` module named for what it does
+(``cli_ingest``, ``cli_store``, ...) and list it in :data:`LAZY_COMMANDS`
+as ``"name": "module:attribute"`` (imported only when used); ``show`` is
+still decorated here with ``@cli.command()``. Use
 ``@db_option`` and ``@output_options`` from :mod:`boardpack.output` and
 print rows with :func:`boardpack.output.emit`. Every command needs a
 docstring: ``tests/test_cli.py`` fails on a command without help text.
@@ -27,12 +28,15 @@ import click
 from boardpack import __version__
 from boardpack.cli_settings import settings_option
 from boardpack.core.errors import BoardpackError
-from boardpack.output import db_option, emit, error_line, output_options
+from boardpack.output import error_line
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 #: Commands defined in other modules: name -> "module:attribute" (a click command).
 LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS["ingest"] = "boardpack.cli_ingest:ingest"
+LAZY_COMMANDS["files"] = "boardpack.cli_store:files"
+LAZY_COMMANDS["query"] = "boardpack.cli_store:query"
 LAZY_COMMANDS["eval"] = "boardpack.cli_eval:eval_command"  # segmentation+eval owner
 LAZY_COMMANDS["audit"] = "boardpack.cli_longitudinal:audit"
 LAZY_COMMANDS["timeline"] = "boardpack.cli_longitudinal:timeline"
@@ -149,162 +153,6 @@ def cli():
     `boardpack query "select ..."`. The database is db/boardpacks.db
     unless --db says otherwise.
     """
-
-
-# -- ingest ----------------------------------------------------------------
-
-
-class _IngestProgress:
-    """Progress callback for ingest_paths: a rich bar with files and pages/s on stderr."""
-
-    def __init__(self, show_bar: bool):
-        from rich.console import Console
-
-        self.console = Console(stderr=True, highlight=False)
-        self.bar = None
-        self.task = None
-        self.pages = 0
-        if show_bar and self.console.is_terminal:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self.bar = Progress(
-                TextColumn("ingest"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("files"),
-                TextColumn("{task.fields[pages]} pages"),
-                TextColumn("{task.fields[rate]}"),
-                TimeElapsedColumn(),
-                console=self.console,
-                transient=True,
-            )
-
-    def __call__(self, kind: str, value) -> None:
-        if kind == "start" and self.bar is not None:
-            self.bar.start()
-            self.task = self.bar.add_task("ingest", total=value, pages=0, rate="")
-        elif kind == "skip":
-            path, why = value
-            self._say(f"skipped: {path}: {why}")
-        elif kind == "partial":
-            path, why = value
-            self._say(f"error: {path}: {why}".replace("\n", " "))
-        elif kind == "file":
-            self.pages += value.pages
-            if value.outcome == "failed":
-                self._say(f"error: {value.path}: {value.message}".replace("\n", " "))
-            if self.bar is not None:
-                elapsed = self.bar.tasks[0].elapsed or 0
-                rate = f"{self.pages / elapsed:.1f} pages/s" if elapsed > 0 and self.pages else ""
-                self.bar.update(self.task, advance=1, pages=self.pages, rate=rate)
-
-    def _say(self, line: str) -> None:
-        if self.bar is not None:
-            self.bar.console.print(line, markup=False, soft_wrap=True)
-        else:
-            click.echo(line, err=True)
-
-    def stop(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@db_option
-@click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
-              help="Parser processes to run in parallel (default: number of CPUs; 1 parses in this process).")
-@click.option("-s", "--silent", is_flag=True, help="Hide the progress bar (errors and the summary still print).")
-@click.option("--pdf-engine", type=click.Choice(["pdfium", "pdfplumber"]), default=None,
-              help="Read PDF text layers with pdfium (fast) or pdfplumber (the reference reader); "
-                   "default: the pdf.engine setting.")
-@click.option("--cluster", metavar="ADDRESS", default=None,
-              help="Parse on a Dask cluster: a scheduler's address (tcp://HOST:8786), or 'local' for a "
-                   "LocalCluster of -w processes. Needs the cluster extra (pip install 'boardpack[cluster]').")
-@click.option("--shards", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
-              help="Write each parsed file as a shard in DIR instead of into the database; "
-                   "`boardpack merge DIR --db FILE` builds the store.")
-@settings_option
-def ingest(paths, db, workers, silent, settings, cluster, shards, pdf_engine):
-    """Ingest board-pack files and folders (recursively) into the database.
-
-    Every file is attempted, whatever its extension: PDF, DOCX and DOC are
-    read (the format is detected from the bytes), anything else is recorded
-    as failed. Inside folders, sidecars (*.json such as gold annotations,
-    README files, *.py) and hidden files are skipped. Unchanged files are
-    skipped after hashing; a changed file replaces what its path held; the
-    same bytes under two paths are stored once. Each failing file prints "error: PATH: MESSAGE" and is recorded in
-    the errors table; the rest of the batch goes on.
-
-    Ends with one summary line: files new/unchanged/replaced/failed, pages
-    parsed, rows extracted, seconds. Exit status: 0 all stored, 1 some files
-    failed (the rest stored), 2 usage error (no input exists).
-    """
-    from dataclasses import replace
-
-    from boardpack.batch import NoInputs
-    from boardpack.cli_shards import ingest_run
-
-    if pdf_engine:  # the flag wins over --settings
-        settings = replace(settings, pdf=settings.pdf.updated({"engine": pdf_engine}))
-    progress = _IngestProgress(show_bar=not silent)
-    try:
-        summary = ingest_run(paths, db, workers, progress, settings=settings, cluster=cluster, shards=shards)
-    except NoInputs as e:
-        click.echo(f"error: {e.message}", err=True)
-        sys.exit(2)
-    finally:
-        progress.stop()
-    for where, message in summary.errors:
-        if where == "link":
-            click.echo(f"error: link: {message}", err=True)
-    click.echo(summary.line())
-    sys.exit(1 if summary.errors else 0)
-
-
-# -- files -------------------------------------------------------------------
-
-FILE_COLUMNS = ("path", "format", "pages", "status", "error", "size", "sha256", "ingested_at", "parser_version")
-
-
-@cli.command()
-@db_option
-@output_options
-def files(db, fmt):
-    """List every ingested file: path, format, pages, status (ok, scanned, partial, failed) and error.
-
-    A failed file that still has data from an earlier good version keeps
-    status ok and shows the latest error.
-    """
-    from boardpack.store.database import Store, iter_rows
-
-    with Store.open(db, readonly=True) as store:
-        rows = iter_rows(store, f"SELECT {', '.join(FILE_COLUMNS)} FROM files ORDER BY path")
-    emit(rows, fmt, columns=FILE_COLUMNS)
-
-
-# -- query -------------------------------------------------------------------
-
-
-@cli.command()
-@click.argument("sql")
-@db_option
-@click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
-              help="Named parameter for :NAME in the SQL (repeatable).")
-@output_options
-def query(sql, db, params, fmt):
-    """Run one read-only SQL statement against the database and print the rows.
-
-    The database is opened read-only (mode=ro, query_only), so INSERT,
-    UPDATE, DELETE and DDL are rejected. Example:
-
-        boardpack query "select source_file, count(*) from v_sources group by 1" --table
-    """
-    from boardpack.store.database import Store
-
-    with Store.open(db, readonly=True) as store:
-        cols, rows = store.query(sql, dict(params) if params else None)
-    emit((dict(zip(cols, r)) for r in rows), fmt, columns=cols)
 
 
 # -- show --------------------------------------------------------------------
