@@ -2,7 +2,9 @@
 
 Every total, subtotal and balance row of a money column is compared with the
 sums its items could make (plain, signed, since the last subtotal, a balance
-carried down), within the rounding the printed amounts allow; the outcome is a
+carried down), within the rounding the printed amounts allow; on a statement
+form whose lines carry arithmetic signs ("(+)", "(-)", "(=)") only the "(=)"
+line is a sum, of the lines above it taken with their signs; the outcome is a
 ``budget_checks`` row, and a mismatch is also a ``total_mismatch`` warning.
 A cell that lists labelled amounts and their total is checked the same way.
 """
@@ -48,10 +50,10 @@ class _Running:
         self.totals: list[float] = []
         self.incomplete = False  # an item in the segment whose amount could not be read
 
-    def item(self, v: Optional[float], raw: str, label: Optional[str]) -> None:
+    def item(self, v: Optional[float], raw: str, label: Optional[str], deduct: bool = False) -> None:
         if v is not None:
             self.segment.append((v, raw))
-            self.signed.append(-abs(v) if _DEDUCT.search(label or "") else v)
+            self.signed.append(-abs(v) if deduct or _DEDUCT.search(label or "") else v)
             self.all_items.append(v)
         elif raw.strip() and parse_value(raw).kind == "text":
             self.incomplete = True
@@ -101,6 +103,18 @@ def _judge(v: float, cands: list[tuple[str, float, int]], tol: float,
     return ("unchecked" if incomplete or n_items < 2 else "mismatch"), method, computed, n_items
 
 
+#: The arithmetic sign a statement form prints before a line ("2. (+) Precept", "7. (=) Balances carried forward").
+_FORM_SIGN = re.compile(r"^\s*(?:\d{1,2}[.,]?\s*)?\(\s*([-+=])\s*\)")
+
+
+def form_sign(lay: TableLayout, lr: LogicalRow) -> Optional[str]:
+    """The sign a statement form prints before row ``lr``'s label (+, - or =), or None."""
+    if lay.label_col is None:
+        return None
+    m = _FORM_SIGN.match(lay.cell(lr.row_index, lay.label_col) or "")
+    return m.group(1) if m else None
+
+
 class _TotalsCheck:
     """Each stated total of a table's money columns checked against the items above it."""
 
@@ -113,11 +127,18 @@ class _TotalsCheck:
         measure = value_measures(self.lay)[col.index]
         scale = column_scale(self.lay, col)
         run = _Running()
+        signs = {id(lr): form_sign(self.lay, lr) for lr in self.rows}
+        form = any(signs.values())
         for lr in self.rows:
             raw = lr.values.get(col.index, "")
             v = parse_money(raw, scale=cell_scale(raw, scale))
-            if not lr.total:
-                run.item(v, raw, lr.label)
+            sign = signs[id(lr)]
+            if not lr.total or (form and sign in ("+", "-")):
+                # on a statement form a line marked (+) or (-) is a term of the (=) line,
+                # whatever its words ("3. (+) Total other receipts")
+                run.item(v, raw, lr.label, deduct=sign == "-")
+            elif form and sign != "=":
+                continue  # a form's other lines (boxes after the result) total nothing printed above them
             elif v is not None and id(lr) in self.own:
                 self._check(lr, (col, measure, scale), v, raw, run)
             elif v is not None:

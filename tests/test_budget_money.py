@@ -134,6 +134,34 @@ def test_two_items_off_by_more_than_rounding_is_a_mismatch_and_within_rounding_i
     assert [c["status"] for c in ok.rows["budget_checks"]] == ["ok"]
 
 
+STATEMENT_FORM = [
+    ["", "31 March 2025", "31 March 2026"],
+    ["1. Balances brought forward", "16,634", "16,053"],
+    ["2. (+) Precept or Rates and Levies", "7,994", "8,154"],
+    ["3. (+) Total other receipts", "1,535", "1,445"],
+    ["4. (-) Staff costs", "1,972", "2,018"],
+    ["5. (-) Loan interest/capital repayments", "0", "0"],
+    ["6. (-) All other payments", "8,138", "7,184"],
+    ["7. (=) Balances carried forward", "16,053", "16,450"],
+    ["8. Total value of cash and short term investments", "16,053", "16,450"],
+    ["9. Total fixed assets plus long term investments and assets", "59,962", "59,962"],
+    ["10. Total borrowings", "0", "0"],
+]
+
+
+def test_a_statement_form_checks_its_result_line_with_the_signs_printed():
+    """Lines marked (+)/(-) are the terms of the (=) line whatever their words; the
+    boxes after it total nothing printed above them, so they are not checked."""
+    res = run([Block(kind=HEADING, text="Section 2 - Accounting Statements 2025/26"), table(STATEMENT_FORM)])
+    checks = {(c["total_item"], c["measure"]): c for c in res.rows["budget_checks"]}
+    assert set(checks) == {("Balances carried forward", "31 March 2025"), ("Balances carried forward", "31 March 2026")}
+    assert {c["status"] for c in checks.values()} == {"ok"}
+    assert not [w for w in res.warnings if w["kind"] == "total_mismatch"]
+    a = amounts(res)
+    assert a[("Total other receipts", "31 March 2026")]["is_total"] == 1  # still marked as the form names it
+    assert a[("Total other receipts", "31 March 2026")]["financial_year"] == "2025/26"
+
+
 # -- sections and run-together columns -------------------------------------------
 
 ACCOUNT = [
