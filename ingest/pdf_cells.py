@@ -107,7 +107,15 @@ def words_text(words: Sequence[dict]) -> str:
             lines[-1].append(w)
         else:
             lines.append([w])
-    return "\n".join(" ".join(x["text"] for x in sorted(ln, key=lambda w: w["x0"])) for ln in lines)
+    texts = [" ".join(x["text"] for x in sorted(ln, key=lambda w: w["x0"])) for ln in lines]
+    if len(texts) == 2 and _NUMBER_HEAD.match(texts[0]) and _NUMBER_TAIL.match(texts[1]):
+        # a reference too long for its narrow column, broken mid-number ("1.1" / "0")
+        return texts[0] + texts[1]
+    return "\n".join(texts)
+
+
+_NUMBER_HEAD = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.$|^\d{1,3}(?:\.\d{1,3})+$")
+_NUMBER_TAIL = re.compile(r"^\d{1,2}[a-z]?$")
 
 
 def _centre(w: dict) -> tuple[float, float]:

@@ -34,15 +34,25 @@ def ruled_table_block(table, words: Sequence[dict], fills: Sequence[Fill], page_
     out_rows = [row for r in table.rows if (row := grid.row(r, page_no)) is not None]
     if not grid.any_text or not out_rows:
         return None
-    out_rows = _drop_empty_rows(_split_banded_rows(out_rows, grid.cell_words))
-    # the rows kept are the table: words under a lattice that only some rows
-    # have (a shaded header band, a column of coloured status squares) are
-    # not in its cells and stay in the text flow
-    boxes = [r.bbox for r in out_rows if r.bbox]
-    bbox = (table.bbox[0], min(b[1] for b in boxes), table.bbox[2], max(b[3] for b in boxes)) if boxes else table.bbox
-    block = table_block(out_rows, page_no, bbox, grid.words, style="ruled")
+    rows = _split_banded_rows(out_rows, grid.cell_words)
+    kept = _drop_empty_rows(rows)
+    text_bottom = max((w["bottom"] for ws in grid.cell_words.values() for w in ws), default=table.bbox[3])
+    block = table_block(kept, page_no, _kept_box(table.bbox, rows, kept, text_bottom), grid.words, style="ruled")
     block.columns = grid.cols
     return block
+
+
+def _kept_box(bbox, rows: list[Row], kept: list[Row], text_bottom: float):
+    """The table's box down to the first row without text under its last row
+    with text (or its cells' last words, if lower): words under a lattice that
+    goes on below its rows (a shaded header band over a column of coloured
+    status squares) are not in its cells and stay in the text flow."""
+    if len(kept) == len(rows):
+        return bbox
+    last = max(i for i, r in enumerate(rows) if any(r is k for k in kept))
+    if last + 1 < len(rows) and rows[last + 1].bbox:
+        return (bbox[0], bbox[1], bbox[2], min(bbox[3], max(rows[last + 1].bbox[1], text_bottom)))
+    return bbox
 
 
 def ruled_columns(table) -> list[float]:

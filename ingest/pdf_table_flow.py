@@ -107,16 +107,24 @@ def _page_runs(lines: list, size: float, p) -> list[tuple[int, int, object, set]
     (a row the page finder stopped at, a group heading across the table): its
     block is then None, to be laid out again in the columns of both."""
     out: list = []
+    widest = 0  # columns the page finder gave the runs merged so far
     for i0, i1, blk in find_text_tables(lines, size, p.number, p.fills):
         if out:
             a0, a1, _, labels = out[-1]
             cols = word_columns([ln for ln in lines[a0 : a1 + 1] if id(ln) not in labels], size)
             below = lines[a1 + 1 : i1 + 1]
             found: set = set()
-            if len(cols) >= 2 and len(_fitting(below, cols, size, gap=False, labels=found)) == len(below):
+            # only a table whose rows are numbered tells its rows apart whatever
+            # the page finder stopped at (figures and lists keep their finding)
+            if (len(cols) >= max(2, widest, blk.n_cols)
+                    and len(_fitting(below, cols, size, gap=False, labels=found)) == len(below)
+                    and row_columns([ln for ln in lines[a0 : i1 + 1] if id(ln) not in labels | found], cols)[0]
+                    is not None):
                 out[-1] = (a0, i1, None, labels | found)
+                widest = max(widest, blk.n_cols)
                 continue
         out.append((i0, i1, blk, set()))
+        widest = blk.n_cols
     return out
 
 
@@ -138,7 +146,16 @@ def _continuation(flow: _Flow, lines: list) -> list:
     cols = flow.columns()
     if len(cols) < 2:
         return []
-    out = _fitting(lines, cols, flow.size, labels=flow.labels)
+    header = [_said(ln) for ln in flow.parts[0].lines]
+    # a bold line within the first column that does not repeat the table's own
+    # first lines is a heading over what follows, not a row: the table ended
+    # with the page before (a bold line across the columns may be a group
+    # heading inside the table: _fitting decides)
+    n = 0
+    while n < len(lines) and (not getattr(lines[n], "bold", False) or _said(lines[n]) in header[:n + 1]
+                              or crosses(lines[n], cols, flow.size)):
+        n += 1
+    out = _fitting(lines[:n], cols, flow.size, labels=flow.labels)
     if not out:
         return []
     spread = [filled_columns(ln, cols) for ln in out]
@@ -178,10 +195,16 @@ def _close(flow: _Flow) -> None:
     whole table, and put the parts on their pages. A table on one page that
     its page's finder read whole keeps that reading."""
     cols = flow.columns()
-    if (len(flow.parts) < 2 and flow.alone is not None) or len(cols) < 2:
+    alone = flow.alone
+    if alone is not None and (len(flow.parts) < 2 or len(cols) < alone.n_cols) or len(cols) < 2:
+        # one page, or columns over all pages poorer than the first page's own
+        # (figures set close to their labels): each page keeps its own finding
         first = flow.parts[0]
-        if flow.alone is not None:
-            _place(first.page, first.lines[: flow.alone_lines], flow.alone)
+        if alone is not None:
+            _place(first.page, first.lines[: flow.alone_lines], alone)
+        for part in flow.parts[1:]:
+            for i0, i1, blk in find_text_tables(part.lines, flow.size, part.page.number, part.page.fills):
+                _place(part.page, part.lines[i0 : i1 + 1], blk)
         return
     lines = flow.lines
     extent = (min(min(ln.x0 for ln in lines), cols[0][0]), max(max(ln.x1 for ln in lines), cols[-1][1]))

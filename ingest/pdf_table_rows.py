@@ -135,15 +135,23 @@ def key_column(per_line: list[list[list[dict]]]) -> Optional[int]:
     tie). A group label left of it ("1. PROTECT THE VULNERABLE" over actions
     1.1, 1.2 ...) numbers fewer lines; lettered milestones (1.1a, 1.1b) are
     items inside a row, not rows."""
-    counts: Counter = Counter()
+    numbers: dict[int, list[str]] = {}
     for slots in per_line:
         for c, ws in enumerate(slots):
             if ws and ROW_NUMBER.match(ws[0]["text"]):
-                counts[c] += 1
+                numbers.setdefault(c, []).append(ws[0]["text"])
+    # row numbers go up down the table (1.1, 1.2 ... 1.10, 2.1); a column of
+    # amounts ("5700", "98.4", "225") does not
+    counts = Counter({c: len(ns) for c, ns in numbers.items() if _ascending(ns)})
     if not counts:
         return None
     best = max(counts.values())
     return min(c for c, n in counts.items() if n == best) if best >= 2 else None
+
+
+def _ascending(numbers: list[str]) -> bool:
+    keys = [tuple(int(p) for p in re.findall(r"\d+", n)) for n in numbers]
+    return sum(1 for a, b in zip(keys, keys[1:]) if b > a) >= 0.8 * (len(keys) - 1)
 
 
 #: A lettered item inside a numbered row: "1.1a", "(2.3b)".
