@@ -24,6 +24,7 @@ from boardpack.extractors.budgets import BudgetExtractor
 from boardpack.extractors.budgets_columns import amounts_in
 from boardpack.extractors.budgets_year import COLUMN, MEETING, PAPER, TITLE, YearFinder, stated_year
 from boardpack.extractors.numeric_tables import unit_statement
+from boardpack.schema import migrate, migrations
 from boardpack.store import audit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -259,6 +260,27 @@ def test_every_amount_and_check_carries_its_year():
         == ("2016/17", COLUMN)
     assert a[("Insurance", "2015/6")]["financial_year"] == "2015/16"
     assert a[("Insurance", "Payment")]["year_source"] == TITLE  # the heading just above is the table's title
+
+
+# -- the migration on a store made before it -------------------------------------------
+
+def test_migration_keeps_earlier_budget_rows_and_gives_them_the_table_scale(tmp_path):
+    conn = sqlite3.connect(tmp_path / "old.db")
+    conn.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for num, name, sql in migrations():
+        if num < 17:
+            conn.executescript(sql + f"\nINSERT INTO schema_migrations VALUES ('{name}', datetime('now'));")
+    conn.execute("INSERT INTO documents (sha256, format, size, parser_version, ingested_at) "
+                 "VALUES (?, 'pdf', 1, 'old', '2026-11-30')", (SHA,))
+    conn.execute("INSERT INTO budget_tables (table_id, doc_sha256, title, scale, n_items, n_totals) "
+                 "VALUES ('t1', ?, 'Revenue (£m)', 1000000, 1, 0)", (SHA,))
+    conn.execute("INSERT INTO budget_amounts (amount_id, table_id, doc_sha256, row_index, item, measure, amount, "
+                 "amount_raw, is_total) VALUES ('a1', 't1', ?, 1, 'Adults', 'Budget', 586100000, '586.1', 0)", (SHA,))
+    migrate(conn)
+    row = conn.execute("SELECT item, amount, amount_raw, scale, unit, financial_year, total_kind FROM budget_amounts").fetchone()
+    assert row == ("Adults", 586100000.0, "586.1", 1000000, None, None, None)
+    cols = [r[1] for r in conn.execute("PRAGMA table_info(v_budget_amounts)")]
+    assert cols[-5:] == ["total_kind", "scale", "unit", "financial_year", "year_source"]
 
 
 # -- the funding audit over a store -------------------------------------------------
