@@ -83,3 +83,10 @@ def test_first_page_walks_files_by_name_and_sorts_one_document_at_a_time(conn, v
     plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT * FROM {view} LIMIT 50")]
     assert plan[0].startswith("SCAN f USING INDEX files_source_file"), plan
     assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan  # only RIGHT PART OF ORDER BY
+
+
+@pytest.mark.parametrize("view", ["v_action_updates", "v_report_items"])
+def test_copies_are_told_from_the_index_not_the_block_rows(conn, view):
+    # migration 0019: a block's paper comes from blocks_paper, not from the row behind its text
+    plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT * FROM {view} LIMIT 50")]
+    assert any("COVERING INDEX blocks_paper" in step for step in plan), plan

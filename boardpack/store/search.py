@@ -21,11 +21,14 @@ _TOKEN = re.compile(r"[\w£%/.-]+", re.UNICODE)
 
 _RANKED = "SELECT rowid, bm25(blocks_fts) FROM blocks_fts WHERE blocks_fts MATCH ? ORDER BY bm25(blocks_fts)"
 _BLOCKS = """
-    SELECT b.rowid, b.doc_sha256, b.page, b.kind, p.paper_type,
+    SELECT b.rowid, b.doc_sha256, b.page, b.kind,
            EXISTS (SELECT 1 FROM v_duplicate_blocks d
                    WHERE d.doc_sha256 = b.doc_sha256 AND d.block_index = b.block_index)
-    FROM blocks b LEFT JOIN papers p ON p.paper_id = b.paper_id
-    WHERE b.rowid IN ({})"""
+    FROM blocks b WHERE b.rowid IN ({})"""
+# A block's paper is its last column, read past the block's text (often on
+# overflow pages): looked up for the kept rows only. The copies check reads
+# it from the index blocks_paper (migration 0019) instead.
+_PAPER_TYPE = "SELECT p.paper_type FROM blocks b JOIN papers p ON p.paper_id = b.paper_id WHERE b.rowid = ?"
 #: matches looked up in one query (the best first; most searches need one batch)
 BATCH = 100
 _FILE = "SELECT source_file FROM v_sources WHERE doc_sha256 = ?"
@@ -67,15 +70,20 @@ def _search(conn: sqlite3.Connection, q: str, limit: int) -> list[dict]:
             if len(kept) >= limit and score > kept[-1][0]:
                 break  # every block that can make the first ``limit`` is kept, ties included
             row = info.get(rowid)
-            if row is None or row[4]:
+            if row is None or row[3]:
                 continue  # a block of a copy of a paper: the paper is counted once
-            sha, page, kind, paper_type, _ = row
+            sha, page, kind, _ = row
             if sha not in files:
                 found = conn.execute(_FILE, (sha,)).fetchone()
                 files[sha] = found[0] if found else None
-            kept.append((score, files[sha], page, kind, paper_type, rowid))
+            kept.append((score, files[sha], page, kind, rowid))
     # SQL's order: NULL before any file name or page
     kept.sort(key=lambda k: (k[0], k[1] is not None, k[1] or "", k[2] is not None, k[2] or 0))
-    return [{"file": file, "page": page, "kind": kind, "paper_type": paper_type,
+    return [{"file": file, "page": page, "kind": kind, "paper_type": _paper_type(conn, rowid),
              "snippet": conn.execute(_SNIPPET, (q, rowid)).fetchone()[0], "score": round(score, 3)}
-            for score, file, page, kind, paper_type, rowid in kept[:max(limit, 0)]]
+            for score, file, page, kind, rowid in kept[:max(limit, 0)]]
+
+
+def _paper_type(conn: sqlite3.Connection, rowid: int):
+    found = conn.execute(_PAPER_TYPE, (rowid,)).fetchone()
+    return found[0] if found else None

@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 18
+-- user_version: 19
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -23,6 +23,9 @@ CREATE INDEX attendance_meeting ON attendance(meeting_id);
 
 -- index attendance_person
 CREATE INDEX attendance_person ON attendance(person);
+
+-- index blocks_paper
+CREATE INDEX blocks_paper ON blocks(doc_sha256, block_index, paper_id);
 
 -- index budget_amounts_doc
 CREATE INDEX budget_amounts_doc ON budget_amounts(doc_sha256);
@@ -1037,7 +1040,7 @@ WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
 -- view v_duplicate_blocks
 CREATE VIEW v_duplicate_blocks AS
 SELECT b.doc_sha256, b.block_index, d.canonical_paper_id
-FROM blocks b JOIN paper_duplicates d ON d.paper_id = b.paper_id;
+FROM blocks b INDEXED BY blocks_paper JOIN paper_duplicates d ON d.paper_id = b.paper_id;
 
 -- view v_indicator_values
 CREATE VIEW v_indicator_values AS
