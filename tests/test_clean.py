@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from boardpack.ingest import file_sha256
+from boardpack.ingest import file_sha256, read_document
 from boardpack.ingest.clean import clean_document
 from boardpack.ingest.furniture import FURNITURE, furniture_key, is_file_path, is_page_number, mark_furniture
 from boardpack.ingest.pdf_reader import read_pdf
@@ -171,3 +171,14 @@ def test_clean_drops_only_what_the_read_stage_flagged():
     assert d.footers == ["Partnership Board"]
     clean_document(d)
     assert [b.norm for b in d.blocks] == ["Body"] and [b.index for b in d.blocks] == [0]
+
+
+def test_read_stage_flags_furniture_and_clean_drops_it():
+    # read_document is where the test runs (after OCR'd pages would join):
+    # `show --stage read` shows the flags and the recorded headers/footers
+    doc = read_document(FIXTURES / "table-split-across-pages.pdf")
+    flagged = [b.norm for b in doc.blocks if FURNITURE in b.flags]
+    assert "Page 1 of 6" in flagged and doc.headers == ["South Cambridgeshire CDRP Rolling Plan 2009-2012"]
+    n = len(doc.blocks)
+    clean_document(doc)
+    assert len(doc.blocks) == n - len(flagged) and not any(FURNITURE in b.flags for b in doc.blocks)
