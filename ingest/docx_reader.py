@@ -30,7 +30,7 @@ from boardpack.core.settings import DEFAULT, Settings
 from boardpack.core.model import PAGE_BREAK, PARAGRAPH, Block, Document
 from boardpack.ingest.docx_package import app_properties, footnotes, headers_footers, open_package
 from boardpack.ingest.docx_paragraphs import ParagraphsMixin
-from boardpack.ingest.docx_styles import StyleSheet, qn
+from boardpack.ingest.docx_styles import StyleSheet, document_theme, qn
 from boardpack.ingest.docx_tables import BLOCK_WRAPPERS, TablesMixin, is_placeholder
 
 W_P, W_TBL = qn("w:p"), qn("w:tbl")
@@ -50,7 +50,8 @@ class DocxBodyReader(ParagraphsMixin, TablesMixin):
             styles_el = part.styles.element
         except (KeyError, AttributeError):
             styles_el = None
-        self.ss = StyleSheet(styles_el, numbering_el)
+        # the theme resolves shading written as a theme colour only (w:themeFill)
+        self.ss = StyleSheet(styles_el, numbering_el, document_theme(part))
         self.body = wdoc.element.body
         self.blocks: list[Block] = []
         self.page = 1

@@ -60,13 +60,8 @@ def test_colour_only_priorities_table_with_key(parsed, ext, name):
     assert got == [(title, "", label, status) for label, status in PRIORITIES]
 
 
-THEME_PENDING = "the DOCX reader does not pass the theme part to the style sheet yet (docx_reader.py edit pending)"
-
-
 @pytest.mark.parametrize("ext", ["docx", "pdf"])
 def test_legend_paragraph_and_theme_fills(parsed, ext):
-    if ext == "docx":
-        pytest.skip(THEME_PENDING)
     got = _status_rows(parsed, FIX / f"{LEGEND}.{ext}")
     title = "Community safety priorities 2016/17"
     assert got == [(title, ref, label, status) for ref, label, status in THEMED]
@@ -154,9 +149,6 @@ def test_scorecard_ticks_and_rag_letters_pdf(parsed):
     assert [g for g in got if g[0] != "Priorities at a glance"] == SCORECARD_ROWS + KEYED_ROWS
 
 
-@pytest.mark.xfail(strict=True, reason="the PDF reader drops a borderless table whose status column has "
-                   "no words; needs ingest.pdf_fill_cells.blank_fill_words called in pdf_page "
-                   "(note C_to_G.md)")
 def test_borderless_fill_only_column_pdf(parsed):
     got = _status_rows(parsed, FIX / f"{SCORECARD}.pdf")
     assert [g for g in got if g[0] == "Priorities at a glance"] == BORDERLESS_ROWS
@@ -301,7 +293,6 @@ def test_theme_tints_and_shades_match_what_word_wrote():
 def test_table_style_bands_and_header_shading(parsed):
     """The legend fixture's table takes its header and row-band shading from the
     style's conditional formatting (firstRow, band1Horz) in theme colours."""
-    pytest.skip(THEME_PENDING)
     t = next(b for b in parsed(FIX / f"{LEGEND}.docx", until="read").doc.blocks if b.kind == "table")
     fills = [[c.fill for c in r.cells] for r in t.rows]
     assert fills[0] == ["#9bbb59"] * 3  # firstRow
