@@ -43,6 +43,7 @@ from boardpack.extractors.budget_labels import cell_scale, column_unit, money_co
 from boardpack.extractors.budget_prose import prose_tables
 from boardpack.extractors.budget_rows import LogicalRow, logical_rows
 from boardpack.extractors.budget_totals import check_totals, emit_breakdown
+from boardpack.extractors.budgets_beside import names_beside, with_names
 from boardpack.extractors.budgets_columns import split_run_together
 from boardpack.extractors.budgets_sections import BARE_TOTAL, sections
 from boardpack.extractors.budgets_year import YearFinder
@@ -216,7 +217,9 @@ class BudgetExtractor(Extractor):
                 continue
             scope.unit_lines[block.index] = unit_line_above(ctx.doc, block, paper)
             try:
-                secs = sections(split_run_together(lay))
+                named = names_beside(ctx.doc, block, paper, lay, ctx.table_analyses)
+                split = split_run_together(lay)
+                secs = sections(with_names(split, named) if named else split)
                 for j, sec in enumerate(secs):
                     parts = side_by_side(sec.layout)
                     for k, part in enumerate(parts):

@@ -7,11 +7,13 @@ of amounts ("19,286 - - (1,621,306)"), with the column names stacked in its
 header cell one word per column and line ("Charges Operating Capital
 Government" over "Services Contributions Contributions Activities").
 
-A column is read as ``k`` columns when every filled body cell (at least two)
-is exactly ``k`` amounts (a currency sign printed apart from its figure goes
-with it; "-" is a nil), ``k`` >= 2. Its headers are the header lines of
-exactly ``k`` words, one word to each part, joined down the lines as any
-stacked header is. A table with no such column is unchanged.
+A column is read as ``k`` columns when its filled body cells (at least two)
+are amounts, nine in ten of them exactly ``k`` side by side and none more (a
+currency sign printed apart from its figure is the column's; "-" is a nil),
+``k`` >= 2; a cell with fewer, where a blank was lost, is left whole. Its
+headers are the header lines of exactly ``k`` words, one word to each part,
+and a shorter line over them (a group heading) heads every part, joined down
+the lines as any stacked header is. A table with no such column is unchanged.
 """
 
 from __future__ import annotations
@@ -52,17 +54,18 @@ def _lead_rows(lay: TableLayout, c: int) -> set[int]:
     out = set()
     for r in lay.body_rows:
         cell = one_line(lay.cell(r, c))
-        if re.search(r"\d", cell):
+        if cell and amounts_in(cell):  # ("£000s £000s" is a unit line of the header, not amounts)
             break
         out.add(r)
     return out
 
 
 def _run_width(lay: TableLayout, c: int) -> int:
-    """How many amounts every filled body cell of column ``c`` holds (0 when not all the same, or fewer than two)."""
-    widths = set()
+    """How many amounts the filled body cells of column ``c`` hold side by side: the width
+    nearly all of them share (a cell or two with fewer, where the text layer dropped a
+    blank, are left whole); 0 when that is under two or any cell is not amounts."""
+    widths: list[int] = []
     lead = _lead_rows(lay, c)
-    n_filled = 0
     for r in lay.body_rows:
         cell = lay.cell(r, c)
         if r in lead or not one_line(cell):
@@ -70,25 +73,29 @@ def _run_width(lay: TableLayout, c: int) -> int:
         parts = amounts_in(cell)
         if parts is None:
             return 0
-        widths.add(len(parts))
-        n_filled += 1
-    if len(widths) != 1:
+        widths.append(len(parts))
+    if len(widths) < 2:
         return 0
-    k = widths.pop()
-    return k if k >= 2 and n_filled >= 2 else 0
+    k = max(set(widths), key=widths.count)
+    if k < 2 or any(w > k for w in widths) or widths.count(k) < 0.9 * len(widths):
+        return 0
+    return k
 
 
 def _split_words(text: str, k: int) -> list[str]:
     """A header line of ``k`` words as one word per part ("Charges Operating Capital Government");
-    a line of another length cannot be shared out (a group heading over several
-    parts, "Program Revenues") and names none of them."""
+    a shorter line is a group heading over all the parts ("CYPE" over "Core External Total")
+    and heads each; a longer one cannot be shared out and names none of them."""
     words = one_line(text).split()
-    return words if len(words) == k else [""] * k
+    if len(words) == k:
+        return words
+    return [one_line(text)] * k if 0 < len(words) < k else [""] * k
 
 
 def split_run_together(lay: TableLayout) -> TableLayout:
     """``lay`` with every run-together amount column split into its columns (``lay`` itself when none is)."""
-    widths = {c.index: _run_width(lay, c.index) for c in lay.columns if c.index != lay.label_col}
+    # (a "label" column too: the layout takes a column of run-together amounts for words)
+    widths = {c.index: _run_width(lay, c.index) for c in lay.columns}
     widths = {c: k for c, k in widths.items() if k}
     if not widths:
         return lay

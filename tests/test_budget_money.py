@@ -223,6 +223,32 @@ def test_columns_run_together_are_split_by_their_stacked_header():
     assert all(c["status"] == "ok" for c in res.rows["budget_checks"] if c["measure"] == "Net Revenue")
 
 
+def test_a_grid_without_row_names_takes_them_from_the_table_beside_when_rows_add_across():
+    """A budget by directorate: figures per directorate with no row names, the names and
+    each row's total in the table printed beside it (read as the next table)."""
+    grid = [["Adults", "Children", "Place"],
+            ["£000s", "£000s", "£000s"],
+            ["500.0", "300.0 20.0 320.0", "100.0"],
+            ["20.5", "-4.0 0.0 -4.0", "3.5"],
+            ["520.5", "296.0 20.0 316.0", "103.5"]]
+    names = [["", "Total"], ["Base budget", "920.0"], ["Pay", "20.0"], ["NET BUDGET", "940.0"]]
+    res = run([Block(kind=HEADING, text="Budget by directorate"), table(grid), Block(kind=PARAGRAPH, text="£000s"),
+               table(names)])
+    a = amounts(res)
+    net = {m: r["amount"] for (item, m), r in a.items() if item == "NET BUDGET"}
+    assert net["Adults"] == pytest.approx(520_500.0) and net["Place"] == pytest.approx(103_500.0)
+    assert a[("Pay", "Adults")]["amount"] == pytest.approx(20_500.0)
+    assert {m for (item, m) in a if item == "Pay"} >= {"Adults", "Place", "Total"}
+    assert a[("NET BUDGET", "Adults")]["is_total"] == 1
+
+
+def test_a_grid_whose_rows_do_not_add_to_the_table_beside_stays_unnamed():
+    grid = [["Adults", "Place"], ["500.0", "100.0"], ["20.5", "3.5"], ["520.5", "103.5"]]
+    names = [["", "Total"], ["Base budget", "999.0"], ["Pay", "24.0"], ["NET BUDGET", "624.0"]]
+    res = run([Block(kind=HEADING, text="Budget by directorate"), table(grid), table(names)])
+    assert not any(item == "Pay" and m == "Adults" for item, m in amounts(res))
+
+
 # -- financial years ---------------------------------------------------------------
 
 @pytest.mark.parametrize("text, year", [
@@ -329,6 +355,16 @@ def test_real_parish_account_in_two_sections(parsed, realworld_dir):
     assert a[("INCOME Totals", "Receipt")]["amount"] == pytest.approx(9170.7)
     assert not any(item == "Details" for item, _ in a)
     assert {r["financial_year"] for r in a.values()} >= {"2016/17", "2015/16"}
+
+
+def test_real_budget_by_directorate_named_from_the_table_beside(parsed, realworld_dir):
+    path = realworld_dir / "kent-county-council/county-council-2025-02-13/Appendix E - 2025-26 Budget by Directorate.pdf"
+    a = {(r["item"], r["measure"]): r for r in _rows(parsed, path)["budget_amounts"]}
+    assert a[("NET BUDGET", "ASCH Core")]["amount"] == pytest.approx(643_221_600.0)
+    assert a[("NET BUDGET", "CYPE Total")]["amount"] == pytest.approx(449_237_200.0)
+    assert a[("TOTAL SPENDING", "ASCH Core")]["is_total"] == 1
+    assert a[("Pay", "Total")]["amount"] == pytest.approx(22_472_600.0)  # the table beside, as before
+    assert a[("Pay", "Total")]["financial_year"] == "2025/26"
 
 
 def test_real_statement_of_activities_run_together(parsed, realworld_dir):

@@ -144,8 +144,8 @@ def test_realfield_is_hashable_data():
 FIELD_FLOORS = {
     "meeting_date": 0.96, "start_time": 0.96, "committee": 0.93, "venue": 0.95, "minutes_date": 0.98,
     "attendance": 0.978, "chair": 0.98, "present": 0.98, "apologies": 0.98, "in_attendance": 0.973,
-    "minute_action": 0.976, "action_owner": 0.976, "agenda_number": 0.97, "agenda_title": 0.94, "amount": 0.93,
-    "total": 0.90, "action_ref": 0.98, "action_status": 0.98,
+    "minute_action": 0.976, "action_owner": 0.976, "agenda_number": 0.97, "agenda_title": 0.94, "amount": 0.94,
+    "total": 0.92, "action_ref": 0.98, "action_status": 0.98,
 }
 #: F1 over all fields per folder (body), and per format, measured likewise.
 BODY_FLOOR = 0.88
