@@ -16,8 +16,9 @@ from boardpack.core.settings import Settings
 from boardpack.ingest.pdf_blocks import Line, PageItems
 from boardpack.ingest.pdf_census import char_census, glyph_census, looks_scanned, text_layer_unreadable, word_options
 from boardpack.ingest.pdf_chars import use_fast_chars
+from boardpack.ingest.pdf_fill_cells import blank_fill_words
 from boardpack.ingest.pdf_tables import inside, is_bold_font, page_fills, ruled_table_block
-from boardpack.ingest.pdf_text_tables import find_text_tables, split_segments
+from boardpack.ingest.pdf_text_tables import split_segments
 from boardpack.ingest.pdfium_page import PdfiumPage
 
 
@@ -142,31 +143,17 @@ def read_page(page, page_no: int, settings: Settings) -> tuple[PageItems, bool]:
             tables.append(blk)
     if tables:
         words = [w for w in words if not any(inside(w, t.bbox) for t in tables)]
+    # a column of cells shown only by their colour (no words) is a column too
+    loose = [f for f in fills if not any(inside(_box(f.bbox), t.bbox) for t in tables)]
+    words = sorted(words + blank_fill_words(words, loose), key=lambda w: (w["top"], w["x0"]))
     items.items = sorted(page_lines(words, page_no) + tables, key=item_top)
     items.rules = horizontal_rules(page)
     items.fills = fills
     return items, scanned
 
 
-def add_text_tables(p: PageItems) -> None:
-    """Replace runs of column-aligned lines with text-aligned TABLE blocks.
-
-    Runs after furniture marking, so a running footer under the last row
-    ("1 of 12   Standing Orders Issue 1.0") never becomes part of a table.
-    """
-    lines = [it for it in p.items if isinstance(it, Line) and not it.furniture]
-    if len(lines) < 3:
-        return
-    size = Counter(ln.size for ln in lines for _ in ln.words).most_common(1)
-    body = size[0][0] if size else 10.0
-    found = find_text_tables(lines, body, p.number, p.fills)
-    if not found:
-        return
-    used = set()
-    for i0, i1, _ in found:
-        used.update(id(ln) for ln in lines[i0 : i1 + 1])
-    items = [it for it in p.items if id(it) not in used] + [blk for _, _, blk in found]
-    p.items = sorted(items, key=item_top)
+def _box(bbox) -> dict:
+    return {"x0": bbox[0], "top": bbox[1], "x1": bbox[2], "bottom": bbox[3]}
 
 
 def item_top(item) -> float:

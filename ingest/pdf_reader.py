@@ -36,9 +36,9 @@ from boardpack.core.model import PAGE_BREAK, TABLE, Block, Document
 from boardpack.core.settings import DEFAULT, Settings
 from boardpack.ingest.furniture import Candidate, furniture_key, furniture_of, in_band
 from boardpack.ingest.pdf_blocks import Builder, Line, PageItems, flag_footnotes, heading_styles, join_across_pages, list_levels, page_blocks
-from boardpack.ingest.pdf_page import add_text_tables
 from boardpack.ingest.pdf_pages import Pages, fallback_page_count, refuse_pages
 from boardpack.ingest.pdf_repair import read_tolerant
+from boardpack.ingest.pdf_table_flow import add_text_tables
 from boardpack.ingest.pdf_tables import join_split_tables
 
 
@@ -143,8 +143,8 @@ def read_pdf(path: Path, sha256: str, settings: Settings = DEFAULT) -> Document:
     pages = r.pages
     body = _body_size(pages)
     _mark_furniture(pages, settings, body)
+    add_text_tables(pages)  # all pages at once: a table runs on over page breaks
     for p in pages:
-        add_text_tables(p)
         p.fills = []
     doc = Document(
         path=str(path), sha256=sha256, format="pdf", blocks=_blocks(pages, body, settings), pages=n_pages,
