@@ -107,7 +107,7 @@ def cell_signal(cell: Optional[Cell], key: ColourKey, settings: Optional[Setting
         said = status_from_text(text)  # "Green (on track)", "RAG: Amber", "AMBER - slipping"
         if said in (GREEN, AMBER, RED):
             return Signal(said, text, "word", cell.fill)
-    if cell.fill and text and not re.search(r"\d", text) and len(text.split()) <= 4:
+    if cell.fill and text and _is_name(text):
         # a status word on its colour ("Achieved" on green) says it in words; any
         # other short name on a colour ("CYPE", "Housing") is a category's colour
         said = status_word(text, settings)
@@ -119,6 +119,13 @@ def cell_signal(cell: Optional[Cell], key: ColourKey, settings: Optional[Setting
         if st:
             return Signal(st, cell.fill.lower(), "fill" if not text else "shaded text", cell.fill.lower())
     return None
+
+
+def _is_name(text: str) -> bool:
+    """A short name rather than a phrase: a few words, no figures, each a capital
+    or a code ("CYPE", "GET/DCED", "Market Sustainability", "Met", "Not Met")."""
+    words = text.split()
+    return len(words) <= 4 and not re.search(r"\d", text) and all(not w[0].isalpha() or w[0].isupper() for w in words)
 
 
 def _header_rows(rows: list[Row], key: ColourKey, settings: Optional[Settings]) -> int:

@@ -55,6 +55,34 @@ def _shade_colour(shd, theme: Optional[Theme] = None) -> Optional[str]:
     return None
 
 
+#: Word's highlighter colours (w:highlight, ST_HighlightColor) as "#rrggbb"
+HIGHLIGHTS = {
+    "yellow": "#ffff00", "green": "#00ff00", "cyan": "#00ffff", "magenta": "#ff00ff", "blue": "#0000ff",
+    "red": "#ff0000", "darkBlue": "#000080", "darkCyan": "#008080", "darkGreen": "#008000",
+    "darkMagenta": "#800080", "darkRed": "#800000", "darkYellow": "#808000", "darkGray": "#808080",
+    "lightGray": "#c0c0c0", "black": "#000000",
+}
+W_R, W_RPR = qn("w:r"), qn("w:rPr")
+
+
+def marked_fill(tc, theme: Optional[Theme] = None) -> Optional[str]:
+    """The one colour every inked run of a cell is marked with (highlighter, or
+    run shading), or None when some words are unmarked or the marks differ."""
+    colours: set[Optional[str]] = set()
+    for r in tc.iter(W_R):
+        if not "".join(t.text or "" for t in r.iter(W_T)).strip():
+            continue
+        rpr = r.find(W_RPR)
+        hl = rpr.find(qn("w:highlight")) if rpr is not None else None
+        colour = HIGHLIGHTS.get(hl.get(W_VAL) or "") if hl is not None else None
+        if colour is None and rpr is not None:
+            colour = _shade_colour(rpr.find(qn("w:shd")), theme)
+        colours.add(colour)
+        if None in colours or len(colours) > 1:
+            return None
+    return colours.pop() if colours else None
+
+
 class TablesMixin:
     """Table reading for :class:`~boardpack.ingest.docx_reader.DocxBodyReader`
     (uses its page counter, styles, paragraph pieces and body walker)."""
@@ -189,6 +217,9 @@ class TablesMixin:
         if fill is None and para_fills and para_fills[0] and len(set(para_fills)) == 1:
             # Some officers colour the paragraph, not the cell; it reads the same.
             fill = para_fills[0]
+        if fill is None:
+            # ... or run the highlighter over the cell's words
+            fill = marked_fill(tc, self.ss.theme)
         return Cell(text="\n".join(lines), fill=fill, bold=bool(inked_bold) and all(inked_bold),
                     tables=tables)
 
