@@ -70,7 +70,8 @@ def emit_table(lay: TableLayout, res: ExtractResult, scope: Scope, title: Option
     value_cols = money_cols(lay)
     if not value_cols:
         return 0
-    table_year = scope.years.table_year(title, lay.captions) if scope.years else (None, None)
+    table_year = (scope.years.table_year(title, lay.captions, tuple(c.header for c in value_cols))
+                  if scope.years else (None, None))
     # per money column: (scale, unit, (financial year, where it was read))
     above = scope.unit_lines.get(lay.block.index)
     units = {c.index: (column_scale(lay, c), column_unit(lay, c, column_scale(lay, c), above),

@@ -2,16 +2,19 @@
 
 A reader of a budget table finds its year where the paper puts it, nearest
 first: the amount's own column ("Budget 2016/17", "Balances at 31 March
-2025"), the table's title or caption ("2025-26 Proposed Budget by
-Directorate"), the paper's heading ("Accounts to year ending March 2017",
-"Receipts and Payments for the year ended 31st March 2019"), and, when the
-paper names no year, the year the meeting falls in. Years are labelled as
-the periods module labels them (a year from April: "2016/17"); a year that
-ends in another month is labelled by the two calendar years it spans, or by
-the one calendar year when it ends in December.
+2025"); the table's title or caption ("2025-26 Proposed Budget by
+Directorate"), or the one year its columns state between them ("2017-18
+Budget | Budget remaining"); the paper's heading ("Accounts to year ending
+March 2017", "Receipts and Payments for the year ended 31st March 2019"),
+or the one year the paper's earlier tables stated; and, when the paper names no year, the year the meeting falls in (or, when
+no meeting date is known, the date in the file's name). Years are labelled
+as the periods module labels them (a year from April: "2016/17"); a year
+that ends in another month is labelled by the two calendar years it spans,
+or by the one calendar year when it ends in December.
 
 The source is kept beside the year (``column`` | ``title`` | ``paper`` |
-``meeting date``), so an audit can tell a stated year from an inferred one.
+``meeting date`` | ``file name``), so an audit can tell a stated year from
+an inferred one.
 """
 
 from __future__ import annotations
@@ -25,8 +28,9 @@ from boardpack.core.model import HEADING, PARAGRAPH, TABLE, Document, Paper
 from boardpack.core.periods import QUARTER, YEAR, YTD, fy_label, fy_of, parse_period
 from boardpack.core.textnorm import one_line
 from boardpack.core.vocabulary import MONTH_EN_RE, MONTHS_EN
+from boardpack.extractors.meeting_cues import date_from_file_name
 
-COLUMN, TITLE, PAPER, MEETING = "column", "title", "paper", "meeting date"
+COLUMN, TITLE, PAPER, MEETING, FILE_NAME = "column", "title", "paper", "meeting date", "file name"
 
 # "year ending March 2017", "year ended 31st March 2019", "for the year ended March 31, 2017"
 _YEAR_ENDING = re.compile(
@@ -83,28 +87,48 @@ def paper_year(paper: Paper, doc: Document, limit: int = 12) -> Optional[str]:
     return None
 
 
+def _year_of_date(iso: Optional[str]) -> Optional[str]:
+    try:
+        return fy_label(fy_of(date.fromisoformat(iso[:10]))) if iso else None
+    except ValueError:
+        return None
+
+
 class YearFinder:
     """Financial years of one paper's budget amounts, nearest statement first."""
 
     def __init__(self, paper: Paper, doc: Document, meeting_date: Optional[str]) -> None:
         self._paper_year = paper_year(paper, doc)
-        self._meeting = None
-        if meeting_date:
-            try:
-                self._meeting = fy_label(fy_of(date.fromisoformat(meeting_date[:10])))
-            except ValueError:
-                self._meeting = None
+        self._seen: set[str] = set()  # the years the paper's tables stated so far
+        self._meeting = (_year_of_date(meeting_date), MEETING)
+        if self._meeting[0] is None:
+            # the last resort, as for a meeting's date: the date in the file's name
+            named = date_from_file_name(doc.path)
+            self._meeting = (_year_of_date(named.iso if named else None), FILE_NAME)
 
-    def table_year(self, title: Optional[str], captions: list[str]) -> tuple[Optional[str], Optional[str]]:
-        """(year, source) of a table: its title or captions, else the paper's, else the meeting's."""
+    def table_year(self, title: Optional[str], captions: list[str],
+                   headers: tuple = ()) -> tuple[Optional[str], Optional[str]]:
+        """(year, source) of a table: its title or captions; else the one year its column
+        headers state ("2017-18 Budget | Budget remaining": the remaining budget is that
+        year's); else the paper's, else the meeting's."""
         for t in [title] + list(captions):
             y = stated_year(t)
             if y:
+                self._seen.add(y)
                 return y, TITLE
+        stated = {stated_year(h) for h in headers} - {None}
+        if len(stated) == 1:
+            self._seen |= stated
+            return next(iter(stated)), COLUMN
+        self._seen |= stated
         if self._paper_year:
             return self._paper_year, PAPER
-        if self._meeting:
-            return self._meeting, MEETING
+        if len(self._seen) == 1:
+            # the paper's earlier tables all state one year ("Summary Table: 2017-18 Budget"
+            # above the grant tables of each ward): the paper is that year's
+            return next(iter(self._seen)), PAPER
+        if self._meeting[0]:
+            return self._meeting
         return None, None
 
     @staticmethod

@@ -22,7 +22,7 @@ from boardpack.extractors.base import ExtractContext
 from boardpack.extractors.budget_labels import total_kind
 from boardpack.extractors.budgets import BudgetExtractor
 from boardpack.extractors.budgets_columns import amounts_in
-from boardpack.extractors.budgets_year import COLUMN, MEETING, PAPER, TITLE, YearFinder, stated_year
+from boardpack.extractors.budgets_year import COLUMN, FILE_NAME, MEETING, PAPER, TITLE, YearFinder, stated_year
 from boardpack.extractors.numeric_tables import unit_statement
 from boardpack.schema import migrate, migrations
 from boardpack.store import audit
@@ -273,8 +273,17 @@ def test_year_read_nearest_first_column_title_paper_meeting():
     assert finder.table_year("Expenditure", []) == ("2016/17", PAPER)
     assert finder.column_year("Budget 2019/20", table_year) == ("2019/20", COLUMN)
     assert finder.column_year("Payment", table_year) == table_year
+    # one year stated by a column heads the table's other columns too
+    assert finder.table_year("Grants", [], ("2017-18 Budget", "Budget remaining")) == ("2017/18", COLUMN)
+    assert finder.table_year("Grants", [], ("2017-18 Budget", "2018-19 Budget")) == ("2016/17", PAPER)
     bare = Paper(paper_type=BUDGET, title="Spending", start=0, end=-1)
     assert YearFinder(bare, doc, "2017-05-10").table_year(None, []) == ("2017/18", MEETING)
+    later = YearFinder(bare, doc, None)
+    assert later.table_year("Summary", [], ("2017-18 Budget", "Budget remaining")) == ("2017/18", COLUMN)
+    assert later.table_year("Ward A", [], ("Amount Requested",)) == ("2017/18", PAPER)  # the paper's one year
+    named = Document(path="/x/Grant notes 13 March 2018.pdf", sha256=SHA, format="pdf", blocks=[])
+    assert YearFinder(bare, named, None).table_year(None, []) == ("2017/18", FILE_NAME)
+    assert YearFinder(bare, doc, None).table_year(None, []) == (None, None)
 
 
 def test_every_amount_and_check_carries_its_year():

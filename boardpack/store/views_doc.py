@@ -94,8 +94,8 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "unit": "the unit the amount is printed in: '£m', '$000', '£', '%'; 'thousands'/'millions' when no currency "
                 "sign is printed; NULL when neither is",
         "financial_year": "the financial year of the amount ('2016/17': a year from April; '2017' for a year ending "
-                          "in December), read from the column, the table's title, the paper's heading, else the meeting",
-        "year_source": "where financial_year was read: column | title | paper | meeting date"}),
+                          "in December), read from the column, the table's title, the paper's heading, else the meeting (or the file name)",
+        "year_source": "where financial_year was read: column | title | paper | meeting date | file name"}),
     "v_budget_checks": ("Every budget total checked against the items it covers, per amount column.", {
         "table_title": "title of the budget table", "total_item": "label of the total row",
         "measure": "amount column", "stated_total": "the total as printed, in pounds",
@@ -106,7 +106,7 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "method": "sum | sum_all | sum_last_items | sum_subtotals | signed_sum | balance",
         **SOURCE, **LINK,
         "financial_year": "the financial year of the total's column (as v_budget_amounts.financial_year)",
-        "year_source": "where financial_year was read: column | title | paper | meeting date"}),
+        "year_source": "where financial_year was read: column | title | paper | meeting date | file name"}),
     "v_indicator_values": ("Performance indicator values in long format.", {
         "table_title": "title of the indicator table",
         "indicator": "row label (crime type, measure ...)",
