@@ -21,6 +21,8 @@ from boardpack.ingest.pdf_tables import Fill
 COLUMN_TOLERANCE = 1.5
 #: a column of colour is a pattern: at least this many rectangles
 MIN_CELLS = 2
+#: a page drawn with more rectangles than this is a chart or a picture, not table shading
+MAX_FILLS = 400
 
 
 def _inside(w: dict, f: Fill) -> bool:
@@ -35,6 +37,28 @@ def _line_beside(f: Fill, words: Sequence[dict]) -> list[dict]:
     return [w for w in words if t <= (w["top"] + w["bottom"]) / 2 <= b and (w["x1"] <= x0 or w["x0"] >= x1)]
 
 
+def _touch(a: Fill, b: Fill, tol: float = COLUMN_TOLERANCE) -> bool:
+    ax0, at, ax1, ab = a.bbox
+    bx0, bt, bx1, bb = b.bbox
+    return ax0 <= bx1 + tol and bx0 <= ax1 + tol and at <= bb + tol and bt <= ab + tol
+
+
+def _worded_areas(words: Sequence[dict], fills: Sequence[Fill]) -> set[int]:
+    """Fills (by id) that are part of one coloured area with words in it: a cell
+    painted whole and again line by line (Word's cell and paragraph shading),
+    whose empty line pieces beside wrapped text are not cells of their own."""
+    groups: list[list[Fill]] = []
+    for f in fills:
+        joined = [g for g in groups if any(x.colour == f.colour and _touch(x, f) for x in g)]
+        merged = [f] + [x for g in joined for x in g]
+        groups = [g for g in groups if all(g is not j for j in joined)] + [merged]
+    out: set[int] = set()
+    for g in groups:
+        if any(_inside(w, f) for f in g for w in words):
+            out.update(id(f) for f in g)
+    return out
+
+
 def blank_fill_words(words: Sequence[dict], fills: Sequence[Fill]) -> list[dict]:
     """Placeholder words for shaded cells that hold no text and stand in a
     column of such cells, each beside a line of text.
@@ -43,10 +67,13 @@ def blank_fill_words(words: Sequence[dict], fills: Sequence[Fill]) -> list[dict]
     height of the line beside it (so it joins that line), the line's font and
     size, ``fill`` (the colour) and ``blank_fill`` True.
     """
+    if len(fills) > MAX_FILLS:
+        return []
+    worded = _worded_areas(words, fills)
     empty, seen = [], set()
     for f in fills:
         box = (tuple(round(v, 1) for v in f.bbox), f.colour)
-        if box in seen or any(_inside(w, f) for w in words):
+        if box in seen or id(f) in worded:
             continue  # some producers paint each cell twice
         seen.add(box)
         empty.append(f)

@@ -189,6 +189,28 @@ def test_blank_fill_words_find_the_colour_column():
         assert line == label  # each placeholder sits on its item's line
 
 
+def test_wrapped_status_text_with_line_shading_is_no_blank_cell(realworld_dir):
+    """Word paints a status cell whole and again line by line: the empty line
+    pieces beside an action's wrapped lines are part of a cell with words, not
+    fill-only cells (they made the wrapped lines rows of their own, and one an
+    action of its own)."""
+    import pdfplumber
+
+    from boardpack.ingest.pdf_fill_cells import blank_fill_words
+    from boardpack.ingest.pdf_tables import page_fills
+    from boardpack.pipeline import parse_file
+
+    path = realworld_dir / "uk-transparency-board" / "TB(4)1.i Status update on actions from last meeting - 11.01.11.pdf"
+    if not path.exists():
+        pytest.skip(f"{path.name} not in the real-world papers")
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        assert blank_fill_words(page.extract_words(), page_fills(page.rects)) == []
+    statuses = [u["status"] for u in parse_file(path).result.rows["plan_updates"]]
+    assert statuses == ["complete", "on track", "on track", "plan in place", "on track", "plan in place",
+                        "plan in place", "complete", "complete"]  # the paper's nine actions
+
+
 # -- tables that stay someone else's ------------------------------------------------
 
 def test_action_plan_tables_and_their_key_are_not_counted_twice(parsed, corpus_dir):
