@@ -130,7 +130,22 @@ def nearest_body(lines: list[str]) -> Optional[str]:
             if joined and above and not BODY_WORD.search(above):
                 c = joined
         if names_body(c):
-            return c
+            return _of_place(lines[k - 1], c) if k > 0 else c
         if first is None:
             first = c
     return first
+
+
+#: A line naming only the place a body serves ("VILLAGE OF CRETE", "City of Springfield").
+_JURISDICTION = re.compile(r"^(?:city|village|town|township|county|borough|municipality)\s+of\s+(?P<place>[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*){0,3})$", re.I)
+
+
+def _of_place(above: str, body: str) -> str:
+    """A body line printed right under the line of the place it serves ("VILLAGE OF CRETE" /
+    "PRESIDENT AND BOARD OF TRUSTEES MEETING") is that place's body, and the two lines are one
+    name ("Village of Crete President and Board of Trustees"); a place line printed under the
+    body's line is its address, not part of its name."""
+    m = _JURISDICTION.match(" ".join(above.split()).strip(" ,.;:-"))
+    if not m or BODY_WORD.search(m.group("place")) or m.group("place").lower() in body.lower():
+        return body
+    return f"{tidy_committee(m.group(0))} {body}"

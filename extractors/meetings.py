@@ -18,8 +18,8 @@ import json
 import re
 from typing import Optional
 
-from boardpack.core.dates import numeric_order
-from boardpack.core.model import AGENDA, BUDGET, COVER, OTHER, Paper
+from boardpack.core.dates import find_dates, numeric_order
+from boardpack.core.model import AGENDA, BUDGET, COVER, MINUTES, OTHER, Paper
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.committee_names import committee_name
 from boardpack.extractors.front_sheet import meeting_from_lines
@@ -82,9 +82,52 @@ def _complete_minutes_meeting(info: MeetingInfo, ctx: ExtractContext) -> None:
         info.venue = info.venue_raw = opening_venue(texts[:60])
 
 
+def _minutes_run_on(info: MeetingInfo, ctx: ExtractContext) -> Optional[dict]:
+    """Minutes run on past a heading the segmenter took for a new paper (a bare "MINUTES"
+    item, the approval of earlier minutes): a minutes paper right after minutes, whose
+    title states no meeting of its own and whose date comes from the prose of an item
+    ("approved the warrant run for the dates September 15, 2022 through ..."), records the
+    meeting of the minutes before it, not a meeting of that date."""
+    if info.committee_from == "sentence" or info.block_index is None or not info.meeting_date_raw:
+        return None
+    at = next((k for k, p in enumerate(ctx.papers) if p.start <= info.block_index <= p.end), None)
+    if not at or ctx.papers[at - 1].paper_type != MINUTES:
+        return None
+    paper = ctx.papers[at]
+    title = paper.title or ""
+    if find_dates(title) or _OWN_MINUTES_TITLE.search(title):
+        return None
+    key = " ".join(info.meeting_date_raw.split())
+    said = next((b for b in ctx.doc.blocks[paper.start : paper.end + 1] if key in " ".join(b.text.split())), None)
+    if said is None or not _is_prose(said.text):
+        return None
+    first = at - 1
+    while first > 0 and ctx.papers[first - 1].paper_type == MINUTES:
+        first -= 1
+    lo = ctx.papers[first].start
+    return next((r for r in reversed(list(ctx.meeting_rows.values()))
+                 if "minutes" in r["sources"].split(",") and r["block_index"] is not None
+                 and lo <= r["block_index"] < paper.start), None)
+
+
+_OWN_MINUTES_TITLE = re.compile(r"\b(?:minutes|notes|record)\s+of\b|\bmeeting\b", re.I)
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph of sentences (an item's text), not a title line."""
+    flat = " ".join(text.split())
+    return len(flat) >= 80 and len(re.findall(r"\b[a-z]{3,}\b", flat)) >= 8
+
+
 def record_meeting(info: MeetingInfo, ctx: ExtractContext, res: ExtractResult) -> Optional[dict]:
     """Add (or complete) this document's row for the meeting; one row per meeting per document."""
     if info.source == "minutes":
+        before = _minutes_run_on(info, ctx)
+        if before is not None:
+            for k in ("committee", "committee_raw", "meeting_date", "meeting_date_raw", "start_time",
+                      "start_time_raw", "venue", "venue_raw"):
+                setattr(info, k, before[k])
+            return before
         _complete_minutes_meeting(info, ctx)
     if not info.meeting_date and not info.committee:
         return None
