@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from boardpack.core.model import HEADING as HEADING_BLOCK
 from boardpack.extractors.agenda_rows import TableRows
 from boardpack.extractors.agenda_text import (
     AGENDA_CUE,
@@ -257,11 +258,21 @@ class AgendaParser(TableRows):
         n = int(m.group("num"))
         title = m.group("title")
         ok_shape = bool(m.group("dot") or m.group("sub")) or bool(re.match(r"[A-Z0-9\"'(]", title))
-        if ok_shape and self._accept_top(n, bool(m.group("dot"))) and not re.match(r"^(?:-|to|and|\))", title):
+        if ok_shape and (self._accept_top(n, bool(m.group("dot"))) or self._number_printed_twice(n, title, ln)) \
+                and not re.match(r"^(?:-|to|and|\))", title):
             self._new(m.group("num"), m.group("sub"), "", ln, t)
             self._line_in_item(title, same_block=True, first=True)
             return True
         return False
+
+    def _number_printed_twice(self, n: int, title: str, ln: Line) -> bool:
+        """The number of the item above printed again on a heading of its own with another
+        title ("12 Asset of Community Value" ... "12 Planning"): the clerk's slip, and the
+        heading is the next item all the same (a repeat of the same title is not)."""
+        prev = self.items[-1] if self.items else None
+        return bool(prev is not None and n == self.last_top and prev.number == str(n) and ln.first_of_block
+                    and ln.block is not None and ln.block.kind == HEADING_BLOCK and prev.block_index != ln.block_index
+                    and " ".join(prev.title_parts).strip().lower() != title.strip().lower())
 
     def _line_in_item(self, t: str, same_block: bool, first: bool = False) -> None:
         it = self.cur

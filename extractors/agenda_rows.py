@@ -27,7 +27,7 @@ class TableRows:
     """Table rows of an agenda, mixed into AgendaParser."""
 
     def row(self, ln: Line) -> None:
-        cells = [c.strip() for c in (ln.cells or [])]
+        cells = self._title_ends_joined(ln, [c.strip() for c in (ln.cells or [])])
         nonempty = [c for c in cells if c]
         if not nonempty:
             return
@@ -51,7 +51,32 @@ class TableRows:
             self.cur.notes.append(" | ".join(nonempty))
             return
         for c in nonempty:
-            self.line(Line(c, c, ln.page, ln.block_index, first_of_block=True))
+            # each printed line of the cell on its own, the later ones running on from the first
+            # (a wrapped sub-item "A. PRESENTATION TO ..." / "ZUCKERMAN" is one item)
+            for k, part in enumerate(p for p in c.split("\n") if p.strip()):
+                self.line(Line(part, part, ln.page, ln.block_index, first_of_block=k == 0))
+
+    def _title_ends_joined(self, ln: Line, cells: list[str]) -> list[str]:
+        """Where the table finder cut a title's printed lines at a wide word gap, their ends
+        stand in a column of their own that no header names and most rows leave empty
+        ("RECOGNITION OF" / "MAYOR" | "OUTGOING"): each end goes back to the end of its line
+        ("RECOGNITION OF OUTGOING MAYOR"). Only for a wrapped title cell with fewer lines
+        beside it in the same capitals, so a presenter or notes column is never read into it."""
+        roles = getattr(self, "col_roles", {})
+        rows = ln.block.rows if ln.block is not None and ln.block.rows else []
+        out = list(cells)
+        for j in range(1, len(out)):
+            a, b = out[j - 1], out[j]
+            if not a or not b or j in roles or "\n" not in a or not (a.isupper() and b.isupper()):
+                continue
+            la, lb = a.split("\n"), b.split("\n")
+            filled = sum(1 for r in rows if j < len(r.cells) and (r.cells[j].text or "").strip())
+            if len(lb) >= len(la) or PAGE_RANGE_CELL.match(b) or filled * 2 > len(rows):
+                continue
+            # a line printed to the column's edge wraps: the cell's lines are one title
+            out[j - 1] = " ".join([f"{x} {y}" for x, y in zip(la, lb)] + la[len(lb):])
+            out[j] = ""
+        return out
 
     def _header_row(self, cells: list[str]) -> None:
         """A row of column labels: the roles of the presenter, pages and skipped columns."""
