@@ -146,13 +146,13 @@ def _continuation(flow: _Flow, lines: list) -> list:
     cols = flow.columns()
     if len(cols) < 2:
         return []
-    header = [_said(ln) for ln in flow.parts[0].lines]
+    header = set(_header_lines(flow))
     # a bold line within the first column that does not repeat the table's own
     # first lines is a heading over what follows, not a row: the table ended
     # with the page before (a bold line across the columns may be a group
     # heading inside the table: _fitting decides)
     n = 0
-    while n < len(lines) and (not getattr(lines[n], "bold", False) or _said(lines[n]) in header[:n + 1]
+    while n < len(lines) and (not getattr(lines[n], "bold", False) or _said(lines[n]) in header
                               or crosses(lines[n], cols, flow.size)):
         n += 1
     out = _fitting(lines[:n], cols, flow.size, labels=flow.labels)
@@ -216,14 +216,23 @@ def _close(flow: _Flow) -> None:
         _place(p, part.lines, table_in_columns(part.lines, layout, p.number, p.fills))
 
 
+#: how many of a table's first lines may make up its header
+HEADER_LINES = 6
+
+
+def _header_lines(flow: _Flow) -> list[str]:
+    return [_said(ln) for ln in flow.parts[0].lines[:HEADER_LINES]]
+
+
 def _repeated_headers(flow: _Flow) -> frozenset:
     """Ids of the lines at the top of each later page that say again what the
-    first page's first lines say: the header row, repeated."""
-    first = [_said(ln) for ln in flow.parts[0].lines]
+    first page's first lines say: the header row, repeated (or what is left
+    of it once its first line was taken for a running header)."""
+    first = set(_header_lines(flow))
     out: set = set()
     for part in flow.parts[1:]:
         n = 0
-        while n < min(len(part.lines), len(first) - 1) and _said(part.lines[n]) == first[n]:
+        while n < min(len(part.lines), HEADER_LINES) and _said(part.lines[n]) in first:
             n += 1
         out.update(id(ln) for ln in part.lines[:n])
     return frozenset(out)
