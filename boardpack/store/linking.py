@@ -362,7 +362,9 @@ def link_all(db, settings: Settings = DEFAULT, full: bool = False) -> dict:
     try:
         changed = None if full else linking_scope.changed_docs(conn, settings)
         dups = find_duplicate_papers(conn, settings, changed)
-        summary = link_plans_and_milestones(conn, settings, changed)
+        # (a full link calls it as it always was called: callers that wrap it, such as tests, see no change)
+        summary = (link_plans_and_milestones(conn, settings) if changed is None
+                   else link_plans_and_milestones(conn, settings, changed))
         summary["duplicate_papers"] = dups
         people = _rebuild_people(conn, settings)
         if people is not None:
