@@ -10,7 +10,8 @@ Government" over "Services Contributions Contributions Activities").
 A column is read as ``k`` columns when its filled body cells (at least two)
 are amounts, nine in ten of them exactly ``k`` side by side and none more (a
 currency sign printed apart from its figure is the column's; "-" is a nil),
-``k`` >= 2; a cell with fewer, where a blank was lost, is left whole. Its
+``k`` >= 2; a cell with fewer, where a blank was lost, is not shared out:
+each part shows it whole, as an amount that could not be read. Its
 headers are the header lines of exactly ``k`` words, one word to each part,
 and a shorter line over them (a group heading) heads every part, joined down
 the lines as any stacked header is. A table with no such column is unchanged.
@@ -113,8 +114,10 @@ def split_run_together(lay: TableLayout) -> TableLayout:
                 # layout joins the lines down each part
                 out.extend(_split_words(text, k))
             else:
-                parts = amounts_in(text) if one_line(text) else None
-                out.extend(parts if parts and len(parts) == k else [text] + [""] * (k - 1))
+                parts = amounts_in(text) if one_line(text) else []
+                # a cell of another width cannot be shared out: every part shows it
+                # as written, an amount that could not be read (not one guessed)
+                out.extend(parts if parts and len(parts) == k else [""] * k if not parts else [text] * k)
         src = lay.block.rows[r] if r < len(lay.block.rows) else None
         rows.append(Row(cells=[Cell(text=x) for x in out], page=lay.row_page(r), is_header=bool(src and src.is_header)))
     blk = Block(kind=TABLE, rows=rows, page=lay.block.page)

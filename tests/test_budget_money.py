@@ -163,6 +163,19 @@ def test_a_statement_form_checks_its_result_line_with_the_signs_printed():
     assert a[("Total other receipts", "31 March 2026")]["financial_year"] == "2025/26"
 
 
+def test_a_net_line_that_no_sum_above_matches_is_unchecked_not_a_mismatch():
+    """'NET CHANGE' adds section totals, 'NET BUDGET' the base and the net change: sums the
+    table does not print, so no candidate matching them is no evidence of an error."""
+    rows = [["Line", "Amount"], ["Revised base", "1,000.0"], ["Pay", "20.0"], ["Prices", "30.0"],
+            ["TOTAL SPENDING", "50.0"], ["Savings", "-10.0"], ["Income", "-5.0"], ["TOTAL SAVINGS", "-15.0"],
+            ["NET CHANGE", "35.0"], ["NET BUDGET", "1,035.0"]]
+    res = run([Block(kind=HEADING, text="Budget 2025-26 (£000s)"), table(rows)])
+    checks = {c["total_item"]: c["status"] for c in res.rows["budget_checks"]}
+    assert checks["TOTAL SPENDING"] == "ok" and checks["TOTAL SAVINGS"] == "ok"
+    assert checks["NET BUDGET"] in ("ok", "unchecked") and checks["NET CHANGE"] in ("ok", "unchecked")
+    assert not [w for w in res.warnings if w["kind"] == "total_mismatch"]
+
+
 # -- sections and run-together columns -------------------------------------------
 
 ACCOUNT = [
@@ -205,6 +218,17 @@ def test_a_table_without_a_repeated_header_is_one_section():
 ])
 def test_amounts_side_by_side_in_one_cell(cell, parts):
     assert amounts_in(cell) == parts
+
+
+def test_a_run_together_cell_of_another_width_is_shown_whole_in_every_part():
+    cells = [("Pay", "10.0 2.0 12.0"), ("Prices", "5.0 1.0 6.0"), ("Fees", "3.0 1.0 4.0"), ("Rents", "1.0 1.0 2.0"),
+             ("Grants", "6.0 0.0 6.0"), ("Levies", "2.0 2.0 4.0"), ("Loans", "1.0 0.0 1.0"), ("Other", "2.0 0.0 2.0"),
+             ("Interest", "1.0 1.0 2.0"), ("Savings", "-4.0 -4.0"), ("Total", "27.0 8.0 35.0")]
+    rows = [["Item", "Last year", "Core External Total"]] + [[i, "1.0", c] for i, c in cells]
+    a = amounts(run([Block(kind=HEADING, text="Budget (£000s)"), table(rows)]))
+    assert a[("Pay", "External")]["amount"] == pytest.approx(2000.0)
+    savings = [r for (item, _), r in a.items() if item == "Savings"]
+    assert len(savings) == 3 and all(r["amount"] is None and r["amount_raw"] == "-4.0 -4.0" for r in savings)
 
 
 def test_columns_run_together_are_split_by_their_stacked_header():
