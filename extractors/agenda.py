@@ -190,14 +190,36 @@ def names_itself_agenda(paper: Paper, lines: list[Line]) -> bool:
                for h in heads)
 
 
+#: A title the text layer ran straight into its description, no space between the
+#: runs: a capital right after a long lower-case word ("... LitigationSignificant exposure").
+_RUN_INTO = re.compile(r"(?<=[a-z]{5})(?=[A-Z][a-z]{4,}\b)")
+
+
+def _title_run_into_text(title: str) -> str:
+    """The title up to where it runs into the item's text without a space (the printed
+    heading is set apart by its type only), when a sentence of several words follows."""
+    m = _RUN_INTO.search(title)
+    if m and len(title[m.start():].split()) >= 4:
+        return title[: m.start()].strip()
+    return title
+
+
 def item_title(it: Item) -> tuple[str, Optional[str]]:
     title = " ".join(" ".join(it.title_parts).split())
     title = strip_timing(re.sub(r"\s+-\s*$", "", title).strip())
     # "PUBLIC SAFETY COMMITTEE REPORT - Authorize the City Manager to ...": an ALL-CAPS title
     # then the recommendation in ordinary case
     rec = re.match(r"^(?P<caps>[^a-z]*[A-Z]{3}[^a-z]*?)\s+[-–—]\s+(?=\S*[a-z])", title)
-    if rec and (len(rec.group("caps").split()) >= 2 or len(rec.group("caps").strip()) >= 5):
+    # (a title has words: a reference such as "16/00059/TCA" before the dash is no title)
+    if rec and re.search(r"[A-Z]{4}|[A-Z]{2,}\s+[A-Z]{2,}", rec.group("caps")) \
+            and (len(rec.group("caps").split()) >= 2 or len(rec.group("caps").strip()) >= 5):
         title = rec.group("caps").strip()
+    title = _title_run_into_text(title)
+    # a note in capitals in brackets after a title in ordinary case says how the item is taken
+    # ("((PUBLIC HEARING TODAY - CAN BE PASSED TODAY))"), it is not the title
+    note = re.search(r"\s*\(+[^a-z()]*[A-Z]{2,}\s+[A-Z]{2,}[^a-z()]*\)+\s*$", title)
+    if note and re.search(r"[a-z]{3}", title[: note.start()]):
+        title = title[: note.start()].strip()
     cut = CITATION_DASH.sub("", CITATION_TAIL.sub("", title)).strip()
     if len(cut) >= 8:
         title = cut

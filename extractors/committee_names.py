@@ -24,6 +24,8 @@ MEETING_KIND = re.compile(
     r"eighth|ninth|tenth|[a-z]+teenth|twentieth|[a-z]+-?(?:first|second|third|[a-z]+th))|"
     r"meeting|meetings|minutes|agenda|notes?|actions?|and|of|the|for|draft|final|amended|revised|summary|record|"
     r"session|notice|"
+    # what became of the meeting: a "MEETING CANCELLATION" heading names no body
+    r"cancell?ation|cancell?ed|postpone(?:d|ment)|rescheduled|"
     r"committee|board)\b",
     re.I,
 )

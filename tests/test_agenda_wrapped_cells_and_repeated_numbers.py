@@ -5,7 +5,11 @@
   word gap, the line's end standing in a column of its own ("MEMBER STEVE", "OUTGOING")
   goes back to the end of that line; a column filled on most rows is no such line end;
 - an item number printed twice on headings with different titles ("12 Asset of Community
-  Value" ... "12 Planning") gives two items; the same heading repeated gives one.
+  Value" ... "12 Planning") gives two items; the same heading repeated gives one;
+- where a title ends: a reference before a dash ("16/00059/TCA - Tree Works ...") is no
+  capitals title; a title the text layer ran into its text without a space ("...
+  LitigationSignificant exposure ...") ends at the join; a note in capitals in brackets
+  after a title in ordinary case ("((PUBLIC HEARING TODAY))") is not the title.
 
 Made-up agendas first, then the real papers that broke (../shared/realworld; skipped when
 absent).
@@ -14,6 +18,8 @@ absent).
 from __future__ import annotations
 
 from boardpack.core.model import AGENDA, Block, Cell, Row
+from boardpack.extractors.agenda import item_title
+from boardpack.extractors.agenda_parser import Item
 from report_views_helper import paper_rows
 
 
@@ -81,6 +87,31 @@ def test_the_same_numbered_heading_repeated_is_one_item():
     assert [n for n, _ in got] == ["11", "12", "13"]
 
 
+def title_of(text):
+    return item_title(Item("1", "1.", [text], 1, 0))[0]
+
+
+def test_a_reference_before_a_dash_is_no_capitals_title():
+    assert title_of("16/00059/TCA - Tree Works. St Josephs, High Street") == "16/00059/TCA - Tree Works. St Josephs, High Street"
+    # an ALL-CAPS title before the recommendation is still cut there
+    assert title_of("MEETING MINUTES - Staff recommends approval of the minutes") == "MEETING MINUTES"
+
+
+def test_a_title_run_into_its_text_ends_at_the_join():
+    assert title_of("Conference With Legal Counsel-Anticipated LitigationSignificant exposure to litigation "
+                    "pursuant to paragraph (2)") == "Conference With Legal Counsel-Anticipated Litigation"
+    # words with a capital inside (names, products) are not joins
+    assert title_of("Review of the McDonald report on the SharePoint site") == "Review of the McDonald report on the SharePoint site"
+
+
+def test_a_note_in_capitals_after_the_title_is_not_the_title():
+    assert title_of("Ord. to rezone property East of 99th Street. ((PUBLIC HEARING TODAY - CAN BE PASSED TODAY))") \
+        == "Ord. to rezone property East of 99th Street."
+    # an all-capitals title keeps its brackets; an abbreviation in brackets stays
+    assert title_of("UPDATE ON THE HOME ORDER (VERBAL REPORT)") == "UPDATE ON THE HOME ORDER (VERBAL REPORT)"
+    assert title_of("Report of the Chief Executive (CEO)") == "Report of the Chief Executive (CEO)"
+
+
 # -- the real papers that broke ------------------------------------------------------------------
 
 
@@ -99,3 +130,19 @@ def test_presentation_sub_item_lost_in_a_cut_table_row(parsed, realworld_dir):
 def test_planning_lost_under_a_repeated_item_number(parsed, realworld_dir):
     got = agenda(parsed, realworld_dir, "souldern-parish-council/spc-agenda/2026-03-26 Agenda.pdf")
     assert [t for n, t in got if n == "12"] == ["Asset of Community Value", "Planning"]
+
+
+def test_planning_application_title_cut_to_its_reference(parsed, realworld_dir):
+    got = agenda(parsed, realworld_dir, "souldern-parish-council/spc-agenda/2016-03-17 Agenda.pdf")
+    assert ("7a", "16/00059/TCA - Tree Works. St Josephs, High Street, Souldern") in got
+
+
+def test_closed_session_titles_run_into_their_text(parsed, realworld_dir):
+    got = agenda(parsed, realworld_dir, "us-california-local-agencies/baldwinpark_agenda_1.pdf")
+    assert ("1", "Conference With Legal Counsel-Anticipated Litigation") in got
+    assert ("2", "Conference With Legal Counsel-Existing Litigation") in got
+
+
+def test_public_hearing_note_after_an_ordinance_title(parsed, realworld_dir):
+    got = dict(agenda(parsed, realworld_dir, "us-omaha-city-council/a12-10-16.pdf"))
+    assert got["5"].endswith("Multiple Family Residential District.")

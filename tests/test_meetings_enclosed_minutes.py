@@ -7,7 +7,8 @@
   for the dates September 15, 2022 through ...") are no meetings.
 - A body line printed right under the line of the place it serves ("VILLAGE OF CRETE" /
   "PRESIDENT AND BOARD OF TRUSTEES MEETING") is one name with it; a place line under the
-  body's line is its address.
+  body's line is its address;
+- a heading saying what became of the meeting ("MEETING CANCELLATION") names no body.
 
 Made-up papers first, then the real papers that broke (../shared/realworld; skipped
 when absent).
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from boardpack import pipeline
 from boardpack.core.model import AGENDA, MINUTES, Paper
-from boardpack.extractors.committee_names import nearest_body
+from boardpack.extractors.committee_names import committee_name, nearest_body
 from report_views_helper import document, heading, para
 
 
@@ -66,6 +67,12 @@ def test_body_under_the_line_of_its_place_is_one_name():
     assert nearest_body(["Regular Meeting of the City Council", "CITY OF WESTLAKE"]) == "City Council"
 
 
+def test_a_cancellation_heading_names_no_body():
+    assert committee_name("MEETING CANCELLATION") is None
+    assert committee_name("Notice of Postponement") is None
+    assert committee_name("Planning Commission") == "Planning Commission"
+
+
 # -- the real papers that broke ------------------------------------------------------------------
 
 
@@ -83,3 +90,10 @@ def test_warrant_run_dates_in_enclosed_minutes_are_no_meeting(parsed, realworld_
 def test_village_line_above_the_board_line_names_the_body(parsed, realworld_dir):
     got = meetings(parsed, realworld_dir, "us-crete-township-illinois/April 10, 2023 - Board Agenda.docx")
     assert got == [("2023-04-10", "Village of Crete President and Board of Trustees")]
+
+
+def test_cancelled_meeting_notice_is_not_a_committee(parsed, realworld_dir):
+    pf = parsed(realworld_dir / "us-california-local-agencies/duarte_agenda_1.pdf")
+    assert pf.result is not None
+    got = [(m["meeting_date"], m["committee"]) for m in pf.result.rows.get("meetings", [])]
+    assert got == [("2022-11-21", None)]  # null is better than wrong (the body's name is in an OCR'd grid)
