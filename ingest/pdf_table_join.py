@@ -128,8 +128,10 @@ def attach_header_bands(blocks: list[Block], edge: float) -> list[Block]:
         while (j < len(blocks) and j - i <= 2 and blocks[j].kind in (PARAGRAPH, HEADING)
                and blocks[j].page == b.page and "\n" not in blocks[j].text.strip()):
             j += 1
-        if (b.kind == TABLE and len(b.rows) == 1 and _header_band(b.rows[0]) and j < len(blocks)
-                and blocks[j].kind == TABLE and blocks[j].page == b.page and _lined_up(b, blocks[j], edge)):
+        places = (_places(b, blocks[j], edge) if b.kind == TABLE and len(b.rows) == 1 and _header_band(b.rows[0])
+                  and j < len(blocks) and blocks[j].kind == TABLE and blocks[j].page == b.page else None)
+        if places is not None:
+            _spread(blocks[j], places, b.n_cols)
             _head(blocks[j], b, blocks[i + 1 : j])
             out.append(blocks[j])
             i = j + 1
@@ -145,11 +147,34 @@ def _header_band(row: Row) -> bool:
                                  and all(c.fill for c in row.cells))
 
 
-def _lined_up(a: Block, b: Block, edge: float) -> bool:
-    ca, cb = getattr(a, "columns", None), getattr(b, "columns", None)
-    if not ca or not cb or len(ca) != len(cb) or a.n_cols != b.n_cols:
-        return False
-    return all(abs(x - y) < edge for x, y in zip(ca[1:-1], cb[1:-1]))
+def _places(band: Block, t: Block, edge: float) -> Optional[list[int]]:
+    """For each column of ``t``, the band's column it stands under (its text
+    starting at most ``edge`` points right of the band's cell edge), when every
+    column of ``t`` has one, left to right: a page of the table may leave a
+    column empty (no words, so no column of its own)."""
+    ca, cb = getattr(band, "columns", None), getattr(t, "columns", None)
+    if not ca or not cb or len(cb) > len(ca) or band.n_cols != len(ca) - 1 or t.n_cols != len(cb) - 1:
+        return None
+    places: list[int] = []
+    for x in cb[:-1]:
+        k = next((k for k in range(len(ca) - 1) if ca[k] - edge < x < ca[k + 1] and x - ca[k] < edge), None)
+        if k is None or (places and k <= places[-1]):
+            return None
+        places.append(k)
+    return places
+
+
+def _spread(t: Block, places: list[int], n: int) -> None:
+    """The rows of ``t`` laid out in ``n`` columns, each cell under its place."""
+    if places == list(range(n)):
+        return
+    for r in t.rows:
+        if len(r.cells) != len(places):
+            continue
+        cells = [Cell() for _ in range(n)]
+        for c, k in zip(r.cells, places):
+            cells[k] = c
+        r.cells = cells
 
 
 def _head(t: Block, band: Block, labels: list[Block]) -> None:

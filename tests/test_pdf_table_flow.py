@@ -150,6 +150,13 @@ def test_borderless_layout_plan_reads_as_its_docx_twin(pack):
     assert updates
 
 
+def test_shaded_header_band_heads_rows_that_leave_a_column_empty():
+    # landscape, no rulings, the header a shaded band the lattice finder takes
+    # for a table of its own; on one page the rows leave "Lead CDRP Agency" empty
+    pdf = LAYOUTS / "shaded" / "cdrp-2011-04-26-shaded.pdf"
+    assert _updates(pdf) == _updates(LAYOUTS / "borderless" / "cdrp-2011-04-26-borderless.docx")
+
+
 def test_reference_broken_in_a_narrow_column_is_one_number():
     refs = {u["ref"] for u in parse_file(LAYOUTS / "narrow" / "cdrp-2010-01-25-narrow.pdf").result.rows["plan_updates"]}
     assert {"1.10a", "1.10b", "1.11a"} <= refs
