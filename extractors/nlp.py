@@ -23,7 +23,7 @@ module builds the pipeline once, seeds it per pack and reads its mentions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -134,9 +134,20 @@ def find_entities_many(nlp, texts: list[str], batch_size: int = 256) -> list[lis
     """:func:`find_entities` over many texts, batched through ``nlp.pipe``; texts with
     no capitalised word (numbers, dates) are skipped without running the pipeline."""
     out: list[list[Mention]] = [[] for _ in texts]
-    idx = [i for i, t in enumerate(texts) if t and _HAS_NAME_SHAPE.search(t)]
+    # A pack repeats much of its text (running heads, a column's 'Ongoing',
+    # the same owner in every row of a plan): each distinct text goes through
+    # the pipeline once, and every copy gets mentions of its own.
+    first: dict[str, int] = {}
+    for i, t in enumerate(texts):
+        if t and t not in first and _HAS_NAME_SHAPE.search(t):
+            first[t] = i
+    idx = list(first.values())
     for i, doc in zip(idx, nlp.pipe((texts[i] for i in idx), batch_size=batch_size)):
         out[i] = _mentions(doc, texts[i])
+    for i, t in enumerate(texts):
+        j = first.get(t) if t else None
+        if j is not None and j != i:
+            out[i] = [replace(m) for m in out[j]]
     return out
 
 

@@ -10,6 +10,8 @@ and tests can call them with plain numbers.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
+from operator import itemgetter
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
 
@@ -91,18 +93,19 @@ def char_census(chars: list[dict]) -> Census:
     character dicts; it reaches the reader only with more text than a scan
     has, so images, outlines and pattern fills are not counted."""
     c = Census()
-    for ch in chars:
-        text = ch["text"]
+    # A page has thousands of glyphs but a few dozen distinct ones: each is
+    # classed once, with its count (the per-glyph loop was a read's hot spot).
+    for text, n in Counter(map(itemgetter("text"), chars)).items():
         if text.isspace():
-            c.spaces += 1
+            c.spaces += n
             continue
-        c.visible += 1
-        if text.isalnum():  # a letter or digit is never an unreadable glyph: asked first, it is most
-            c.alnum += 1
+        c.visible += n
+        if text.isalnum():
+            c.alnum += n
         elif unreadable_glyph(text):
-            c.unreadable += 1
+            c.unreadable += n
         elif text in _LEADERS:
-            c.leaders += 1
+            c.leaders += n
     return c
 
 

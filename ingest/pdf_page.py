@@ -14,7 +14,7 @@ from collections import Counter
 from boardpack.core.model import Block
 from boardpack.core.settings import Settings
 from boardpack.ingest.pdf_blocks import Line, PageItems
-from boardpack.ingest.pdf_census import char_census, glyph_census, looks_scanned, text_layer_unreadable, word_options
+from boardpack.ingest.pdf_census import glyph_census, looks_scanned, text_layer_unreadable, word_options
 from boardpack.ingest.pdf_chars import use_fast_chars
 from boardpack.ingest.pdf_fill_cells import blank_fill_words
 from boardpack.ingest.pdf_tables import inside, is_bold_font, page_fills, ruled_table_block
@@ -115,7 +115,7 @@ def read_page(page, page_no: int, settings: Settings) -> tuple[PageItems, bool]:
     # Count on pdfminer's layout first (pdfplumber caches it for page.chars):
     # a page of glyph outlines or one big image is flagged without turning
     # thousands of curves into pdfplumber dicts.
-    c = char_census(page.chars) if isinstance(page, PdfiumPage) else glyph_census(page.layout)
+    c = page.census if isinstance(page, PdfiumPage) else glyph_census(page.layout)
     n_text, n_spaces = c.visible, c.spaces
     items.n_chars = n_text  # compared with pdfium's count to find a damaged file
     scanned = looks_scanned(n_text, c.images, c.curves, c.pattern_area,

@@ -57,9 +57,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as R
 from pdfplumber.container import Container
 from pdfplumber.table import TableFinder, TableSettings
-from pdfplumber.utils.text import extract_words
 
+from boardpack.ingest.pdf_census import char_census
 from boardpack.ingest.pdfium_fonts import FontTable
+from boardpack.ingest.pdfium_words import page_words
 from boardpack.ingest.pdfium_paths import IDENTITY, Matrix, apply, colour, curves_joined, mult, obj_matrix, stroke_width, subpaths
 
 
@@ -167,13 +168,19 @@ class PdfiumPage(Container):
         return self._objects
 
     def extract_words(self, **kwargs) -> list[dict]:
-        return extract_words(self.chars, **kwargs)
+        return page_words(self.chars, **kwargs)
 
     def find_tables(self) -> list:
         return TableFinder(self, TableSettings.resolve(None)).tables
 
     def close(self) -> None:
+        """Close pdfium's page and let go of its characters and paths: what
+        the reader keeps of a page until the file is read (a ruled table
+        refers to the page it was found on) would otherwise hold every
+        page's character dicts at once, about 90 MB at the peak of a worker
+        reading a 105-page pack."""
         self.page.close()
+        self._objects = {"char": [], "rect": [], "line": [], "curve": []}
 
     # -- characters ---------------------------------------------------------
 
@@ -197,15 +204,18 @@ class PdfiumPage(Container):
         last_obj, obj_info = None, None
         for i in range(n):
             u = _unicode(tpa, i)
-            text = _text_of(u)
-            if text is None:
-                continue
-            if (u <= 32 or u == 0xA0) and _generated(tpa, i) == 1:
-                if u == 32 and out and not out[-1]["text"].isspace():
-                    out.append(_space_after(out[-1]))
-                continue  # a line break pdfium made up; pdfminer has no such glyph
-            if 0xD800 <= u <= 0xDBFF and i + 1 < n:  # a surrogate pair: one character
-                text = (text + chr(_unicode(tpa, i + 1))).encode("utf-16", "surrogatepass").decode("utf-16")
+            if 32 < u < 0xD800 and u != 0xA0:  # most glyphs: no special case applies
+                text = chr(u)
+            else:
+                text = _text_of(u)
+                if text is None:
+                    continue
+                if (u <= 32 or u == 0xA0) and _generated(tpa, i) == 1:
+                    if u == 32 and out and not out[-1]["text"].isspace():
+                        out.append(_space_after(out[-1]))
+                    continue  # a line break pdfium made up; pdfminer has no such glyph
+                if 0xD800 <= u <= 0xDBFF and i + 1 < n:  # a surrogate pair: one character
+                    text = (text + chr(_unicode(tpa, i + 1))).encode("utf-16", "surrogatepass").decode("utf-16")
             if _map_error(tpa, i) == 1:
                 self.unmapped += 1
             obj = _text_object(tpa, i)
@@ -229,7 +239,9 @@ class PdfiumPage(Container):
                         "upright": upright, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": top,
                         "bottom": H - y0, "doctop": doctop0 + top, "width": x1 - x0, "height": y1 - y0,
                         "object_type": "char", "page_number": page_no})
-        self.visible = sum(1 for c in out if not c["text"].isspace())
+        # counted once here: the reader's census of the page is this one
+        self.census = char_census(out)
+        self.visible = self.census.visible
         return out
 
     def _object_info(self, tp, i: int, obj: int) -> tuple:
