@@ -7,6 +7,10 @@ linked independently of each other, so a batch re-links only the plans its
 documents reach (:mod:`boardpack.store.linking_scope`), with the rows a full
 rebuild writes; duplicates and people are rebuilt whole.
 
+The matching itself (which title is which plan, which row continues which
+milestone) is :mod:`boardpack.store.milestones`; this module reads the rows,
+writes the tables and decides what to re-link.
+
 * **Plan identity**: titles are normalised (case, dashes, punctuation, period
   words such as "Q2 update" removed); two titles are one plan when their
   normalised forms match, or are near-identical (rapidfuzz) *and* name the
@@ -23,27 +27,22 @@ rebuild writes; duplicates and people are rebuilt whole.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
-from boardpack.core.identity import plan_key, row_id
+from boardpack.core.identity import plan_key
 from boardpack.core.names import rebuild_people
 from boardpack.core.settings import DEFAULT, Settings
 from boardpack.store import linking_scope, person_ids
 # the duplicate check lives in duplicates.py; its names stay importable from here
 from boardpack.store.duplicates import NUMBER, find_duplicate_papers, jaccard, paper_occasions, same_occasion, shingles
+from boardpack.store.milestones import assign_plans, link_milestones, text_similarity
 from boardpack.store.linking_runs import SCOPE, clear_runs, has_run_tables, set_scope, write_runs
 from boardpack.store.sqlrows import has_object
-from boardpack.core.textnorm import one_line
 
 # Every threshold of this stage is in ``settings.link``
 # (:class:`boardpack.core.settings.LinkSettings`).
 
-_YEARS = re.compile(r"(?:19|20)\d\d")
 _NUMBER = NUMBER
 __all__ = ["find_duplicate_papers", "jaccard", "link_all", "link_milestones", "link_plans_and_milestones",
            "paper_occasions", "same_occasion", "shingles", "text_similarity", "plan_key"]
@@ -51,178 +50,6 @@ __all__ = ["find_duplicate_papers", "jaccard", "link_all", "link_milestones", "l
 
 def _conn(db) -> sqlite3.Connection:
     return getattr(db, "conn", db)
-
-
-def _years(key: str) -> tuple[str, ...]:
-    return tuple(sorted(set(_YEARS.findall(key))))
-
-
-def text_similarity(a: str | None, b: str | None) -> float:
-    """0-100 similarity of two action/milestone texts, word order ignored.
-
-    token_sort_ratio, not token_set_ratio: the set ratio scores a text that
-    merely contains another as 100 ("Meeting held every 2 months" against
-    "Vehicle Crime Task Group meeting held every 2 months"), and such
-    template-like milestones of different task groups abound in plans."""
-    a, b = one_line(a or "").lower(), one_line(b or "").lower()
-    if not a or not b:
-        return 0.0
-    return float(fuzz.token_sort_ratio(a, b))
-
-
-# ---------------------------------------------------------------------------
-# plans and milestones
-# ---------------------------------------------------------------------------
-@dataclass
-class _Milestone:
-    milestone_id: str
-    plan_key: str
-    ref: str
-    action_ref: str | None
-    description: str | None
-    lead_agency: str | None
-    updates: dict = field(default_factory=dict)  # period -> merged update
-
-
-def _assign_plans(titles: list[str], threshold: float) -> dict[str, tuple[str, str, float]]:
-    """Map every plan title to (plan_key, method, score); two titles naming the
-    same years are one plan at a rapidfuzz ratio of ``threshold`` or more."""
-    out: dict[str, tuple[str, str, float]] = {}
-    keys: list[str] = []
-    for title in sorted(set(titles), key=lambda t: (plan_key(t), t)):
-        k = plan_key(title)
-        if k in keys:
-            out[title] = (k, "normalised" if title != k else "exact", 100.0)
-            continue
-        best, score = None, 0.0
-        for other in keys:
-            if _years(other) != _years(k):
-                continue
-            s = float(fuzz.ratio(k, other))
-            if s > score:
-                best, score = other, s
-        if best is not None and score >= threshold:
-            out[title] = (best, "fuzzy", score)
-        else:
-            keys.append(k)
-            out[title] = (k, "exact" if title.lower() == k else "normalised", 100.0)
-    return out
-
-
-def _merge_update(m: _Milestone, row: dict) -> None:
-    period = row["period"]
-    src = {"file": row["source_file"], "page": row["page"],
-           "path": row.get("source_path"), "url": row.get("source_url")}
-    u = m.updates.get(period)
-    if u is None:
-        m.updates[period] = {
-            "period": period,
-            "period_start": row["period_start"],
-            "status": row["status"],
-            "stats_awaited": int(row["stats_awaited"] or 0),
-            "progress": row["progress"],
-            "funding_allocated": row["funding_allocated"],
-            "sources": [src],
-        }
-        return
-    # The same update said again (a .doc and its PDF, or a later pack repeating
-    # an earlier quarter): one update, every file kept as a source. A reported
-    # status beats "not reported"; stats stay awaited only if every copy says so.
-    if src not in u["sources"]:
-        u["sources"].append(src)
-    if u["status"] in (None, "not reported") and row["status"] not in (None, "not reported"):
-        u["status"] = row["status"]
-    if not u["progress"] and row["progress"]:
-        u["progress"] = row["progress"]
-    if u["funding_allocated"] is None:
-        u["funding_allocated"] = row["funding_allocated"]
-
-
-def _by_plan(rows: list[dict], plan_of: dict) -> tuple[dict[str, str], dict[str, list[dict]]]:
-    """(plan_key -> its first title in row order, plan_key -> its rows)."""
-    plans: dict[str, str] = {}
-    by_plan: dict[str, list[dict]] = defaultdict(list)
-    for r in rows:
-        k = plan_of[r["plan_title"] or ""][0]
-        plans.setdefault(k, r["plan_title"] or "")
-        by_plan[k].append(r)
-    return plans, by_plan
-
-
-def link_milestones(rows: list[dict], settings: Settings = DEFAULT, plan_of: dict | None = None):
-    """Link observed update rows (dicts with v_action_updates' columns) into milestones.
-
-    Returns (plans, plan_of, milestones, links) where plans maps plan_key -> first title,
-    milestones is a list of _Milestone and links a list of link-record dicts.
-    ``plan_of`` (title -> (plan_key, method, score)): the plan of every title
-    of the store, when ``rows`` are the updates of some plans only.
-    """
-    threshold = settings.link.action_link_threshold
-    plan_of = plan_of or _assign_plans([r["plan_title"] or "" for r in rows], settings.link.plan_title_threshold)
-    plans, by_plan = _by_plan(rows, plan_of)
-    milestones: list[_Milestone] = []
-    links: list[dict] = []
-    used_ids: set[str] = set()
-    for k, prows in by_plan.items():
-        current: list[_Milestone] = []
-        # Walk periods in time order so links always point back in time.
-        periods = sorted({(r["period_start"] or "", r["period"] or "") for r in prows})
-        for pstart, period in periods:
-            observed = [r for r in prows if (r["period_start"] or "", r["period"] or "") == (pstart, period)]
-            claimed: set[str] = set()
-            for r in sorted(observed, key=lambda r: (r["ref"] or "", r["source_file"] or "", r["page"] or 0)):
-                ref = r["ref"] or ""
-                desc = r["description"]
-                # an action log that prints no references: only the text identifies an action
-                same_ref = [m for m in current if m.ref == ref] if ref else []
-                method, score, target, candidate = "new", None, None, None
-                if same_ref:
-                    # the best-matching milestone under this ref (latest on ties)
-                    s, m = max(((text_similarity(m.description, desc) if (m.description and desc) else 100.0, m)
-                                for m in reversed(same_ref)), key=lambda t: t[0])
-                    if s >= threshold:
-                        method, score, target = "ref", s, m
-                    else:
-                        method, score, candidate = "ref-text-mismatch", s, m.milestone_id
-                if target is None and desc:
-                    best, best_s = None, 0.0
-                    for m in current:
-                        if (ref and m.ref == ref) or m.milestone_id in claimed or period in m.updates:
-                            continue
-                        s = text_similarity(m.description, desc)
-                        if s > best_s:
-                            best, best_s = m, s
-                    if best is not None and best_s >= threshold:
-                        method, score, target, candidate = "text", best_s, best, None
-                if target is None:
-                    # natural key: a same-ref, same-text sighting always links above,
-                    # so (plan, ref, text, first period) is unique and stable
-                    mid = row_id(k, ref, desc or "", pstart)
-                    # the same words twice in one period (an action repeated under
-                    # two workstreams of a log without refs) are two actions: the
-                    # later sighting (in file and page order) gets a numbered key
-                    n = 2
-                    while mid in used_ids:
-                        mid = row_id(k, ref, desc or "", pstart, str(n))
-                        n += 1
-                    used_ids.add(mid)
-                    target = _Milestone(mid, k, ref, r.get("action_ref"), desc, r.get("lead_agency"))
-                    current.append(target)
-                    milestones.append(target)
-                claimed.add(target.milestone_id)
-                if period:
-                    _merge_update(target, r)
-                links.append({
-                    "plan_title": r["plan_title"] or "",
-                    "period": period,
-                    "ref": ref,
-                    "description": desc,
-                    "milestone_id": target.milestone_id,
-                    "method": method,
-                    "score": score,
-                    "candidate_id": candidate,
-                })
-    return plans, plan_of, milestones, links
 
 
 def _pages_first(sources: list[dict]) -> list[dict]:
@@ -307,7 +134,7 @@ def link_plans_and_milestones(db, settings: Settings = DEFAULT, changed: dict[st
     if not has_object(conn, view):
         _clear_plans(conn, None, {})
         return {"plans": 0, "milestones": 0, "updates": 0}
-    plan_of = _assign_plans(_store_titles(conn), settings.link.plan_title_threshold)
+    plan_of = assign_plans(_store_titles(conn), settings.link.plan_title_threshold)
     keys = None if changed is None else _plans_touched(conn, plan_of, changed)
     runs = has_run_tables(conn)
     scope = set_scope(conn, keys)
