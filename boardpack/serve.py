@@ -9,7 +9,8 @@ PRAGMA, so no file is ever created). We add metadata (titles and descriptions
 of every view and column, internal tables hidden) and the audits as canned
 queries with forms; the home page (``serve_templates/index.html``) lists the
 views and audits first, and ``source_url`` cells render as links
-(:mod:`boardpack.serve_plugin`).
+(:mod:`boardpack.serve_plugin`) to the ingested originals, which the server
+sends read-only (:mod:`boardpack.serve_originals`).
 
 Datasette runs as a child of ``boardpack serve``, in its process group (a
 Ctrl-C reaches both), told to die with it (Linux); SIGINT and SIGTERM sent to
@@ -53,6 +54,7 @@ from boardpack.serve import lock_connection
 prepare_connection = hookimpl(lock_connection)
 extra_template_vars = hookimpl(serve_plugin.extra_template_vars)
 render_cell = hookimpl(serve_plugin.render_cell)
+register_routes = hookimpl(serve_plugin.register_routes)
 """
 
 #: the home page template (extends Datasette's own), given with --template-dir

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 
+from boardpack.serve_originals import ROUTE, original_view, served_href
 from boardpack.store.views_doc import CANNED_QUERIES, TITLES, VIEWS
 
 LINK_PREFIXES = ("file://", "http://", "https://")
@@ -34,16 +35,26 @@ def extra_template_vars(template):
     return {}
 
 
-def source_link(value):
-    """A ``source_url`` value (``file://...#page=N`` or http) as an HTML link; None
-    for anything else, so Datasette renders it as usual."""
+def source_link(value, href=None):
+    """A ``source_url`` value (``file://...#page=N`` or http) as an HTML link (to
+    ``href`` when given: the original served by serve); None for anything
+    else, so Datasette renders it as usual."""
     if not isinstance(value, str) or not value.startswith(LINK_PREFIXES):
         return None
     from markupsafe import Markup  # Datasette's own dependency: this module runs only under it
 
     url = html.escape(value, quote=True)
-    return Markup(f'<a href="{url}">{url}</a>')
+    return Markup(f'<a href="{html.escape(href or value, quote=True)}">{url}</a>')
 
 
-def render_cell(value):
+def render_cell(value, database, datasette):
+    # a file:// link cannot be followed from an http page: point it at the served original
+    if isinstance(value, str) and value.startswith("file://"):
+        async def served():
+            return source_link(value, await served_href(datasette, database, value))
+        return served
     return source_link(value)
+
+
+def register_routes():
+    return [(ROUTE, original_view)]
