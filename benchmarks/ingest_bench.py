@@ -15,7 +15,11 @@ parsed), then, in the same run:
 4. ``boardpack ingest`` with N workers (default: CPU count, at least 2) into
    another fresh database, with the default engine;
 5. an immediate re-run of 4 (every file unchanged);
-6. OCR: a few scanned pages (from ``../shared/realworld``'s scans when
+6. small files: 500 two-page agenda front sheets (written here as plain
+   PDFs, varied text: councils, committees, dates, venues, items), ingested
+   with 1 worker, their pages/s against the large packs' (``--small-only``
+   runs this and the 1-worker large run);
+7. OCR: a few scanned pages (from ``../shared/realworld``'s scans when
    present, else the corpus's and the fixtures' scanned samples) gathered
    into one PDF and read with an empty OCR cache (a fresh
    ``BOARDPACK_CACHE_DIR``), with ``ocr.page_workers`` 1 and 2 (``--ocr-only``
@@ -27,7 +31,7 @@ to the bare pass, the speed-up, the re-run share and peak RSS against the
 targets. Usage::
 
     .venv/bin/python benchmarks/ingest_bench.py [--pages 1000] [--workers 2] [--source DIR ...]
-        [--ocr-pages 6] [--ocr-only]
+        [--ocr-pages 6] [--ocr-only] [--small-files 500] [--small-only]
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ TARGETS = {
     "speedup": 1.8,  # N workers (2 cores) >= 1.8x faster than 1 worker
     "rerun": 0.02,  # unchanged re-run <= 2% of the first run
     "rss_mb": 400.0,  # peak RSS, children included
+    "small": 0.8,  # small files' pages/s >= 80% of large packs'
 }
 #: real papers beside the corpus, when this checkout has them
 REALWORLD = ROOT.parent / "shared" / "realworld"
@@ -263,6 +268,118 @@ def report(runs: dict[str, tuple], pages: int, workers: int, load: float) -> Non
     print(f"[{verdict(peak <= TARGETS['rss_mb'])}] peak RSS: {peak:.0f} MB (target <= {TARGETS['rss_mb']:.0f} MB)")
 
 
+# -- small files: agenda front sheets ----------------------------------------------
+
+_COUNCILS = ["Souldern Parish Council", "Cherwell District Council", "Kent County Council",
+             "South Cambridgeshire District Council", "Fenland District Council", "Oxfordshire County Council",
+             "East Palo Alto City Council", "Decoy Parish Meeting", "Huntingdonshire District Council"]
+_COMMITTEES = ["Community Safety Partnership", "Planning Committee", "Finance and Resources Committee",
+               "Scrutiny Panel", "Licensing Sub-Committee", "Health and Wellbeing Board", "Full Council",
+               "Audit and Governance Committee", "Youth Offending Management Board"]
+_VENUES = ["the Village Hall, Church Lane", "Committee Room 2, South Cambridgeshire Hall, Cambourne",
+           "the Council Chamber, Bodicote House", "the Pavilion, Recreation Ground", "Room 1.14, County Hall",
+           "the Library meeting room, High Street"]
+_ITEMS = ["Apologies for absence", "Declarations of interest", "Minutes of the previous meeting",
+          "Matters arising", "Public participation", "Finance report and accounts for payment",
+          "Planning applications", "Highways and footpaths", "Quarterly performance report",
+          "Community safety action plan update", "Budget monitoring", "Risk register review",
+          "Correspondence received", "Grant applications", "Play area inspection", "Date of next meeting"]
+_PEOPLE = ["Sarah Whitfield", "Cllr John Reynolds", "Dave Sargent", "Priya Natarajan", "Tom Okafor",
+           "Helen McAllister", "Gareth Lewis", "Mei Ling Chen", "Adam Brumby", "Chris Rothero"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"]
+
+
+def _pdf_text(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def write_simple_pdf(path: Path, pages: list[list[tuple[float, str, bool]]]) -> None:
+    """A plain PDF (Helvetica, one line per (size, text, bold) entry, top to
+    bottom), written by hand: no PDF library, so the small files are the same
+    whatever is installed, and writing 500 of them takes a moment."""
+    objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]  # 2: the page tree, filled below
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")  # 3
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")  # 4
+    kids = []
+    for lines in pages:
+        y, ops = 790.0, []
+        for size, text, bold in lines:
+            y -= size * 1.45
+            ops.append(f"BT /F{2 if bold else 1} {size:g} Tf 62 {y:.1f} Td ({_pdf_text(text)}) Tj ET")
+        stream = "\n".join(ops).encode("cp1252")
+        objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {len(objs)} 0 R "
+                    "/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>".encode())
+        kids.append(len(objs))
+    objs[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+def front_sheet(i: int) -> list[list[tuple[float, str, bool]]]:
+    """Two pages of agenda front sheet number ``i``: summons, date, venue and
+    numbered items with presenters, different for every ``i``."""
+    import random
+
+    rnd = random.Random(i)
+    council, committee = rnd.choice(_COUNCILS), rnd.choice(_COMMITTEES)
+    day, month, year = rnd.randint(1, 28), rnd.choice(_MONTHS), rnd.randint(2008, 2026)
+    clerk = rnd.choice(_PEOPLE)
+    p1 = [(16, council.upper(), True), (13, committee, True), (11, "", False),
+          (11, f"To all members of the {committee}", False),
+          (11, f"You are hereby summoned to attend a meeting of the {committee} to be held at", False),
+          (11, f"{rnd.choice(_VENUES)} on {day} {month} {year} at {rnd.randint(6, 8)}.{rnd.choice(['00', '30'])}pm", False),
+          (11, "", False), (13, "AGENDA", True)]
+    items = rnd.sample(_ITEMS, rnd.randint(9, 14))
+    lines = [(11, f"{n}.  {title}" + (f" ({rnd.choice(_PEOPLE)})" if rnd.random() < 0.4 else ""), False)
+             for n, title in enumerate(items, 1)]
+    p1 += lines[:7]
+    p2 = [(13, f"{committee}: {day} {month} {year} (continued)", True)] + lines[7:]
+    p2 += [(11, "", False), (11, f"{clerk}, Clerk to the {council}", False),
+           (11, f"Date of issue: {max(1, day - 5)} {month} {year}", False),
+           (11, "Members of the public are welcome to attend. Papers are available from the Clerk.", False)]
+    return [p1, p2]
+
+
+def build_small_files(n: int, dest: Path) -> tuple[list[Path], int]:
+    files = []
+    for i in range(n):
+        out = dest / f"agenda-{i:04d}.pdf"
+        write_simple_pdf(out, front_sheet(i))
+        files.append(out)
+    return files, 2 * n
+
+
+def small_files_row(tmp: Path, n: int, large: tuple, large_pages: int) -> None:
+    """Ingest ``n`` two-page front sheets with 1 worker; pages/s (wall and CPU)
+    against the large packs' 1-worker run ``large`` (stdout, wall s, CPU s, RSS)."""
+    folder = tmp / "small"
+    folder.mkdir()
+    files, pages = build_small_files(n, folder)
+    out, t, c, rss = timed(ingest_cmd(folder, tmp / "small.db", 1))
+    print(f"small: {out.strip()}")
+    if not out.startswith(f"{n} files: {n} new"):
+        print(f"warning: not every small file was stored: {out.strip()}", file=sys.stderr)
+    _, tl, cl, _ = large
+    print()
+    print(f"{'run':<36}{'wall s':>9}{'CPU s':>9}{'CPU/wall':>10}{'pages/s':>9}{'pages/CPU s':>13}{'peak RSS MB':>13}")
+    print(f"{'large packs, 1 worker':<36}{tl:>9.1f}{cl:>9.1f}{cl / tl:>10.2f}{large_pages / tl:>9.1f}"
+          f"{large_pages / cl:>13.1f}{large[3]:>13.0f}")
+    print(f"{f'{n} two-page front sheets, 1 worker':<36}{t:>9.1f}{c:>9.1f}{c / t:>10.2f}{pages / t:>9.1f}"
+          f"{pages / c:>13.1f}{rss:>13.0f}")
+    wall, cpu = (pages / t) / (large_pages / tl), (pages / c) / (large_pages / cl)
+    print(f"[{verdict(wall >= TARGETS['small'])}] small files' pages/s: {wall * 100:.0f}% of the large packs' wall, "
+          f"{cpu * 100:.0f}% in CPU time (target >= {TARGETS['small'] * 100:.0f}%)")
+
+
 # -- OCR pages per second ---------------------------------------------------------
 
 
@@ -372,6 +489,9 @@ def main(argv=None) -> int:
     ap.add_argument("--floor", type=Path, help=argparse.SUPPRESS)  # internal: the pypdfium2 floor on a folder
     ap.add_argument("--ocr-pages", type=int, default=6, help="scanned pages in the OCR sample")
     ap.add_argument("--ocr-only", action="store_true", help="run only the OCR row")
+    ap.add_argument("--small-files", type=int, default=500, help="two-page front sheets in the small-files row")
+    ap.add_argument("--small-only", action="store_true",
+                    help="run only the small-files row (and the 1-worker large run it is compared with)")
     ap.add_argument("--ocr-read", type=Path, help=argparse.SUPPRESS)  # internal: OCR one PDF
     ap.add_argument("--page-workers", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -401,10 +521,14 @@ def main(argv=None) -> int:
         print(f"archive: {len(files)} PDFs, {pages} pages, from {len(sources)} source PDFs in "
               f"{', '.join(map(str, folders))}")
         print(f"machine: {psutil.cpu_count()} CPUs, load average {' '.join(f'{x:.1f}' for x in psutil.getloadavg())}")
+        if args.small_only:
+            small_files_row(tmp, args.small_files, timed(ingest_cmd(archive, tmp / "one.db", 1)), pages)
+            return 0
         load = psutil.getloadavg()[0]
         runs = measure(archive, tmp, pages, len(files), args.workers)
         load = max(load, psutil.getloadavg()[0])
         report(runs, pages, args.workers, load)
+        small_files_row(tmp, args.small_files, runs["pdfium"], pages)
         ocr_row(tmp, args.ocr_pages)
     return 0
 
