@@ -55,6 +55,7 @@ prepare_connection = hookimpl(lock_connection)
 extra_template_vars = hookimpl(serve_plugin.extra_template_vars)
 render_cell = hookimpl(serve_plugin.render_cell)
 register_routes = hookimpl(serve_plugin.register_routes)
+canned_queries = hookimpl(serve_plugin.canned_queries)
 """
 
 #: the home page template (extends Datasette's own), given with --template-dir

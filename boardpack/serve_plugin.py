@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 
 from boardpack.serve_originals import ROUTE, original_view, served_href
+from boardpack.serve_pages import (MILESTONE_ROUTE, PAGE_QUERIES, PERSON_ROUTE, milestone_view, page_href,
+                                   person_view)
 from boardpack.store.views_doc import CANNED_QUERIES, TITLES, VIEWS
 
 LINK_PREFIXES = ("file://", "http://", "https://")
@@ -23,7 +25,7 @@ def home_entries() -> dict:
     views = [{"name": name, "title": TITLES.get(name, name), "description": desc}
              for name, (desc, _) in VIEWS.items()]
     queries = [{"name": name, "title": q["title"], "description": q.get("description", "")}
-               for name, q in CANNED_QUERIES.items()]
+               for name, q in {**CANNED_QUERIES, **PAGE_QUERIES}.items()]
     return {"boardpack_views": views, "boardpack_queries": queries}
 
 
@@ -47,14 +49,41 @@ def source_link(value, href=None):
     return Markup(f'<a href="{html.escape(href or value, quote=True)}">{url}</a>')
 
 
-def render_cell(value, database, datasette):
+#: columns whose value opens a page of its own: column -> (page, column holding the page's key)
+PAGE_COLUMNS = {"milestone_id": ("milestone", "milestone_id"), "ref": ("milestone", "milestone_id"),
+                "person_id": ("person", "person_id")}
+
+
+def page_link(value, column, row, database):
+    """A milestone or person cell as a link to its page (a ``ref`` links when its
+    row holds the milestone's id); None for any other cell."""
+    kind, key_column = PAGE_COLUMNS.get(column, (None, None))
+    if kind is None or not isinstance(value, str) or not value:
+        return None
+    try:
+        key = row[key_column]
+    except (KeyError, IndexError, TypeError):
+        return None
+    if not isinstance(key, str) or not key:
+        return None
+    from markupsafe import Markup
+
+    href = html.escape(page_href(kind, database, key), quote=True)
+    return Markup(f'<a href="{href}">{html.escape(value)}</a>')
+
+
+def render_cell(value, column, row, database, datasette):
     # a file:// link cannot be followed from an http page: point it at the served original
     if isinstance(value, str) and value.startswith("file://"):
         async def served():
             return source_link(value, await served_href(datasette, database, value))
         return served
-    return source_link(value)
+    return page_link(value, column, row, database) or source_link(value)
+
+
+def canned_queries():
+    return PAGE_QUERIES
 
 
 def register_routes():
-    return [(ROUTE, original_view)]
+    return [(ROUTE, original_view), (MILESTONE_ROUTE, milestone_view), (PERSON_ROUTE, person_view)]
