@@ -258,12 +258,35 @@ class AgendaParser(TableRows):
         n = int(m.group("num"))
         title = m.group("title")
         ok_shape = bool(m.group("dot") or m.group("sub")) or bool(re.match(r"[A-Z0-9\"'(]", title))
-        if ok_shape and (self._accept_top(n, bool(m.group("dot"))) or self._number_printed_twice(n, title, ln)) \
+        sub = m.group("sub")
+        wrapped = None if sub or m.group("dot") else self._next_letter(n, None)
+        if ok_shape and (self._accept_top(n, bool(m.group("dot"))) or self._number_printed_twice(n, title, ln)
+                         or self._next_letter(n, sub) or wrapped) \
                 and not re.match(r"^(?:-|to|and|\))", title):
-            self._new(m.group("num"), m.group("sub"), "", ln, t)
+            self._new(m.group("num"), sub or (f"({wrapped})" if wrapped else None), "", ln, t)
             self._line_in_item(title, same_block=True, first=True)
             return True
         return False
+
+    def _next_letter(self, n: int, sub: Optional[str]) -> Optional[str]:
+        """"4 (b) ..." on a line of its own after "4 (a) ...": the item's next lettered part
+        (its number is the one already open, so it is no new top number; a table gives
+        the pair in cells, a PDF that lost the table's rulings as lines). Without a letter
+        ("5 Update from ..." after "5a"), the number of a lettered item printed bare
+        again is its next part whose letter wrapped under it in a narrow number column
+        ("5" / "(b)"): the letter it must have. Returns the letter, else None."""
+        if n != self.last_top or not self.items:
+            return None
+        prev = next((i for i in reversed(self.items) if i.top == n and i.number.startswith(str(n))), None)
+        if prev is None:
+            return None
+        last = prev.number[len(str(n)):]
+        if not sub and not last:
+            return None
+        want = "a" if not last else (chr(ord(last) + 1) if len(last) == 1 and last.isalpha() else "")
+        if not sub:
+            return want or None
+        return want if want and normalise_number(str(n), sub)[len(str(n)):] == want else None
 
     def _number_printed_twice(self, n: int, title: str, ln: Line) -> bool:
         """The number of the item above printed again on a heading of its own with another
@@ -309,6 +332,8 @@ class AgendaParser(TableRows):
                 self._new(str(it.top), um.group("l"), um.group("title"), Line(t, t, it.page, it.block_index), t)
                 self.cur.parent = str(it.top) if any(i.number == str(it.top) for i in self.items) else None
                 return
+        if not first and self._letter_of_number(it, t):
+            return
         sm = SUB.match(t)
         if sm and not first and it.base is not None:
             base = it.base
@@ -330,6 +355,25 @@ class AgendaParser(TableRows):
             it.pages, it.pages_raw = p, praw
             t = rest
         return self._note_or_title(it, t, same_block, first)
+
+    def _letter_of_number(self, it: Item, t: str) -> bool:
+        """"(a)" alone, or before the rest of a title ("(a) - Cllr ..."), on the line under a
+        bare item number ("5 Update from ..."): the number's letter, wrapped in a narrow
+        number column, so the item is "5a" (or already is, when its number was read as
+        the next part of a lettered item)."""
+        m = re.match(r"^\(\s*(?P<l>[a-z])\s*\)\s*(?P<rest>(?:[-–—]\s*.*)?)$", t)
+        if not m or it.base is not None or it.fixed or not it.top or "." in it.number_raw.split()[0]:
+            return False
+        letter, own = m.group("l"), it.number[len(str(it.top)):]
+        if own and own != letter:
+            return False
+        if not own:
+            if letter != "a" or not re.match(rf"^{it.top}\s+\S", it.number_raw):
+                return False
+            it.number = normalise_number(str(it.top), letter)
+        if m.group("rest"):
+            it.title_parts.append(m.group("rest"))
+        return True
 
     def _note_or_title(self, it: Item, t: str, same_block: bool, first: bool) -> None:
         if it.fixed and not first:

@@ -113,15 +113,32 @@ class _RowJoiner:
                 # the label's first line; its amounts stand on the next line
                 self.pending_label = f"{self.pending_label} {lr.label}".strip()
                 return
-        if lr.label and self.out and not lr.line and lr.label[:1].islower() and pos and body[pos - 1] in self.wrapped_from:
-            # label wrapped onto a row of its own, right under its row (not a
-            # footnote's later lines after the rows it follows)
-            self.out[-1].label = clean_label(f"{self.out[-1].label} {lr.label}")
+        if (lr.label or lr.notes) and self.out and not lr.line and pos and body[pos - 1] in self.wrapped_from \
+                and (lr.label[:1].islower() or self._numbered_wrap(r)):
+            # label (or note) wrapped onto a row of its own, right under its row
+            # (not a footnote's later lines after the rows it follows)
+            last = self.out[-1]
+            if lr.label:
+                last.label = clean_label(f"{last.label} {lr.label}")
+            if lr.notes:
+                last.notes = f"{last.notes} {lr.notes}" if last.notes else lr.notes
             self.wrapped_from.add(r)
             return
         if lr.line or lr.actions:
             self.out.append(lr)  # a numbered line with no amount yet ("Awaiting costings")
             self.wrapped_from = {r}
+
+    def _numbered_wrap(self, r: int) -> bool:
+        """Whether grid row ``r`` (no line number, no amount) is the wrapped text of the
+        numbered line above it: where a table numbers its lines, an unnumbered line of
+        ordinary type under a numbered one continues its cells ("Community & school
+        presentations of" / "Chelsea's Choice and Tough Love"); a group heading is set
+        in bold, and a line wrapped in a ruled cell never gets a row of its own."""
+        lay = self.lay
+        if not any(c.role == "line" for c in lay.columns) or not self.out or not self.out[-1].line:
+            return False
+        src = lay.block.rows[r] if r < len(lay.block.rows) else None
+        return not (src and any(c.bold for c in src.cells))
 
     def _with_values(self, pos: int, r: int, lr: LogicalRow) -> None:
         pending = self.pending_label

@@ -1,0 +1,96 @@
+"""Cells wrapped over several lines in PDF tables without rulings (issue 9, the
+layout corpus): a wrapped cell is one cell, whatever the reader made of its lines.
+
+The layout files are corpus/layouts/<layout>/<pack>-<layout>.pdf; each test is
+named after what broke on them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from boardpack.core.model import PARAGRAPH, TABLE, Block, Cell, Row
+from boardpack.extractors.agenda_parser import AgendaParser
+from boardpack.extractors.budget_rows import logical_rows
+from boardpack.extractors.meeting_cues import Line
+from boardpack.extractors.table_layout import analyse
+from boardpack.pipeline import parse_file
+
+LAYOUTS = Path(__file__).resolve().parent.parent / "corpus" / "layouts"
+
+
+def _table(rows: list[list[str]], bold: set[int] = frozenset()) -> Block:
+    out = [Row(cells=[Cell(text=t, bold=i in bold) for t in r], page=1, is_header=i == 0) for i, r in enumerate(rows)]
+    return Block(kind=TABLE, rows=out, page=1)
+
+
+def test_budget_item_wrapped_onto_an_unnumbered_line_is_one_item():
+    blk = _table([
+        ["Line", "Item", "Budget", "Notes"],
+        ["1", "Training for parish", "400.00", "Held in May"],
+        ["", "Councillors and clerks", "", "and June"],
+        ["2", "Leaflets", "100.00", ""],
+        ["", "TOTAL", "500.00", ""],
+    ])
+    rows = logical_rows(analyse(blk))
+    assert [(r.line, r.label, r.notes) for r in rows[:2]] == [
+        ("1", "Training for parish Councillors and clerks", "Held in May and June"), ("2", "Leaflets", None)]
+
+
+def test_bold_group_heading_under_a_numbered_line_is_not_its_wrapped_text():
+    blk = _table([
+        ["Line", "Item", "Budget"],
+        ["1", "Training", "400.00"],
+        ["", "Capital Items", ""],
+        ["2", "Leaflets", "100.00"],
+    ], bold={0, 2})
+    assert [r.label for r in logical_rows(analyse(blk))] == ["Training", "Leaflets"]
+
+
+@pytest.mark.parametrize("layout", ["borderless", "shaded", "narrow", "serif", "open"])
+def test_budget_item_wrapped_in_a_table_without_rulings_keeps_its_whole_name(layout):
+    path = LAYOUTS / layout / f"cdrp-2017-02-23-{layout}.pdf"
+    if not path.exists():
+        pytest.skip(f"layout corpus not built ({path} missing)")
+    items = {(a["line_number"], a["item"]) for a in parse_file(path).result.rows["budget_amounts"]}
+    assert ("2", "Community & school presentations of Chelsea's Choice and Tough Love") in items
+    assert ("10", "Information Packs for distribution at Parish Training Event (Line 3)") in items
+    assert not any(i.endswith(" of") or i.endswith(" Parish") for _, i in items)
+
+
+def _agenda(lines: list[str]) -> list[str]:
+    p = AgendaParser(require_cue=False)
+    for i, t in enumerate(lines):
+        p.line(Line(t, t, 1, i, block=Block(kind=PARAGRAPH, text=t, page=1)))
+    return [it.number for it in p.items]
+
+
+def test_lettered_item_on_a_line_of_its_own_after_the_first_letter_is_the_next_part():
+    # "4 (b)" after "4 (a)": the number already open, with the next letter
+    assert _agenda(["3. Minutes", "4 (a) Update from the task group", "4 (b) 2016-17 Plan and Funding Update",
+                    "5 (a) Assessment", "5 (b) Agree priorities", "6. Any Other Business"]) == \
+        ["3", "4a", "4b", "5a", "5b", "6"]
+
+
+def test_letter_of_an_item_number_wrapped_under_it_belongs_to_that_number():
+    # a narrow number column: "5 (a)" printed as "5" / "(a)", the letter beside the title's end
+    assert _agenda(["4. Rolling Plan", "5 Update from the first task group", "(a) - Cllr A Person",
+                    "5 Update from the second task group - Insp B Person", "(b)", "6. Date of Next Meeting"]) == \
+        ["4", "5a", "5b", "6"]
+
+
+def test_a_letter_in_brackets_under_an_item_with_a_full_stop_is_a_sub_item_of_its_own():
+    assert _agenda(["5. Reports", "(a) Finance report", "(b) Planning report"]) == ["5", "5a", "5b"]
+
+
+@pytest.mark.parametrize("pack, numbers", [
+    ("cdrp-2009-10-26", ["1", "2", "3", "4", "5a", "5b", "6"]),
+    ("cdrp-2017-02-23", ["1", "2", "3", "4a", "4b", "5a", "5b", "5c", "6", "7", "8", "9"]),
+])
+def test_agenda_item_numbers_in_a_narrow_number_column_read_as_printed(pack, numbers):
+    path = LAYOUTS / "narrow" / f"{pack}-narrow.pdf"
+    if not path.exists():
+        pytest.skip(f"layout corpus not built ({path} missing)")
+    assert [a["item_number"] for a in parse_file(path).result.rows["agenda_items"]] == numbers
