@@ -120,10 +120,11 @@ def _split(line: list[dict], x_ratio: Optional[float]) -> list[list[dict]]:
 
 def _merge(chars: list[dict], extra_attrs: list[str]) -> dict:
     first = chars[0]
-    x0 = min(c["x0"] for c in chars)
-    top = min(c["top"] for c in chars)
-    x1 = max(c["x1"] for c in chars)
-    bottom = max(c["bottom"] for c in chars)
+    if len(chars) == 1:  # one glyph (an initial, a digit): its own box
+        x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
+    else:
+        x0, top = min([c["x0"] for c in chars]), min([c["top"] for c in chars])
+        x1, bottom = max([c["x1"] for c in chars]), max([c["bottom"] for c in chars])
     word = {
         "text": "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars),
         "x0": x0, "x1": x1, "top": top, "doctop": top + (first["doctop"] - first["top"]), "bottom": bottom,
