@@ -158,3 +158,52 @@ def amount_with_note(text: str) -> Optional[tuple[str, str]]:
     if not m or parse_value(m.group("amt")).value is None:
         return None
     return re.sub(r"\s+", "", m.group("amt")), m.group("note").strip()
+
+
+def header_cell_text(raw: str, text: str) -> str:
+    """A header cell on one line; a word broken over two lines of a narrow column
+    ("Chang" / "e") is one word again: a line of a single lower-case letter (other
+    than the word "a") is no word of its own, so it ends the word above."""
+    lines = [x.strip() for x in (raw or "").splitlines() if x.strip()]
+    if len(lines) < 2 or not any(re.fullmatch(r"[b-z]", x) for x in lines[1:]):
+        return text
+    out = [lines[0]]
+    for x in lines[1:]:
+        if re.fullmatch(r"[b-z]", x) and out[-1][-1:].isalpha():
+            out[-1] += x
+        else:
+            out.append(x)
+    return one_line(" ".join(out))
+
+
+def join_wrapped_rows(grid: list[list[str]], body_rows: list[int], lc: int) -> list[int]:
+    """The body rows left once rows that are the wrapped lines of the row above are
+    joined into it (in ``grid``): a row whose label (column ``lc``) goes on in lower
+    case ("Theft from motor" / "vehicle") under a labelled row, each of its other
+    cells either empty or the rest of a cell the row above left unfinished (empty,
+    or a sign waiting for its figure: "+" / "28.6%"). A PDF table without rulings
+    gives each printed line of a wrapped cell a row of its own."""
+    keep: list[int] = []
+    for r in body_rows:
+        row = grid[r]
+        if not keep or not _wraps_into(grid[keep[-1]], row, lc):
+            keep.append(r)
+            continue
+        above = grid[keep[-1]]
+        for c, cell in enumerate(row):
+            if cell.strip():
+                above[c] = f"{above[c]} {cell}".strip() if above[c].strip() else cell
+    return keep
+
+
+def _wraps_into(above: list[str], row: list[str], lc: int) -> bool:
+    label = row[lc].strip() if lc < len(row) else ""
+    if not label or not label[:1].islower() or not above[lc].strip():
+        return False
+    for c, cell in enumerate(row):
+        if c == lc or not cell.strip():
+            continue
+        top = above[c].strip() if c < len(above) else ""
+        if top and not re.fullmatch(r"[+\-−–£$€]", top):
+            return False
+    return True

@@ -19,8 +19,8 @@ from boardpack.core.periods import is_period_header
 from boardpack.core.textnorm import one_line
 from boardpack.core.vocabulary import MONTH_EN_RE, ORDINAL_SUFFIX_RE
 from boardpack.extractors.table_cells import (
-    BUDGET_WORDS, amount_with_note, cell_breakdown, is_year, short_words_row, strip_markers,
-    units_row, value_kind,
+    BUDGET_WORDS, amount_with_note, cell_breakdown, header_cell_text, is_year, join_wrapped_rows,
+    short_words_row, strip_markers, units_row, value_kind,
 )
 
 LINE_COL = re.compile(r"^(?:line(?:\s+no\.?)?|no\.?|number|ref\.?|#|item\s+no\.?|budget\s+line)$", re.I)
@@ -125,6 +125,8 @@ def analyse(block: Block) -> Optional[TableLayout]:
     lay.columns = _column_headers(lay, ncols)
     _count_kinds(lay)
     assign_roles(lay)
+    if lay.label_col is not None:
+        lay.body_rows = join_wrapped_rows(lay.grid, lay.body_rows, lay.label_col)
     lay.scale = _table_scale(lay)
     return lay
 
@@ -187,6 +189,7 @@ def _find_header(lay: TableLayout, flags: list[bool]) -> int:
 def _column_headers(lay: TableLayout, ncols: int) -> list[Column]:
     """Column headers: the header rows combined; a spanning upper cell fills to the right."""
     grid, block = lay.grid, lay.block
+    raw = block.grid() if lay.header_rows else []
     cols = []
     for c in range(ncols):
         parts = []
@@ -201,6 +204,7 @@ def _column_headers(lay: TableLayout, ncols: int) -> list[Column]:
                 if k >= 0 and _spans(block, h, k, c):
                     t = grid[h][k]
             if t:
+                t = header_cell_text(raw[h][c] if h < len(raw) and c < len(raw[h]) else "", t)
                 parts.append(t)
                 if h != lay.header_rows[-1]:
                     top = t

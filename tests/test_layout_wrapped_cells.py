@@ -94,3 +94,33 @@ def test_agenda_item_numbers_in_a_narrow_number_column_read_as_printed(pack, num
     if not path.exists():
         pytest.skip(f"layout corpus not built ({path} missing)")
     assert [a["item_number"] for a in parse_file(path).result.rows["agenda_items"]] == numbers
+
+
+def test_indicator_row_wrapped_in_a_narrow_column_is_one_row_and_a_broken_header_word_one_word():
+    # "Theft from motor" / "vehicle" with "+" / "28.6%": one row; "Chang" / "e": "Change"
+    blk = _table([
+        ["Crime type", "Apr -\nDec 2015", "Chang\ne", "%\nChang\ne"],
+        ["All crime", "4,512", "+ 361", "+ 8.0%"],
+        ["Theft from motor", "402", "+ 115", "+"],
+        ["vehicle", "", "", "28.6%"],
+        ["Hate crime", "0", "+ 14", "No Calc"],
+    ])
+    lay = analyse(blk)
+    assert lay.headers == ["Crime type", "Apr - Dec 2015", "Change", "% Change"]
+    assert [lay.grid[r] for r in lay.body_rows][1] == ["Theft from motor vehicle", "402", "+ 115", "+ 28.6%"]
+    assert len(lay.body_rows) == 3
+
+
+def test_a_row_in_lower_case_with_its_own_figures_is_a_row_of_its_own():
+    blk = _table([["Measure", "2015", "2016"], ["Offences", "10", "12"], ["of which detected", "4", "5"]])
+    assert len(analyse(blk).body_rows) == 2
+
+
+def test_indicator_values_in_a_narrow_table_read_as_in_the_grid_layout():
+    path = LAYOUTS / "narrow" / "cdrp-2017-02-23-narrow.pdf"
+    if not path.exists():
+        pytest.skip(f"layout corpus not built ({path} missing)")
+    vals = {(v["indicator"], v["measure"], v["value_raw"]) for v in parse_file(path).result.rows["indicator_values"]}
+    assert ("Theft from motor vehicle", "% Change", "+ 28.6%") in vals
+    assert ("All crime", "Change", "+ 361") in vals
+    assert not any(i == "vehicle" or "Chang e" in (m or "") for i, m, _ in vals)
