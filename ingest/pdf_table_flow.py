@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 from boardpack.core.model import Block
 from boardpack.ingest.pdf_columns import crosses, filled_columns, word_columns
 from boardpack.ingest.pdf_lines import TLine
-from boardpack.ingest.pdf_table_rows import TableLayout, row_columns, table_in_columns
+from boardpack.ingest.pdf_table_rows import TableLayout, margin_notes, row_columns, slot_words, table_in_columns
 from boardpack.ingest.pdf_text_tables import find_text_tables
 
 #: A page's lines further apart than this many font sizes are not one table.
@@ -196,19 +196,22 @@ def _close(flow: _Flow) -> None:
     its page's finder read whole keeps that reading."""
     cols = flow.columns()
     alone = flow.alone
-    if alone is not None and (len(flow.parts) < 2 or len(cols) < alone.n_cols) or len(cols) < 2:
+    lines = flow.lines
+    key, sub = row_columns([ln for ln in lines if id(ln) not in flow.labels], cols) if len(cols) >= 2 else (None, None)
+    # numbered prose with initials in its margin is minutes, not a table: each
+    # mark belongs to one line, so pooling an item's lines into a row loses it
+    notes = key is not None and margin_notes([slot_words(ln, cols) for ln in lines], key)
+    if alone is not None and (len(flow.parts) < 2 or len(cols) < alone.n_cols) or len(cols) < 2 or notes:
         # one page, or columns over all pages poorer than the first page's own
         # (figures set close to their labels): each page keeps its own finding
         first = flow.parts[0]
         if alone is not None:
             _place(first.page, first.lines[: flow.alone_lines], alone)
-        for part in flow.parts[1:]:
+        for part in flow.parts[0 if alone is None and notes else 1:]:
             for i0, i1, blk in find_text_tables(part.lines, flow.size, part.page.number, part.page.fills):
                 _place(part.page, part.lines[i0 : i1 + 1], blk)
         return
-    lines = flow.lines
     extent = (min(min(ln.x0 for ln in lines), cols[0][0]), max(max(ln.x1 for ln in lines), cols[-1][1]))
-    key, sub = row_columns([ln for ln in lines if id(ln) not in flow.labels], cols)
     layout = TableLayout(cols, flow.size, extent, key=key, sub=sub, labels=frozenset(flow.labels),
                          repeats=_repeated_headers(flow))
     for part in flow.parts:

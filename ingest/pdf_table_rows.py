@@ -188,6 +188,37 @@ def row_columns(lines: list[TLine], cols: list[list[float]]) -> tuple[Optional[i
     return key, (sub_row_column(per_line, key) if key is not None else None)
 
 
+#: A mark in a margin: a person's initials ("AM", "JC") or "All", as a clerk
+#: writes beside a sentence of the minutes to say who acts on it.
+MARGIN_MARK = re.compile(r"^\(?(?:[A-Z]{1,4}|All|ALL)\)?[,.;/]?$")
+
+
+def margin_notes(per_line: list[list[list[dict]]], key: int) -> bool:
+    """Whether a numbered passage carries margin notes rather than cells.
+
+    A typesetter starts every cell of a table row on the row's first line.
+    A column that holds only short marks (initials), most of them level
+    with some later line of a numbered item rather than with its number,
+    annotates lines: each mark stands beside the sentence it belongs to, so
+    the item's lines must not be pooled into one row (a heading printed at
+    the top of that column, "Action", is not a mark)."""
+    for c in range(len(per_line[0]) if per_line else 0):
+        if c == key:
+            continue
+        def is_mark(i: int) -> bool:
+            return len(per_line[i][c]) <= 3 and all(MARGIN_MARK.match(w["text"]) for w in per_line[i][c])
+
+        marks = [i for i, slots in enumerate(per_line) if slots[c]]
+        if marks and marks[0] == 0 and not is_mark(0):
+            marks = marks[1:]  # the column's own heading at its top
+        if len(marks) < 2 or not all(is_mark(i) for i in marks):
+            continue
+        late = sum(1 for i in marks if not _opens(per_line[i][key], ROW_NUMBER))
+        if late >= max(2, 0.6 * len(marks)):
+            return True
+    return False
+
+
 def keyed_rows(lines: list[TLine], per_line: list[list[list[dict]]], key: int, sub: Optional[int] = None):
     """Rows of a table whose ``key`` column numbers them: each numbered line
     (and, with ``sub``, each line opening a lettered item in that column)
