@@ -42,6 +42,21 @@ _RECORD = {
 # Canned queries (Datasette's ``canned_queries`` hook) that find a milestone or a
 # person by what a reader knows: each row's id cell opens the page.
 PAGE_QUERIES = {
+    "search": {
+        "title": "Search every paper's text",
+        "description": "Blocks of text with these words in this order, best match first (copies of a "
+                       "paper counted once), each with its file and page; source_url opens the page.",
+        # the words as one FTS5 phrase: nothing typed can be query syntax
+        "sql": "SELECT s.source_file, b.page, snippet(blocks_fts, 0, '[', ']', ' ... ', 14) AS snippet, "
+               "CASE WHEN s.format = 'pdf' AND b.page IS NOT NULL THEN s.file_url || '#page=' || b.page "
+               "ELSE s.file_url END AS source_url "
+               "FROM blocks_fts JOIN blocks b ON b.rowid = blocks_fts.rowid "
+               "JOIN v_sources s ON s.doc_sha256 = b.doc_sha256 "
+               "WHERE blocks_fts MATCH '\"' || replace(:q, '\"', '\"\"') || '\"' "
+               "AND NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d "
+               "WHERE d.doc_sha256 = b.doc_sha256 AND d.block_index = b.block_index) "
+               "ORDER BY bm25(blocks_fts), s.source_file, b.page LIMIT 100",
+    },
     "find_milestone": {
         "title": "Find a milestone's timeline",
         "description": "Milestones or actions with this reference (3.3a); the milestone_id opens its "

@@ -120,3 +120,17 @@ def test_retired_id_redirects_and_unknown_ids_are_404(site):
     assert get("/-/person/store/0123456789abcdef").status_code == 404
     r = get("/-/milestone/store/0123456789abcdef")
     assert r.status_code == 404 and "No milestone" in r.text
+
+
+def test_search_box_on_home_and_hits_link_their_page(site):
+    get, conn, _ = site
+    assert re.search(r'<form class="boardpack-search" action="/store/search"', get("/").text)
+    page = get("/store/search?q=graffiti").text
+    hits = re.findall(r'<td class="col-source_file">([^<]*)</td>\s*<td class="col-page[^"]*">(\d+)</td>\s*'
+                      r'<td class="col-snippet">([^<]*)</td>\s*<td class="col-source_url[^"]*"><a href="([^"]*)">', page)
+    assert hits, page[-2000:]
+    for source_file, number, snippet, href in hits:
+        assert "[graffiti]" in snippet.lower()
+        assert href.endswith(f"/{source_file}#page={number}") and href.startswith("/-/original/store/")
+    # what was typed is one phrase, never FTS syntax: a stray quote or operator is no error
+    assert get('/store/search?q=graffiti" OR NEAR(').status_code == 200
