@@ -179,13 +179,18 @@ def parse_agenda(lines: list[Line], require_cue: bool = False) -> list[Item]:
 _AGENDA_WORD = re.compile(r"(?i:\bagenda\b(?!\s*(?:item|no\b|number|ref)))|\bA G E N D A\b")
 #: how many leading lines of a paper may name it an agenda
 _HEAD_LINES = 12
+#: a block this long is a paragraph of prose, not a title or masthead
+_PROSE_CHARS = 200
 
 
 def names_itself_agenda(paper: Paper, lines: list[Line]) -> bool:
     """A paper the segmenter left untyped is read as an agenda when its title or
     one of its first lines says so ("Regular Meeting Agenda", "CITY COUNCIL
     AGENDA FOR ...", "OUTLINE AGENDA"), not when "agenda" only appears in the text."""
-    heads = [paper.title or ""] + [ln.text for ln in lines[:_HEAD_LINES] if not ln.is_row]
+    # (a later line of a paragraph of prose is no title: "... groups to further the 'End
+    # Violence Against Women and Girls' agenda:", near the top when the type is small)
+    heads = [paper.title or ""] + [ln.text for ln in lines[:_HEAD_LINES] if not ln.is_row and not (
+        not ln.first_of_block and ln.block is not None and len(ln.block.text) >= _PROSE_CHARS)]
     return any(_AGENDA_WORD.search(h) and len(h) < 160 and not re.search(r"\b(?:on|the|this|next|an?)\s+agenda\b", h, re.I)
                for h in heads)
 
