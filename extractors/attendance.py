@@ -77,7 +77,7 @@ def join_raw(raws: list[str], labels: AttendanceLabels) -> str:
         r = r.strip()
         if not r:
             continue
-        if out and not re.search(r"(?:,|;|\band|&|-)\s*$", out) and (
+        if out and not re.search(r"(?:,|;|\band|&|-)\s*$", out) and not _title_broken(out, r) and (
             re.match(rf"^(?:{TITLES}|Cllrs|Councillors)\s", r) or OFFICER_PREFIX.match(r) or labels.cue(r)[0]
         ):
             out += ", " + r
@@ -85,6 +85,17 @@ def join_raw(raws: list[str], labels: AttendanceLabels) -> str:
             out = (out + " " + r).strip()
     return out
 
+
+
+def _title_broken(out: str, line: str) -> bool:
+    """Whether the line break falls inside a title ("... (Vice-Chairman), District" /
+    "Councillor Ray Manning ..."): the words after the list's last separator and the
+    next line's first words make one title together."""
+    tail = re.split(r",|;|\band\b|&", out)[-1].strip()
+    if not tail or len(tail.split()) > 2:
+        return False
+    m = re.match(rf"^(?:{TITLES})\s", f"{tail} {line}")
+    return bool(m and m.end() > len(tail) + 1)
 
 
 def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None,

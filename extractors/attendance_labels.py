@@ -101,6 +101,15 @@ class AttendanceLabels:
             m = rx.match(text)
             if m:
                 return cat, text[m.end():]
+        # a label broken inside its word by a narrow cell ("Membe" / "rs:"): the word is
+        # the label when the label runs across the break
+        m = re.match(r"([^\n]*[a-z])\n(?=[a-z])", text)
+        if m:
+            joined = m.group(1) + text[m.end():]
+            for rx, cat in self.cues:
+                j = rx.match(joined)
+                if j and j.end() > len(m.group(1)):
+                    return cat, joined[j.end():]
         return None, text
 
     def header_cats(self, text: str) -> Optional[list[str]]:

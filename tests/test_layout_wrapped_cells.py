@@ -13,6 +13,8 @@ import pytest
 
 from boardpack.core.model import PARAGRAPH, TABLE, Block, Cell, Row
 from boardpack.extractors.agenda_parser import AgendaParser
+from boardpack.extractors.attendance import join_raw
+from boardpack.extractors.attendance_labels import labels_for
 from boardpack.extractors.budget_rows import logical_rows
 from boardpack.extractors.meeting_cues import Line
 from boardpack.extractors.table_layout import analyse
@@ -124,3 +126,31 @@ def test_indicator_values_in_a_narrow_table_read_as_in_the_grid_layout():
     assert ("Theft from motor vehicle", "% Change", "+ 28.6%") in vals
     assert ("All crime", "Change", "+ 361") in vals
     assert not any(i == "vehicle" or "Chang e" in (m or "") for i, m, _ in vals)
+
+
+def test_agenda_named_at_the_end_of_a_wrapped_sentence_names_no_agenda_paper():
+    # small type brings "... the 'End Violence Against Women and Girls' agenda:" into a
+    # briefing's first lines: a later line of a paragraph is no title
+    path = LAYOUTS / "narrow" / "cdrp-2011-04-26-narrow.pdf"
+    if not path.exists():
+        pytest.skip(f"layout corpus not built ({path} missing)")
+    assert not parse_file(path).result.rows.get("agenda_items")
+
+
+def test_attendance_label_broken_inside_its_word_and_a_title_broken_over_lines():
+    labels = labels_for()
+    assert labels.cue("Membe\nrs:")[0] == labels.cue("Members:")[0] is not None
+    assert labels.cue("Apolo\ngies:")[0] == labels.cue("Apologies:")[0] is not None
+    assert labels.cue("Present\nnames")[0] == labels.cue("Present")[0]
+    assert join_raw(["Rick Hylton (Vice-Chairman), District", "Councillor Ray Manning and Ann Other"], labels) == \
+        "Rick Hylton (Vice-Chairman), District Councillor Ray Manning and Ann Other"
+    assert join_raw(["Ann Other", "Councillor Ray Manning"], labels) == "Ann Other, Councillor Ray Manning"
+
+
+@pytest.mark.parametrize("pack, person", [("cdrp-2017-02-23", "PJ Adams"),
+                                          ("cdrp-2009-10-26", "District Councillor Ray Manning")])
+def test_attendance_in_narrow_type_reads_as_in_the_grid_layout(pack, person):
+    path = LAYOUTS / "narrow" / f"{pack}-narrow.pdf"
+    if not path.exists():
+        pytest.skip(f"layout corpus not built ({path} missing)")
+    assert (person, "present") in {(a["person"], a["attendance"]) for a in parse_file(path).result.rows["attendance"]}
