@@ -10,15 +10,22 @@ joined onto the file system (the trailing NAME is only for the browser's
 title bar and download name). A recorded path whose bytes are no longer the
 ingested ones is not sent: the row would point into another version.
 
-Word files are sent as they are (a download): the browser has no viewer
-for them and converting them to PDF here would need LibreOffice at browse
-time; their ``source_url`` carries no page, as in the store.
+A Word file opens as a page-anchored HTML rendering of what was read from
+it (its stored blocks: headings, paragraphs, tables, each page introduced by
+an element with the id ``page=N``), so ``…/NAME#page=N`` opens at the page a
+row names, as a PDF does; ``?download=1`` sends the original bytes. We chose
+the rendering over a PDF converted at ingest because it needs no LibreOffice
+(at ingest or while browsing) and shows exactly the text the rows came from;
+a Word file's pages are the ones Word recorded when it last laid the file
+out (its rendered page breaks), so they match what Word shows, not any
+printer's pagination.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import json
 import os
 from pathlib import Path
 from typing import Optional
@@ -35,6 +42,10 @@ MEDIA_TYPES = {
 }
 _BY_URL = "SELECT sha256, path FROM files WHERE url = ? AND sha256 IS NOT NULL ORDER BY path LIMIT 1"
 _BY_SHA = "SELECT path, format FROM files WHERE sha256 = ? ORDER BY path"
+_BLOCKS = ("SELECT kind, level, page, text, rows_json FROM blocks WHERE doc_sha256 = ? "
+           "AND kind != 'page_break' ORDER BY block_index")
+#: formats a browser cannot show: rendered from their stored blocks
+RENDERED = frozenset({"docx", "doc"})
 
 
 def original_href(database: str, sha: str, path: str, fragment: str = "") -> str:
@@ -86,6 +97,40 @@ def missing_page(sha: str, notes: list[str]) -> str:
             "remove what is gone with <code>boardpack prune</code>.</p></body></html>")
 
 
+def _cells_html(rows_json: str | None) -> str:
+    rows = json.loads(rows_json or "[]")
+    out = []
+    for r in rows:
+        tag = "th" if r.get("header") else "td"
+        out.append("<tr>" + "".join(f"<{tag}>{html.escape(c.get('text') or '')}</{tag}>" for c in r.get("cells", []))
+                   + "</tr>")
+    return "<table>" + "".join(out) + "</table>"
+
+
+def rendered_page(name: str, blocks, download: str) -> str:
+    """A Word original as HTML from its stored blocks, each page opened by an
+    element whose id is ``page=N`` (the fragment a source_url names)."""
+    parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(name)}</title>"
+             "<style>body{font-family:sans-serif;max-width:60em;margin:auto}table{border-collapse:collapse}"
+             "td,th{border:1px solid #bbb;padding:2px 6px;vertical-align:top;white-space:pre-wrap}"
+             ".page{color:#777;border-top:1px solid #ccc;margin-top:2em}</style></head><body>",
+             f"<p><a href='{html.escape(download, quote=True)}'>Download the original</a> "
+             "(the text below is what boardpack read from it)</p>"]
+    page = None
+    for kind, level, pg, text, rows_json in blocks:
+        if pg is not None and pg != page:
+            page = pg
+            parts.append(f"<p class='page' id='page={pg}'>Page {pg}</p>")
+        if kind == "table":
+            parts.append(_cells_html(rows_json))
+        elif kind == "heading":
+            h = min(max(int(level or 1), 1), 6)
+            parts.append(f"<h{h}>{html.escape(text or '')}</h{h}>")
+        else:
+            parts.append(f"<p>{html.escape(text or '')}</p>".replace("\n", "<br>"))
+    return "".join(parts) + "</body></html>"
+
+
 async def original_view(request, datasette):
     """Datasette route: send a stored original, or a page saying why it cannot be sent."""
     from datasette.utils.asgi import Response  # this module's views run only under Datasette
@@ -100,6 +145,10 @@ async def original_view(request, datasette):
     if target is None:
         return Response.html(missing_page(sha, notes), status=404)
     name = quote(target.name, safe="")
+    if fmt in RENDERED and not request.args.get("download"):
+        blocks = (await db.execute(_BLOCKS, [sha])).rows
+        download = original_href(database, sha, str(target)) + "?download=1"
+        return Response.html(rendered_page(target.name, [tuple(b) for b in blocks], download))
     return Response(target.read_bytes(), content_type=MEDIA_TYPES.get(fmt or "", "application/octet-stream"),
                     headers={"content-disposition": f"inline; filename*=UTF-8''{name}",
                              "x-content-type-options": "nosniff"})

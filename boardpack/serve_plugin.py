@@ -72,11 +72,24 @@ def page_link(value, column, row, database):
     return Markup(f'<a href="{href}">{html.escape(value)}</a>')
 
 
+def _page_of(row):
+    try:
+        page = row["page"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return page if isinstance(page, int) else None
+
+
 def render_cell(value, column, row, database, datasette):
     # a file:// link cannot be followed from an http page: point it at the served original
     if isinstance(value, str) and value.startswith("file://"):
         async def served():
-            return source_link(value, await served_href(datasette, database, value))
+            href = await served_href(datasette, database, value)
+            # a Word file's URL names no page; its served rendering has one anchor per page
+            page = _page_of(row)
+            if href and "#" not in href and page is not None:
+                href += f"#page={page}"
+            return source_link(value, href)
         return served
     return page_link(value, column, row, database) or source_link(value)
 

@@ -67,12 +67,11 @@ def test_source_links_open_the_original_at_its_page(served):
         assert href.startswith(f"/-/original/store/{sha(target)}/")
         if target is pdf:
             assert href.endswith("/pack%20one.pdf#" + file_url.split("#")[1]) and "#page=" in href
-        else:
-            assert href.endswith("/pack.docx")  # Word files: the original itself, no page anchor
-    r = get(links[0][0].split("#")[0])
-    assert r.status_code == 200
-    expected = pdf if "pdf" in links[0][0] else docx
-    assert r.content == expected.read_bytes()
+        else:  # Word files: the rendering of what was read, at the row's page
+            assert re.search(r"/pack\.docx#page=\d+$", href), href
+    pdf_href = next(h for h, u in links if "pack%20one.pdf" in u)
+    r = get(pdf_href.split("#")[0])
+    assert r.status_code == 200 and r.content == pdf.read_bytes()
 
 
 def test_pdf_and_word_are_sent_with_their_types(served):
@@ -80,9 +79,23 @@ def test_pdf_and_word_are_sent_with_their_types(served):
     r = get(f"/-/original/store/{sha(pdf)}/anything.pdf")
     assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
     assert r.content == pdf.read_bytes()
-    r = get(f"/-/original/store/{sha(docx)}")
+    r = get(f"/-/original/store/{sha(docx)}?download=1")
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/vnd.openxmlformats")
     assert r.content == docx.read_bytes()
+
+
+def test_a_word_original_opens_as_its_text_with_an_anchor_per_page(served):
+    """A browser has no Word viewer: the served page is the text read from the
+    file, each page opened by an element whose id is the fragment a
+    source_url names, with a link to the original bytes."""
+    get, pdf, docx = served
+    r = get(f"/-/original/store/{sha(docx)}/pack.docx")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    pages = [int(n) for n in re.findall(r"id='page=(\d+)'", r.text)]
+    assert pages and pages == sorted(pages) and pages[0] == 1 and len(pages) > 3
+    assert f"/-/original/store/{sha(docx)}/pack.docx?download=1" in r.text
+    assert "Rolling Plan" in r.text or "Action Plan" in r.text  # the words of the paper, escaped HTML
+    assert "<table>" in r.text
 
 
 def test_only_recorded_files_are_served(served, tmp_path):
