@@ -227,7 +227,7 @@ CANNED_QUERIES = {
         "title": "Audit: stats awaited for N or more consecutive periods",
         "description": "Milestones whose progress was 'stats awaited' in N or more consecutive "
                        "reported periods of the same plan (N: the min_periods box).",
-        "sql": "SELECT r.plan_title, r.ref, r.description, r.lead_agency, r.n_periods, "
+        "sql": "SELECT r.plan_title, r.ref, r.description, r.lead_agency, r.n_periods, r.milestone_id, "
                "f.period AS first_period, l.period AS last_period, r.source_file, r.page, r.source_url "
                "FROM v_stats_awaited_runs r "
                "JOIN v_milestone_periods f ON f.milestone_id = r.milestone_id AND f.ordinal = r.first_ordinal "
@@ -239,7 +239,7 @@ CANNED_QUERIES = {
         "title": "Audit: status not reported for N or more consecutive periods",
         "description": "Milestones whose status was left blank (or the unfilled template) in N or more "
                        "consecutive reported periods of the same plan (N: the min_periods box).",
-        "sql": "SELECT r.plan_title, r.ref, r.description, r.lead_agency, r.n_periods, "
+        "sql": "SELECT r.plan_title, r.ref, r.description, r.lead_agency, r.n_periods, r.milestone_id, "
                "f.period AS first_period, l.period AS last_period, r.source_file, r.page, r.source_url "
                "FROM v_not_reported_runs r "
                "JOIN v_milestone_periods f ON f.milestone_id = r.milestone_id AND f.ordinal = r.first_ordinal "
@@ -251,7 +251,7 @@ CANNED_QUERIES = {
         "title": "Audit: status changes between consecutive periods",
         "description": "Every change of a milestone's status from one reported period to the next.",
         "sql": "SELECT plan_title, ref, description, from_period, to_period, from_status, to_status, change, "
-               "source_file, page, source_url FROM v_status_changes ORDER BY plan_title, ref, to_period",
+               "milestone_id, source_file, page, source_url FROM v_status_changes ORDER BY plan_title, ref, to_period",
     },
     "funding_mismatches": {
         "title": "Audit: budget totals that do not add up",
