@@ -207,3 +207,21 @@ def _wraps_into(above: list[str], row: list[str], lc: int) -> bool:
         if top and not re.fullmatch(r"[+\-−–£$€]", top):
             return False
     return True
+
+
+_GROUPED_FIGURE = re.compile(r"[(\-−£$€]?\s*\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?|[(\-−£$€]?\s*\d+\.\d+\)?")
+
+
+def figure_unbroken(raw: str) -> str:
+    """A figure whose last digits a narrow column pushed onto a line of their own
+    ("15,777.0" / "0") is one figure again ("15,777.00"): a line of one or two digits
+    under a line holding only a figure with a separator, when the two make one amount
+    to two decimal places."""
+    if not raw or "\n" not in raw:
+        return raw
+    lines = [x.strip() for x in raw.split("\n")]
+    if len(lines) != 2 or not re.fullmatch(r"\d{1,2}", lines[1]) or not _GROUPED_FIGURE.fullmatch(lines[0]):
+        return raw
+    joined = lines[0] + lines[1]
+    # (money is printed to two places: "12.5" / "3" may be two figures, "15,777.0" / "0" is not)
+    return joined if _GROUPED_FIGURE.fullmatch(joined) and re.search(r"\.\d\d\)?$", joined) else raw

@@ -19,7 +19,7 @@ from boardpack.core.periods import is_period_header
 from boardpack.core.textnorm import one_line
 from boardpack.core.vocabulary import MONTH_EN_RE, ORDINAL_SUFFIX_RE
 from boardpack.extractors.table_cells import (
-    BUDGET_WORDS, amount_with_note, cell_breakdown, header_cell_text, is_year, join_wrapped_rows,
+    BUDGET_WORDS, amount_with_note, cell_breakdown, figure_unbroken, header_cell_text, is_year, join_wrapped_rows,
     short_words_row, strip_markers, units_row, value_kind,
 )
 
@@ -134,7 +134,7 @@ def analyse(block: Block) -> Optional[TableLayout]:
 def _read_cells(raw_grid: list[list[str]]) -> tuple[list[list[str]], dict, dict]:
     """(grid, breakdowns, cell notes): each cell on one line; an amount with a note in
     brackets keeps the amount, a cell of several labelled amounts its figure."""
-    grid = [[one_line(c) for c in row] for row in raw_grid]
+    grid = [[one_line(figure_unbroken(c)) for c in row] for row in raw_grid]
     breakdowns: dict = {}
     cell_notes: dict = {}
     for r, row in enumerate(raw_grid):

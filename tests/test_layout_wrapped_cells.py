@@ -154,3 +154,21 @@ def test_attendance_in_narrow_type_reads_as_in_the_grid_layout(pack, person):
     if not path.exists():
         pytest.skip(f"layout corpus not built ({path} missing)")
     assert (person, "present") in {(a["person"], a["attendance"]) for a in parse_file(path).result.rows["attendance"]}
+
+
+def test_total_whose_last_digit_wrapped_in_a_narrow_ruled_cell_is_one_figure():
+    # cdrp-2017-02-23-narrow.pdf: the TOTAL cells read "15,777.0" / "0"
+    blk = _table([
+        ["Line", "Item", "Original\nAllocatio\nn"],
+        ["1", "Training", "15,000.00"],
+        ["2", "Leaflets", "777.00"],
+        ["", "TOTAL", "15,777.0\n0"],
+    ])
+    lay = analyse(blk)
+    assert lay.grid[3][2] == "15,777.00"
+    assert analyse(_table([["Item", "Count"], ["Offences", "1,000\n50"]])).grid[1][1] == "1,000 50"
+    path = LAYOUTS / "narrow" / "cdrp-2017-02-23-narrow.pdf"
+    if not path.exists():
+        pytest.skip(f"layout corpus not built ({path} missing)")
+    totals = [a["amount_raw"] for a in parse_file(path).result.rows["budget_amounts"] if a["is_total"]]
+    assert totals == ["15,777.00", "15,777.00"]
