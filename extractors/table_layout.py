@@ -285,8 +285,12 @@ def _numbering_columns(lay: TableLayout) -> None:
     # "2.3", "8.1") before a text column numbers the rows; it holds no values.
     if cols and cols[0].role == "value" and len(cols) >= 2:
         vals = [lay.cell(r, 0) for r in lay.body_rows if lay.cell(r, 0)]
-        if vals and all(re.fullmatch(r"\d{1,3}(?:\.\d{1,2}){0,2}\.?", v) for v in vals) and any(c.role == "text" for c in cols[1:]):
-            if not cols[0].header or LINE_COL.match(cols[0].header) or _is_running(vals):
+        # (a heading across the table may stand between them: "Priority 2: ...", when
+        # the numbers count up)
+        nums = [v for v in vals if value_kind(v) != "text"]
+        if nums and all(re.fullmatch(r"\d{1,3}(?:\.\d{1,2}){0,2}\.?", v) for v in nums) and any(c.role == "text" for c in cols[1:]) \
+                and (len(nums) == len(vals) or _is_running(nums)):
+            if not cols[0].header or LINE_COL.match(cols[0].header) or _is_running(nums):
                 cols[0].role = "line"
     # Page numbers (a contents list: "1.6 Minutes | 3") are not values.
     for c in cols:

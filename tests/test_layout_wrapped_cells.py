@@ -172,3 +172,22 @@ def test_total_whose_last_digit_wrapped_in_a_narrow_ruled_cell_is_one_figure():
         pytest.skip(f"layout corpus not built ({path} missing)")
     totals = [a["amount_raw"] for a in parse_file(path).result.rows["budget_amounts"] if a["is_total"]]
     assert totals == ["15,777.00", "15,777.00"]
+
+
+def test_paragraph_numbers_with_a_heading_between_them_number_the_rows_and_are_no_values():
+    # cdrp-2011-04-26-shaded.pdf: a plan's rows continued without a header, a priority
+    # heading across the table between "1.8" and "1.9": refs, not indicator values
+    blk = _table([
+        ["1.1", "TK", "To revise the directory", "Q1 send link"],
+        ["1.2", "SK", "Hold an event", "Q2 review"],
+        ["Priority 2: To reduce repeat victims", "", "", ""],
+        ["1.9", "", "Increase referrals", "Q2 monitor"],
+        ["1.10", "SK & LR", "Advocate support", "Q1 identify funding"],
+    ])
+    blk.rows[0].is_header = False
+    lay = analyse(blk)
+    assert lay.columns[0].role == "line" and not lay.value_cols
+    path = LAYOUTS / "shaded" / "cdrp-2011-04-26-shaded.pdf"
+    if not path.exists():
+        pytest.skip(f"layout corpus not built ({path} missing)")
+    assert not any(v["value_raw"] in ("1.1", "1.10") for v in parse_file(path).result.rows["indicator_values"])
