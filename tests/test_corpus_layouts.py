@@ -41,11 +41,11 @@ CORPUS_LIMIT_BYTES = 40_000_000
 # a floor as a reader fix lands; nobody lowers one. Per-format figures: corpus/README.md.
 FLOORS: dict[str, dict[str, float]] = {
     "grid": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.980, "status": 0.980, "stats_awaited": 0.980, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
-    "borderless": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.980, "status": 0.980, "stats_awaited": 0.980, "amount": 0.932, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
-    "shaded": {"agenda_number": 0.955, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.971, "status": 0.969, "stats_awaited": 0.969, "amount": 0.932, "indicator_value": 0.934, "meeting_date": 0.980, "start_time": 0.980},
-    "narrow": {"agenda_number": 0.899, "attendance": 0.957, "minutes_date": 0.972, "milestone_ref": 0.980, "status": 0.956, "stats_awaited": 0.980, "amount": 0.948, "indicator_value": 0.830, "meeting_date": 0.980, "start_time": 0.980},
-    "serif": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.763, "status": 0.679, "stats_awaited": 0.685, "amount": 0.932, "indicator_value": 0.980, "meeting_date": 0.947, "start_time": 0.689},
-    "open": {"agenda_number": 0.955, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.971, "status": 0.832, "stats_awaited": 0.833, "amount": 0.932, "indicator_value": 0.980, "meeting_date": 0.780, "start_time": 0.713},
+    "borderless": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.980, "status": 0.980, "stats_awaited": 0.980, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
+    "shaded": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.971, "status": 0.969, "stats_awaited": 0.969, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
+    "narrow": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.980, "status": 0.956, "stats_awaited": 0.980, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
+    "serif": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.763, "status": 0.679, "stats_awaited": 0.685, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.947, "start_time": 0.689},
+    "open": {"agenda_number": 0.955, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.971, "status": 0.832, "stats_awaited": 0.833, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.780, "start_time": 0.713},
     "scanned": {"meeting_date": 0.980, "start_time": 0.980, "agenda_number": 0.903, "attendance": 0.940, "minutes_date": 0.940, "milestone_ref": 0.974, "status": 0.974, "stats_awaited": 0.974, "amount": 0.980, "indicator_value": 0.980},
 }
 
