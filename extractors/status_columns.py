@@ -229,6 +229,8 @@ def find_status_table(b: Block, key: ColourKey, settings: Optional[Settings] = N
             continue
         if any(s.kind == "shaded text" for s in hits) and len({s.status for s in hits}) < 2:
             continue  # one fill behind figures or prose in every row: the column's styling (a totals column)
+        if not own_key and all(s.kind == "fill" for s in hits) and len({s.fill for s in hits}) < 2:
+            continue  # one unexplained colour down a column says nothing of each item: a shaded band
         status_cols.append(c)
     if not status_cols:
         return None

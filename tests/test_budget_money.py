@@ -339,7 +339,8 @@ def test_migration_keeps_earlier_budget_rows_and_gives_them_the_table_scale(tmp_
     row = conn.execute("SELECT item, amount, amount_raw, scale, unit, financial_year, total_kind FROM budget_amounts").fetchone()
     assert row == ("Adults", 586100000.0, "586.1", 1000000, None, None, None)
     cols = [r[1] for r in conn.execute("PRAGMA table_info(v_budget_amounts)")]
-    assert cols[-5:] == ["total_kind", "scale", "unit", "financial_year", "year_source"]
+    # the new columns, then the provenance that closes every view (migration 0020)
+    assert cols[-7:] == ["total_kind", "scale", "unit", "financial_year", "year_source", "source_path", "source_url"]
 
 
 # -- the funding audit over a store -------------------------------------------------

@@ -336,3 +336,28 @@ def test_table_style_bands_and_header_shading(parsed):
     assert fills[2][:2] == fills[4][:2] == [None, None]  # band 2 has no shading
     # the position column's own theme shading wins over the band
     assert [r[2] for r in fills[1:]] == ["#b4cc83", "#f79646", "#c0504d", "#f79646"]
+
+
+def _fill_table(fills: list[str]):
+    from boardpack.core.model import TABLE, Block, Row
+
+    rows = [Row(cells=[Cell(text="Service", norm="Service"), Cell(text="Variance", norm="Variance"), Cell()],
+                is_header=True)]
+    for k, fill in enumerate(fills):
+        label = f"Service line {k + 1} delivered across the county"
+        rows.append(Row(cells=[Cell(text=label, norm=label), Cell(text="+0.8", norm="+0.8"), Cell(fill=fill)]))
+    return Block(kind=TABLE, rows=rows)
+
+
+def test_one_unexplained_colour_down_a_column_is_a_band_not_a_status():
+    """Regression: a finance table with a column shaded one colour on every row
+    (no key anywhere) was read as twenty 'amber' actions."""
+    from boardpack.extractors.colour_key import ColourKey
+    from boardpack.extractors.status_columns import find_status_table
+
+    assert find_status_table(_fill_table(["#b85808"] * 5), ColourKey()) is None
+    # colours that differ from row to row do report each item
+    assert find_status_table(_fill_table(["#00b050", "#ffc000", "#ff0000", "#00b050"]), ColourKey()) is not None
+    # and a key that names the colour makes even one colour a status
+    keyed = ColourKey(fills={"#b85808": "amber"})
+    assert find_status_table(_fill_table(["#b85808"] * 5), keyed) is not None

@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 19
+-- user_version: 20
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -1000,9 +1000,9 @@ CREATE VIEW v_budget_amounts AS
 SELECT t.title AS table_title, a.item, a.measure, a.amount, a.is_total,
        s.source_file, a.page,
        a.line_number, a.related_actions, a.notes, a.amount_raw,
+       a.total_kind, a.scale, a.unit, a.financial_year, a.year_source,
        s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND a.page IS NOT NULL THEN s.file_url || '#page=' || a.page ELSE s.file_url END AS source_url,
-       a.total_kind, a.scale, a.unit, a.financial_year, a.year_source
+       CASE WHEN s.format = 'pdf' AND a.page IS NOT NULL THEN s.file_url || '#page=' || a.page ELSE s.file_url END AS source_url
 FROM budget_amounts a
 JOIN budget_tables t ON t.table_id = a.table_id
 LEFT JOIN v_sources s ON s.doc_sha256 = a.doc_sha256
@@ -1013,9 +1013,9 @@ WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
 CREATE VIEW v_budget_checks AS
 SELECT t.title AS table_title, c.total_item, c.measure, c.stated_total, c.computed, c.difference,
        c.n_items, c.status, c.method, s.source_file, c.page,
+       c.financial_year, c.year_source,
        s.source_path AS source_path,
-       CASE WHEN s.format = 'pdf' AND c.page IS NOT NULL THEN s.file_url || '#page=' || c.page ELSE s.file_url END AS source_url,
-       c.financial_year, c.year_source
+       CASE WHEN s.format = 'pdf' AND c.page IS NOT NULL THEN s.file_url || '#page=' || c.page ELSE s.file_url END AS source_url
 FROM budget_checks c
 JOIN budget_tables t ON t.table_id = c.table_id
 LEFT JOIN v_sources s ON s.doc_sha256 = c.doc_sha256
