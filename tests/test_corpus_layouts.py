@@ -36,17 +36,17 @@ TEXT_TARGET, SCAN_TARGET = 0.98, 0.90
 CORPUS_LIMIT_BYTES = 40_000_000
 
 # Floors per layout and field (F1 over the layout's PDF, DOCX and DOC files): the F1 measured on
-# 2026-12-01 01:32 UTC on a clean export of HEAD bfadf0d (with G's, C's and O's issue-9 reader fixes
-# committed by then) minus 0.02, never below 0. The target is 0.98 per field for every text layout and 0.90 for the scan: the lead raises
+# 2026-12-01 02:18 UTC on HEAD 2a3b9a9 (the issue-9 reader and extractor fixes of that day) minus
+# 0.02, at most the 0.98 target, never below 0. The target is 0.98 per field for every text layout and 0.90 for the scan: the lead raises
 # a floor as a reader fix lands; nobody lowers one. Per-format figures: corpus/README.md.
 FLOORS: dict[str, dict[str, float]] = {
     "grid": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.980, "status": 0.980, "stats_awaited": 0.980, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
     "borderless": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.980, "status": 0.980, "stats_awaited": 0.980, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
-    "shaded": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.971, "status": 0.969, "stats_awaited": 0.969, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
-    "narrow": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.980, "status": 0.956, "stats_awaited": 0.980, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
-    "serif": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.763, "status": 0.679, "stats_awaited": 0.685, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.947, "start_time": 0.689},
-    "open": {"agenda_number": 0.955, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.971, "status": 0.832, "stats_awaited": 0.833, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.780, "start_time": 0.713},
-    "scanned": {"meeting_date": 0.980, "start_time": 0.980, "agenda_number": 0.903, "attendance": 0.940, "minutes_date": 0.940, "milestone_ref": 0.974, "status": 0.974, "stats_awaited": 0.974, "amount": 0.980, "indicator_value": 0.980},
+    "shaded": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.980, "status": 0.979, "stats_awaited": 0.979, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
+    "narrow": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.980, "status": 0.957, "stats_awaited": 0.980, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
+    "serif": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.973, "status": 0.823, "stats_awaited": 0.823, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.948, "start_time": 0.690},
+    "open": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.972, "status": 0.832, "stats_awaited": 0.833, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.780, "start_time": 0.713},
+    "scanned": {"meeting_date": 0.980, "start_time": 0.980, "agenda_number": 0.903, "attendance": 0.940, "minutes_date": 0.940, "milestone_ref": 0.975, "status": 0.975, "stats_awaited": 0.975, "amount": 0.980, "indicator_value": 0.980},
 }
 
 
