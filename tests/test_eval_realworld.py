@@ -140,17 +140,19 @@ def test_realfield_is_hashable_data():
 #: F1 per field measured over all real papers when the floor was last raised (2026-11-30,
 #: 95 papers; attendance, present, in_attendance, minute_action and action_owner raised
 #: 2026-12-01 from 0.998, 1.000, 0.993, 0.997, 0.997; meeting_date, start_time, committee,
-#: agenda_number and agenda_title raised 2026-12-01 from 1.000, 1.000, 0.976, 1.000, 0.975), less 0.02 so that a different
+#: agenda_number and agenda_title raised 2026-12-01 from 1.000, 1.000, 0.976, 1.000, 0.975;
+#: amount and total from 0.964, 0.946), less 0.02 so that a different
 #: tesseract build cannot fail CI on one word.
 FIELD_FLOORS = {
     "meeting_date": 0.98, "start_time": 0.98, "committee": 0.955, "venue": 0.95, "minutes_date": 0.98,
     "attendance": 0.978, "chair": 0.98, "present": 0.98, "apologies": 0.98, "in_attendance": 0.973,
-    "minute_action": 0.976, "action_owner": 0.976, "agenda_number": 0.98, "agenda_title": 0.955, "amount": 0.94,
-    "total": 0.92, "action_ref": 0.98, "action_status": 0.98,
+    "minute_action": 0.976, "action_owner": 0.976, "agenda_number": 0.98, "agenda_title": 0.955, "amount": 0.944,
+    "total": 0.926, "action_ref": 0.98, "action_status": 0.98,
 }
-#: F1 over all fields per folder (body), and per format, measured likewise.
-BODY_FLOOR = 0.88
-FORMAT_FLOOR = 0.91
+#: F1 over all fields per folder (body), and per format, measured likewise (2026-12-01:
+#: lowest body 0.927, lowest format 0.944, both less about 0.02).
+BODY_FLOOR = 0.90
+FORMAT_FLOOR = 0.92
 
 
 @pytest.fixture(scope="session")
