@@ -268,4 +268,22 @@ CANNED_QUERIES = {
                "WHERE lower(ref) = lower(:ref) OR lower(action_ref) = lower(:ref) ORDER BY plan_title, ordinal",
         "params": ["ref"],
     },
+    "meeting": {
+        "title": "One meeting: agenda, attendance, decisions and actions",
+        "description": "Everything the papers say of the meetings held on one date (the meeting_date box, "
+                       "YYYY-MM-DD): the meeting, its agenda items, who attended, what was decided and "
+                       "who was given an action, each with its source page.",
+        "sql": "SELECT 'meeting' AS part, m.committee AS what, m.venue AS detail, NULL AS who, "
+               "m.source_file, m.page, m.source_url FROM v_meetings m WHERE m.meeting_date = :meeting_date "
+               "UNION ALL SELECT 'agenda ' || coalesce(a.item_number, ''), a.title, a.presenter, NULL, "
+               "a.source_file, a.page, a.source_url FROM v_agenda_items a "
+               "JOIN v_meetings m ON m.meeting_id = a.meeting_id WHERE m.meeting_date = :meeting_date "
+               "UNION ALL SELECT 'attendance', t.attendance, t.role, t.person, t.source_file, t.page, t.source_url "
+               "FROM v_attendance t WHERE t.meeting_date = :meeting_date "
+               "UNION ALL SELECT 'decision ' || coalesce(d.item_number, ''), d.decision_text, NULL, NULL, "
+               "d.source_file, d.page, d.source_url FROM v_decisions d WHERE d.meeting_date = :meeting_date "
+               "UNION ALL SELECT 'action', x.action_text, NULL, x.owners, x.source_file, x.page, x.source_url "
+               "FROM v_minute_actions x WHERE x.meeting_date = :meeting_date",
+        "params": ["meeting_date"],
+    },
 }
