@@ -28,7 +28,7 @@ from typing import Iterable, Optional
 
 from boardpack.core.model import TABLE, Block, Cell, Document
 from boardpack.core.settings import Settings
-from boardpack.core.status import AMBER, GREEN, RED, colour_key_entry, status_from_fill, status_word
+from boardpack.core.status import AMBER, GREEN, RED, colour_key_entry, rag_of_hue, status_from_fill, status_word
 
 # -- words of a key -------------------------------------------------------------
 
@@ -104,15 +104,10 @@ def colour_family(fill: Optional[str]) -> Optional[str]:
     if s < 0.15:
         return "white" if v > 0.9 else "grey"
     deg = hue * 360
-    if deg < 18 or deg >= 335:
-        return RED
-    if deg < 70:
-        return AMBER
-    if deg < 170:
-        return GREEN
-    if deg < 260:
-        return "blue"
-    return "purple"
+    rag = rag_of_hue(deg)
+    if rag:
+        return rag
+    return "blue" if deg < 260 else "purple"
 
 
 # -- the key ------------------------------------------------------------------------

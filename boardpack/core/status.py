@@ -234,7 +234,12 @@ def rag_from_fill(fill: Optional[str]) -> Optional[str]:
     h, s, v = colorsys.rgb_to_hsv(*rgb)
     if s < 0.25 or v < 0.3:
         return None
-    deg = h * 360
+    return rag_of_hue(h * 360)
+
+
+def rag_of_hue(deg: float) -> Optional[str]:
+    """RED, AMBER (yellow to orange) or GREEN for a hue in degrees, else None
+    (blues and purples name no RAG rating)."""
     if deg < 18 or deg >= 335:
         return RED
     if deg < 70:
