@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 from boardpack.core.model import Block
 from boardpack.ingest.pdf_columns import crosses, filled_columns, word_columns
 from boardpack.ingest.pdf_lines import TLine
-from boardpack.ingest.pdf_table_rows import TableLayout, margin_notes, row_columns, slot_words, table_in_columns
+from boardpack.ingest.pdf_table_rows import TableLayout, row_columns, row_layout, table_in_columns
 from boardpack.ingest.pdf_text_tables import find_text_tables
 
 #: A page's lines further apart than this many font sizes are not one table.
@@ -197,10 +197,10 @@ def _close(flow: _Flow) -> None:
     cols = flow.columns()
     alone = flow.alone
     lines = flow.lines
-    key, sub = row_columns([ln for ln in lines if id(ln) not in flow.labels], cols) if len(cols) >= 2 else (None, None)
     # numbered prose with initials in its margin is minutes, not a table: each
     # mark belongs to one line, so pooling an item's lines into a row loses it
-    notes = key is not None and margin_notes([slot_words(ln, cols) for ln in lines], key)
+    key, sub, notes = (row_layout([ln for ln in lines if id(ln) not in flow.labels], cols) if len(cols) >= 2
+                       else (None, None, False))
     if alone is not None and (len(flow.parts) < 2 or len(cols) < alone.n_cols) or len(cols) < 2 or notes:
         # one page, or columns over all pages poorer than the first page's own
         # (figures set close to their labels): each page keeps its own finding

@@ -183,9 +183,18 @@ def row_columns(lines: list[TLine], cols: list[list[float]]) -> tuple[Optional[i
     """The column numbering the rows of ``lines`` laid out in ``cols``
     (:func:`key_column`) and the column of lettered items that are rows too
     (:func:`sub_row_column`)."""
+    key, sub, _ = row_layout(lines, cols)
+    return key, sub
+
+
+def row_layout(lines: list[TLine], cols: list[list[float]]) -> tuple[Optional[int], Optional[int], bool]:
+    """:func:`row_columns`, and whether the numbered lines carry :func:`margin_notes`,
+    from one placing of the lines' words in the columns."""
     per_line = [slot_words(ln, cols) for ln in lines]
     key = key_column(per_line)
-    return key, (sub_row_column(per_line, key) if key is not None else None)
+    if key is None:
+        return None, None, False
+    return key, sub_row_column(per_line, key), margin_notes(per_line, key)
 
 
 #: A mark in a margin: a person's initials ("AM", "JC") or "All", as a clerk
