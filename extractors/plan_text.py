@@ -176,11 +176,28 @@ def parse_progress_cell(text: str) -> tuple[Optional[str], Optional[str], Option
     if cur == "progress":
         out.append(text[pos:])
     else:
-        first, _, rest = text[pos:].partition("\n")
+        first, rest = _target_and_wraps(text[pos:])
         target = (target or "") + first
         out.append(rest)
     prog = join_lines("\n".join(out)) or None
     return prog, (one_line(target) if target else None), label
+
+
+def _target_and_wraps(tail: str) -> tuple[str, str]:
+    """The rest of a "To meet target" line and the lines that only wrap it, then what
+    follows. A narrow cell wraps the clause ("on track/not on" / "track"); the wrap
+    starts in lower case or with a slash, where a new sentence of progress would not."""
+    lines = tail.split("\n")
+    n = 1
+    while n < len(lines) and _wraps_clause(lines[n]):
+        n += 1
+    return "\n".join(lines[:n]), "\n".join(lines[n:])
+
+
+def _wraps_clause(line: str) -> bool:
+    """Whether a line only continues the clause above it."""
+    head = line.strip()[:1]
+    return head.islower() or head == "/"
 
 
 def split_milestones(lines: list[tuple[str, int]], action_number: Optional[str]) -> list[tuple[str, str, int]]:

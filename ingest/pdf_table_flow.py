@@ -91,7 +91,7 @@ def add_text_tables(pages: list) -> None:
             continue  # the whole page continues the table: it may go on over the next break
         for k, (i0, i1, blk, labels) in enumerate(runs):
             one = _Flow(size, [_Part(p, rest[i0 : i1 + 1])], labels=labels, alone=blk, alone_lines=i1 + 1 - i0)
-            if k == len(runs) - 1 and _runs_to_foot(rest, i0, i1, size):
+            if k == len(runs) - 1 and _runs_to_foot(rest, i0, i1, size, one.labels):
                 one.parts[0].lines = rest[i0:]
                 flow = one
             else:
@@ -128,15 +128,22 @@ def _page_runs(lines: list, size: float, p) -> list[tuple[int, int, object, set]
     return out
 
 
-def _runs_to_foot(lines: list, first: int, last: int, size: float) -> bool:
+def _runs_to_foot(lines: list, first: int, last: int, size: float, labels: set) -> bool:
     """Does the table on lines ``first``..``last`` end the page's content? Lines
     under it that stay in its columns are its last row's wrapped cells (the
-    page finder leaves a run's trailing one-cell lines out)."""
+    page finder leaves a run's trailing one-cell lines out), or a group heading
+    across the table over rows that follow (its id joins ``labels``). The
+    columns are those of the table's rows: a group heading inside it
+    (``labels``) would close the gutters it runs over."""
     tail = lines[last + 1 :]
     if not tail:
         return True
-    cols = word_columns(lines[first : last + 1], size)
-    return len(cols) >= 2 and _fitting(tail, cols, size) == tail
+    cols = word_columns([ln for ln in lines[first : last + 1] if id(ln) not in labels], size)
+    found: set = set()
+    if len(cols) >= 2 and _fitting(tail, cols, size, labels=found) == tail:
+        labels.update(found)
+        return True
+    return False
 
 
 def _continuation(flow: _Flow, lines: list) -> list:

@@ -230,14 +230,16 @@ def margin_notes(per_line: list[list[list[dict]]], key: int) -> bool:
 
 def keyed_rows(lines: list[TLine], per_line: list[list[list[dict]]], key: int, sub: Optional[int] = None):
     """Rows of a table whose ``key`` column numbers them: each numbered line
-    (and, with ``sub``, each line opening a lettered item in that column)
-    starts a row and every line down to the next one belongs to it; the lines
+    (and, with ``sub``, each line opening a lettered item in that column with
+    the ``key`` column empty) starts a row and every line down to the next one belongs to it; the lines
     above the first (a header, or the rest of a row split by a page break)
     are one row."""
     grid: list[list[list[dict]]] = []
     spans: list[list[float]] = []
     for ln, slots in zip(lines, per_line):
-        starts = _opens(slots[key], ROW_NUMBER) or (sub is not None and _opens(slots[sub], SUB_ITEM))
+        # a lettered item starts a row of its own only below the numbered cell's
+        # last line: beside a wrapped line of that cell it is still in its row
+        starts = _opens(slots[key], ROW_NUMBER) or (sub is not None and not slots[key] and _opens(slots[sub], SUB_ITEM))
         if grid and not starts:
             for c, ws in enumerate(slots):
                 grid[-1][c].extend(ws)
