@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import hashlib
 import re
 import sqlite3
@@ -55,6 +56,8 @@ from boardpack.store.views_doc import VIEWS
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = 50
+# packs stored per transaction (Store.batch), and the page cache while storing
+BATCH, CACHE_KB = 100, 512 * 1024
 TARGET_PAGE_MS, TARGET_FULL_MS, TARGET_SEARCH_MS, TARGET_RELINK = 50.0, 1000.0, 100.0, 0.10
 
 SYLLABLES = ["Ash", "Brad", "Carr", "Dun", "El", "Fair", "Gold", "Hart", "Ing", "Kel", "Lang", "Mar", "Nor",
@@ -80,6 +83,7 @@ def surname(council: int) -> str:
     return SYLLABLES[council % len(SYLLABLES)] + ENDINGS[(council // len(SYLLABLES)) % len(ENDINGS)]
 
 
+@functools.lru_cache(maxsize=None)
 def council_name(council: int) -> str:
     """A name long enough that two councils' copies of one plan title stay apart
     under the linker's fuzzy title match (ratio 90)."""
@@ -137,33 +141,73 @@ class Copier:
             result = copy.copy(t.result)
             result.rows = {table: [self.row(table, r, council, sha, papers_map) for r in rows]
                            for table, rows in t.result.rows.items()}
-        name = Path(t.path).name
+        name = file_name(Path(t.path).name, council)
         return ParsedFile(path=f"/synthetic/council-{council:05d}/{name}", sha256=sha, size=t.size, doc=doc,
                           papers=t.papers, result=result, seconds=0.0)
 
     @staticmethod
     def row(table: str, r: dict, council: int, sha: str, papers_map: dict) -> dict:
         out = {}
-        delta = council % 5
         for k, v in r.items():
-            if k == "doc_sha256":
+            rule = column_rule(table, k)
+            if rule is None or not (isinstance(v, str) or rule == "doc"):
+                pass  # an id, key, title, name or date column without text keeps its value
+            elif rule == "doc":
                 v = sha
-            elif k == "paper_id" and v:
-                v = papers_map.get(v, v)
-            elif k.endswith("_id") and isinstance(v, str) and v:
-                v = row_id(v, council)
-            elif isinstance(v, str) and k in KEY_COLUMNS:
-                v = f"{plan_key(council_name(council))} {v}"
-            elif isinstance(v, str) and k in TITLE_COLUMNS and table != "papers":
-                v = f"{council_name(council)}: {v}"
-            elif isinstance(v, str) and table in PERSON_TABLES and k in PERSON_COLUMNS:
-                v = f"{v} {surname(council)}"
-            elif isinstance(v, str) and "date" in k:
-                v = move_day(v, council)
-            elif isinstance(v, str) and DATE_COLUMNS.search(k):
-                v = shift_years(v, delta)
+            elif rule == "paper":
+                v = papers_map.get(v, v) if v else v
+            elif rule == "id":
+                v = row_id(v, council) if v else v
+            else:
+                v = RULES[rule](v, council)
             out[k] = v
         return out
+
+
+def file_name(name: str, council: int) -> str:
+    """A copy's file name: its council's, with the meeting date moved as its papers' are.
+
+    Real archives name a file by its body and meeting (each council's agenda
+    of 26 April is its own file name); giving every council the corpus's 12
+    names would put thousands of documents under one name, which no archive
+    has, and make every view ordered by file name sort them together.
+    """
+    return f"council-{council:05d}-" + _ISO_DATE.sub(lambda m: move_day(m.group(0), council), name)
+
+
+_ISO_DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b")
+RULES = {
+    "key": lambda v, council: f"{council_key(council)} {v}",
+    "title": lambda v, council: f"{council_name(council)}: {v}",
+    "person": lambda v, council: f"{v} {surname(council)}",
+    "date": move_day,
+    "years": lambda v, council: shift_years(v, council % 5),
+}
+
+
+@functools.lru_cache(maxsize=None)
+def column_rule(table: str, k: str):
+    """How a copy changes column ``k`` of ``table`` (decided once per column, not per value)."""
+    if k == "doc_sha256":
+        return "doc"
+    if k == "paper_id":
+        return "paper"
+    if k.endswith("_id"):
+        return "id"
+    if k in KEY_COLUMNS:
+        return "key"
+    if k in TITLE_COLUMNS and table != "papers":
+        return "title"
+    if table in PERSON_TABLES and k in PERSON_COLUMNS:
+        return "person"
+    if "date" in k:
+        return "date"
+    return "years" if DATE_COLUMNS.search(k) else None
+
+
+@functools.lru_cache(maxsize=None)
+def council_key(council: int) -> str:
+    return plan_key(council_name(council))
 
 
 def build(db: Path, packs: int) -> tuple[list[ParsedFile], float]:
@@ -177,10 +221,15 @@ def build(db: Path, packs: int) -> tuple[list[ParsedFile], float]:
     copiers = [Copier(t) for t in templates]
     started = time.perf_counter()
     with Store.open(db) as store:
-        for i in range(packs):
-            store.store_parsed(copiers[i % len(copiers)].copy(i, i // len(copiers)))
-            if i and i % 1000 == 0:
-                print(f"  stored {i} packs ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+        # the store's indexes keyed by hashes are written all over: a page cache
+        # that holds them saves re-reading them for every pack
+        store.db.conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
+        for first in range(0, packs, BATCH):
+            with store.batch():
+                for i in range(first, min(first + BATCH, packs)):
+                    store.store_parsed(copiers[i % len(copiers)].copy(i, i // len(copiers)))
+            if first and first % 1000 == 0:
+                print(f"  stored {first} packs ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     return templates, time.perf_counter() - started
 
 

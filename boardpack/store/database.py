@@ -62,6 +62,7 @@ class Store:
         # file_key -> the path as given to ingest (relative to the folder
         # given); set by the batch, recorded as files.source_path.
         self.source_paths: dict[str, str] = {}
+        self._batched = False
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -104,6 +105,11 @@ class Store:
         Nested sqlite-utils operations become savepoints inside it.
         """
         conn = self.db.conn
+        if self._batched:
+            # inside batch(): a savepoint, so a failing file undoes only its own rows
+            with self.db.atomic():
+                yield
+            return
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -113,6 +119,21 @@ class Store:
             raise
         else:
             conn.commit()
+
+    @contextlib.contextmanager
+    def batch(self):
+        """Many files' writes in ONE transaction (each file still all or nothing).
+
+        A commit per file is most of the cost of storing small results one
+        after another (a synthetic archive of thousands of packs); a batch
+        commits once. Nothing is visible to other connections until it ends.
+        """
+        with self._write():
+            self._batched = True
+            try:
+                yield self
+            finally:
+                self._batched = False
 
     # -- reading -----------------------------------------------------------
     def file_row(self, path) -> Optional[dict[str, Any]]:
