@@ -157,3 +157,29 @@ def test_status_changes_are_read_from_their_table_in_order(timeline):
 
 def test_the_timeline_check_sees_a_full_scan(timeline):
     assert link_scans(timeline, "SELECT * FROM link_updates NOT INDEXED WHERE milestone_id = '1.1a'") == ["link_updates"]
+
+
+def views_reading(conn, name: str) -> list[str]:
+    """The views whose definition reads ``name``."""
+    return sorted(r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'view' AND sql LIKE ?", (f"%JOIN {name} %",)))
+
+
+def test_every_view_finds_its_source_by_key(conn):
+    # migration 0022: v_sources reads doc_sources, kept by triggers; before it,
+    # every view built v_sources for every document of the archive first
+    readers = views_reading(conn, "v_sources")
+    assert len(readers) >= 9, readers  # meetings, agenda, attendance, minutes, budgets, indicators, people
+    for view in readers:
+        plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT * FROM {view} LIMIT 50")]
+        assert not any(p.startswith("MATERIALIZE") for p in plan), (view, plan)
+        assert "SEARCH doc_sources USING PRIMARY KEY (doc_sha256=?) LEFT-JOIN" in plan, (view, plan)
+
+
+def test_the_source_check_sees_v_sources_built_whole(conn):
+    # the definition 0022 replaced: the check above must catch it
+    old = ("SELECT m.meeting_id, s.source_file FROM meetings m LEFT JOIN (SELECT d.sha256 AS doc_sha256, f.path "
+           "AS source_file FROM documents d LEFT JOIN files f ON f.path = (SELECT x.path FROM files x WHERE "
+           "x.sha256 = d.sha256 ORDER BY x.path LIMIT 1)) s ON s.doc_sha256 = m.doc_sha256 LIMIT 50")
+    plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + old)]
+    assert any(p.startswith("MATERIALIZE") for p in plan), plan

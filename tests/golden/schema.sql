@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 20
+-- user_version: 22
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -432,6 +432,15 @@ CREATE TABLE decisions (
     page INTEGER,
     block_index INTEGER
 );
+
+-- table doc_sources
+CREATE TABLE doc_sources (
+    doc_sha256 TEXT PRIMARY KEY REFERENCES documents(sha256) ON DELETE CASCADE,
+    source_file TEXT,
+    source_path TEXT,
+    file_url TEXT,
+    format TEXT
+) WITHOUT ROWID;
 
 -- table documents
 CREATE TABLE documents (
@@ -925,6 +934,49 @@ CREATE TRIGGER "blocks_au" AFTER UPDATE ON "blocks" BEGIN
   INSERT INTO "blocks_fts" (rowid, "norm") VALUES (new.rowid, new."norm");
 END;
 
+-- trigger doc_sources_changed_file
+CREATE TRIGGER doc_sources_changed_file AFTER UPDATE OF path, sha256, source_path, url ON files
+BEGIN
+    UPDATE doc_sources SET (source_file, source_path, file_url) = (
+        SELECT replace(f.path, rtrim(f.path, replace(f.path, '/', '')), ''), f.source_path, f.url
+        FROM files f WHERE f.sha256 = doc_sources.doc_sha256 ORDER BY f.path LIMIT 1)
+    WHERE doc_sha256 IN (OLD.sha256, NEW.sha256);
+END;
+
+-- trigger doc_sources_format
+CREATE TRIGGER doc_sources_format AFTER UPDATE OF format ON documents
+BEGIN
+    UPDATE doc_sources SET format = NEW.format WHERE doc_sha256 = NEW.sha256;
+END;
+
+-- trigger doc_sources_gone_file
+CREATE TRIGGER doc_sources_gone_file AFTER DELETE ON files WHEN OLD.sha256 IS NOT NULL
+BEGIN
+    UPDATE doc_sources SET (source_file, source_path, file_url) = (
+        SELECT replace(f.path, rtrim(f.path, replace(f.path, '/', '')), ''), f.source_path, f.url
+        FROM files f WHERE f.sha256 = OLD.sha256 ORDER BY f.path LIMIT 1)
+    WHERE doc_sha256 = OLD.sha256;
+END;
+
+-- trigger doc_sources_new_document
+CREATE TRIGGER doc_sources_new_document AFTER INSERT ON documents
+BEGIN
+    INSERT OR REPLACE INTO doc_sources (doc_sha256, format) VALUES (NEW.sha256, NEW.format);
+    UPDATE doc_sources SET (source_file, source_path, file_url) = (
+        SELECT replace(f.path, rtrim(f.path, replace(f.path, '/', '')), ''), f.source_path, f.url
+        FROM files f WHERE f.sha256 = NEW.sha256 ORDER BY f.path LIMIT 1)
+    WHERE doc_sha256 = NEW.sha256;
+END;
+
+-- trigger doc_sources_new_file
+CREATE TRIGGER doc_sources_new_file AFTER INSERT ON files WHEN NEW.sha256 IS NOT NULL
+BEGIN
+    UPDATE doc_sources SET (source_file, source_path, file_url) = (
+        SELECT replace(f.path, rtrim(f.path, replace(f.path, '/', '')), ''), f.source_path, f.url
+        FROM files f WHERE f.sha256 = NEW.sha256 ORDER BY f.path LIMIT 1)
+    WHERE doc_sha256 = NEW.sha256;
+END;
+
 -- view v_action_updates
 CREATE VIEW v_action_updates AS
 SELECT plan_title, action_ref, ref, description, lead_agency, period, period_start, progress, status,
@@ -1168,13 +1220,7 @@ ORDER BY replace(f.path, rtrim(f.path, replace(f.path, '/', '')), ''), r.ordinal
 
 -- view v_sources
 CREATE VIEW v_sources AS
-SELECT d.sha256 AS doc_sha256,
-       replace(f.path, rtrim(f.path, replace(f.path, '/', '')), '') AS source_file,
-       f.source_path AS source_path,
-       f.url AS file_url,
-       d.format AS format
-FROM documents d
-LEFT JOIN files f ON f.path = (SELECT x.path FROM files x WHERE x.sha256 = d.sha256 ORDER BY x.path LIMIT 1);
+SELECT doc_sha256, source_file, source_path, file_url, format FROM doc_sources;
 
 -- view v_stats_awaited_runs
 CREATE VIEW v_stats_awaited_runs AS
