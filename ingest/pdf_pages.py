@@ -92,6 +92,9 @@ class Pages:
         self.n_pages = 0
         self.first_error: Optional[UnreadableDocument] = None
         self.counts: dict[int, int] = {}  # pdfium's characters per page (repaired copies)
+        # the same count, per page pdfium read while the pages were read (the
+        # repair check need not load those pages again)
+        self.pdfium_counts: dict[int, int] = {}
 
     def text_pages(self) -> int:
         return sum(1 for p in self.pages if p.items)
@@ -147,6 +150,8 @@ def read_pages(path: Path, settings: Settings, report_path: Optional[Path] = Non
                 r.scanned.append(i)
             if items.unreadable_text:
                 r.unreadable.append(i)
+        if fx is not None:
+            r.pdfium_counts = dict(fx.counts)
     finally:
         try:
             pdf.close()

@@ -89,6 +89,12 @@ def _space_after(prev: dict) -> dict:
     return dict(prev, text=" ", x0=prev["x1"], width=0.0)
 
 
+def nonspace_count(text: str) -> int:
+    """Characters of ``text`` that are not white space (``str.split``'s white space
+    is ``str.isspace``'s)."""
+    return len("".join(text.split()))
+
+
 def _text_of(u: int) -> Optional[str]:
     """A character's text from pdfium's code point, None for none."""
     if u == 0 or u == 0xFFFE or 0xDC00 <= u <= 0xDFFF:
@@ -104,6 +110,9 @@ class PdfiumDocument:
     def __init__(self, path: Path, n_pages: int):
         self.doc = None
         self.fonts: dict[str, tuple[str, float]] = {}  # BaseFont -> pdfminer's name and descent
+        # page -> its characters that are not white space in pdfium's text, as the
+        # repair check counts them (read here while the text page is open anyway)
+        self.counts: dict[int, int] = {}
         try:
             doc = pdfium.PdfDocument(str(path))
         except Exception:  # noqa: BLE001 - encrypted, damaged: pdfplumber reads it as before
@@ -130,6 +139,7 @@ def pdfium_page(doc: PdfiumDocument, plumber_page, min_chars: int) -> Optional["
         return None
     try:
         out = PdfiumPage(plumber_page, page, doc.fonts)
+        doc.counts[plumber_page.page_number] = out.text_count
         if out.visible <= min_chars or out.unmapped:
             out.close()
             return None
@@ -187,6 +197,7 @@ class PdfiumPage(Container):
     def _chars(self) -> list[dict]:
         tp = self.page.get_textpage()
         try:
+            self.text_count = nonspace_count(tp.get_text_range())
             return self._read_chars(tp.raw)
         finally:
             tp.close()
