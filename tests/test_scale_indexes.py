@@ -86,9 +86,11 @@ def test_the_check_sees_a_full_scan(conn):
     assert full_scans(conn, "SELECT * FROM budget_amounts WHERE is_total = 0") == []
 
 
-def test_v_organisations_groups_in_index_order(conn):
+def test_v_organisations_reads_its_counts_not_the_mentions(conn):
+    # migration 0023: one row per organisation, kept by triggers, in name order
     plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN SELECT * FROM v_organisations LIMIT 50"))
-    assert "org_mentions_group" in plan and "TEMP B-TREE FOR GROUP BY" not in plan, plan
+    assert "SCAN c" in plan and "SEARCH s USING PRIMARY KEY (canonical=?)" in plan, plan
+    assert "org_mentions" not in plan and "TEMP B-TREE" not in plan, plan
 
 
 def test_a_documents_first_path_is_read_from_one_index(conn):

@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 22
+-- user_version: 23
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -103,6 +103,9 @@ CREATE INDEX minute_items_meeting ON minute_items(meeting_id);
 
 -- index org_mentions_doc
 CREATE INDEX org_mentions_doc ON org_mentions(doc_sha256);
+
+-- index org_mentions_doc_canonical
+CREATE INDEX org_mentions_doc_canonical ON org_mentions(doc_sha256, canonical);
 
 -- index org_mentions_group
 CREATE INDEX org_mentions_group ON org_mentions(canonical, raw, doc_sha256);
@@ -691,6 +694,13 @@ CREATE TABLE minute_items (
     block_index INTEGER
 );
 
+-- table org_counts
+CREATE TABLE org_counts (
+    canonical TEXT PRIMARY KEY,
+    n_mentions INTEGER NOT NULL,
+    n_documents INTEGER NOT NULL
+) WITHOUT ROWID;
+
 -- table org_mentions
 CREATE TABLE org_mentions (
     mention_id TEXT PRIMARY KEY,
@@ -703,6 +713,14 @@ CREATE TABLE org_mentions (
     page INTEGER,
     block_index INTEGER
 );
+
+-- table org_spellings
+CREATE TABLE org_spellings (
+    canonical TEXT NOT NULL,
+    raw TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (canonical, raw)
+) WITHOUT ROWID;
 
 -- table paper_duplicates
 CREATE TABLE paper_duplicates (
@@ -977,6 +995,50 @@ BEGIN
     WHERE doc_sha256 = NEW.sha256;
 END;
 
+-- trigger org_counts_changed_mention
+CREATE TRIGGER org_counts_changed_mention AFTER UPDATE OF canonical, raw, doc_sha256 ON org_mentions
+BEGIN
+    UPDATE org_spellings SET n = n - 1 WHERE canonical = OLD.canonical AND raw = OLD.raw;
+    DELETE FROM org_spellings WHERE canonical = OLD.canonical AND raw = OLD.raw AND n <= 0;
+    UPDATE org_counts SET n_mentions = n_mentions - 1,
+        n_documents = n_documents - NOT EXISTS (
+            SELECT 1 FROM org_mentions m
+            WHERE m.doc_sha256 = OLD.doc_sha256 AND m.canonical = OLD.canonical AND m.rowid <> OLD.rowid)
+    WHERE canonical = OLD.canonical;
+    DELETE FROM org_counts WHERE canonical = OLD.canonical AND n_mentions <= 0;
+    INSERT INTO org_spellings (canonical, raw, n) VALUES (NEW.canonical, NEW.raw, 1)
+        ON CONFLICT (canonical, raw) DO UPDATE SET n = n + 1;
+    INSERT INTO org_counts (canonical, n_mentions, n_documents) VALUES (NEW.canonical, 1, 1)
+        ON CONFLICT (canonical) DO UPDATE SET n_mentions = n_mentions + 1,
+            n_documents = n_documents + NOT EXISTS (
+                SELECT 1 FROM org_mentions m
+                WHERE m.doc_sha256 = NEW.doc_sha256 AND m.canonical = NEW.canonical AND m.rowid <> NEW.rowid);
+END;
+
+-- trigger org_counts_gone_mention
+CREATE TRIGGER org_counts_gone_mention AFTER DELETE ON org_mentions
+BEGIN
+    UPDATE org_spellings SET n = n - 1 WHERE canonical = OLD.canonical AND raw = OLD.raw;
+    DELETE FROM org_spellings WHERE canonical = OLD.canonical AND raw = OLD.raw AND n <= 0;
+    UPDATE org_counts SET n_mentions = n_mentions - 1,
+        n_documents = n_documents - NOT EXISTS (
+            SELECT 1 FROM org_mentions m WHERE m.doc_sha256 = OLD.doc_sha256 AND m.canonical = OLD.canonical)
+    WHERE canonical = OLD.canonical;
+    DELETE FROM org_counts WHERE canonical = OLD.canonical AND n_mentions <= 0;
+END;
+
+-- trigger org_counts_new_mention
+CREATE TRIGGER org_counts_new_mention AFTER INSERT ON org_mentions
+BEGIN
+    INSERT INTO org_spellings (canonical, raw, n) VALUES (NEW.canonical, NEW.raw, 1)
+        ON CONFLICT (canonical, raw) DO UPDATE SET n = n + 1;
+    INSERT INTO org_counts (canonical, n_mentions, n_documents) VALUES (NEW.canonical, 1, 1)
+        ON CONFLICT (canonical) DO UPDATE SET n_mentions = n_mentions + 1,
+            n_documents = n_documents + NOT EXISTS (
+                SELECT 1 FROM org_mentions m
+                WHERE m.doc_sha256 = NEW.doc_sha256 AND m.canonical = NEW.canonical AND m.rowid <> NEW.rowid);
+END;
+
 -- view v_action_updates
 CREATE VIEW v_action_updates AS
 SELECT plan_title, action_ref, ref, description, lead_agency, period, period_start, progress, status,
@@ -1164,10 +1226,11 @@ ORDER BY milestone_id, first_ordinal;
 
 -- view v_organisations
 CREATE VIEW v_organisations AS
-SELECT o.canonical AS organisation, group_concat(DISTINCT o.raw) AS spellings,
-       COUNT(*) AS n_mentions, COUNT(DISTINCT o.doc_sha256) AS n_documents
-FROM org_mentions o
-GROUP BY o.canonical;
+SELECT c.canonical AS organisation,
+       (SELECT group_concat(s.raw) FROM org_spellings s WHERE s.canonical = c.canonical) AS spellings,
+       c.n_mentions AS n_mentions,
+       c.n_documents AS n_documents
+FROM org_counts c;
 
 -- view v_people
 CREATE VIEW v_people AS
