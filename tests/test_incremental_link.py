@@ -24,7 +24,7 @@ from boardpack.store.database import Store
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("corpus/series/docx", "corpus/series/pdf", "corpus/docx", "corpus/pdf")
 DERIVED_VIEWS = ("v_timeline", "v_milestone_periods", "v_stats_awaited_runs", "v_not_reported_runs",
-                 "v_status_changes", "v_action_updates", "v_report_items", "v_people")
+                 "v_status_changes", "v_action_updates", "v_report_items", "v_people", "v_people_mentions")
 
 
 @pytest.fixture(autouse=True)

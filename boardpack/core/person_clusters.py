@@ -11,7 +11,6 @@ parser because it works on many names at once, never on one written name.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -21,14 +20,9 @@ from rapidfuzz import fuzz, process
 
 from boardpack.core.identity import row_id
 from boardpack.core.name_vocabulary import NICKNAMES
+from boardpack.core.person_groups import alike_surnames, name_key, surname_cutoff, surname_key
 from boardpack.core.settings import DEFAULT
 from boardpack.core.textnorm import one_line
-
-
-def name_key(name: str) -> str:
-    """Comparison key: lower case, letters and spaces only."""
-    s = re.sub(r"[^a-z\u00e0-\u024f ]+", " ", (name or "").lower())
-    return " ".join(s.split())
 
 
 # -- clustering -----------------------------------------------------------------
@@ -51,7 +45,11 @@ def _first_compatible(a: str, b: str) -> bool:
 
 def same_person(a: str, b: str, threshold: float = 88.0) -> bool:
     """Whether two canonical names are spellings of one person."""
-    ka, kb = name_key(a), name_key(b)
+    return same_keys(name_key(a), name_key(b), threshold)
+
+
+def same_keys(ka: str, kb: str, threshold: float = 88.0) -> bool:
+    """:func:`same_person` of two names' keys (:func:`name_key`), for callers that hold them."""
     if not ka or not kb:
         return False
     if ka == kb:
@@ -60,7 +58,7 @@ def same_person(a: str, b: str, threshold: float = 88.0) -> bool:
     if len(ta) < 2 or len(tb) < 2:
         return False
     sa, sb = ta[-1], tb[-1]
-    if fuzz.ratio(sa, sb) < max(85.0, threshold - 3):
+    if fuzz.ratio(sa, sb) < surname_cutoff(threshold):
         return False
     if not _first_compatible(ta[0], tb[0]):
         return False
@@ -101,6 +99,9 @@ class _NameClusters:
         full_set = set(full)
         self.initials = [n for n in self.distinct if n not in full_set and self.keys[n]]
         self.surname = {n: self.keys[n].split()[-1] for n in self.distinct if self.keys[n]}
+        # given name (short forms read as the full one) and the whole name spelt with it, as same_keys reads them
+        self.given = {n: NICKNAMES.get(self.keys[n].split()[0], self.keys[n].split()[0]) for n in full}
+        self.spelt = {n: " ".join([self.given[n]] + self.keys[n].split()[1:]) for n in full}
         self.names_by_surname: dict[str, list[str]] = defaultdict(list)
         for n in full:
             self.names_by_surname[self.surname[n]].append(n)
@@ -132,18 +133,30 @@ class _NameClusters:
         buckets: dict[str, list[str]] = defaultdict(list)
         for sur in self.names_by_surname:
             buckets[sur[:1]].append(sur)
-        cutoff = max(85.0, self.threshold - 3)
         for surs in buckets.values():
             for sur in surs:
-                similar = process.extract(sur, surs, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
-                for other, _, _ in similar:
+                for other in alike_surnames(sur, surs, self.threshold):
                     if other >= sur:  # each pair of surnames once
                         self._join_pairs(self.names_by_surname[sur], self.names_by_surname[other])
 
     def _join_pairs(self, names_a: list[str], names_b: list[str]) -> None:
+        """Join the spellings of two surnames' lists that are one person. Only
+        pairs that can pass :func:`same_keys` are tried: the same given name (short
+        forms read as the full one) and surname, or whole names alike by
+        rapidfuzz's C search, so an archive where many people share a surname
+        is not compared pair by pair in Python."""
+        keys, threshold = self.keys, self.threshold
+        spelt_b = [self.spelt[b] for b in names_b]
+        by_given: dict[str, list[str]] = defaultdict(list)
+        for b in names_b:
+            by_given[self.given[b]].append(b)
         for a in names_a:
-            for b in names_b:
-                if a != b and self.find(a) != self.find(b) and same_person(a, b, self.threshold):
+            near = process.extract(self.spelt[a], spelt_b, scorer=fuzz.ratio, score_cutoff=threshold - 1, limit=None)
+            pairs = [names_b[i] for _, _, i in near]
+            if self.surname[a] == self.surname[names_b[0]]:
+                pairs += by_given.get(self.given[a], [])
+            for b in pairs:
+                if a != b and self.find(a) != self.find(b) and same_keys(keys[a], keys[b], threshold):
                     self.union(a, b)
 
     def join_initials(self) -> None:
@@ -151,11 +164,16 @@ class _NameClusters:
         same surname, see same_person); initials-only spellings that agree join each other
         when no full name claimed them."""
         by_initials: dict[str, list[str]] = defaultdict(list)
+        by_letter: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for sur, names in self.names_by_surname.items():
+            for f in names:
+                by_letter[sur, self.keys[f][0]].append(f)
         for n in self.initials:
             by_initials[self.keys[n]].append(n)
         for n in self.initials:
-            cands = self.names_by_surname.get(self.surname[n], [])
-            roots = {self.find(f) for f in cands if same_person(n, f, self.threshold)}
+            # same_person asks of an initial the first letter of the given name, and the very surname
+            cands = by_letter.get((self.surname[n], self.keys[n][0]), [])
+            roots = {self.find(f) for f in cands if same_keys(self.keys[n], self.keys[f], self.threshold)}
             if len(roots) == 1:
                 self.union(roots.pop(), n)
         for same in by_initials.values():
@@ -231,6 +249,12 @@ def _person_ids(clusters: list[list[str]]) -> list[str]:
     return [person_id_for(k) for k in keys]
 
 
+def by_count(counts: Counter) -> list[str]:
+    """Most frequent first, ties in alphabetical order: not in the order the
+    store returns rows, which depends on the order packs were stored in."""
+    return sorted(counts, key=lambda x: (-counts[x], x))
+
+
 def build_person_clusters(mentions: Iterable[Any], threshold: float = 88.0) -> list[PersonCluster]:
     """Person registry from mentions.
 
@@ -272,28 +296,34 @@ def build_person_clusters(mentions: Iterable[Any], threshold: float = 88.0) -> l
                 person_id=ids[i],
                 name=name,
                 variants=sorted(c),
-                roles=[r for r, _ in roles[i].most_common()],
-                organisations=[o for o, _ in orgs[i].most_common()],
+                roles=by_count(roles[i]),
+                organisations=by_count(orgs[i]),
                 n_mentions=counts[i],
             )
         )
     return out
 
 
-def rebuild_people(conn: sqlite3.Connection, threshold: Optional[float] = None) -> int:
+def rebuild_people(conn: sqlite3.Connection, threshold: Optional[float] = None,
+                   surnames: Optional[set[str]] = None) -> int:
     """Recompute the person registry (table ``person_clusters``) from every row of
-    ``people_mentions``; ``v_people`` reads it. Call after each ingest batch.
-    Returns the number of people. Safe to call on a database without mentions."""
+    ``people_mentions``, or (``surnames``: whole groups, see
+    :func:`boardpack.core.person_groups.surnames_reached`) the rows of the
+    spellings with those surnames only, which is what a rebuild of everything
+    writes for them. ``v_people`` reads it. Call after each ingest batch.
+    Returns the number of people (re)built. Safe to call on a database without mentions."""
     if threshold is None:
         threshold = DEFAULT.person_merge_threshold
     in_tx = conn.in_transaction  # the link stage calls us inside its own transaction
     try:
-        cur = conn.execute("SELECT canonical, role, organisation FROM people_mentions WHERE canonical IS NOT NULL AND canonical <> ''")
+        rows = _mention_rows(conn, surnames)
     except sqlite3.OperationalError:  # table absent: migration not applied
         return 0
-    rows = [{"canonical": c, "role": r, "organisation": o} for c, r, o in cur.fetchall()]
     clusters = build_person_clusters(rows, threshold)
-    conn.execute("DELETE FROM person_clusters")
+    if surnames is None:
+        conn.execute("DELETE FROM person_clusters")
+    else:
+        conn.execute(f"DELETE FROM person_clusters WHERE canonical IN (SELECT canonical FROM {PEOPLE_SCOPE})")
     conn.executemany(
         "INSERT INTO person_clusters (canonical, person_id, name, variants, roles, organisations, n_mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
@@ -305,3 +335,28 @@ def rebuild_people(conn: sqlite3.Connection, threshold: Optional[float] = None) 
     if not in_tx and conn.in_transaction:
         conn.commit()
     return len(clusters)
+
+
+#: temporary table of the spellings a link rebuilds (every spelling, stored or in
+#: the registry, whose surname is in the groups reached), filled by :func:`set_people_scope`
+PEOPLE_SCOPE = "temp.people_scope"
+
+
+def set_people_scope(conn: sqlite3.Connection, surnames: set[str]) -> int:
+    """Fill :data:`PEOPLE_SCOPE` with the spellings of ``surnames``, those
+    mentioned now and those in the registry as it stands; return how many."""
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {PEOPLE_SCOPE} (canonical TEXT PRIMARY KEY)")
+    conn.execute(f"DELETE FROM {PEOPLE_SCOPE}")
+    names = {c for (c,) in conn.execute("SELECT DISTINCT canonical FROM people_mentions WHERE canonical <> ''")}
+    names |= {c for (c,) in conn.execute("SELECT canonical FROM person_clusters")}
+    scope = [(c,) for c in names if surname_key(c) in surnames]
+    conn.executemany(f"INSERT INTO {PEOPLE_SCOPE} VALUES (?)", scope)
+    return len(scope)
+
+
+def _mention_rows(conn: sqlite3.Connection, surnames: Optional[set[str]]) -> list[dict]:
+    sql = "SELECT canonical, role, organisation FROM people_mentions WHERE canonical IS NOT NULL AND canonical <> ''"
+    if surnames is not None:
+        set_people_scope(conn, surnames)
+        sql += f" AND canonical IN (SELECT canonical FROM {PEOPLE_SCOPE})"
+    return [{"canonical": c, "role": r, "organisation": o} for c, r, o in conn.execute(sql)]

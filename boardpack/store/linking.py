@@ -5,7 +5,9 @@ Runs after every ingest batch (``link_all``) and brings the derived
 only on what is stored, never on the order files were ingested in. Plans are
 linked independently of each other, so a batch re-links only the plans its
 documents reach (:mod:`boardpack.store.linking_scope`), with the rows a full
-rebuild writes; duplicates and people are rebuilt whole.
+rebuild writes; so are the duplicates (the papers a change can reach) and the
+people registry (the groups of similar surnames the changed documents' names
+reach, :mod:`boardpack.store.people_scope`).
 
 The matching itself (which title is which plan, which row continues which
 milestone) is :mod:`boardpack.store.milestones`; this module reads the rows,
@@ -33,7 +35,7 @@ from collections import defaultdict
 from boardpack.core.identity import plan_key
 from boardpack.core.names import rebuild_people
 from boardpack.core.settings import DEFAULT, Settings
-from boardpack.store import linking_scope, person_ids
+from boardpack.store import linking_scope, people_scope, person_ids
 # the duplicate check lives in duplicates.py; its names stay importable from here
 from boardpack.store.duplicates import NUMBER, find_duplicate_papers, jaccard, paper_occasions, same_occasion, shingles
 from boardpack.store.milestones import assign_plans, link_milestones, text_similarity
@@ -193,10 +195,11 @@ def link_all(db, settings: Settings = DEFAULT, full: bool = False) -> dict:
         summary = (link_plans_and_milestones(conn, settings) if changed is None
                    else link_plans_and_milestones(conn, settings, changed))
         summary["duplicate_papers"] = dups
-        people = _rebuild_people(conn, settings)
+        people = _rebuild_people(conn, settings, changed)
         if people is not None:
             summary["people"] = people
         linking_scope.record(conn, settings, changed)
+        people_scope.record(conn, None if changed is None else list(changed))
         if own_tx:
             conn.execute("COMMIT")
     except Exception:
@@ -206,15 +209,24 @@ def link_all(db, settings: Settings = DEFAULT, full: bool = False) -> dict:
     return summary
 
 
-def _rebuild_people(conn, settings: Settings = DEFAULT):
+def _rebuild_people(conn, settings: Settings = DEFAULT, changed: dict | None = None):
     """The people registry (:func:`boardpack.core.names.rebuild_people`) rebuilt
-    from the mentions; ids it retires stay resolvable (``person_aliases``) and
-    every name as written in attendance and actions is mapped to its person
-    (:mod:`boardpack.store.person_ids`)."""
+    from the mentions: whole, or (``changed``: the documents new, gone or moved
+    since the last link) only the groups of similar surnames their names reach
+    (:mod:`boardpack.store.people_scope`), with the rows a whole rebuild writes;
+    ids it retires stay resolvable (``person_aliases``) and every name as
+    written in attendance and actions is mapped to its person
+    (:mod:`boardpack.store.person_ids`). Returns the number of people (re)built."""
+    threshold = settings.link.person_merge_threshold
+    surnames = None
+    if changed is not None and has_object(conn, "person_clusters"):
+        surnames = people_scope.surnames_to_rebuild(conn, changed, threshold)
     before = person_ids.snapshot(conn)
-    n = rebuild_people(conn, settings.link.person_merge_threshold)
+    n = rebuild_people(conn, threshold, surnames)
     if has_object(conn, "person_merges"):
-        person_ids.merge_by_context(conn)
+        if surnames is not None:
+            person_ids.forget_merges(conn, before)
+        person_ids.merge_by_context(conn, scoped=surnames is not None)
     if has_object(conn, "person_aliases"):
         person_ids.record_aliases(conn, before)
         person_ids.rebuild_person_names(conn)

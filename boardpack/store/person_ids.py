@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 
 from boardpack.core.names import canonical_name, name_key, person_id_for, person_key
+from boardpack.core.person_clusters import PEOPLE_SCOPE
 
 
 def snapshot(conn: sqlite3.Connection) -> dict[str, str]:
@@ -89,13 +90,14 @@ def rebuild_person_names(conn: sqlite3.Connection) -> int:
 CONTEXT_GIVEN_RATIO = 60.0
 
 
-def _contexts(conn: sqlite3.Connection) -> dict[str, tuple[set[str], set[int]]]:
+def _contexts(conn: sqlite3.Connection, scoped: bool) -> dict[str, tuple[set[str], set[int]]]:
     """person_id -> (bodies, years) of the meetings in the documents that name them."""
     out: dict[str, tuple[set[str], set[int]]] = defaultdict(lambda: (set(), set()))
     for pid, body, year in conn.execute(
             "SELECT DISTINCT pc.person_id, lower(m.committee), CAST(substr(m.meeting_date, 1, 4) AS INTEGER) "
             "FROM person_clusters pc JOIN people_mentions pm ON pm.canonical = pc.canonical "
-            "JOIN meetings m ON m.doc_sha256 = pm.doc_sha256 WHERE m.committee IS NOT NULL"):
+            "JOIN meetings m ON m.doc_sha256 = pm.doc_sha256 WHERE m.committee IS NOT NULL"
+            + (f" AND pc.canonical IN (SELECT canonical FROM {PEOPLE_SCOPE})" if scoped else "")):
         out[pid][0].add(body)
         if year:
             out[pid][1].add(year)
@@ -123,57 +125,92 @@ def _agree(a: tuple[set[str], set[int]], b: tuple[set[str], set[int]]) -> bool:
     return bool(ba & bb) and bool(ya) and bool(yb) and min(ya) <= max(yb) + 1 and min(yb) <= max(ya) + 1
 
 
-def _alike(people, ctx, a: str, b: str) -> float:
+def _alike(givens: dict[str, set[str]], ctx, a: str, b: str) -> float:
     """How alike two people's given names are (0 when they may not be one person)."""
+    if not _agree(ctx[a], ctx[b]):
+        return 0.0
     best = 0.0
-    for ga in _givens(people[a][1]):
-        for gb in _givens(people[b][1]):
+    for ga in givens[a]:
+        for gb in givens[b]:
             if ga[0] == gb[0]:
                 best = max(best, fuzz.ratio(ga, gb))
-    return best if best >= CONTEXT_GIVEN_RATIO and _agree(ctx[a], ctx[b]) else 0.0
+    return best if best >= CONTEXT_GIVEN_RATIO else 0.0
 
 
-def _next_merge(people, ctx, surname: str):
-    """The first pair of people with this surname to merge, and the rule, or None."""
-    ids = sorted((p for p, (name, _) in people.items() if _surname(name) == surname), key=lambda p: people[p][0])
-    full = [p for p in ids if _givens(people[p][1])]
+def _next_merge(people, ctx, ids: list[str]):
+    """The first pair of the people ``ids`` (one surname's, by name) to merge, and the rule, or None.
+    Only people whose given names share a first letter can merge, so each is
+    compared with those, in the order of ``ids``, not with every namesake."""
+    givens = {p: _givens(people[p][1]) for p in ids}
+    full = [p for p in ids if givens[p]]
+    at = {p: i for i, p in enumerate(full)}
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for p in full:
+        for letter in {g[0] for g in givens[p]}:
+            by_letter[letter].append(p)
     for i, a in enumerate(full):
-        for b in full[i + 1:]:
-            score = _alike(people, ctx, a, b)
+        later = {b for letter in {g[0] for g in givens[a]} for b in by_letter[letter] if at[b] > i}
+        for b in sorted(later, key=at.__getitem__):
+            score = _alike(givens, ctx, a, b)
             if score:
                 return a, b, f"given names alike ({score:.0f}), same surname, same body, overlapping years"
     for p in ids:
-        if p in full:
+        if p in at:
             continue
         initials = {name_key(v).split()[0][0] for v in people[p][1] if name_key(v)}
-        fits = [f for f in full if any(g[0] in initials for g in _givens(people[f][1]))]
+        fits = sorted({f for letter in initials for f in by_letter.get(letter, [])}, key=at.__getitem__)
         if len(fits) == 1 and ctx[p][0] & ctx[fits[0]][0]:
             return fits[0], p, "initials fit one person only, same body"
     return None
 
 
-def merge_by_context(conn: sqlite3.Connection) -> list[dict]:
+def merge_by_context(conn: sqlite3.Connection, scoped: bool = False) -> list[dict]:
     """Merge people whose names differ only in a near spelling of the given
     name ("Katy Draper" / "Katie Draper") when the same body names both in
     overlapping years; then an initials-only spelling ("K Draper") that two
     people fitted joins the one person left, if the same body names it. Each
-    merge is recorded in ``person_merges`` with its evidence; returns them."""
+    merge is recorded in ``person_merges`` with its evidence; returns them.
+    ``scoped``: only the people of the spellings in
+    :data:`~boardpack.core.person_clusters.PEOPLE_SCOPE` (whole surname groups,
+    just rebuilt), whose old merges :func:`forget_merges` removed."""
     people = {}
-    for pid, name, variants in conn.execute("SELECT DISTINCT person_id, name, variants FROM person_clusters"):
+    sql = "SELECT DISTINCT person_id, name, variants FROM person_clusters"
+    if scoped:
+        sql += f" WHERE canonical IN (SELECT canonical FROM {PEOPLE_SCOPE})"
+    for pid, name, variants in conn.execute(sql):
         people[pid] = (name, json.loads(variants))
-    ctx = _contexts(conn)
-    conn.execute("DELETE FROM person_merges")  # derived: made again by every link
+    ctx = _contexts(conn, scoped)
+    if not scoped:
+        conn.execute("DELETE FROM person_merges")  # derived: made again by every link
+    # people by surname, so each surname reads its own people, not every person
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for pid, (name, _) in people.items():
+        by_surname[_surname(name)].add(pid)
     merges = []
-    for surname in sorted({_surname(name) for name, _ in people.values()} - {""}):
-        while (pair := _next_merge(people, ctx, surname)) is not None:
+    for surname in sorted(by_surname.keys() - {""}):
+        ids = by_surname[surname]
+        while (pair := _next_merge(people, ctx, sorted(ids, key=lambda p: (people[p][0], p)))) is not None:
             merges.append(_merge(conn, people, ctx, *pair))
+            ids -= set(pair[:2])
+            ids.add(merges[-1]["person_id"])  # named by one of the two: the same surname
     # a person merged twice (Katy + Katie, then K Draper): every row names the person now
-    final = dict(conn.execute("SELECT merged_id, person_id FROM person_merges"))
+    merged_ids = [m for rec in merges for m in rec["merged_ids"]]
+    final = dict(conn.execute("SELECT merged_id, person_id FROM person_merges WHERE merged_id IN "
+                              "(SELECT value FROM json_each(?))", [json.dumps(merged_ids)]))
     for merged, pid in final.items():
         while pid in final:
             pid = final[pid]
         conn.execute("UPDATE person_merges SET person_id = ? WHERE merged_id = ?", [pid, merged])
     return merges
+
+
+def forget_merges(conn: sqlite3.Connection, before: dict[str, str]) -> None:
+    """Delete the merges of the people of the spellings in
+    :data:`~boardpack.core.person_clusters.PEOPLE_SCOPE` as the registry
+    stood (``before``, :func:`snapshot`), before their groups are rebuilt."""
+    scope = [c for (c,) in conn.execute(f"SELECT canonical FROM {PEOPLE_SCOPE}")]
+    ids = sorted({before[c] for c in scope if c in before})
+    conn.execute("DELETE FROM person_merges WHERE person_id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])
 
 
 def _merge(conn, people, ctx, a: str, b: str, rule: str) -> dict:

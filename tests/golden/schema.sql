@@ -512,6 +512,13 @@ CREATE TABLE indicator_values (
     block_index INTEGER
 );
 
+-- table link_doc_surnames
+CREATE TABLE link_doc_surnames (
+    doc_sha256 TEXT NOT NULL,
+    surname TEXT NOT NULL,               -- the last word of a spelling's key ('' for none)
+    PRIMARY KEY (doc_sha256, surname)
+) WITHOUT ROWID;
+
 -- table link_docs
 CREATE TABLE link_docs (
     doc_sha256 TEXT PRIMARY KEY,
