@@ -45,7 +45,8 @@ def _is_split_row(rows: list[Row], first: Row) -> bool:
     Word/LibreOffice let a row break across pages; its first cell (the number)
     usually fits on the first page, so the continuation has an empty first
     cell, like a genuine continuation row. Tell them apart: the split part only
-    fills cells the row above has text in, and either the first part stops
+    fills cells the row above has text in, opens no new item in a column whose
+    rows open with ids ("4.5b ..." under "4.5a ..."), and either the first part stops
     mid-sentence, the second starts in lower case, or the column's rows all
     start with an id ("1.3a ...") and this one does not. When the first cell
     goes on too (a long label cut by the break), only a sentence cut midway
@@ -60,14 +61,18 @@ def _is_split_row(rows: list[Row], first: Row) -> bool:
         return False
     if first.cells[0].norm:
         return all(not _END_PUNCT.search(a) and b[:1].islower() for _, a, b in pairs)
+    ids = [k for k, _, _ in pairs if _id_column(rows, k)]
+    if any(_ROW_ID.match(b) for k, _, b in pairs if k in ids):
+        return False  # a new item ("4.5b ...") where the column's rows open with theirs
     if all(not _END_PUNCT.search(a) or b[:1].islower() for _, a, b in pairs):
         return True
-    for k, _, b in pairs:
-        col = [r.cells[k].norm for r in rows if len(r.cells) > k and r.cells[k].norm and not r.is_header]
-        ids = sum(1 for t in col if _ROW_ID.match(t))
-        if len(col) >= 3 and ids >= 0.8 * len(col) and not _ROW_ID.match(b):
-            return True
-    return False
+    return bool(ids)
+
+
+def _id_column(rows: list[Row], k: int) -> bool:
+    """Do the cells of column ``k`` open with an item's id ("1.3a ...")?"""
+    col = [r.cells[k].norm for r in rows if len(r.cells) > k and r.cells[k].norm and not r.is_header]
+    return len(col) >= 3 and sum(1 for t in col if _ROW_ID.match(t)) >= 0.8 * len(col)
 
 
 def _merge_rows(last: Row, first: Row) -> None:
@@ -186,10 +191,23 @@ def _head(t: Block, band: Block, labels: list[Block]) -> None:
     t.text, t.norm = table_block_text(t)
 
 
+def _header_remnant(row: Row, header: Row) -> bool:
+    """Is ``row`` what is left of the table's header repeated on a later page, once
+    its first line was taken for a running header ("r" of a "Numbe / r" heading
+    wrapped in a narrow column)? Set as a header, each of its cells is a tail of
+    the header's cell above it."""
+    if not header.is_header or not row.is_header or len(row.cells) != len(header.cells):
+        return False
+    pairs = [(a.norm, b.norm) for a, b in zip(header.cells, row.cells) if b.norm]
+    return bool(pairs) and all(a != b and a.endswith(b) for a, b in pairs)
+
+
 def _append_table(a: Block, b: Block) -> None:
     rows = list(b.rows)
     if rows and a.rows and _row_key(rows[0]) == _row_key(a.rows[0]):
         a.rows[0].is_header = True
+        rows = rows[1:]
+    elif rows and a.rows and _header_remnant(rows[0], a.rows[0]):
         rows = rows[1:]
     if rows and a.rows and _is_split_row(a.rows, rows[0]):
         _merge_rows(a.rows[-1], rows[0])
