@@ -7,10 +7,14 @@ path are settled without parsing. The rest are parsed by
 nothing of the parent's state is shared; ``workers=1`` parses in-process)
 and written by ONE writer, the main process, one transaction per file.
 After a batch that changed anything the link stage runs.
+
+The parse task lives in :mod:`boardpack.batch_worker` and is named here, not
+imported: this process imports the pipeline only when it parses itself.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import time
 from collections import deque
@@ -24,13 +28,9 @@ from typing import Callable, Iterable, Optional
 from boardpack.core.errors import BoardpackError, StoreError, UnreadableDocument
 from boardpack.core.settings import DEFAULT, SECTIONS, Settings
 from boardpack.core.pathnames import display_path
-from boardpack.extractors import load_all
-from boardpack.ingest import file_sha256, load_readers
+from boardpack.ingest import file_sha256
 from boardpack.ingest.detect import detect_format
-from boardpack.ingest.doc_reader import clean_stale_temp_once
 from boardpack.batch_inputs import Inputs, expand_paths, is_sidecar, source_paths, walk_inputs
-from boardpack.batch_limits import Deadline, deadline, hit_cap, memory_cap, over_memory, vm_peak_mib
-from boardpack.pipeline import parse_file
 from boardpack.store.database import DEFAULT_DB, Store
 
 # walk_inputs, expand_paths, source_paths, Inputs and is_sidecar moved to
@@ -100,32 +100,32 @@ def _open_store(db_path, paths: list, files: list[Path]) -> Store:
     return store
 
 
-def parse_in_worker(path: str, sha256: str, settings: Settings):
-    """Top-level (spawn-safe) worker task: ("ok", ParsedFile) or ("err", BoardpackError).
+class ByName:
+    """A function named by its module and name, imported where it is called.
 
-    Public: a parse stage elsewhere (:mod:`boardpack.cluster`, :mod:`boardpack.shards`)
-    runs the same task, so a file fails there exactly as it would here."""
-    mb = settings.limits.worker_memory_mb
-    peak_before = vm_peak_mib() if mb else None
-    try:
-        with memory_cap(mb), deadline(settings.limits.file_timeout):
-            return "ok", parse_file(path, settings, sha256=sha256)
-    except Deadline:
-        return "err", UnreadableDocument(
-            f"took longer than {settings.limits.file_timeout:g} s to parse (setting file_timeout); stopped", path)
-    except MemoryError:
-        return "err", over_memory(path, mb)
-    except BoardpackError as e:
-        e.__traceback__ = None  # tracebacks do not pickle; the message is the report
-        cause = e.__cause__
-        e.__cause__ = None
-        if isinstance(cause, MemoryError):  # a stage wrapped it: the limit, not the file, is the story
-            return "err", over_memory(path, mb)
-        if hit_cap(mb, peak_before):
-            return "err", over_memory(path, mb, e.message)
-        if cause is not None and type(e) is BoardpackError:
-            e.cause_type = type(cause).__name__  # what the errors table records
-        return "err", e
+    The parse task and the workers' warm-up are :mod:`boardpack.batch_worker`'s:
+    the pool pickles this name, not the function, so the pipeline (readers,
+    extractors, spaCy) is imported in the worker processes only, and in this
+    process only when it parses itself (one worker)."""
+
+    def __init__(self, module: str, name: str):
+        self.module, self.name = module, name
+
+    def __call__(self, *args, **kwargs):
+        return getattr(importlib.import_module(self.module), self.name)(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"{self.module}.{self.name}"
+
+
+#: The parse task, ``parse_in_worker(path, sha256, settings)`` -> ("ok", ParsedFile)
+#: or ("err", BoardpackError); public: a parse stage elsewhere (:mod:`boardpack.cluster`,
+#: :mod:`boardpack.shards`) runs the same task, so a file fails there exactly as here.
+parse_in_worker = ByName("boardpack.batch_worker", "parse_in_worker")
+#: imports readers and extractors once per worker, before its first file
+_warm_worker = ByName("boardpack.batch_worker", "warm_worker")
+#: :func:`boardpack.pipeline.parse_file`, which the task calls by this name
+parse_file = ByName("boardpack.pipeline", "parse_file")
 
 
 def _sniff_format(path) -> Optional[str]:
@@ -134,12 +134,6 @@ def _sniff_format(path) -> Optional[str]:
         return detect_format(Path(path))
     except Exception:  # noqa: BLE001 - recording a failure must never fail on the file's bytes
         return None
-
-
-def _warm_worker() -> None:
-    """Import readers and extractors once per worker, before the first file."""
-    load_readers()
-    load_all()
 
 
 def _parse_parallel(jobs, todo, n: int, settings: Settings, write, task=parse_in_worker) -> None:
@@ -251,7 +245,6 @@ def ingest_paths(
     run = _Run(found, progress or (lambda kind, value: None))
     run.store = _open_store(db_path, paths, found.files)
     try:
-        clean_stale_temp_once()  # boardpack-doc-* folders (and soffice) a killed run left behind
         run.settle(found)
         # Biggest files first, so a long file does not finish alone at the end.
         jobs = sorted(run.todo, key=lambda s: -run.todo[s][0][1])

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 from boardpack.core.errors import BoardpackError, UnreadableDocument
 from boardpack.core.model import Document, Paper
@@ -31,31 +29,9 @@ from boardpack.ingest import read_document
 from boardpack.ingest.clean import clean_document
 from boardpack.ingest.mark import mark_document
 from boardpack.ingest.segment import segment as segment_document
+from boardpack.parsed import ParsedFile  # noqa: F401 - importers take it from here too
 
 STAGES = ("read", "clean", "segment", "extract")
-
-
-@dataclass
-class ParsedFile:
-    """Everything the store needs for one file, produced by :func:`parse_file`."""
-
-    path: str
-    sha256: str
-    size: int
-    doc: Document
-    papers: list[Paper] = field(default_factory=list)
-    result: Optional["ExtractResult"] = None  # noqa: F821 (extractors.base.ExtractResult)
-    seconds: float = 0.0
-
-    @property
-    def pages(self) -> int:
-        return self.doc.pages or 0
-
-    @property
-    def n_rows(self) -> int:
-        if self.result is None:
-            return 0
-        return sum(len(rows) for rows in self.result.rows.values())
 
 
 def _wrap(stage: str, path, exc: Exception) -> BoardpackError:
