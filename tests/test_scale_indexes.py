@@ -185,3 +185,13 @@ def test_the_source_check_sees_v_sources_built_whole(conn):
            "x.sha256 = d.sha256 ORDER BY x.path LIMIT 1)) s ON s.doc_sha256 = m.doc_sha256 LIMIT 50")
     plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + old)]
     assert any(p.startswith("MATERIALIZE") for p in plan), plan
+
+
+@pytest.mark.parametrize("view, index", [("v_action_updates", "plan_updates_doc_block"),
+                                         ("v_report_items", "report_items_doc_block")])
+def test_copies_are_left_out_from_the_index(conn, view, index):
+    # migration 0024: the copies check reads (document, block) from the index,
+    # so a copy's row is never read; before it the index held the document only
+    plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT * FROM {view}")]
+    assert any(p.startswith("SEARCH") and f"USING INDEX {index} (doc_sha256=?)" in p for p in plan), plan
+    assert "SEARCH b USING COVERING INDEX blocks_paper (doc_sha256=? AND block_index=?)" in plan, plan

@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 23
+-- user_version: 24
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -140,6 +140,9 @@ CREATE INDEX plan_milestones_plan ON plan_milestones(plan_id);
 -- index plan_updates_doc
 CREATE INDEX plan_updates_doc ON plan_updates(doc_sha256);
 
+-- index plan_updates_doc_block
+CREATE INDEX plan_updates_doc_block ON plan_updates(doc_sha256, block_index);
+
 -- index plan_updates_key
 CREATE INDEX plan_updates_key ON plan_updates(plan_key, ref);
 
@@ -151,6 +154,9 @@ CREATE INDEX progress_reports_doc ON progress_reports(doc_sha256);
 
 -- index report_items_doc
 CREATE INDEX report_items_doc ON report_items(doc_sha256);
+
+-- index report_items_doc_block
+CREATE INDEX report_items_doc_block ON report_items(doc_sha256, block_index);
 
 -- index report_items_report
 CREATE INDEX report_items_report ON report_items(report_id);
@@ -1075,7 +1081,7 @@ SELECT p.title AS plan_title,
        CASE WHEN d.format = 'pdf' AND u.page IS NOT NULL THEN f.url || '#page=' || u.page ELSE f.url END AS source_url
 FROM files f INDEXED BY files_source_file
 CROSS JOIN documents d ON d.sha256 = f.sha256
-CROSS JOIN plan_updates u ON u.doc_sha256 = f.sha256
+CROSS JOIN plan_updates u INDEXED BY plan_updates_doc_block ON u.doc_sha256 = f.sha256
 JOIN action_plans p ON p.plan_id = u.plan_id
 JOIN plan_actions a ON a.action_id = u.action_id
 LEFT JOIN plan_milestones m ON m.milestone_id = u.milestone_id
@@ -1279,7 +1285,7 @@ SELECT r.priority_area AS priority_area,
        pn.person_id AS person_id
 FROM files f INDEXED BY files_source_file
 CROSS JOIN documents d ON d.sha256 = f.sha256
-CROSS JOIN report_items i ON i.doc_sha256 = f.sha256
+CROSS JOIN report_items i INDEXED BY report_items_doc_block ON i.doc_sha256 = f.sha256
 JOIN progress_reports r ON r.report_id = i.report_id
 JOIN report_sections sec ON sec.section_id = i.section_id
 LEFT JOIN person_names pn ON pn.name = r.lead_officer
