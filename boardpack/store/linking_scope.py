@@ -7,7 +7,9 @@ and the plan titles of its updates); the next link compares that with the
 store and re-links only the plans of the documents that are new, gone, or
 whose source changed (a new path that sorts first, a new URL). Plans are
 linked independently of each other (a milestone belongs to one plan), so
-re-linking those plans gives exactly the tables a full link gives.
+re-linking those plans gives exactly the tables a full link gives. The same
+documents decide which groups of the people registry are rebuilt
+(:mod:`boardpack.store.people_scope`, which keeps what each document named).
 
 A full link is still made when there is no record to compare (a store
 linked before ``link_docs`` existed, or never linked), when the link
