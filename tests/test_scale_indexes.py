@@ -18,6 +18,7 @@ import pytest
 
 from boardpack.store import audit
 from boardpack.store.database import Store
+from boardpack.store.search import COPIES_SQL
 
 #: tables that grow with every pack stored, and that no audit may read whole
 PER_PACK = {"blocks", "papers", "files", "plan_updates", "plan_actions", "plan_milestones", "action_plans",
@@ -195,3 +196,9 @@ def test_copies_are_left_out_from_the_index(conn, view, index):
     plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT * FROM {view}")]
     assert any(p.startswith("SEARCH") and f"USING INDEX {index} (doc_sha256=?)" in p for p in plan), plan
     assert "SEARCH b USING COVERING INDEX blocks_paper (doc_sha256=? AND block_index=?)" in plan, plan
+
+
+def test_search_tells_copies_by_rowid(conn):
+    # migration 0025: a match in a copy is found by its rowid alone, no block row read
+    plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + COPIES_SQL.format("?, ?"), (1, 2))]
+    assert plan and all(p.startswith("SEARCH copy_blocks USING INTEGER PRIMARY KEY") for p in plan), plan

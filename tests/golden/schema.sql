@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 24
+-- user_version: 25
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -428,6 +428,11 @@ CREATE TABLE budget_tables (
     page INTEGER,
     block_index INTEGER
 , financial_year TEXT, year_source TEXT);
+
+-- table copy_blocks
+CREATE TABLE copy_blocks (
+    block_rowid INTEGER PRIMARY KEY
+);
 
 -- table decisions
 CREATE TABLE decisions (
@@ -963,6 +968,45 @@ END;
 CREATE TRIGGER "blocks_au" AFTER UPDATE ON "blocks" BEGIN
   INSERT INTO "blocks_fts" ("blocks_fts", rowid, "norm") VALUES('delete', old.rowid, old."norm");
   INSERT INTO "blocks_fts" (rowid, "norm") VALUES (new.rowid, new."norm");
+END;
+
+-- trigger copy_blocks_gone_block
+CREATE TRIGGER copy_blocks_gone_block AFTER DELETE ON blocks
+BEGIN
+    DELETE FROM copy_blocks WHERE block_rowid = OLD.rowid;
+END;
+
+-- trigger copy_blocks_gone_copy
+CREATE TRIGGER copy_blocks_gone_copy AFTER DELETE ON paper_duplicates
+BEGIN
+    DELETE FROM copy_blocks WHERE block_rowid IN (
+        SELECT b.rowid FROM papers p JOIN blocks b INDEXED BY blocks_paper
+            ON b.doc_sha256 = p.doc_sha256 AND b.paper_id = p.paper_id
+        WHERE p.paper_id = OLD.paper_id);
+END;
+
+-- trigger copy_blocks_moved_block
+CREATE TRIGGER copy_blocks_moved_block AFTER UPDATE OF paper_id ON blocks
+BEGIN
+    DELETE FROM copy_blocks WHERE block_rowid = OLD.rowid;
+    INSERT OR IGNORE INTO copy_blocks (block_rowid)
+    SELECT NEW.rowid WHERE EXISTS (SELECT 1 FROM paper_duplicates d WHERE d.paper_id = NEW.paper_id);
+END;
+
+-- trigger copy_blocks_new_block
+CREATE TRIGGER copy_blocks_new_block AFTER INSERT ON blocks WHEN NEW.paper_id IS NOT NULL
+BEGIN
+    INSERT OR IGNORE INTO copy_blocks (block_rowid)
+    SELECT NEW.rowid WHERE EXISTS (SELECT 1 FROM paper_duplicates d WHERE d.paper_id = NEW.paper_id);
+END;
+
+-- trigger copy_blocks_new_copy
+CREATE TRIGGER copy_blocks_new_copy AFTER INSERT ON paper_duplicates
+BEGIN
+    INSERT OR IGNORE INTO copy_blocks (block_rowid)
+    SELECT b.rowid FROM papers p JOIN blocks b INDEXED BY blocks_paper
+        ON b.doc_sha256 = p.doc_sha256 AND b.paper_id = p.paper_id
+    WHERE p.paper_id = NEW.paper_id;
 END;
 
 -- trigger doc_sources_changed_file
