@@ -209,12 +209,15 @@ class PdfiumPage(Container):
         tpa = ctypes.cast(tp, ctypes.c_void_p).value
         n = R.FPDFText_CountChars(tp)
         out: list[dict] = []
+        append = out.append
         H, doctop0, page_no = self.height, self.initial_doctop, self.page_number
         ox, oy = ctypes.c_double(), ctypes.c_double()
         box = R.FS_RECTF()
         last_obj, obj_info = None, None
+        # the per-glyph calls as locals: the loop runs about 2,000 times a page
+        unicode_of, map_error, text_object, origin, loose_box = _unicode, _map_error, _text_object, _origin, _loose_box
         for i in range(n):
-            u = _unicode(tpa, i)
+            u = unicode_of(tpa, i)
             if 32 < u < 0xD800 and u != 0xA0:  # most glyphs: no special case applies
                 text = chr(u)
             else:
@@ -223,33 +226,36 @@ class PdfiumPage(Container):
                     continue
                 if (u <= 32 or u == 0xA0) and _generated(tpa, i) == 1:
                     if u == 32 and out and not out[-1]["text"].isspace():
-                        out.append(_space_after(out[-1]))
+                        append(_space_after(out[-1]))
                     continue  # a line break pdfium made up; pdfminer has no such glyph
                 if 0xD800 <= u <= 0xDBFF and i + 1 < n:  # a surrogate pair: one character
-                    text = (text + chr(_unicode(tpa, i + 1))).encode("utf-16", "surrogatepass").decode("utf-16")
-            if _map_error(tpa, i) == 1:
+                    text = (text + chr(unicode_of(tpa, i + 1))).encode("utf-16", "surrogatepass").decode("utf-16")
+            if map_error(tpa, i) == 1:
                 self.unmapped += 1
-            obj = _text_object(tpa, i)
+            obj = text_object(tpa, i)
             if obj != last_obj:
                 last_obj, obj_info = obj, self._object_info(tp, i, obj)
             fontname, upright, plain, scale, drop, size = obj_info
-            _origin(tpa, i, ox, oy)
-            _loose_box(tpa, i, box)
+            origin(tpa, i, ox, oy)
+            loose_box(tpa, i, box)
             if plain:
                 # pdfminer's box: from the origin across the advance, and from
                 # baseline + descent up one font size
+                x0 = ox.value
                 y0 = oy.value + drop
                 y1 = y0 + scale
                 if y1 < y0:
                     y0, y1 = y1, y0
-                x0, x1 = ox.value, max(box.right, ox.value)
+                x1 = box.right
+                if x0 > x1:  # max(box.right, origin), as max() picks it
+                    x1 = x0
             else:  # rotated or skewed glyphs: pdfium's loose box
                 x0, x1, y0, y1 = box.left, box.right, box.bottom, box.top
             top = H - y1
-            out.append({"text": text, "fontname": fontname, "size": size if size is not None else y1 - y0,
-                        "upright": upright, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": top,
-                        "bottom": H - y0, "doctop": doctop0 + top, "width": x1 - x0, "height": y1 - y0,
-                        "object_type": "char", "page_number": page_no})
+            append({"text": text, "fontname": fontname, "size": size if size is not None else y1 - y0,
+                    "upright": upright, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": top,
+                    "bottom": H - y0, "doctop": doctop0 + top, "width": x1 - x0, "height": y1 - y0,
+                    "object_type": "char", "page_number": page_no})
         # counted once here: the reader's census of the page is this one
         self.census = char_census(out)
         self.visible = self.census.visible
