@@ -211,6 +211,7 @@ def split_milestones(lines: list[tuple[str, int]], action_number: Optional[str])
     used: set[str] = set()
     prefix = action_number
     for line, seg in lines:
+        line = _comma_for_point(line, action_number)
         pos = 0
         for m in CODE.finditer(line):
             pre, letter = m.group(1), m.group(2) or m.group(3)
@@ -245,6 +246,16 @@ def split_milestones(lines: list[tuple[str, int]], action_number: Optional[str])
         if lettered:
             return lettered
     return result
+
+
+def _comma_for_point(line: str, action_number: Optional[str]) -> str:
+    """A line opening with its action's number and a letter, the point read as a
+    comma ("1,5d" for "1.5d", as OCR reads a scanned page), opens that milestone."""
+    if not action_number or "." not in action_number:
+        return line
+    misread = action_number.replace(".", ",", 1)
+    m = re.match(r"\s*" + re.escape(misread) + r"(?=\s?\(?[a-z]\b)", line)
+    return line[: m.end() - len(misread)] + action_number + line[m.end():] if m else line
 
 
 _LETTER = re.compile(r"^\s*(?:[\-\u2022*]\s*)?\(?([a-z])[).]\s+(?=\S)")
