@@ -11,6 +11,9 @@ objects and table blocks; this module decides what the lines are:
 * list items from bullet glyphs (stripped) or "1." / "a)" / hanging "1.3.1"
   markers (kept: the numbers are agenda and minute numbers), nested by indent;
 * a paragraph cut by a page break joined with its rest on the next page;
+* prose set in columns (:mod:`.pdf_prose_columns`) read column by column, a
+  paragraph that runs off the foot of one column going on at the head of the
+  next;
 * the footnote area under a typed separator flagged "footnote".
 """
 
@@ -24,30 +27,15 @@ from typing import Optional
 from boardpack.core.model import HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, TABLE, Block
 from boardpack.core.settings import DEFAULT, PdfSettings
 from boardpack.core.vocabulary import BULLET_CHARS
-from boardpack.ingest.pdf_text_tables import NUMBERING, TLine
+from boardpack.ingest.pdf_lines import NUMBERING, Line, wrap_edge
+from boardpack.ingest.pdf_prose_columns import read_in_columns
+
+__all__ = ["Builder", "Line", "PageItems", "flag_footnotes", "heading_styles", "join_across_pages",
+           "list_levels", "page_blocks"]
 
 _BULLETS = set(BULLET_CHARS)
 _NUMBER_MARKER = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])$", re.I)
 _AMOUNT = re.compile(r"\d\.\d|\d,\d{3}")
-
-
-@dataclass
-class Line(TLine):
-    """A visual line of a page with its typography (most common size, mostly
-    bold or not), its band ("top"/"bottom" when in the furniture band) and
-    whether it was marked as furniture."""
-
-    page: int = 0
-    size: float = 0.0
-    bold: bool = False
-    band: Optional[str] = None
-    furniture: bool = False
-
-    @property
-    def text(self) -> str:
-        if not self.segs:
-            return " ".join(w["text"] for w in self.words)
-        return "\t".join(s.text for s in self.segs)
 
 
 @dataclass
@@ -228,7 +216,10 @@ def _new_block(kind, lines: list[Line], page: int, level: int = 0, strip_first: 
         parts.append(" ".join(w["text"] for w in ws))
     x0 = min(ln.x0 for ln in lines)
     x1 = max(ln.x1 for ln in lines)
-    bbox = (round(x0, 2), round(lines[0].top, 2), round(x1, 2), round(lines[-1].bottom, 2))
+    top, bottom = lines[0].top, lines[-1].bottom
+    if any(b.top < a.top for a, b in zip(lines, lines[1:])):  # run on into the next column
+        top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
+    bbox = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
     fonts = Counter(w.get("fontname", "") for ln in lines for w in ln.words)
     return Block(kind=kind, text="\n".join(parts), level=level, page=page, bbox=bbox,
                  bold=all(ln.bold for ln in lines), font_size=lines[0].size,
@@ -263,13 +254,7 @@ def page_blocks(p: PageItems, b: Builder, furniture: set[int]) -> list[Block]:
 def _right_margin(p: PageItems, body: float) -> float:
     """Where a line that ran to the right margin ends (a line ending there
     wraps into the next), from the page's own line ends."""
-    text_lines = [it for it in p.items if isinstance(it, Line) and not it.furniture]
-    if not text_lines:
-        return float("inf")
-    xs1 = sorted(ln.x1 for ln in text_lines)
-    edge = xs1[int(0.9 * (len(xs1) - 1))]
-    left = min(ln.x0 for ln in text_lines)
-    return edge - max(5 * body, 0.12 * (edge - left))
+    return wrap_edge([it for it in p.items if isinstance(it, Line) and not it.furniture], body)
 
 
 class _PageBuild:
@@ -286,9 +271,16 @@ class _PageBuild:
         self.strip = False
         self.style = None
         self.right = _right_margin(p, b.body)
+        #: index in ``cur`` of the block's first line in the column it is in
+        self.anchor = 0
+        #: prose set in columns, read column by column (its lines' own margins)
+        self.columns = read_in_columns(p.items, p.number, b.body)
+
+    def ran_to_margin(self, ln: Line) -> bool:
+        return ln.x1 >= self.columns.edge.get(id(ln), self.right)
 
     def run(self) -> list[Block]:
-        for it in self.p.items:
+        for it in self.columns.items:
             if isinstance(it, Block):
                 self.flush()
                 self.out.append(it)
@@ -305,7 +297,7 @@ class _PageBuild:
     def flush(self) -> None:
         if self.cur:
             self.out.append(_new_block(self.kind, self.cur, self.p.number, self.level, self.strip))
-        self.cur, self.kind = [], None
+        self.cur, self.kind, self.anchor = [], None, 0
 
     def line(self, ln: Line) -> None:
         hs = self.b.heading_style(ln)
@@ -323,24 +315,37 @@ class _PageBuild:
         """Does ``ln`` go on with the block being built?"""
         b, cur = self.b, self.cur
         prev = cur[-1]
+        if id(ln) in self.columns.heads:
+            return self.runs_on(prev, ln, marker)
         gap = ln.top - prev.bottom
         close = (gap <= b.line_gap(prev.size) and abs(ln.size - prev.size) < b.pdf.size_tolerance and marker is None
                  and not _rule_between(self.p.rules, prev, ln))
         same_para = close and ((hs is not None) == (self.kind == HEADING)) and (self.kind != HEADING or hs == self.style)
         # A line that ran to the right margin wraps into the next one, whatever
         # the bold runs say: a bold phrase inside a paragraph is not a heading.
-        wraps = close and prev.x1 >= self.right and (self.kind != HEADING or self.style[0] < b.heading_size)
+        wraps = close and self.ran_to_margin(prev) and (self.kind != HEADING or self.style[0] < b.heading_size)
         if wraps and not same_para:
             same_para = True
             if self.kind == HEADING:
                 self.kind, self.level = PARAGRAPH, 0
-        if same_para and self.kind == HEADING and self.style[0] < b.heading_size and prev.x1 >= self.right:
+        if same_para and self.kind == HEADING and self.style[0] < b.heading_size and self.ran_to_margin(prev):
             self.kind, self.level = PARAGRAPH, 0
         if same_para and self.kind == LIST_ITEM:
             return ln.x0 >= cur[0].x0 + 2  # wrapped list text sits right of the marker
         if same_para and self.kind == PARAGRAPH:
-            return ln.x0 <= cur[0].x0 + 1.5 * prev.size or len(cur) > 1 and ln.x0 <= cur[1].x0 + 2
+            a = self.anchor
+            return ln.x0 <= cur[a].x0 + 1.5 * prev.size or len(cur) > a + 1 and ln.x0 <= cur[a + 1].x0 + 2
         return same_para
+
+    def runs_on(self, prev: Line, ln: Line, marker) -> bool:
+        """Does a paragraph at the foot of a column go on at the head of the
+        next? When its last line ran to the column's margin without ending a
+        sentence, as over a page break."""
+        on = (self.kind == PARAGRAPH and marker is None and abs(ln.size - prev.size) < self.b.pdf.size_tolerance
+              and self.ran_to_margin(prev) and not _CLOSED_END.search(prev.text.rstrip()))
+        if on:
+            self.anchor = len(self.cur)
+        return on
 
     def start(self, ln: Line, hs, marker, strip: bool) -> None:
         b = self.b
@@ -353,4 +358,5 @@ class _PageBuild:
             self.kind, self.level, self.strip, self.style = HEADING, b.heading_levels.get(hs, 1), False, hs
         else:
             self.kind, self.level, self.strip, self.style = PARAGRAPH, 0, False, None
-        self.cur = [ln]
+        self.cur, self.anchor = [ln], 0
+

@@ -5,8 +5,9 @@ a page column, spreadsheet exports of budgets. A run of lines whose words
 fall into the same columns (separated by gutters no line crosses) becomes a
 TABLE block. The finder is conservative so prose never becomes a table:
 it needs three or more multi-column lines, stops at a line of running prose,
-and leaves numbers hanging left of prose ("1.3.1   The Clerk ...") to the
-list-item logic.
+leaves numbers hanging left of prose ("1.3.1   The Clerk ...") to the
+list-item logic, and leaves prose set in columns (:mod:`.pdf_prose_columns`)
+to be read column by column.
 
 Works on the words the PDF reader has already extracted (no re-extraction).
 """
@@ -18,6 +19,7 @@ from typing import Optional, Sequence
 from boardpack.core.model import Block
 from boardpack.ingest.pdf_cells import Fill
 from boardpack.ingest.pdf_lines import NUMBERING, Seg, TLine, seg_column, split_segments
+from boardpack.ingest.pdf_prose_columns import prose_regions
 from boardpack.ingest.pdf_table_rows import TableLayout, join_wrapped_lines, slot_words, table_of
 
 __all__ = ["NUMBERING", "Seg", "TLine", "find_text_tables", "split_segments"]
@@ -54,6 +56,25 @@ def _columns(lines: list[TLine], tol: float = 1.0, allow: int = 0) -> list[list[
 def find_text_tables(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill],
                      join_wraps: bool = True, row_gap: float = 2.5) -> list[tuple[int, int, Block]]:
     """Tables without ruling lines. Returns (first line index, last line index, block).
+
+    Prose set in columns (:mod:`.pdf_prose_columns`: a front sheet in two
+    newspaper columns, a title page) is no table, however its lines align:
+    tables are looked for only in the lines outside it (see :func:`_find_runs`).
+    """
+    out = []
+    start = 0
+    for reg in prose_regions(lines, size):
+        out.extend((i0 + start, i1 + start, blk) for i0, i1, blk in
+                   _find_runs(lines[start:reg.first], size, page_no, fills, join_wraps, row_gap))
+        start = reg.last + 1
+    out.extend((i0 + start, i1 + start, blk) for i0, i1, blk in
+               _find_runs(lines[start:], size, page_no, fills, join_wraps, row_gap))
+    return out
+
+
+def _find_runs(lines: list[TLine], size: float, page_no: int, fills: Sequence[Fill],
+               join_wraps: bool, row_gap: float) -> list[tuple[int, int, Block]]:
+    """The text-aligned tables among ``lines``.
 
     A candidate is a run of lines, starting at a line with two or more
     segments (words separated by a gutter-wide gap), in which every line is
