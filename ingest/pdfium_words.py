@@ -122,11 +122,15 @@ def _merge(chars: list[dict], extra_attrs: list[str]) -> dict:
     first = chars[0]
     if len(chars) == 1:  # one glyph (an initial, a digit): its own box
         x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
+        text = first["text"]
+        text = LIGATURES.get(text, text or "")
     else:
         x0, top = min([c["x0"] for c in chars]), min([c["top"] for c in chars])
         x1, bottom = max([c["x1"] for c in chars]), max([c["bottom"] for c in chars])
+        texts = [c["text"] for c in chars]
+        text = "".join([LIGATURES.get(t, t or "") for t in texts])
     word = {
-        "text": "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars),
+        "text": text,
         "x0": x0, "x1": x1, "top": top, "doctop": top + (first["doctop"] - first["top"]), "bottom": bottom,
         "upright": first["upright"], "height": bottom - top, "width": x1 - x0, "direction": "ltr",
     }
