@@ -229,5 +229,5 @@ def _rebuild_people(conn, settings: Settings = DEFAULT, changed: dict | None = N
         person_ids.merge_by_context(conn, scoped=surnames is not None)
     if has_object(conn, "person_aliases"):
         person_ids.record_aliases(conn, before)
-        person_ids.rebuild_person_names(conn)
+        person_ids.rebuild_person_names(conn, None if surnames is None else before)
     return n

@@ -65,20 +65,48 @@ def _names_as_written(conn: sqlite3.Connection) -> set[str]:
     return {n for n in names if n.strip()}
 
 
-def rebuild_person_names(conn: sqlite3.Connection) -> int:
+def rebuild_person_names(conn: sqlite3.Connection, before: dict[str, str] | None = None) -> int:
     """Fill ``person_names``: each attendance name, owners list and report lead as written ->
     its person's id (an owners list: the ids of the owners that are known
-    people, '; '-separated in their order). Return the names resolved."""
+    people, '; '-separated in their order). Return the names (re)resolved.
+
+    ``before`` (:func:`snapshot` of the registry before a link that rebuilt the
+    groups of :data:`~boardpack.core.person_clusters.PEOPLE_SCOPE` only): only
+    the names a rebuild can move are resolved again: new names, names with a
+    person of those groups as they stood, and names some part of which no
+    person holds (its spelling may have just joined the registry). Every other
+    name keeps its person, whose id the link did not touch."""
     ids = snapshot(conn)
-    conn.execute("DELETE FROM person_names")
+    names = _names_as_written(conn)
+    if before is None:
+        conn.execute("DELETE FROM person_names")
+        todo = sorted(names)
+    else:
+        stored = dict(conn.execute("SELECT name, person_id FROM person_names"))
+        moved = scope_ids(conn, before)
+        todo = sorted(n for n in names if n not in stored or _may_move(n, stored[n], moved))
+        conn.executemany("DELETE FROM person_names WHERE name = ?",
+                         [(n,) for n in stored if n not in names] + [(n,) for n in todo if n in stored])
     rows = []
-    for name in sorted(_names_as_written(conn)):
+    for name in todo:
         parts = [p.strip() for p in name.split(";") if p.strip()]
         pids = [ids.get(canonical_name(p)) or ids.get(p) for p in parts]
         found = list(dict.fromkeys(p for p in pids if p))
         rows.append((name, "; ".join(found) or None))
     conn.executemany("INSERT INTO person_names (name, person_id) VALUES (?, ?)", rows)
     return sum(1 for _, pid in rows if pid)
+
+
+def _may_move(name: str, stored: str | None, moved: set[str]) -> bool:
+    """Whether a name's people can change when the people ``moved`` are rebuilt:
+    it names one of them, or has a part no person held (fewer ids than parts)."""
+    pids = stored.split("; ") if stored else []
+    return len(pids) < len([p for p in name.split(";") if p.strip()]) or any(p in moved for p in pids)
+
+
+def scope_ids(conn: sqlite3.Connection, before: dict[str, str]) -> set[str]:
+    """The ids the spellings of :data:`~boardpack.core.person_clusters.PEOPLE_SCOPE` had in ``before``."""
+    return {before[c] for (c,) in conn.execute(f"SELECT canonical FROM {PEOPLE_SCOPE}") if c in before}
 
 
 # -- spellings merged where the context agrees --------------------------------
@@ -208,8 +236,7 @@ def forget_merges(conn: sqlite3.Connection, before: dict[str, str]) -> None:
     """Delete the merges of the people of the spellings in
     :data:`~boardpack.core.person_clusters.PEOPLE_SCOPE` as the registry
     stood (``before``, :func:`snapshot`), before their groups are rebuilt."""
-    scope = [c for (c,) in conn.execute(f"SELECT canonical FROM {PEOPLE_SCOPE}")]
-    ids = sorted({before[c] for c in scope if c in before})
+    ids = sorted(scope_ids(conn, before))
     conn.execute("DELETE FROM person_merges WHERE person_id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])
 
 
