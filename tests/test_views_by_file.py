@@ -87,6 +87,7 @@ def test_first_page_walks_files_by_name_and_sorts_one_document_at_a_time(conn, v
 
 @pytest.mark.parametrize("view", ["v_action_updates", "v_report_items"])
 def test_copies_are_told_from_the_index_not_the_block_rows(conn, view):
-    # migration 0019: a block's paper comes from blocks_paper, not from the row behind its text
+    # migrations 0019 and 0026: whether a block is in a copy comes from one key
+    # (copy_block_keys), not from the row behind its text
     plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT * FROM {view} LIMIT 50")]
-    assert any("COVERING INDEX blocks_paper" in step for step in plan), plan
+    assert any("copy_block_keys USING PRIMARY KEY (doc_sha256=? AND block_index=?)" in step for step in plan), plan

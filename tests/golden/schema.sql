@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 25
+-- user_version: 26
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -428,6 +428,14 @@ CREATE TABLE budget_tables (
     page INTEGER,
     block_index INTEGER
 , financial_year TEXT, year_source TEXT);
+
+-- table copy_block_keys
+CREATE TABLE copy_block_keys (
+    doc_sha256 TEXT NOT NULL,
+    block_index INTEGER NOT NULL,
+    canonical_paper_id TEXT,
+    PRIMARY KEY (doc_sha256, block_index)
+) WITHOUT ROWID;
 
 -- table copy_blocks
 CREATE TABLE copy_blocks (
@@ -970,6 +978,58 @@ CREATE TRIGGER "blocks_au" AFTER UPDATE ON "blocks" BEGIN
   INSERT INTO "blocks_fts" (rowid, "norm") VALUES (new.rowid, new."norm");
 END;
 
+-- trigger copy_block_keys_changed_copy
+CREATE TRIGGER copy_block_keys_changed_copy AFTER UPDATE ON paper_duplicates
+BEGIN
+    DELETE FROM copy_block_keys WHERE (doc_sha256, block_index) IN (
+        SELECT b.doc_sha256, b.block_index
+        FROM papers p JOIN blocks b INDEXED BY blocks_paper ON b.doc_sha256 = p.doc_sha256 AND b.paper_id = p.paper_id
+        WHERE p.paper_id = OLD.paper_id);
+    INSERT OR REPLACE INTO copy_block_keys (doc_sha256, block_index, canonical_paper_id)
+    SELECT b.doc_sha256, b.block_index, NEW.canonical_paper_id
+    FROM papers p JOIN blocks b INDEXED BY blocks_paper ON b.doc_sha256 = p.doc_sha256 AND b.paper_id = p.paper_id
+    WHERE p.paper_id = NEW.paper_id;
+END;
+
+-- trigger copy_block_keys_gone_block
+CREATE TRIGGER copy_block_keys_gone_block AFTER DELETE ON blocks
+BEGIN
+    DELETE FROM copy_block_keys WHERE doc_sha256 = OLD.doc_sha256 AND block_index = OLD.block_index;
+END;
+
+-- trigger copy_block_keys_gone_copy
+CREATE TRIGGER copy_block_keys_gone_copy AFTER DELETE ON paper_duplicates
+BEGIN
+    DELETE FROM copy_block_keys WHERE (doc_sha256, block_index) IN (
+        SELECT b.doc_sha256, b.block_index
+        FROM papers p JOIN blocks b INDEXED BY blocks_paper ON b.doc_sha256 = p.doc_sha256 AND b.paper_id = p.paper_id
+        WHERE p.paper_id = OLD.paper_id);
+END;
+
+-- trigger copy_block_keys_moved_block
+CREATE TRIGGER copy_block_keys_moved_block AFTER UPDATE OF doc_sha256, block_index, paper_id ON blocks
+BEGIN
+    DELETE FROM copy_block_keys WHERE doc_sha256 = OLD.doc_sha256 AND block_index = OLD.block_index;
+    INSERT OR REPLACE INTO copy_block_keys (doc_sha256, block_index, canonical_paper_id)
+    SELECT NEW.doc_sha256, NEW.block_index, d.canonical_paper_id FROM paper_duplicates d WHERE d.paper_id = NEW.paper_id;
+END;
+
+-- trigger copy_block_keys_new_block
+CREATE TRIGGER copy_block_keys_new_block AFTER INSERT ON blocks WHEN NEW.paper_id IS NOT NULL
+BEGIN
+    INSERT OR REPLACE INTO copy_block_keys (doc_sha256, block_index, canonical_paper_id)
+    SELECT NEW.doc_sha256, NEW.block_index, d.canonical_paper_id FROM paper_duplicates d WHERE d.paper_id = NEW.paper_id;
+END;
+
+-- trigger copy_block_keys_new_copy
+CREATE TRIGGER copy_block_keys_new_copy AFTER INSERT ON paper_duplicates
+BEGIN
+    INSERT OR REPLACE INTO copy_block_keys (doc_sha256, block_index, canonical_paper_id)
+    SELECT b.doc_sha256, b.block_index, NEW.canonical_paper_id
+    FROM papers p JOIN blocks b INDEXED BY blocks_paper ON b.doc_sha256 = p.doc_sha256 AND b.paper_id = p.paper_id
+    WHERE p.paper_id = NEW.paper_id;
+END;
+
 -- trigger copy_blocks_gone_block
 CREATE TRIGGER copy_blocks_gone_block AFTER DELETE ON blocks
 BEGIN
@@ -1210,8 +1270,7 @@ WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks dup
 
 -- view v_duplicate_blocks
 CREATE VIEW v_duplicate_blocks AS
-SELECT b.doc_sha256, b.block_index, d.canonical_paper_id
-FROM blocks b INDEXED BY blocks_paper JOIN paper_duplicates d ON d.paper_id = b.paper_id;
+SELECT doc_sha256, block_index, canonical_paper_id FROM copy_block_keys;
 
 -- view v_indicator_values
 CREATE VIEW v_indicator_values AS
