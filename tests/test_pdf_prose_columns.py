@@ -16,7 +16,7 @@ import pytest
 
 from boardpack.core.model import TABLE
 from boardpack.ingest.pdf_blocks import Builder, Line, PageItems, page_blocks
-from boardpack.ingest.pdf_prose_columns import prose_regions
+from boardpack.ingest.pdf_prose_columns import is_prose, prose_regions
 from boardpack.ingest.pdf_page import page_lines
 from boardpack.ingest.pdf_text_tables import find_text_tables
 from boardpack.pipeline import clean, read
@@ -174,7 +174,8 @@ def test_title_page_in_two_columns_of_centred_display_lines_is_read_column_by_co
 def test_centred_headings_above_other_text_are_no_title_page():
     """Column headings stacked and centred over a table's columns look like
     a title set in two columns; only a page that holds nothing else is one."""
-    placed = _title(["Programme", "Revenues"], ["Net Expense", "and Change", "in Position"], size=10.0)
+    placed = _title(["Programme", "Operating Grants"], ["Net (Expense)", "Revenue and", "Change in Net Position"],
+                    size=10.0)
     placed.append((160.0, _words(50, 160.0, "General government expenses for the year were met from the "
                                            "precept and from grants as the notes to these accounts explain")))
     lines = _visual_lines(placed)
@@ -199,3 +200,22 @@ def test_two_column_front_sheet_reads_as_its_word_twin(pdf: Path):
     ours, theirs = _page_one_words(pdf), _page_one_words(twin)
     assert ours[len(ours) - len(theirs):] == theirs
     assert all(b.kind != TABLE for b in read(pdf).blocks if b.page == 1)
+
+
+def test_columns_whose_lines_hold_cells_side_by_side_are_no_prose():
+    """Where a caption across a table's first columns leaves one gutter open
+    (before its last column), the lines left of it still hold cells side by
+    side (a project, a year, an amount): a table, however full its lines."""
+    projects = ["Community Transport Scheme", "Annual Planned Enhancement", "School Basic Need Programme",
+                "Integrated Transport Schemes", "Moving Traffic Enforcement", "Market Square Improvement"]
+    reason = ("Grants moved between projects as the year went on, external income received and the "
+              "funding of projects completed under budget returned to the capital programme")
+    left, right = [], []
+    for k, (project, text) in enumerate(zip(projects, _wrap(reason, 230))):
+        top = 100.0 + k * PITCH
+        left.append((k, _words(50, top, project) + _words(330, top, "24-25") + _words(390, top, "+0.036")))
+        right.append((k, _words(470, top, text)))
+    assert not is_prose([left, right], SIZE)
+    # the same columns with the cells of the left one run together read as prose
+    left = [(k, _words(50, 100.0 + k * PITCH, f"{p} 24-25 +0.036")) for k, p in enumerate(projects)]
+    assert is_prose([left, right], SIZE)
