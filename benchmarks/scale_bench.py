@@ -3,10 +3,13 @@
 Parses the corpus's packs once (``corpus/{docx,pdf}`` and ``corpus/series``),
 then builds a synthetic store of ``--packs`` packs (default 10,000) by storing
 copies of those parsed packs straight through :meth:`Store.store_parsed`
-(no file is parsed twice). Copy *i* belongs to council ``i // T`` (T = the
-number of corpus packs, so each council has the whole series) and gets:
+(no file is parsed twice), 100 to a transaction (:meth:`Store.batch`). Copy
+*i* belongs to council ``i // T`` (T = the number of corpus packs, so each
+council has the whole series) and gets:
 
-* new bytes: a sha256 of its own, a path under ``/synthetic/council-NNNNN/``;
+* new bytes: a sha256 of its own, a path under ``/synthetic/council-NNNNN/``
+  and a file name of its own (``council-NNNNN-`` and the corpus name with its
+  meeting date moved, as a real archive names each body's papers);
 * its plan titles and keys prefixed with its council's name ("Ashley Hartford
   and Marby Partnership: ..."), so plans link within a council, not across;
 * its people renamed (a surname of the council's), so the people clusters
