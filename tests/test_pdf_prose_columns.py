@@ -59,15 +59,18 @@ def _visual_lines(placed: list[tuple[float, list[dict]]]) -> list[Line]:
     return page_lines([w for _, ws in placed for w in ws], 1)
 
 
-def _newspaper(paragraphs: list[str], split: int, lefts=(50.0, 300.0), width=200.0, gaps=(6.0, 11.0)) -> list[Line]:
-    """Paragraphs flowing down a left column and on into a right one (the
-    first ``split`` lines on the left); each column's paragraphs apart by its
-    own gap, so the columns' paragraphs start at heights of their own."""
+def _newspaper(paragraphs: list[str], splits: list[int], lefts=(50.0, 300.0), width=200.0,
+               gaps=(6.0, 11.0)) -> list[Line]:
+    """Paragraphs flowing down a left column and on into the next ones (a
+    column ends after the line numbers in ``splits``); each column's
+    paragraphs apart by its own gap, so the columns' paragraphs start at
+    heights of their own."""
     flow = [(k, i == 0, ln) for k, p in enumerate(paragraphs) for i, ln in enumerate(_wrap(p, width))]
+    ends = [0, *splits, len(flow)]
     placed = []
-    for col, part in enumerate((flow[:split], flow[split:])):
+    for col in range(len(ends) - 1):
         top = 100.0
-        for n, (_, starts, text) in enumerate(part):
+        for n, (_, starts, text) in enumerate(flow[ends[col]:ends[col + 1]]):
             if starts and n:
                 top += gaps[col]
             placed.append((top, _words(lefts[col], top, text)))
@@ -90,7 +93,7 @@ SUMMONS = [
 
 def _summons() -> list[Line]:
     # the invitation runs off the foot of the left column after its third line
-    return _newspaper(SUMMONS, split=3 + 3)
+    return _newspaper(SUMMONS, [3 + 3])
 
 
 def test_front_sheet_in_two_columns_is_prose_not_a_table():
@@ -109,6 +112,16 @@ def test_front_sheet_in_two_columns_is_read_column_by_column():
     # of the right one is one paragraph, with the meeting's date and time
     assert texts == SUMMONS
     assert all(b.kind != TABLE for b in blocks)
+
+
+def test_three_columns_of_prose_are_read_one_after_the_other():
+    paragraphs = SUMMONS + ["Members of the public may attend the meeting; the papers are published on the "
+                            "council's website a week before it, and copies can be seen at the library."]
+    lines = _newspaper(paragraphs, [8, 15], lefts=(50.0, 240.0, 430.0), width=160.0, gaps=(6.0, 11.0, 16.0))
+    (region,) = prose_regions(lines, SIZE)
+    assert len(region.cuts) == 2
+    blocks = page_blocks(PageItems(1, 842.0, 595.0, items=lines), Builder(SIZE, [], 50.0), set())
+    assert [" ".join(b.text.split()) for b in blocks] == paragraphs
 
 
 def test_a_table_whose_cells_start_on_the_same_lines_stays_a_table():
