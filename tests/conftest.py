@@ -6,6 +6,9 @@
   tests that read them skip (visibly) when the folder is absent.
 * ``corpus_ingest``: the whole corpus ingested once per session, for tests
   that query a populated store.
+* ``corpus_text_packs``: the corpus's DOCX and PDF packs, for tests that
+  ingest a small store of their own (skips when they are not generated).
+* ``two_parsed_packs``: the first two DOCX packs, parsed once (read-only).
 * ``parsed(path, until="extract")``: :func:`boardpack.pipeline.parse_file`
   cached for the whole session, so several tests can look at one file
   without parsing it again. Treat the result as read-only.
@@ -68,6 +71,19 @@ def corpus_ingest(tmp_path_factory):
     folders = [str(p) for p in sample_folders()]
     result = CliRunner().invoke(cli, ["ingest", *folders, "--db", str(db), "-w", "2", "-s"])
     return db, result
+
+
+@pytest.fixture(scope="session")
+def corpus_text_packs() -> list[Path]:
+    files = sorted((CORPUS / "docx").glob("*.docx")) + sorted((CORPUS / "pdf").glob("*.pdf"))
+    if len(files) < 2:
+        pytest.skip("corpus files not built (make corpus)")
+    return files
+
+
+@pytest.fixture(scope="session")
+def two_parsed_packs(corpus_text_packs, parsed) -> list:
+    return [parsed(f) for f in corpus_text_packs[:2]]
 
 
 @pytest.fixture(scope="session")

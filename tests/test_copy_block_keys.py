@@ -9,14 +9,9 @@ hold the rows the join of 0019 gives: same blocks, same canonical papers.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from boardpack.batch import ingest_paths
 from boardpack.store.database import Store
 
-ROOT = Path(__file__).resolve().parent.parent
 
 # v_duplicate_blocks as migration 0019 defined it
 BEFORE = """SELECT b.doc_sha256, b.block_index, d.canonical_paper_id
@@ -29,10 +24,8 @@ def same(conn) -> list[tuple]:
     return got
 
 
-def test_copy_block_keys_follow_links_and_documents(tmp_path):
-    files = sorted((ROOT / "corpus/docx").glob("*.docx")) + sorted((ROOT / "corpus/pdf").glob("*.pdf"))
-    if len(files) < 2:
-        pytest.skip("corpus files not built (make corpus)")
+def test_copy_block_keys_follow_links_and_documents(tmp_path, corpus_text_packs):
+    files = corpus_text_packs
     db = tmp_path / "k.db"
     assert ingest_paths(files, db, workers=1).failed == 0
     with Store.open(db) as store:

@@ -9,15 +9,10 @@ view names, no more and no fewer.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from boardpack.batch import ingest_paths
 from boardpack.store.database import Store
 from boardpack.store.search import search
 
-ROOT = Path(__file__).resolve().parent.parent
 
 VIEW = """SELECT b.rowid FROM blocks b JOIN v_duplicate_blocks d
           ON d.doc_sha256 = b.doc_sha256 AND d.block_index = b.block_index"""
@@ -29,10 +24,8 @@ def same(conn) -> set[int]:
     return got
 
 
-def test_copy_blocks_follow_links_and_documents(tmp_path):
-    files = sorted((ROOT / "corpus/docx").glob("*.docx")) + sorted((ROOT / "corpus/pdf").glob("*.pdf"))
-    if len(files) < 2:
-        pytest.skip("corpus files not built (make corpus)")
+def test_copy_blocks_follow_links_and_documents(tmp_path, corpus_text_packs):
+    files = corpus_text_packs
     db = tmp_path / "c.db"
     assert ingest_paths(files, db, workers=1).failed == 0
     with Store.open(db) as store:
@@ -56,10 +49,8 @@ def test_copy_blocks_follow_links_and_documents(tmp_path):
         assert same(store.db.conn) == {r[0] for r in store.db.conn.execute(VIEW)}
 
 
-def test_search_on_a_store_not_yet_migrated_leaves_copies_out_too(tmp_path):
-    files = sorted((ROOT / "corpus/docx").glob("*.docx")) + sorted((ROOT / "corpus/pdf").glob("*.pdf"))
-    if len(files) < 2:
-        pytest.skip("corpus files not built (make corpus)")
+def test_search_on_a_store_not_yet_migrated_leaves_copies_out_too(tmp_path, corpus_text_packs):
+    files = corpus_text_packs
     db = tmp_path / "s.db"
     assert ingest_paths(files, db, workers=1).failed == 0
     with Store.open(db) as store:

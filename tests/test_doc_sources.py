@@ -11,14 +11,10 @@ the alphabet), a path given other bytes, a path forgotten, a document gone.
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
-import pytest
 
-from boardpack.pipeline import parse_file
 from boardpack.store.database import Store
 
-ROOT = Path(__file__).resolve().parent.parent
 
 # v_sources as migration 0010 defined it
 BEFORE = """
@@ -34,16 +30,8 @@ def same(conn: sqlite3.Connection) -> list[tuple]:
     return got
 
 
-@pytest.fixture(scope="module")
-def parsed():
-    files = sorted((ROOT / "corpus/docx").glob("*.docx"))[:2]
-    if len(files) < 2:
-        pytest.skip("corpus files not built (make corpus)")
-    return [parse_file(f) for f in files]
-
-
-def test_doc_sources_follow_every_change_of_paths(tmp_path, parsed):
-    a, b = parsed
+def test_doc_sources_follow_every_change_of_paths(tmp_path, two_parsed_packs):
+    a, b = two_parsed_packs
     with Store.open(tmp_path / "s.db") as store:
         conn = store.db.conn
         store.store_parsed(a)
@@ -68,9 +56,9 @@ def test_doc_sources_follow_every_change_of_paths(tmp_path, parsed):
         assert same(conn) == []
 
 
-def test_a_store_from_before_the_table_is_filled_when_migrated(tmp_path, parsed):
+def test_a_store_from_before_the_table_is_filled_when_migrated(tmp_path, two_parsed_packs):
     with Store.open(tmp_path / "old.db") as store:
-        store.store_parsed(parsed[0])
+        store.store_parsed(two_parsed_packs[0])
         conn = store.db.conn
         want = same(conn)
         # as a store migrated up to 0021 holds it: no table, no triggers yet

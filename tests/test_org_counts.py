@@ -8,14 +8,8 @@ the grouping gave: the same rows, in the same order.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from boardpack.pipeline import parse_file
 from boardpack.store.database import Store
 
-ROOT = Path(__file__).resolve().parent.parent
 
 # v_organisations as migration 0004 defined it, read in name order as the
 # index of 0011 gave it
@@ -30,16 +24,8 @@ def same(conn) -> list[tuple]:
     return got
 
 
-@pytest.fixture(scope="module")
-def parsed():
-    files = sorted((ROOT / "corpus/docx").glob("*.docx"))[:2]
-    if len(files) < 2:
-        pytest.skip("corpus files not built (make corpus)")
-    return [parse_file(f) for f in files]
-
-
-def test_counts_follow_mentions_stored_changed_and_removed(tmp_path, parsed):
-    a, b = parsed
+def test_counts_follow_mentions_stored_changed_and_removed(tmp_path, two_parsed_packs):
+    a, b = two_parsed_packs
     with Store.open(tmp_path / "o.db") as store:
         conn = store.db.conn
         store.store_parsed(a)
@@ -62,9 +48,9 @@ def test_counts_follow_mentions_stored_changed_and_removed(tmp_path, parsed):
         assert conn.execute("SELECT COUNT(*) FROM org_spellings").fetchone()[0] == 0
 
 
-def test_a_store_from_before_the_counts_is_filled_when_migrated(tmp_path, parsed):
+def test_a_store_from_before_the_counts_is_filled_when_migrated(tmp_path, two_parsed_packs):
     with Store.open(tmp_path / "old.db") as store:
-        store.store_parsed(parsed[0])
+        store.store_parsed(two_parsed_packs[0])
         want = same(store.db.conn)
         store.db.conn.executescript(
             "DELETE FROM org_counts; DELETE FROM org_spellings; DROP TRIGGER org_counts_new_mention;"

@@ -11,7 +11,6 @@ score both happen), every word and limit must give the same rows.
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -19,7 +18,6 @@ from boardpack.batch import ingest_paths
 from boardpack.store import search as search_module
 from boardpack.store.search import fts_query, search
 
-ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = """
     SELECT s.source_file AS file, b.page, b.kind, p.paper_type,
            snippet(blocks_fts, 0, '[', ']', ' ... ', 14) AS snippet,
@@ -36,10 +34,8 @@ REFERENCE = """
 
 
 @pytest.fixture(scope="module")
-def conn(tmp_path_factory):
-    files = sorted((ROOT / "corpus/docx").glob("*.docx")) + sorted((ROOT / "corpus/pdf").glob("*.pdf"))
-    if not files:
-        pytest.skip("corpus files not built (make corpus)")
+def conn(tmp_path_factory, corpus_text_packs):
+    files = corpus_text_packs
     db = tmp_path_factory.mktemp("search") / "s.db"
     assert ingest_paths(files, db, workers=1).failed == 0
     c = sqlite3.connect(db)

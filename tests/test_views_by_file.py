@@ -11,13 +11,11 @@ they replace (kept here as the reference), on a store with copies of papers
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 
 from boardpack.batch import ingest_paths
 
-ROOT = Path(__file__).resolve().parent.parent
 
 # the definitions of 0010 (v_action_updates_all) and 0013 (v_report_items), as queries
 BEFORE = {
@@ -56,10 +54,8 @@ BEFORE["v_action_updates"] = f"""
 
 
 @pytest.fixture(scope="module")
-def conn(tmp_path_factory):
-    files = sorted((ROOT / "corpus/docx").glob("*.docx")) + sorted((ROOT / "corpus/pdf").glob("*.pdf"))
-    if not files:
-        pytest.skip("corpus files not built (make corpus)")
+def conn(tmp_path_factory, corpus_text_packs):
+    files = corpus_text_packs
     db = tmp_path_factory.mktemp("views") / "v.db"
     summary = ingest_paths(files, db, workers=1)
     assert summary.failed == 0, summary.errors
