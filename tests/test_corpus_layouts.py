@@ -4,11 +4,9 @@ against the pack's one gold.
 The layout corpus is ingested once for this module (``layout_report``: every
 file into its own store, 2 workers; OCR of the scan is cached by file hash
 under the usual OCR cache). Each layout must reach, per key field, a floor:
-the F1 measured when the layouts were built, minus 0.02 (:data:`FLOORS`).
-The issue's target is F1 >= 0.98 per field for every text layout and >= 0.90
-for the scans (:data:`TEXT_TARGET`, :data:`SCAN_TARGET`); the readers are
-being fixed for these layouts now, and the lead raises a floor as a fix
-lands (never lowers one).
+the issue's target, F1 >= 0.98 per field, for every text layout, and for the
+scan its measured F1 minus 0.02, never under the scan target of 0.90
+(:data:`FLOORS`, :data:`TEXT_TARGET`, :data:`SCAN_TARGET`).
 """
 
 from __future__ import annotations
@@ -35,18 +33,16 @@ TEXT_TARGET, SCAN_TARGET = 0.98, 0.90
 #: The whole corpus (samples, goldens, layouts) stays small enough to commit.
 CORPUS_LIMIT_BYTES = 40_000_000
 
-# Floors per layout and field (F1 over the layout's PDF, DOCX and DOC files): the F1 measured on
-# 2026-12-01 02:18 UTC on HEAD 2a3b9a9 (the issue-9 reader and extractor fixes of that day) minus
-# 0.02, at most the 0.98 target, never below 0. The target is 0.98 per field for every text layout and 0.90 for the scan: the lead raises
-# a floor as a reader fix lands; nobody lowers one. Per-format figures: corpus/README.md.
+# Floors per layout and field (F1 over the layout's PDF, DOCX and DOC files). Every text layout is
+# held to the issue's target, 0.98 on every field: on 2026-12-01 04:15 UTC (HEAD 116ffe6, after the
+# two-column front sheets were read column by column and the plan-table page-break fixes) each of
+# them measured 1.000 on every field. The scan's floors are its measured F1 minus 0.02 where that
+# is under 0.98 (agenda numbers 0.923, attendance and minutes date 0.960 measured), never under its
+# target of 0.90. Nobody lowers a floor. Per-format figures: corpus/README.md.
+FIELDS = ["agenda_number", "attendance", "minutes_date", "milestone_ref", "status", "stats_awaited", "amount", "indicator_value", "meeting_date", "start_time"]
 FLOORS: dict[str, dict[str, float]] = {
-    "grid": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.980, "status": 0.980, "stats_awaited": 0.980, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
-    "borderless": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.980, "status": 0.980, "stats_awaited": 0.980, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
-    "shaded": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.980, "status": 0.979, "stats_awaited": 0.979, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
-    "narrow": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.980, "status": 0.957, "stats_awaited": 0.980, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.980, "start_time": 0.980},
-    "serif": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.973, "status": 0.823, "stats_awaited": 0.823, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.948, "start_time": 0.690},
-    "open": {"agenda_number": 0.980, "attendance": 0.980, "minutes_date": 0.980, "milestone_ref": 0.972, "status": 0.832, "stats_awaited": 0.833, "amount": 0.980, "indicator_value": 0.980, "meeting_date": 0.780, "start_time": 0.713},
-    "scanned": {"meeting_date": 0.980, "start_time": 0.980, "agenda_number": 0.903, "attendance": 0.940, "minutes_date": 0.940, "milestone_ref": 0.975, "status": 0.975, "stats_awaited": 0.975, "amount": 0.980, "indicator_value": 0.980},
+    **{layout: dict.fromkeys(FIELDS, TEXT_TARGET) for layout in TEXT_LAYOUTS},
+    SCANNED: {**dict.fromkeys(FIELDS, TEXT_TARGET), "agenda_number": 0.903, "attendance": 0.940, "minutes_date": 0.940},
 }
 
 
@@ -227,4 +223,5 @@ def test_layout_f1_per_field_at_least_its_floor(layout_report, layout):
     assert set(floors) == set(f1), "every field the gold judges has a floor"
     below = {name: (f1[name], floor) for name, floor in floors.items() if f1[name] < floor}
     assert not below, f"{layout}: F1 below floor (measured, floor): {below}"
-    assert all(0.0 <= floor <= 1.0 for floor in floors.values())
+    target = SCAN_TARGET if layout == SCANNED else TEXT_TARGET
+    assert all(target <= floor <= 1.0 for floor in floors.values()), "no floor under the issue's target"
