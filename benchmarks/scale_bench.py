@@ -30,7 +30,7 @@ view); ``search``; and re-linking after one more pack (incremental: only
 what the new pack reaches, see boardpack/store/linking_scope.py). Prints one table with
 the targets (first page < 50 ms, whole < 1 s, search < 100 ms, re-link <
 10 % of a full link). ``--throughput`` also times ingest of the corpus files
-with 1 and 2 local workers and a 2-worker LocalCluster (needs the cluster
+and their layout variants (corpus/layouts) with 1 and 2 local workers and a 2-worker LocalCluster (needs the cluster
 extra). Usage::
 
     .venv/bin/python benchmarks/scale_bench.py [--packs 10000] [--db FILE] [--keep] [--throughput]
@@ -364,11 +364,18 @@ def report(size_mb: float, packs: int, store_s: float, link: tuple, relink: tupl
 
 
 def throughput() -> None:
-    """Ingest the corpus files with 1 and 2 local workers and a 2-worker LocalCluster."""
+    """Ingest the corpus's packs and their layout variants with 1 and 2 local workers and a 2-worker LocalCluster.
+
+    The 12 packs alone are too few for two workers: their start-up (each
+    imports the parser) is a large part of a 10-second run; with the text
+    layout variants (the same packs typeset six more ways) it is a small one.
+    """
     from boardpack.batch import ingest_paths
     from boardpack.cluster import dask_parse
 
-    files = corpus_files()
+    layouts = sorted(p for p in (ROOT / "corpus/layouts").rglob("*")
+                     if p.suffix in (".docx", ".pdf") and p.parent.name != "scanned")  # text, not OCR
+    files = corpus_files() + layouts
     for label, workers in (("1 local worker", 1), ("2 local workers", 2),
                            ("LocalCluster, 2 workers", dask_parse("local", 2))):
         with tempfile.TemporaryDirectory() as d:
