@@ -437,7 +437,7 @@ def ocr_read(path: Path, page_workers: int) -> None:
     """Internal (a fresh process): read one PDF, OCR included, with the given
     page pool; print the pages OCR'd."""
     from boardpack.core.settings import Settings
-    from boardpack.ingest import read_document
+    from boardpack.ingest.read import read_document
 
     sha = hashlib.sha256(path.read_bytes()).hexdigest()  # as ingest passes it: the cache is on
     doc = read_document(path, sha, Settings.from_dict({"ocr": {"page_workers": page_workers}}))

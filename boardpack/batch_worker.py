@@ -16,7 +16,7 @@ from boardpack.batch_limits import Deadline, deadline, hit_cap, memory_cap, over
 from boardpack.core.errors import BoardpackError, UnreadableDocument
 from boardpack.core.settings import Settings
 from boardpack.extractors import load_all
-from boardpack.ingest import load_readers
+from boardpack.ingest.read import load_readers
 from boardpack.ingest.doc_reader import clean_stale_temp_once
 from boardpack.pipeline import STAGES  # noqa: F401 - the pipeline, imported with the worker before its first file
 

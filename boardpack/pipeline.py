@@ -1,6 +1,6 @@
 """The ingest pipeline as library functions: one per stage, and one for all.
 
-read (``ingest.read_document``) -> clean (``ingest.clean.clean_document``)
+read (``ingest.read.read_document``) -> clean (``ingest.clean.clean_document``)
 -> segment (``ingest.mark.mark_document``: boilerplate flagged and tables
 classified on the document, then ``ingest.segment.segment``, which only
 reads it) -> extract
@@ -25,7 +25,7 @@ from boardpack.core.errors import BoardpackError, UnreadableDocument
 from boardpack.core.model import Document, Paper
 from boardpack.core.settings import DEFAULT, Settings
 from boardpack.extractors import ExtractContext, extract_document, load_all
-from boardpack.ingest import read_document
+from boardpack.ingest.read import read_document
 from boardpack.ingest.clean import clean_document
 from boardpack.ingest.mark import mark_document
 from boardpack.ingest.segment import segment as segment_document

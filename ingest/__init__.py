@@ -1,7 +1,11 @@
 """Readers (PDF, DOCX, DOC), cleaning, segmentation and the ingest run.
 
 Formats and their readers are bound in one table (:mod:`.formats`);
-:func:`read_document` sniffs the format from the file's bytes and dispatches.
+:func:`boardpack.ingest.read.read_document` sniffs the format from the file's
+bytes and dispatches. This package module itself holds only what the ingest's
+writer process needs too (a file's hash, quiet library logs): importing any
+``boardpack.ingest.*`` module runs it, and the writer must not pay for OCR,
+PIL or pdfplumber it never uses.
 """
 
 from __future__ import annotations
@@ -10,14 +14,6 @@ import hashlib
 import logging
 import os
 from pathlib import Path
-
-from boardpack.core.errors import UnreadableDocument, UnsupportedFormat
-from boardpack.core.model import Document
-from boardpack.core.settings import DEFAULT, Settings
-from boardpack.ingest.detect import detect_format
-from boardpack.ingest.formats import FORMATS
-from boardpack.ingest.furniture import mark_furniture
-from boardpack.ingest.ocr import add_ocr_blocks
 
 
 def file_sha256(path: Path) -> str:
@@ -46,34 +42,3 @@ def quiet_library_logs() -> None:
             if _NULL not in log.handlers:
                 log.addHandler(_NULL)
             log.propagate = False
-
-
-def load_readers() -> None:
-    """Import every reader now (a worker does it once, before its first file)."""
-    for fmt in FORMATS.values():
-        fmt.load_reader()
-
-
-def read_document(path, sha256: str | None = None, settings: Settings = DEFAULT) -> Document:
-    """Read one file into the document model (the *read* stage only).
-
-    Scanned PDF pages (no text layer) are read by OCR when tesseract and
-    pdftoppm are installed and ``settings.ocr`` is on (see ``ingest/ocr.py``).
-    Page furniture is then flagged on the blocks, OCR'd ones included, and
-    recorded as the document's headers and footers (``ingest/furniture.py``);
-    the clean stage drops what is flagged.
-    """
-    path = Path(path)
-    if not path.exists():
-        raise UnreadableDocument("no such file", path)
-    if path.is_dir():
-        raise UnreadableDocument("is a directory, not a file", path)
-    fmt = detect_format(path)
-    quiet_library_logs()
-    if fmt not in FORMATS:
-        raise UnsupportedFormat(f"no reader for format {fmt!r}", path)
-    sha = sha256 or file_sha256(path)
-    doc = FORMATS[fmt].load_reader()(path, sha, settings)
-    if doc.scanned_pages:  # add_ocr_blocks honours settings.ocr
-        add_ocr_blocks(doc, settings)
-    return mark_furniture(doc, settings)

@@ -189,11 +189,20 @@ def _refuse_textless(r: Pages, n_fx: int, counts: dict[int, int], settings: Sett
                                  f"table broken)", path)
 
 
+def _pdfium_counts(path: Path, r: Pages, opened: bool) -> Optional[tuple[int, dict[int, int]]]:
+    """:func:`_pdfium_text` of every page. When the pdfium engine read every page
+    of the file itself it counted them while each page was open (the same count),
+    so the file is not loaded a second time (about 4% of an ingest's CPU)."""
+    if opened and r.n_pages and len(r.pdfium_counts) == r.n_pages:
+        return r.n_pages, dict(r.pdfium_counts)
+    return _pdfium_text(path, None)  # a few ms a page: cheap next to pdfplumber
+
+
 def read_tolerant(path: Path, settings: Settings) -> tuple[Pages, list[dict]]:
     """Pages as pdfplumber reads them, from a repaired copy when the file's
     structure is damaged, and the pages whose text layer was still lost."""
     r, opened = _first_read(path, settings)
-    fx = _pdfium_text(path, None)  # a few ms a page: cheap next to pdfplumber
+    fx = _pdfium_counts(path, r, opened)
     if fx is None:
         return r, []
     n_fx, counts = fx

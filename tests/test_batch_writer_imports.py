@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# the read stage's OCR, image and PDF libraries too: importing any ingest module runs
+# boardpack/ingest/__init__.py, which must not pull them in (read_document lives in ingest/read.py)
 HEAVY = ["boardpack.pipeline", "boardpack.batch_worker", "boardpack.extractors.people", "boardpack.ingest.pdf_reader",
-         "boardpack.ingest.docx_reader", "spacy"]
+         "boardpack.ingest.docx_reader", "spacy", "boardpack.ingest.read", "boardpack.ingest.ocr", "pdfplumber", "PIL"]
 
 _SCRIPT = """
 import json, sys

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from boardpack.ingest import file_sha256, read_document
+from boardpack.ingest import file_sha256
+from boardpack.ingest.read import read_document
 from boardpack.ingest.clean import clean_document
 from boardpack.ingest.furniture import FURNITURE, furniture_key, is_file_path, is_page_number, mark_furniture
 from boardpack.ingest.pdf_reader import read_pdf

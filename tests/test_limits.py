@@ -52,7 +52,7 @@ def test_defaults_are_generous_and_validated():
 def test_zip_bomb_fails_fast_without_inflating(tmp_path):
     bomb = make_bomb(tmp_path / "bomb.docx", mb=20)
     assert bomb.stat().st_size < 200_000
-    from boardpack.ingest import load_readers
+    from boardpack.ingest.read import load_readers
 
     load_readers()  # imports are not what is measured
     tracemalloc.start()

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from boardpack.ingest import ocr, read_document
+from boardpack.ingest import ocr
+from boardpack.ingest.read import read_document
 from boardpack.ingest.ocr_image import VERSION as IMAGE_VERSION
 from boardpack.core.settings import Settings
 

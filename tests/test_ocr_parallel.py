@@ -11,7 +11,8 @@ import pytest
 
 from boardpack.core.model import PARAGRAPH, Block, Document
 from boardpack.core.settings import Settings
-from boardpack.ingest import ocr, read_document
+from boardpack.ingest import ocr
+from boardpack.ingest.read import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 # every scanned sample: the corpus's bad-input scan and the scanned fixtures
