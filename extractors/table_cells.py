@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from boardpack.core.numbers import parse_value
@@ -54,6 +55,7 @@ def is_year(text: str) -> bool:
     return bool(YEAR_ONLY.match(text or ""))
 
 
+@lru_cache(maxsize=8192)
 def value_kind(text: str) -> str:
     """number | money | percent | null | text | empty for one cell."""
     t = one_line(text)
@@ -92,6 +94,16 @@ _LABEL_ONLY = re.compile(r"^[^£$€\d=]*[A-Za-z][^£$€\d=]*?\s*[-–:=]?\s*$"
 _AMOUNT_NOTE = re.compile(rf"^(?P<amt>{_CELL_AMOUNT}|{_CELL_BARE}|\d+)\s*\((?P<note>[^()]*[A-Za-z]{{3}}[^()]*)\)$")
 
 
+def _labelled(line: str) -> Optional[re.Match]:
+    """``_LABELLED`` on one line, refused at once unless the line ends as an
+    amount does (a digit, a comma or a bracket): the lazy label makes a long
+    line of prose costly to refuse by matching."""
+    tail = line.rstrip()[-1:]
+    if not tail or not (tail.isdecimal() or tail in ",)"):
+        return None
+    return _LABELLED.match(line)
+
+
 @dataclass
 class Breakdown:
     """A cell listing amounts line by line: its items (label, raw amount) and
@@ -121,19 +133,22 @@ def cell_breakdown(raw: str) -> Optional[Breakdown]:
     "Ward B -" "£1,250" (wrapped) / "Total: £1,000" or "= £ 4,000"), or a label
     above its amount ("Ward C" / "£8,000"). None unless every line is read and
     at least one amount carries a currency sign."""
-    lines = [one_line(x) for x in (raw or "").splitlines() if one_line(x)]
-    if len(lines) < 2 and not (lines and _LABELLED.match(lines[0]) and _LABELLED.match(lines[0]).group("label")):
+    lines = [ln for ln in (one_line(x) for x in (raw or "").splitlines()) if ln]
+    if not lines or _labelled(lines[-1]) is None:
+        return None  # the last line ends every reading, and it must be an amount
+    if len(lines) < 2 and not _labelled(lines[0]).group("label"):
         return None
     joined: list[str] = []
     for ln in lines:
-        if joined and _LABEL_ONLY.match(joined[-1]) and _LABELLED.match(ln) and not _LABELLED.match(ln).group("label"):
+        m = _labelled(ln) if joined else None
+        if m is not None and not m.group("label") and _LABEL_ONLY.match(joined[-1]):
             joined[-1] = f"{joined[-1].rstrip(' -–:=')} - {ln}"  # "Ward B -" / "£1,250"
         else:
             joined.append(ln)
     items: list[tuple[str, str]] = []
     total = None
     for k, ln in enumerate(joined):
-        m = _LABELLED.match(ln)
+        m = _labelled(ln)
         if not m or total is not None:
             return None  # an unread line, or a line after the total
         label = (m.group("label") or "").strip(" -–:=")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from boardpack.core.model import TABLE, Block, Row
@@ -130,7 +131,9 @@ def inside(w: dict, bbox: BBox, pad: float = 0.5) -> bool:
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$", re.I)
 
 
+@lru_cache(maxsize=4096)
 def is_bold_font(fontname: str) -> bool:
+    # asked once a word, of the few font names a document uses
     return bool(_BOLD.search(fontname or ""))
 
 

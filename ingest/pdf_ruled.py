@@ -28,16 +28,17 @@ def ruled_table_block(table, words: Sequence[dict], fills: Sequence[Fill], page_
     ``words`` are the page's words; each is put in the cell that holds its centre,
     so cell text comes from the one word extraction the reader already did.
     """
-    if not table.rows:
+    table_rows = table.rows  # pdfplumber works rows and box out afresh at each call
+    if not table_rows:
         return None
     grid = _RuledGrid(table, words, fills)
-    out_rows = [row for r in table.rows if (row := grid.row(r, page_no)) is not None]
+    out_rows = [row for r in table_rows if (row := grid.row(r, page_no)) is not None]
     if not grid.any_text or not out_rows:
         return None
     rows = _split_banded_rows(out_rows, grid.cell_words)
     kept = _drop_empty_rows(rows)
-    text_bottom = max((w["bottom"] for ws in grid.cell_words.values() for w in ws), default=table.bbox[3])
-    block = table_block(kept, page_no, _kept_box(table.bbox, rows, kept, text_bottom), grid.words, style="ruled")
+    text_bottom = max((w["bottom"] for ws in grid.cell_words.values() for w in ws), default=grid.bbox[3])
+    block = table_block(kept, page_no, _kept_box(grid.bbox, rows, kept, text_bottom), grid.words, style="ruled")
     block.columns = grid.cols
     return block
 
@@ -57,8 +58,8 @@ def _kept_box(bbox, rows: list[Row], kept: list[Row], text_bottom: float):
 
 def ruled_columns(table) -> list[float]:
     """Column boundaries of a ruled table: every distinct cell edge (x)."""
-    xs = sorted({round(c[0], 1) for r in table.rows for c in r.cells if c} |
-                {round(c[2], 1) for r in table.rows for c in r.cells if c})
+    cells = [c for r in table.rows for c in r.cells if c]
+    xs = sorted({round(c[0], 1) for c in cells} | {round(c[2], 1) for c in cells})
     cols: list[float] = []
     for x in xs:
         if not cols or x - cols[-1] > 2:
@@ -75,8 +76,8 @@ class _RuledGrid:
         self.cols = ruled_columns(table)
         self.ncols = max(len(self.cols) - 1, 1)
         self.fills = fills
-        self.bbox = table.bbox
-        self.words = sorted((w for w in words if inside(w, table.bbox)), key=lambda w: (w["top"] + w["bottom"]) / 2)
+        self.bbox = bbox = table.bbox
+        self.words = sorted((w for w in words if inside(w, bbox)), key=lambda w: (w["top"] + w["bottom"]) / 2)
         self.cys = [(w["top"] + w["bottom"]) / 2 for w in self.words]
         self.cell_words: dict[int, list[dict]] = {}
         self.open_spans: dict[int, tuple[Cell, float]] = {}  # column -> (origin cell, its bottom)
