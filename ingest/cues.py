@@ -15,7 +15,8 @@ subject; 1 = evidence only (see :mod:`boardpack.ingest.segment`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Optional
 
 from boardpack.core.model import (
@@ -218,18 +219,22 @@ _MEMO_LINE = re.compile(r"^\s*(?:to|from|date|report\s+to|lead\s+officer|subject
 def is_title_like(b: Block) -> bool:
     """Heading, or a short stand-alone line that reads like a title (memo
     header lines such as "To: ..." and "From: ..." count)."""
-    if b.kind == HEADING:
+    return _title_like(b.kind, b.norm, b.bold)
+
+
+def _title_like(kind: str, norm: str, bold: bool) -> bool:
+    if kind == HEADING:
         return True
-    if b.kind not in (PARAGRAPH,):
+    if kind not in (PARAGRAPH,):
         return False
-    t = b.norm.strip()
+    t = norm.strip()
     if not t:
         return True
     if _MEMO_LINE.match(t) and len(t) <= 300 and t.count("\n") <= 3:
         return True
     if len(t) > 160 or t.count("\n") > 3:
         return False
-    if b.bold:
+    if bold:
         return True
     return len(t) <= 120 and not _SENTENCE_END.search(t)
 
@@ -248,12 +253,20 @@ def despace(text: str) -> str:
 
 
 def text_hits(b: Block) -> list[Hit]:
+    """The text cues of one block. They depend on its kind, text and weight
+    only, and the mark and segment stages both ask (and raise hits in place):
+    each gets fresh copies of one reading."""
     if b.kind in (PAGE_BREAK, TABLE):
         return []
-    text = despace(b.norm)
+    return [replace(h) for h in _text_hits(b.kind, b.norm, b.bold)]
+
+
+@lru_cache(maxsize=4096)
+def _text_hits(kind: str, norm: str, bold: bool) -> tuple[Hit, ...]:
+    text = despace(norm)
     if not text.strip():
-        return []
-    title = is_title_like(b)
+        return ()
+    title = _title_like(kind, norm, bold)
     numbered = bool(NUMBERED.match(text))
     out = []
     for cue in CUES:
@@ -269,8 +282,8 @@ def text_hits(b: Block) -> list[Hit]:
         strength = cue.strength
         if numbered and not cue.numbered_ok and strength > 1:
             strength = 1
-        if b.kind == LIST_ITEM and strength > 1:
+        if kind == LIST_ITEM and strength > 1:
             strength = 1
         names = cue.title_only if cue.names_paper is None else cue.names_paper
         out.append(Hit(cue.paper_type, strength, short(text), cue.name, cue.identity, title_ok=names))
-    return out
+    return tuple(out)

@@ -16,6 +16,7 @@ the record instead of re-deriving it.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from boardpack.core.model import (
     ACTION_PLAN, AGENDA, BUDGET, HEADING, MINUTES, PERFORMANCE, TABLE, Block, Document, TableKind, TableSignal,
@@ -61,10 +62,11 @@ _NUM_CELL = re.compile(r"^\s*[+-]?\s?\d[\d,]*(?:\.\d+)?\s*$")
 _TOTAL_ROW = re.compile(r"^\s*(?:grand\s+)?totals?\b|\btotal\s+(?:funding|budget|spend|spending|allocation|expenditure|income|savings)\b", re.I)
 
 
-def header_signature(b: Block) -> str:
+def header_signature(b: Block, header: Optional[list[str]] = None) -> str:
+    """The header row's words, lower case (``header``: that row, when known)."""
     if b.kind != TABLE or not b.rows:
         return ""
-    hdr = _header_row(b)
+    hdr = _header_row(b) if header is None else header
     return "|".join(re.sub(r"[^a-z]+", " ", c.lower()).strip() for c in hdr)
 
 
@@ -110,18 +112,19 @@ def title_rows(b: Block) -> list[str]:
     return out
 
 
-def table_hits(b: Block) -> list[Hit]:
-    """Cues from a table's structure."""
+def table_hits(b: Block, header: Optional[list[str]] = None) -> list[Hit]:
+    """Cues from a table's structure (``header``: its header row, when known)."""
     if b.kind != TABLE or not b.rows:
         return []
-    hdr = [_FULL_DATE.sub(" ", h) for h in _header_row(b)]
+    header = _header_row(b) if header is None else header
+    hdr = [_FULL_DATE.sub(" ", h) for h in header]
     hdr_text = " | ".join(hdr)
     # Title rows inside the table ("Action Plan: 2010-2011") decide like headings.
     for t in title_rows(b):
         for h in text_hits(Block(kind=HEADING, text=t)):
             if h.strength >= 3 and h.paper_type != MINUTES:
                 return [Hit(h.paper_type, 3, h.cue, "table-title:" + h.name, h.identity,
-                            header_signature(b) if h.paper_type == ACTION_PLAN else None, title_ok=True)]
+                            header_signature(b, header) if h.paper_type == ACTION_PLAN else None, title_ok=True)]
     # Lines, not cells: readers sometimes leave a whole column in one cell.
     cells = [ln.strip() for r in b.rows for c in r.cells for ln in c.norm.split("\n") if ln.strip()]
     if not cells:
@@ -161,7 +164,7 @@ def table_hits(b: Block) -> list[Hit]:
     s = scores[best]
     if s < 2.5:
         return [Hit(best, 1, short(hdr_text), f"table:{best}")] if s >= 1.5 else []
-    sig = header_signature(b) if best == ACTION_PLAN else None
+    sig = header_signature(b, header) if best == ACTION_PLAN else None
     return [Hit(best, 2, short(hdr_text), f"table:{best}", signature=sig)]
 
 
@@ -170,14 +173,14 @@ _MINUTES_COLUMNS = rx(r"^\W*(?:notes?|discussion|minutes?|decisions?|summary|out
 _MINUTES_TEXT = (rx(MINUTES_NARRATIVE), rx(r"^[^\w\n]*(?:[a-z]+\s+){0,2}?(?:" + ATTENDANCE_LABELS + r")\s*(?::|-|\u2013|$)"))
 
 
-def minutes_table_hits(b: Block) -> list[Hit]:
+def minutes_table_hits(b: Block, header: Optional[list[str]] = None) -> list[Hit]:
     """Evidence (never a deciding cue) that a table is part of minutes: a
     notes/discussion column beside the item, or cells that record the
     meeting happening ("Chaired by", "The meeting commenced at 1835")."""
     if b.kind != TABLE or not b.rows:
         return []
     out = []
-    hdr = [c for c in _header_row(b) if c.strip()]
+    hdr = [c for c in (_header_row(b) if header is None else header) if c.strip()]
     if 2 <= len(hdr) <= 4 and any(_MINUTES_COLUMNS.match(c) for c in hdr):
         out.append(Hit(MINUTES, 1, short(" | ".join(hdr)), "table:minutes_columns"))
     lines = [ln for r in b.rows for c in r.cells for ln in c.norm.split("\n") if ln.strip()]
@@ -191,10 +194,11 @@ def classify_table(b: Block) -> TableKind:
     """The classification of one table block: its header row, its action-plan
     signature, the paper-type signals of its header, title rows and cells, and
     the rows that read as an action plan's header (with their column roles)."""
-    hits = table_hits(b) + minutes_table_hits(b)
+    header = _header_row(b) if b.rows else []  # worked out once: it scores up to four rows
+    hits = table_hits(b, header) + minutes_table_hits(b, header)
     return TableKind(
-        header=_header_row(b) if b.rows else [],
-        signature=header_signature(b),
+        header=header,
+        signature=header_signature(b, header),
         signals=[TableSignal(h.paper_type, h.strength, h.cue, h.name, h.identity, h.signature, h.title_ok) for h in hits],
         plan_headers=plan_headers(b),
     )
