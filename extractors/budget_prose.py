@@ -34,6 +34,10 @@ def _prose_row(line: str) -> Optional[tuple[str, list[str]]]:
     tail = line.rstrip()[-1:]
     if not tail or not (tail.isdecimal() or tail in ")mkn"):
         return None  # not ending as an amount does: refused before the costly lazy match
+    return _read_prose_row(line)
+
+
+def _read_prose_row(line: str) -> Optional[tuple[str, list[str]]]:
     m = _PROSE_ROW.match(line)
     if not m:
         return None

@@ -133,9 +133,11 @@ def cell_breakdown(raw: str) -> Optional[Breakdown]:
     "Ward B -" "£1,250" (wrapped) / "Total: £1,000" or "= £ 4,000"), or a label
     above its amount ("Ward C" / "£8,000"). None unless every line is read and
     at least one amount carries a currency sign."""
-    lines = [ln for ln in (one_line(x) for x in (raw or "").splitlines()) if ln]
-    if not lines or _labelled(lines[-1]) is None:
+    raw_lines = (raw or "").splitlines()
+    last = next((t for t in map(one_line, reversed(raw_lines)) if t), "")
+    if _labelled(last) is None:
         return None  # the last line ends every reading, and it must be an amount
+    lines = [ln for ln in map(one_line, raw_lines) if ln]
     if len(lines) < 2 and not _labelled(lines[0]).group("label"):
         return None
     joined: list[str] = []
