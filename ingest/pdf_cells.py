@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Optional, Sequence
 
 from boardpack.core.model import TABLE, Block, Row
@@ -108,23 +109,21 @@ def words_text(words: Sequence[dict]) -> str:
             lines[-1].append(w)
         else:
             lines.append([w])
-    texts = [" ".join(x["text"] for x in sorted(ln, key=lambda w: w["x0"])) for ln in lines]
+    texts = [" ".join(x["text"] for x in sorted(ln, key=_X0)) for ln in lines]
     if len(texts) == 2 and _NUMBER_HEAD.match(texts[0]) and _NUMBER_TAIL.match(texts[1]):
         # a reference too long for its narrow column, broken mid-number ("1.1" / "0")
         return texts[0] + texts[1]
     return "\n".join(texts)
 
 
+_X0 = itemgetter("x0")
 _NUMBER_HEAD = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.$|^\d{1,3}(?:\.\d{1,3})+$")
 _NUMBER_TAIL = re.compile(r"^\d{1,2}[a-z]?$")
 
 
-def _centre(w: dict) -> tuple[float, float]:
-    return (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
-
-
 def inside(w: dict, bbox: BBox, pad: float = 0.5) -> bool:
-    cx, cy = _centre(w)
+    # asked for every word of a page against each table: the centre inline
+    cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
     return bbox[0] - pad <= cx <= bbox[2] + pad and bbox[1] - pad <= cy <= bbox[3] + pad
 
 
