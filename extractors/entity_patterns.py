@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from boardpack.core.names import TITLE_PHRASES
+from boardpack.extractors.spacy_import import load_spacy
 
 
 # -- gazetteer ----------------------------------------------------------------
@@ -258,6 +259,4 @@ def _tokens(s: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _blank():
-    import spacy
-
-    return spacy.blank("en")
+    return load_spacy().blank("en")

@@ -30,6 +30,7 @@ from typing import Iterable, Optional
 from boardpack.core.names import NOT_NAME_WORDS, looks_like_person, parse_person
 from boardpack.extractors.entity_patterns import AGENCIES, GIVEN_NAMES, base_patterns, canonical_org
 from boardpack.extractors.ruler_words import WORD_ATTRS as _WORD_ATTRS, required_words
+from boardpack.extractors.spacy_import import load_spacy
 
 
 @dataclass
@@ -44,8 +45,7 @@ class Mention:
 @lru_cache(maxsize=1)
 def _model():
     """A trained English pipeline if installed (never downloaded), else None."""
-    import spacy
-
+    spacy = load_spacy()
     for name in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg"):
         try:
             if spacy.util.is_package(name):
@@ -75,9 +75,7 @@ def _shared_nlp():
     (gazetteer, title and given-name shapes), built once per process: building
     it compiles a few hundred token patterns, which used to be paid again by
     every document (issue 10)."""
-    import spacy
-
-    nlp = spacy.blank("en")
+    nlp = load_spacy().blank("en")
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(list(_base_pattern_cache()))
     return nlp
