@@ -33,7 +33,7 @@ the targets (first page < 50 ms, whole < 1 s, search < 100 ms, re-link <
 and their layout variants (corpus/layouts) with 1 and 2 local workers and a 2-worker LocalCluster (needs the cluster
 extra). Usage::
 
-    .venv/bin/python benchmarks/scale_bench.py [--packs 10000] [--db FILE] [--keep] [--throughput]
+    .venv/bin/python benchmarks/scale_bench.py [--packs 10000] [--db FILE] [--keep] [--throughput | --throughput-only]
 
 Heavy: minutes at 10,000 packs (several GB of store); run it once, by hand.
 """
@@ -390,7 +390,11 @@ def main(argv=None) -> int:
     ap.add_argument("--db", type=Path, help="build the store here (default: a temporary folder)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary store")
     ap.add_argument("--throughput", action="store_true", help="also time ingest with 1, 2 workers and a cluster")
+    ap.add_argument("--throughput-only", action="store_true", help="only time ingest (no synthetic store)")
     args = ap.parse_args(argv)
+    if args.throughput_only:
+        throughput()
+        return 0
     tmp = None if args.db else tempfile.mkdtemp(prefix="boardpack-scale-")
     db = args.db or Path(tmp) / "scale.db"
     templates, store_s = build(db, args.packs)
