@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # the read stage's OCR, image and PDF libraries too: importing any ingest module runs
 # boardpack/ingest/__init__.py, which must not pull them in (read_document lives in ingest/read.py)
 HEAVY = ["boardpack.pipeline", "boardpack.batch_worker", "boardpack.extractors.people", "boardpack.ingest.pdf_reader",
-         "boardpack.ingest.docx_reader", "spacy", "boardpack.ingest.read", "boardpack.ingest.ocr", "pdfplumber", "PIL"]
+         "boardpack.ingest.docx_reader", "spacy", "boardpack.ingest.read", "boardpack.ingest.ocr", "pdfplumber", "PIL",
+         "numpy", "pandas"]  # sqlite-utils would import both for value types the store never passes
 
 _SCRIPT = """
 import json, sys

@@ -1,4 +1,4 @@
-"""How the store talks to SQLite: sqlite-utils imported without pandas,
+"""How the store talks to SQLite: sqlite-utils imported without pandas and numpy,
 a writable connection (WAL, foreign keys, migrated) or a read-only one, and
 SQLite's errors as one-line :class:`StoreError`s.
 
@@ -20,19 +20,28 @@ from boardpack.core.errors import StoreError
 from boardpack.schema import migrate
 
 
+#: Libraries sqlite-utils imports when installed only to map their value types
+#: (pandas: about 1.5 s and 100 MB; numpy: about 15 MB, for the column types of
+#: tables it creates). The store never passes their values and creates its
+#: tables by migration, so they are kept out of every CLI start and of the
+#: ingest writer's memory. Modules that want them (export, spaCy in a parse
+#: worker) import them themselves afterwards, for real.
+_NOT_FOR_SQLITE_UTILS = ("pandas", "numpy")
+
+
 def _import_sqlite_utils():
-    # sqlite-utils imports pandas when installed (about 1.5 s and 100 MB) only to
-    # map pandas value types in rows; the store never passes pandas values, so
-    # keep pandas out of every CLI start and of the ingest writer's memory.
-    # Modules that want pandas (export) import it themselves afterwards.
-    if "pandas" in sys.modules or "sqlite_utils" in sys.modules:
+    if "sqlite_utils" in sys.modules:
         import sqlite_utils
-    else:
-        sys.modules["pandas"] = None  # type: ignore[assignment]  # import fails fast
-        try:
-            import sqlite_utils
-        finally:
-            del sys.modules["pandas"]
+
+        return sqlite_utils
+    blocked = [name for name in _NOT_FOR_SQLITE_UTILS if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # import fails fast
+    try:
+        import sqlite_utils
+    finally:
+        for name in blocked:
+            del sys.modules[name]
     return sqlite_utils
 
 
