@@ -11,6 +11,7 @@ the alphabet), a path given other bytes, a path forgotten, a document gone.
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 
 from boardpack.store.database import Store
@@ -37,14 +38,18 @@ def test_doc_sources_follow_every_change_of_paths(tmp_path, two_parsed_packs):
         store.store_parsed(a)
         store.store_parsed(b)
         assert [r[1] for r in same(conn)] and all(r[1] for r in same(conn))
-        # another name, first in the alphabet: it names the document now
-        store.add_path(tmp_path / "aaa" / "first.docx", a.sha256, a.size)
-        assert "first.docx" in [r[1] for r in same(conn)]
+        # another name, first in the alphabet: it names the document now. Beside
+        # the pack's own file, so the order does not depend on where the tree
+        # and the temporary folder lie (a clone under /tmp sorts before pytest's)
+        folder = Path(a.path).parent
+        first, last = folder / "0000-first.docx", folder / "zzzz-last.docx"
+        store.add_path(first, a.sha256, a.size)
+        assert first.name in [r[1] for r in same(conn)]
         # a later name changes nothing; forgetting the first gives the old name back
-        store.add_path(tmp_path / "zzz" / "last.docx", a.sha256, a.size)
+        store.add_path(last, a.sha256, a.size)
         same(conn)
-        store.forget([tmp_path / "aaa" / "first.docx"])
-        assert "first.docx" not in [r[1] for r in same(conn)]
+        store.forget([first])
+        assert first.name not in [r[1] for r in same(conn)]
         # a path given other bytes: b's name moves to a, whose old path is gone
         store.add_path(b.path, a.sha256, a.size)
         rows = same(conn)
@@ -52,7 +57,7 @@ def test_doc_sources_follow_every_change_of_paths(tmp_path, two_parsed_packs):
         conn.execute("UPDATE files SET source_path = 'moved/' || source_path")
         conn.commit()
         assert all(r[2].startswith("moved/") for r in same(conn) if r[2])
-        store.forget([a.path, b.path, tmp_path / "zzz" / "last.docx"])
+        store.forget([a.path, b.path, last])
         assert same(conn) == []
 
 
