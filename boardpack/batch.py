@@ -124,8 +124,6 @@ class ByName:
 parse_in_worker = ByName("boardpack.batch_worker", "parse_in_worker")
 #: imports readers and extractors once per worker, before its first file
 _warm_worker = ByName("boardpack.batch_worker", "warm_worker")
-#: :func:`boardpack.pipeline.parse_file`, which the task calls by this name
-parse_file = ByName("boardpack.pipeline", "parse_file")
 
 
 def _sniff_format(path) -> Optional[str]:

@@ -11,14 +11,13 @@ imports none of it (issue 10: about half of the writer's memory).
 
 from __future__ import annotations
 
-from boardpack import batch
 from boardpack.batch_limits import Deadline, deadline, hit_cap, memory_cap, over_memory, vm_peak_mib
 from boardpack.core.errors import BoardpackError, UnreadableDocument
 from boardpack.core.settings import Settings
 from boardpack.extractors import load_all
 from boardpack.ingest.read import load_readers
 from boardpack.ingest.doc_reader import clean_stale_temp_once
-from boardpack.pipeline import STAGES  # noqa: F401 - the pipeline, imported with the worker before its first file
+from boardpack.pipeline import parse_file
 
 
 def warm_worker() -> None:
@@ -39,9 +38,9 @@ def parse_in_worker(path: str, sha256: str, settings: Settings):
     peak_before = vm_peak_mib() if mb else None
     try:
         with memory_cap(mb), deadline(settings.limits.file_timeout):
-            # through the batch's name for it, the one place a test (or a caller)
+            # through this module's name for it, the one place a test (or a caller)
             # replaces the parse for every stage and worker
-            return "ok", batch.parse_file(path, settings, sha256=sha256)
+            return "ok", parse_file(path, settings, sha256=sha256)
     except Deadline:
         return "err", UnreadableDocument(
             f"took longer than {settings.limits.file_timeout:g} s to parse (setting file_timeout); stopped", path)

@@ -31,7 +31,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 import click
 
-from boardpack.store.database import DEFAULT_DB
+from boardpack.core.pathnames import DEFAULT_DB
 
 FORMATS = ("json", "csv", "tsv", "nl", "table")
 

@@ -62,3 +62,14 @@ def test_one_worker_parses_in_the_writer(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     loaded = json.loads(done.stdout.strip().splitlines()[-1])["loaded"]
     assert "boardpack.pipeline" in loaded and "spacy" in loaded
+
+
+def test_a_parse_worker_imports_no_store():
+    # a spawned worker imports the CLI's main module (__mp_main__) and the parse task's
+    # module; neither needs the store (sqlite-utils), which would cost each worker memory
+    code = ("import json, sys, boardpack.cli, boardpack.batch_worker; "
+            "print(json.dumps([m for m in ('sqlite_utils', 'boardpack.store.database', 'boardpack.batch') "
+            "if m in sys.modules]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []

@@ -128,13 +128,13 @@ def test_a_file_that_parses_too_long_is_stopped_and_the_batch_goes_on(tmp_path, 
     import sqlite3
     import time
 
-    import boardpack.batch as batch
+    import boardpack.batch_worker as worker
     from boardpack.batch import ingest_paths
     from boardpack.core.settings import Settings
 
     slow = make_docx(tmp_path / "in" / "a_slow.docx", ["Present: Ann Lee"], heading="Minutes of 3 March 2020")
     make_docx(tmp_path / "in" / "b_fine.docx", ["Present: Bo Ng"], heading="Minutes of 4 March 2020")
-    real = batch.parse_file
+    real = worker.parse_file
 
     def parse(path, *a, **k):
         if str(path).endswith("a_slow.docx"):
@@ -145,7 +145,7 @@ def test_a_file_that_parses_too_long_is_stopped_and_the_batch_goes_on(tmp_path, 
                     pass
         return real(path, *a, **k)
 
-    monkeypatch.setattr(batch, "parse_file", parse)
+    monkeypatch.setattr(worker, "parse_file", parse)
     db = tmp_path / "s.db"
     summary = ingest_paths([tmp_path / "in"], db_path=db, workers=1, settings=Settings(file_timeout=10))
     assert summary.failed == 1 and summary.new == 1

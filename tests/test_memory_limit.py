@@ -28,14 +28,14 @@ def _vm_mib() -> int:
 
 
 def test_in_process_a_file_over_the_limit_fails_and_the_next_is_stored(tmp_path, make_docx, monkeypatch):
-    import boardpack.batch as batch
+    import boardpack.batch_worker as worker
     from boardpack.batch import ingest_paths
     from boardpack.core.settings import Settings
 
     big = make_docx(tmp_path / "in" / "a_big.docx", ["Present: Ann Lee"], heading="Minutes of 3 March 2020")
     fine = make_docx(tmp_path / "in" / "b_fine.docx", ["Present: Bo Ng"], heading="Minutes of 4 March 2020")
     mb = _vm_mib() + 768  # room for a real parse on top of what pytest holds
-    real = batch.parse_file
+    real = worker.parse_file
 
     def parse(path, *a, **k):
         if str(path).endswith("a_big.docx"):
@@ -43,7 +43,7 @@ def test_in_process_a_file_over_the_limit_fails_and_the_next_is_stored(tmp_path,
             return hog  # not reached under the limit
         return real(path, *a, **k)
 
-    monkeypatch.setattr(batch, "parse_file", parse)
+    monkeypatch.setattr(worker, "parse_file", parse)
     before = resource.getrlimit(resource.RLIMIT_AS)
     db = tmp_path / "s.db"
     summary = ingest_paths([tmp_path / "in"], db_path=db, workers=1, settings=Settings(worker_memory_mb=mb))
@@ -59,14 +59,15 @@ def test_in_process_a_file_over_the_limit_fails_and_the_next_is_stored(tmp_path,
 _SCRIPT = """
 import os, signal, sys
 import boardpack.batch as batch
-real = batch.parse_file
+import boardpack.batch_worker as worker
+real = worker.parse_file
 def parse(path, *a, **k):
     if str(path).endswith("a_big.docx"):
         return bytearray(3 << 30)  # 3 GiB, over a 2 GiB limit
     if str(path).endswith("b_dies.docx"):
         os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
     return real(path, *a, **k)
-batch.parse_file = parse
+worker.parse_file = parse
 
 if __name__ == "__main__":
     import json

@@ -12,6 +12,12 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
+
+#: The store a command uses when no ``--db`` is given. Here, not in the store,
+#: so the CLI's option helpers name it without importing the store (a spawned
+#: parse worker imports the CLI's main module, and must not pay for the store).
+DEFAULT_DB = Path("db") / "boardpacks.db"
 
 
 def display_path(path: str | bytes | os.PathLike) -> str:

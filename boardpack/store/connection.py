@@ -17,6 +17,7 @@ import urllib.parse
 from pathlib import Path
 
 from boardpack.core.errors import StoreError
+from boardpack.core.pathnames import DEFAULT_DB  # noqa: F401 - the store's default, importable from here
 from boardpack.schema import migrate
 
 
@@ -47,7 +48,6 @@ def _import_sqlite_utils():
 
 sqlite_utils = _import_sqlite_utils()
 
-DEFAULT_DB = Path("db") / "boardpacks.db"
 BUSY_TIMEOUT = float(os.environ.get("BOARDPACK_LOCK_TIMEOUT", "60"))  # seconds to wait for another writer
 
 
