@@ -9,15 +9,14 @@ knows one page only, so a page that fails here fails alone.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from boardpack.core.model import Block
 from boardpack.core.settings import Settings
 from boardpack.ingest.pdf_blocks import Line, PageItems
 from boardpack.ingest.pdf_census import glyph_census, looks_scanned, text_layer_unreadable, word_options
 from boardpack.ingest.pdf_chars import use_fast_chars
 from boardpack.ingest.pdf_fill_cells import blank_fill_words
-from boardpack.ingest.pdf_tables import inside, is_bold_font, page_fills, ruled_table_block
+from boardpack.ingest.pdf_lines import line_typography
+from boardpack.ingest.pdf_tables import inside, page_fills, ruled_table_block
 from boardpack.ingest.pdf_text_tables import split_segments
 from boardpack.ingest.pdfium_page import PdfiumPage
 
@@ -40,16 +39,8 @@ def page_lines(words: list[dict], page_no: int) -> list[Line]:
     out = []
     for ln in lines:
         ln.sort(key=lambda w: w["x0"])
-        sizes = Counter()
-        bold = 0
-        for w in ln:
-            n = len(w["text"])
-            sizes[round(w.get("size", 0), 1)] += n
-            if is_bold_font(w.get("fontname", "")):
-                bold += n
-        size = sizes.most_common(1)[0][0] if sizes else 0.0
-        total = sum(sizes.values()) or 1
-        line = Line(words=ln, page=page_no, size=size, bold=bold >= 0.8 * total)
+        size, bold = line_typography(ln)
+        line = Line(words=ln, page=page_no, size=size, bold=bold)
         line.segs = split_segments(ln, size or 10)
         out.append(line)
     return out
