@@ -73,21 +73,32 @@ class PageImage:
                    [tuple(f) for f in d["fills"]])
 
 
+#: rows of the page :func:`thin_lines` works on at a time
+_BAND = 256
+
+
 def luminance(rgb: np.ndarray) -> np.ndarray:
+    """Grey level (float32) of an 8-bit image, channel by channel: a float copy
+    of the whole RGB page would be 100 MB at 300 dpi (issue 10: a worker's peak)."""
     if rgb.ndim == 2:
         return rgb.astype(np.float32)
-    return rgb[..., 0] * 0.299 + rgb[..., 1] * 0.587 + rgb[..., 2] * 0.114
+    lum = rgb[..., 0] * np.float32(0.299)
+    lum += rgb[..., 1] * np.float32(0.587)
+    lum += rgb[..., 2] * np.float32(0.114)
+    return lum
 
 
 def chroma(rgb: np.ndarray) -> np.ndarray:
-    px = rgb.astype(np.int16)
-    return px.max(axis=2) - px.min(axis=2)
+    """Spread between a pixel's strongest and weakest channel (uint8: it
+    cannot be negative, so no wider copy of the page is needed)."""
+    return rgb.max(axis=2) - rgb.min(axis=2)
 
 
-def ink_mask(rgb: np.ndarray, lum: np.ndarray) -> np.ndarray:
+def ink_mask(rgb: np.ndarray, lum: np.ndarray, spread: np.ndarray | None = None) -> np.ndarray:
     """Dark pixels that are not of a clear colour: text and rules, not a
-    saturated green or red fill (which are as dark as grey ink)."""
-    return (lum < _INK) & (chroma(rgb) <= _CHROMA)
+    saturated green or red fill (which are as dark as grey ink). ``spread`` is
+    :func:`chroma` of ``rgb`` when the caller has it already."""
+    return (lum < _INK) & ((chroma(rgb) if spread is None else spread) <= _CHROMA)
 
 
 def thin_lines(lum: np.ndarray, contrast: float = 35.0) -> np.ndarray:
@@ -95,15 +106,35 @@ def thin_lines(lum: np.ndarray, contrast: float = 35.0) -> np.ndarray:
     and below them, whatever the background (a rule between two green cells is
     as much a rule as one on white paper); or lighter than both where both are
     shaded (the white gap a form leaves between two shaded cells)."""
+    h = lum.shape[0]
     out = np.zeros(lum.shape, dtype=bool)
-    for k in (2, 3, 4):
-        up = np.full(lum.shape, 255.0, dtype=np.float32)
-        down = np.full(lum.shape, 255.0, dtype=np.float32)
-        up[k:] = lum[:-k]
-        down[:-k] = lum[k:]
-        out |= np.minimum(up, down) - lum > contrast
-        out |= (lum - np.maximum(up, down) > contrast) & (np.maximum(up, down) < _SHADED)
+    # A band of rows at a time, with the four rows above and below it (paper,
+    # i.e. white, beyond the page's edges): the shifted rows are views of that
+    # band and every difference goes into one scratch array, so the scratch is
+    # a band's worth of float32, not a dozen copies of the page (issue 10: a
+    # worker's peak memory while it reads a scan).
+    for a in range(0, h, _BAND):
+        b = min(h, a + _BAND)
+        lo, hi = max(0, a - 4), min(h, b + 4)
+        pad = np.full((b - a + 8, *lum.shape[1:]), 255.0, dtype=np.float32)
+        pad[4 - (a - lo):4 + (hi - a)] = lum[lo:hi]
+        _thin_band(pad, lum[a:b], out[a:b], contrast)
     return out
+
+
+def _thin_band(pad: np.ndarray, lum: np.ndarray, out: np.ndarray, contrast: float) -> None:
+    """:func:`thin_lines` for rows ``lum`` (``pad`` is them with four rows either side)."""
+    n = lum.shape[0]
+    tmp = np.empty(lum.shape, dtype=np.float32)
+    for k in (2, 3, 4):
+        up, down = pad[4 - k:4 - k + n], pad[4 + k:4 + k + n]
+        np.minimum(up, down, out=tmp)
+        tmp -= lum
+        out |= tmp > contrast
+        np.maximum(up, down, out=tmp)
+        shaded = tmp < _SHADED
+        np.subtract(lum, tmp, out=tmp)
+        out |= (tmp > contrast) & shaded
 
 
 def estimate_tilt(lum: np.ndarray, limit: float = 3.0) -> float:
@@ -187,6 +218,27 @@ def find_rules(lum: np.ndarray, scale: float, min_h_pt: float = 40.0, min_v_pt: 
     return out
 
 
+def _colour_tiles(rgb: np.ndarray, lum: np.ndarray, cell: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per ``cell`` x ``cell`` tile: whether it is coloured (most of its paper
+    pixels of a clear colour) and its mean colour over those pixels."""
+    h, w = lum.shape
+    h2, w2 = h - h % cell, w - w % cell
+    px = rgb[:h2, :w2]  # a view: the masks below are a byte a pixel, not a copy of the page
+    spread = chroma(px)
+    coloured = (spread > _CHROMA) & (px.max(axis=2) > 90)
+    paper = ~ink_mask(px, lum[:h2, :w2], spread)
+    del spread
+
+    def tiles(a):
+        return a.reshape(h2 // cell, cell, w2 // cell, cell).sum(axis=(1, 3))
+
+    n_col, n_paper = tiles(coloured & paper), tiles(paper)
+    on = (n_col >= 0.6 * np.maximum(n_paper, 1)) & (n_paper >= 0.3 * cell * cell)
+    # each tile's mean colour over its coloured pixels, to keep different colours apart
+    sums = np.stack([tiles(np.where(coloured, px[..., k], 0)) for k in range(3)], axis=-1)
+    return on, sums / np.maximum(n_col, 1)[..., None]
+
+
 def find_fills(rgb: np.ndarray, lum: np.ndarray, scale: float, min_side_pt: float = 8.0,
                cell: int = 6) -> list[tuple]:
     """Even areas of one clear colour: (x0, top, x1, bottom, "#rrggbb") in points.
@@ -198,20 +250,7 @@ def find_fills(rgb: np.ndarray, lum: np.ndarray, scale: float, min_side_pt: floa
     (a photograph or a logo is neither)."""
     if rgb.ndim != 3:
         return []
-    h, w = lum.shape
-    h2, w2 = h - h % cell, w - w % cell
-    px = rgb[:h2, :w2].astype(np.int16)
-    coloured = (chroma(px) > _CHROMA) & (px.max(axis=2) > 90)
-    paper = ~ink_mask(px, lum[:h2, :w2])
-
-    def tiles(a):
-        return a.reshape(h2 // cell, cell, w2 // cell, cell).sum(axis=(1, 3))
-
-    n_col, n_paper = tiles(coloured & paper), tiles(paper)
-    on = (n_col >= 0.6 * np.maximum(n_paper, 1)) & (n_paper >= 0.3 * cell * cell)
-    # each tile's mean colour over its coloured pixels, to keep different colours apart
-    sums = np.stack([tiles(np.where(coloured, px[..., k], 0)) for k in range(3)], axis=-1)
-    mean = sums / np.maximum(n_col, 1)[..., None]
+    on, mean = _colour_tiles(rgb, lum, cell)
     out = []
     # plain lists: the flood fill below looks at single tiles, where numpy is slow
     on_l, mean_l = on.tolist(), mean.tolist()
@@ -274,12 +313,12 @@ def analyse(image: Image.Image, dpi: int) -> PageImage:
     """The tilt, ruling lines and colour fills of a scanned page's image."""
     scale = 72.0 / dpi
     rgb = np.asarray(image.convert("RGB"))
-    lum = luminance(rgb.astype(np.float32))
+    lum = luminance(rgb)
     tilt = estimate_tilt(lum)
     if abs(tilt) >= 0.1:
         image = image.convert("RGB").rotate(-tilt, resample=Image.BILINEAR, fillcolor=(255, 255, 255))
         rgb = np.asarray(image)
-        lum = luminance(rgb.astype(np.float32))
+        lum = luminance(rgb)
     else:
         tilt = 0.0
     page = PageImage(rgb.shape[1] * scale, rgb.shape[0] * scale, tilt)
