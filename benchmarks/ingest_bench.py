@@ -131,7 +131,22 @@ def source_pdfs(source: Path) -> list[tuple[Path, int]]:
             continue
         finally:
             doc.close()
-    return out
+    return [(p, n) for p, n in out if not _has_scanned_page(p)]
+
+
+def _has_scanned_page(path: Path) -> bool:
+    """Whether boardpack's PDF reader takes a page of ``path`` for a scan (and
+    would OCR it): its own test, not the character count above, which a page of
+    a few words over a picture passes (spaces and line ends are characters to
+    pdfium, not to the reader's census)."""
+    from boardpack.core.settings import Settings
+    from boardpack.ingest.read import read_document
+
+    try:
+        doc = read_document(path, settings=Settings.from_dict({"ocr": {"enabled": False}}))
+    except Exception:  # noqa: BLE001 - unreadable to boardpack: not in the archive either
+        return True
+    return bool(doc.scanned_pages)
 
 
 def _chars(page) -> int:
