@@ -33,3 +33,19 @@ def test_two_documents_build_the_pipeline_once(monkeypatch):
     # each pack sees its own seeds only: the first pack's attendee is no seed of the second
     assert ("Zebedee Quux", "seed") in first
     assert ("Orla Vantongeren", "seed") in second and ("Zebedee Quux", "seed") not in second
+
+
+def test_a_packs_words_leave_the_shared_vocabulary_when_it_is_done():
+    # the pipeline lives as long as the worker: without a memory zone every word of
+    # every pack (names, references, amounts) stayed in its vocabulary for good
+    pipe = nlp.build_nlp(["Zebedee Quux"])
+    texts = ["Cllr Zebedee Quux raised ref QX-2024-0117 with Wobblecombe Trust.",
+             "Action: Zebedee Quux to write to Blorptown Council by 3 March."]
+    before = len(pipe.vocab.strings)
+    found = nlp.find_entities_many(pipe, texts)
+    assert ("PERSON", "Cllr Zebedee Quux") in {(m.label, m.text) for m in found[0]}
+    assert ("ORG", "Blorptown Council") in {(m.label, m.text) for m in found[1]}
+    assert len(pipe.vocab.strings) == before
+    # and the next pack's texts are read as well as the first's
+    again = nlp.find_entities_many(nlp.build_nlp(["Zebedee Quux"]), texts)
+    assert [[(m.label, m.text) for m in ms] for ms in again] == [[(m.label, m.text) for m in ms] for ms in found]
