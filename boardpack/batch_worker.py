@@ -15,15 +15,17 @@ from boardpack.batch_limits import Deadline, deadline, hit_cap, memory_cap, over
 from boardpack.core.errors import BoardpackError, UnreadableDocument
 from boardpack.core.settings import Settings
 from boardpack.extractors import load_all
-from boardpack.ingest.read import load_readers
-from boardpack.ingest.doc_reader import clean_stale_temp_once
+from boardpack.ingest.doc_temp import clean_stale_temp_once
 from boardpack.pipeline import parse_file
 
 
 def warm_worker() -> None:
-    """Import readers and extractors once per worker, before the first file."""
+    """Import the extractors once per worker, before the first file (every file
+    goes through them). A format's reader is imported when the worker meets
+    its first file of that format (:func:`boardpack.ingest.read.read_document`):
+    a worker that reads only PDFs never loads python-docx and lxml, about 8 MB
+    of each worker's memory (issue 10)."""
     clean_stale_temp_once()
-    load_readers()
     load_all()
 
 

@@ -14,7 +14,7 @@ the highest macro security and turns macro execution off), with a scrubbed
 environment (PATH, LANG, and HOME pointing into its own temporary profile),
 in a process group of its own that is killed on timeout; a small watchdog
 kills that group and removes the temporary folder if the worker itself dies
-(``kill -9``), and :func:`clean_stale_temp` removes what a killed run left
+(``kill -9``), and :func:`boardpack.ingest.doc_temp.clean_stale_temp` removes what a killed run left
 (folders whose owner process is gone, and soffice processes still using
 them) at the next start. ``boardpack-doc-*`` folders are removed on every
 exit path.
@@ -37,9 +37,9 @@ from pathlib import Path
 from typing import NamedTuple, Optional
 
 from boardpack.core.errors import ConversionFailed, ConverterMissing, EncryptedDocument, UnsupportedFormat
-from boardpack.core.owned_dirs import make_owned_dir, owner_alive
 from boardpack.core.model import Document
 from boardpack.core.settings import DEFAULT, Settings
+from boardpack.ingest.doc_temp import TEMP_PREFIX, clean_stale_temp_once, make_temp_dir
 from boardpack.ingest.docx_reader import read_docx_document
 from boardpack.ingest.ole import DocInfo, doc_info
 
@@ -62,11 +62,6 @@ def find_soffice() -> str:
     raise ConverterMissing(INSTALL_HINT)
 
 
-TEMP_PREFIX = "boardpack-doc-"
-OWNER_FILE = "owner.pid"  # "pid start-time" of the process that made the folder
-#: A temporary folder without an owner record is removed once older than this.
-STALE_AFTER = 3600.0
-
 #: The profile soffice starts with: macros never run, whatever the document
 #: asks (security level 3 "very high": only trusted locations, and none are
 #: configured; DisableMacrosExecution turns the macro engine off).
@@ -86,76 +81,6 @@ oor:op="fuse"><value/></prop></item>
 # soffice's process group and removes the temporary folder.
 _WATCHDOG = ('while kill -0 "$1" 2>/dev/null; do sleep 0.5; done; '
              'kill -9 "-$2" 2>/dev/null; rm -rf "$3"')
-
-
-def make_temp_dir() -> Path:
-    """A new ``boardpack-doc-*`` folder recording its owner (this process)."""
-    return make_owned_dir(TEMP_PREFIX, OWNER_FILE)
-
-
-def _kill_users(folder: Path) -> int:
-    """Kill processes (a soffice.bin left by a killed worker) whose command line names ``folder``."""
-    killed = 0
-    needle = str(folder)
-    uri = folder.as_uri()
-    for proc_dir in Path("/proc").glob("[0-9]*"):
-        try:
-            cmd = (proc_dir / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
-        except OSError:
-            continue
-        if needle in cmd or uri in cmd:
-            try:
-                os.kill(int(proc_dir.name), signal.SIGKILL)
-                killed += 1
-            except (OSError, ValueError):
-                pass
-    return killed
-
-
-def clean_stale_temp(tmp_root: Optional[str] = None, stale_after: float = STALE_AFTER) -> list[str]:
-    """Remove ``boardpack-doc-*`` folders left by killed runs (and the soffice
-    processes still using them); return the folders removed.
-
-    A folder is stale when the process that made it is gone, or, with no
-    owner record, when it was last touched more than ``stale_after`` seconds
-    ago. A folder whose owner is alive is in use and never touched.
-    """
-    import time
-
-    root = Path(tmp_root or tempfile.gettempdir())
-    removed = []
-    try:
-        candidates = [p for p in root.glob(TEMP_PREFIX + "*") if p.is_dir() and not p.is_symlink()]
-    except OSError:
-        return removed
-    now = time.time()
-    for folder in candidates:
-        alive = owner_alive(folder, OWNER_FILE)
-        try:
-            old = now - folder.stat().st_mtime > stale_after
-        except OSError:
-            continue
-        if alive or (alive is None and not old):
-            continue
-        _kill_users(folder)
-        shutil.rmtree(folder, ignore_errors=True)
-        if not folder.exists():
-            removed.append(str(folder))
-    return removed
-
-
-_cleaned = False
-
-
-def clean_stale_temp_once() -> None:
-    """:func:`clean_stale_temp` once per process (the first .doc, or an ingest start)."""
-    global _cleaned
-    if not _cleaned:
-        _cleaned = True
-        try:
-            clean_stale_temp()
-        except Exception:  # noqa: BLE001 - housekeeping never fails a run
-            pass
 
 
 def soffice_env(home: Path) -> dict:

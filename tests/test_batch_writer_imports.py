@@ -73,3 +73,27 @@ def test_a_parse_worker_imports_no_store():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_a_worker_loads_a_formats_reader_only_when_it_meets_that_format():
+    # readers are imported on a worker's first file of their format: a worker that reads
+    # PDFs only never loads python-docx and lxml (the .doc temp-folder sweep every worker
+    # runs at start lives apart from the .doc reader for that reason)
+    pdf = ROOT / "corpus" / "layouts" / "grid" / "cdrp-2010-01-25-grid.pdf"
+    docx = ROOT / "corpus" / "series" / "docx" / "cdrp-2009-07-27.docx"
+    if not (pdf.exists() and docx.exists()):
+        pytest.skip("corpus samples missing")
+    code = ("import json, sys\n"
+            "from boardpack.batch_worker import warm_worker, parse_in_worker\n"
+            "from boardpack.core.settings import DEFAULT\n"
+            "warm_worker()\n"
+            "seen = lambda: [m for m in ('docx', 'lxml.etree', 'boardpack.ingest.docx_reader') if m in sys.modules]\n"
+            "out = {'warm': seen()}\n"
+            "out['pdf'] = [parse_in_worker(sys.argv[1], None, DEFAULT)[0], seen()]\n"
+            "out['docx'] = [parse_in_worker(sys.argv[2], None, DEFAULT)[0], seen()]\n"
+            "print(json.dumps(out))")
+    done = subprocess.run([sys.executable, "-c", code, str(pdf), str(docx)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    got = json.loads(done.stdout.strip().splitlines()[-1])
+    assert got["warm"] == [] and got["pdf"] == ["ok", []]
+    assert got["docx"] == ["ok", ["docx", "lxml.etree", "boardpack.ingest.docx_reader"]]

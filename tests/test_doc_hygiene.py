@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from boardpack.core.errors import ConversionFailed
-from boardpack.ingest import doc_reader
+from boardpack.ingest import doc_reader, doc_temp
 from boardpack.core.owned_dirs import start_time
-from boardpack.ingest.doc_reader import OWNER_FILE, TEMP_PREFIX, clean_stale_temp, read_doc_document, soffice_env
+from boardpack.ingest.doc_reader import read_doc_document, soffice_env
+from boardpack.ingest.doc_temp import OWNER_FILE, TEMP_PREFIX, clean_stale_temp
 from boardpack.core.settings import Settings
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
@@ -40,7 +41,7 @@ def scratch(tmp_path, monkeypatch):
     d = tmp_path / "scratch"
     d.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(d))
-    monkeypatch.setattr(doc_reader, "_cleaned", True)  # never sweep the real temp folder here
+    monkeypatch.setattr(doc_temp, "_cleaned", True)  # never sweep the real temp folder here
     return d
 
 
@@ -143,7 +144,7 @@ def test_killed_worker_leaves_no_soffice_and_no_folder(tmp_path, monkeypatch, sc
     bin_dir = _fake_soffice(tmp_path, monkeypatch, f"sleep 300 &\necho $! >> {pidfile}\ntouch {started}\nsleep 300\n")
     code = (
         "import sys, tempfile; tempfile.tempdir = sys.argv[1]\n"
-        "from boardpack.ingest import doc_reader; doc_reader._cleaned = True\n"
+        "from boardpack.ingest import doc_reader, doc_temp; doc_temp._cleaned = True\n"
         "from boardpack.core.settings import Settings\n"
         "doc_reader.read_doc_document(sys.argv[2], '0' * 64, Settings(soffice_timeout=600))\n"
     )
