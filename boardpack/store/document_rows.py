@@ -14,6 +14,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from sqlite_utils.db import jsonify_if_needed
+
 from boardpack.core.errors import StoreError
 from boardpack.core.identity import row_id
 from boardpack.core.model import Block, Document
@@ -30,14 +32,9 @@ def insert_document(db, parsed, pk_of: PrimaryKeyOf, store_path: Path, parser_ve
     ``documents`` row stamped with ``parser_version`` (the Store's)."""
     doc = parsed.doc
     sha = doc.sha256
-    db["documents"].insert(document_row(parsed, parser_version), alter=False)
+    insert_many(db.conn, "documents", [document_row(parsed, parser_version)])
     paper_of_block = insert_papers(db, sha, parsed.papers)
-    db["blocks"].insert_all(
-        (block_row(sha, b, paper_of_block.get(b.index)) for b in doc.blocks),
-        pk=("doc_sha256", "block_index"),
-        alter=False,
-        batch_size=200,
-    )
+    insert_many(db.conn, "blocks", [block_row(sha, b, paper_of_block.get(b.index)) for b in doc.blocks])
     warnings = read_warnings(doc)
     result = parsed.result
     if result is not None:
@@ -45,19 +42,36 @@ def insert_document(db, parsed, pk_of: PrimaryKeyOf, store_path: Path, parser_ve
             warnings.extend(insert_rows(db, sha, table, rows, pk_of, store_path))
         warnings.extend(result.warnings)
     if warnings:
-        db["warnings"].insert_all(
-            (
-                {
-                    "doc_sha256": sha,
-                    "kind": w.get("kind") or "extract",
-                    "message": str(w.get("message", "")),
-                    "page": w.get("page"),
-                    "block_index": w.get("block_index"),
-                }
-                for w in warnings
-            ),
-            alter=False,
-        )
+        insert_many(db.conn, "warnings", [
+            {
+                "doc_sha256": sha,
+                "kind": w.get("kind") or "extract",
+                "message": str(w.get("message", "")),
+                "page": w.get("page"),
+                "block_index": w.get("block_index"),
+            }
+            for w in warnings
+        ])
+
+
+#: values sqlite3 stores as they are; anything else is converted as
+#: sqlite-utils converts it (JSON for dicts, lists and tuples, ISO text for dates)
+_AS_IS = frozenset({str, int, float, type(None), bytes, bool})
+
+
+def insert_many(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """INSERT ``rows`` (dicts; a key missing from a row is NULL) into ``table``
+    with one prepared statement. The store's tables all exist (migrations make
+    them), so nothing is created or altered; a column no migration made fails
+    as sqlite3 says. sqlite-utils' ``insert_all`` stored the same values but
+    spent most of the writer's time building statements and checking every
+    value (issue 10: the writer's share of a 2-worker run)."""
+    if not rows:
+        return
+    cols = list(dict.fromkeys(k for r in rows for k in r))
+    sql = "INSERT INTO [{}] ({}) VALUES ({})".format(table, ", ".join(f"[{c}]" for c in cols), ", ".join("?" * len(cols)))
+    conn.executemany(sql, [[v if type(v) in _AS_IS else jsonify_if_needed(v) for v in (r.get(c) for c in cols)]
+                           for r in rows])
 
 
 def document_row(parsed, parser_version: str) -> dict[str, Any]:
@@ -105,7 +119,7 @@ def insert_papers(db, sha: str, papers) -> dict[int, str]:
         for bi in range(p.start, p.end + 1):
             paper_of_block.setdefault(bi, pid)
     if paper_rows:
-        db["papers"].insert_all(paper_rows, pk="paper_id", alter=False)
+        insert_many(db.conn, "papers", paper_rows)
     return paper_of_block
 
 
@@ -163,7 +177,7 @@ def insert_rows(db, sha: str, table: str, rows: list[dict[str, Any]], pk_of: Pri
             seen.add(key)
         out.append(r)
     try:
-        db[table].insert_all(out, pk=(pk[0] if pk and len(pk) == 1 else pk), alter=False, batch_size=200)
+        insert_many(db.conn, table, out)
     except sqlite3.IntegrityError as e:
         raise StoreError(f"table {table}: {e} (row ids must include the document's sha256 when keys can repeat across documents)", store_path) from e
     except sqlite3.OperationalError as e:
