@@ -30,13 +30,11 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 from typing import Optional
 
 from boardpack.core.errors import BoardpackError, StoreError
-from boardpack.core.owned_dirs import make_owned_dir, owner_alive
+from boardpack.core.owned_dirs import make_owned_dir, stale_owned_dirs
 from boardpack.store.database import readonly_authorizer
 from boardpack.store.views_doc import metadata
 
@@ -114,23 +112,10 @@ def clean_stale_serve_dirs(tmp_root: Optional[str] = None, stale_after: float = 
     record (made by a version that exec'd Datasette) goes once it is
     ``stale_after`` seconds old: Datasette reads it only when it starts."""
     removed = []
-    root = Path(tmp_root or tempfile.gettempdir())
-    try:
-        candidates = [p for p in root.glob(TEMP_PREFIX + "*") if p.is_dir() and not p.is_symlink()]
-    except OSError:
-        return removed
-    now = time.time()
-    for folder in candidates:
-        alive = owner_alive(folder, OWNER_FILE)
-        if alive is None:
-            try:
-                alive = now - folder.stat().st_mtime <= stale_after
-            except OSError:
-                continue
-        if not alive:
-            shutil.rmtree(folder, ignore_errors=True)
-            if not folder.exists():
-                removed.append(str(folder))
+    for folder in stale_owned_dirs(TEMP_PREFIX, OWNER_FILE, stale_after, tmp_root):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            removed.append(str(folder))
     return removed
 
 

@@ -13,11 +13,10 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import tempfile
 from pathlib import Path
 from typing import Optional
 
-from boardpack.core.owned_dirs import make_owned_dir, owner_alive
+from boardpack.core.owned_dirs import make_owned_dir, stale_owned_dirs
 
 TEMP_PREFIX = "boardpack-doc-"
 OWNER_FILE = "owner.pid"  # "pid start-time" of the process that made the folder
@@ -57,23 +56,8 @@ def clean_stale_temp(tmp_root: Optional[str] = None, stale_after: float = STALE_
     owner record, when it was last touched more than ``stale_after`` seconds
     ago. A folder whose owner is alive is in use and never touched.
     """
-    import time
-
-    root = Path(tmp_root or tempfile.gettempdir())
     removed = []
-    try:
-        candidates = [p for p in root.glob(TEMP_PREFIX + "*") if p.is_dir() and not p.is_symlink()]
-    except OSError:
-        return removed
-    now = time.time()
-    for folder in candidates:
-        alive = owner_alive(folder, OWNER_FILE)
-        try:
-            old = now - folder.stat().st_mtime > stale_after
-        except OSError:
-            continue
-        if alive or (alive is None and not old):
-            continue
+    for folder in stale_owned_dirs(TEMP_PREFIX, OWNER_FILE, stale_after, tmp_root):
         _kill_users(folder)
         shutil.rmtree(folder, ignore_errors=True)
         if not folder.exists():

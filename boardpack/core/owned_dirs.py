@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -44,3 +45,27 @@ def owner_alive(folder: Path, owner_file: str) -> Optional[bool]:
     except PermissionError:
         return True  # someone else's process: not ours to judge
     return not started or start_time(pid) in ("", started)  # a reused pid is not the owner
+
+
+def stale_owned_dirs(prefix: str, owner_file: str, stale_after: float, tmp_root: Optional[str] = None) -> list[Path]:
+    """Folders ``prefix*`` in the temporary folder (or ``tmp_root``) that a
+    killed run left: their owner process is gone, or, with no owner record,
+    nobody has touched them for ``stale_after`` seconds. A folder whose owner
+    is alive is in use and never listed; symlinks are never followed."""
+    root = Path(tmp_root or tempfile.gettempdir())
+    try:
+        candidates = [p for p in root.glob(prefix + "*") if p.is_dir() and not p.is_symlink()]
+    except OSError:
+        return []
+    now = time.time()
+    stale = []
+    for folder in candidates:
+        alive = owner_alive(folder, owner_file)
+        if alive is None:
+            try:
+                alive = now - folder.stat().st_mtime <= stale_after
+            except OSError:
+                continue
+        if not alive:
+            stale.append(folder)
+    return stale
