@@ -161,9 +161,10 @@ def _text_memory(nlp):
     """A spaCy memory zone over one pack's texts (and the trained model's, when
     one is installed): the words and strings they bring into the vocabulary
     are freed when the pack is done. Without it a worker's vocabulary keeps
-    every word of every pack it ever read (every name, reference and amount;
-    about 25 MB after one 171-page agenda), so a long import's workers grow
-    without bound (issue 10: peak memory). Only plain Mentions leave the zone."""
+    every word of every pack it ever read (every name, reference and amount),
+    so a worker grows with the archive, not with the pack: about 4 MB over one
+    pass of the corpus and the real papers, and more with every new body's
+    names (issue 10: peak memory). Only plain Mentions leave the zone."""
     with ExitStack() as stack:
         stack.enter_context(nlp.memory_zone())
         model = _model()
