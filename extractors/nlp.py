@@ -23,7 +23,6 @@ module builds the pipeline once, seeds it per pack and reads its mentions.
 from __future__ import annotations
 
 import re
-from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -82,6 +81,38 @@ def _shared_nlp():
     return nlp
 
 
+#: Strings a shared pipeline's vocabulary may gain, beyond what it held when
+#: built (a trained model comes with many), before it is built again.
+#: Every word a pipeline reads stays in its vocabulary with a few strings of
+#: its own (lower case, shape, affixes): every name, reference and amount of
+#: every pack a worker reads, about 280 bytes a string, so a long import's
+#: workers would grow with the archive. Building the pipeline again takes
+#: about 0.05 CPU s (its patterns are compiled once per process), and the next
+#: pack works out its words' attributes afresh; the corpus and the real papers
+#: add a few thousand strings in all, so that is once in many packs. (A spaCy
+#: memory zone per pack freed the words as well, but made every pack work out
+#: every word's attributes afresh: the entity pass took twice as long.) At most
+#: about 6 MB of vocabulary a worker (issue 10).
+VOCAB_LIMIT = 20_000
+
+
+#: id of a built pipeline -> how many strings its vocabulary held when built
+_BUILT_WITH: dict[int, int] = {}
+
+
+def _fresh_enough(cached):
+    """``cached()`` (an lru_cache'd pipeline), built again first when its
+    vocabulary has gained more than :data:`VOCAB_LIMIT` strings."""
+    nlp = cached()
+    built_with = _BUILT_WITH.setdefault(id(nlp), len(nlp.vocab.strings))
+    if len(nlp.vocab.strings) > built_with + VOCAB_LIMIT:
+        del _BUILT_WITH[id(nlp)]
+        cached.cache_clear()
+        nlp = cached()
+        _BUILT_WITH[id(nlp)] = len(nlp.vocab.strings)
+    return nlp
+
+
 def build_nlp(seed_people: Iterable[str] = (), seed_orgs: Iterable[str] = ()):
     """The process's pipeline (:func:`_shared_nlp`) with this pack's seeded
     people and organisations in place of the previous pack's.
@@ -89,7 +120,9 @@ def build_nlp(seed_people: Iterable[str] = (), seed_orgs: Iterable[str] = ()):
     One ruler holds base and seed patterns, so overlapping matches are settled
     as before (longest span first). The pipeline is shared: it is valid until
     the next call, which replaces the seeds."""
-    nlp = _shared_nlp()
+    nlp = _fresh_enough(_shared_nlp)
+    if _model() is not None:
+        _fresh_enough(_model)
     ruler = nlp.get_pipe("entity_ruler")
     for ent_id in _SEED_IDS:
         try:
@@ -145,32 +178,14 @@ def find_entities_many(nlp, texts: list[str], batch_size: int = 256) -> list[lis
     # the ruler (its matcher is most of spaCy's time) would find nothing
     # there; telling them costs one tokenizing (about 10 µs a text).
     needs = None if has_model() else required_words(nlp.get_pipe("entity_ruler"))
-    with _text_memory(nlp):
-        idx = [i for i in first.values() if needs is None or _may_match(nlp, texts[i], needs)]
-        for i, doc in zip(idx, nlp.pipe((texts[i] for i in idx), batch_size=batch_size)):
-            out[i] = _mentions(doc, texts[i])
+    idx = [i for i in first.values() if needs is None or _may_match(nlp, texts[i], needs)]
+    for i, doc in zip(idx, nlp.pipe((texts[i] for i in idx), batch_size=batch_size)):
+        out[i] = _mentions(doc, texts[i])
     for i, t in enumerate(texts):
         j = first.get(t) if t else None
         if j is not None and j != i:
             out[i] = [replace(m) for m in out[j]]
     return out
-
-
-@contextmanager
-def _text_memory(nlp):
-    """A spaCy memory zone over one pack's texts (and the trained model's, when
-    one is installed): the words and strings they bring into the vocabulary
-    are freed when the pack is done. Without it a worker's vocabulary keeps
-    every word of every pack it ever read (every name, reference and amount),
-    so a worker grows with the archive, not with the pack: about 4 MB over one
-    pass of the corpus and the real papers, and more with every new body's
-    names (issue 10: peak memory). Only plain Mentions leave the zone."""
-    with ExitStack() as stack:
-        stack.enter_context(nlp.memory_zone())
-        model = _model()
-        if model is not None:
-            stack.enter_context(model.memory_zone())
-        yield
 
 
 def _may_match(nlp, text: str, needs: frozenset) -> bool:

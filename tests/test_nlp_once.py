@@ -35,17 +35,23 @@ def test_two_documents_build_the_pipeline_once(monkeypatch):
     assert ("Orla Vantongeren", "seed") in second and ("Zebedee Quux", "seed") not in second
 
 
-def test_a_packs_words_leave_the_shared_vocabulary_when_it_is_done():
-    # the pipeline lives as long as the worker: without a memory zone every word of
-    # every pack (names, references, amounts) stayed in its vocabulary for good
-    pipe = nlp.build_nlp(["Zebedee Quux"])
+def test_the_shared_pipeline_is_built_again_once_its_vocabulary_has_grown(monkeypatch):
+    # the pipeline lives as long as the worker, and every word it reads stays in
+    # its vocabulary: past VOCAB_LIMIT new strings it is built again, and reads alike
+    nlp._shared_nlp.cache_clear()
     texts = ["Cllr Zebedee Quux raised ref QX-2024-0117 with Wobblecombe Trust.",
              "Action: Zebedee Quux to write to Blorptown Council by 3 March."]
-    before = len(pipe.vocab.strings)
-    found = nlp.find_entities_many(pipe, texts)
+    first = nlp.build_nlp(["Zebedee Quux"])
+    built_with = nlp._BUILT_WITH[id(first)]  # counted before the pack's seeds were added
+    found = nlp.find_entities_many(first, texts)
     assert ("PERSON", "Cllr Zebedee Quux") in {(m.label, m.text) for m in found[0]}
     assert ("ORG", "Blorptown Council") in {(m.label, m.text) for m in found[1]}
-    assert len(pipe.vocab.strings) == before
-    # and the next pack's texts are read as well as the first's
-    again = nlp.find_entities_many(nlp.build_nlp(["Zebedee Quux"]), texts)
-    assert [[(m.label, m.text) for m in ms] for ms in again] == [[(m.label, m.text) for m in ms] for ms in found]
+    grown = len(first.vocab.strings) - built_with
+    assert grown > 0  # the pack's seeds and words stayed
+    monkeypatch.setattr(nlp, "VOCAB_LIMIT", grown + 1)
+    assert nlp.build_nlp(["Zebedee Quux"]) is first  # under the limit: the same pipeline
+    nlp.find_entities_many(first, ["Some more words: Xanthe Yarrowby of Quillfeather Parish Council."])
+    again = nlp.build_nlp(["Zebedee Quux"])
+    assert again is not first and len(again.vocab.strings) < len(first.vocab.strings)
+    assert [[(m.label, m.text) for m in ms] for ms in nlp.find_entities_many(again, texts)] == \
+        [[(m.label, m.text) for m in ms] for ms in found]
