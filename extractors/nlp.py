@@ -91,7 +91,7 @@ def _shared_nlp():
 #: pack works out its words' attributes afresh; the corpus and the real papers
 #: add a few thousand strings in all, so that is once in many packs. (A spaCy
 #: memory zone per pack freed the words as well, but made every pack work out
-#: every word's attributes afresh: the entity pass took twice as long.) At most
+#: every word's attributes afresh: the entity pass took 1.6 times as long.) At most
 #: about 6 MB of vocabulary a worker (issue 10).
 VOCAB_LIMIT = 20_000
 
