@@ -96,20 +96,22 @@ def _shared_nlp():
 VOCAB_LIMIT = 20_000
 
 
-#: id of a built pipeline -> how many strings its vocabulary held when built
-_BUILT_WITH: dict[int, int] = {}
+def built_with(nlp) -> int:
+    """How many strings ``nlp``'s vocabulary held when :func:`_fresh_enough`
+    first saw it (kept on the pipeline itself, so it goes when the pipeline goes)."""
+    if not hasattr(nlp, "boardpack_built_with"):
+        nlp.boardpack_built_with = len(nlp.vocab.strings)
+    return nlp.boardpack_built_with
 
 
 def _fresh_enough(cached):
     """``cached()`` (an lru_cache'd pipeline), built again first when its
     vocabulary has gained more than :data:`VOCAB_LIMIT` strings."""
     nlp = cached()
-    built_with = _BUILT_WITH.setdefault(id(nlp), len(nlp.vocab.strings))
-    if len(nlp.vocab.strings) > built_with + VOCAB_LIMIT:
-        del _BUILT_WITH[id(nlp)]
+    if len(nlp.vocab.strings) > built_with(nlp) + VOCAB_LIMIT:
         cached.cache_clear()
         nlp = cached()
-        _BUILT_WITH[id(nlp)] = len(nlp.vocab.strings)
+        built_with(nlp)
     return nlp
 
 
