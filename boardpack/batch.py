@@ -122,7 +122,7 @@ class ByName:
 #: or ("err", BoardpackError); public: a parse stage elsewhere (:mod:`boardpack.cluster`,
 #: :mod:`boardpack.shards`) runs the same task, so a file fails there exactly as here.
 parse_in_worker = ByName("boardpack.batch_worker", "parse_in_worker")
-#: imports readers and extractors once per worker, before its first file
+#: imports the extractors once per worker, before its first file (readers load on first use)
 _warm_worker = ByName("boardpack.batch_worker", "warm_worker")
 
 

@@ -94,11 +94,11 @@ def chroma(rgb: np.ndarray) -> np.ndarray:
     return rgb.max(axis=2) - rgb.min(axis=2)
 
 
-def ink_mask(rgb: np.ndarray, lum: np.ndarray, spread: np.ndarray | None = None) -> np.ndarray:
+def ink_mask(lum: np.ndarray, spread: np.ndarray) -> np.ndarray:
     """Dark pixels that are not of a clear colour: text and rules, not a
     saturated green or red fill (which are as dark as grey ink). ``spread`` is
-    :func:`chroma` of ``rgb`` when the caller has it already."""
-    return (lum < _INK) & ((chroma(rgb) if spread is None else spread) <= _CHROMA)
+    :func:`chroma` of the image."""
+    return (lum < _INK) & (spread <= _CHROMA)
 
 
 def thin_lines(lum: np.ndarray, contrast: float = 35.0) -> np.ndarray:
@@ -226,7 +226,7 @@ def _colour_tiles(rgb: np.ndarray, lum: np.ndarray, cell: int) -> tuple[np.ndarr
     px = rgb[:h2, :w2]  # a view: the masks below are a byte a pixel, not a copy of the page
     spread = chroma(px)
     coloured = (spread > _CHROMA) & (px.max(axis=2) > 90)
-    paper = ~ink_mask(px, lum[:h2, :w2], spread)
+    paper = ~ink_mask(lum[:h2, :w2], spread)
     del spread
 
     def tiles(a):

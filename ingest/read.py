@@ -15,7 +15,8 @@ from boardpack.ingest.ocr import add_ocr_blocks
 
 
 def load_readers() -> None:
-    """Import every reader now (a worker does it once, before its first file)."""
+    """Import every reader now, for a caller that wants imports out of what it
+    measures (workers do not: each imports a reader on its first file of that format)."""
     for fmt in FORMATS.values():
         fmt.load_reader()
 
