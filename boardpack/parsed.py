@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from boardpack.core.model import Document, Paper
+from boardpack.core.shingles import Fingerprint
 
 
 @dataclass
@@ -25,6 +26,8 @@ class ParsedFile:
     doc: Document
     papers: list[Paper] = field(default_factory=list)
     result: Optional["ExtractResult"] = None  # noqa: F821 (extractors.base.ExtractResult)
+    # one per paper, for the duplicate check (core.shingles): made here, in parallel, not by the linker
+    fingerprints: list[Fingerprint] = field(default_factory=list)
     seconds: float = 0.0
 
     @property

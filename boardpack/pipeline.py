@@ -24,6 +24,7 @@ from pathlib import Path
 from boardpack.core.errors import BoardpackError, UnreadableDocument
 from boardpack.core.model import Document, Paper
 from boardpack.core.settings import DEFAULT, Settings
+from boardpack.core.shingles import paper_fingerprints
 from boardpack.extractors import ExtractContext, extract_document, load_all
 from boardpack.ingest.read import read_document
 from boardpack.ingest.clean import clean_document
@@ -129,5 +130,6 @@ def parse_file(
         doc=doc,
         papers=papers,
         result=result,
+        fingerprints=paper_fingerprints(doc.blocks, papers) if result is not None else [],
         seconds=time.perf_counter() - started,
     )

@@ -33,7 +33,11 @@ def insert_document(db, parsed, pk_of: PrimaryKeyOf, store_path: Path, parser_ve
     doc = parsed.doc
     sha = doc.sha256
     insert_many(db.conn, "documents", [document_row(parsed, parser_version)])
-    paper_of_block = insert_papers(db, sha, parsed.papers)
+    paper_of_block, paper_ids = insert_papers(db, sha, parsed.papers)
+    # made by the worker that parsed the file (absent from a shard an older version wrote)
+    prints = getattr(parsed, "fingerprints", None) or []
+    if len(prints) == len(paper_ids):
+        insert_many(db.conn, "paper_shingles", [fp.row(pid, sha) for pid, fp in zip(paper_ids, prints)])
     insert_many(db.conn, "blocks", [block_row(sha, b, paper_of_block.get(b.index)) for b in doc.blocks])
     warnings = read_warnings(doc)
     result = parsed.result
@@ -90,8 +94,8 @@ def document_row(parsed, parser_version: str) -> dict[str, Any]:
     }
 
 
-def insert_papers(db, sha: str, papers) -> dict[int, str]:
-    """Insert the papers; return block index -> the first paper holding it."""
+def insert_papers(db, sha: str, papers) -> tuple[dict[int, str], list[str]]:
+    """Insert the papers; return (block index -> the first paper holding it, the papers' ids in order)."""
     ordinals = [p.ordinal for p in papers]
     # ids come from the ordinal; when a segmenter repeats one, the position
     # keeps the ids distinct
@@ -120,7 +124,7 @@ def insert_papers(db, sha: str, papers) -> dict[int, str]:
             paper_of_block.setdefault(bi, pid)
     if paper_rows:
         insert_many(db.conn, "papers", paper_rows)
-    return paper_of_block
+    return paper_of_block, [r["paper_id"] for r in paper_rows]
 
 
 def block_row(sha: str, b: Block, paper_id: Optional[str]) -> dict[str, Any]:

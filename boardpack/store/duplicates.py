@@ -13,45 +13,32 @@ sketch hashes (its component), and a link after a few new packs decides
 again only the components their papers join, with the verdicts a full
 pass gives. Shingle hashes are CRC-32 (stable across runs, which Python's
 ``hash`` of a string is not), so the sketches stored by one link serve the
-next.
+next. Each paper's shingles and numbers (its fingerprint,
+:mod:`boardpack.core.shingles`) are made by the worker that parsed it and
+kept in ``paper_shingles``; a link reads them and builds a paper's sets
+only when it is compared.
 """
 
 from __future__ import annotations
 
 import heapq
-import re
 import sqlite3
-import zlib
 from collections import defaultdict
 from typing import Optional
 
 from boardpack.core.settings import DEFAULT, Settings
+from boardpack.core.shingles import NUMBER, Fingerprint, compared, jaccard, shingles
 from boardpack.store.sqlrows import has_object
 
-_WORD = re.compile(r"[a-z0-9£]+")
-NUMBER = re.compile(r"\w*\d[\w./-]*")  # tokens with a digit: dates, figures, "q3", "2009/10"
+# NUMBER, jaccard and shingles moved to core.shingles; linking still takes them from here
+__all__ = ["NUMBER", "find_duplicate_papers", "fingerprints", "jaccard", "paper_occasions", "same_occasion",
+           "shingles"]
+
 _FORMAT_RANK = {"pdf": 0, "docx": 1, "doc": 2}
 _PAPERS = ("SELECT p.paper_id, p.paper_type, p.doc_sha256, d.format, "
            "(SELECT COUNT(*) FROM papers q WHERE q.doc_sha256 = p.doc_sha256) AS n_papers, "
            "(SELECT MIN(path) FROM files f WHERE f.sha256 = p.doc_sha256) AS path "
            "FROM papers p JOIN documents d ON d.sha256 = p.doc_sha256")
-
-
-def _stable_hash(text: str) -> int:
-    return zlib.crc32(text.encode("utf-8"))
-
-
-def shingles(text: str, n: int = 5) -> set[int]:
-    words = _WORD.findall(text.lower())
-    if len(words) < n:
-        return {_stable_hash(" ".join(words))} if words else set()
-    return {_stable_hash(" ".join(words[i : i + n])) for i in range(len(words) - n + 1)}
-
-
-def jaccard(a: set, b: set) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
 
 
 def same_occasion(a: dict[str, frozenset] | None, b: dict[str, frozenset] | None) -> bool:
@@ -115,9 +102,40 @@ def _texts(conn, docs: Optional[list[str]] = None) -> dict[str, list[str]]:
     text: dict[str, list[str]] = defaultdict(list)
     for params in ([()] if docs is None else [(d,) for d in docs]):
         for pid, norm, flags in conn.execute(sql, params):
-            if "boilerplate" not in flags and "furniture" not in flags:
+            if compared(flags):
                 text[pid].append(norm)
     return text
+
+
+def fingerprints(conn, docs: Optional[list[str]] = None) -> dict[str, Fingerprint]:
+    """Each paper's fingerprint (of ``docs``, or of every document), as the worker
+    that parsed it stored it in ``paper_shingles``; a paper stored before that
+    table has its fingerprint made here from its blocks."""
+    by_doc = [()] if docs is None else [(d,) for d in docs]
+    where = "" if docs is None else " WHERE doc_sha256 = ?"
+    out: dict[str, Fingerprint] = {}
+    if has_object(conn, "paper_shingles"):
+        for params in by_doc:
+            for pid, hashes, nums in conn.execute("SELECT paper_id, hashes, numbers FROM paper_shingles" + where, params):
+                out[pid] = Fingerprint(hashes, nums)
+    unmade = sorted({sha for params in by_doc for pid, sha in conn.execute(
+        "SELECT paper_id, doc_sha256 FROM papers" + where, params) if pid not in out})
+    if unmade:
+        text = _texts(conn, unmade)
+        out.update({pid: Fingerprint.of(" ".join(parts)) for pid, parts in text.items()})
+    return out
+
+
+class _Lazy(dict):
+    """paper id -> a value made on first use (most papers are never compared)."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key):
+        value = self[key] = self.make(key)
+        return value
 
 
 class _Papers:
@@ -126,16 +144,16 @@ class _Papers:
     def __init__(self, conn, settings: Settings, docs: Optional[list[str]] = None):
         where = "" if docs is None else f" WHERE p.doc_sha256 IN ({', '.join('?' * len(docs))})"
         self.rows = conn.execute(_PAPERS + where, docs or []).fetchall()
-        text = _texts(conn, docs)
-        self.sh = {pid: shingles(" ".join(parts)) for pid, parts in text.items()}
+        prints = fingerprints(conn, docs)
+        self.sh = _Lazy(lambda pid: prints[pid].shingle_set())
         # Two agendas (or plans) of different meetings share most words; their
         # numbers (dates, figures, page ranges) differ, so those must agree too.
-        self.nums = {pid: set(NUMBER.findall(" ".join(parts).lower())) for pid, parts in text.items()}
+        self.nums = _Lazy(lambda pid: prints[pid].number_set())
         self.occasion = paper_occasions(conn, docs)
         cfg = settings.link
         # less text is too little to call two papers the same
-        self.eligible = [p for p in self.rows if len(self.sh.get(p[0], ())) >= cfg.duplicate_min_shingles]
-        self.sketch = {p[0]: sorted(self.sh[p[0]])[:cfg.duplicate_sketch_size] for p in self.eligible}
+        self.eligible = [p for p in self.rows if p[0] in prints and prints[p[0]].size >= cfg.duplicate_min_shingles]
+        self.sketch = {p[0]: prints[p[0]].sketch(cfg.duplicate_sketch_size) for p in self.eligible}
 
 
 def _judge(papers: _Papers, settings: Settings) -> list[tuple]:
@@ -282,9 +300,9 @@ class _Rejudge:
     def doc(self, sha: str) -> tuple:
         """(shingles, numbers, occasions) of a document's papers."""
         if sha not in self.docs:
-            text = _texts(self.conn, [sha])
-            self.docs[sha] = ({pid: shingles(" ".join(parts)) for pid, parts in text.items()},
-                              {pid: set(NUMBER.findall(" ".join(parts).lower())) for pid, parts in text.items()},
+            prints = fingerprints(self.conn, [sha])
+            self.docs[sha] = ({pid: fp.shingle_set() for pid, fp in prints.items()},
+                              {pid: fp.number_set() for pid, fp in prints.items()},
                               paper_occasions(self.conn, [sha]))
         return self.docs[sha]
 

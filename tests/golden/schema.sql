@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 26
+-- user_version: 27
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -109,6 +109,9 @@ CREATE INDEX org_mentions_doc_canonical ON org_mentions(doc_sha256, canonical);
 
 -- index org_mentions_group
 CREATE INDEX org_mentions_group ON org_mentions(canonical, raw, doc_sha256);
+
+-- index paper_shingles_doc
+CREATE INDEX paper_shingles_doc ON paper_shingles(doc_sha256);
 
 -- index papers_doc
 CREATE INDEX papers_doc ON papers(doc_sha256);
@@ -246,6 +249,9 @@ CREATE INDEX report_sections_report ON report_sections(report_id);
 -- (made by SQLite, no SQL)
 
 -- index sqlite_autoindex_paper_duplicates_1
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_paper_shingles_1
 -- (made by SQLite, no SQL)
 
 -- index sqlite_autoindex_papers_1
@@ -754,6 +760,15 @@ CREATE TABLE paper_duplicates (
     canonical_paper_id TEXT NOT NULL,
     method TEXT NOT NULL,
     score REAL
+);
+
+-- table paper_shingles
+CREATE TABLE paper_shingles (
+    paper_id TEXT PRIMARY KEY REFERENCES papers(paper_id) ON DELETE CASCADE,
+    doc_sha256 TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    hashes BLOB NOT NULL,
+    numbers TEXT NOT NULL
 );
 
 -- table papers
