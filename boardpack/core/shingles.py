@@ -52,6 +52,15 @@ def jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b)
 
 
+def may_reach(n_a: int, n_b: int, threshold: float) -> bool:
+    """Whether two sets of ``n_a`` and ``n_b`` items can have a Jaccard index of
+    ``threshold`` or more: it is at most the smaller size over the larger (the
+    intersection is no bigger than the one, the union no smaller than the
+    other), so a pair that fails this is never a copy, and comparing its
+    words is skipped (most candidate pairs of a large archive; exact)."""
+    return bool(n_a and n_b) and min(n_a, n_b) / max(n_a, n_b) >= threshold
+
+
 def compared(flags: Optional[str]) -> bool:
     """Whether a block with these stored flags (JSON text) counts as the paper's words."""
     return not flags or not any(f in flags for f in _NOT_COMPARED)

@@ -27,7 +27,7 @@ from collections import defaultdict
 from typing import Optional
 
 from boardpack.core.settings import DEFAULT, Settings
-from boardpack.core.shingles import NUMBER, Fingerprint, compared, jaccard, shingles
+from boardpack.core.shingles import NUMBER, Fingerprint, compared, jaccard, may_reach, shingles
 from boardpack.store.sqlrows import has_object
 
 # NUMBER, jaccard and shingles moved to core.shingles; linking still takes them from here
@@ -152,14 +152,15 @@ class _Papers:
         self.occasion = paper_occasions(conn, docs)
         cfg = settings.link
         # less text is too little to call two papers the same
-        self.eligible = [p for p in self.rows if p[0] in prints and prints[p[0]].size >= cfg.duplicate_min_shingles]
+        self.size = {pid: fp.size for pid, fp in prints.items()}
+        self.eligible = [p for p in self.rows if self.size.get(p[0], 0) >= cfg.duplicate_min_shingles]
         self.sketch = {p[0]: prints[p[0]].sketch(cfg.duplicate_sketch_size) for p in self.eligible}
 
 
 def _judge(papers: _Papers, settings: Settings) -> list[tuple]:
     """(paper, canonical paper, method, score) for every copy among ``papers``."""
     cfg = settings.link
-    sh, nums, occasion = papers.sh, papers.nums, papers.occasion
+    sh, nums, occasion, size = papers.sh, papers.nums, papers.occasion, papers.size
     by_type: dict[str, list] = defaultdict(list)
     for p in papers.eligible:
         by_type[p[1]].append(p)
@@ -179,6 +180,8 @@ def _judge(papers: _Papers, settings: Settings) -> list[tuple]:
             for c in candidates.values():
                 if c[2] == p[2]:
                     continue  # two papers of one document are never copies of each other
+                if not may_reach(size[p[0]], size[c[0]], cfg.duplicate_jaccard):
+                    continue  # too different in length to be a copy, whatever their words
                 if not same_occasion(occasion.get(p[0]), occasion.get(c[0])):
                     continue  # another meeting, quarter or year of the same paper is not a copy
                 s = jaccard(sh[p[0]], sh[c[0]])
@@ -322,6 +325,8 @@ class _Rejudge:
                 continue
             psh, pnums, pocc = self.doc(p[2])
             csh, cnums, cocc = self.doc(c[2])
+            if not may_reach(len(psh[pid]), len(csh[cid]), cfg.duplicate_jaccard):
+                continue
             if not same_occasion(pocc.get(pid), cocc.get(cid)):
                 continue
             s = jaccard(psh[pid], csh[cid])
