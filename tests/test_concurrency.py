@@ -65,3 +65,49 @@ def test_two_ingests_started_together_equal_one_ingest_of_both_sets(base, tmp_pa
     got = snapshot(shared)
     assert got["integrity"] == [("ok",)]
     assert not differences(got, want), explain(got, want)
+
+
+def test_link_waits_for_a_writer_that_commits_after_it_started(tmp_path, make_docx):
+    """Linking reads before it writes. Started while another ingest holds the
+    write lock and committed after, a deferred transaction's snapshot is stale
+    by the time it writes, and SQLite refuses it at once ("database is locked",
+    whatever the busy timeout: the CI failure of two ingests into one store);
+    the link must wait for that writer instead and then finish."""
+    import threading
+
+    from boardpack.store.database import Store
+
+    folder = tmp_path / "papers"
+    for i in range(2):
+        make_docx(folder / f"m{i}.docx", ["Present: Ann Lee, Bo Ng", f"{i + 1}. Apologies"],
+                  heading=f"Minutes of {i + 1} March 2021")
+    db = tmp_path / "store.db"
+    proc = subprocess.run(_cmd([folder], db), capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+
+    holding, done = threading.Event(), []
+
+    def other_writer():
+        import sqlite3
+        import time
+
+        conn = sqlite3.connect(db, timeout=30)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT OR REPLACE INTO store_state (key, value) VALUES ('links_stale', '1')")
+        holding.set()
+        time.sleep(0.5)  # the link starts (and reads) while this writer holds the lock
+        conn.commit()
+        conn.close()
+        done.append(True)
+
+    writer = threading.Thread(target=other_writer)
+    writer.start()
+    assert holding.wait(30)
+    store = Store.open(db, timeout=30)
+    try:
+        assert store.link() is True
+        writer.join(30)
+        assert done == [True]
+        assert not store.links_stale()  # the link committed after the other writer
+    finally:
+        store.close()

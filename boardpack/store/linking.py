@@ -187,7 +187,11 @@ def link_all(db, settings: Settings = DEFAULT, full: bool = False) -> dict:
     conn = _conn(db)
     own_tx = not conn.in_transaction
     if own_tx:
-        conn.execute("BEGIN")
+        # IMMEDIATE: linking reads before it writes, and a deferred transaction
+        # whose snapshot another ingest has since committed past cannot be
+        # upgraded to a writer (SQLite answers "locked" at once, busy timeout
+        # or not); taking the write lock first waits for that ingest instead.
+        conn.execute("BEGIN IMMEDIATE")
     try:
         changed = None if full else linking_scope.changed_docs(conn, settings)
         dups = find_duplicate_papers(conn, settings, changed)
