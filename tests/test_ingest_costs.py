@@ -68,9 +68,11 @@ def test_pdfium_words_and_census_are_pdfplumbers(path):
         assert page.visible == c.visible
         for opts in (word_options(c.visible, c.spaces), {"extra_attrs": ["size", "fontname"], "x_tolerance_ratio": 0.18}):
             mine = pdfium_words.upright_words(page.chars, opts["extra_attrs"], opts.get("x_tolerance_ratio"))
-            assert mine == extract_words(page.chars, **opts), f"page {page.page_number}"
+            theirs = [pdfium_words.reader_word(w) for w in extract_words(page.chars, **opts)]
+            assert mine == theirs, f"page {page.page_number}"
             # same keys in the same order, not only equal dicts
-            assert [list(w) for w in mine] == [list(w) for w in extract_words(page.chars, **opts)]
+            assert [list(w) for w in mine] == [list(w) for w in theirs]
+            assert all(pdfium_words.UNREAD <= set(w) for w in extract_words(page.chars, **opts))
     assert pages, "no page was read by pdfium"
 
 
@@ -93,16 +95,18 @@ def test_words_cover_the_edge_cases_pdfplumber_has():
     ]
     for ratio in (None, 0.18):
         opts = {"extra_attrs": ["size", "fontname"], "x_tolerance_ratio": ratio}
-        assert pdfium_words.upright_words(chars, opts["extra_attrs"], ratio) == extract_words(chars, **opts)
+        theirs = [pdfium_words.reader_word(w) for w in extract_words(chars, **opts)]
+        assert pdfium_words.upright_words(chars, opts["extra_attrs"], ratio) == theirs
 
 
 def test_words_fall_back_to_pdfplumber_when_it_differs(monkeypatch):
     monkeypatch.setitem(pdfium_words._verdict, "state", "unchecked")
     monkeypatch.setattr(pdfium_words, "upright_words", lambda *a: [{"text": "wrong"}])
     chars = [_char("A", 10, 100), _char("b", 15, 100)]
-    assert pdfium_words.page_words(chars, extra_attrs=["size"]) == extract_words(chars, extra_attrs=["size"])
+    theirs = [pdfium_words.reader_word(w) for w in extract_words(chars, extra_attrs=["size"])]
+    assert pdfium_words.page_words(chars, extra_attrs=["size"]) == theirs
     assert pdfium_words._verdict["state"] == "differs"
-    assert pdfium_words.page_words(chars, extra_attrs=["size"]) == extract_words(chars, extra_attrs=["size"])
+    assert pdfium_words.page_words(chars, extra_attrs=["size"]) == theirs
 
 
 def test_char_census_counts_each_glyph_kind():
