@@ -111,6 +111,44 @@ class PeakRSS:
         return self.peak / 1e6
 
 
+def _machine_cpu() -> tuple[float, float]:
+    """(CPU seconds the machine's cores were busy, seconds the hypervisor withheld) since boot."""
+    ct = psutil.cpu_times()
+    busy = ct.user + ct.nice + ct.system + getattr(ct, "irq", 0.0) + getattr(ct, "softirq", 0.0)
+    return busy, getattr(ct, "steal", 0.0)
+
+
+def _own_cpu() -> float:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+class OtherWork:
+    """CPU time the rest of the machine used while the timed runs ran: the
+    cores' busy time less this bench's own (its process and every finished
+    child, workers included), and the time a virtual machine's hypervisor
+    withheld ("steal": a neighbour's load, invisible otherwise). The load
+    average cannot tell these apart from the bench's own N workers."""
+
+    def __enter__(self) -> "OtherWork":
+        self._machine, self._own, self._t = _machine_cpu(), _own_cpu(), time.perf_counter()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        (busy, steal), (busy0, steal0) = _machine_cpu(), self._machine
+        self.seconds = max(0.0, (busy - busy0) - (_own_cpu() - self._own))
+        self.steal = steal - steal0
+        capacity = (time.perf_counter() - self._t) * (psutil.cpu_count() or 1)
+        self.share = (self.seconds + self.steal) / capacity if capacity else 0.0
+
+    def report(self, what: str) -> None:
+        print(f"other work during {what}: {self.seconds:.1f} CPU s by other processes, {self.steal:.1f} s withheld "
+              f"by the hypervisor ({self.share:.0%} of the machine)")
+        if self.share > 0.05:
+            print("note: wall-clock ratios and speed-ups are distorted by that work (CPU/wall shows the CPU share "
+                  "each run got); the CPU-time ratio is not")
+
+
 def source_pdfs(source: Path) -> list[tuple[Path, int]]:
     """Readable, text-bearing PDFs under ``source`` with their page counts (bad
     inputs skipped; pdfium counts the characters, it is quick)."""
@@ -278,7 +316,7 @@ def more_pairs(archive: Path, tmp: Path, workers: int, n: int) -> list[tuple[flo
     return pairs
 
 
-def report(runs: dict[str, tuple], pages: int, workers: int, load: float, writer_mb: float = 0.0,
+def report(runs: dict[str, tuple], pages: int, workers: int, other: OtherWork, writer_mb: float = 0.0,
            pairs: Optional[list[tuple[float, float]]] = None) -> None:
     from boardpack.core.settings import DEFAULT
 
@@ -298,10 +336,7 @@ def report(runs: dict[str, tuple], pages: int, workers: int, load: float, writer
         print(f"{label:<36}{t:>9.1f}{c:>9.1f}{c / t:>10.2f}{pages / t:>9.1f}{rss:>13.0f}")
     print(f"{'re-run, all unchanged':<36}{tr:>9.2f}{cr:>9.2f}{cr / tr:>10.2f}{'':>9}{rssr:>13.0f}")
     print()
-    if load > (psutil.cpu_count() or 1):
-        print(f"note: load average reached {load:.1f} on {psutil.cpu_count()} CPUs during the run; wall-clock "
-              "ratios and the speed-up are distorted by other work (CPU/wall shows the CPU share each run "
-              "got), the CPU-time ratio is not")
+    other.report("the timed runs")
     print(f"[{verdict(t1 / t_bare <= TARGETS['ratio_1w'])}] 1 worker (pdfium) vs bare pdfplumber: "
           f"{t1 / t_bare:.2f}x wall, {c1 / c_bare:.2f}x CPU (target <= {TARGETS['ratio_1w']}x); "
           f"with pdfplumber {tp / t_bare:.2f}x wall, {cp / c_bare:.2f}x CPU")
@@ -480,6 +515,19 @@ def ocr_read(path: Path, page_workers: int) -> None:
     print(json.dumps({"ocr_pages": len(doc.metadata.get("ocr_pages", [])), "error": doc.metadata.get("ocr")}))
 
 
+def ocr_timed(scan: Path, cache: Path, page_workers: int) -> tuple[int, float, float, float]:
+    """(pages OCR'd, wall s, CPU s, peak RSS MB) of reading ``scan`` with ``cache`` as the OCR cache."""
+    os.environ["BOARDPACK_CACHE_DIR"] = str(cache)
+    try:
+        out, t, c, rss = timed([sys.executable, __file__, "--ocr-read", str(scan), "--page-workers", str(page_workers)])
+    finally:
+        del os.environ["BOARDPACK_CACHE_DIR"]
+    got = json.loads(out)
+    if got["error"]:
+        print(f"warning: {got['error']}", file=sys.stderr)
+    return got["ocr_pages"], t, c, rss
+
+
 def ocr_row(tmp: Path, n_pages: int) -> None:
     """Pages/s of OCR with an empty cache, page_workers 1 and 2."""
     from boardpack.ingest.ocr import missing_tools
@@ -498,20 +546,10 @@ def ocr_row(tmp: Path, n_pages: int) -> None:
     scan = build_scan(pages, tmp / "scans.pdf")
     print(f"OCR sample: {len(pages)} scanned pages from {len({p for p, _ in pages})} PDFs in "
           f"{', '.join(map(str, folders))}")
-    load = psutil.getloadavg()[0]
     rows = []
-    for n in (1, 2):
-        cache = tmp / f"ocr-cache-{n}"  # empty: every page is really OCR'd
-        os.environ["BOARDPACK_CACHE_DIR"] = str(cache)
-        try:
-            out, t, c, rss = timed([sys.executable, __file__, "--ocr-read", str(scan), "--page-workers", str(n)])
-        finally:
-            del os.environ["BOARDPACK_CACHE_DIR"]
-        got = json.loads(out)
-        if got["error"]:
-            print(f"warning: {got['error']}", file=sys.stderr)
-        rows.append((n, got["ocr_pages"], t, c, rss))
-    load = max(load, psutil.getloadavg()[0])
+    with OtherWork() as other:
+        for n in (1, 2):
+            rows.append((n, *ocr_timed(scan, tmp / f"ocr-cache-{n}", n)))  # an empty cache: every page OCR'd
     from boardpack.core.settings import DEFAULT
 
     print()
@@ -520,9 +558,7 @@ def ocr_row(tmp: Path, n_pages: int) -> None:
     for n, done, t, c, rss in rows:
         print(f"{f'{done} pages, page_workers={n}':<36}{t:>9.1f}{c:>9.1f}{c / t:>10.2f}{done / t:>9.2f}{rss:>13.0f}")
     print(f"OCR speed-up with 2 page workers: {rows[0][2] / rows[1][2]:.2f}x wall")
-    if load > (psutil.cpu_count() or 1):
-        print(f"note: load average reached {load:.1f} on {psutil.cpu_count()} CPUs during the OCR runs; "
-              "the wall-clock figures and the speed-up are distorted by other work")
+    other.report("the OCR runs")
 
 
 def main(argv=None) -> int:
@@ -575,12 +611,11 @@ def main(argv=None) -> int:
         if args.small_only:
             small_files_row(tmp, args.small_files, timed(ingest_cmd(archive, tmp / "one.db", 1)), pages)
             return 0
-        load = psutil.getloadavg()[0]
         writer: dict = {}
-        runs = measure(archive, tmp, pages, len(files), args.workers, writer)
-        pairs = more_pairs(archive, tmp, args.workers, max(0, args.pairs - 1))
-        load = max(load, psutil.getloadavg()[0])
-        report(runs, pages, args.workers, load, writer.get("mb", 0.0), pairs)
+        with OtherWork() as other:
+            runs = measure(archive, tmp, pages, len(files), args.workers, writer)
+            pairs = more_pairs(archive, tmp, args.workers, max(0, args.pairs - 1))
+        report(runs, pages, args.workers, other, writer.get("mb", 0.0), pairs)
         small_files_row(tmp, args.small_files, runs["pdfium"], pages)
         ocr_row(tmp, args.ocr_pages)
     return 0
