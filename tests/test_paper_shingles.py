@@ -69,3 +69,21 @@ def test_a_store_without_fingerprints_links_to_the_same_verdicts(corpus_ingest, 
             store.close()
     assert verdicts["stored"][0], "the corpus has copies of papers (PDF and Word)"
     assert verdicts["stored"] == verdicts["made"]
+
+
+def test_jaccard_is_intersection_over_union():
+    """jaccard() counts the union from the intersection; it must equal the
+    set formula exactly (same float) on sets that overlap, nest, are equal,
+    are disjoint or are empty."""
+    import random
+
+    from boardpack.core.shingles import jaccard
+
+    rng = random.Random(7)
+    cases = [(set(), {1}), ({1, 2}, {1, 2}), ({1, 2, 3}, {2}), ({1}, {2})]
+    cases += [({rng.randrange(60) for _ in range(rng.randrange(1, 40))},
+               {rng.randrange(60) for _ in range(rng.randrange(1, 40))}) for _ in range(300)]
+    for a, b in cases:
+        want = len(a & b) / len(a | b) if a and b else 0.0
+        assert jaccard(a, b) == want == jaccard(b, a), (a, b)
+    assert jaccard({1, 2}, {1, 2}) == 1.0 and jaccard({1}, {2}) == 0.0
