@@ -119,8 +119,8 @@ def _machine_cpu() -> tuple[float, float]:
 
 
 def _own_cpu() -> float:
-    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    return me.ru_utime + me.ru_stime + _children_cpu()
 
 
 class OtherWork:

@@ -66,11 +66,12 @@ def page_words(chars: list[dict], **options) -> list[dict]:
         return _pdfplumbers(chars, options)
     out = upright_words(chars, options.get("extra_attrs") or [], options.get("x_tolerance_ratio"))
     if _verdict["state"] == "unchecked" and chars:
-        same = out == _pdfplumbers(chars, options)
+        theirs = _pdfplumbers(chars, options)
+        same = out == theirs
         _verdict["state"] = "same" if same else "differs"
         if not same:
             log.warning("pdfplumber makes words differently from this reader's fast path; using pdfplumber's own")
-            return _pdfplumbers(chars, options)
+            return theirs
     return out
 
 
