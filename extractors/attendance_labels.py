@@ -24,6 +24,8 @@ APOLOGIES = "apologies"
 CHAIR = "chair"
 
 STATUS_TAIL = re.compile(r"\s*[-\u2013:]\s*(?P<st>present|absent|excused|late|apologies|not\s+present|remote|virtual)\.?$", re.I)
+#: a status in brackets after a name in the list of members ("A Athwall (Apologies)")
+STATUS_BRACKET = re.compile(r"\s*[\(\[](?P<st>absent|excused|apologies|not\s+present)[\)\]]", re.I)
 STATUS_CAT = {"present": PRESENT, "late": PRESENT, "remote": PRESENT, "virtual": PRESENT,
                "absent": APOLOGIES, "excused": APOLOGIES, "apologies": APOLOGIES, "not present": APOLOGIES}
 
@@ -50,6 +52,7 @@ SPLIT_CUES = re.compile(
 )
 # a label inside a paragraph, after a sentence: "Present: A, B. Absent: C."
 _INLINE_WORDS = (r"absent|apologies|regrets|also\s+present|in\s+attendance|also\s+in\s+attendance|not\s+present|staff|guests?"
+                 r"|members\s+of\s+the\s+public"
                  r"|officers?|ex[\s-]officio")
 
 

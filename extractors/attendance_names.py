@@ -160,6 +160,13 @@ def _is_initials(piece: str, entry: str) -> bool:
                                or (len(words) >= 2 and low == initials[-2:]))
 
 
+_ROLE_AFTER_INITIALS = re.compile(
+    rf"^(?P<n>{TITLES}\s+(?:[A-Z]\.?\s*){{1,3}}\s+[A-Z][A-Za-z'\-]+)\s+"
+    r"(?P<r>(?:[A-Z][a-z]+\s+){0,2}(?:Clerk|Officer|Manager|Director|Secretary|Treasurer|Administrator|Engineer|Planner|"
+    r"Adviser|Advisor|Accountant|Auditor)\b.*)$")
+_CHAIR_PREFIX = re.compile(r"^(?:the\s+)?(?:acting\s+)?chair(?:man|person|woman)?\s+(?=[A-Z])", re.I)
+
+
 def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     """-> (name as written, role, is_chair) of an attendance entry (the name's parts: names.parse_person)
     from "Mr B J Sweetland (Chairman)", "Nick Oakhill (NO) CHAIR", "Katy Draper (KD)[acting Chair]"."""
@@ -172,6 +179,9 @@ def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     e = re.sub(r"\s+(?:plus|with)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+number|several|many)\b.*$", "", e, flags=re.I)
     roles: list[str] = []
     chair = False
+    m = _CHAIR_PREFIX.match(e)
+    if m:  # "Chairperson Councillor G. Stewart", "Chairman Councillor A Blackley (presided)"
+        chair, e = True, e[m.end():]
     m = OFFICER_PREFIX.match(e) or re.match(r"^(?P<r>[A-Z][a-z]+\s+(?:District|County|Borough|City)\s+Councillor)\s+(?=[A-Z])", e)
     if m:  # "Clerk J Connelly", "Eden District Councillor A Armstrong"
         roles.append(m.group("r"))
@@ -193,6 +203,10 @@ def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
         if re.match(r"^(?:acting\s+)?chair", r, re.I):
             chair = True
         roles.append(r.title() if r.isupper() else r)
+    m = _ROLE_AFTER_INITIALS.match(e)
+    if m:  # "Mr W Grosvenor Clerk and Executive Officer": a title, initials and surname, then the post
+        e = m.group("n")
+        roles.append(m.group("r"))
     e = e.strip(" ,-")
     if not e or not re.search(r"[A-Za-z]{2}", e) or len(e) > 70 or ":" in e:
         return None, None, False
@@ -251,6 +265,10 @@ def split_midline(text: str) -> str:
 _PARTICLES = frozenset({"de", "van", "von", "le", "la", "da", "di", "du", "del", "der", "den", "st", "and", "&", "of"})
 
 
+_BODY_END = re.compile(r"^(?:council|committee|board|authority|partnership|association|society|trust|ltd|limited|plc|"
+                       r"department|ministry|agency|commission|office|service|services)$", re.I)
+
+
 def plausible_person(name: str) -> bool:
     """Not a heading, a body or a phrase: some word of the name is no organisation or
     document word, and no word but a particle is written in lower case."""
@@ -260,6 +278,8 @@ def plausible_person(name: str) -> bool:
         return False
     if any(w[:1].islower() and w.lower() not in _PARTICLES for w in words):
         return False
+    if len(words) >= 2 and _BODY_END.search(words[-1]):
+        return False  # "Melton Parish Council": the body a person comes from, split off their entry
     return not all(w.lower() in NOT_NAME_WORDS or w.lower() in _PARTICLES for w in words)
 
 
@@ -325,6 +345,20 @@ def segment_names(text: str) -> list[str]:
         else:
             out.append(" ".join(seg))
     return out
+
+
+#: one name of a list printed without commas: a title or two, initials, a surname, its brackets
+_RUN_NAME = (r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)*(?:[A-Z]\.?\s+){1,3}[A-Z][A-Za-z'\-]+"
+             r"(?:\s*[\(\[][^()\[\]]*[\)\]])*")
+_NAME_RUN = re.compile(rf"\s*{_RUN_NAME}(?:\s+{_RUN_NAME})+\s*")
+
+
+def name_run(entry: str) -> list[str]:
+    """A list printed with spaces for commas ("A Blackley A Evans B Evans B D Davies", "K Archer
+    (Vice Chairman) A Athwall (Apologies) G Derrick"): each initials-and-surname is one person."""
+    if not _NAME_RUN.fullmatch(entry):
+        return [entry]
+    return segment_names(entry)
 
 
 def all_people(cells: list[str]) -> bool:

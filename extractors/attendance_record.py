@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from boardpack.extractors.attendance_labels import APOLOGIES, CHAIR, IN_ATTENDANCE, PRESENT, STATUS_CAT, STATUS_TAIL
+from boardpack.extractors.attendance_labels import (
+    APOLOGIES, CHAIR, IN_ATTENDANCE, PRESENT, STATUS_BRACKET, STATUS_CAT, STATUS_TAIL,
+)
 from boardpack.extractors.attendance_names import (
     CHAIR_ROLE,
     OFFICER_PREFIX,
@@ -20,6 +22,7 @@ from boardpack.extractors.attendance_names import (
     OTHER_COUNCIL,
     gender,
     looks_like_name,
+    name_run,
     officer_role,
     parse_entry,
     person_key,
@@ -54,13 +57,14 @@ class Attendance:
         # a list of councillors ("Councillors D Rowe (Chair), N Bell, A Finch, EDC"): a name tagged
         # with a council's initials is a councillor of another council, who attends
         self.council_list = bool(re.match(r"^\s*(?:Councillors|Cllrs|Clrs)\b", text))
-        for entry in split_names(split_midline(text)):
-            st = STATUS_TAIL.search(entry)
+        for entry in (e for part in split_names(split_midline(text)) for e in name_run(part)):
+            st = STATUS_TAIL.search(entry) or STATUS_BRACKET.search(entry)
             cat0 = category
             if st and category in (PRESENT, APOLOGIES, IN_ATTENDANCE):
-                # roll call written as "Trustee Elton - absent, Trustee Grady - present"
+                # roll call written as "Trustee Elton - absent, Trustee Grady - present";
+                # "A Athwall (Apologies)" in the list of members
                 cat0 = STATUS_CAT[" ".join(st.group("st").lower().split())]
-                entry = entry[:st.start()]
+                entry = entry[:st.start()] + entry[st.end():]
             self.add(entry, cat0, ln, default_role, stated=bool(st))
 
     def add(self, entry: str, category: str, ln: Line, default_role: Optional[str] = None, by_office: bool = False,

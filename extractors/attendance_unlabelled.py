@@ -67,7 +67,8 @@ def roll_call(t: str, att: Attendance, ln: Line) -> bool:
 
 
 def roll_call_like(t: str) -> bool:
-    return bool(re.search(r"\broll\s+call\b|\b(?:was|were)\s+(?:also\s+)?(?:present|absent)\b|called\s+to\s+order\s+(?:at\s+\S+\s+)?by", t, re.I))
+    return bool(re.search(r"\broll\s+call\b|\b(?:was|were)\s+(?:also\s+)?(?:present|absent)\b|called\s+to\s+order\s+(?:at\s+\S+\s+)?by"
+                          r"|\bpresided\b|\b(?:took|was\s+in)\s+the\s+chair\b", t, re.I))
 
 
 # what a visitor does at a meeting, said of them by full name in the minutes: "Guy Hale was

@@ -151,3 +151,28 @@ def _of_place(above: str, body: str) -> str:
     if not m or BODY_WORD.search(m.group("place")) or m.group("place").lower() in body.lower():
         return body
     return f"{tidy_committee(m.group(0))} {body}"
+
+
+#: A body named only by its kind ("Parish Council", "the Annual Town Council"): the kind of
+#: meeting words dropped, it is the body the paper's head names in full.
+_GENERIC_BODY = re.compile(
+    r"^(?:(?:annual|statutory|ordinary|extraordinary|special|full|monthly)\s+)*"
+    r"(?P<kind>(?:parish|town|city|community|district|county|borough|village)\s+council)$", re.I)
+
+
+def body_in_full(committee: Optional[str], head: list[str], printed: bool = False) -> Optional[str]:
+    """"Parish Council" (or "Annual Parish Council", from "Minutes of the Annual Parish
+    Council meeting") is the body the head names in full ("BRERETON AND RAVENHILL PARISH
+    COUNCIL"): a clerk writes the council's own name at the top and its kind in the text.
+    ``printed``: the name is the committee a sentence names ("meeting of the County Council"),
+    which stands as printed unless a kind of meeting is run into it."""
+    m = _GENERIC_BODY.match((committee or "").strip())
+    if not m or printed and m.group("kind") == committee:
+        return committee
+    kind = m.group("kind").lower()
+    for t in head:
+        c = committee_name(t)
+        if c and c.lower().endswith(kind) and len(c.split()) > len(kind.split()) \
+                and not _GENERIC_BODY.match(c):
+            return c
+    return committee if m.group("kind") == committee else tidy_committee(m.group("kind"))

@@ -21,7 +21,7 @@ from boardpack.extractors.masthead import masthead
 from boardpack.extractors.meeting_cues import Line, units
 from boardpack.extractors.meeting_info import ORG_WORD, MeetingInfo, is_committee_line, tidy_committee
 from boardpack.extractors.meeting_sentences import complete_from_masthead, meeting_from_text
-from boardpack.extractors.venues import tidy_venue
+from boardpack.extractors.venues import POSTCODE, tidy_venue
 
 
 _HELD_SENTENCE = re.compile(r"\b(?:will\s+be\s+held|to\s+be\s+held|summoned|will\s+meet|take\s+place)\b", re.I)
@@ -45,7 +45,8 @@ def header_lines(lines: list[Line], limit: int = 60) -> list[Line]:
     for ln in lines[:limit]:
         if ln.is_row and ln.cells and re.match(r"^\d{1,2}\.?$", (ln.cells[0] or "").strip()):
             break
-        if not ln.is_row and _ITEM_START.match(ln.text) and out and not find_dates(ln.text):
+        if not ln.is_row and _ITEM_START.match(ln.text) and out and not find_dates(ln.text) \
+                and not POSTCODE.search(ln.text):  # "32 Field Close, Sturminster Newton, DT10 1QW": an address
             break
         out.append(ln)
     return out

@@ -200,7 +200,7 @@ def _at_the_date(info: MeetingInfo, head: list[str], di: int, d: DateMatch) -> N
     if tm is None and nxt and find_times(nxt) and not find_dates(nxt):
         tm = find_times(nxt)[0]
     if tm is None:
-        tm = _time_under_place(head, di)
+        tm = _time_under_place(head, di) or _time_in_title_above(head, di) or _time_by_same_date(head, di, d)
     if tm is not None and not info.start_time:
         info.start_time, info.start_time_raw = guess_pm(tm.hhmm, tm.raw), tm.raw
     if not info.committee:
@@ -219,6 +219,30 @@ def _without_kind_lines(head: list[str], di: int) -> list[str]:
     while j < min(len(head), di + 3) and not MEETING_KIND.sub("", head[j]).strip(" ,.;:-–&"):
         j += 1
     return head[: di + 1] + head[j:]
+
+
+_HELD_AT = re.compile(r"\b(?:meeting|held|commenc\w*|start\w*|begin\w*)\b", re.I)
+
+
+def _time_in_title_above(head: list[str], di: int):
+    """The time stated by the title line right above the date line
+    ("MINUTES OF ANNUAL GENERAL MEETING HELD AT 6.00PM" / "TUESDAY 4 APRIL 2023")."""
+    if di == 0:
+        return None
+    t = head[di - 1]
+    if find_dates(t) or not _HELD_AT.search(t):
+        return None
+    return next(iter(find_times(t)), None)
+
+
+def _time_by_same_date(head: list[str], di: int, d: DateMatch):
+    """A time beside the same date repeated lower in the head ("AGM - 26 April 2023" /
+    "Annual General Meeting" / "Wednesday 26th April 2023 at 7.30pm")."""
+    for t in head[di + 1 : di + 6]:
+        same = [x for x in find_dates(t) if x.iso == d.iso]
+        if same:
+            return next(iter(find_times(t[same[0].end : same[0].end + 40])), None)
+    return None
 
 
 def _time_under_place(head: list[str], di: int):

@@ -128,7 +128,7 @@ def clean_venue(v: str) -> str:
     # "in the Council Chamber", "IN THE VILLAGE HALL": the sentence's article; "at The
     # Cabinet Office": a capitalised "The" among lower-case words is the place's name as printed
     v = re.sub(r"^(?:the|THE)\s+(?=[A-Za-z])", "", v)
-    v = re.sub(r"\s+(?:on|at)$", "", v)
+    v = re.sub(r"\s+(?:on|at)$", "", v, flags=re.I)  # "IN THE VILLAGE HALL AT 7.30PM", time removed
     return v.strip(" ,.;:-")
 
 

@@ -46,8 +46,12 @@ def meeting_from_text(text: str) -> MeetingInfo:
         c = re.sub(r"\s+meeting$", "", c.strip(), flags=re.I)
         c = re.sub(r"^(?:next\s+)", "", c, flags=re.I)
         c = re.sub(r"^(?:(?:special|extraordinary|annual|budget)\s+)?meeting\s+of\s+(?:the\s+)?", "", c, flags=re.I)
-        info.committee_raw = c
-        info.committee = tidy_committee(c)
+        # a title line run into the sentence ("NOTICE OF MEETING OF PARISH COUNCIL I HEREBY GIVE
+        # YOU NOTICE that a meeting of the above Parish Council will be held"): the last "meeting of"
+        c = re.split(r"\bmeeting\s+of\s+(?:the\s+)?", c, flags=re.I)[-1]
+        if not re.match(r"(?:above|said|aforesaid)\b", c, re.I):  # "the above Parish Council": the masthead names it
+            info.committee_raw = c
+            info.committee = tidy_committee(c)
         rest_pos = m.end()
     else:
         rest_pos = 0
@@ -71,21 +75,31 @@ def meeting_from_text(text: str) -> MeetingInfo:
         info.meeting_date, info.meeting_date_raw = d.iso, d.raw
         if t is not None:
             info.start_time, info.start_time_raw = guess_pm(t.hhmm, t.raw), t.raw
-        # venue: "held in/at VENUE on DATE" or "DATE at TIME in VENUE"
-        seg = flat[rest_pos:d.start] if rest_pos <= d.start else ""
-        vm = re.search(r"(?:held|take place|meet)\s+(?:in|at)\s+(?P<v>.+?)\s*,?\s+on\s*$", seg, re.I) or re.search(
-            r"^\s*(?:in|at)\s+(?P<v>.+?)\s*,?\s+on\s*$", seg, re.I
-        )
-        if vm:
-            info.venue_raw = vm.group("v")
-        else:
-            after = flat[(d.end + (t.end if t else 0)) :]
-            vm = re.match(r"\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<v>[^.;\n]+?)(?:\s+to deal with|\.|;|$)", after, re.I)
-            if vm and not find_times(vm.group("v")[:12]):
-                info.venue_raw = _cut_at_line(vm.group("v"), text)
-        if info.venue_raw:
-            info.venue = clean_venue(info.venue_raw)
+        _venue_of_sentence(info, text, flat, rest_pos, d, t)
     return info
+
+
+def _venue_of_sentence(info: MeetingInfo, text: str, flat: str, rest_pos: int, d, t) -> None:
+    """The venue: "held in/at VENUE on DATE" or "DATE at TIME in VENUE"; a time inside the
+    place ("held at The Church Centre, Shillingstone at 7.30pm on ...") is the start time."""
+    seg = flat[rest_pos:d.start] if rest_pos <= d.start else ""
+    vm = re.search(r"(?:held|take place|meet)\s+(?:in|at)\s+(?P<v>.+?)\s*,?\s+on\s*$", seg, re.I) or re.search(
+        r"^\s*(?:in|at)\s+(?P<v>.+?)\s*,?\s+on\s*$", seg, re.I
+    )
+    if vm:
+        info.venue_raw = vm.group("v")
+        if info.start_time is None and find_times(info.venue_raw):
+            # "held at The Church Centre, Shillingstone at 7.30pm on Thursday 5 April 2018"
+            t = find_times(info.venue_raw)[-1]
+            info.start_time, info.start_time_raw = guess_pm(t.hhmm, t.raw), t.raw
+            info.venue_raw = re.sub(r"\s*,?\s*(?:at|@)?\s*$", "", info.venue_raw[: t.start])
+    else:
+        after = flat[(d.end + (t.end if t else 0)) :]
+        vm = re.match(r"\s*,?\s*(?:in|at)\s+(?:the\s+)?(?P<v>[^.;\n]+?)(?:\s+to deal with|\.|;|$)", after, re.I)
+        if vm and not find_times(vm.group("v")[:12]):
+            info.venue_raw = _cut_at_line(vm.group("v"), text)
+    if info.venue_raw:
+        info.venue = clean_venue(info.venue_raw)
 
 
 def _cut_at_line(v: str, text: str) -> str:
@@ -138,6 +152,17 @@ _EARLIER_MINUTES = re.compile(r"\b(?:approv\w*|adopt\w*|confirm\w*|accept\w*|sig
                               r"[^.;]{0,20}$", re.I)
 
 
+#: "Minutes of the Last Meeting held on ...": the approval of earlier minutes, not this paper's title.
+_EARLIER_MEETING = re.compile(r"\s+(?:the\s+)?(?:last|previous|preceding|prior|earlier)\s+meeting", re.I)
+
+
+def _title_words(text: str) -> bool:
+    """Title lines run into the header ("KESGRAVE TOWN COUNCIL Planning and Development
+    Committee Minutes Minutes of the Meeting of ..."): words capitalised, not a sentence."""
+    words = text.split()
+    return bool(words) and sum(w[:1].isupper() or w.lower() in ("and", "of", "the", "&") for w in words) == len(words)
+
+
 def _minutes_sentence(text: str) -> MeetingInfo:
     info = MeetingInfo(source="minutes")
     # the "Minutes of ..." title: near the start of its line, not "Motion to approve the minutes of ..."
@@ -145,13 +170,14 @@ def _minutes_sentence(text: str) -> MeetingInfo:
     start = None
     for k, ln in enumerate(lines):
         m = _MINUTES_HEAD.search(ln)
-        if m and m.start() <= 25 and not _EARLIER_MINUTES.search(ln[: m.start()]):
+        if m and (m.start() <= 25 or k < 3 and _title_words(ln[: m.start()])) \
+                and not _EARLIER_MINUTES.search(ln[: m.start()]) and not _EARLIER_MEETING.match(ln[m.end():]):
             start = k
             break
     if start is None:
         return info
     flat = " ".join(" ".join(lines[start:]).split())
-    m = _MINUTES_HEAD.search(flat)
+    m = _MINUTES_HEAD.search(flat, len(" ".join(lines[start][: m.start()].split())))
     if not m:
         return info
     rest = flat[m.end():]
@@ -186,7 +212,7 @@ def _minutes_sentence(text: str) -> MeetingInfo:
                 tail = after[d.end + (t.end if t else 0):]
                 vm = re.match(r"\s*,?\s*(?:in|at)\s+(?P<v>[^.;]+?)(?:\.|;|$)", tail, re.I)
                 if vm and not find_times(vm.group("v")[:12]):
-                    info.venue_raw = vm.group("v")
+                    info.venue_raw = _cut_at_line(vm.group("v"), text)
             if info.venue_raw:
                 info.venue = clean_venue(info.venue_raw)
     return info

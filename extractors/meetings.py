@@ -21,7 +21,7 @@ from typing import Optional
 from boardpack.core.dates import find_dates, numeric_order
 from boardpack.core.model import AGENDA, BUDGET, COVER, MINUTES, OTHER, Paper
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
-from boardpack.extractors.committee_names import committee_name
+from boardpack.extractors.committee_names import body_in_full, committee_name
 from boardpack.extractors.front_sheet import meeting_from_lines
 from boardpack.extractors.masthead import masthead, opening_time, opening_venue
 from boardpack.extractors.meeting_cues import Line, date_from_file_name, paper_lines
@@ -119,6 +119,13 @@ def _is_prose(text: str) -> bool:
     return len(flat) >= 80 and len(re.findall(r"\b[a-z]{3,}\b", flat)) >= 8
 
 
+def _head_texts(ctx: ExtractContext, at: Optional[int], before: int = 12) -> list[str]:
+    """The text lines of the blocks at and above block ``at`` (the paper's head)."""
+    blocks = ctx.doc.blocks
+    end = (at if at is not None else 0) + 1
+    return [ln for b in blocks[max(0, end - before) : end] if b.text for ln in b.text.split("\n")]
+
+
 def record_meeting(info: MeetingInfo, ctx: ExtractContext, res: ExtractResult) -> Optional[dict]:
     """Add (or complete) this document's row for the meeting; one row per meeting per document."""
     if info.source == "minutes":
@@ -131,6 +138,7 @@ def record_meeting(info: MeetingInfo, ctx: ExtractContext, res: ExtractResult) -
         _complete_minutes_meeting(info, ctx)
     if not info.meeting_date and not info.committee:
         return None
+    info.committee = body_in_full(info.committee, _head_texts(ctx, info.block_index), info.committee_from == "sentence")
     mid = info.meeting_id or row_id("meeting", info.committee, None, ctx.doc.sha256)
     rows = ctx.meeting_rows
     fields = {

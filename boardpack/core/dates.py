@@ -43,7 +43,7 @@ _DM = re.compile(rf"\b{_WEEKDAY}?{_DAY}{_SEP}(?:(?:of|de)\s+)?{_MONTH}\b(?![\s,.
 # "10.00 a.m.", "2.30pm", "10am", "14:00", "7:30", "9.30 am", "noon"
 _TIME = re.compile(
     r"(?<![\d.:/£])(?P<h>[012]?\d)(?:[.:;](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
-    r"|(?<![\d.:/£])(?P<h24>[012]?\d)[:.](?P<m24>[0-5]\d)(?![\d.:/%]|\s*(?:%|per|pence|p\b|million|m\b|k\b))"
+    r"|(?<![\d.:/£])(?P<h24>[012]?\d)[:.](?P<m24>[0-5]\d)(?!\d|[.:/]\d|%|\s*(?:%|per|pence|p\b|million|m\b|k\b))"
     r"|(?<![\d.:/£\w])(?P<hf>[012]?\d)h(?P<mf>[0-5]\d)(?![\w])"
     r"|\b(?P<noon>noon|midday)\b",
     re.I,

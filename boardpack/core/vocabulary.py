@@ -198,6 +198,7 @@ _CHAIR_WORDS = r"(?:chair(?:man|person|woman)?|in\s+the\s+chair|presiding(?:\s+o
 #: counts before a colon or dash or alone, like the ordinary-word labels here.
 ATTENDANCE_LABELS: Mapping[str, str] = MappingProxyType({
     _PRESENT_WORDS + LABEL_OPENS: "present",
+    r"(?:(?:meeting\s+)?attended\s+by|those\s+(?:attending|in\s+attendance))" + LABEL_OPENS: "present",
     _PRESENT_STRICT + LABEL_ALONE: "present",
     f"(?:{_ATTEND_WORDS})" + LABEL_ALONE: "in attendance",
     r"(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?\s*(?:were\s+)?": "in attendance",

@@ -1,0 +1,92 @@
+"""Meeting facts, round 3: what broke on a held-out set of real minutes and agendas
+of bodies the project had never seen (kept outside the repository; see the README's
+accuracy section). Inputs here are made up; each test names the clerk's rule."""
+
+from __future__ import annotations
+
+from boardpack.core.dates import find_times
+from boardpack.core.model import AGENDA, MINUTES, Block, Document, Paper
+from boardpack.extractors import ExtractContext, extract_document, load_all
+from boardpack.extractors.committee_names import body_in_full
+from boardpack.extractors.meeting_cues import masthead
+from boardpack.extractors.meeting_sentences import meeting_from_text, minutes_header
+
+load_all()
+
+
+def _meetings(texts, paper_type):
+    blocks = [Block("paragraph", text=t, page=1) for t in texts]
+    doc = Document(path="x.docx", sha256="e" * 64, format="docx", blocks=blocks)
+    doc.renumber()
+    ctx = ExtractContext(doc, [Paper(paper_type, "", 0, len(blocks) - 1, cue=texts[0])])
+    return extract_document(ctx).rows.get("meetings", [])
+
+
+# -- start time ---------------------------------------------------------------
+
+
+def test_a_24_hour_time_ending_a_sentence_is_a_time():
+    assert [t.hhmm for t in find_times("held on Monday 3 May 2021 commencing at 19:00.")] == ["19:00"]
+    assert find_times("version 19.00.5") == []
+
+
+def test_time_on_the_title_line_above_the_date():
+    info = masthead(["NETHERWICK PARISH COUNCIL", "MINUTES OF THE ANNUAL MEETING HELD AT 6.30PM",
+                     "THURSDAY 11 MAY 2023", "PRESENT: Mr A Bell (Chair)"])
+    assert (info.meeting_date, info.start_time) == ("2023-05-11", "18:30")
+
+
+def test_time_beside_the_same_date_lower_in_the_head():
+    info = masthead(["AGM - 12 April 2022", "Annual General Meeting", "Tuesday 12th April 2022 at 7.15pm"])
+    assert (info.meeting_date, info.start_time) == ("2022-04-12", "19:15")
+
+
+def test_time_inside_the_place_of_a_summons():
+    info = meeting_from_text("I give notice that a meeting of the above Parish Council will be held at "
+                             "The Old School, Netherwick at 7.30pm on Thursday 6 April 2017")
+    assert (info.meeting_date, info.start_time, info.venue) == ("2017-04-06", "19:30", "The Old School, Netherwick")
+    assert info.committee is None  # "the above Parish Council": the masthead names it
+
+
+# -- the head of an agenda -------------------------------------------------------
+
+
+def test_an_address_line_under_the_masthead_is_not_the_first_item():
+    rows = _meetings(["NETHERWICK PARISH COUNCIL", "14 Mill Lane, Netherwick, AB12 3CD",
+                      "NOTICE OF MEETING OF PARISH COUNCIL",
+                      "Notice is given that a meeting of the above Parish Council will be held at the Village Hall "
+                      "at 7.30pm on Thursday 6 April 2017",
+                      "1. To receive apologies for absence", "2. Declarations of interest"], AGENDA)
+    assert [(r["committee"], r["meeting_date"], r["start_time"], r["venue"]) for r in rows] == [
+        ("Netherwick Parish Council", "2017-04-06", "19:30", "Village Hall")]
+
+
+# -- committee ---------------------------------------------------------------------
+
+
+def test_a_council_named_by_its_kind_is_the_council_the_head_names():
+    head = ["OAKFORD AND LYNE PARISH COUNCIL", "Minutes of the Annual Parish Council meeting held at the Hall"]
+    assert body_in_full("Annual Parish Council", head) == "Oakford and Lyne Parish Council"
+    assert body_in_full("Parish Council", head) == "Oakford and Lyne Parish Council"
+    # "Minutes of the meeting of the County Council": a sentence's committee stands as printed
+    assert body_in_full("County Council", ["KENTSHIRE COUNTY COUNCIL"], printed=True) == "County Council"
+    assert body_in_full("Planning Committee", head) == "Planning Committee"
+
+
+# -- minutes header -------------------------------------------------------------------
+
+
+def test_title_run_into_the_minutes_header_and_minutes_of_the_last_meeting():
+    text = ("NETHERWICK TOWN COUNCIL Planning Committee Minutes Minutes of the Meeting of the Planning Committee "
+            "held on the 20th March 2017 in the Council Chamber, Netherwick Town Council\n"
+            "Councillors Present: A Bell B Cole\n"
+            "3. Minutes of the Last Meeting held on the 6th March 2017 - approved.")
+    info = minutes_header(text)
+    assert (info.committee, info.meeting_date, info.venue) == (
+        "Planning Committee", "2017-03-20", "Council Chamber, Netherwick Town Council")
+
+
+def test_a_trailing_at_is_cut_from_a_capitalised_venue():
+    info = minutes_header("MINUTES OF THE MEETING OF THE PARISH COUNCIL HELD ON MONDAY 15th MAY 2017 "
+                          "IN THE VILLAGE HALL AT 7.30PM")
+    assert (info.start_time, info.venue) == ("19:30", "VILLAGE HALL")
