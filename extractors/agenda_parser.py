@@ -43,6 +43,9 @@ from boardpack.extractors.agenda_text import (
 from boardpack.extractors.meeting_cues import Line
 
 
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+
+
 class AgendaParser(TableRows):
     """Walks lines and table rows, keeping the current item and group heading."""
 
@@ -124,6 +127,20 @@ class AgendaParser(TableRows):
         self.cur = it
         self.closed = False
         self._line_in_item(m.group("title"), same_block=True, first=True)
+        return True
+
+    def _roman_sub(self, it: Item, rm: re.Match, t: str) -> bool:
+        """"ii) To decide ..." after "i) To receive ..." under item 7: roman sub-items are
+        taken in sequence (an "i)" reads as the letter i, so "ii" follows it)."""
+        base = it.parent or str(it.top)
+        r = rm.group("r").lower()
+        k = _ROMANS.index(r) if r in _ROMANS else 0
+        if k == 0 or it.number != base + _ROMANS[k - 1]:
+            return False
+        new = Item(f"{base}{r}", t, [rm.group("t")], it.page, it.block_index, group=self.group,
+                   top=it.top, raw_parts=[t], parent=base if any(i.number == base for i in self.items) else None)
+        self.items.append(new)
+        self.cur = new
         return True
 
     def _decimal_item(self, t: str, ln: Line) -> bool:
@@ -333,6 +350,8 @@ class AgendaParser(TableRows):
                 self.cur.parent = str(it.top) if any(i.number == str(it.top) for i in self.items) else None
                 return
         if not first and self._letter_of_number(it, t):
+            return
+        if rm and not first and self._roman_sub(it, rm, t):
             return
         sm = SUB.match(t)
         if sm and not first and it.base is not None:

@@ -159,7 +159,7 @@ class Item:
 # levels are the kinds in the order they first appear ("I. / A. / 1." -> "VC1").
 OUTLINE = re.compile(r"^(?P<m>[IVX]{1,6}|[A-Z]|\d{1,2})[.)]\s+(?P<title>(?![A-Z]\.\s)[A-Z0-9\"'(][^\s.]*(?:\s.*)?)$")
 # "2.1 Public Employee Performance Evaluation" (not "10.30 am", "15.09.05")
-DECIMAL = re.compile(r"^(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d.:/])\.?\s+(?!(?:[ap]\.?m\b|hrs?\b|hours?\b))(?P<title>[A-Z].*)$", re.I)
+DECIMAL = re.compile(r"^(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d:/]|\.\d)\.?\s+(?!(?:[ap]\.?m\b|hrs?\b|hours?\b))(?P<title>[A-Z].*)$", re.I)
 _ROMAN_RX = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 
 
