@@ -14,36 +14,11 @@ from typing import Optional
 from boardpack.core.model import HEADING as HEADING_BLOCK
 from boardpack.extractors.agenda_rows import TableRows
 from boardpack.extractors.agenda_text import (
-    AGENDA_CUE,
-    CONNECTOR_END,
-    DATE_TITLE,
-    DECIMAL,
-    END_MATTER,
-    HEADING,
-    ITEM,
-    OUTLINE,
-    OUTLINE_FIRST,
-    PAGE_RANGE_CELL,
-    PRESENTER_LABEL,
-    ROMAN,
-    SPLIT_NUMBERED,
-    STAGE_END,
-    STAGE_FULL,
-    SUB,
-    SUB_UPPER,
-    Item,
-    format_pages,
-    normalise_number,
-    opens_agenda,
-    outline_kinds,
-    outline_next,
-    stage_heading,
-    take_pages,
+    AGENDA_CUE, CONNECTOR_END, DATE_TITLE, DECIMAL, END_MATTER, HEADING, ITEM, OUTLINE, OUTLINE_FIRST,
+    PAGE_RANGE_CELL, PRESENTER_LABEL, ROMAN, roman_follows, SPLIT_NUMBERED, STAGE_END, STAGE_FULL, SUB, SUB_UPPER,
+    Item, format_pages, normalise_number, opens_agenda, outline_kinds, outline_next, stage_heading, take_pages,
 )
 from boardpack.extractors.meeting_cues import Line
-
-
-_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 
 
 class AgendaParser(TableRows):
@@ -129,19 +104,12 @@ class AgendaParser(TableRows):
         self._line_in_item(m.group("title"), same_block=True, first=True)
         return True
 
-    def _roman_sub(self, it: Item, rm: re.Match, t: str) -> bool:
-        """"ii) To decide ..." after "i) To receive ..." under item 7: roman sub-items are
-        taken in sequence (an "i)" reads as the letter i, so "ii" follows it)."""
-        base = it.parent or str(it.top)
-        r = rm.group("r").lower()
-        k = _ROMANS.index(r) if r in _ROMANS else 0
-        if k == 0 or it.number != base + _ROMANS[k - 1]:
-            return False
-        new = Item(f"{base}{r}", t, [rm.group("t")], it.page, it.block_index, group=self.group,
+    def _sub_of(self, base: str, sub: str, title: str, t: str, it: Item) -> None:
+        """A sub-item of item ``base`` ("7ii", "4b"), the current item from now on."""
+        new = Item(f"{base}{sub}", t, [title], it.page, it.block_index, group=self.group,
                    top=it.top, raw_parts=[t], parent=base if any(i.number == base for i in self.items) else None)
         self.items.append(new)
         self.cur = new
-        return True
 
     def _decimal_item(self, t: str, ln: Line) -> bool:
         """"5.1 Board Governance" under item 5: a decimal sub-item, numbered as printed. Taken
@@ -351,17 +319,11 @@ class AgendaParser(TableRows):
                 return
         if not first and self._letter_of_number(it, t):
             return
-        if rm and not first and self._roman_sub(it, rm, t):
-            return
+        if rm and not first and roman_follows(it.number, it.parent or str(it.top), rm.group("r")):
+            return self._sub_of(it.parent or str(it.top), rm.group("r").lower(), rm.group("t"), t, it)
         sm = SUB.match(t)
         if sm and not first and it.base is not None:
-            base = it.base
-            sub = sm.group("sub").strip("().").strip().lower()
-            new = Item(f"{base}{sub}", t, [sm.group("title")], it.page, it.block_index, group=self.group,
-                       top=it.top, raw_parts=[t], parent=base if any(i.number == base for i in self.items) else None)
-            self.items.append(new)
-            self.cur = new
-            return
+            return self._sub_of(it.base, sm.group("sub").strip("().").strip().lower(), sm.group("title"), t, it)
         if sm and not first:
             self._new(str(it.top), sm.group("sub"), sm.group("title"), Line(t, t, it.page, it.block_index), t)
             self.cur.parent = str(it.top) if any(i.number == str(it.top) for i in self.items) else None

@@ -28,6 +28,13 @@ NUM_CELL = re.compile(r"^(?:item\s+)?(?P<num>\d{1,2})\s*\.?\s*(?:(?P<sub>\(\s*[a
 SUB = re.compile(r"^(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z]\.)\.?\s+(?P<title>\S.*)$")
 SUB_UPPER = re.compile(r"^(?P<l>[A-Z])\.\s+(?P<title>\S.*)$")
 ROMAN = re.compile(r"^\(?(?P<r>i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s*(?P<t>.*)$", re.I)
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+
+
+def roman_follows(number: str, base: str, r: str) -> bool:
+    """"ii)" after item "7i" (an "i)" reads as the letter i): roman sub-items in sequence."""
+    k = _ROMANS.index(r.lower()) if r.lower() in _ROMANS else 0
+    return k > 0 and number == base + _ROMANS[k - 1]
 # where a text block holding several items is split into units
 SPLIT = re.compile(
     r"^(?:(?:item\s+)?\d{1,2}\s*(?:[.):]|\s*\(\s*[a-z]\s*\))\s*\S|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s|\(?[a-z][.)]\s|[A-Z][A-Z &/,'\-]{3,60}\s*:?$)"
