@@ -49,6 +49,7 @@ from boardpack.extractors.attendance_unlabelled import (
     ROLL_SENTENCE,
     name_org_units,
     office_list,
+    opening_chair,
     roll_call,
     roll_call_like,
     self_introduced,
@@ -146,6 +147,7 @@ class AttendanceHead(TableRows):
         att = self.att
         end = self.end if self.end is not None else (self.last_used + 1 if att.people else 0)
         signed_officers(att, self.lines[end:])
+        opening_chair(att, self.lines[:max(end, 1) + 3])
         if att.people:
             speakers(att, self.lines)  # the whole paper: a long head may hold them too
             self_introduced(att, self.lines)

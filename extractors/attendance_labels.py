@@ -26,6 +26,9 @@ CHAIR = "chair"
 STATUS_TAIL = re.compile(r"\s*[-\u2013:]\s*(?P<st>present|absent|excused|late|apologies|not\s+present|remote|virtual)\.?$", re.I)
 #: a status in brackets after a name in the list of members ("A Athwall (Apologies)")
 STATUS_BRACKET = re.compile(r"\s*[\(\[](?P<st>absent|excused|apologies|not\s+present)[\)\]]", re.I)
+#: a sentence that ends by announcing the list below it ("The following officials were present:")
+_FOLLOWING = re.compile(r"\b(?:the\s+)?following\s+(?:[a-z]+\s+){0,2}(?:(?:were|was)\s+)?(?:also\s+)?"
+                        r"(?P<st>present|absent|excused|in\s+attendance)(?:\s*,?\s*to[\s-]wit)?\s*:\s*$", re.I)
 STATUS_CAT = {"present": PRESENT, "late": PRESENT, "remote": PRESENT, "virtual": PRESENT,
                "absent": APOLOGIES, "excused": APOLOGIES, "apologies": APOLOGIES, "not present": APOLOGIES}
 
@@ -104,6 +107,9 @@ class AttendanceLabels:
             m = rx.match(text)
             if m:
                 return cat, text[m.end():]
+        m = _FOLLOWING.search(text)
+        if m:  # "... convened on Monday, with the following members present to-wit:" / the names below
+            return (APOLOGIES if m.group("st").lower().startswith(("abs", "exc")) else PRESENT), text[m.end():]
         # a label broken inside its word by a narrow cell ("Membe" / "rs:"): the word is
         # the label when the label runs across the break
         m = re.match(r"([^\n]*[a-z])\n(?=[a-z])", text)

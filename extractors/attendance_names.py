@@ -41,7 +41,7 @@ _STAFF_ROLE = re.compile(
     r"\b(?:clerk|secretariat|minute[\s-]*taker|note[\s-]*taker|attorney|solicitor|counsel|legal\s+advis[eo]r|"
     r"(?:planning|finance|city|town|county|general|operations|project|office|programme|program|business|facilities)\s+manager|"
     r"manager|administrator|(?:city|town|county|village)\s+(?:manager|administrator|engineer|planner)|planner|"
-    r"engineer|staff)\b", re.I)
+    r"engineer|treasurer|staff)\b", re.I)
 OFFICER_PREFIX = re.compile(
     r"^(?P<r>(?:(?:Town|Parish|Deputy|Assistant|Acting|Locum)\s+)*(?:Clerk|RFO|Minute[\s-]*[Tt]aker))\.?\s+(?=[A-Z])"
 )
@@ -134,12 +134,20 @@ _ROLE_PART_WORDS = re.compile(
     r"|conseill[eè]re?|municipale?|greffi[eè]re?|maire|mairesse|directeur|directrice|adjointe?|du|de\s+la)\b", re.I)
 
 
+_BARE_ROLE = re.compile(r"(?:acting\s+|vice[\s-]*|deputy\s+)?(?:chair(?:man|person|woman)?|president|secretary|treasurer|clerk)", re.I)
+#: a staff title before a surname in a list of officials ("Manager Herbek", "Attorney Staub")
+_STAFF_PREFIX = re.compile(r"^(?P<r>(?:(?:village|city|town|county|general|deputy|assistant)\s+)?"
+                           r"(?:manager|attorney|treasurer|administrator|engineer|counsel|solicitor|planner|secretary))\s+(?=[A-Z][a-z])", re.I)
+
+
 def is_role_part(p: str) -> bool:
     """A comma part that is not a person but the role or body of the one before it."""
     q = p.strip()
     if "(" in q or "[" in q:
         return False  # "Rick Hylton (Vice-Chairman)": a person with their own role
     if re.fullmatch(r"[A-Z][A-Z&]{2,6}", q):  # "EDC", "SCDC": a body's initials
+        return True
+    if _BARE_ROLE.fullmatch(q):  # "Commissioner Suggs, Vice-Chair"
         return True
     if re.search(r"\d", q) and not re.search(r"[a-z]{3}", q.replace("No", "")):
         return True
@@ -182,7 +190,7 @@ def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     m = _CHAIR_PREFIX.match(e)
     if m:  # "Chairperson Councillor G. Stewart", "Chairman Councillor A Blackley (presided)"
         chair, e = True, e[m.end():]
-    m = OFFICER_PREFIX.match(e) or re.match(r"^(?P<r>[A-Z][a-z]+\s+(?:District|County|Borough|City)\s+Councillor)\s+(?=[A-Z])", e)
+    m = OFFICER_PREFIX.match(e) or _STAFF_PREFIX.match(e) or re.match(r"^(?P<r>[A-Z][a-z]+\s+(?:District|County|Borough|City)\s+Councillor)\s+(?=[A-Z])", e)
     if m:  # "Clerk J Connelly", "Eden District Councillor A Armstrong"
         roles.append(m.group("r"))
         e = e[m.end():]

@@ -66,6 +66,18 @@ def roll_call(t: str, att: Attendance, ln: Line) -> bool:
 
 
 
+def opening_chair(att: Attendance, head: list[Line]) -> None:
+    """"1. The meeting was called to order by President Croucher at 3:30 p.m." above the roll
+    call: the one who opened the meeting chaired it (when no list named a chair)."""
+    if any(p.attendance == CHAIR for p in att.people):
+        return
+    for ln in head:
+        m = None if ln.is_row else _CALLED_TO_ORDER.search(" ".join(ln.text.split()))
+        if m:
+            att.add(m.group("name") or m.group("name2"), CHAIR, ln)
+            return
+
+
 def roll_call_like(t: str) -> bool:
     return bool(re.search(r"\broll\s+call\b|\b(?:was|were)\s+(?:also\s+)?(?:present|absent)\b|called\s+to\s+order\s+(?:at\s+\S+\s+)?by"
                           r"|\bpresided\b|\b(?:took|was\s+in)\s+the\s+chair\b", t, re.I))

@@ -76,6 +76,8 @@ def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     # trailing kind words: "... Board of Trustees Meeting Agenda", "... REGULAR MEETING MINUTES";
     # "meeting" stays when it is part of the name ("Annual Parish Meeting")
     t = re.sub(r"(?:\s+(?:minutes|agenda|notes))+$", "", t, flags=re.I)
+    # a title wrapped after "of the" ("BOARD OF DIRECTORS MEETING OF THE" / "OTAY WATER DISTRICT")
+    t = re.sub(r"\s+(?:meeting\s+)?(?:of|for)(?:\s+the)?$", "", t, flags=re.I)
     t = drop_meeting_words(t)
     # a kind word inside the name: "Crete Township Special Board of Trustees"
     t = re.sub(r"\b(?:special|regular|ordinary|extraordinary|adjourned|reconvened|emergency)\s+(?=(?:board|council|committee|commission|panel)\b)",

@@ -89,7 +89,16 @@ def opening_venue(lines: list[str]) -> Optional[str]:
             place = v.group("v").strip()
             if is_place_line(place):
                 return place
+    # "... was held on Monday, March 19, 2007 at the Municipal Building, Van Wyck Street, Croton, NY."
+    m = _WAS_HELD_AT.search(flat)
+    place = re.split(r"\.\s", m.group("v"))[0].strip(" ,.") if m else ""
+    if place and is_place_line(place):
+        return place
     return None
+
+
+_WAS_HELD_AT = re.compile(r"\b(?:was|were|is)\s+held\b[^.;]{0,60}?\b(?:at|in)\s+(?:the\s+)?"
+                          r"(?P<v>[A-Z][\w'&-]*(?:[ ,]+(?:[A-Z0-9][\w'&.-]*|of|the|and|on))*)")
 
 
 _CLOCK_24 = re.compile(r"^\s*(?:at|@)(?:\s*:\s*|\s+)(?P<t>(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?:hrs|hours|h))?)\b(?![/.,:]?\d)", re.I)

@@ -74,7 +74,7 @@ _PREV_MEETING = r"\b(?:previous|last|prior)\s+meeting\b|\bmeetings?\s+held\s+on\
 _AGENDA_WORDS = (r"agenda|order\s+of\s+business|ordre\s+du\s+jour|orden\s+del\s+d[ií]a|tagesordnung|business\s+to\s+be\s+transacted")
 #: Lines that mention the agenda but are not its title (items about it, page furniture).
 _AGENDA_NOT_TITLE = (r"\b(?:approv\w*|adopt\w*|review\w*|amend\w*|chang\w*|addition\w*|division|modif\w*|accept\w*|confirm\w*|consent|non|link\s+to|set(?:ting)?|next|future|forthcoming|following|items?\s+for)\b[\s\w-]{0,25}\b(?:agenda|ordre\s+du\s+jour|order\s+of\s+business)\b"
-                     r"|\bagenda\s+(?:items?|reports?|packet|pages?|no\.?|number|available)\b|\bon\s+the\s+agenda\b|" + _PAGES_REF)
+                     r"|\bagenda\s+(?:items?|reports?|packet|pages?|no\.?|number|available)\b|\bon\s+(?:the|this|today[’']?s|tonight[’']?s|this\s+evening[’']?s)\s+agenda\b|" + _PAGES_REF)
 #: Titles of minutes (what the record of a meeting is called).
 _MINUTES_TITLE_WORDS = (r"minutes|meeting\s+notes|notes\s+of\s+(?:the\s+|a\s+)?(?:[\w&'-]+\s+){0,6}?meeting|note\s+of\s+(?:the\s+|a\s+)?(?:[\w&'-]+\s+){0,6}?meeting"
                         r"|record\s+of\s+(?:the\s+|a\s+)?(?:[\w&'-]+\s+){0,6}?meeting|action\s+notes|summary\s+of\s+proceedings|proc[eè]s[- ]verbal|compte[- ]rendu|acta")
@@ -130,7 +130,7 @@ CUES: tuple[Cue, ...] = (
     Cue(AGENDA, "page_ranges", rx(r"\(pages?\s+\d+\s*-\s*\d+\)"), 1),
     # -- minutes -----------------------------------------------------------------
     Cue(MINUTES, "minutes_title", rx(r"^\s*(?:draft\s+|confirmed\s+|printed\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,8}?(?:meeting|proceedings)\b"
-                                      r"|^\s*(?:draft\s+|confirmed\s+)?minutes\s*$|\bmeeting\s+minutes\s*$|^\s*minutes\s*:"
+                                      r"|^\s*(?:draft\s+|confirmed\s+)?minutes(?:\s+of(?:\s+the|\s+a|\s+an)?)?\s*$|\bmeeting\s+minutes\s*$|^\s*minutes\s*:"
                                       r"|^[^\w\n]*(?:(?:draft|confirmed|unconfirmed|approved|final|summary)\s+)?(?:" + _MINUTES_TITLE_WORDS + r")(?:\s+(?:and|&)\s+(?:actions?|action\s+points|decisions))?[^\w\n]*(?:[-\u2013:,]?\s*\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}\W*)?$"),
         3, identity="minutes_title", reject=rx(_PAGES_REF + "|" + _PREV_MEETING + "|" + _PROSE_VERB), max_chars=320,
         names_paper=True),

@@ -54,3 +54,34 @@ def test_a_post_written_after_a_name_with_initials_is_the_role():
     assert parse_entry("Mr W Pryce Clerk and Executive Officer")[:2] == ("Mr W Pryce", "Clerk and Executive Officer")
     assert not plausible_person("Netherwick Parish Council")
     assert plausible_person("Anne Marsh")
+
+
+def test_roll_call_below_the_opening_sentence_and_the_president_who_opened_it():
+    got = _attendance(["MINUTES OF THE", "BOARD OF DIRECTORS MEETING OF THE", "EXAMPLE WATER DISTRICT", "March 4, 2009",
+                       "1. The meeting was called to order by President Hale at 3:30 p.m.",
+                       "2. ROLL CALL",
+                       "Directors Present: Amos, Hale, Lind and Moss",
+                       "3. PLEDGE OF ALLEGIANCE"])
+    assert got == [("chair", "President Hale"), ("present", "Amos"), ("present", "Lind"), ("present", "Moss")]
+
+
+def test_a_sentence_announcing_the_list_below_and_staff_titles_before_surnames():
+    got = _attendance(["Board of Trustees Minutes - March 19, 2007",
+                       "Regular Meeting of the Board of Trustees was held on Monday, March 19, 2007 at the Village Hall.",
+                       "The following officials were present:",
+                       "Mayor Stone", "Trustee Amos", "Trustee Lind", "Manager Moss", "Attorney Hale",
+                       "1. CALL TO ORDER", "Mayor Stone called the meeting to order at 8:03 p.m."])
+    assert got == [("chair", "Mayor Stone"), ("in attendance", "Hale"), ("in attendance", "Moss"),
+                   ("present", "Trustee Amos"), ("present", "Trustee Lind")]
+
+
+def test_members_present_to_wit_with_roles_after_commas_and_others_in_attendance():
+    got = _attendance(["MINUTES OF A REGULAR MEETING OF THE EXAMPLE COUNTY BOARD OF COUNTY COMMISSIONERS HELD MAY 5, 2003.",
+                       "The Board convened in a regular meeting on Monday, May 5, 2003 at 5:00 p.m. in the courtroom, "
+                       "with the following members present to-wit:",
+                       "Commissioner Ann Amos, Chair", "Commissioner Ben Lind", "Commissioner Moss, Vice-Chair",
+                       "Others in attendance were: Joseph W. Hale, Clerk of Court, Carl Ray, County Attorney, Dot Finn.",
+                       "Call to Order:"])
+    assert got == [("chair", "Commissioner Ann Amos"), ("in attendance", "Carl Ray"), ("in attendance", "Dot Finn"),
+                   ("in attendance", "Joseph W. Hale"), ("present", "Commissioner Ben Lind"),
+                   ("present", "Commissioner Moss")]

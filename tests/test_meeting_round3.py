@@ -90,3 +90,31 @@ def test_a_trailing_at_is_cut_from_a_capitalised_venue():
     info = minutes_header("MINUTES OF THE MEETING OF THE PARISH COUNCIL HELD ON MONDAY 15th MAY 2017 "
                           "IN THE VILLAGE HALL AT 7.30PM")
     assert (info.start_time, info.venue) == ("19:30", "VILLAGE HALL")
+
+
+def test_a_minutes_title_wrapped_after_of_the_names_the_board_and_minutes():
+    rows = _meetings(["MINUTES OF THE", "BOARD OF DIRECTORS MEETING OF THE", "EXAMPLE WATER DISTRICT", "March 4, 2009",
+                      "1. The meeting was called to order by President Hale at 3:30 p.m.",
+                      "2. PUBLIC PARTICIPATION ON ANY ITEM NOT ON TODAY'S AGENDA"], MINUTES)
+    assert [(r["committee"], r["meeting_date"], r["start_time"]) for r in rows] == [
+        ("Board of Directors", "2009-03-04", "15:30")]
+
+
+def test_the_place_a_meeting_was_held_at():
+    from boardpack.extractors.masthead import opening_venue
+    assert opening_venue(["Regular Meeting of the Board of Trustees was held on Monday, March 19, 2007 at the "
+                          "Municipal Building, Van Wyck Street, Springfield, NY. The Mayor presided."]) == \
+        "Municipal Building, Van Wyck Street, Springfield, NY"
+
+
+def test_minutes_titled_over_wrapped_lines_are_minutes_not_an_agenda():
+    from test_segment import build, types
+
+    from boardpack.pipeline import segment
+    doc = build(("p", "MINUTES OF THE"), ("p", "BOARD OF DIRECTORS MEETING OF THE"), ("p", "EXAMPLE WATER DISTRICT"),
+                ("p", "March 4, 2009"), ("p", "1. The meeting was called to order by President Hale at 3:30 p.m."),
+                ("p", "2. ROLL CALL"), ("p", "Directors Present: Amos, Hale, Lind and Moss"),
+                ("p", "5. PUBLIC PARTICIPATION - OPPORTUNITY FOR MEMBERS OF THE PUBLIC"),
+                ("p", "TO SPEAK ON ANY ITEM NOT ON TODAY'S AGENDA"),
+                ("p", "A motion was made by Director Lind, seconded by Director Moss and carried."))
+    assert types(segment(doc)) == [MINUTES]

@@ -201,7 +201,7 @@ ATTENDANCE_LABELS: Mapping[str, str] = MappingProxyType({
     r"(?:(?:meeting\s+)?attended\s+by|those\s+(?:attending|in\s+attendance))" + LABEL_OPENS: "present",
     _PRESENT_STRICT + LABEL_ALONE: "present",
     f"(?:{_ATTEND_WORDS})" + LABEL_ALONE: "in attendance",
-    r"(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?\s*(?:were\s+)?": "in attendance",
+    r"(?:also\s+|others\s+|other\s+persons\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?\s*(?:were\s*)?": "in attendance",
     r"also\s+(?:present|attending)(?:\s+virtually)?\s*(?:were\s+)?": "in attendance",
     r"members\s+of\s+the\s+public\s*:?\s*": "in attendance",
     f"(?:{_APOLOGY_WORDS})" + LABEL_OPENS: "apologies",
