@@ -33,7 +33,7 @@ STATUS_CAT = {"present": PRESENT, "late": PRESENT, "remote": PRESENT, "virtual":
                "absent": APOLOGIES, "excused": APOLOGIES, "apologies": APOLOGIES, "not present": APOLOGIES}
 
 PROSE_APOLOGIES = re.compile(
-    r"a\s?pologies(?:\s+for\s+absence)?\s+(?:were|had\s+been|have\s+been|was)?\s*(?:received|reported|given|tendered|submitted|noted)?\s*"
+    r"a\s?polog(?:ies|y)(?:\s+for\s+absence)?\s+(?:were|had\s+been|have\s+been|was)?\s*(?:received|reported|given|tendered|submitted|noted)?\s*"
     r"(?:from|by|on behalf of)\s*:?\s*(?P<names>.+?)(?:\.\s|\.$|$)",
     re.I,
 )

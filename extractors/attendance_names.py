@@ -140,6 +140,10 @@ _STAFF_PREFIX = re.compile(r"^(?P<r>(?:(?:village|city|town|county|general|deput
                            r"(?:manager|attorney|treasurer|administrator|engineer|counsel|solicitor|planner|secretary))\s+(?=[A-Z][a-z])", re.I)
 
 
+#: a post's initials before a full name ("CDO Ruth Taylor-Davies", "RFO Clive Baker"), not a title
+_ACRONYM_POST = re.compile(r"^(?P<r>(?!(?:PC|DI|DS|CI|DCI|PCSO|DC|DS|MP|MEP|QC|KC)\b)[A-Z]{2,5})\s+(?=[A-Z][a-z'\-]+\s+[A-Z][a-z])")
+
+
 def is_role_part(p: str) -> bool:
     """A comma part that is not a person but the role or body of the one before it."""
     q = p.strip()
@@ -180,6 +184,7 @@ def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     from "Mr B J Sweetland (Chairman)", "Nick Oakhill (NO) CHAIR", "Katy Draper (KD)[acting Chair]"."""
     e = " ".join(entry.split()).strip(" .;:")
     e = re.sub(r"^and\s+", "", e)
+    e = re.sub(r"^(?:(?:were|was|had\s+been)\s+)?received\s+from\s+", "", e, flags=re.I)  # "APOLOGIES: received from Mr D Lowe"
     e = re.sub(r"^(Councillor|Cllr)s\b\.?", r"\1", e)  # "Councillors A Brown, C Davis"
     m = re.search(r"\s+(?:as\s+(?:a\s+)?substitute\s+)?(?:for|substituting\s+for|in\s+place\s+of)\s+.*$", e)
     if m and e[:m.start()].count("(") <= e[:m.start()].count(")"):
@@ -190,7 +195,11 @@ def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     m = _CHAIR_PREFIX.match(e)
     if m:  # "Chairperson Councillor G. Stewart", "Chairman Councillor A Blackley (presided)"
         chair, e = True, e[m.end():]
-    m = OFFICER_PREFIX.match(e) or _STAFF_PREFIX.match(e) or re.match(r"^(?P<r>[A-Z][a-z]+\s+(?:District|County|Borough|City)\s+Councillor)\s+(?=[A-Z])", e)
+    m = _STAFF_PREFIX.match(e)
+    if m and len(e[m.end():].split()) == 1:  # "Manager Herbek": a surname needs its title to name the person
+        roles.append(m.group("r"))
+        m = None
+    m = m or OFFICER_PREFIX.match(e) or _ACRONYM_POST.match(e) or re.match(r"^(?P<r>[A-Z][a-z]+\s+(?:District|County|Borough|City)\s+Councillor)\s+(?=[A-Z])", e)
     if m:  # "Clerk J Connelly", "Eden District Councillor A Armstrong"
         roles.append(m.group("r"))
         e = e[m.end():]

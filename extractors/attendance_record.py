@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from boardpack.core.names import canonical_name
 from boardpack.extractors.attendance_labels import (
     APOLOGIES, CHAIR, IN_ATTENDANCE, PRESENT, STATUS_BRACKET, STATUS_CAT, STATUS_TAIL,
 )
@@ -91,7 +92,7 @@ class Attendance:
         if not k:
             return
         who = (k, gender(name))
-        if any(c == cat and same_person(who, w) for w, c in self.seen):
+        if any(c == cat and same_person(who, w) for w, c in self.seen) or self._named_again(name, cat):
             return
         if cat == PRESENT and any(c == CHAIR and same_person(who, w) for w, c in self.seen):
             return  # the chair is listed once, as chair
@@ -100,6 +101,15 @@ class Attendance:
                            if not (p.attendance == PRESENT and same_person(who, (person_key(p.person), gender(p.person))))]
         self.seen.add((who, cat))
         self.people.append(Person(name, entry.strip(), role, cat, ln.page, ln.block_index))
+
+    def _named_again(self, name: str, cat: str) -> bool:
+        """"Apologies ... were received from Councillors Athwall, Mills and Wallace" after "A Athwall
+        (Apologies)" in the list: a surname alone is the one person of that surname already listed."""
+        words = (canonical_name(name) or name).split()
+        if len(words) != 1:
+            return False
+        same = [p for p in self.people if p.person.split()[-1].lower() == words[0].lower()]
+        return len(same) == 1 and same[0].attendance == cat
 
     def new_section(self) -> None:
         self.officers_from = None

@@ -71,7 +71,8 @@ def test_a_sentence_announcing_the_list_below_and_staff_titles_before_surnames()
                        "The following officials were present:",
                        "Mayor Stone", "Trustee Amos", "Trustee Lind", "Manager Moss", "Attorney Hale",
                        "1. CALL TO ORDER", "Mayor Stone called the meeting to order at 8:03 p.m."])
-    assert got == [("chair", "Mayor Stone"), ("in attendance", "Hale"), ("in attendance", "Moss"),
+    # a surname alone keeps the title it is named by ("Manager Moss"); the title makes the attendee
+    assert got == [("chair", "Mayor Stone"), ("in attendance", "Attorney Hale"), ("in attendance", "Manager Moss"),
                    ("present", "Trustee Amos"), ("present", "Trustee Lind")]
 
 
@@ -85,3 +86,20 @@ def test_members_present_to_wit_with_roles_after_commas_and_others_in_attendance
     assert got == [("chair", "Commissioner Ann Amos"), ("in attendance", "Carl Ray"), ("in attendance", "Dot Finn"),
                    ("in attendance", "Joseph W. Hale"), ("present", "Commissioner Ben Lind"),
                    ("present", "Commissioner Moss")]
+
+
+def test_apologies_in_a_sentence_or_after_received_from_and_a_surname_named_again():
+    got = _attendance(["Minutes of the Annual Parish Council meeting held on Tuesday, 14th May 2019.",
+                       "Present",
+                       "Councillors TA Marsh [Chairman], K Cole, Mrs P Pryce, A Lowe (Apologies)",
+                       "An apology for absence was received from Councillor Miss IJ Hart.",
+                       "1. APOLOGIES: received from Mr D Bell",
+                       "Apologies for absence were received from Councillor Lowe.",
+                       "2. MINUTES OF THE PREVIOUS MEETING"])
+    assert [x for x in got if x[0] == "apologies"] == [
+        ("apologies", "A Lowe"), ("apologies", "Councillor Miss IJ Hart"), ("apologies", "Mr D Bell")]
+
+
+def test_a_posts_initials_before_a_full_name_are_its_role():
+    assert parse_entry("CDO Ruth Taylor-Davies")[:2] == ("Ruth Taylor-Davies", "CDO")
+    assert parse_entry("PCSO Lynne Hart")[0] == "PCSO Lynne Hart"  # a police rank is a title
