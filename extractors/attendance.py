@@ -54,6 +54,8 @@ from boardpack.extractors.attendance_unlabelled import (
     roll_call_like,
     self_introduced,
     signed_officers,
+    titled_run,
+    gap_role,
     speakers,
 )
 from boardpack.extractors.meeting_cues import NUM_HEAD, SECTION_HEAD, Line
@@ -296,9 +298,12 @@ class AttendanceHead(TableRows):
             if not t:
                 self.last_used = i
                 return
+        if self.cat is None and not self.att.people and titled_run(self.lines, i):
+            self.set_cat(PRESENT)
         if self.cat is None:
             return
-        pm = PROSE_APOLOGIES.search(t)
+        t = gap_role(ln.raw, t)
+        pm = PROSE_APOLOGIES.search(t) or ccat == APOLOGIES and PROSE_APOLOGIES.search(ln.text.strip())
         if pm:
             self.att.add_entries(pm.group("names"), APOLOGIES, ln)
             self.last_used = i

@@ -34,7 +34,7 @@ STATUS_CAT = {"present": PRESENT, "late": PRESENT, "remote": PRESENT, "virtual":
 
 PROSE_APOLOGIES = re.compile(
     r"a\s?polog(?:ies|y)(?:\s+for\s+absence)?\s+(?:were|had\s+been|have\s+been|was)?\s*(?:received|reported|given|tendered|submitted|noted)?\s*"
-    r"(?:from|by|on behalf of)\s*:?\s*(?P<names>.+?)(?:\.\s|\.$|$)",
+    r"(?:from|by|on behalf of)\s*:?\s*(?P<names>.+?)(?:(?<![\s.][A-Z])\.\s|\.$|$|\s+and\s+(?:were|was|had\s+been)\s)",  # not the stop of an initial
     re.I,
 )
 ATTEND_PROSE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance(?:\s+virtually)?\b", re.I)

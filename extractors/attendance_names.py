@@ -185,7 +185,7 @@ def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     e = " ".join(entry.split()).strip(" .;:")
     e = re.sub(r"^and\s+", "", e)
     e = re.sub(r"^(?:(?:were|was|had\s+been)\s+)?received\s+from\s+", "", e, flags=re.I)  # "APOLOGIES: received from Mr D Lowe"
-    e = re.sub(r"^(Councillor|Cllr)s\b\.?", r"\1", e)  # "Councillors A Brown, C Davis"
+    e = re.sub(r"^(Councillor|Cllr)s\b\.?", lambda m: m.group(1).capitalize(), e, flags=re.I)  # "Councillors A Brown, C Davis"
     m = re.search(r"\s+(?:as\s+(?:a\s+)?substitute\s+)?(?:for|substituting\s+for|in\s+place\s+of)\s+.*$", e)
     if m and e[:m.start()].count("(") <= e[:m.start()].count(")"):
         e = e[:m.start()]  # "Cllr X for Cllr Y"; not inside a bracket ("(Minister for the Cabinet Office)")

@@ -32,8 +32,17 @@ from boardpack.extractors.meeting_cues import Line
 _CALLED_TO_ORDER = re.compile(
     r"(?:called\s+(?:the\s+meeting\s+)?to\s+order|opened\s+the\s+meeting|chaired\s+the\s+meeting|presided)"
     r"(?:\s+at\s+[\d:.]+\s*(?:[ap]\.?m\.?)?)?\s+by\s+(?P<name>(?:[A-Z][\w.'\-]*\s+){0,3}[A-Z][\w'\-]+)"
-    r"|(?P<name2>(?:[A-Z][\w.'\-]*\s+){1,3}[A-Z][\w'\-]+)\s+(?:called\s+the\s+meeting\s+to\s+order|opened\s+the\s+meeting|presided|was\s+in\s+the\s+chair|took\s+the\s+chair|chaired\s+the\s+meeting)"
+    r"|(?P<name2>(?:[A-Z][\w.'\-]*\s+){1,3}[A-Z][\w'\-]+)\s+(?:called\s+the\s+meeting\s+to\s+order|opened\s+the\s+meeting|presided|was\s+in\s+the\s+chair|took\s+the\s+chair|chaired\s+the\s+meeting"
+    r"|acted\s+as\s+[Cc]hair(?:man|person|woman)?)"
+    # "The Chairperson, Michelle Farell, called the meeting to order"
+    r"|\b(?:[Cc]hair(?:man|person|woman)?|[Pp]resident|[Mm]ayor),\s+(?P<name3>(?:[A-Z][\w.'\-]*\s+){1,2}[A-Z][\w'\-]+),\s+called\s+the\s+meeting\s+to\s+order"
 )
+#: an office before the name of the one who opened the meeting ("The Vice Chairman T. Heaford acted as Chairman")
+_OFFICE_BEFORE = re.compile(r"^(?:The\s+)?(?:Vice[\s-]*|Deputy\s+|Acting\s+)?(?:Chair(?:man|person|woman)?|President)\s+(?=[A-Z])")
+
+
+def chair_named(m: re.Match) -> str:
+    return _OFFICE_BEFORE.sub("", m.group("name") or m.group("name2") or m.group("name3"))
 ROLL_SENTENCE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?(?P<st>present|absent|not\s+present|excused|in\s+attendance)\b")
 NAME_RUN = re.compile(r"[A-Z][\w.'\-]*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)[A-Z][\w.'\-]*)*")
 
@@ -43,7 +52,7 @@ def roll_call(t: str, att: Attendance, ln: Line) -> bool:
     found = False
     m = _CALLED_TO_ORDER.search(t)
     if m:
-        att.add(m.group("name") or m.group("name2"), CHAIR, ln)
+        att.add(chair_named(m), CHAIR, ln)
         found = True
     body = re.sub(r"^.*?\broll\s+call\b[^:]*:\s*", "", t, flags=re.I)
     listed = []  # sentences that are not "X was also present" (the roll call's own list)
@@ -74,7 +83,7 @@ def opening_chair(att: Attendance, head: list[Line]) -> None:
     for ln in head:
         m = None if ln.is_row else _CALLED_TO_ORDER.search(" ".join(ln.text.split()))
         if m:
-            att.add(m.group("name") or m.group("name2"), CHAIR, ln)
+            att.add(chair_named(m), CHAIR, ln)
             return
 
 
@@ -241,3 +250,22 @@ def office_list(raw: str) -> list[tuple[str, str, str]]:
             cat = PRESENT
         out.append((name, role, cat))
     return out if strong * 3 >= len(out) * 2 else []
+
+
+_TITLED = re.compile(rf"^(?:{TITLES})\s+[A-Z]")
+
+
+def titled_run(lines: list[Line], i: int) -> bool:
+    """Three lines in a row, each a title and a name ("Cllr John Hurst  Chair" / "Cllr S. Rowland"
+    / ...), at the head of minutes with no label above them: the list of those present."""
+    run = [ln for ln in lines[i:i + 3] if not ln.is_row]
+    return len(run) == 3 and all(_TITLED.match(ln.text.strip()) and len(ln.text) < 90 for ln in run)
+
+
+_GAP_ROLE = re.compile(r"^(?P<n>[^,\t]*?\S)(?:[ \u00a0]{3,}|\t+)(?P<r>[A-Z][^\t]{1,60}?)\s*$")
+
+
+def gap_role(raw: str, t: str) -> str:
+    """"Cllr John Hurst        Chair": a role printed in a column of its own after the name, in brackets."""
+    m = _GAP_ROLE.match(raw or "") if "\n" not in (raw or "").strip() else None
+    return f"{' '.join(m.group('n').split())} ({' '.join(m.group('r').split())})" if m else t

@@ -67,6 +67,7 @@ def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     if not t or len(t) > 110 or find_times(t) or find_dates(t):
         return None
     t = re.sub(r"^(?:(?:draft|approved|unapproved|final)\s+)?(?:minutes|agenda|notes|notice|summons)\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?", "", t, flags=re.I)
+    t = re.sub(r"\bextra[\s-]+ordinary\b", "Extraordinary", t, flags=re.I)  # "Extra Ordinary Meeting of ..."
     t = re.sub(r"^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|reconvened|emergency|joint|scheduled|open|public)\s+)*"
                r"(?:meeting|session)\s+of\s+(?:the\s+)?", "", t, flags=re.I)
     t = re.sub(r"^(?:agenda|minutes|notes)\s*[-–:]\s*", "", t, flags=re.I)
@@ -80,6 +81,7 @@ def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     t = re.sub(r"\s+(?:meeting\s+)?(?:of|for)(?:\s+the)?$", "", t, flags=re.I)
     t = drop_meeting_words(t)
     # a kind word inside the name: "Crete Township Special Board of Trustees"
+    t = re.sub(r"^(?:extraordinary|special|regular|ordinary)\s+(?=full\s+council$)", "", t, flags=re.I)
     t = re.sub(r"\b(?:special|regular|ordinary|extraordinary|adjourned|reconvened|emergency)\s+(?=(?:board|council|committee|commission|panel)\b)",
                "", t, flags=re.I)
     t = t.strip(" ,.;:-–|")

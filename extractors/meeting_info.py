@@ -30,6 +30,9 @@ def tidy_committee(name: str) -> str:
     (acronyms such as CDRP kept)."""
     name = " ".join((name or "").split()).strip(" ,.;:-")
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+    # "EXTRA-ORDINARY MEETING OF LEADENHAM PARISH COUNCIL": the kind of meeting is not the body's name
+    name = re.sub(r"^(?:(?:extra[\s-]*ordinary|special|annual|ordinary|regular|statutory)\s+)+(?:general\s+)?meeting\s+of\s+(?:the\s+)?(?=\S)",
+                  "", name, flags=re.I)
     letters = [c for c in name if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(name) > 6:
         words = []

@@ -12,6 +12,7 @@ import re
 from boardpack.core.dates import find_dates, find_times
 from boardpack.extractors.committee_names import drop_meeting_words
 from boardpack.extractors.masthead import masthead
+from boardpack.extractors.venues import strip_times
 from boardpack.extractors.meeting_info import (
     ORG_WORD,
     MeetingInfo,
@@ -120,7 +121,7 @@ def _cut_at_line(v: str, text: str) -> str:
     return v
 
 
-_MINUTES_HEAD = re.compile(r"\b(?:minutes|notes|action\s+notes|record)\s+of\b", re.I)
+_MINUTES_HEAD = re.compile(r"\b(?:minutes|notes|action\s+notes|record)\s+(?:of|from)\b", re.I)
 
 
 def minutes_header(text: str) -> MeetingInfo:
@@ -198,21 +199,30 @@ def _minutes_sentence(text: str) -> MeetingInfo:
             info.committee_raw = c
             info.committee = tidy_committee(c)
     if hm:
-        after = rest[hm.end():]
-        d, t = date_and_time_after(after, 0)
-        if d is not None:
-            info.meeting_date, info.meeting_date_raw = d.iso, d.raw
-            if t is not None:
-                info.start_time, info.start_time_raw = guess_pm(t.hhmm, t.raw), t.raw
-            seg = after[: d.start]
-            vm = re.match(r"\s*(?:in|at|by|via|on)\s+(?P<v>.+?)\s*,?\s+on\s*$", seg, re.I)
-            if vm:
-                info.venue_raw = vm.group("v")
-            else:
-                tail = after[d.end + (t.end if t else 0):]
-                vm = re.match(r"\s*,?\s*(?:in|at)\s+(?P<v>[^.;]+?)(?:\.|;|$)", tail, re.I)
-                if vm and not find_times(vm.group("v")[:12]):
-                    info.venue_raw = _cut_at_line(vm.group("v"), text)
-            if info.venue_raw:
-                info.venue = clean_venue(info.venue_raw)
+        _held_on(info, text, rest[hm.end():])
     return info
+
+def _held_on(info: MeetingInfo, text: str, after: str) -> None:
+    """What follows "held" in a minutes header: the date, the time and the place, in
+    either order ("held in VENUE on DATE at TIME", "held at TIME on DATE at VENUE")."""
+    d, t = date_and_time_after(after, 0)
+    if d is not None:
+        info.meeting_date, info.meeting_date_raw = d.iso, d.raw
+        if t is not None:
+            info.start_time, info.start_time_raw = guess_pm(t.hhmm, t.raw), t.raw
+        seg = after[: d.start]
+        vm = re.match(r"\s*(?:in|at|by|via|on)\s+(?P<v>.+?)\s*,?\s+on\s*$", seg, re.I)
+        ts = find_times(vm.group("v")) if vm else []
+        if ts and not strip_times(vm.group("v")).strip(" ,"):
+            # "held at 6.30pm on Monday 20th March 2017 at Marchwiel Village Hall": the time, then the place
+            info.start_time, info.start_time_raw = guess_pm(ts[0].hhmm, ts[0].raw), ts[0].raw
+            vm = None
+        if vm:
+            info.venue_raw = vm.group("v")
+        else:
+            tail = after[d.end + (t.end if t else 0):]
+            vm = re.match(r"\s*,?\s*(?:in|at)\s+(?P<v>[^.;]+?)(?:\.|;|$)", tail, re.I)
+            if vm and not find_times(vm.group("v")[:12]):
+                info.venue_raw = _cut_at_line(vm.group("v"), text)
+        if info.venue_raw:
+            info.venue = clean_venue(info.venue_raw)

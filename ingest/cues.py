@@ -129,9 +129,9 @@ CUES: tuple[Cue, ...] = (
     Cue(AGENDA, "agenda_item_words", rx(_AGENDA_ITEM_WORDS), 1, numbered_ok=True, max_chars=200),
     Cue(AGENDA, "page_ranges", rx(r"\(pages?\s+\d+\s*-\s*\d+\)"), 1),
     # -- minutes -----------------------------------------------------------------
-    Cue(MINUTES, "minutes_title", rx(r"^\s*(?:draft\s+|confirmed\s+|printed\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,8}?(?:meeting|proceedings)\b"
+    Cue(MINUTES, "minutes_title", rx(r"^\s*(?:draft\s+|confirmed\s+|printed\s+|unconfirmed\s+)?minutes\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,8}?(?:meeting|proceedings)\b"
                                       r"|^\s*(?:draft\s+|confirmed\s+)?minutes(?:\s+of(?:\s+the|\s+a|\s+an)?)?\s*$|\bmeeting\s+minutes\s*$|^\s*minutes\s*:"
-                                      r"|^[^\w\n]*(?:(?:draft|confirmed|unconfirmed|approved|final|summary)\s+)?(?:" + _MINUTES_TITLE_WORDS + r")(?:\s+(?:and|&)\s+(?:actions?|action\s+points|decisions))?[^\w\n]*(?:[-\u2013:,]?\s*\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}\W*)?$"),
+                                      r"|^[^\w\n]*(?:(?:draft|confirmed|unconfirmed|approved|final|summary)\s+)?(?:" + _MINUTES_TITLE_WORDS + r")(?:\s+(?:and|&)\s+(?:actions?|action\s+points|decisions))?[^\w\n]*(?:[-\u2013:,]?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d\d))\W*)?$"),
         3, identity="minutes_title", reject=rx(_PAGES_REF + "|" + _PREV_MEETING + "|" + _PROSE_VERB), max_chars=320,
         names_paper=True),
     Cue(MINUTES, "present", rx(r"^\s*present\s*(?::|-|$)|^\s*(?:members\s+)?present\s*:"), 3, identity="present", max_chars=2500),

@@ -62,7 +62,7 @@ def test_roll_call_below_the_opening_sentence_and_the_president_who_opened_it():
                        "2. ROLL CALL",
                        "Directors Present: Amos, Hale, Lind and Moss",
                        "3. PLEDGE OF ALLEGIANCE"])
-    assert got == [("chair", "President Hale"), ("present", "Amos"), ("present", "Lind"), ("present", "Moss")]
+    assert got == [("chair", "Hale"), ("present", "Amos"), ("present", "Lind"), ("present", "Moss")]  # the office is no name
 
 
 def test_a_sentence_announcing_the_list_below_and_staff_titles_before_surnames():
@@ -103,3 +103,33 @@ def test_apologies_in_a_sentence_or_after_received_from_and_a_surname_named_agai
 def test_a_posts_initials_before_a_full_name_are_its_role():
     assert parse_entry("CDO Ruth Taylor-Davies")[:2] == ("Ruth Taylor-Davies", "CDO")
     assert parse_entry("PCSO Lynne Hart")[0] == "PCSO Lynne Hart"  # a police rank is a title
+
+
+def test_titled_names_at_the_head_with_no_label_and_roles_in_a_column_of_their_own():
+    got = _attendance(["Minutes from the Netherwick Community Council meeting held at 6.30pm on Monday 20th March 2017 "
+                       "at the Village Hall",
+                       "Cllr John Marsh                         Chair",
+                       "Cllr Ann Cole           Vice- Chair",
+                       "Cllr Ben Pryce",
+                       "Ian Lowe                             Clerk",
+                       "16/137 Apologies of absence"])
+    assert got == [("chair", "Cllr John Marsh"), ("in attendance", "Ian Lowe"), ("present", "Cllr Ann Cole"),
+                   ("present", "Cllr Ben Pryce")]
+
+
+def test_councillors_before_a_list_of_initialled_names_and_the_vice_chairman_who_acted_as_chairman():
+    got = _attendance(["Netherwick Parish Council Extra Ordinary meeting.",
+                       "Held at the Memorial Hall at 19:45 on 21st March 2018",
+                       "Councillors S. Marsh, T. Cole, J Pryce.",
+                       "Apologies were received from councillors J. Lowe, M Hart and were formally accepted",
+                       "The Vice Chairman T. Cole acted as Chairman",
+                       "Item 1 To agree the minutes"])
+    assert got == [("apologies", "Councillor J. Lowe"), ("apologies", "M Hart"), ("chair", "T. Cole"),
+                   ("present", "J Pryce"), ("present", "S. Marsh")]
+
+
+def test_the_chairperson_named_between_commas_called_the_meeting_to_order():
+    got = _attendance(["Minutes of the Library Board meeting held February 15, 2018",
+                       "Present: Ann Cole, Ben Pryce, Carol Lowe",
+                       "The Chairperson, Ann Cole, called the meeting to order at 7:31 p.m."])
+    assert got == [("chair", "Ann Cole"), ("present", "Ben Pryce"), ("present", "Carol Lowe")]

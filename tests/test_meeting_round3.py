@@ -118,3 +118,24 @@ def test_minutes_titled_over_wrapped_lines_are_minutes_not_an_agenda():
                 ("p", "TO SPEAK ON ANY ITEM NOT ON TODAY'S AGENDA"),
                 ("p", "A motion was made by Director Lind, seconded by Director Moss and carried."))
     assert types(segment(doc)) == [MINUTES]
+
+
+def test_minutes_from_a_meeting_titled_with_a_numeric_date_and_the_time_before_the_date():
+    from test_segment import build, types
+
+    from boardpack.pipeline import segment
+    doc = build(("p", "Minutes 20/03/2017"),
+                ("p", "Minutes from the Netherwick Community Council meeting held at 6.30pm on Monday 20th March 2017 "
+                      "at Marchfield Village Hall"),
+                ("p", "Cllr John Marsh Chair"), ("p", "16/137 Apologies of absence"), ("p", "No apologies had been received"))
+    assert types(segment(doc)) == [MINUTES]
+    info = minutes_header("\n".join(b.text for b in doc.blocks if b.text))
+    assert (info.committee, info.meeting_date, info.start_time, info.venue) == (
+        "Netherwick Community Council", "2017-03-20", "18:30", "Marchfield Village Hall")
+
+
+def test_the_kind_of_meeting_is_not_the_bodys_name():
+    from boardpack.extractors.committee_names import committee_name
+    from boardpack.extractors.meeting_info import tidy_committee
+    assert tidy_committee("EXTRA-ORDINARY MEETING OF NETHERWICK PARISH COUNCIL") == "Netherwick Parish Council"
+    assert committee_name("Extra ordinary Full Council") == "Full Council"

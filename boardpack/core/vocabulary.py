@@ -184,7 +184,7 @@ _APOLOGY_WORDS = (r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+|had\s+been\s+
 _ATTEND_WORDS = (r"(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|also\s+(?:present|attending)(?:\s+virtually)?"
                  r"|members\s+of\s+the\s+public|(?:council\s+|staff\s+)?officers?(?:\s+(?:present|in\s+attendance))?|officials"
                  r"|secretariat|staff(?:\s+present)?|guests?|visitors?|observers?|other\s+attendees|others\s+present|advisers|advisors"
-                 r"|(?:town\s+|parish\s+|deputy\s+)?clerk|minute[\s-]*taker|public(?:\s+present)?|secretary"
+                 r"|(?:town\s+|parish\s+|deputy\s+|locum\s+|acting\s+|assistant\s+)?clerk|minute[\s-]*taker|public(?:\s+present)?|secretary"
                  r"|secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?|greffi[eè]re?s?(?:\s+adjointe?)?|(?:[ée]galement|aussi)\s+pr[ée]sent(?:e)?s"
                  r"|invit[ée](?:e)?s|personnes?[\s-]ressources?|observateurs?|public\s+pr[ée]sent")  # French
 _PRESENT_STRICT = (r"(?:(?!(?:other|also|additional)\s)(?:[A-Z][\w&'.-]*\s+){0,3}(?:members|attendees)|attendees|ex[\s-]officio(?:\s+members?)?|attending|attendance|councillors|members"
@@ -199,6 +199,9 @@ _CHAIR_WORDS = r"(?:chair(?:man|person|woman)?|in\s+the\s+chair|presiding(?:\s+o
 ATTENDANCE_LABELS: Mapping[str, str] = MappingProxyType({
     _PRESENT_WORDS + LABEL_OPENS: "present",
     r"(?:(?:meeting\s+)?attended\s+by|those\s+(?:attending|in\s+attendance))" + LABEL_OPENS: "present",
+    # "Councillors S. Grimes, T. Heaford, J Kelly": the members' word before a comma list of names
+    # (case-sensitive inside: the labels are matched ignoring case, the initials must be capitals)
+    r"(?:councillors|cllrs|members|trustees|directors|governors|commissioners)\s+(?=(?-i:(?:[A-Z]\.?\s*){1,3}[A-Z][a-z'\-]+)\s*,)": "present",
     _PRESENT_STRICT + LABEL_ALONE: "present",
     f"(?:{_ATTEND_WORDS})" + LABEL_ALONE: "in attendance",
     r"(?:also\s+|others\s+|other\s+persons\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?\s*(?:were\s*)?": "in attendance",
