@@ -133,3 +133,9 @@ def test_the_chairperson_named_between_commas_called_the_meeting_to_order():
                        "Present: Ann Cole, Ben Pryce, Carol Lowe",
                        "The Chairperson, Ann Cole, called the meeting to order at 7:31 p.m."])
     assert got == [("chair", "Ann Cole"), ("present", "Ben Pryce"), ("present", "Carol Lowe")]
+
+
+def test_a_label_before_a_wide_gap_is_no_name_with_a_role():
+    from boardpack.extractors.attendance_unlabelled import gap_role
+    assert gap_role("Cllr John Marsh            Chair", "x") == "Cllr John Marsh (Chair)"
+    assert gap_role("Parish Clerk:                 Helen Pryce", "x") == "x"
