@@ -60,7 +60,7 @@ from boardpack.extractors.attendance_unlabelled import (
 )
 from boardpack.extractors.meeting_cues import NUM_HEAD, SECTION_HEAD, Line
 
-ITEM_NUM = re.compile(r"^(?:[Mm]inute\s+(?:[Nn]o\.?|[Nn]umber)\s*\d{1,3}\s*[-\u2013:.]?|\d{1,3}(?:\.{1,2}\d{1,2}){0,2}[.:)]?|[A-Z]{1,4}\d{1,3}(?:/\d{2,4})?[.:]?|\(?[a-z]\)|[IVX]{1,4}\.)\s+(?=[A-Z])")
+ITEM_NUM = re.compile(r"^(?:[Mm]inute\s+(?:[Nn]o\.?|[Nn]umber)\s*\d{1,3}\s*[-\u2013:.]?|\d{1,3}(?:\.{1,2}\d{1,2}){0,2}[.:)]?|[A-Z]{1,4}\d{1,3}(?:/\d{2,4})?[.:]?|\(?[a-z]\)|[IVX]{1,4}\.)(?:\s+|(?<=\d\.)(?=[A-Z]{3}))(?=[A-Z])")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z']+\b")
 
 def is_prose(t: str) -> bool:

@@ -14,6 +14,9 @@ import re
 from typing import Optional
 
 from boardpack.core.names import HONOURS, NOT_NAME_WORDS, canonical_name, looks_like_person, name_key
+from boardpack.extractors.attendance_posts import (  # noqa: F401  (TITLES and CHAIR_ROLE re-exported)
+    BARE_ROLE, CHAIR_ROLE, HYPHEN_POST, TITLES, is_initials, leading_post, trailing_post,
+)
 
 # Roles that make a person an attendee, not a member, wherever they are listed
 # ("Mrs B McGarry (Clerk)", "Clerk J Connelly", "Eden District Councillor A Armstrong").
@@ -51,8 +54,6 @@ MIDLINE_ENTRY = re.compile(
 )
 # post-nominals, written in capitals after a name ("Mr R C Love, OBE")
 HONOURS_RE = "(?:" + "|".join(sorted((h.upper() for h in HONOURS if h.isalpha()), key=lambda h: (-len(h), h))) + ")"
-TITLES = r"(?:M\.(?=\s)|Mmes?|Mlle|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Cllr|Clr|Councillor|County\s+Councillor|District\s+Councillor|C/Cllr|D/Cllr|Ch\.?\s*Insp\.?|Chief\s+Inspector|Chief\s+Superintendent|Superintendent|Supt|Inspector|Insp|Sgt|Sergeant|PC|PCSO|DI|DCI|CI|DS|Maj|Major|Capt|Captain|Col|Colonel)\.?"
-CHAIR_ROLE = re.compile(r"^(?:acting\s+|vice[\s-]*)?chair(?:man|person|woman)?$|^in the chair$", re.I)
 
 
 # names
@@ -134,14 +135,7 @@ _ROLE_PART_WORDS = re.compile(
     r"|conseill[eè]re?|municipale?|greffi[eè]re?|maire|mairesse|directeur|directrice|adjointe?|du|de\s+la)\b", re.I)
 
 
-_BARE_ROLE = re.compile(r"(?:acting\s+|vice[\s-]*|deputy\s+)?(?:chair(?:man|person|woman)?|president|secretary|treasurer|clerk)", re.I)
-#: a staff title before a surname in a list of officials ("Manager Herbek", "Attorney Staub")
-_STAFF_PREFIX = re.compile(r"^(?P<r>(?:(?:village|city|town|county|general|deputy|assistant)\s+)?"
-                           r"(?:manager|attorney|treasurer|administrator|engineer|counsel|solicitor|planner|secretary))\s+(?=[A-Z][a-z])", re.I)
 
-
-#: a post's initials before a full name ("CDO Ruth Taylor-Davies", "RFO Clive Baker"), not a title
-_ACRONYM_POST = re.compile(r"^(?P<r>(?!(?:PC|DI|DS|CI|DCI|PCSO|DC|DS|MP|MEP|QC|KC)\b)[A-Z]{2,5})\s+(?=[A-Z][a-z'\-]+\s+[A-Z][a-z])")
 
 
 def is_role_part(p: str) -> bool:
@@ -151,8 +145,10 @@ def is_role_part(p: str) -> bool:
         return False  # "Rick Hylton (Vice-Chairman)": a person with their own role
     if re.fullmatch(r"[A-Z][A-Z&]{2,6}", q):  # "EDC", "SCDC": a body's initials
         return True
-    if _BARE_ROLE.fullmatch(q):  # "Commissioner Suggs, Vice-Chair"
+    if BARE_ROLE.fullmatch(q):  # "Commissioner Suggs, Vice-Chair"
         return True
+    if HYPHEN_POST.match(q):  # "Jane Kennedy-Vice President": a person with their post
+        return False
     if re.search(r"\d", q) and not re.search(r"[a-z]{3}", q.replace("No", "")):
         return True
     if re.match(rf"^(?:{TITLES})\s", q) or re.match(r"^(?:Cllrs?|Councillors?)\b", q) or OFFICER_PREFIX.match(q) or MIDLINE_ENTRY.match("x " + q, 1):
@@ -160,23 +156,7 @@ def is_role_part(p: str) -> bool:
     return bool(_ROLE_PART_WORDS.search(q)) and (bool(re.search(r"\b[a-z]{2,}\b", q)) or len(q.split()) >= 2)
 
 
-def _is_initials(piece: str, entry: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", piece)
-    if not letters or len(letters) > 4 or " " in piece.strip():
-        return False
-    name = re.sub(r"[\(\[].*", "", entry)
-    words = [w for w in re.split(r"[\s\-]+", name) if w and not re.fullmatch(TITLES, w)]
-    initials = "".join(w[0] for w in words if w[0].isalpha()).lower()
-    low = letters.lower()
-    return bool(initials) and (low == initials or (low.startswith(initials) and len(low) <= len(initials) + 1)
-                               or (len(words) >= 2 and low == initials[-2:]))
 
-
-_ROLE_AFTER_INITIALS = re.compile(
-    rf"^(?P<n>{TITLES}\s+(?:[A-Z]\.?\s*){{1,3}}\s+[A-Z][A-Za-z'\-]+)\s+"
-    r"(?P<r>(?:[A-Z][a-z]+\s+){0,2}(?:Clerk|Officer|Manager|Director|Secretary|Treasurer|Administrator|Engineer|Planner|"
-    r"Adviser|Advisor|Accountant|Auditor)\b.*)$")
-_CHAIR_PREFIX = re.compile(r"^(?:the\s+)?(?:acting\s+)?chair(?:man|person|woman)?\s+(?=[A-Z])", re.I)
 
 
 def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
@@ -185,45 +165,22 @@ def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     e = " ".join(entry.split()).strip(" .;:")
     e = re.sub(r"^and\s+", "", e)
     e = re.sub(r"^(?:(?:were|was|had\s+been)\s+)?received\s+from\s+", "", e, flags=re.I)  # "APOLOGIES: received from Mr D Lowe"
+    e = re.sub(r"^(?:councillors|cllrs|members)\s*:\s*", "", e, flags=re.I)  # "... received from Councillors: Mrs S Finn"
     e = re.sub(r"^(Councillor|Cllr)s\b\.?", lambda m: m.group(1).capitalize(), e, flags=re.I)  # "Councillors A Brown, C Davis"
     m = re.search(r"\s+(?:as\s+(?:a\s+)?substitute\s+)?(?:for|substituting\s+for|in\s+place\s+of)\s+.*$", e)
     if m and e[:m.start()].count("(") <= e[:m.start()].count(")"):
         e = e[:m.start()]  # "Cllr X for Cllr Y"; not inside a bracket ("(Minister for the Cabinet Office)")
     e = re.sub(r"\s+(?:plus|with)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+number|several|many)\b.*$", "", e, flags=re.I)
     roles: list[str] = []
-    chair = False
-    m = _CHAIR_PREFIX.match(e)
-    if m:  # "Chairperson Councillor G. Stewart", "Chairman Councillor A Blackley (presided)"
-        chair, e = True, e[m.end():]
-    m = _STAFF_PREFIX.match(e)
-    if m and len(e[m.end():].split()) == 1:  # "Manager Herbek": a surname needs its title to name the person
-        roles.append(m.group("r"))
-        m = None
-    m = m or OFFICER_PREFIX.match(e) or _ACRONYM_POST.match(e) or re.match(r"^(?P<r>[A-Z][a-z]+\s+(?:District|County|Borough|City)\s+Councillor)\s+(?=[A-Z])", e)
+    e, chair = leading_post(e, roles)
+    m = OFFICER_PREFIX.match(e) or re.match(r"^(?P<r>[A-Z][a-z]+\s+(?:District|County|Borough|City)\s+Councillor)\s+(?=[A-Z])", e)
     if m:  # "Clerk J Connelly", "Eden District Councillor A Armstrong"
         roles.append(m.group("r"))
         e = e[m.end():]
     for m in re.finditer(r"[\(\[]([^()\[\]]*)[\)\]]", e):
         chair = _bracket_roles(m.group(1).strip(), e, roles) or chair
     e = re.sub(r"\s*[\(\[][^()\[\]]*[\)\]]\s*", " ", e).strip()
-    # "Maurice Moore - Chairman", "Philip Aldis - Community Safety Officer"
-    m = re.match(r"^(?P<n>.+?)\s+-\s+(?P<r>.+)$", e)
-    if m:
-        e, r = m.group("n"), m.group("r").strip()
-        if CHAIR_ROLE.match(r) and not r.lower().startswith("vice"):
-            chair = True
-        roles.append(r)
-    # "Nick Oakhill CHAIR", "Cathy Fleet CLERK"
-    m = re.match(r"^(?P<n>.+?)\s+(?P<r>(?:ACTING\s+)?(?:CHAIR(?:MAN)?|CLERK|RFO|VICE[\s-]CHAIR(?:MAN)?))$", e)
-    if m:
-        e, r = m.group("n"), m.group("r")
-        if re.match(r"^(?:acting\s+)?chair", r, re.I):
-            chair = True
-        roles.append(r.title() if r.isupper() else r)
-    m = _ROLE_AFTER_INITIALS.match(e)
-    if m:  # "Mr W Grosvenor Clerk and Executive Officer": a title, initials and surname, then the post
-        e = m.group("n")
-        roles.append(m.group("r"))
+    e, chair = trailing_post(e, roles, chair)
     e = e.strip(" ,-")
     if not e or not re.search(r"[A-Za-z]{2}", e) or len(e) > 70 or ":" in e:
         return None, None, False
@@ -232,7 +189,7 @@ def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     if re.search(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|no)\s+(?:members?|residents?|guests?|people|persons|visitors|parishioners|others)\b", e, re.I):
         return None, None, False  # a count, not a person
     m = re.match(r"^(?P<n>.+?)\s+(?P<r>(?:[A-Z][A-Z&]{2,6}))$", e)
-    if m and len(m.group("n").split()) >= 2 and not _is_initials(m.group("r"), m.group("n")) and not re.fullmatch(HONOURS_RE, m.group("r")):
+    if m and len(m.group("n").split()) >= 2 and not is_initials(m.group("r"), m.group("n")) and not re.fullmatch(HONOURS_RE, m.group("r")):
         e = m.group("n")  # "A Armstrong EDC": the body's initials after the name
         roles.append(m.group("r"))
     role = "; ".join(dict.fromkeys(roles)) or None
@@ -250,7 +207,7 @@ def _bracket_roles(inner: str, e: str, roles: list[str]) -> bool:
         if CHAIR_ROLE.match(piece) and not re.match(r"^vice", piece, re.I):
             chair = True
             roles.append(piece)
-        elif _is_initials(piece, e):
+        elif is_initials(piece, e):
             continue  # initials "(NO)", "(BMc)", "(DMJ)"
         elif re.fullmatch(r"part of the meeting|for part of the meeting|items? .*|virtually|remotely|online", piece, re.I):
             continue

@@ -96,11 +96,35 @@ class Attendance:
             return
         if cat == PRESENT and any(c == CHAIR and same_person(who, w) for w, c in self.seen):
             return  # the chair is listed once, as chair
+        if cat == CHAIR and self._chair_listed(name) or cat == PRESENT and self._chair_named_in_full(name, entry, role):
+            return
         if cat == CHAIR:
             self.people = [p for p in self.people
                            if not (p.attendance == PRESENT and same_person(who, (person_key(p.person), gender(p.person))))]
         self.seen.add((who, cat))
         self.people.append(Person(name, entry.strip(), role, cat, ln.page, ln.block_index))
+
+    def _chair_listed(self, name: str) -> bool:
+        """"Commissioner Mullin called the meeting to order" after "Paul Mullin-President" in the
+        list: the one member of that surname is the chair (their entry moves, the name as listed)."""
+        words = (canonical_name(name) or name).split()
+        same = [p for p in self.people if len(words) == 1 and p.attendance == PRESENT
+                and p.person.split()[-1].lower() == words[0].lower()]
+        if len(same) != 1:
+            return False
+        same[0].attendance = CHAIR
+        self.seen.add(((person_key(same[0].person), gender(same[0].person)), CHAIR))
+        return True
+
+    def _chair_named_in_full(self, name: str, entry: str, role: Optional[str]) -> bool:
+        """The list after the sentence that named the chair by surname ("Commissioner Mullin called
+        the meeting to order" / "Present: Paul Mullin-President"): the chair's row takes the full name."""
+        ch = [p for p in self.people if p.attendance == CHAIR and len((canonical_name(p.person) or p.person).split()) == 1
+              and p.person.split()[-1].lower() == name.split()[-1].lower()]
+        if len(ch) != 1:
+            return False
+        ch[0].person, ch[0].raw, ch[0].role = name, entry.strip(), ch[0].role or role
+        return True
 
     def _named_again(self, name: str, cat: str) -> bool:
         """"Apologies ... were received from Councillors Athwall, Mills and Wallace" after "A Athwall

@@ -33,6 +33,7 @@ def tidy_committee(name: str) -> str:
     # "EXTRA-ORDINARY MEETING OF LEADENHAM PARISH COUNCIL": the kind of meeting is not the body's name
     name = re.sub(r"^(?:(?:extra[\s-]*ordinary|special|annual|ordinary|regular|statutory)\s+)+(?:general\s+)?meeting\s+of\s+(?:the\s+)?(?=\S)",
                   "", name, flags=re.I)
+    name = re.sub(r"\s+meeting\s+(?:held\s+)?in\s+(?:public|private)$", "", name, flags=re.I)  # "... Governing Body Meeting in Public"
     letters = [c for c in name if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(name) > 6:
         words = []
@@ -115,7 +116,8 @@ NOT_COMMITTEE = re.compile(
     r"^(?:agenda(?:\s+item.*)?|summons.*|minutes.*|page\s*\d*|pages|dear\b.*|to:.*|yours\b.*|this page.*|"
     r"unrestricted items|exempt items|public document pack|part [12]|notice of meeting|date|time|venue|"
     r"ask for.*|telephone.*|tel:.*|email.*|e-mail.*|present.*|apologies.*|action|item|report to.*|"
-    r"proc[eè]s[- ]verbal.*|compte[- ]rendu.*|ordre du jour.*|acta.*|pr[ée]sences?.*)$",
+    r"proc[eè]s[- ]verbal.*|compte[- ]rendu.*|ordre du jour.*|acta.*|pr[ée]sences?.*|"
+    r"(?:un)?confirmed|approved|unapproved|draft|final|adopted|signed)$",  # the minutes' status, not a body
     re.I,
 )
 ORG_WORD = re.compile(

@@ -139,3 +139,30 @@ def test_a_label_before_a_wide_gap_is_no_name_with_a_role():
     from boardpack.extractors.attendance_unlabelled import gap_role
     assert gap_role("Cllr John Marsh            Chair", "x") == "Cllr John Marsh (Chair)"
     assert gap_role("Parish Clerk:                 Helen Pryce", "x") == "x"
+
+
+def test_posts_after_a_hyphen_or_after_the_names_initials():
+    assert parse_entry("Paul Amos-President")[:2] == ("Paul Amos", "President")
+    assert parse_entry("Joshua Lind- Commissioner")[:2] == ("Joshua Lind", "Commissioner")
+    assert parse_entry("Ruth Taylor-Davies")[:2] == ("Ruth Taylor-Davies", None)  # a double-barrelled name
+    assert parse_entry("Dr Avi Moss AM Clinical Chair")[:2] == ("Dr Avi Moss", "Clinical Chair")
+
+
+def test_staff_members_present_and_the_chair_named_by_surname_before_the_list():
+    got = _attendance(["Board of Commissioners Minutes February 24, 2022",
+                       "Call to Order: Commissioner Amos called the Board of Commissioners meeting to order at 7:30 PM.",
+                       "Board Members Present: Paul Amos-President, Jane Lind-Vice President, Mark Moss-Commissioner.",
+                       "Staff Members Present: Kristen Hale-Township Manager, Lisa Finn, Township Treasurer.",
+                       "Public Comment: none."])
+    assert got == [("chair", "Paul Amos"), ("in attendance", "Kristen Hale"), ("in attendance", "Lisa Finn"),
+                   ("present", "Jane Lind"), ("present", "Mark Moss")]
+
+
+def test_a_minute_number_run_into_its_label_and_the_chair_label_above():
+    got = _attendance(["MINUTES OF THE COUNCIL MEETING HELD ON 24th SEPTEMBER 2019, AT THE HALL.",
+                       "Chair: Councillor P Amos",
+                       "37.PRESENT Councillors: P Lind, B Moss & Mrs G Hale",
+                       "38. APOLOGIES Apologies for absence were received from Councillors: Mrs S Finn & M Ray",
+                       "39. TO RECEIVE A PRESENTATION"])
+    assert got == [("apologies", "M Ray"), ("apologies", "Mrs S Finn"), ("chair", "Councillor P Amos"),
+                   ("present", "B Moss"), ("present", "Mrs G Hale"), ("present", "P Lind")]

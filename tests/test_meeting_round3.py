@@ -139,3 +139,10 @@ def test_the_kind_of_meeting_is_not_the_bodys_name():
     from boardpack.extractors.meeting_info import tidy_committee
     assert tidy_committee("EXTRA-ORDINARY MEETING OF NETHERWICK PARISH COUNCIL") == "Netherwick Parish Council"
     assert committee_name("Extra ordinary Full Council") == "Full Council"
+
+
+def test_the_minutes_status_and_in_public_are_not_the_bodys_name():
+    from boardpack.extractors.committee_names import committee_name
+    from boardpack.extractors.meeting_info import tidy_committee
+    assert committee_name("CONFIRMED") is None
+    assert tidy_committee("Example CCG Governing Body Meeting in Public") == "Example CCG Governing Body"

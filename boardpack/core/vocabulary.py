@@ -175,7 +175,7 @@ LABEL_OPENS = _LABEL_NOTE + r"[:\-\u2013]?\s*"
 #: tail of a label that counts only before a colon or dash, or alone
 LABEL_ALONE = _LABEL_NOTE + r"(?:[:\-\u2013]\s*|$)"
 
-_PRESENT_WORDS = (r"(?:(?:[A-Za-z]+\s+){0,2}members\s+|councillors\s+|trustees\s+|commissioners\s+|governors\s+|directors\s+)?present"
+_PRESENT_WORDS = (r"(?:(?:(?!staff\s|officers?\s)[A-Za-z]+\s+){0,2}members\s+|councillors\s+|trustees\s+|commissioners\s+|governors\s+|directors\s+)?present"
                   r"(?:\s*\((?:in person|virtually|remotely|online)\))?\s*(?:were)?")
 _APOLOGY_WORDS = (r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|noted|given|tendered))?"
                   r"(?:\s+(?:from|by))?|regrets|absent(?:ees)?|(?:members\s+)?not\s+present|members\s+absent|absent\s+members?"
@@ -183,7 +183,7 @@ _APOLOGY_WORDS = (r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+|had\s+been\s+
                   r"|absent(?:e)?s|absences?|excus[ée](?:e)?s|membres\s+absent(?:e)?s")  # French
 _ATTEND_WORDS = (r"(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|also\s+(?:present|attending)(?:\s+virtually)?"
                  r"|members\s+of\s+the\s+public|(?:council\s+|staff\s+)?officers?(?:\s+(?:present|in\s+attendance))?|officials"
-                 r"|secretariat|staff(?:\s+present)?|guests?|visitors?|observers?|other\s+attendees|others\s+present|advisers|advisors"
+                 r"|secretariat|staff(?:\s+members)?(?:\s+present)?|guests?|visitors?|observers?|other\s+attendees|others\s+present|advisers|advisors"
                  r"|(?:town\s+|parish\s+|deputy\s+|locum\s+|acting\s+|assistant\s+)?clerk|minute[\s-]*taker|public(?:\s+present)?|secretary"
                  r"|secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?|greffi[eè]re?s?(?:\s+adjointe?)?|(?:[ée]galement|aussi)\s+pr[ée]sent(?:e)?s"
                  r"|invit[ée](?:e)?s|personnes?[\s-]ressources?|observateurs?|public\s+pr[ée]sent")  # French
