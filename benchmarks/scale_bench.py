@@ -184,17 +184,38 @@ def council_block(block, council: int):
     this, every council's plan would be a copy of the plans of the councils
     whose periods agree (a fifth of all), the duplicate check would judge
     components of hundreds of papers, and the views would leave out nearly
-    every row as a copy. Some words (chosen by the word, not its place, so a
+    every row as a copy. A table's words are in its cells, so they are
+    changed there too (before 2026-12-02 they were not, and every council's
+    action plans were copies of council 0's). Some words (chosen by the word, not its place, so a
     council's PDF and Word twins of one pack stay copies of each other) are
     followed by the council's surname: most of a paper's 5-word shingles then
     differ between councils, and what the text says is still searchable.
     """
-    if not block.text:
+    if not block.text and not block.rows:
         return block
     out = copy.copy(block)
     tag = surname(council)
-    out.text = _MARKED.sub(lambda m: f"{m.group(0)} {tag}" if _marked(m.group(0).lower()) else m.group(0), block.text)
-    out.norm = normalise(out.text)
+    if block.text:
+        out.text = council_words(block.text, tag)
+        out.norm = normalise(out.text)
+    if block.rows:  # a table's words are in its cells (its search text and fingerprint are made of them)
+        out.rows = [council_row(r, tag) for r in block.rows]
+    return out
+
+
+def council_words(text: str, tag: str) -> str:
+    return _MARKED.sub(lambda m: f"{m.group(0)} {tag}" if _marked(m.group(0).lower()) else m.group(0), text)
+
+
+def council_row(row, tag: str):
+    out = copy.copy(row)
+    out.cells = []
+    for c in row.cells:
+        cell = copy.copy(c)
+        if c.text:
+            cell.text = council_words(c.text, tag)
+            cell.norm = normalise(cell.text)
+        out.cells.append(cell)
     return out
 
 
