@@ -87,3 +87,21 @@ def test_jaccard_is_intersection_over_union():
         want = len(a & b) / len(a | b) if a and b else 0.0
         assert jaccard(a, b) == want == jaccard(b, a), (a, b)
     assert jaccard({1, 2}, {1, 2}) == 1.0 and jaccard({1}, {2}) == 0.0
+
+
+def test_sketch_similarity_is_exact_for_small_papers_and_close_for_large_ones():
+    import random
+
+    from boardpack.core.shingles import ESTIMATE_K, ESTIMATE_MARGIN, estimate_sketch, sketch_similarity
+
+    def sketch(hashes):
+        return estimate_sketch(sorted(hashes)[:ESTIMATE_K])
+
+    assert sketch_similarity(sketch({1, 2, 3, 4}), sketch({3, 4, 5, 6})) == 2 / 6  # whole sets: exact
+    rng = random.Random(7)
+    pool = rng.sample(range(2 ** 32), 6000)
+    shared, only_a, only_b = pool[:1600], pool[1600:1800], pool[1800:2000]  # Jaccard 1600/2000 = 0.8
+    near = sketch_similarity(sketch(shared + only_a), sketch(shared + only_b))
+    far = sketch_similarity(sketch(pool[2000:2600] + pool[:600]), sketch(pool[2600:4400] + pool[:600]))  # 600/3000 = 0.2
+    assert near >= 0.8 - ESTIMATE_MARGIN and abs(near - 0.8) < 0.15
+    assert far < 0.8 - ESTIMATE_MARGIN

@@ -27,7 +27,10 @@ from collections import defaultdict
 from typing import Optional
 
 from boardpack.core.settings import DEFAULT, Settings
-from boardpack.core.shingles import NUMBER, Fingerprint, compared, jaccard, may_reach, shingles
+from boardpack.core.shingles import (
+    ESTIMATE_K, ESTIMATE_MARGIN, NUMBER, Fingerprint, compared, estimate_sketch, jaccard, may_reach, shingles,
+    sketch_similarity,
+)
 from boardpack.store.sqlrows import has_object
 
 # NUMBER, jaccard and shingles moved to core.shingles; linking still takes them from here
@@ -149,6 +152,7 @@ class _Papers:
         # Two agendas (or plans) of different meetings share most words; their
         # numbers (dates, figures, page ranges) differ, so those must agree too.
         self.nums = _Lazy(lambda pid: prints[pid].number_set())
+        self.est = _Lazy(lambda pid: estimate_sketch(prints[pid].sketch(ESTIMATE_K)))
         self.occasion = paper_occasions(conn, docs)
         cfg = settings.link
         # less text is too little to call two papers the same
@@ -160,7 +164,7 @@ class _Papers:
 def _judge(papers: _Papers, settings: Settings) -> list[tuple]:
     """(paper, canonical paper, method, score) for every copy among ``papers``."""
     cfg = settings.link
-    sh, nums, occasion, size = papers.sh, papers.nums, papers.occasion, papers.size
+    sh, nums, occasion, size, est = papers.sh, papers.nums, papers.occasion, papers.size, papers.est
     by_type: dict[str, list] = defaultdict(list)
     for p in papers.eligible:
         by_type[p[1]].append(p)
@@ -184,6 +188,8 @@ def _judge(papers: _Papers, settings: Settings) -> list[tuple]:
                     continue  # too different in length to be a copy, whatever their words
                 if not same_occasion(occasion.get(p[0]), occasion.get(c[0])):
                     continue  # another meeting, quarter or year of the same paper is not a copy
+                if sketch_similarity(est[p[0]], est[c[0]]) < cfg.duplicate_jaccard - ESTIMATE_MARGIN:
+                    continue  # far below the threshold by their sketches: not worth the whole comparison
                 s = jaccard(sh[p[0]], sh[c[0]])
                 if s > best_s and (nums[p[0]] == nums[c[0]] or jaccard(nums[p[0]], nums[c[0]]) >= cfg.duplicate_numbers):
                     best, best_s = c, s
@@ -306,7 +312,8 @@ class _Rejudge:
             prints = fingerprints(self.conn, [sha])
             self.docs[sha] = ({pid: fp.shingle_set() for pid, fp in prints.items()},
                               {pid: fp.number_set() for pid, fp in prints.items()},
-                              paper_occasions(self.conn, [sha]))
+                              paper_occasions(self.conn, [sha]),
+                              {pid: estimate_sketch(fp.sketch(ESTIMATE_K)) for pid, fp in prints.items()})
         return self.docs[sha]
 
     def judge(self, pid: str, key: tuple) -> Optional[tuple]:
@@ -323,12 +330,14 @@ class _Rejudge:
             c = self.meta[cid]
             if c[2] == p[2]:
                 continue
-            psh, pnums, pocc = self.doc(p[2])
-            csh, cnums, cocc = self.doc(c[2])
+            psh, pnums, pocc, pest = self.doc(p[2])
+            csh, cnums, cocc, cest = self.doc(c[2])
             if not may_reach(len(psh[pid]), len(csh[cid]), cfg.duplicate_jaccard):
                 continue
             if not same_occasion(pocc.get(pid), cocc.get(cid)):
                 continue
+            if sketch_similarity(pest[pid], cest[cid]) < cfg.duplicate_jaccard - ESTIMATE_MARGIN:
+                continue  # as in _judge
             s = jaccard(psh[pid], csh[cid])
             if s > best_s and (pnums[pid] == cnums[cid] or jaccard(pnums[pid], cnums[cid]) >= cfg.duplicate_numbers):
                 best, best_s = cid, s
