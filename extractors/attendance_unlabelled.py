@@ -42,7 +42,10 @@ _OFFICE_BEFORE = re.compile(r"^(?:The\s+)?(?:Vice[\s-]*|Deputy\s+|Acting\s+)?(?:
 
 
 def chair_named(m: re.Match) -> str:
+    """The name a call-to-order sentence gives, without the office written before it."""
     return _OFFICE_BEFORE.sub("", m.group("name") or m.group("name2") or m.group("name3"))
+
+
 ROLL_SENTENCE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?(?P<st>present|absent|not\s+present|excused|in\s+attendance)\b")
 NAME_RUN = re.compile(r"[A-Z][\w.'\-]*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)[A-Z][\w.'\-]*)*")
 
