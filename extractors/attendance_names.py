@@ -240,7 +240,7 @@ _PARTICLES = frozenset({"de", "van", "von", "le", "la", "da", "di", "du", "del",
 
 
 _BODY_END = re.compile(r"^(?:council|committee|board|authority|partnership|association|society|trust|ltd|limited|plc|"
-                       r"department|ministry|agency|commission|office|service|services)$", re.I)
+                       r"department|ministry|agency|commission|office|service|services|district)$", re.I)
 
 
 def plausible_person(name: str) -> bool:

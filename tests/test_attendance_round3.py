@@ -166,3 +166,11 @@ def test_a_minute_number_run_into_its_label_and_the_chair_label_above():
                        "39. TO RECEIVE A PRESENTATION"])
     assert got == [("apologies", "M Ray"), ("apologies", "Mrs S Finn"), ("chair", "Councillor P Amos"),
                    ("present", "B Moss"), ("present", "Mrs G Hale"), ("present", "P Lind")]
+
+
+def test_agenda_headings_posts_and_bodies_are_no_people():
+    for not_a_person in ("Declarations of Interest", "Public Involvement", "Chief Administrative Officer",
+                         "Administrative Assistant", "Whitemud Watershed Conservation District",
+                         "List of Documents Distributed"):
+        assert not plausible_person(not_a_person), not_a_person
+    assert plausible_person("John Clerk")  # a surname that is also a post word

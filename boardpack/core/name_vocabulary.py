@@ -107,6 +107,9 @@ NOT_NAME_WORDS = frozenset(
     Seconded Proposed Moved Said Asked Replied Thanked Welcomed Noted Agreed Resolved Reported Explained
     Confirmed Stated Introduced Presented Responded Commented Advised Informed Suggested Queried Added
     Declared Opened Closed Raised Spoke Joined Left Gave Updated Highlighted Summarised Undertook Requested
+    Declaration Declarations Interest Interests Pecuniary Documents Distributed Audience Involvement
+    Engagement Delivery Administrative Administrator Assistant Reeve Deputy Secretary Treasurer Clerk
+    Works Operations Building Buildings Inspections Bylaw Communications Recorder Conservation Watershed List
     """.split()
 ) | frozenset(MONTH_FULL_NAMES) | frozenset(WEEKDAY_NAMES)
 
