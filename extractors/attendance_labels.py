@@ -59,8 +59,15 @@ _INLINE_WORDS = (r"absent|apologies|regrets|also\s+present|in\s+attendance|also\
                  r"|officers?|ex[\s-]officio")
 
 
+#: a label with its colon after a name, the lists run together on one line
+#: ("Present: Chairman: Cllr Mrs Prior Councillors: Mrs Bolton, Dipple Clerk: Mrs Scriven")
+_COLON_WORDS = (r"councillors|cllrs|members|chair(?:man|person|woman)?|vice[\s-]*chair(?:man|person|woman)?|clerk|"
+                r"members\s+of\s+(?:the\s+)?public|apologies|absent|in\s+attendance|also\s+present|officers?|staff")
+
+
 def _inline_cue(added: str = "") -> re.Pattern:
-    return re.compile(rf"(?:(?<=[.;])|(?<=[a-z]\)))\s+(?:[-\u2013]\s+)?(?=(?:{added}{_INLINE_WORDS})\b\s*[:\-\u2013]?\s*[A-Z])", re.I)
+    return re.compile(rf"(?:(?<=[.;])|(?<=[a-z]\)))\s+(?:[-\u2013]\s+)?(?=(?:{added}{_INLINE_WORDS})\b\s*[:\-\u2013]?\s*[A-Z])"
+                      rf"|(?<=\w)\s+(?=(?-i:(?=[A-Z]))(?:{_COLON_WORDS})\s*:\s*\S)", re.I)  # a capitalised label
 
 
 _INLINE_CUE = _inline_cue()
@@ -153,7 +160,8 @@ class AttendanceLabels:
         pieces = self.inline_cue.split(t)
         if len(pieces) < 2:
             return [(None, t)]
-        out: list[tuple[Optional[str], str]] = [(None, pieces[0].rstrip(" ."))]
+        c0, rest0 = self.cue(pieces[0].strip())  # "Chairman: Cllr Mrs Prior" before the next label
+        out: list[tuple[Optional[str], str]] = [(c0, rest0.rstrip(" .")) if c0 else (None, pieces[0].rstrip(" ."))]
         for p in pieces[1:]:
             c, rest = self.cue(p.strip())
             out.append((c, rest.rstrip(" .") if c else p))

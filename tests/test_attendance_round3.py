@@ -174,3 +174,12 @@ def test_agenda_headings_posts_and_bodies_are_no_people():
                          "List of Documents Distributed"):
         assert not plausible_person(not_a_person), not_a_person
     assert plausible_person("John Clerk")  # a surname that is also a post word
+
+
+def test_labels_with_colons_run_together_on_one_line():
+    got = _attendance(["Minutes for an Extra-ordinary meeting of the Council on Tuesday 20th August 2019 at 7.15pm",
+                       "Present: Chairman: Cllr Mrs Marsh Councillors: Mrs Cole, Pryce, Lowe",
+                       "Clerk: Mrs Hart Members of public: 3",
+                       "1. Welcome"])
+    assert got == [("chair", "Cllr Mrs Marsh"), ("in attendance", "Mrs Hart"), ("present", "Lowe"),
+                   ("present", "Mrs Cole"), ("present", "Pryce")]
