@@ -233,7 +233,7 @@ class AttendanceHead(TableRows):
             return ln, t, True
         self.set_cat(ccat)
         self.cols = self.table_cols = None
-        t = rest.strip()
+        t = re.sub(r"^(?:councillors|cllrs)\s+(?=[A-Z])", "", rest.strip(), flags=re.I)  # "Apologies – Councillors S Doe, ..."
         if not t:
             return None
         return Line(t, t, ln.page, ln.block_index, block=ln.block, first_of_block=ln.first_of_block, x0=ln.x0), t, False
@@ -338,7 +338,7 @@ class AttendanceHead(TableRows):
 
     def _inline_cues(self, i: int, ln: Line, t: str) -> bool:
         """A label inside the paragraph: "Present: A, B. Absent C." / "... Apologies: D"."""
-        parts = self.labels.split_inline(t)
+        parts = self.labels.split_inline(t, self.cat)
         if len(parts) <= 1:
             return False
         for pc, pt in parts:

@@ -61,8 +61,12 @@ _INLINE_WORDS = (r"absent|apologies|regrets|also\s+present|in\s+attendance|also\
 
 #: a label with its colon after a name, the lists run together on one line
 #: ("Present: Chairman: Cllr Mrs Prior Councillors: Mrs Bolton, Dipple Clerk: Mrs Scriven")
-_COLON_WORDS = (r"councillors|cllrs|members|chair(?:man|person|woman)?|vice[\s-]*chair(?:man|person|woman)?|clerk|"
+_COLON_WORDS = (r"councillors|cllrs|chair(?:man|person|woman)?|vice[\s-]*chair(?:man|person|woman)?|clerk|"
                 r"members\s+of\s+(?:the\s+)?public|apologies|absent|in\s+attendance|also\s+present|officers?|staff")
+
+
+#: a group of members inside a list ("Councillors: A, B"): it goes on with the list it is in
+_GROUP_LABEL = re.compile(r"^(?:councillors|cllrs)\s*:", re.I)
 
 
 def _inline_cue(added: str = "") -> re.Pattern:
@@ -155,16 +159,19 @@ class AttendanceLabels:
             return [one]
         return self.header_cats(t)
 
-    def split_inline(self, t: str) -> list[tuple[Optional[str], str]]:
-        """A paragraph cut at the labels inside it: [(category or None, text)]."""
+    def split_inline(self, t: str, section: Optional[str] = None) -> list[tuple[Optional[str], str]]:
+        """A paragraph cut at the labels inside it: [(category or None, text)]. ``section``: the
+        list the paragraph is in ("Present: Chairman: X Councillors: Y"), which a group's label
+        inside it ("Councillors:") continues rather than opens."""
         pieces = self.inline_cue.split(t)
         if len(pieces) < 2:
             return [(None, t)]
-        c0, rest0 = self.cue(pieces[0].strip())  # "Chairman: Cllr Mrs Prior" before the next label
-        out: list[tuple[Optional[str], str]] = [(c0, rest0.rstrip(" .")) if c0 else (None, pieces[0].rstrip(" ."))]
-        for p in pieces[1:]:
-            c, rest = self.cue(p.strip())
-            out.append((c, rest.rstrip(" .") if c else p))
+        out: list[tuple[Optional[str], str]] = []
+        for k, p in enumerate(pieces):
+            c, rest = self.cue(p.strip())  # the first piece too: "Chairman: Cllr Mrs Prior" before the next label
+            if c and section and _GROUP_LABEL.match(p.strip()):
+                c = section
+            out.append((c, rest.rstrip(" .")) if c else (None, p.rstrip(" .") if k == 0 else p))
         return out
 
     def is_label_cell(self, c: str) -> bool:

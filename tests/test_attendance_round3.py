@@ -183,3 +183,14 @@ def test_labels_with_colons_run_together_on_one_line():
                        "1. Welcome"])
     assert got == [("chair", "Cllr Mrs Marsh"), ("in attendance", "Mrs Hart"), ("present", "Lowe"),
                    ("present", "Mrs Cole"), ("present", "Pryce")]
+
+
+def test_a_group_label_inside_a_list_goes_on_with_that_list():
+    # "Ratepayer Members:" / "Councillors:" name groups within the list they are in, not new lists
+    got = _attendance(["MINUTES OF THE FULL BOARD MEETING MONDAY 13th MAY 2019",
+                       "APOLOGIES: Chairman: Mr A Marsh Councillors: Mrs B Cole, C Pryce",
+                       "1) Apologies – Councillors S Lowe, N Hart and B Finn.",
+                       "2) Declarations of Interest – none"])
+    assert [x for x in got if x[0] != "chair"] == [
+        ("apologies", "B Finn"), ("apologies", "C Pryce"), ("apologies", "Mrs B Cole"), ("apologies", "N Hart"),
+        ("apologies", "S Lowe")]
