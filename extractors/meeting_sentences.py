@@ -12,7 +12,6 @@ import re
 from boardpack.core.dates import find_dates, find_times
 from boardpack.extractors.committee_names import drop_meeting_words
 from boardpack.extractors.masthead import masthead
-from boardpack.extractors.venues import strip_times
 from boardpack.extractors.meeting_info import (
     ORG_WORD,
     MeetingInfo,
@@ -21,6 +20,7 @@ from boardpack.extractors.meeting_info import (
     guess_pm,
     tidy_committee,
 )
+from boardpack.extractors.venues import strip_times
 
 
 _HELD = re.compile(
