@@ -179,4 +179,9 @@ def body_in_full(committee: Optional[str], head: list[str], printed: bool = Fals
         if c and c.lower().endswith(kind) and len(c.split()) > len(kind.split()) \
                 and not _GENERIC_BODY.match(c):
             return c
+    for t in head:  # inside a line: "To: All Members of Bratton Parish Council"
+        named = re.search(r"(?-i:(?:[A-Z][\w'\u2019-]*\s+(?:(?:and|with|cum|upon|on|under)\s+)?){1,4})" + re.escape(kind) + r"\b",
+                          t, re.I)
+        if named and not _GENERIC_BODY.match(named.group(0)):
+            return tidy_committee(named.group(0))
     return committee if m.group("kind") == committee else tidy_committee(m.group("kind"))

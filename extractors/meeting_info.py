@@ -133,6 +133,10 @@ def clean_venue(v: str) -> str:
     # "in the Council Chamber", "IN THE VILLAGE HALL": the sentence's article; "at The
     # Cabinet Office": a capitalised "The" among lower-case words is the place's name as printed
     v = re.sub(r"^(?:the|THE)\s+(?=[A-Za-z])", "", v)
+    # what the sentence goes on to say after the place: "Jubilee Hall for the transaction of the
+    # business shown below", "Council Chamber, Council Offices, North Street starting at 19.00 hrs"
+    v = re.sub(r"\s+(?:for\s+the\s+(?:purpose|transaction)\b|to\s+transact\b|starting\s+at\b|commencing\b|beginning\s+at\b).*$",
+               "", v, flags=re.I)
     v = re.sub(r"\s+(?:on|at)$", "", v, flags=re.I)  # "IN THE VILLAGE HALL AT 7.30PM", time removed
     return v.strip(" ,.;:-")
 

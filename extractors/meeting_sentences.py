@@ -221,7 +221,7 @@ def _held_on(info: MeetingInfo, text: str, after: str) -> None:
             info.venue_raw = vm.group("v")
         else:
             tail = after[d.end + (t.end if t else 0):]
-            vm = re.match(r"\s*,?\s*(?:in|at)\s+(?P<v>[^.;]+?)(?:\.|;|$)", tail, re.I)
+            vm = re.match(r"\s*,?\s*(?:in|at|via)\s+(?P<v>[^.;]+?)(?:\.|;|$)", tail, re.I)
             if vm and not find_times(vm.group("v")[:12]):
                 info.venue_raw = _cut_at_line(vm.group("v"), text)
         if info.venue_raw:

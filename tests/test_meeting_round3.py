@@ -146,3 +146,11 @@ def test_the_minutes_status_and_in_public_are_not_the_bodys_name():
     from boardpack.extractors.meeting_info import tidy_committee
     assert committee_name("CONFIRMED") is None
     assert tidy_committee("Example CCG Governing Body Meeting in Public") == "Example CCG Governing Body"
+
+
+def test_the_place_ends_where_the_sentence_goes_on_and_the_council_named_to_its_members():
+    from boardpack.extractors.meeting_info import clean_venue
+    assert clean_venue("the Jubilee Hall for the transaction of the business shown on the agenda below") == "Jubilee Hall"
+    assert clean_venue("Council Chamber, North Street starting at hrs") == "Council Chamber, North Street"
+    assert body_in_full("Parish Council", ["To: All Members of Netherwick Parish Council"]) == "Netherwick Parish Council"
+    assert body_in_full("Parish Council", ["To: All Members of the Parish Council"]) == "Parish Council"
