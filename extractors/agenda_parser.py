@@ -15,8 +15,9 @@ from boardpack.core.model import HEADING as HEADING_BLOCK
 from boardpack.extractors.agenda_rows import TableRows
 from boardpack.extractors.agenda_text import (
     AGENDA_CUE, CONNECTOR_END, DATE_TITLE, DECIMAL, END_MATTER, HEADING, ITEM, OUTLINE, OUTLINE_FIRST,
-    PAGE_RANGE_CELL, PRESENTER_LABEL, ROMAN, roman_follows, SPLIT_NUMBERED, STAGE_END, STAGE_FULL, SUB, SUB_UPPER,
-    Item, format_pages, normalise_number, opens_agenda, outline_kinds, outline_next, stage_heading, take_pages,
+    PAGE_RANGE_CELL, PRESENTER_LABEL, ROMAN, SPLIT_NUMBERED, STAGE_END, STAGE_FULL, SUB, SUB_UPPER,
+    Item, format_pages, normalise_number, opens_agenda, outline_kinds, outline_next, roman_follows, stage_heading,
+    take_pages,
 )
 from boardpack.extractors.meeting_cues import Line
 

@@ -35,6 +35,8 @@ def roman_follows(number: str, base: str, r: str) -> bool:
     """"ii)" after item "7i" (an "i)" reads as the letter i): roman sub-items in sequence."""
     k = _ROMANS.index(r.lower()) if r.lower() in _ROMANS else 0
     return k > 0 and number == base + _ROMANS[k - 1]
+
+
 # where a text block holding several items is split into units
 SPLIT = re.compile(
     r"^(?:(?:item\s+)?\d{1,2}\s*(?:[.):]|\s*\(\s*[a-z]\s*\))\s*\S|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s|\(?[a-z][.)]\s|[A-Z][A-Z &/,'\-]{3,60}\s*:?$)"

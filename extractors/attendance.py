@@ -47,6 +47,7 @@ from boardpack.extractors.attendance_rows import TableRows
 from boardpack.extractors.attendance_unlabelled import (
     NAME_RUN,
     ROLL_SENTENCE,
+    gap_role,
     name_org_units,
     office_list,
     opening_chair,
@@ -54,9 +55,8 @@ from boardpack.extractors.attendance_unlabelled import (
     roll_call_like,
     self_introduced,
     signed_officers,
-    titled_run,
-    gap_role,
     speakers,
+    titled_run,
 )
 from boardpack.extractors.meeting_cues import NUM_HEAD, SECTION_HEAD, Line
 

@@ -135,9 +135,6 @@ _ROLE_PART_WORDS = re.compile(
     r"|conseill[eè]re?|municipale?|greffi[eè]re?|maire|mairesse|directeur|directrice|adjointe?|du|de\s+la)\b", re.I)
 
 
-
-
-
 def is_role_part(p: str) -> bool:
     """A comma part that is not a person but the role or body of the one before it."""
     q = p.strip()
@@ -154,9 +151,6 @@ def is_role_part(p: str) -> bool:
     if re.match(rf"^(?:{TITLES})\s", q) or re.match(r"^(?:Cllrs?|Councillors?)\b", q) or OFFICER_PREFIX.match(q) or MIDLINE_ENTRY.match("x " + q, 1):
         return False
     return bool(_ROLE_PART_WORDS.search(q)) and (bool(re.search(r"\b[a-z]{2,}\b", q)) or len(q.split()) >= 2)
-
-
-
 
 
 def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:

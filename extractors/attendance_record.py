@@ -104,12 +104,21 @@ class Attendance:
         self.seen.add((who, cat))
         self.people.append(Person(name, entry.strip(), role, cat, ln.page, ln.block_index))
 
+    @staticmethod
+    def _bare_surname(name: str) -> Optional[str]:
+        """The surname of a name given by surname alone ("Councillor Mills" -> "mills"), else None."""
+        words = (canonical_name(name) or name).split()
+        return words[0].lower() if len(words) == 1 else None
+
+    def _by_surname(self, surname: str, attendance: Optional[str] = None) -> list[Person]:
+        return [p for p in self.people if p.person.split()[-1].lower() == surname
+                and (attendance is None or p.attendance == attendance)]
+
     def _chair_listed(self, name: str) -> bool:
         """"Commissioner Mullin called the meeting to order" after "Paul Mullin-President" in the
         list: the one member of that surname is the chair (their entry moves, the name as listed)."""
-        words = (canonical_name(name) or name).split()
-        same = [p for p in self.people if len(words) == 1 and p.attendance == PRESENT
-                and p.person.split()[-1].lower() == words[0].lower()]
+        surname = self._bare_surname(name)
+        same = self._by_surname(surname, PRESENT) if surname else []
         if len(same) != 1:
             return False
         same[0].attendance = CHAIR
@@ -119,8 +128,7 @@ class Attendance:
     def _chair_named_in_full(self, name: str, entry: str, role: Optional[str]) -> bool:
         """The list after the sentence that named the chair by surname ("Commissioner Mullin called
         the meeting to order" / "Present: Paul Mullin-President"): the chair's row takes the full name."""
-        ch = [p for p in self.people if p.attendance == CHAIR and len((canonical_name(p.person) or p.person).split()) == 1
-              and p.person.split()[-1].lower() == name.split()[-1].lower()]
+        ch = [p for p in self._by_surname(name.split()[-1].lower(), CHAIR) if self._bare_surname(p.person)]
         if len(ch) != 1:
             return False
         ch[0].person, ch[0].raw, ch[0].role = name, entry.strip(), ch[0].role or role
@@ -129,10 +137,8 @@ class Attendance:
     def _named_again(self, name: str, cat: str) -> bool:
         """"Apologies ... were received from Councillors Athwall, Mills and Wallace" after "A Athwall
         (Apologies)" in the list: a surname alone is the one person of that surname already listed."""
-        words = (canonical_name(name) or name).split()
-        if len(words) != 1:
-            return False
-        same = [p for p in self.people if p.person.split()[-1].lower() == words[0].lower()]
+        surname = self._bare_surname(name)
+        same = self._by_surname(surname) if surname else []
         return len(same) == 1 and same[0].attendance == cat
 
     def new_section(self) -> None:

@@ -81,6 +81,12 @@ def sketch_similarity(a: tuple[list[int], frozenset], b: tuple[list[int], frozen
     return n_both / n_all if n_all else 1.0
 
 
+def sketches_rule_out(a: tuple[list[int], frozenset], b: tuple[list[int], frozenset], threshold: float) -> bool:
+    """Two papers whose estimated Jaccard is more than ESTIMATE_MARGIN under ``threshold``:
+    not worth the whole comparison."""
+    return sketch_similarity(a, b) < threshold - ESTIMATE_MARGIN
+
+
 def may_reach(n_a: int, n_b: int, threshold: float) -> bool:
     """Whether two sets of ``n_a`` and ``n_b`` items can have a Jaccard index of
     ``threshold`` or more: it is at most the smaller size over the larger (the

@@ -28,8 +28,7 @@ from typing import Optional
 
 from boardpack.core.settings import DEFAULT, Settings
 from boardpack.core.shingles import (
-    ESTIMATE_K, ESTIMATE_MARGIN, NUMBER, Fingerprint, compared, estimate_sketch, jaccard, may_reach, shingles,
-    sketch_similarity,
+    ESTIMATE_K, NUMBER, Fingerprint, compared, estimate_sketch, jaccard, may_reach, shingles, sketches_rule_out,
 )
 from boardpack.store.sqlrows import has_object
 
@@ -188,8 +187,8 @@ def _judge(papers: _Papers, settings: Settings) -> list[tuple]:
                     continue  # too different in length to be a copy, whatever their words
                 if not same_occasion(occasion.get(p[0]), occasion.get(c[0])):
                     continue  # another meeting, quarter or year of the same paper is not a copy
-                if sketch_similarity(est[p[0]], est[c[0]]) < cfg.duplicate_jaccard - ESTIMATE_MARGIN:
-                    continue  # far below the threshold by their sketches: not worth the whole comparison
+                if sketches_rule_out(est[p[0]], est[c[0]], cfg.duplicate_jaccard):
+                    continue  # far below the threshold by their sketches
                 s = jaccard(sh[p[0]], sh[c[0]])
                 if s > best_s and (nums[p[0]] == nums[c[0]] or jaccard(nums[p[0]], nums[c[0]]) >= cfg.duplicate_numbers):
                     best, best_s = c, s
@@ -336,7 +335,7 @@ class _Rejudge:
                 continue
             if not same_occasion(pocc.get(pid), cocc.get(cid)):
                 continue
-            if sketch_similarity(pest[pid], cest[cid]) < cfg.duplicate_jaccard - ESTIMATE_MARGIN:
+            if sketches_rule_out(pest[pid], cest[cid], cfg.duplicate_jaccard):
                 continue  # as in _judge
             s = jaccard(psh[pid], csh[cid])
             if s > best_s and (pnums[pid] == cnums[cid] or jaccard(pnums[pid], cnums[cid]) >= cfg.duplicate_numbers):
