@@ -1,7 +1,7 @@
 -- The schema of a fresh store (Store.open on an empty file), pinned by tests/test_schema_pinned.py.
 -- SELECT type, name, sql FROM sqlite_master ORDER BY type, name
 -- sqlite_version: 3.40.1
--- user_version: 27
+-- user_version: 28
 
 -- index action_plans_doc
 CREATE INDEX action_plans_doc ON action_plans(doc_sha256);
@@ -145,6 +145,9 @@ CREATE INDEX plan_updates_doc ON plan_updates(doc_sha256);
 
 -- index plan_updates_doc_block
 CREATE INDEX plan_updates_doc_block ON plan_updates(doc_sha256, block_index);
+
+-- index plan_updates_doc_kept
+CREATE INDEX plan_updates_doc_kept ON plan_updates(doc_sha256, in_copy, block_index);
 
 -- index plan_updates_key
 CREATE INDEX plan_updates_key ON plan_updates(plan_key, ref);
@@ -900,7 +903,7 @@ CREATE TABLE plan_updates (
     funding_raw TEXT,
     page INTEGER,
     block_index INTEGER
-);
+, in_copy INTEGER NOT NULL DEFAULT 0);
 
 -- table progress_reports
 CREATE TABLE progress_reports (
@@ -1171,13 +1174,70 @@ BEGIN
                 WHERE m.doc_sha256 = NEW.doc_sha256 AND m.canonical = NEW.canonical AND m.rowid <> NEW.rowid);
 END;
 
+-- trigger plan_updates_copy_block
+CREATE TRIGGER plan_updates_copy_block AFTER UPDATE OF doc_sha256, block_index ON plan_updates
+BEGIN
+    UPDATE plan_updates SET in_copy = EXISTS (
+        SELECT 1 FROM copy_block_keys k WHERE k.doc_sha256 = NEW.doc_sha256 AND k.block_index = NEW.block_index)
+    WHERE rowid = NEW.rowid;
+END;
+
+-- trigger plan_updates_copy_gone
+CREATE TRIGGER plan_updates_copy_gone AFTER DELETE ON copy_block_keys
+BEGIN
+    UPDATE plan_updates SET in_copy = 0
+    WHERE doc_sha256 = OLD.doc_sha256 AND block_index = OLD.block_index AND in_copy = 1;
+END;
+
+-- trigger plan_updates_copy_moved
+CREATE TRIGGER plan_updates_copy_moved AFTER UPDATE OF doc_sha256, block_index ON copy_block_keys
+BEGIN
+    UPDATE plan_updates SET in_copy = 0
+    WHERE doc_sha256 = OLD.doc_sha256 AND block_index = OLD.block_index AND in_copy = 1;
+    UPDATE plan_updates SET in_copy = 1
+    WHERE doc_sha256 = NEW.doc_sha256 AND block_index = NEW.block_index AND in_copy = 0;
+END;
+
+-- trigger plan_updates_copy_new
+CREATE TRIGGER plan_updates_copy_new AFTER INSERT ON copy_block_keys
+BEGIN
+    UPDATE plan_updates SET in_copy = 1
+    WHERE doc_sha256 = NEW.doc_sha256 AND block_index = NEW.block_index AND in_copy = 0;
+END;
+
+-- trigger plan_updates_copy_stored
+CREATE TRIGGER plan_updates_copy_stored AFTER INSERT ON plan_updates
+BEGIN
+    UPDATE plan_updates SET in_copy = 1
+    WHERE rowid = NEW.rowid
+      AND EXISTS (SELECT 1 FROM copy_block_keys k WHERE k.doc_sha256 = NEW.doc_sha256 AND k.block_index = NEW.block_index);
+END;
+
 -- view v_action_updates
 CREATE VIEW v_action_updates AS
-SELECT plan_title, action_ref, ref, description, lead_agency, period, period_start, progress, status,
-       stats_awaited, funding_allocated, source_file, page, source_path, source_url
-FROM v_action_updates_all x
-WHERE NOT EXISTS (SELECT 1 FROM v_duplicate_blocks d
-                  WHERE d.doc_sha256 = x.doc_sha256 AND d.block_index = x.block_index);
+SELECT p.title AS plan_title,
+       a.number AS action_ref,
+       u.ref AS ref,
+       COALESCE(m.milestone_text, a.action_text) AS description,
+       COALESCE(m.lead_agency, a.lead_agency) AS lead_agency,
+       u.period AS period,
+       u.period_start AS period_start,
+       u.progress AS progress,
+       u.status AS status,
+       u.stats_awaited AS stats_awaited,
+       u.funding_allocated AS funding_allocated,
+       replace(f.path, rtrim(f.path, replace(f.path, '/', '')), '') AS source_file,
+       u.page AS page,
+       f.source_path AS source_path,
+       CASE WHEN d.format = 'pdf' AND u.page IS NOT NULL THEN f.url || '#page=' || u.page ELSE f.url END AS source_url
+FROM files f INDEXED BY files_source_file
+CROSS JOIN documents d ON d.sha256 = f.sha256
+CROSS JOIN plan_updates u INDEXED BY plan_updates_doc_kept ON u.doc_sha256 = f.sha256 AND u.in_copy = 0
+JOIN action_plans p ON p.plan_id = u.plan_id
+JOIN plan_actions a ON a.action_id = u.action_id
+LEFT JOIN plan_milestones m ON m.milestone_id = u.milestone_id
+WHERE f.path = (SELECT x.path FROM files x WHERE x.sha256 = f.sha256 ORDER BY x.path LIMIT 1)
+ORDER BY replace(f.path, rtrim(f.path, replace(f.path, '/', '')), ''), p.ordinal, a.ordinal, m.ordinal, u.period_start;
 
 -- view v_action_updates_all
 CREATE VIEW v_action_updates_all AS
