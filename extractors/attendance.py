@@ -29,6 +29,7 @@ from boardpack.extractors.attendance_labels import (  # noqa: F401  (re-exported
     ATTEND_PROSE,
     CHAIR,
     IN_ATTENDANCE,
+    PARTICULARS,
     PRESENT,
     PROSE_APOLOGIES,
     SPLIT_CUES,
@@ -56,20 +57,14 @@ from boardpack.extractors.attendance_unlabelled import (
     self_introduced,
     signed_officers,
     speakers,
+    is_prose,
+    label_after_sentence,
+    titled_list,
     titled_run,
 )
 from boardpack.extractors.meeting_cues import NUM_HEAD, SECTION_HEAD, Line
 
 ITEM_NUM = re.compile(r"^(?:[Mm]inute\s+(?:[Nn]o\.?|[Nn]umber)\s*\d{1,3}\s*[-\u2013:.]?|\d{1,3}(?:\.{1,2}\d{1,2}){0,2}[.:)]?|[A-Z]{1,4}\d{1,3}(?:/\d{2,4})?[.:]?|\(?[a-z]\)|[IVX]{1,4}\.)(?:\s+|(?<=\d\.)(?=[A-Z]{3}))(?=[A-Z])")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z']+\b")
-
-def is_prose(t: str) -> bool:
-    """A sentence, not a list of names: many lower-case words."""
-    words = t.split()
-    if len(words) < 7:
-        return False
-    low = len(_LOWER_WORD.findall(t))
-    return low >= 4 and low / len(words) >= 0.4
 
 
 def join_raw(raws: list[str], labels: AttendanceLabels) -> str:
@@ -243,7 +238,7 @@ class AttendanceHead(TableRows):
         att, heading_block = self.att, ln.block is not None and ln.block.kind == "heading"
         if numbered and NUM_HEAD.match(t) or SECTION_HEAD.match(t) or re.fullmatch(r"actions?", t, re.I):
             return True
-        if numbered and heading_block:
+        if numbered and heading_block or att.people and PARTICULARS.match(t):
             return True
         if heading_block and not self.labels.cue(t)[0] and not self.labels.header_cats(t) and att.people and not roll_call_like(t):
             return True
@@ -286,6 +281,9 @@ class AttendanceHead(TableRows):
             self.box = ln.block.bbox if ln.block is not None else None
             return
         ccat, rest = self.labels.cue(t)
+        if not ccat and self.cat is None and not self.att.people:
+            ln, t = label_after_sentence(self.labels, self.att, ln, t)
+            ccat, rest = self.labels.cue(t)
         if roll_call(t, self.att, ln):
             self.last_used = i
             if self.cat is None and not ccat:
@@ -298,7 +296,7 @@ class AttendanceHead(TableRows):
             if not t:
                 self.last_used = i
                 return
-        if self.cat is None and not self.att.people and titled_run(self.lines, i):
+        if self.cat is None and not self.att.people and (titled_run(self.lines, i) or titled_list(t)):
             self.set_cat(PRESENT)
         if self.cat is None:
             return

@@ -29,11 +29,13 @@ STATUS_BRACKET = re.compile(r"\s*[\(\[](?P<st>absent|excused|apologies|not\s+pre
 #: a sentence that ends by announcing the list below it ("The following officials were present:")
 _FOLLOWING = re.compile(r"\b(?:the\s+)?following\s+(?:[a-z]+\s+){0,2}(?:(?:were|was)\s+)?(?:also\s+)?"
                         r"(?P<st>present|absent|excused|in\s+attendance)(?:\s*,?\s*to[\s-]wit)?\s*:\s*$", re.I)
+#: the meeting's particulars under its lists ("Time: 7:30 p.m.", "Place: ..."): the lists are over
+PARTICULARS = re.compile(r"^(?:date|time|place|location|venue|where|when)\s*:", re.I)
 STATUS_CAT = {"present": PRESENT, "late": PRESENT, "remote": PRESENT, "virtual": PRESENT,
                "absent": APOLOGIES, "excused": APOLOGIES, "apologies": APOLOGIES, "not present": APOLOGIES}
 
 PROSE_APOLOGIES = re.compile(
-    r"a\s?polog(?:ies|y)(?:\s+for\s+absence)?\s+(?:were|had\s+been|have\s+been|was)?\s*(?:received|reported|given|tendered|submitted|noted)?\s*"
+    r"a\s?polog(?:ies|y)(?:\s+for\s+absence)?\s+(?:were|had\s+been|have\s+been|was)?\s*(?:received|reported|given|tendered|submitted|noted|intimated|offered|sent|recorded|accepted)?\s*"
     r"(?:from|by|on behalf of)\s*:?\s*(?P<names>.+?)(?:(?<![\s.][A-Z])\.\s|\.$|$|\s+and\s+(?:were|was|had\s+been)\s)",  # not the stop of an initial
     re.I,
 )

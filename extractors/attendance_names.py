@@ -89,7 +89,8 @@ def split_names(text: str) -> list[str]:
             i += 5
             continue
         # "Mr & Mrs D Blunt", "David & Joanna Carlisle" are one entry; "Mr A Smith & Ms B Jones" two
-        if depth == 0 and text.startswith(" & ", i) and len(cur.split()) >= 2 and not re.search(r"\b(?:Mr|Mrs)\s*$", cur):
+        if depth == 0 and text.startswith(" & ", i) and len(cur.split()) >= 2 and not re.search(r"\b(?:Mr|Mrs)\s*$", cur) \
+                and not _POST_OF.search(cur):
             parts.append(cur)
             cur = ""
             i += 3
@@ -98,6 +99,10 @@ def split_names(text: str) -> list[str]:
         i += 1
     parts.append(cur)
     return _rejoin_parts(parts)
+
+
+#: "Director of Development & Infrastructure": the "&" joins the words of one post
+_POST_OF = re.compile(r"\b(?:Director|Head|Manager|Officer|Chief|Executive|Minister|Secretary|Leader|Portfolio\s+Holder)\s+(?:of|for)\s+\S", re.I)
 
 
 def _rejoin_parts(parts: list[str]) -> list[str]:
@@ -248,6 +253,8 @@ def plausible_person(name: str) -> bool:
         return False
     if len(words) >= 2 and _BODY_END.search(words[-1]):
         return False  # "Melton Parish Council": the body a person comes from, split off their entry
+    if _POST_OF.match(canon(name)):
+        return False  # "Director of Development & Infrastructure": a post with nobody named
     return not all(w.lower() in NOT_NAME_WORDS or w.lower() in _PARTICLES for w in words)
 
 

@@ -14,10 +14,13 @@ TITLES = r"(?:M\.(?=\s)|Mmes?|Mlle|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|
 CHAIR_ROLE = re.compile(r"^(?:acting\s+|vice[\s-]*)?chair(?:man|person|woman)?$|^in the chair$", re.I)
 
 #: a post alone after a comma ("Commissioner Suggs, Vice-Chair")
-BARE_ROLE = re.compile(r"(?:acting\s+|vice[\s-]*|deputy\s+)?(?:chair(?:man|person|woman)?|president|secretary|treasurer|clerk)", re.I)
+BARE_ROLE = re.compile(r"(?:acting\s+|vice[\s-]*|deputy\s+)?(?:chair(?:man|person|woman)?|president|secretary|treasurer|clerk"
+                       r"|trustee|commissioner|mayor|supervisor|alder(?:man|woman|person)|select(?:man|woman|person)|council\s*member)", re.I)
 #: a staff title before a surname in a list of officials ("Manager Herbek", "Attorney Staub")
-_STAFF_PREFIX = re.compile(r"^(?P<r>(?:(?:village|city|town|county|general|deputy|assistant)\s+)?"
-                           r"(?:manager|attorney|treasurer|administrator|engineer|counsel|solicitor|planner|secretary))\s+(?=[A-Z][a-z])", re.I)
+_STAFF_POSTS = (r"manager|attorney|treasurer|administrator|engineer|counsel|solicitor|planner|secretary|assistant|superintendent"
+                r"|director|coordinator|co-ordinator|principal|clerk|auditor|assessor|accountant")
+_STAFF_PREFIX = re.compile(rf"^(?P<r>(?:(?:village|city|town|county|general|deputy|assistant)\s+)?"
+                           rf"(?:{_STAFF_POSTS})(?:\s*/\s*(?:{_STAFF_POSTS}))?)\s+(?=(?-i:[A-Z][a-z]))", re.I)
 
 
 #: a post's initials before a full name ("CDO Ruth Taylor-Davies", "RFO Clive Baker"), not a title

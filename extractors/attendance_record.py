@@ -35,6 +35,11 @@ from boardpack.extractors.attendance_names import (
 from boardpack.extractors.meeting_cues import Line
 
 
+#: the members' group word inside a list, before the first name of the group ("Present: Judith
+#: Essex, Trustee; Board members Linda Kenny, Ralph Stacy", "Chairman X, members Y, Z")
+_GROUP_WORD = re.compile(r"^\s*(?:(?:board|council|committee|commission)\s+)?members?\s+(?=(?-i:[A-Z][a-z]+\s+[A-Z]))", re.I)
+
+
 @dataclass
 class Person:
     person: str
@@ -59,6 +64,7 @@ class Attendance:
         # with a council's initials is a councillor of another council, who attends
         self.council_list = bool(re.match(r"^\s*(?:Councillors|Cllrs|Clrs)\b", text))
         for entry in (e for part in split_names(split_midline(text)) for e in name_run(part)):
+            entry = _GROUP_WORD.sub("", entry)
             st = STATUS_TAIL.search(entry) or STATUS_BRACKET.search(entry)
             cat0 = category
             if st and category in (PRESENT, APOLOGIES, IN_ATTENDANCE):

@@ -32,7 +32,7 @@ from boardpack.extractors.meeting_cues import Line
 _CALLED_TO_ORDER = re.compile(
     r"(?:called\s+(?:the\s+meeting\s+)?to\s+order|opened\s+the\s+meeting|chaired\s+the\s+meeting|presided)"
     r"(?:\s+at\s+[\d:.]+\s*(?:[ap]\.?m\.?)?)?\s+by\s+(?P<name>(?:[A-Z][\w.'\-]*\s+){0,3}[A-Z][\w'\-]+)"
-    r"|(?P<name2>(?:[A-Z][\w.'\-]*\s+){1,3}[A-Z][\w'\-]+)\s+(?:called\s+the\s+(?:[\w&'-]+\s+){0,5}?meeting\s+to\s+order|opened\s+the\s+meeting|presided|was\s+in\s+the\s+chair|took\s+the\s+chair|chaired\s+the\s+meeting"
+    r"|(?P<name2>(?:[A-Z][\w.'\-]*\s+){1,3}[A-Z][\w'\-]+)\s+(?:called\s+the\s+(?:[\w&'-]+\s+){0,5}?meeting\s+to\s+order|opened\s+the\s+meeting|presided|(?:was\s+)?in\s+the\s+[Cc]hair\b|took\s+the\s+chair|chaired\s+the\s+meeting"
     r"|acted\s+as\s+[Cc]hair(?:man|person|woman)?)"
     # "The Chairperson, Michelle Farell, called the meeting to order"
     r"|\b(?:[Cc]hair(?:man|person|woman)?|[Pp]resident|[Mm]ayor),\s+(?P<name3>(?:[A-Z][\w.'\-]*\s+){1,2}[A-Z][\w'\-]+),\s+called\s+the\s+meeting\s+to\s+order"
@@ -48,6 +48,30 @@ def chair_named(m: re.Match) -> str:
 
 ROLL_SENTENCE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?(?P<st>present|absent|not\s+present|excused|in\s+attendance)\b")
 NAME_RUN = re.compile(r"[A-Z][\w.'\-]*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)[A-Z][\w.'\-]*)*")
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z']+\b")
+
+
+def is_prose(t: str) -> bool:
+    """A sentence, not a list of names: many lower-case words."""
+    words = t.split()
+    if len(words) < 7:
+        return False
+    low = len(_LOWER_WORD.findall(t))
+    return low >= 4 and low / len(words) >= 0.4
+
+
+def label_after_sentence(labels: AttendanceLabels, att: Attendance, ln: Line, t: str) -> tuple[Line, str]:
+    """"Opened the meeting and declared a quorum present. Selectmen present: A, B.": a label
+    after the paragraph's opening sentence opens the lists there (the unit from the label on)."""
+    for m in re.finditer(r"(?<=[a-z]\.)\s+(?=[A-Z])", t):
+        c, rest = labels.cue(t[m.end():])
+        if c and rest.strip() and not is_prose(rest.split(".")[0]):
+            roll_call(t[:m.end()], att, ln)  # "called to order by ..." in the sentence before
+            u = t[m.end():]
+            return Line(u, u, ln.page, ln.block_index, block=ln.block, first_of_block=ln.first_of_block, x0=ln.x0), u
+    return ln, t
 
 
 def roll_call(t: str, att: Attendance, ln: Line) -> bool:
@@ -256,6 +280,13 @@ def office_list(raw: str) -> list[tuple[str, str, str]]:
 
 
 _TITLED = re.compile(rf"^(?:{TITLES})\s+[A-Z]")
+
+
+def titled_list(t: str) -> bool:
+    """A paragraph that is only a comma list of titled names ("Mr G Adam, Mr R Balfour, Mrs J
+    Barclay, ...") under the roll's heading, with no label of its own: the members present."""
+    parts = [p.strip() for p in re.split(r",|\s+and\s+", t) if p.strip()]
+    return len(parts) >= 3 and all(_TITLED.match(p) and len(p.split()) <= 5 for p in parts)
 
 
 def titled_run(lines: list[Line], i: int) -> bool:

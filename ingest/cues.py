@@ -78,6 +78,11 @@ _AGENDA_NOT_TITLE = (r"\b(?:approv\w*|adopt\w*|review\w*|amend\w*|chang\w*|addit
 #: Titles of minutes (what the record of a meeting is called).
 _MINUTES_TITLE_WORDS = (r"minutes|meeting\s+notes|notes\s+of\s+(?:the\s+|a\s+)?(?:[\w&'-]+\s+){0,6}?meeting|note\s+of\s+(?:the\s+|a\s+)?(?:[\w&'-]+\s+){0,6}?meeting"
                         r"|record\s+of\s+(?:the\s+|a\s+)?(?:[\w&'-]+\s+){0,6}?meeting|action\s+notes|summary\s+of\s+proceedings|proc[eè]s[- ]verbal|compte[- ]rendu|acta")
+#: "Selectmen's Minutes, September 13, 2018", "Board of Health Minutes - 3/4/2008": the body's
+#: name, the word minutes and the meeting's date make a title line (never an item about minutes)
+_BODY_MINUTES = (r"^[^\w\n]*(?!.*\b(?:approv|adopt|confirm|review|previous|last|prior|accept|correct|read|sign)\w*)"
+                 r"(?:[A-Z][\w&'\u2019.-]*\s+(?:(?:of|and|&|the|for)\s+)?){1,6}minutes\s*[-\u2013:,]?\s*"
+                 r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d\d))\W*$")
 #: Titles of action logs / trackers.
 _ACTION_LOG_WORDS = (r"\baction\s+(?:log|tracker|list|register|schedule|sheet|grid)\b|\bactions?\s+(?:report|log|tracker|update|summary)\b"
                      r"|\bstatus\s+(?:update|report)\s+on\s+actions\b|\b(?:outstanding|open|summary\s+of)\s+actions\b"
@@ -131,6 +136,7 @@ CUES: tuple[Cue, ...] = (
     # -- minutes -----------------------------------------------------------------
     Cue(MINUTES, "minutes_title", rx(r"^\s*(?:draft\s+|confirmed\s+|printed\s+|unconfirmed\s+)?minutes\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,8}?(?:meeting|proceedings)\b"
                                       r"|^\s*(?:draft\s+|confirmed\s+)?minutes(?:\s+of(?:\s+the|\s+a|\s+an)?)?\s*$|\bmeeting\s+minutes\s*$|^\s*minutes\s*:"
+                                      r"|" + _BODY_MINUTES +
                                       r"|^[^\w\n]*(?:(?:draft|confirmed|unconfirmed|approved|final|summary)\s+)?(?:" + _MINUTES_TITLE_WORDS + r")(?:\s+(?:and|&)\s+(?:actions?|action\s+points|decisions))?[^\w\n]*(?:[-\u2013:,]?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d\d))\W*)?$"),
         3, identity="minutes_title", reject=rx(_PAGES_REF + "|" + _PREV_MEETING + "|" + _PROSE_VERB), max_chars=320,
         names_paper=True),

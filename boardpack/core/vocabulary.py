@@ -175,7 +175,8 @@ LABEL_OPENS = _LABEL_NOTE + r"[:\-\u2013]?\s*"
 #: tail of a label that counts only before a colon or dash, or alone
 LABEL_ALONE = _LABEL_NOTE + r"(?:[:\-\u2013]\s*|$)"
 
-_PRESENT_WORDS = (r"(?:(?:(?!staff\s|officers?\s)[A-Za-z]+\s+){0,2}members\s+|councillors\s+|trustees\s+|commissioners\s+|governors\s+|directors\s+)?present"
+_PRESENT_WORDS = (r"(?:(?:(?!staff\s|officers?\s)[A-Za-z]+\s+){0,2}members\s+|councillors\s+|trustees\s+|commissioners\s+|governors\s+|directors\s+"
+                  r"|select(?:men|women|persons)\s+|aldermen\s+|alderpersons\s+|supervisors\s+|selectboard\s+)?present"
                   r"(?:\s*\((?:in person|virtually|remotely|online)\))?\s*(?:were)?")
 _APOLOGY_WORDS = (r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|noted|given|tendered))?"
                   r"(?:\s+(?:from|by))?|regrets|absent(?:ees)?|(?:members\s+)?not\s+present|members\s+absent|absent\s+members?"
@@ -203,6 +204,8 @@ ATTENDANCE_LABELS: Mapping[str, str] = MappingProxyType({
     # (case-sensitive inside: the labels are matched ignoring case, the initials must be capitals)
     r"(?:councillors|cllrs|members|trustees|directors|governors|commissioners)\s+(?=(?-i:(?:[A-Z]\.?\s*){1,3}[A-Z][a-z'\-]+)\s*,)": "present",
     _PRESENT_STRICT + LABEL_ALONE: "present",
+    # "Select Board:  Andrew Maneval and Andrea Hodson.": the body's name as the label of its members
+    r"(?:[A-Z][\w&'.-]*\s+){0,3}(?:board|commission|council|selectboard)\s*:\s*(?=(?-i:[A-Z][a-z]+\s+[A-Z]))": "present",
     f"(?:{_ATTEND_WORDS})" + LABEL_ALONE: "in attendance",
     r"(?:also\s+|others\s+|other\s+persons\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?\s*(?:were\s*)?": "in attendance",
     r"also\s+(?:present|attending)(?:\s+virtually)?\s*(?:were\s+)?": "in attendance",
