@@ -21,6 +21,7 @@ from typing import Optional
 from boardpack.core.model import AGENDA, COVER, OTHER, Paper
 from boardpack.extractors.agenda_parser import AgendaParser
 from boardpack.extractors.agenda_text import (
+    BRACKET_PRESENTER,
     CITATION_DASH,
     CITATION_TAIL,
     CONNECTOR_END,
@@ -228,6 +229,9 @@ def item_title(it: Item) -> tuple[str, Optional[str]]:
     cut = CITATION_DASH.sub("", CITATION_TAIL.sub("", title)).strip()
     if len(cut) >= 8:
         title = cut
+    by = BRACKET_PRESENTER.search(title)  # "Draft Filming Policy (presented by Filming Committee)"
+    if by and not it.presenter and len(title[: by.start()].strip()) >= 4:
+        title, it.presenter = (title[: by.start()] + title[by.end():]).strip(), by.group("who").strip()
     if it.presenter:
         return title, " ".join(it.presenter.split())
     return split_presenter(title)

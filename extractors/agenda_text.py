@@ -25,7 +25,7 @@ ITEM = re.compile(
 # a number cell on its own: "1.", "4 (a)", "6. a)", "4a"
 NUM_CELL = re.compile(r"^(?:item\s+)?(?P<num>\d{1,2})\s*\.?\s*(?:(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z])\.?)?$", re.I)
 # "(b) Title" or "b) Title" or "b. Title": a lettered sub-item of the current item
-SUB = re.compile(r"^(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z]\.)\.?\s+(?P<title>\S.*)$")
+SUB = re.compile(r"^(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z]\.)\.?(?:\s+|(?<=\))(?=[A-Z]))(?P<title>\S.*)$")  # "(b)TO PRESENT"
 SUB_UPPER = re.compile(r"^(?P<l>[A-Z])\.\s+(?P<title>\S.*)$")
 ROMAN = re.compile(r"^\(?(?P<r>i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s*(?P<t>.*)$", re.I)
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
@@ -84,6 +84,8 @@ _TRAIL_DURATION = re.compile(r"\s*(?:[-–—]\s*)?\(?\b\d+\s*(?:min(?:ute)?s?|h
 # where the title would be (the title follows it)
 PRESENTER_LABEL = re.compile(
     r"^(?:recommended|presented|submitted|introduced|sponsored|requested|proposed|brought)\s+by\b", re.I)
+#: "(presented by Filming Committee)" after a title: who brings the item
+BRACKET_PRESENTER = re.compile(r"\s*\((?:recommended|presented|submitted|introduced|sponsored|requested|proposed|brought|led)\s+by\s+(?P<who>[^()]+)\)", re.I)
 # "(Section 54956.9(d)(1) of the California Government Code)": a statutory citation after a title
 # "... Evaluation - Pursuant to Government Code Section 54957": the legal basis after a title
 CITATION_DASH = re.compile(r"\s+[-–—]\s+(?:pursuant\s+to|per|under|as\s+required\s+by)\b.*?\b(?:section|code|act|§)\b.*$", re.I)

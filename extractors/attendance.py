@@ -28,11 +28,13 @@ from boardpack.extractors.attendance_labels import (  # noqa: F401  (re-exported
     APOLOGIES,
     ATTEND_PROSE,
     CHAIR,
+    COUNT_TAIL,
     IN_ATTENDANCE,
-    PARTICULARS,
+    LISTS_OVER,
     PRESENT,
     PROSE_APOLOGIES,
     SPLIT_CUES,
+    UNABLE,
     AttendanceLabels,
     labels_for,
 )
@@ -238,7 +240,7 @@ class AttendanceHead(TableRows):
         att, heading_block = self.att, ln.block is not None and ln.block.kind == "heading"
         if numbered and NUM_HEAD.match(t) or SECTION_HEAD.match(t) or re.fullmatch(r"actions?", t, re.I):
             return True
-        if numbered and heading_block or att.people and PARTICULARS.match(t):
+        if numbered and heading_block or att.people and LISTS_OVER.search(t):
             return True
         if heading_block and not self.labels.cue(t)[0] and not self.labels.header_cats(t) and att.people and not roll_call_like(t):
             return True
@@ -301,7 +303,7 @@ class AttendanceHead(TableRows):
         if self.cat is None:
             return
         t = gap_role(ln.raw, t)
-        pm = PROSE_APOLOGIES.search(t) or ccat == APOLOGIES and PROSE_APOLOGIES.search(ln.text.strip())
+        pm = PROSE_APOLOGIES.search(t) or UNABLE.match(t) or ccat == APOLOGIES and PROSE_APOLOGIES.search(ln.text.strip())
         if pm:
             self.att.add_entries(pm.group("names"), APOLOGIES, ln)
             self.last_used = i
@@ -340,6 +342,7 @@ class AttendanceHead(TableRows):
         if len(parts) <= 1:
             return False
         for pc, pt in parts:
+            pt = COUNT_TAIL.sub("", pt)
             if pc:
                 self.set_cat(pc)
             if pt.strip() and not is_prose(pt):

@@ -28,9 +28,18 @@ STATUS_TAIL = re.compile(r"\s*[-\u2013:]\s*(?P<st>present|absent|excused|late|ap
 STATUS_BRACKET = re.compile(r"\s*[\(\[](?P<st>absent|excused|apologies|not\s+present)[\)\]]", re.I)
 #: a sentence that ends by announcing the list below it ("The following officials were present:")
 _FOLLOWING = re.compile(r"\b(?:the\s+)?following\s+(?:[a-z]+\s+){0,2}(?:(?:were|was)\s+)?(?:also\s+)?"
-                        r"(?P<st>present|absent|excused|in\s+attendance)(?:\s*,?\s*to[\s-]wit)?\s*:\s*$", re.I)
-#: the meeting's particulars under its lists ("Time: 7:30 p.m.", "Place: ..."): the lists are over
-PARTICULARS = re.compile(r"^(?:date|time|place|location|venue|where|when)\s*:", re.I)
+                        r"(?P<st>present|absent|excused|in\s+attendance)(?:\s*,?\s*to[\s-]wit)?\s*:\s*(?=$|(?-i:[A-Z]))", re.I)
+#: what follows the lists: the meeting's particulars ("Time: 7:30 p.m.", "Place: ..."), a table
+#: of contents (its heading, a line of dot leaders and page numbers)
+LISTS_OVER = re.compile(r"^(?:date|time|place|location|venue|where|when)\s*:|^(?:table\s+of\s+)?contents$|\.{5,}\s*\d", re.I)
+#: an unnamed count after the names ("PCSO Abi Land & four members of the public representing ..."): no
+#: rows; a clause after the last name ("... Society who gave the first presentation"): not a name
+COUNT_TAIL = re.compile(r"\s*(?:,|&|\band\b)?\s*\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+number\s+of)\s+"
+                        r"(?:other\s+)?(?:members?\s+of\s+(?:the\s+)?public|residents|parishioners|visitors|observers)\b.*$"
+                        r"|\s+(?-i:who|whom|which)\s+(?-i:[a-z])[^,;]*$", re.I)
+#: a group's label inside a section ("PRESENT: Ratepayer Members: Mr A ... Appointed Members: ..."):
+#: the names after it stay in the section
+GROUP_LABEL = re.compile(r"(?:^|(?<=\s))(?:(?-i:[A-Z][\w-]*)\s+)?(?:members|officers|others|representatives|staff|councillors|cllrs)\s*:\s*", re.I)
 STATUS_CAT = {"present": PRESENT, "late": PRESENT, "remote": PRESENT, "virtual": PRESENT,
                "absent": APOLOGIES, "excused": APOLOGIES, "apologies": APOLOGIES, "not present": APOLOGIES}
 
@@ -39,6 +48,9 @@ PROSE_APOLOGIES = re.compile(
     r"(?:from|by|on behalf of)\s*:?\s*(?P<names>.+?)(?:(?<![\s.][A-Z])\.\s|\.$|$|\s+and\s+(?:were|was|had\s+been)\s)",  # not the stop of an initial
     re.I,
 )
+#: "WDC Cllr J Matecki was unable to attend the meeting due to a prior commitment."
+UNABLE = re.compile(r"^(?P<names>(?:[A-Z][\w.'\-]*\s+){0,5}[A-Z][\w'\-]+(?:\s*(?:,|\band\b|&)\s*(?:[A-Z][\w.'\-]*\s+){0,5}[A-Z][\w'\-]+)*)"
+                    r"\s+(?:was|were|is|are)\s+unable\s+to\s+(?:attend|be\s+present)\b")
 ATTEND_PROSE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance(?:\s+virtually)?\b", re.I)
 # a cue anywhere in a line, for side-by-side column headers ("Present: Also in attendance: Apologies")
 _CUE_ANY_WORDS = (r"(?:members\s+)?present|(?:also\s+)?in\s+attendance(?:\s+virtually)?|also\s+present|members\s+of\s+the\s+public|"
@@ -63,8 +75,8 @@ _INLINE_WORDS = (r"absent|apologies|regrets|also\s+present|in\s+attendance|also\
 
 #: a label with its colon after a name, the lists run together on one line
 #: ("Present: Chairman: Cllr Mrs Prior Councillors: Mrs Bolton, Dipple Clerk: Mrs Scriven")
-_COLON_WORDS = (r"councillors|cllrs|chair(?:man|person|woman)?|vice[\s-]*chair(?:man|person|woman)?|clerk|"
-                r"members\s+of\s+(?:the\s+)?public|apologies|absent|in\s+attendance|also\s+present|officers?|staff")
+_COLON_WORDS = (r"councillors|cllrs|chair(?:man|person|woman)?|vice[\s-]*chair(?:man|person|woman)?|(?:parish\s+|town\s+)?clerk|"
+                r"members\s+of\s+(?:the\s+)?public|public|apologies|absent|in\s+attendance|also\s+present|officers?|staff")
 
 
 #: a group of members inside a list ("Councillors: A, B"): it goes on with the list it is in
@@ -72,8 +84,10 @@ _GROUP_LABEL = re.compile(r"^(?:councillors|cllrs)\s*:", re.I)
 
 
 def _inline_cue(added: str = "") -> re.Pattern:
-    return re.compile(rf"(?:(?<=[.;])|(?<=[a-z]\)))\s+(?:[-\u2013]\s+)?(?=(?:{added}{_INLINE_WORDS})\b\s*[:\-\u2013]?\s*[A-Z])"
-                      rf"|(?<=\w)\s+(?=(?-i:(?=[A-Z]))(?:{_COLON_WORDS})\s*:\s*\S)", re.I)  # a capitalised label
+    return re.compile(rf"(?:(?<=[.;])|(?<=[a-z]\)))\s+(?:[-\u2013]\s+)?(?=(?:{added}{_INLINE_WORDS})\b"
+                      rf"(?:\s+for\s+(?:part|some)\s+of\s+the\s+meeting)?(?:\s+(?:was|were))?\s*[:\-\u2013]?\s*[A-Z])"
+                      rf"|(?<=\w)(?<!Parish)(?<!Town)\s+(?=(?-i:(?=[A-Z]))(?:{_COLON_WORDS})\s*:\s*\S)"  # a capitalised label
+                      r"|(?<=\w)\s+(?=(?-i:Also\s+[A-Z]))", re.I)  # "... D Wright & Mrs G Wright Also PCSO Abi Land"
 
 
 _INLINE_CUE = _inline_cue()
@@ -122,7 +136,8 @@ class AttendanceLabels:
                 return cat, text[m.end():]
         m = _FOLLOWING.search(text)
         if m:  # "... convened on Monday, with the following members present to-wit:" / the names below
-            return (APOLOGIES if m.group("st").lower().startswith(("abs", "exc")) else PRESENT), text[m.end():]
+            st = m.group("st").lower()
+            return (APOLOGIES if st.startswith(("abs", "exc")) else IN_ATTENDANCE if st.startswith("in") else PRESENT), text[m.end():]
         # a label broken inside its word by a narrow cell ("Membe" / "rs:"): the word is
         # the label when the label runs across the break
         m = re.match(r"([^\n]*[a-z])\n(?=[a-z])", text)

@@ -155,7 +155,14 @@ def is_role_part(p: str) -> bool:
         return True
     if re.match(rf"^(?:{TITLES})\s", q) or re.match(r"^(?:Cllrs?|Councillors?)\b", q) or OFFICER_PREFIX.match(q) or MIDLINE_ENTRY.match("x " + q, 1):
         return False
+    if _POST_SURNAME.fullmatch(q):
+        return False  # "President Jones, Vice President Sunderman": a member named by post and surname
     return bool(_ROLE_PART_WORDS.search(q)) and (bool(re.search(r"\b[a-z]{2,}\b", q)) or len(q.split()) >= 2)
+
+
+_POST_SURNAME = re.compile(r"(?:(?:Vice|Deputy|Acting)[\s-]+)?(?:President|Chair(?:man|person|woman)?|Mayor|Commissioner|Trustee|"
+                           r"Director|Alderman|Alderwoman|Councilmember|Supervisor|Selectman|Selectwoman)\s+"
+                           r"(?!(?:of|for|and)\b)[A-Z][a-z'\-]+(?:-[A-Z][a-z'\-]+)?")
 
 
 def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
@@ -170,6 +177,7 @@ def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     if m and e[:m.start()].count("(") <= e[:m.start()].count(")"):
         e = e[:m.start()]  # "Cllr X for Cllr Y"; not inside a bracket ("(Minister for the Cabinet Office)")
     e = re.sub(r"\s+(?:plus|with)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+number|several|many)\b.*$", "", e, flags=re.I)
+    e = re.sub(r"\s+(?:who|whom|which)\s+[a-z].*$", "", e)  # "... who gave the first presentation"
     roles: list[str] = []
     e, chair = leading_post(e, roles)
     m = OFFICER_PREFIX.match(e) or re.match(r"^(?P<r>[A-Z][a-z]+\s+(?:District|County|Borough|City)\s+Councillor)\s+(?=[A-Z])", e)
@@ -323,8 +331,9 @@ def segment_names(text: str) -> list[str]:
 
 
 #: one name of a list printed without commas: a title or two, initials, a surname, its brackets
-_RUN_NAME = (r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)*(?:[A-Z]\.?\s+){1,3}[A-Z][A-Za-z'\-]+"
-             r"(?:\s*[\(\[][^()\[\]]*[\)\]])*")
+_RUN_NAME = (r"(?:(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)+(?:[A-Z]\.?\s+){0,3}|(?:[A-Z]\.?\s+){1,3})"
+             r"(?!(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b)[A-Z][A-Za-z'\-]+"
+             r"(?:\s*[\(\[][^()\[\]]*[\)\]])*")  # "Mr Barker (Ch) Mr Cowling": a title stands for the initials
 _NAME_RUN = re.compile(rf"\s*{_RUN_NAME}(?:\s+{_RUN_NAME})+\s*")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 TITLES = r"(?:M\.(?=\s)|Mmes?|Mlle|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Cllr|Clr|Councillor|County\s+Councillor|District\s+Councillor|C/Cllr|D/Cllr|Ch\.?\s*Insp\.?|Chief\s+Inspector|Chief\s+Superintendent|Superintendent|Supt|Inspector|Insp|Sgt|Sergeant|PC|PCSO|DI|DCI|CI|DS|Maj|Major|Capt|Captain|Col|Colonel)\.?"
-CHAIR_ROLE = re.compile(r"^(?:acting\s+|vice[\s-]*)?chair(?:man|person|woman)?$|^in the chair$", re.I)
+CHAIR_ROLE = re.compile(r"^(?:acting\s+|vice[\s-]*)?chair(?:man|person|woman)?$|^in the chair$|^ch\.?$", re.I)  # "Mr Barker (Ch)"
 
 #: a post alone after a comma ("Commissioner Suggs, Vice-Chair")
 BARE_ROLE = re.compile(r"(?:acting\s+|vice[\s-]*|deputy\s+)?(?:chair(?:man|person|woman)?|president|secretary|treasurer|clerk"
@@ -48,6 +48,12 @@ HYPHEN_POST = re.compile(
     r"(?:president|chair(?:man|person|woman)?|commissioner|secretary|treasurer|clerk|manager|director|officer|"
     r"member|councillor|trustee|supervisor|solicitor|attorney|engineer|planner|chief|specialist|professional)\b.*)$", re.I)
 _CHAIR_PREFIX = re.compile(r"^(?:the\s+)?(?:acting\s+)?chair(?:man|person|woman)?\s+(?=[A-Z])", re.I)
+
+
+_OF_BODY = re.compile(
+    rf"^(?!(?:Lord|Baron|Baroness|Lady|Viscount|Earl)\b)(?P<n>(?:(?:{TITLES})\s+)?[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){{1,3}})\s+of\s+(?:the\s+)?"
+    r"(?P<r>[A-Z].*\b(?:Society|Association|Council|Trust|Club|Group|Company|Ltd|Limited|Partnership|Police|Service|Services|"
+    r"Agency|Authority|Department|Office|Federation|Institute|Foundation|Charity|Network|Forum|Board|Committee))$")
 
 
 def leading_post(e: str, roles: list[str]) -> tuple[str, bool]:
@@ -95,6 +101,10 @@ def trailing_post(e: str, roles: list[str], chair: bool) -> tuple[str, bool]:
         if re.match(r"^(?:acting\s+)?chair", r, re.I):
             chair = True
         roles.append(r.title() if r.isupper() else r)
+    m = _OF_BODY.match(e)
+    if m:  # "Mr David Pearce of the Hexham Beekeepers' Society": the body the person comes from
+        e = m.group("n")
+        roles.append(m.group("r"))
     m = _ROLE_AFTER_INITIALS.match(e)
     if m:  # "Mr W Grosvenor Clerk and Executive Officer": a title, initials and surname, then the post
         e = m.group("n")

@@ -14,7 +14,7 @@ from typing import Optional
 
 from boardpack.core.names import canonical_name
 from boardpack.extractors.attendance_labels import (
-    APOLOGIES, CHAIR, IN_ATTENDANCE, PRESENT, STATUS_BRACKET, STATUS_CAT, STATUS_TAIL,
+    APOLOGIES, CHAIR, GROUP_LABEL, IN_ATTENDANCE, PRESENT, STATUS_BRACKET, STATUS_CAT, STATUS_TAIL,
 )
 from boardpack.extractors.attendance_names import (
     CHAIR_ROLE,
@@ -38,6 +38,9 @@ from boardpack.extractors.meeting_cues import Line
 #: the members' group word inside a list, before the first name of the group ("Present: Judith
 #: Essex, Trustee; Board members Linda Kenny, Ralph Stacy", "Chairman X, members Y, Z")
 _GROUP_WORD = re.compile(r"^\s*(?:(?:board|council|committee|commission)\s+)?members?\s+(?=(?-i:[A-Z][a-z]+\s+[A-Z]))", re.I)
+
+#: another council's initials before a councillor's title ("WDC Cllr A Rhead")
+_COUNCIL_TAG = re.compile(r"^(?P<r>[A-Z]{2,4})\s+(?=(?:Cllr|Councillor)\b)")
 
 
 @dataclass
@@ -63,6 +66,7 @@ class Attendance:
         # a list of councillors ("Councillors D Rowe (Chair), N Bell, A Finch, EDC"): a name tagged
         # with a council's initials is a councillor of another council, who attends
         self.council_list = bool(re.match(r"^\s*(?:Councillors|Cllrs|Clrs)\b", text))
+        text = GROUP_LABEL.sub(", ", text)
         for entry in (e for part in split_names(split_midline(text)) for e in name_run(part)):
             entry = _GROUP_WORD.sub("", entry)
             st = STATUS_TAIL.search(entry) or STATUS_BRACKET.search(entry)
@@ -78,6 +82,10 @@ class Attendance:
             stated: bool = False) -> None:
         """``stated``: the entry carries its own status ("Trustee Hodge - present"), which an
         officer listed before it ("Clerk Holubek was also present") does not change."""
+        tag = _COUNCIL_TAG.match(entry.strip())
+        if tag:  # "WCC Cllr L Caborn" among the members: a councillor of another council, who attends
+            entry, default_role = entry.strip()[tag.end():], default_role or tag.group("r")
+            category = IN_ATTENDANCE if category == PRESENT else category
         name, role, chair = parse_entry(entry)
         if not name or not looks_like_name(name) or not plausible_person(name) or re.search(r"\d", name):
             return

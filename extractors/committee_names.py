@@ -51,8 +51,8 @@ def drop_meeting_words(t: str) -> str:
                  r"(?:meeting|session)(?:\s+(?:minutes|agenda|notes))?)+$", "", t, flags=re.I)
     if cut == t or not cut.split():
         return t
-    if ORG_WORD.search(cut.split()[-1]) or BODY_WORD.search(cut):
-        return cut
+    if ORG_WORD.search(cut.split()[-1]) or BODY_WORD.search(cut) or _BODY_OF.match(cut):
+        return cut  # "Board of Aldermen Meeting", "Board of Health Meeting": a body named by its remit
     business = re.match(r"^(?P<body>.+?)\s+[A-Za-z]+$", cut)
     if business and BODY_WORD.search(business.group("body")) and len(business.group("body").split()) >= 2:
         return business.group("body")
@@ -94,8 +94,8 @@ def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     if re.search(r"[@]|\d{4,}|https?:|www\.", t) or not re.search(r"[A-Za-z]{2}", t):
         return None
     words = t.split()
-    if len(words) > 12:
-        return None
+    if len(words) > 12 or _PLACE_END.search(t) and not BODY_WORD.search(t):
+        return None  # "Eaton E. Smith Meeting Room - Town Hall": where the body meets
     if not MEETING_KIND.sub("", t).strip(" ,.;:-–&"):
         return None  # "13th meeting", "Regular Meeting Agenda"
     # a title, not a phrase: most words capitalised (or an all-caps name)
@@ -103,6 +103,11 @@ def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     if title_case and caps < len(words) * 0.7:
         return None
     return tidy_committee(t)
+
+
+#: the last word of a room or a building, not of a body
+_PLACE_END = re.compile(r"\b(?:room|hall|chambers?|centre|center|library|church|school|building|hotel|offices?|street|road|avenue|"
+                        r"lane|pavilion|auditorium|boardroom)$", re.I)
 
 
 def names_body(name: Optional[str]) -> bool:
@@ -161,7 +166,7 @@ def _of_place(above: str, body: str) -> str:
 #: meeting words dropped, it is the body the paper's head names in full.
 _GENERIC_BODY = re.compile(
     r"^(?:(?:annual|statutory|ordinary|extraordinary|special|full|monthly)\s+)*"
-    r"(?P<kind>(?:parish|town|city|community|district|county|borough|village)\s+council)$", re.I)
+    r"(?P<kind>(?:parish|town|city|community|district|county|borough|village)\s+council|council|board)$", re.I)
 
 
 def body_in_full(committee: Optional[str], head: list[str], printed: bool = False) -> Optional[str]:
@@ -171,7 +176,7 @@ def body_in_full(committee: Optional[str], head: list[str], printed: bool = Fals
     ``printed``: the name is the committee a sentence names ("meeting of the County Council"),
     which stands as printed unless a kind of meeting is run into it."""
     m = _GENERIC_BODY.match((committee or "").strip())
-    if not m or printed and m.group("kind") == committee:
+    if not m or printed and m.group("kind") == committee and " " in committee.strip():
         return committee
     kind = m.group("kind").lower()
     for t in head:

@@ -31,6 +31,19 @@ from boardpack.extractors.meeting_sentences import complete_from_masthead
 from boardpack.extractors.venues import tidy_venue
 
 
+def _worded_reading(info: MeetingInfo, texts: list[str]) -> None:
+    """"11/08/2007" reads as 11 August or 8 November; when the head also writes the date in
+    words ("November 8, 2007") and that is one of the two readings, the words decide."""
+    raw = (info.meeting_date_raw or "").strip()
+    if not info.meeting_date or not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", raw):
+        return
+    y, m, d = info.meeting_date.split("-")
+    other = f"{y}-{d}-{m}"
+    worded = {x.iso for t in texts[:20] for x in find_dates(t) if re.search(r"[A-Za-z]", x.raw)}
+    if other != info.meeting_date and other in worded and info.meeting_date not in worded:
+        info.meeting_date = other
+
+
 def _first_line_with(texts: list[str], raw: Optional[str]) -> Optional[int]:
     if not raw:
         return None
@@ -61,6 +74,7 @@ def _complete_minutes_meeting(info: MeetingInfo, ctx: ExtractContext) -> None:
         if at_mh is not None and (at_info is None or at_mh < at_info):
             info.meeting_date, info.meeting_date_raw = mh.meeting_date, mh.meeting_date_raw
             info.start_time, info.start_time_raw = mh.start_time, mh.start_time_raw
+    _worded_reading(info, texts)
     if info.committee and committee_name(info.committee_raw or info.committee, title_case=False) is None \
             and committee_name(info.committee, title_case=False) is None:
         info.committee = info.committee_raw = None

@@ -80,3 +80,49 @@ def test_a_body_name_minutes_and_date_is_a_minutes_title_but_an_item_about_minut
     assert title("Board of Health Minutes - 3/4/2008")
     assert not title("Approval of Minutes, September 13, 2018")
     assert not title("Previous Minutes 12 May 2019")
+
+
+def test_groups_inside_each_list_and_titles_run_together_without_commas():
+    got = _attendance(["MINUTES OF THE FULL BOARD MEETING", "MONDAY 13th MAY 2019",
+                       "PRESENT: Ratepayer Members: Mr Hart (Ch) Mr Lowe Mr I Pryce Mr Cole (VCh)",
+                       "Appointed Members: Co-opted Members: Members Present: 4",
+                       "APOLOGIES: Ratepayer Members: Mr Dunn Appointed Members: Cllr Marsh Co-opted Members:",
+                       "IN ATTENDANCE: Officers: Mr Bell – Chief Executive (CEO) Miss Fay – Asset Manager (AMgr)",
+                       "Others:",
+                       "Contents",
+                       "49 Welcome, Introductions and Apologies ...... 3 50 Declarations of Interest ...... 3"])
+    assert got == [("apologies", "Cllr Marsh"), ("apologies", "Mr Dunn"), ("chair", "Mr Hart"),
+                   ("in attendance", "Miss Fay"), ("in attendance", "Mr Bell"),
+                   ("present", "Mr Cole"), ("present", "Mr I Pryce"), ("present", "Mr Lowe")]
+
+
+def test_another_councils_councillors_attend_and_the_clerk_and_unable_to_attend():
+    got = _attendance(["Minutes of the Ordinary Meeting of Upton Parish Council held in the Church Room at 7.45pm on 14 January 2020",
+                       "Present: Cllr J Hart (Chairman); Cllr Mrs A Lowe-Bell; Cllr Miss B Pryce; WCC Cllr L Cole "
+                       "Parish Clerk: Mrs Jane Dunn Public: None",
+                       "Apologies: WDC Cllr J Marsh was unable to attend the meeting due to a prior commitment.",
+                       "1. Chairman's notice regarding the recording of the meeting"])
+    assert got == [("apologies", "Cllr J Marsh"), ("chair", "Cllr J Hart"), ("in attendance", "Cllr L Cole"),
+                   ("in attendance", "Mrs Jane Dunn"), ("present", "Cllr Miss B Pryce"), ("present", "Cllr Mrs A Lowe-Bell")]
+
+
+def test_also_before_a_name_and_an_unnamed_count_and_who_and_of_the_society():
+    got = _attendance(["MINUTES OF THE COUNCIL MEETING HELD ON 24th SEPTEMBER 2019",
+                       "PRESENT Councillors: P Hart, B Lowe & Mrs G Pryce Also PCSO Abi Cole & four members of the public",
+                       "APOLOGIES Apologies for absence were received from Councillors: Mrs S Dunn-Bell M Marsh & Mrs I Fay",
+                       "39. TO RECEIVE A PRESENTATION"])
+    assert got == [("apologies", "M Marsh"), ("apologies", "Mrs I Fay"), ("apologies", "Mrs S Dunn-Bell"),
+                   ("in attendance", "PCSO Abi Cole"), ("present", "B Lowe"), ("present", "Mrs G Pryce"), ("present", "P Hart")]
+    got = _attendance(["Minutes of the Annual parish meeting, held at 7.30pm in the Hall on 20th May 2010.",
+                       "Present: Cllrs Hart, Lowe and Pryce. Also in attendance for part of the meeting was Mrs Jen Cole, "
+                       "Head Teacher and Mr David Dunn of the Hexham Beekeepers Society who gave the first presentation.",
+                       "1. Mr Dunn gave a detailed presentation on the life cycle of the bee, assisted by Cllr Pryce."])
+    assert ("in attendance", "Mr David Dunn") in got and ("in attendance", "Mrs Jen Cole") in got
+
+
+def test_the_following_members_were_present_with_the_names_on_the_same_line():
+    got = _attendance(["Minutes of Special Meeting", "June 18, 2019",
+                       "President Hart called the meeting to order at 7:01 am.",
+                       "The following board members were present: President Hart, Vice President Lowe, Pryce, Cole and Dunn."])
+    assert got == [("chair", "Hart"), ("present", "Cole"), ("present", "Dunn"), ("present", "Pryce"),
+                   ("present", "Vice President Lowe")]

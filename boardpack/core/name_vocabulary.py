@@ -110,6 +110,7 @@ NOT_NAME_WORDS = frozenset(
     Declaration Declarations Interest Interests Pecuniary Documents Distributed Audience Involvement
     Engagement Delivery Administrative Administrator Assistant Reeve Deputy Secretary Treasurer Clerk
     Works Operations Building Buildings Inspections Bylaw Communications Recorder Conservation Watershed List
+    Others Contents Infrastructure Ratepayer Ratepayers Appointed Elected Co-opted
     """.split()
 ) | frozenset(MONTH_FULL_NAMES) | frozenset(WEEKDAY_NAMES)
 

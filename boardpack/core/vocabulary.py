@@ -207,8 +207,11 @@ ATTENDANCE_LABELS: Mapping[str, str] = MappingProxyType({
     # "Select Board:  Andrew Maneval and Andrea Hodson.": the body's name as the label of its members
     r"(?:[A-Z][\w&'.-]*\s+){0,3}(?:board|commission|council|selectboard)\s*:\s*(?=(?-i:[A-Z][a-z]+\s+[A-Z]))": "present",
     f"(?:{_ATTEND_WORDS})" + LABEL_ALONE: "in attendance",
-    r"(?:also\s+|others\s+|other\s+persons\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?\s*(?:were\s*)?": "in attendance",
+    r"(?:also\s+|others\s+|other\s+persons\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?"
+    r"(?:\s+for\s+(?:part|some|the\s+start|the\s+first\s+part)\s+of\s+the\s+meeting)?\s*(?:(?:were|was)\s*)?": "in attendance",
     r"also\s+(?:present|attending)(?:\s+virtually)?\s*(?:were\s+)?": "in attendance",
+    # "Also PCSO Abi Land": "also" and a name after the members present
+    r"also\s+(?=(?-i:[A-Z][A-Za-z]*\s+[A-Z]))": "in attendance",
     r"members\s+of\s+the\s+public\s*:?\s*": "in attendance",
     f"(?:{_APOLOGY_WORDS})" + LABEL_OPENS: "apologies",
     _CHAIR_WORDS + LABEL_ALONE: "chair",
