@@ -306,8 +306,7 @@ class AgendaParser(TableRows):
             return
         rm = ROMAN.match(t)
         if rm and not first and t.startswith("("):
-            it.notes.append(t)
-            return
+            return self._bracketed_roman(it, t, rm)
         um = SUB_UPPER.match(t)
         if um and not first and it.base is None:
             # "A. READING OF ORDINANCES" under item 4: a capital-lettered sub-item, taken only in
@@ -337,6 +336,15 @@ class AgendaParser(TableRows):
             it.pages, it.pages_raw = p, praw
             t = rest
         return self._note_or_title(it, t, same_block, first)
+
+    def _bracketed_roman(self, it: Item, t: str, rm: re.Match) -> None:
+        """"(i) Register of Interests" / "(ii) ..." under item 2: its sub-items, in sequence;
+        any other bracketed numeral line is a note on the item."""
+        base, r = it.parent or str(it.top), rm.group("r").lower()
+        if rm.group("t").strip() and (r == "i" and it.number == base or roman_follows(it.number, base, r)):
+            return self._sub_of(base, r, rm.group("t"), t, it)
+        it.notes.append(t)
+        return None
 
     def _letter_of_number(self, it: Item, t: str) -> bool:
         """"(a)" alone, or before the rest of a title ("(a) - Cllr ..."), on the line under a

@@ -60,42 +60,17 @@ from boardpack.extractors.attendance_unlabelled import (
     signed_officers,
     speakers,
     is_prose,
+    join_raw,
     label_after_sentence,
+    titled_sentence,
     titled_list,
     titled_run,
 )
 from boardpack.extractors.meeting_cues import NUM_HEAD, SECTION_HEAD, Line
 
-ITEM_NUM = re.compile(r"^(?:[Mm]inute\s+(?:[Nn]o\.?|[Nn]umber)\s*\d{1,3}\s*[-\u2013:.]?|\d{1,3}(?:\.{1,2}\d{1,2}){0,2}[.:)]?|[A-Z]{1,4}\d{1,3}(?:/\d{2,4})?[.:]?|\(?[a-z]\)|[IVX]{1,4}\.)(?:\s+|(?<=\d\.)(?=[A-Z]{3}))(?=[A-Z])")
+ITEM_NUM = re.compile(r"^(?:[A-Z]{1,4}\d{1,3}/\d{2,4}\s+(?=\d))?(?:[Mm]inute\s+(?:[Nn]o\.?|[Nn]umber)\s*\d{1,3}\s*[-\u2013:.]?|\d{1,3}(?:\.{1,2}\d{1,2}){0,2}[.:)]?|[A-Z]{1,4}\d{1,3}(?:/\d{2,4})?[.:]?|\(?[a-z]\)|[IVX]{1,4}\.)(?:\s+|(?<=\d\.)(?=[A-Z]{3}))(?=[A-Z])")
 
 
-def join_raw(raws: list[str], labels: AttendanceLabels) -> str:
-    """Lines of one list paragraph joined: a line that starts a new entry (a title,
-    a role, a label) is a new list item; otherwise the line break is a wrap."""
-    out = ""
-    for r in raws:
-        r = r.strip()
-        if not r:
-            continue
-        if out and not re.search(r"(?:,|;|\band|&|-)\s*$", out) and not _title_broken(out, r) and (
-            re.match(rf"^(?:{TITLES}|Cllrs|Councillors)\s", r) or OFFICER_PREFIX.match(r) or labels.cue(r)[0]
-        ):
-            out += ", " + r
-        else:
-            out = (out + " " + r).strip()
-    return out
-
-
-
-def _title_broken(out: str, line: str) -> bool:
-    """Whether the line break falls inside a title ("... (Vice-Chairman), District" /
-    "Councillor Ray Manning ..."): the words after the list's last separator and the
-    next line's first words make one title together."""
-    tail = re.split(r",|;|\band\b|&", out)[-1].strip()
-    if not tail or len(tail.split()) > 2:
-        return False
-    m = re.match(rf"^(?:{TITLES})\s", f"{tail} {line}")
-    return bool(m and m.end() > len(tail) + 1)
 
 
 def parse_attendance(lines: list[Line], meeting_date: Optional[str] = None,
@@ -247,6 +222,7 @@ class AttendanceHead(TableRows):
         if re.fullmatch(r"[A-Z][A-Z0-9&',/()\- ]{3,60}:?", t) and not self.labels.cue(t)[0] and att.people:
             return True  # "APPROVAL OF MINUTES:", "REPORTS": a heading written as a paragraph
         if att.people and self.cat is not None and is_prose(t) and not self.labels.cue(t)[0] and not roll_call_like(t) \
+                and not titled_sentence(t) \
                 and not PROSE_APOLOGIES.search(t) and not any(not is_prose(r) and re.match(rf"^(?:{TITLES}|Cllrs?|Councillors?)\s", r.strip()) for r in (ln.raw or "").split("\n")):
             return True  # a prose paragraph after the lists ends them
         # a sentence under a table of labelled columns: the columns' labels end with the table
@@ -311,6 +287,7 @@ class AttendanceHead(TableRows):
         raw_lines = self._raw_lines(ln, t, ccat, rest)
         if self._inline_cues(i, ln, t):
             return
+        t = titled_sentence(t) or t
         if is_prose(t) and not self.cols:
             # a sentence between the lists; read line by line only what is a list
             kept = [r for r in raw_lines if not is_prose(r) and not re.search(r"[.!?]$", r.strip()) or re.match(rf"^(?:{TITLES}|Cllrs?)\s", r.strip()) and not is_prose(r)]

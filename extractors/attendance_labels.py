@@ -39,7 +39,7 @@ COUNT_TAIL = re.compile(r"\s*(?:,|&|\band\b)?\s*\b(?:\d+|one|two|three|four|five
                         r"|\s+(?-i:who|whom|which)\s+(?-i:[a-z])[^,;]*$", re.I)
 #: a group's label inside a section ("PRESENT: Ratepayer Members: Mr A ... Appointed Members: ..."):
 #: the names after it stay in the section
-GROUP_LABEL = re.compile(r"(?:^|(?<=\s))(?:(?-i:[A-Z][\w-]*)\s+)?(?:members|officers|others|representatives|staff|councillors|cllrs)\s*:\s*", re.I)
+GROUP_LABEL = re.compile(r"(?:^|(?<=\s))(?:(?-i:[A-Z][\w-]*)\s+)?(?:members|officers|others|representatives|staff|councillors|cllrs|messrs|mesdames)\s*:\s*", re.I)
 STATUS_CAT = {"present": PRESENT, "late": PRESENT, "remote": PRESENT, "virtual": PRESENT,
                "absent": APOLOGIES, "excused": APOLOGIES, "apologies": APOLOGIES, "not present": APOLOGIES}
 
@@ -48,9 +48,10 @@ PROSE_APOLOGIES = re.compile(
     r"(?:from|by|on behalf of)\s*:?\s*(?P<names>.+?)(?:(?<![\s.][A-Z])\.\s|\.$|$|\s+and\s+(?:were|was|had\s+been)\s)",  # not the stop of an initial
     re.I,
 )
-#: "WDC Cllr J Matecki was unable to attend the meeting due to a prior commitment."
+#: "WDC Cllr J Matecki was unable to attend the meeting ...", "Cllr. A Edwards sent his apologies."
 UNABLE = re.compile(r"^(?P<names>(?:[A-Z][\w.'\-]*\s+){0,5}[A-Z][\w'\-]+(?:\s*(?:,|\band\b|&)\s*(?:[A-Z][\w.'\-]*\s+){0,5}[A-Z][\w'\-]+)*)"
-                    r"\s+(?:was|were|is|are)\s+unable\s+to\s+(?:attend|be\s+present)\b")
+                    r"\s+(?:(?:was|were|is|are)\s+unable\s+to\s+(?:attend|be\s+present)"
+                    r"|(?:(?:has|have|had)\s+)?(?:sent|given|tendered|offered)\s+(?:his|her|their)\s+apologies)\b")
 ATTEND_PROSE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance(?:\s+virtually)?\b", re.I)
 # a cue anywhere in a line, for side-by-side column headers ("Present: Also in attendance: Apologies")
 _CUE_ANY_WORDS = (r"(?:members\s+)?present|(?:also\s+)?in\s+attendance(?:\s+virtually)?|also\s+present|members\s+of\s+the\s+public|"

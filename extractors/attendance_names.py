@@ -117,6 +117,9 @@ def _rejoin_parts(parts: list[str]) -> list[str]:
         if re.fullmatch(HONOURS_RE + r"(?:\s+" + HONOURS_RE + r")*\.?", p) and out:
             out[-1] = out[-1] + ", " + p
             continue
+        if re.fullmatch(r"(?:Jr|Sr|Jnr|Snr|II|III|IV)", p) and out:  # "Jim Morley, Jr.": part of the name
+            out[-1] = out[-1] + " " + p
+            continue
         if re.fullmatch(r"\((?:[^()]*)\)", p) and out:  # "(Chairman)" after a split
             out[-1] = out[-1] + " " + p
             continue
@@ -173,6 +176,8 @@ def parse_entry(entry: str) -> tuple[Optional[str], Optional[str], bool]:
     e = re.sub(r"^(?:(?:were|was|had\s+been)\s+)?received\s+from\s+", "", e, flags=re.I)  # "APOLOGIES: received from Mr D Lowe"
     e = re.sub(r"^(?:councillors|cllrs|members)\s*:\s*", "", e, flags=re.I)  # "... received from Councillors: Mrs S Finn"
     e = re.sub(r"^(Councillor|Cllr)s\b\.?", lambda m: m.group(1).capitalize(), e, flags=re.I)  # "Councillors A Brown, C Davis"
+    e = re.sub(r"^(PCSO|PC|Dr)s\b\.?", r"\1", e)  # "PCs Chambers & Allen": a title for each name
+    e = re.sub(r"^Messrs\b\.?", "Mr", e)
     m = re.search(r"\s+(?:as\s+(?:a\s+)?substitute\s+)?(?:for|substituting\s+for|in\s+place\s+of)\s+.*$", e)
     if m and e[:m.start()].count("(") <= e[:m.start()].count(")"):
         e = e[:m.start()]  # "Cllr X for Cllr Y"; not inside a bracket ("(Minister for the Cabinet Office)")
@@ -263,7 +268,8 @@ def plausible_person(name: str) -> bool:
         return False  # "Melton Parish Council": the body a person comes from, split off their entry
     if _POST_OF.match(canon(name)):
         return False  # "Director of Development & Infrastructure": a post with nobody named
-    return not all(w.lower() in NOT_NAME_WORDS or w.lower() in _PARTICLES for w in words)
+    parts = [x for w in words for x in w.split("-") if x]  # "Vice-Chair": each half a word of a post
+    return not all(w.lower() in NOT_NAME_WORDS or w.lower() in _PARTICLES for w in parts)
 
 
 def person_key(name: str) -> str:
@@ -311,7 +317,8 @@ def segment_names(text: str) -> list[str]:
             starts_new = True
         elif _TITLE_TOKEN.match(tok) and len(plain) >= 2 and plain[-1] not in ("&", "and"):
             starts_new = True
-        elif re.fullmatch(r"[A-Z]{1,2}", tok) and len(plain) >= 2 and len(plain[-1]) > 2 and plain[-1] not in ("&", "and"):
+        elif re.fullmatch(r"[A-Z]{1,2}\.?", tok) and len(plain) >= 2 and len(plain[-1]) > 2 and plain[-1] not in ("&", "and") \
+                and not plain[-1].endswith("."):  # "J. A. Allen R. Hall-Jones": an initial after a surname
             starts_new = True
         if starts_new:
             segs.append(cur)

@@ -14,7 +14,7 @@ from typing import Optional
 
 from boardpack.core.names import canonical_name
 from boardpack.extractors.attendance_labels import (
-    APOLOGIES, CHAIR, GROUP_LABEL, IN_ATTENDANCE, PRESENT, STATUS_BRACKET, STATUS_CAT, STATUS_TAIL,
+    APOLOGIES, CHAIR, GROUP_LABEL, IN_ATTENDANCE, PRESENT, STATUS_BRACKET, STATUS_CAT, STATUS_TAIL, UNABLE,
 )
 from boardpack.extractors.attendance_names import (
     CHAIR_ROLE,
@@ -61,12 +61,16 @@ class Attendance:
         # once a member list reaches its officers ("Clerk J Connelly"), the names after them attend
         self.officers_from: Optional[int] = None
         self.council_list = False
+        # a chair's label names one person: the names after theirs in that section are members
+        self.chaired_section = False
 
     def add_entries(self, text: str, category: str, ln: Line, default_role: Optional[str] = None) -> None:
         # a list of councillors ("Councillors D Rowe (Chair), N Bell, A Finch, EDC"): a name tagged
         # with a council's initials is a councillor of another council, who attends
         self.council_list = bool(re.match(r"^\s*(?:Councillors|Cllrs|Clrs)\b", text))
         text = GROUP_LABEL.sub(", ", text)
+        sent = UNABLE.match(text.strip())  # "Cllr. A Edwards sent his apologies" after the label
+        text = sent.group("names") if sent else text
         for entry in (e for part in split_names(split_midline(text)) for e in name_run(part)):
             entry = _GROUP_WORD.sub("", entry)
             st = STATUS_TAIL.search(entry) or STATUS_BRACKET.search(entry)
@@ -92,6 +96,8 @@ class Attendance:
         role = role or default_role
         if default_role and CHAIR_ROLE.match(default_role.strip()) and not default_role.lower().startswith("vice"):
             chair = True
+        if category == CHAIR and self.chaired_section and not chair:
+            category = PRESENT  # "In the chair / Stan Paterson / Jim Gardiner": one chair
         cat = CHAIR if (chair and category == PRESENT) or category == CHAIR else category
         if cat == PRESENT and role and (OFFICER_ROLE.match(role.strip()) or not by_office and (
                 officer_role(role) or self.council_list and OTHER_COUNCIL.fullmatch(role.strip()))):
@@ -116,6 +122,7 @@ class Attendance:
             self.people = [p for p in self.people
                            if not (p.attendance == PRESENT and same_person(who, (person_key(p.person), gender(p.person))))]
         self.seen.add((who, cat))
+        self.chaired_section = self.chaired_section or category == CHAIR
         self.people.append(Person(name, entry.strip(), role, cat, ln.page, ln.block_index))
 
     @staticmethod
@@ -157,4 +164,5 @@ class Attendance:
 
     def new_section(self) -> None:
         self.officers_from = None
+        self.chaired_section = False
 

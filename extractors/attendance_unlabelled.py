@@ -15,6 +15,7 @@ from typing import Optional
 from boardpack.core.names import looks_like_person
 from boardpack.extractors.attendance_labels import CHAIR, IN_ATTENDANCE, PRESENT, STATUS_CAT, AttendanceLabels
 from boardpack.extractors.attendance_names import (
+    OFFICER_PREFIX,
     OFFICER_ROLE,
     TITLES,
     canon,
@@ -34,6 +35,8 @@ _CALLED_TO_ORDER = re.compile(
     r"(?:\s+at\s+[\d:.]+\s*(?:[ap]\.?m\.?)?)?\s+by\s+(?P<name>(?:[A-Z][\w.'\-]*\s+){0,3}[A-Z][\w'\-]+)"
     r"|(?P<name2>(?:[A-Z][\w.'\-]*\s+){1,3}[A-Z][\w'\-]+)\s+(?:called\s+the\s+(?:[\w&'-]+\s+){0,5}?meeting\s+to\s+order|opened\s+the\s+meeting|presided|(?:was\s+)?in\s+the\s+[Cc]hair\b|took\s+the\s+chair|chaired\s+the\s+meeting"
     r"|acted\s+as\s+[Cc]hair(?:man|person|woman)?)"
+    # "met in regular session with President Phillip H. Baxter presiding"
+    r"|\bwith\s+(?P<name4>(?:[A-Z][\w.'\-]*\s+){1,4}[A-Z][\w'\-]+)\s+presiding\b"
     # "The Chairperson, Michelle Farell, called the meeting to order"
     r"|\b(?:[Cc]hair(?:man|person|woman)?|[Pp]resident|[Mm]ayor),\s+(?P<name3>(?:[A-Z][\w.'\-]*\s+){1,2}[A-Z][\w'\-]+),\s+called\s+the\s+meeting\s+to\s+order"
 )
@@ -43,7 +46,7 @@ _OFFICE_BEFORE = re.compile(r"^(?:The\s+)?(?:Vice[\s-]*|Deputy\s+|Acting\s+)?(?:
 
 def chair_named(m: re.Match) -> str:
     """The name a call-to-order sentence gives, without the office written before it."""
-    return _OFFICE_BEFORE.sub("", m.group("name") or m.group("name2") or m.group("name3"))
+    return _OFFICE_BEFORE.sub("", m.group("name") or m.group("name2") or m.group("name3") or m.group("name4"))
 
 
 ROLL_SENTENCE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?(?P<st>present|absent|not\s+present|excused|in\s+attendance)\b")
@@ -65,7 +68,7 @@ def is_prose(t: str) -> bool:
 def label_after_sentence(labels: AttendanceLabels, att: Attendance, ln: Line, t: str) -> tuple[Line, str]:
     """"Opened the meeting and declared a quorum present. Selectmen present: A, B.": a label
     after the paragraph's opening sentence opens the lists there (the unit from the label on)."""
-    for m in re.finditer(r"(?<=[a-z]\.)\s+(?=[A-Z])", t):
+    for m in re.finditer(r"(?<=[a-z]\.)\s+(?=[A-Z])|,\s+(?=also\s)", t):  # "... presiding, also in attendance were"
         c, rest = labels.cue(t[m.end():])
         if c and rest.strip() and not is_prose(rest.split(".")[0]):
             roll_call(t[:m.end()], att, ln)  # "called to order by ..." in the sentence before
@@ -74,12 +77,21 @@ def label_after_sentence(labels: AttendanceLabels, att: Attendance, ln: Line, t:
     return ln, t
 
 
+#: "Minutes were recorded and transcribed by Cheryl D. Embry.": the minute-taker attends
+_MINUTE_TAKER = re.compile(r"\bminutes\s+(?:were\s+)?(?:recorded|taken|transcribed|prepared)(?:\s+and\s+(?:recorded|taken|transcribed|prepared))?"
+                           r"\s+by\s+(?P<name>(?:[A-Z][\w.'\-]*\s+){1,3}[A-Z][\w'\-]+)", re.I)
+
+
 def roll_call(t: str, att: Attendance, ln: Line) -> bool:
-    """Roll call and chair written as sentences; True when the unit was one."""
+    """Roll call, chair and minute-taker written as sentences; True when the unit was one."""
     found = False
     m = _CALLED_TO_ORDER.search(t)
     if m:
         att.add(chair_named(m), CHAIR, ln)
+        found = True
+    m = _MINUTE_TAKER.search(t)
+    if m:
+        att.add(m.group("name"), IN_ATTENDANCE, ln, default_role="minute taker")
         found = True
     body = re.sub(r"^.*?\broll\s+call\b[^:]*:\s*", "", t, flags=re.I)
     listed = []  # sentences that are not "X was also present" (the roll call's own list)
@@ -116,7 +128,7 @@ def opening_chair(att: Attendance, head: list[Line]) -> None:
 
 def roll_call_like(t: str) -> bool:
     return bool(re.search(r"\broll\s+call\b|\b(?:was|were)\s+(?:also\s+)?(?:present|absent)\b|called\s+to\s+order\s+(?:at\s+\S+\s+)?by"
-                          r"|\bpresided\b|\b(?:took|was\s+in)\s+the\s+chair\b", t, re.I))
+                          r"|\bpresided\b|\b(?:took|was\s+in)\s+the\s+chair\b", t, re.I) or _MINUTE_TAKER.search(t))
 
 
 # what a visitor does at a meeting, said of them by full name in the minutes: "Guy Hale was
@@ -303,3 +315,49 @@ def gap_role(raw: str, t: str) -> str:
     """"Cllr John Hurst        Chair": a role printed in a column of its own after the name, in brackets."""
     m = _GAP_ROLE.match(raw or "") if "\n" not in (raw or "").strip() else None
     return f"{' '.join(m.group('n').split())} ({' '.join(m.group('r').split())})" if m else t
+
+
+def join_raw(raws: list[str], labels: AttendanceLabels) -> str:
+    """Lines of one list paragraph joined: a line that starts a new entry (a title,
+    a role, a label) is a new list item; otherwise the line break is a wrap."""
+    out = ""
+    for r in raws:
+        r = r.strip()
+        if not r:
+            continue
+        if out and not re.search(r"(?:,|;|\band|&|-)\s*$", out) and not _title_broken(out, r) and (
+            re.match(rf"^(?:{TITLES}|Cllrs|Councillors)\s", r) or OFFICER_PREFIX.match(r) or labels.cue(r)[0]
+        ):
+            out += ", " + r
+        else:
+            out = (out + " " + r).strip()
+    return out
+
+
+def _title_broken(out: str, line: str) -> bool:
+    """Whether the line break falls inside a title ("... (Vice-Chairman), District" /
+    "Councillor Ray Manning ..."): the words after the list's last separator and the
+    next line's first words make one title together."""
+    tail = re.split(r",|;|\band\b|&", out)[-1].strip()
+    if not tail or len(tail.split()) > 2:
+        return False
+    m = re.match(rf"^(?:{TITLES})\s", f"{tail} {line}")
+    return bool(m and m.end() > len(tail) + 1)
+
+
+_ABBREV = "(?:Cllr|Clr|Mr|Mrs|Ms|Dr|Rev|Revd|Prof|Insp|Supt|Sgt|St|Esq)"
+
+
+def titled_sentence(t: str) -> Optional[str]:
+    """"Cllr L Watson and Cllr J Foster (family commitment), Cllr A Hart (work commitment). The
+    meeting accepted these as reasons for absence.": the names' sentence of a paragraph that
+    opens with titled names and runs on in prose; None for any other paragraph."""
+    if not re.match(rf"^(?:{TITLES}|Cllrs?|Councillors?)\s", t) or not is_prose(t):
+        return None
+    first = t
+    for m in re.finditer(r"(?<=[a-z)])\.\s+(?=[A-Z])", t):
+        if not re.search(rf"\b{_ABBREV}$", t[: m.start()]):  # not the stop of "Cllr."
+            first = t[: m.start()]
+            break
+    names = re.sub(r"\([^()]*\)|\band\b", "", first)  # the names, without their reasons in brackets
+    return first if first != t and not re.search(r"\b[a-z]{3,}\b", names) else None

@@ -45,6 +45,11 @@ NOT_MEETING_DATE_CUES = (
 _NOT_MEETING_DATE = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in NOT_MEETING_DATE_CUES) + r")\b[^.;]{0,30}$", re.I)
 
+#: "Minutes of Parish Council 22 November 2023": a line that opens with "Minutes of" is the
+#: paper's title and its date the meeting's (not "approval of the minutes of ...")
+_MINUTES_TITLE = re.compile(r"^\W*(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\s+"
+                            r"(?!(?:the\s+)?(?:last|previous|prior)\b)(?:(?!approv|adopt|confirm)[^.;])*$", re.I)
+
 #: Lines that end the masthead: the attendance list, the first item, prose.
 _BODY_START = re.compile(
     r"^(?:present|members\s+present|attendees|attendance|in\s+attendance|apologies|regrets|absent|"
@@ -185,7 +190,7 @@ def _date_line(info: MeetingInfo, head: list[str], month_first: bool,
     for i, t in enumerate(head):
         # a day and month without a year ("tenue le 20 juin") when the year is known from elsewhere
         for cand in find_dates(t, month_first=month_first, default_year=default_year):
-            if _NOT_MEETING_DATE.search(t[: cand.start]):
+            if _NOT_MEETING_DATE.search(t[: cand.start]) and not _MINUTES_TITLE.match(t[: cand.start]):
                 continue
             if not t[: cand.start].strip() and i > 0 and len(head[i - 1].split()) <= 3 \
                     and _NOT_MEETING_DATE.search(head[i - 1]) and not find_dates(head[i - 1]):

@@ -183,6 +183,10 @@ def _minutes_sentence(text: str) -> MeetingInfo:
         return info
     rest = flat[m.end():]
     hm = re.search(r"\bheld\b", rest, re.I)
+    if find_dates(rest[: hm.start() if hm else 120]):
+        # "Minutes of Parish Council 22 November 2023": a title that dates itself is over at its
+        # date (a "held on" further down is another meeting's); the masthead reads its lines
+        return info
     head = rest[: hm.start()] if hm else rest[:120]
     # committee inside the header
     cm = re.search(r"meeting\s+of\s+(?:the\s+)?(?P<c>.+)$", head, re.I)

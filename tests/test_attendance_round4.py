@@ -126,3 +126,53 @@ def test_the_following_members_were_present_with_the_names_on_the_same_line():
                        "The following board members were present: President Hart, Vice President Lowe, Pryce, Cole and Dunn."])
     assert got == [("chair", "Hart"), ("present", "Cole"), ("present", "Dunn"), ("present", "Pryce"),
                    ("present", "Vice President Lowe")]
+
+
+def test_messrs_and_initials_with_stops_in_a_list_without_commas():
+    got = _attendance(["DRAINAGE BOARD", "MINUTES", "of the proceedings of the Board at a Meeting held on Wednesday 18 September 2013.",
+                       "Present:- J.E. Hart Esq. (Chairman)",
+                       "Messrs: J. A. Lowe R. Pryce-Jones D. Cole T. W. Dunn",
+                       "Mrs M. Marsh Mrs J Bell"])
+    assert got == [("chair", "J.E. Hart Esq."), ("present", "D. Cole"), ("present", "J. A. Lowe"), ("present", "Mrs J Bell"),
+                   ("present", "Mrs M. Marsh"), ("present", "R. Pryce-Jones"), ("present", "T. W. Dunn")]
+
+
+def test_presiding_also_in_attendance_the_audience_and_the_minute_taker():
+    got = _attendance(["MINUTES", "COUNTY DRAINAGE BOARD", "AUGUST 8, 2007",
+                       "The County Drainage Board met in regular session with President Phil H. Hart presiding, also in "
+                       "attendance were Ann Lowe, Vice-President, Don Pryce, Secretary.",
+                       "Also present was Sean M. Cole, Deputy Surveyor.",
+                       "Minutes were recorded and transcribed by Cheryl D. Bell.",
+                       "Present in the audience were Kim Dunn, Jim Marsh, Jr. and Sue Bell.",
+                       "APPROVAL OF MINUTES:"])
+    assert ("chair", "Phil H. Hart") in got and ("in attendance", "Sean M. Cole") in got
+    assert ("in attendance", "Cheryl D. Bell") in got
+    assert {("in attendance", "Kim Dunn"), ("in attendance", "Jim Marsh Jr"), ("in attendance", "Sue Bell")} <= set(got)
+    assert not any(p in ("Jr", "Vice-President") for _, p in got)
+
+
+def test_one_chair_under_the_chair_label_and_plural_titles():
+    got = _attendance(["MINUTES OF COMMUNITY COUNCIL MEETING", "Tuesday, 14th February 2017, 7.00pm, Community Room",
+                       "Present:", "In the chair", "Stan Hart", "Vice-Chair", "Jim Lowe",
+                       "Apologies:", "PCs Pryce & Cole"])
+    assert ("chair", "Stan Hart") in got and ("present", "Jim Lowe") in got
+    assert ("apologies", "PC Pryce") in got and not any(p == "Vice-Chair" for _, p in got)
+
+
+def test_a_titled_names_sentence_then_prose_and_a_minute_reference_before_the_item_number():
+    got = _attendance(["Minutes of Parish Council 22 November 2023", "THOSE ATTENDING:", "Cllr K Hart", "Cllr Lowe (Chair)",
+                       "IN ATTENDANCE:", "Mrs A Pryce, Parish Clerk",
+                       "AGENDA PART 1",
+                       "C048/23      1.         APOLOGIES FOR ABSENCE.",
+                       "Cllr L Cole and Cllr J Dunn (family commitment), Cllr A Marsh (leave). The meeting accepted these as reasons for absence.",
+                       "C049/23      2.         DECLARATIONS OF INTEREST",
+                       "Cllr. K Hart - Chair started the meeting. No declarations."])
+    assert [p for c, p in got if c == "apologies"] == ["Cllr A Marsh", "Cllr J Dunn", "Cllr L Cole"]
+    got = _attendance(["Draft Minutes of the Ordinary Meeting held on Thursday 19th October 2023",
+                       "Present: Chair Cllr. C Hart, Cllr. P Lowe",
+                       "Council Employees Present: RFO Clive Pryce, Clerk Linda Cole",
+                       "Members of the Public Present: Cllr H Dunn",
+                       "82/23 Apologies: Cllr. A Marsh sent his apologies.",
+                       "Cllr. C Hart - Chair started the meeting. The meeting is held as a hybrid meeting under the Act."])
+    assert got == [("apologies", "Cllr. A Marsh"), ("chair", "Cllr. C Hart"), ("in attendance", "Clive Pryce"),
+                   ("in attendance", "Cllr H Dunn"), ("in attendance", "Linda Cole"), ("present", "Cllr. P Lowe")]

@@ -44,3 +44,17 @@ def test_sub_item_letter_in_brackets_run_into_its_title_and_a_bracketed_presente
                   "8. Adjournment"], AGENDA, "agenda_items")
     got = [(r["item_number"], r["title"]) for r in rows]
     assert ("6b", "TO PRESENT CHEQUES FOR APPROVAL AND SIGNING") in got and ("7", "Draft Filming Policy") in got
+
+
+def test_roman_sub_items_in_brackets_under_their_item():
+    rows = _rows(["AGENDA", "1. Apologies", "2. Declaration of Interests", "(i) Register of Interests: to update the register.",
+                  "(ii) To declare any personal interests.", "3. Minutes", "To consider the minutes of the last meeting",
+                  "4. Accounts", "(i) To receive a statement", "(ii) To authorise payments."], AGENDA, "agenda_items")
+    assert [r["item_number"] for r in rows] == ["1", "2", "2i", "2ii", "3", "4", "4i", "4ii"]
+
+
+def test_a_title_that_dates_itself_is_not_dated_by_a_later_held_on():
+    rows = _rows(["Minutes of Parish Council 22 November 2023", "THOSE ATTENDING:", "Cllr K Hart",
+                  "5. TO RECEIVE AND ADOPT THE MINUTES OF THE PARISH COUNCIL MEETING HELD ON 13 NOVEMBER 2023."],
+                 MINUTES, "meetings")
+    assert [r["meeting_date"] for r in rows] == ["2023-11-22"]

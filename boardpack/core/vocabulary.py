@@ -184,6 +184,7 @@ _APOLOGY_WORDS = (r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+|had\s+been\s+
                   r"|absent(?:e)?s|absences?|excus[ée](?:e)?s|membres\s+absent(?:e)?s")  # French
 _ATTEND_WORDS = (r"(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|also\s+(?:present|attending)(?:\s+virtually)?"
                  r"|members\s+of\s+the\s+public|(?:council\s+|staff\s+)?officers?(?:\s+(?:present|in\s+attendance))?|officials"
+                 r"|(?:council\s+)?employees(?:\s+present)?"
                  r"|secretariat|staff(?:\s+members)?(?:\s+present)?|guests?|visitors?|observers?|other\s+attendees|others\s+present|advisers|advisors"
                  r"|(?:town\s+|parish\s+|deputy\s+|locum\s+|acting\s+|assistant\s+)?clerk|minute[\s-]*taker|public(?:\s+present)?|secretary"
                  r"|secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?|greffi[eè]re?s?(?:\s+adjointe?)?|(?:[ée]galement|aussi)\s+pr[ée]sent(?:e)?s"
@@ -198,6 +199,8 @@ _CHAIR_WORDS = r"(?:chair(?:man|person|woman)?|in\s+the\s+chair|presiding(?:\s+o
 #: file adds to them (``[vocabulary.attendance_labels]``): a plain phrase there
 #: counts before a colon or dash or alone, like the ordinary-word labels here.
 ATTENDANCE_LABELS: Mapping[str, str] = MappingProxyType({
+    # "Present in the audience were ...": the public, not the members
+    r"(?:present\s+)?in\s+the\s+audience\s*(?:(?:were|was)\s*)?:?\s*": "in attendance",
     _PRESENT_WORDS + LABEL_OPENS: "present",
     r"(?:(?:meeting\s+)?attended\s+by|those\s+(?:attending|in\s+attendance))" + LABEL_OPENS: "present",
     # "Councillors S. Grimes, T. Heaford, J Kelly": the members' word before a comma list of names
@@ -209,10 +212,10 @@ ATTENDANCE_LABELS: Mapping[str, str] = MappingProxyType({
     f"(?:{_ATTEND_WORDS})" + LABEL_ALONE: "in attendance",
     r"(?:also\s+|others\s+|other\s+persons\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?"
     r"(?:\s+for\s+(?:part|some|the\s+start|the\s+first\s+part)\s+of\s+the\s+meeting)?\s*(?:(?:were|was)\s*)?": "in attendance",
-    r"also\s+(?:present|attending)(?:\s+virtually)?\s*(?:were\s+)?": "in attendance",
+    r"also\s+(?:present|attending)(?:\s+virtually)?\s*(?:(?:were|was)\s+)?": "in attendance",
     # "Also PCSO Abi Land": "also" and a name after the members present
     r"also\s+(?=(?-i:[A-Z][A-Za-z]*\s+[A-Z]))": "in attendance",
-    r"members\s+of\s+the\s+public\s*:?\s*": "in attendance",
+    r"members\s+of\s+the\s+public(?:\s+present)?\s*:?\s*": "in attendance",
     f"(?:{_APOLOGY_WORDS})" + LABEL_OPENS: "apologies",
     _CHAIR_WORDS + LABEL_ALONE: "chair",
     r"chaired\s+by\s+": "chair",
