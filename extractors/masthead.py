@@ -48,7 +48,7 @@ _NOT_MEETING_DATE = re.compile(
 #: "Minutes of Parish Council 22 November 2023": a line that opens with "Minutes of" is the
 #: paper's title and its date the meeting's (not "approval of the minutes of ...")
 _MINUTES_TITLE = re.compile(r"^\W*(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\s+"
-                            r"(?!(?:the\s+)?(?:last|previous|prior)\b)(?:(?!approv|adopt|confirm)[^.;])*$", re.I)
+                            r"(?!(?:the\s+)?(?:last|previous|prior)\b)(?:(?!approv|adopt|confirm|held\b)[^.;])*$", re.I)
 
 #: Lines that end the masthead: the attendance list, the first item, prose.
 _BODY_START = re.compile(
