@@ -3,7 +3,8 @@
 Decides for each line whether it opens an item (numbered, lettered, outline,
 decimal or an unnumbered business heading), continues the current item's
 title, or is a note under it. Table rows are read by the ``TableRows`` mixin
-(agenda_rows.py); what a single line says is in agenda_text.py.
+(agenda_rows.py), lettered, Roman and decimal outlines by ``OutlineItems``
+(agenda_outline.py); what a single line says is in agenda_text.py.
 """
 
 from __future__ import annotations
@@ -12,17 +13,21 @@ import re
 from typing import Optional
 
 from boardpack.core.model import HEADING as HEADING_BLOCK
+from boardpack.extractors.agenda_outline import OutlineItems
 from boardpack.extractors.agenda_rows import TableRows
 from boardpack.extractors.agenda_text import (
-    AGENDA_CUE, CONNECTOR_END, DATE_TITLE, DECIMAL, END_MATTER, HEADING, ITEM, OUTLINE, OUTLINE_FIRST,
-    PAGE_RANGE_CELL, PRESENTER_LABEL, ROMAN, SPLIT_NUMBERED, STAGE_END, STAGE_FULL, SUB, SUB_UPPER,
-    Item, format_pages, normalise_number, opens_agenda, outline_kinds, outline_next, roman_follows, stage_heading,
-    take_pages,
+    AGENDA_CUE, CONNECTOR_END, DATE_TITLE, END_MATTER, HEADING, ITEM, PAGE_RANGE_CELL, PRESENTER_LABEL, ROMAN,
+    SPLIT_NUMBERED, STAGE_END, STAGE_FULL, SUB, SUB_UPPER, Item, format_pages, normalise_number, opens_agenda,
+    roman_follows, stage_heading, take_pages,
 )
 from boardpack.extractors.meeting_cues import Line
 
 
-class AgendaParser(TableRows):
+_BARE_NUMBER = re.compile(r"^(?:item\s+)?(?P<num>\d{1,2})[.)]$", re.I)
+_CONSENT_MARK = re.compile(r"^\*+\s*(?=(?:[IVX]{1,6}|[A-Z]|\d{1,2})[.)]\s)")
+
+
+class AgendaParser(TableRows, OutlineItems):
     """Walks lines and table rows, keeping the current item and group heading."""
 
     def __init__(self, require_cue: bool):
@@ -39,6 +44,7 @@ class AgendaParser(TableRows):
         # business headings as unnumbered items: "off" (the agenda numbers its business),
         # "ready" (it prints them unnumbered), "on" (from its first one), "done" (after adjournment)
         self.stage = "off"
+        self.bare_number: Optional[str] = None  # "1." printed on a line of its own, awaiting its title
 
     # -- helpers --
     def _accept_top(self, n: int, in_table: bool) -> bool:
@@ -66,70 +72,12 @@ class AgendaParser(TableRows):
         self.closed = False
         return it
 
-    def _outline_item(self, t: str, ln: Line) -> bool:
-        """An item of a lettered or Roman outline ("A. Roll Call", "V. COMMITTEE REPORTS",
-        "1." under them): its number joins the markers of its levels ("VC1", "I2").
-        An agenda is read as an outline when its first item is "I." or "A."."""
-        m = OUTLINE.match(t)
-        if not m:
-            return False
-        mark = m.group("m")
-        kinds = outline_kinds(mark)
-        if self.outline is None:
-            if self.items or not self.started or mark not in ("I", "A"):
-                return False
-            self.outline = []
-        stack = self.outline
-        hit = None
-        for d in range(len(stack) - 1, -1, -1):
-            kind, last = stack[d]
-            if kind in kinds and (mark == outline_next(kind, last)
-                                  or kind == "digit" and int(last) < int(mark) <= int(last) + 3):
-                hit = d
-                break
-        if hit is not None:
-            del stack[hit + 1:]
-            stack[hit][1] = mark
-        else:
-            new = next((k for k in kinds if mark == OUTLINE_FIRST[k] and all(k != s[0] for s in stack)), None)
-            if new is None:
-                return False
-            stack.append([new, mark])
-        number = "".join(s[1] for s in stack)
-        parent = "".join(s[1] for s in stack[:-1]) or None
-        it = Item(number, t.strip(), [], ln.page, ln.block_index, group=self.group, top=0, raw_parts=[t], base=number)
-        it.parent = parent if parent and any(i.number == parent for i in self.items) else None
-        self.items.append(it)
-        self.cur = it
-        self.closed = False
-        self._line_in_item(m.group("title"), same_block=True, first=True)
-        return True
-
     def _sub_of(self, base: str, sub: str, title: str, t: str, it: Item) -> None:
         """A sub-item of item ``base`` ("7ii", "4b"), the current item from now on."""
         new = Item(f"{base}{sub}", t, [title], it.page, it.block_index, group=self.group,
                    top=it.top, raw_parts=[t], parent=base if any(i.number == base for i in self.items) else None)
         self.items.append(new)
         self.cur = new
-
-    def _decimal_item(self, t: str, ln: Line) -> bool:
-        """"5.1 Board Governance" under item 5: a decimal sub-item, numbered as printed. Taken
-        when it opens a run (.1) or follows the last one, never for times or dates."""
-        m = DECIMAL.match(t)
-        if not m or self.cur is None or not self.items:
-            return False
-        major, minor = int(m.group("a")), int(m.group("b"))
-        last = next((i for i in reversed(self.items) if i.number and re.fullmatch(r"\d+\.\d+", i.number)), None)
-        top = self.cur.top
-        follows = last is not None and last.number == f"{major}.{minor - 1}" and last.top == top
-        if not ((minor == 1 and 0 < major <= max(top, 1)) or follows) or (top and major > top):
-            return False
-        it = Item(f"{major}.{minor}", t, [], ln.page, ln.block_index, group=self.group, top=top, raw_parts=[t],
-                  parent=str(major) if any(i.number == str(major) for i in self.items) else None)
-        self.items.append(it)
-        self.cur = it
-        self._line_in_item(m.group("title"), same_block=True, first=True)
-        return True
 
     def _stage_item(self, t: str, ln: Line) -> bool:
         if ln.block is None:  # a table cell: not a line of the agenda's own list
@@ -178,8 +126,12 @@ class AgendaParser(TableRows):
 
     # -- lines (table rows: TableRows in agenda_rows.py) --
     def line(self, ln: Line) -> None:
-        t = ln.text.strip()
+        # "*VI. Bills Payable": an asterisk marks an item taken by consent, not part of its number
+        t = _CONSENT_MARK.sub("", ln.text.strip())
         if not t:
+            return
+        t = self._after_bare_number(t)
+        if t is None:
             return
         if getattr(ln, "cut", "") == "letter":
             t = f"{t[0]}. {t[1:].strip()}"  # the sub-item's lost full stop restored
@@ -212,6 +164,20 @@ class AgendaParser(TableRows):
             self.cur = None
             return
         self._continue_item(t, ln)
+
+    def _after_bare_number(self, t: str) -> Optional[str]:
+        """"1." on a line of its own, the title on the next ("1." / "Apologies"): a number
+        column flattened to lines (a web page's or a table's lost rulings). The number waits
+        for the next line, which it opens; None while it waits."""
+        m = _BARE_NUMBER.match(t)
+        if m and self.started and self._accept_top(int(m.group("num")), False):
+            self.bare_number = m.group("num")
+            return None
+        if self.bare_number is not None:
+            num, self.bare_number = self.bare_number, None
+            if re.match(r"[A-Z0-9\"'(]", t) and not ITEM.match(t):
+                return f"{num}. {t}"
+        return t
 
     def _continue_item(self, t: str, ln: Line) -> None:
         """A further line of the current item: its title's wrapped end, a description or a sub-item."""

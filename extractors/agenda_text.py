@@ -59,9 +59,9 @@ END_MATTER = re.compile(
     r"this page is left blank|[A-Z][a-z]+ [A-Z][a-z]+\s*$(?!x)|general counsel|chief executive$|clerk to)",
     re.I,
 )
-_PRESENTER_TITLES = r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Ch\.?\s*Insp\.?|Chief\s+Inspector|CI|DI|Insp\.?|Inspector|Supt\.?|Superintendent|Sgt|PC|DCI|Rev)"
+_PRESENTER_TITLES = r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Ch\.?\s*Insp\.?|Chief\s+Inspector|CI|DI|Insp\.?|Inspector|Supt\.?|Superintendent|Sgt|PC|DCI|Rev\.?|Reverend|Pastor|Father|Rabbi)"
 _PRESENTER = re.compile(
-    rf"^(?:All|(?:{_PRESENTER_TITLES}\s+)?[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){{0,3}}(?:\s*(?:/|&|and)\s*(?:{_PRESENTER_TITLES}\s+)?[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){{0,3}})*)$"
+    rf"^(?:All|(?:{_PRESENTER_TITLES}\s+)?[A-Z][A-Za-z'\-]+(?:\s+(?:[A-Z]\.|[A-Z][A-Za-z'\-]+)){{0,3}}(?:\s*(?:/|&|and)\s*(?:{_PRESENTER_TITLES}\s+)?[A-Z][A-Za-z'\-]+(?:\s+(?:[A-Z]\.|[A-Z][A-Za-z'\-]+)){{0,3}})*)$"
 )
 _NOT_NAME_WORDS = re.compile(
     r"\b(?:update|report|plan|action|strategy|funding|budget|business|meeting|minutes|review|progress|assessment|"
@@ -242,7 +242,8 @@ def split_presenter(title: str) -> tuple[str, Optional[str]]:
             p_cmp = " ".join(w.capitalize() for w in p.split())
         else:
             p_cmp = p
-        if _PRESENTER.match(p_cmp) and not _NOT_NAME_WORDS.search(p) and not re.search(r"\d", p):
+        if _PRESENTER.match(p_cmp) and not _NOT_NAME_WORDS.search(p) and not re.search(r"\d", p) \
+                and not _STAGE.match(p):  # "Call Meeting to Order - Roll Call": two stages, no presenter
             return m.group("t").strip(), p
     return t, None
 

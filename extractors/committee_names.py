@@ -84,6 +84,11 @@ def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     t = re.sub(r"^(?:extraordinary|special|regular|ordinary)\s+(?=full\s+council$)", "", t, flags=re.I)
     t = re.sub(r"\b(?:special|regular|ordinary|extraordinary|adjourned|reconvened|emergency)\s+(?=(?:board|council|committee|commission|panel)\b)",
                "", t, flags=re.I)
+    # the kind of meeting before the body's name: "Regular City Council", "Regular Park Board of
+    # Commissioners" (the council meets in regular session; it is not the Regular City Council)
+    kind = re.match(r"^(?:regular|adjourned|reconvened)\s+(?P<rest>.+)$", t, re.I)
+    if kind and BODY_WORD.search(kind.group("rest")):
+        t = kind.group("rest")
     t = t.strip(" ,.;:-–|")
     if not t or t.endswith(".") and len(t.split()) > 3 or NOT_COMMITTEE.match(t):
         return None

@@ -98,7 +98,14 @@ MINUTES_NARRATIVE = (r"\b(?:was|were)\s+called\s+to\s+order\b|\bcalled\s+the\s+m
 #: Attendance labels of minutes, beyond "Present:" (evidence only: an agenda lists expected attendees too).
 ATTENDANCE_LABELS = (r"pr[ée]sences?|attendees|attendance|those\s+present|members\s+present|present\s+were|in\s+attendance|also\s+present|absent|regrets|apologies(?:\s+for\s+absence)?|secretariat|other\s+attendees|officials")
 #: Bare item headings of an agenda (US order of business), and imperative item wording.
-_AGENDA_ITEM_WORDS = (r"^[^\w\n]*(?:\d{1,2}[.)]?\s+|[A-Z][.)]\s+)?(?:call\s+(?:meeting\s+)?to\s+order|roll\s+call|pledge\s+of\s+allegiance|salute\s+to\s+the\s+flag|invocation|public\s+comments?|consent\s+(?:calendar|agenda)|old\s+business|new\s+business|unfinished\s+business|adjournment|adjourn)\W*$"
+#: A stage heading may run on with a short label ("Roll call - Clerk Kimberley Rau", "Pledge of
+#: Allegiance to the Flag", "Call Meeting to Order - Roll Call"), never with a sentence saying
+#: what happened ("Call to order: the meeting was called to order at 7.02 pm by ...").
+_AGENDA_STAGE = (r"call\s+(?:meeting\s+)?to\s+order|roll\s+call|pledge\s+of\s+allegiance|salute\s+to\s+the\s+flag|invocation|public\s+comments?|consent\s+(?:calendar|agenda)"
+                 r"|old\s+business|new\s+business|unfinished\s+business|adjournment|adjourn|approval\s+of\s+(?:the\s+)?(?:minutes|agenda)|comments\s+from\s+(?:the\s+)?(?:citizens|public|audience)"
+                 r"|citizens?[\u2019']?s?\s+comments?|public\s+hearings?")
+_AGENDA_ITEM_WORDS = (r"^[^\w\n]*(?:\d{1,2}[.)]?\s+|[A-Z][.)]\s+|[IVX]{1,5}[.)]\s+)?(?:" + _AGENDA_STAGE + r")"
+                      r"(?:\W*$|\s*[-\u2013:]?\s+(?![^\n]*\b(?:was|were|is|are|by|at|moved|seconded|led)\b)[^.\n\d]{1,70}$)"
                       r"|^\s*(?:\d{1,2}(?:\.\d{1,2})?[.)]?|[a-z][.)]|item\s+\d+[.:]?)\s+to\s+(?:receive|consider|approve|note|agree|discuss|confirm|resolve|review|elect|adopt|appoint|sign)\b")
 
 CUES: tuple[Cue, ...] = (
@@ -123,9 +130,10 @@ CUES: tuple[Cue, ...] = (
     Cue(AGENDA, "agenda_title", rx(r"^\s*agenda\s+(?:and|&)\s+(?:summons|notice)\b|^\s*agenda\s+for\b|\bmeeting\s+of\s+the\s+.{0,60}\bagenda\s*$"),
         3, title_only=True, identity="agenda", max_chars=200),
     # "Regular Meeting Agenda", "CITY COUNCIL AGENDA FOR OCTOBER 16, 2012", "AGENDA - April 24, 2019",
-    # "NOTICE AND AGENDA", "*** AGENDA ***", "AGENDA Planning Commission", "Order of Business":
+    # "NOTICE AND AGENDA", "*** AGENDA ***", "AGENDA Planning Commission", "Order of Business",
+    # "Public board meeting agenda and papers: September 2021":
     # a title line whose head noun is one of the agenda words (not an item about the agenda).
-    Cue(AGENDA, "agenda_named", rx(r"^[^\w\n]*(?:[\w&'\u2019.,()/-]+[ \t]+){0,8}?(?:" + _AGENDA_WORDS + r")\b[^\w\n]*(?:(?:for|of)\b.{0,60}|[-\u2013:,][^\n]{0,60}|(?:[A-Z][\w&'.-]*[ \t]*){1,6})?$"),
+    Cue(AGENDA, "agenda_named", rx(r"^[^\w\n]*(?:[\w&'\u2019.,()/-]+[ \t]+){0,8}?(?:" + _AGENDA_WORDS + r")\b[^\w\n]*(?:(?:for|of)\b.{0,60}|(?:and|&)\s+(?:supporting\s+)?(?:papers|reports|documents)\b[^\n]{0,60}|[-\u2013:,][^\n]{0,60}|(?:[A-Z][\w&'.-]*[ \t]*){1,6})?$"),
         3, title_only=True, identity="agenda", reject=rx(_AGENDA_NOT_TITLE), max_chars=200),
     Cue(AGENDA, "agenda_group", rx(r"^\s*(?:un)?restricted\s+items\s*$|^\s*exempt\s+items\s*$|^\s*part\s+(?:i|ii|1|2|a|b)\b.{0,40}$"), 1, max_chars=60),
     Cue(AGENDA, "apologies_item", rx(r"^\s*\d+\.?\s+(?:to\s+receive\s+)?apologies(?:\s+for\s+absence)?\b"), 1, numbered_ok=True, max_chars=120,

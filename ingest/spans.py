@@ -11,6 +11,7 @@ hold their ground (:data:`STICKY`). The spans are turned into papers by
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -32,12 +33,30 @@ class Span:
     signature: Optional[str] = None
     table_cols: int = 0  # columns of the last table in the paper
     decided_at: Optional[int] = None  # block whose cue decided the type
+    numbered: int = 0  # numbered lines (item or section numbers) seen in the span
 
 
 #: Types that hold their ground: inside them only a strength-3 cue (or a
 #: separator) starts another paper, since minutes and agendas name every
 #: other kind of paper in their item titles.
 STICKY = (MINUTES, AGENDA)
+
+
+_FIRST_NUMBER = re.compile(r"^\s*(?:item\s+)?\(?0*(\d{1,3})")
+
+
+def _in_numbered_list(b: Block, cur: Span) -> bool:
+    """A numbered line that carries on a list of them ("8. Staff survey results and action
+    plan" after items 1 to 7, "08 Fire Authority Work Plan 2016/17") is an item of that list,
+    whatever paper it names: it neither opens nor types a paper, and counts as evidence only.
+    A list's first number ("1. Action Plan") may still be a paper's own numbered title."""
+    if b.kind == TABLE or cur.numbered < 2:
+        return False
+    text = despace(b.norm)
+    if not NUMBERED.match(text):
+        return False
+    m = _FIRST_NUMBER.match(text)
+    return bool(m) and int(m.group(1)) > 1
 
 
 def _pull_back(blocks: list[Block], i: int, lo: int, new_type: str, cur_type: Optional[str], hits) -> int:
@@ -109,15 +128,19 @@ class Spanner:
             self._open(i)
             return
         before, before_state = self.cur, (self.cur.paper_type, self.cur.cue)
-        decided = self._decide(i, b, page_top(blocks, i, self.cur.start))
+        listed = _in_numbered_list(b, self.cur)
+        decided = not listed and self._decide(i, b, page_top(blocks, i, self.cur.start))
         cur = self.cur
         if decided and (cur is not before or (cur.paper_type, cur.cue) != before_state):
             cur.decided_at = i
         if b.kind == TABLE:
             cur.table_cols = b.n_cols
+        elif NUMBERED.match(despace(b.norm)):
+            cur.numbered += 1
         for h in self.hits[i]:
             weight = 2 if b.kind == TABLE else 1  # a table's structure says more than a word
-            cur.evidence[h.paper_type] = cur.evidence.get(h.paper_type, 0) + h.strength * weight
+            strength = 1 if listed else h.strength
+            cur.evidence[h.paper_type] = cur.evidence.get(h.paper_type, 0) + strength * weight
         if not decided and not is_title_like(b):
             cur.content_since_identity = True
 

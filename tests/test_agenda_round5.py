@@ -1,0 +1,110 @@
+"""Agendas, round 5: what broke on two more held-out sets of real papers of bodies the
+project had never seen (kept outside the repository). Inputs are made up; each test
+names the clerk's rule and failed on the code before it."""
+
+from __future__ import annotations
+
+import pytest
+
+from boardpack.core.model import AGENDA, PARAGRAPH, Block, Document, Paper
+from boardpack.extractors import ExtractContext, extract_document, load_all
+from boardpack.extractors.agenda_text import split_presenter
+from boardpack.extractors.committee_names import committee_name
+from boardpack.ingest.cues import text_hits
+from boardpack.pipeline import segment
+
+load_all()
+
+
+def _doc(texts) -> Document:
+    blocks = [Block(PARAGRAPH, text=t, page=1) for t in texts]
+    doc = Document(path="x.docx", sha256="d" * 64, format="docx", blocks=blocks)
+    doc.renumber()
+    return doc
+
+
+def _types(texts):
+    return [p.paper_type for p in segment(_doc(texts))]
+
+
+def _items(texts):
+    doc = _doc(texts)
+    ctx = ExtractContext(doc, [Paper(AGENDA, "", 0, len(doc.blocks) - 1, cue="AGENDA")])
+    return [(r["item_number"], r["title"]) for r in extract_document(ctx).rows.get("agenda_items", [])]
+
+
+# -- what makes a paper an agenda ---------------------------------------------------
+
+
+def test_agenda_and_papers_is_an_agenda_title():
+    """"... agenda and papers", "... agenda and reports": the agenda with what it sends."""
+    assert (AGENDA, 3) in {(h.paper_type, h.strength)
+                           for h in text_hits(Block(PARAGRAPH, text="Trust board meeting agenda and papers: May 2022"))}
+
+
+def test_numbered_item_naming_a_plan_after_other_items_does_not_type_the_paper():
+    """An item of a numbered list ("6 Corporate Work Programme 2023/24" after items 1-5) is an
+    item, whatever paper it names: it does not make an untitled agenda an action plan."""
+    got = _types(["Harbour Board", "12 March 2023",
+                  "01 Apologies for Absence", "02 Declarations of Interest", "03 Minutes",
+                  "04 Questions from the Public", "05 Chair's Announcements",
+                  "06 Corporate Work Programme 2023/24", "07 Any Other Business"])
+    assert got == [AGENDA]
+
+
+def test_untitled_agenda_of_numbered_business_is_an_agenda():
+    """No "Agenda" anywhere: lines that name a meeting's business under numbers, roman numerals
+    or letters ("II. Pledge of Allegiance", "C. Roll call - Clerk Jane Roe") make it one."""
+    got = _types(["Regular Meeting of the Library Board - Monday, May 6, 2019 at 6:30 p.m.",
+                  "I.   Call Meeting to Order - Roll Call", "II.  Pledge of Allegiance",
+                  "III. Comments from Citizens", "IV. Director's Report", "V.  Adjournment"])
+    assert got == [AGENDA]
+    got = _types(["Town Council Meeting", "Monday, June 3, 2019 - 7:00pm",
+                  "1. Call to order", "A. Invocation - Pastor John Roe", "B. Pledge of Allegiance to the Flag",
+                  "C. Roll call - Clerk Jane Roe", "2. Approval of Minutes", "3. Report of the Mayor"])
+    assert got == [AGENDA]
+
+
+def test_a_call_to_order_sentence_is_no_agenda_heading():
+    """"Call to order: the meeting was called to order at 7 pm by ..." records what happened."""
+    hits = text_hits(Block(PARAGRAPH, text="1. Call to order - the meeting was called to order by Chair Roe"))
+    assert AGENDA not in {h.paper_type for h in hits}
+
+
+# -- items -----------------------------------------------------------------------------
+
+
+def test_number_on_a_line_of_its_own_opens_the_item_on_the_next():
+    got = _items(["Agenda", "Items", "No. Item", "1.", "Apologies",
+                  "Members are reminded that substitutes may attend.", "2.",
+                  "Appointment of Chairman for the Municipal Year", "3.", "Minutes of the Previous Meeting"])
+    assert got == [("1", "Apologies"), ("2", "Appointment of Chairman for the Municipal Year"),
+                   ("3", "Minutes of the Previous Meeting")]
+
+
+def test_asterisk_marking_a_consent_item_is_not_part_of_its_number():
+    got = _items(["AGENDA", "I. Call to Order", "II. Consent Agenda", "*III. Bills Payable",
+                  "*A. Minutes of the Regular Meeting of May 1, 2019", "IV. Adjournment"])
+    assert got == [("I", "Call to Order"), ("II", "Consent Agenda"), ("III", "Bills Payable"),
+                   ("IIIA", "Minutes of the Regular Meeting of May 1, 2019"), ("IV", "Adjournment")]
+
+
+@pytest.mark.parametrize("title, want", [
+    ("Invocation - Reverend Warren H. Smith", ("Invocation", "Reverend Warren H. Smith")),
+    ("Call Meeting to Order - Roll Call", ("Call Meeting to Order - Roll Call", None)),
+])
+def test_presenter_after_a_dash(title, want):
+    """A minister with a middle initial presents; a second stage of the meeting does not."""
+    assert split_presenter(title) == want
+
+
+# -- the body's name ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title, want", [
+    ("Regular City Council Meeting", "City Council"),
+    ("Regular Park Board of Commissioners Meeting", "Park Board of Commissioners"),
+    ("Emergency Planning Committee", "Emergency Planning Committee"),
+])
+def test_regular_is_the_kind_of_meeting_not_part_of_the_name(title, want):
+    assert committee_name(title) == want
