@@ -49,6 +49,7 @@ from boardpack.extractors.attendance_record import Attendance, Person  # noqa: F
 from boardpack.extractors.attendance_rows import TableRows
 from boardpack.extractors.attendance_unlabelled import (
     NAME_RUN,
+    label_sentences,
     ROLL_SENTENCE,
     gap_role,
     name_org_units,
@@ -68,7 +69,7 @@ from boardpack.extractors.attendance_unlabelled import (
 )
 from boardpack.extractors.meeting_cues import NUM_HEAD, SECTION_HEAD, Line
 
-ITEM_NUM = re.compile(r"^(?:[A-Z]{1,4}\d{1,3}/\d{2,4}\s+(?=\d))?(?:[Mm]inute\s+(?:[Nn]o\.?|[Nn]umber)\s*\d{1,3}\s*[-\u2013:.]?|\d{1,3}(?:\.{1,2}\d{1,2}){0,2}[.:)]?|[A-Z]{1,4}\d{1,3}(?:/\d{2,4})?[.:]?|\(?[a-z]\)|[IVX]{1,4}\.)(?:\s+|(?<=\d\.)(?=[A-Z]{3}))(?=[A-Z])")
+ITEM_NUM = re.compile(r"^(?:[A-Z]{1,4}\d{1,3}/\d{2,4}\s+(?=\d))?(?:[Mm]inute\s+(?:[Nn]o\.?|[Nn]umber)\s*\d{1,3}\s*[-\u2013:.]?|\d{1,3}(?:\.{1,2}\d{1,2}){0,2}[.:)]?|[A-Z]{1,4}\d{1,3}(?:/\d{2,4})?[.:]?|[A-Z]{1,6}/\d{2,4}/\d{1,4}[.:]?|\(?[a-z]\)|[IVX]{1,4}\.)(?:\s+|(?<=\d\.)(?=[A-Z]{3}))(?=[A-Z])")
 
 
 
@@ -163,8 +164,11 @@ class AttendanceHead(TableRows):
             return False
         if ln.is_row:
             self.read_row(i, ln)
-        else:
-            self._paragraph(i, ln, t, n_before)
+            return False
+        for part in label_sentences(self.labels, t) or [t]:
+            sub = ln if part == t else Line(part, part, ln.page, ln.block_index, block=ln.block,
+                                             first_of_block=ln.first_of_block, x0=ln.x0)
+            self._paragraph(i, sub, part, n_before if part == t else len(self.att.people))
         return False
 
     # -- units that are not lists of names -----------------------------------
@@ -281,8 +285,7 @@ class AttendanceHead(TableRows):
         t = gap_role(ln.raw, t)
         pm = PROSE_APOLOGIES.search(t) or UNABLE.match(t) or ccat == APOLOGIES and PROSE_APOLOGIES.search(ln.text.strip())
         if pm:
-            self.att.add_entries(pm.group("names"), APOLOGIES, ln)
-            self.last_used = i
+            self._apologies_sentence(i, ln, t, pm)
             return
         raw_lines = self._raw_lines(ln, t, ccat, rest)
         if self._inline_cues(i, ln, t):
@@ -302,6 +305,14 @@ class AttendanceHead(TableRows):
         self._list(i, ln, t, raw_lines, ccat)
         if len(self.att.people) > n_before or ccat:
             self.last_used = i
+
+    def _apologies_sentence(self, i: int, ln: Line, t: str, pm: re.Match) -> None:
+        self.att.add_entries(pm.group("names"), APOLOGIES, ln)
+        self.last_used = i
+        if re.search(r"[a-z\u2019']{2}\.\s*$", t):
+            # "Apologies for absence were received from A and B.": the sentence names them all;
+            # the line after it ("Open Forum for Public Participation") is the next item
+            self.close_lists(i + 1)
 
     def _raw_lines(self, ln: Line, t: str, ccat: Optional[str], rest: str) -> list[str]:
         """The paragraph's lines as printed, its label taken off."""

@@ -63,6 +63,11 @@ def split_names(text: str) -> list[str]:
     """Split "Mr A (Chairman), Mr B, OBE, Mrs C and Dr D" into entries, keeping
     parenthesised roles and honours with their person."""
     text = " ".join(text.split())
+    # "Mr Oliver and, in the Chair, Mr Matt Prince.": the chair named last, after the words
+    text = _CHAIR_BEFORE.sub(lambda m: f", {m.group('n')} (in the Chair)", text)
+    post_first = _POST_COMMA_NAME.fullmatch(text.strip(" ."))
+    if post_first:  # "Interim Deputy Treasurer, D. Elliott": one person, the post written first
+        return [f"{post_first.group('name')} ({post_first.group('post')})"]
     parts: list[str] = []
     depth = 0
     cur = ""
@@ -100,6 +105,13 @@ def split_names(text: str) -> list[str]:
     parts.append(cur)
     return _rejoin_parts(parts)
 
+
+_POST_COMMA_NAME = re.compile(
+    r"(?P<post>(?![^,]*\b[A-Z]\.)(?=[A-Z])[^,()]*?\b(?:officer|director|manager|treasurer|clerk|curator|assistant|supervisor|"
+    r"co-?ordinator|planner|engineer|librarian|administrator|solicitor|secretary|advis[eo]r|analyst|specialist|"
+    r"superintendent|chief|head|attorney|counsel|auditor|inspector|technician|of\s+[A-Z][^,()]*))\s*,\s*"
+    r"(?P<name>(?:[A-Z]\.\s*){1,3}[A-Z][\w'\u2019\-]+)", re.I)
+_CHAIR_BEFORE = re.compile(r"(?:\s+and)?,?\s*\bin\s+the\s+chair\s*,\s*(?P<n>[^,;()]+?)\s*(?=[.,;]|$)", re.I)
 
 #: "Director of Development & Infrastructure": the "&" joins the words of one post
 _POST_OF = re.compile(r"\b(?:Director|Head|Manager|Officer|Chief|Executive|Minister|Secretary|Leader|Portfolio\s+Holder)\s+(?:of|for)\s+\S", re.I)
@@ -339,7 +351,8 @@ def segment_names(text: str) -> list[str]:
 
 #: one name of a list printed without commas: a title or two, initials, a surname, its brackets
 _RUN_NAME = (r"(?:(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)+(?:[A-Z]\.?\s+){0,3}|(?:[A-Z]\.?\s+){1,3})"
-             r"(?!(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b)[A-Z][A-Za-z'\-]+"
+             r"(?!(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b)(?:(?:N[ií]|Nic|[OÓ]|Mac|[Dd]e|[Vv]an|[Vv]on|[Dd]a|[Dd]i|L[ae])\s+)?"
+             r"[A-Z\u00C0-\u00DE][^\W\d_]*(?:['\u2019\-][^\W\d_]+)*"  # "Mrs D Ní Shiadhail", "O\u2019Neill"
              r"(?:\s*[\(\[][^()\[\]]*[\)\]])*")  # "Mr Barker (Ch) Mr Cowling": a title stands for the initials
 _NAME_RUN = re.compile(rf"\s*{_RUN_NAME}(?:\s+{_RUN_NAME})+\s*")
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 
 TITLES = r"(?:M\.(?=\s)|Mmes?|Mlle|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Cllr|Clr|Councillor|County\s+Councillor|District\s+Councillor|C/Cllr|D/Cllr|Ch\.?\s*Insp\.?|Chief\s+Inspector|Chief\s+Superintendent|Superintendent|Supt|Inspector|Insp|Sgt|Sergeant|PC|PCSO|DI|DCI|CI|DS|Maj|Major|Capt|Captain|Col|Colonel)\.?"
-CHAIR_ROLE = re.compile(r"^(?:acting\s+|vice[\s-]*)?chair(?:man|person|woman)?$|^in the chair$|^ch\.?$", re.I)  # "Mr Barker (Ch)"
+# "Mr Barker (Ch)"; "Clinical Chair", "Independent Chair": the body's chair by another name (never
+# "Chair of Audit Committee", who chairs another body)
+CHAIR_ROLE = re.compile(r"^(?:acting\s+|vice[\s-]*|(?:clinical|independent|lay|board|panel|council|town|parish)\s+)?"
+                        r"chair(?:man|person|woman)?$|^in the chair$|^ch\.?$", re.I)
 
 #: a post alone after a comma ("Commissioner Suggs, Vice-Chair")
 BARE_ROLE = re.compile(r"(?:acting\s+|vice[\s-]*|deputy\s+)?(?:chair(?:man|person|woman)?|president|secretary|treasurer|clerk"
@@ -47,7 +50,9 @@ HYPHEN_POST = re.compile(
     r"^(?P<n>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)+?)\s*-\s*(?P<r>(?:(?:vice|deputy|assistant|acting)\s+)?(?:[A-Z][a-z]+\s+){0,3}"
     r"(?:president|chair(?:man|person|woman)?|commissioner|secretary|treasurer|clerk|manager|director|officer|"
     r"member|councillor|trustee|supervisor|solicitor|attorney|engineer|planner|chief|specialist|professional)\b.*)$", re.I)
-_CHAIR_PREFIX = re.compile(r"^(?:the\s+)?(?:acting\s+)?chair(?:man|person|woman)?\s+(?=[A-Z])", re.I)
+# "Chairperson Councillor G. Stewart", "Board Chairman Wobbe" (the body's word before the post)
+_CHAIR_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:board|council|commission|committee|county|town|city|village)\s+)?"
+                           r"(?:acting\s+)?chair(?:man|person|woman)?\s+(?=[A-Z])", re.I)
 
 
 _OF_BODY = re.compile(
@@ -94,6 +99,7 @@ def trailing_post(e: str, roles: list[str], chair: bool) -> tuple[str, bool]:
     if m and is_initials(m.group("i"), m.group("n")) and len(m.group("n").split()) >= 2:
         e = m.group("n")
         roles.append(m.group("r"))
+        chair = chair or bool(CHAIR_ROLE.match(m.group("r")) and not m.group("r").lower().startswith("vice"))
     # "Nick Oakhill CHAIR", "Cathy Fleet CLERK"
     m = re.match(r"^(?P<n>.+?)\s+(?P<r>(?:ACTING\s+)?(?:CHAIR(?:MAN)?|CLERK|RFO|VICE[\s-]CHAIR(?:MAN)?))$", e)
     if m:

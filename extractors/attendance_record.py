@@ -61,6 +61,7 @@ class Attendance:
         # once a member list reaches its officers ("Clerk J Connelly"), the names after them attend
         self.officers_from: Optional[int] = None
         self.council_list = False
+        self.surnames = False  # the list being added is of surnames alone (add_entries)
         # a chair's label names one person: the names after theirs in that section are members
         self.chaired_section = False
 
@@ -71,7 +72,12 @@ class Attendance:
         text = GROUP_LABEL.sub(", ", text)
         sent = UNABLE.match(text.strip())  # "Cllr. A Edwards sent his apologies" after the label
         text = sent.group("names") if sent else text
-        for entry in (e for part in split_names(split_midline(text)) for e in name_run(part)):
+        entries = [e for part in split_names(split_midline(text)) for e in name_run(part)]
+        # "Goihl, Hall, Key, Springer, Wobbe": a list of surnames alone; a surname that is also a
+        # word ("Hall", "Key") is a member's all the same when half the list or more are plainly names
+        self.surnames = len(entries) >= 3 and all(re.fullmatch(r"[A-Z][a-z'\u2019\-]+", e.strip()) for e in entries) \
+            and 2 * sum(plausible_person(e) for e in entries) >= len(entries)
+        for entry in entries:
             entry = _GROUP_WORD.sub("", entry)
             st = STATUS_TAIL.search(entry) or STATUS_BRACKET.search(entry)
             cat0 = category
@@ -81,6 +87,7 @@ class Attendance:
                 cat0 = STATUS_CAT[" ".join(st.group("st").lower().split())]
                 entry = entry[:st.start()] + entry[st.end():]
             self.add(entry, cat0, ln, default_role, stated=bool(st))
+        self.surnames = False
 
     def add(self, entry: str, category: str, ln: Line, default_role: Optional[str] = None, by_office: bool = False,
             stated: bool = False) -> None:
@@ -91,7 +98,7 @@ class Attendance:
             entry, default_role = entry.strip()[tag.end():], default_role or tag.group("r")
             category = IN_ATTENDANCE if category == PRESENT else category
         name, role, chair = parse_entry(entry)
-        if not name or not looks_like_name(name) or not plausible_person(name) or re.search(r"\d", name):
+        if not name or not looks_like_name(name) or not (self.surnames or plausible_person(name)) or re.search(r"\d", name):
             return
         role = role or default_role
         if default_role and CHAIR_ROLE.match(default_role.strip()) and not default_role.lower().startswith("vice"):

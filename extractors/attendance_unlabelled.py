@@ -77,6 +77,23 @@ def label_after_sentence(labels: AttendanceLabels, att: Attendance, ln: Line, t:
     return ln, t
 
 
+_ALSO_ATTENDED = re.compile(r"\s+also\s+attended(?:\s+the\s+meeting)?(?=\s*[.;]?\s*$)", re.I)
+# a sentence's end: a full stop after a word ("PM." too), not after a title or an initial
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z)]{2}\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No)\.)(?<!\b(?:Mrs|Rev|Hon)\.)(?<!\bCllr\.)(?<!\bProf\.)\s+(?=[A-Z])")
+
+
+def label_sentences(labels: AttendanceLabels, t: str) -> list[str]:
+    """"Present were board members A, B and C. D also attended the meeting. Absent was E.": a
+    paragraph of sentences, two or more of them saying who attended, read a sentence at a time
+    (each its own list); [] for any other paragraph, and for one that opens with a label (read
+    whole, with the labels inside it)."""
+    sents = [x for x in _SENTENCE_END.split(t) if x.strip()]
+    if len(sents) < 2 or labels.cue(t)[0]:
+        return []
+    said = sum(1 for x in sents if labels.cue(x)[0] or _ALSO_ATTENDED.search(x.rstrip(" .")) or ROLL_SENTENCE.match(x))
+    return sents if said >= 2 else []
+
+
 #: "Minutes were recorded and transcribed by Cheryl D. Embry.": the minute-taker attends
 _MINUTE_TAKER = re.compile(r"\bminutes\s+(?:were\s+)?(?:recorded|taken|transcribed|prepared)(?:\s+and\s+(?:recorded|taken|transcribed|prepared))?"
                            r"\s+by\s+(?P<name>(?:[A-Z][\w.'\-]*\s+){1,3}[A-Z][\w'\-]+)", re.I)
@@ -96,6 +113,7 @@ def roll_call(t: str, att: Attendance, ln: Line) -> bool:
     body = re.sub(r"^.*?\broll\s+call\b[^:]*:\s*", "", t, flags=re.I)
     listed = []  # sentences that are not "X was also present" (the roll call's own list)
     for sent in re.split(r"(?<=[.;])\s+", body):
+        sent = _ALSO_ATTENDED.sub(" was also in attendance", sent)  # "Jane Roe also attended the meeting."
         m = ROLL_SENTENCE.match(sent.strip())
         if not m or not NAME_RUN.fullmatch(m.group("names").strip(" ,")):
             listed.append(sent)

@@ -147,8 +147,9 @@ def units(lines: list[Line], split_at: Optional[re.Pattern] = None,
 # ---------------------------------------------------------------------------
 # numbered minute headings
 
+# a minute's number before its title: "5.", "12/2021", "GBP/2122/214" (the body's letters, the year, the minute)
 NUM_HEAD = re.compile(
-    r"^(?P<num>(?:[A-Z][a-z]{2}\d{2}\.\d{1,2})|(?:[A-Z]{1,5}\s?)?\d{1,3}/\d{2,4}|\d{1,3}(?:\.{1,2}\d{1,2}){0,2})[.:]?\s+(?P<title>[A-Z\"'][^\n]{1,140})$"
+    r"^(?P<num>(?:[A-Z][a-z]{2}\d{2}\.\d{1,2})|[A-Z]{1,6}/\d{2,4}/\d{1,4}|(?:[A-Z]{1,5}\s?)?\d{1,3}/\d{2,4}|\d{1,3}(?:\.{1,2}\d{1,2}){0,2})[.:]?\s+(?P<title>[A-Z\"'][^\n]{1,140})$"
 )
 SECTION_HEAD = re.compile(r"^(?:unrestricted items|exempt items|part [12]|items? for decision|open session)\b", re.I)
 MINUTE_NUM_CELL = re.compile(r"^(?:\d{1,3}\.?|\d{1,3}(?:\.{1,2}\d{1,2}){1,2}\.?|[A-Z][a-z]{2,4}\s?\d{2}\.\d{1,2})$")

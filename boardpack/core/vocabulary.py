@@ -178,8 +178,8 @@ LABEL_ALONE = _LABEL_NOTE + r"(?:[:\-\u2013]\s*|$)"
 _PRESENT_WORDS = (r"(?:(?:(?!staff\s|officers?\s)[A-Za-z]+\s+){0,2}members\s+|councillors\s+|trustees\s+|commissioners\s+|governors\s+|directors\s+"
                   r"|select(?:men|women|persons)\s+|aldermen\s+|alderpersons\s+|supervisors\s+|selectboard\s+)?present"
                   r"(?:\s*\((?:in person|virtually|remotely|online)\))?\s*(?:were)?")
-_APOLOGY_WORDS = (r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|noted|given|tendered))?"
-                  r"(?:\s+(?:from|by))?|regrets|absent(?:ees)?|(?:members\s+)?not\s+present|members\s+absent|absent\s+members?"
+_APOLOGY_WORDS = (r"apolog(?:ies|y)(?:\s+for\s+absence)?(?:\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|noted|given|tendered))?"
+                  r"(?:\s+(?:from|by))?|regrets|absent(?:ees)?(?:\s+(?:was|were))?|(?:members\s+)?not\s+present|members\s+absent|absent\s+members?"
                   r"|excused(?:\s+absences?)?"
                   r"|absent(?:e)?s|absences?|excus[ée](?:e)?s|membres\s+absent(?:e)?s")  # French
 _ATTEND_WORDS = (r"(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|also\s+(?:present|attending)(?:\s+virtually)?"
