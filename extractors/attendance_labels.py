@@ -38,8 +38,9 @@ COUNT_TAIL = re.compile(r"\s*(?:,|&|\band\b)?\s*\b(?:\d+|one|two|three|four|five
                         r"(?:other\s+)?(?:members?\s+of\s+(?:the\s+)?public|residents|parishioners|visitors|observers)\b.*$"
                         r"|\s+(?-i:who|whom|which)\s+(?-i:[a-z])[^,;]*$", re.I)
 #: a group's label inside a section ("PRESENT: Ratepayer Members: Mr A ... Appointed Members: ..."):
-#: the names after it stay in the section
-GROUP_LABEL = re.compile(r"(?:^|(?<=\s))(?:(?-i:[A-Z][\w-]*)\s+)?(?:members|officers|others|representatives|staff|councillors|cllrs|messrs|mesdames)\s*:\s*", re.I)
+#: the names after it stay in the section; so does the body's name as its members' label ("School Committee:")
+GROUP_LABEL = re.compile(r"(?:^|(?<=\s))(?:(?:(?-i:[A-Z][\w-]*)\s+)?(?:members|officers|others|representatives|staff|councillors|cllrs|messrs|mesdames)"
+                         r"|(?:(?-i:[A-Z][\w-]*)\s+){1,2}(?-i:Committee|Board|Council|Commission|Trustees|Directors|Governors|Commissioners))\s*:\s*", re.I)
 STATUS_CAT = {"present": PRESENT, "late": PRESENT, "remote": PRESENT, "virtual": PRESENT,
                "absent": APOLOGIES, "excused": APOLOGIES, "apologies": APOLOGIES, "not present": APOLOGIES}
 

@@ -93,9 +93,10 @@ def split_names(text: str) -> list[str]:
             cur = ""
             i += 5
             continue
-        # "Mr & Mrs D Blunt", "David & Joanna Carlisle" are one entry; "Mr A Smith & Ms B Jones" two
-        if depth == 0 and text.startswith(" & ", i) and len(cur.split()) >= 2 and not re.search(r"\b(?:Mr|Mrs)\s*$", cur) \
-                and not _POST_OF.search(cur):
+        # "Mr & Mrs D Blunt", "David & Joanna Carlisle" are one entry; "Mr A Smith & Ms B Jones" two,
+        # and so are two surnames alone at a list's end ("Klekta, Eisner & Rinsdorf")
+        if depth == 0 and text.startswith(" & ", i) and (len(cur.split()) >= 2 or parts and _LAST_SURNAMES.match(text, i)) \
+                and not re.search(r"\b(?:Mr|Mrs)\s*$", cur) and not _POST_OF.search(cur):
             parts.append(cur)
             cur = ""
             i += 3
@@ -106,6 +107,7 @@ def split_names(text: str) -> list[str]:
     return _rejoin_parts(parts)
 
 
+_LAST_SURNAMES = re.compile(r" & [A-Z][a-z'\u2019\-]+\s*[.]?\s*$")
 _POST_COMMA_NAME = re.compile(
     r"(?P<post>(?![^,]*\b[A-Z]\.)(?=[A-Z])[^,()]*?\b(?:officer|director|manager|treasurer|clerk|curator|assistant|supervisor|"
     r"co-?ordinator|planner|engineer|librarian|administrator|solicitor|secretary|advis[eo]r|analyst|specialist|"

@@ -50,7 +50,7 @@ def chair_named(m: re.Match) -> str:
 
 
 ROLL_SENTENCE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?(?P<st>present|absent|not\s+present|excused|in\s+attendance)\b")
-NAME_RUN = re.compile(r"[A-Z][\w.'\-]*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)[A-Z][\w.'\-]*)*")
+NAME_RUN = re.compile(r"[A-Z][\w.'\-]*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+)[A-Z][\w.'\-]*)*")
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z']+\b")

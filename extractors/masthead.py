@@ -303,7 +303,8 @@ def _venue_after_date(info: MeetingInfo, head: list[str], di: int, before: str, 
         cands.append(strip_times(CONTACT_TAIL.sub("", nxt_place)))
     if not find_dates(before):
         pre_place = strip_times(before)
-        if pre_place and not committee_name(pre_place):
+        # "Library Minutes 06/05/2013": words that name the paper title it, they are no place
+        if pre_place and not committee_name(pre_place) and not re.search(r"\b(?:minutes|agenda|notes)\b", pre_place, re.I):
             cands.append(pre_place)
     for k, c in enumerate(cands):
         if c and (is_place(c) or k == 0 and rest and len(c.split()) <= 4 and c[:1].isupper() and not ORG_WORD.search(c)):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from boardpack.core.dates import find_dates, find_times
+from boardpack.core.dates import find_dates, find_times, numeric_order
 from boardpack.core.model import MINUTES, Paper
 from boardpack.extractors.base import ExtractContext, Extractor, ExtractResult, register, row_id
 from boardpack.extractors.attendance import (  # noqa: F401  (re-exported for callers and tests)
@@ -139,9 +139,11 @@ class MinutesExtractor(Extractor):
         info = minutes_header(text)
         idx = next((k for k, ln in enumerate(head) if re.search(r"\b(?:minutes|notes|action\s+notes|record)\s+of\b", ln.text, re.I)), None)
         if idx is None:
-            # no "Minutes of" sentence: first date in the head
+            # no "Minutes of" sentence: first date in the head ("06/05/2013" read as the paper
+            # writes its dates: month first in an American paper)
+            us = numeric_order(" ".join(ln.text for ln in lines[:200]))
             for ln in head:
-                ds = find_dates(ln.text)
+                ds = find_dates(ln.text, month_first=us)
                 if ds:
                     info.meeting_date, info.meeting_date_raw = ds[0].iso, ds[0].raw
                     ts = find_times(ln.text[ds[0].end:])

@@ -94,7 +94,9 @@ MINUTES_NARRATIVE = (r"\b(?:was|were)\s+called\s+to\s+order\b|\bcalled\s+the\s+m
                       r"|\ball\s+(?:were\s+|members\s+)?in\s+favou?r\b|\broll\s+call\s+(?:was\s+)?taken\b|\bvoted\s+(?:unanimously|in\s+favou?r)\b|\bunanimously\s+(?:agreed|approved|resolved)\b"
                       r"|\bs[ée]ance\s+est\s+(?:ouverte|lev[ée]e)\b|\best\s+r[ée]solu\b|\b(?:chaired|clerked)\s+by\b|\bminutes\s+(?:taken|recorded)\s+by\b"
                       r"|\bthe\s+(?:chair|chairman|chairperson|chairwoman|mayor|president|clerk|secretary)\s+(?:welcomed|thanked|opened|closed|declared|announced|reported|explained|informed|updated|advised|summarised|summarized|introduced)\b"
-                      r"|\b(?:minutes|actions|notes?)\s+(?:and\s+(?:minutes|actions)\s+)?(?:of|from)\s+the\s+(?:last|previous)\s+meeting\s+(?:were|was)\s+(?:approved|agreed|accepted|signed|confirmed)\b")
+                      r"|\b(?:minutes|actions|notes?)\s+(?:and\s+(?:minutes|actions)\s+)?(?:of|from)\s+the\s+(?:last|previous)\s+meeting\s+(?:were|was)\s+(?:approved|agreed|accepted|signed|confirmed)\b"
+                      # "A Meeting of the Full Governing Board / was held in the boardroom on ...": the record's opening
+                      r"|^\s*(?:a|the)\s+(?:[\w'\u2019-]+\s+){0,3}meeting\s+of\s+[^\n]{3,160}?\s+was\s+held\b|^\s*was\s+held\s+(?:in|at|on|via)\b")
 #: Attendance labels of minutes, beyond "Present:" (evidence only: an agenda lists expected attendees too).
 ATTENDANCE_LABELS = (r"pr[ée]sences?|attendees|attendance|those\s+present|members\s+present|present\s+were|in\s+attendance|also\s+present|absent|regrets|apologies(?:\s+for\s+absence)?|secretariat|other\s+attendees|officials")
 #: Bare item headings of an agenda (US order of business), and imperative item wording.
@@ -156,7 +158,9 @@ CUES: tuple[Cue, ...] = (
     Cue(MINUTES, "meeting_closed", rx(r"\bmeeting\s+(?:ended|closed|finished|concluded)\s+at\b"), 1),
     Cue(MINUTES, "item_ref", rx(r"^\s*\(item\s+\d+[a-z]?\)\s*$"), 1, numbered_ok=True),
     Cue(MINUTES, "minutes_narrative", rx(MINUTES_NARRATIVE), 1, numbered_ok=True, max_chars=3000),
-    Cue(MINUTES, "attendance_label", rx(r"^[^\w\n]*(?:\d{1,2}[.)]?\s+)?(?:[a-z]+\s+){0,2}?(?:" + ATTENDANCE_LABELS + r")(?:\s+(?:received|noted|given|recorded|from|were|was))?\s*(?::|-|\u2013|$)"), 1, numbered_ok=True, max_chars=3000),
+    # not "To receive apologies for absence": an agenda's purpose line (minutes may repeat it, as a heading)
+    Cue(MINUTES, "attendance_label", rx(r"^[^\w\n]*(?:\d{1,2}[.)]?\s+)?(?:[a-z]+\s+){0,2}?(?:" + ATTENDANCE_LABELS + r")(?:\s+(?:received|noted|given|recorded|from|were|was))?\s*(?::|-|\u2013|$)"), 1, numbered_ok=True, max_chars=3000,
+        reject=rx(r"^\W*(?:\d{1,2}[.)]?\s+)?to\s+(?:receive|note|accept|record|consider)\b")),
     Cue(MINUTES, "correct_record", rx(r"\b(?:true|correct|accurate)\s+record\b"), 1),
     # -- quarterly progress report ----------------------------------------------
     Cue(PROGRESS_REPORT, "progress_title", rx(r"\bquarterly\s+(?:progress\s+)?(?:report|update)\b|\bprogress\s+report\s*[:\-]?\s*(?:q[1-4]|quarter)\b|\b(?:q[1-4]|quarter\s+[1-4])\b.{0,20}\bprogress\s+report\b"),

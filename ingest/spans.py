@@ -34,6 +34,7 @@ class Span:
     table_cols: int = 0  # columns of the last table in the paper
     decided_at: Optional[int] = None  # block whose cue decided the type
     numbered: int = 0  # numbered lines (item or section numbers) seen in the span
+    listed: tuple[int, int] = (0, 0)  # (last number, length) of the run of numbered titles just read
 
 
 #: Types that hold their ground: inside them only a strength-3 cue (or a
@@ -57,6 +58,29 @@ def _in_numbered_list(b: Block, cur: Span) -> bool:
         return False
     m = _FIRST_NUMBER.match(text)
     return bool(m) and int(m.group(1)) > 1
+
+
+#: a numbered title: an item's number and a few words, no sentence, no page number after it
+_NUMBERED_TITLE = re.compile(r"^\s*0*(?P<n>\d{1,2})[.)]?\s+(?P<t>[A-Z][^\n]{1,110}?)\s*$")
+_TITLE_RUN = 4
+
+
+def _count_title_run(b: Block, cur: Span) -> None:
+    """Four numbered titles in a row, numbered on from one another ("1. Apologies" / "2. Declarations
+    of interest" / "3. Minutes of the June meeting" / "4. Actions and matters arising"), with no
+    sentence between them: a list of business, which is what an agenda is. The run counts as agenda
+    evidence once a paper (minutes print their business between the items, a contents list its pages)."""
+    if b.kind in (PAGE_BREAK,) or boilerplate.is_boilerplate(b):
+        return
+    m = None if b.kind == TABLE else _NUMBERED_TITLE.match(despace(b.norm))
+    if not m or re.search(r"[.;:]\s*$|\d\s*$", m.group("t")):
+        cur.listed = (0, 0)
+        return
+    n = int(m.group("n"))
+    last, length = cur.listed
+    cur.listed = (n, length + 1) if length and n == last + 1 else (n, 1)
+    if cur.listed[1] == _TITLE_RUN:
+        cur.evidence[AGENDA] = cur.evidence.get(AGENDA, 0) + 2
 
 
 def _pull_back(blocks: list[Block], i: int, lo: int, new_type: str, cur_type: Optional[str], hits) -> int:
@@ -137,6 +161,7 @@ class Spanner:
             cur.table_cols = b.n_cols
         elif NUMBERED.match(despace(b.norm)):
             cur.numbered += 1
+        _count_title_run(b, cur)
         for h in self.hits[i]:
             weight = 2 if b.kind == TABLE else 1  # a table's structure says more than a word
             strength = 1 if listed else h.strength

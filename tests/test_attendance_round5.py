@@ -76,3 +76,28 @@ def test_singular_apology_label_and_names_run_together_with_their_initials():
 ])
 def test_a_post_written_before_the_name_with_a_comma(text, want):
     assert split_names(text) == want
+
+
+def test_roll_sentence_with_a_serial_comma():
+    got = _attendance(["Regular Meeting Minutes", "May 2, 2016",
+                       "Meeting was called to order at 7:30 p.m. with the pledge to the flag. Members Bob Cook, "
+                       "Ann Hill, and Greg Lott were present.",
+                       "Minutes from April 2, 2016 meeting were approved."])
+    assert got == [("present", "Ann Hill"), ("present", "Bob Cook"), ("present", "Greg Lott")]
+
+
+def test_a_reeve_councillors_ending_in_two_surnames_and_a_cao():
+    got = _attendance(["RM of Northfield Minutes – October 9, 2013", "Present: Reeve McIntosh",
+                       "Councillors: Pacey, Klein, Eisner & Roth", "CAO: Carol Gordon", "",
+                       "Additions to the Agenda:"])
+    assert got == [("in attendance", "Carol Gordon"), ("present", "Eisner"), ("present", "Klein"),
+                   ("present", "Pacey"), ("present", "Reeve McIntosh"), ("present", "Roth")]
+    assert split_names("David & Joanna Carlisle") == ["David & Joanna Carlisle"]
+
+
+def test_administration_and_staff_public_labels_attend():
+    got = _attendance(["SCHOOL COMMITTEE MEETING", "April 11, 2019 - 7pm", "Present:",
+                       "School Committee:   S. Bannon, B. Fields", "Administration:   P. Dillon",
+                       "Staff/Public:   T. Lee, K. Farina", "Absent:   R. Dohoney", "CALL TO ORDER"])
+    assert got == [("apologies", "R. Dohoney"), ("in attendance", "K. Farina"), ("in attendance", "P. Dillon"),
+                   ("in attendance", "T. Lee"), ("present", "B. Fields"), ("present", "S. Bannon")]

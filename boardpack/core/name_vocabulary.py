@@ -46,6 +46,8 @@ TITLE_PHRASES = [
     "selectwoman", "selectperson", "selectboard member", "board member", "director", "mayor",
     "vice mayor", "deputy mayor", "chairman", "chairwoman", "chairperson", "vice chair",
     "vice chairman", "chair", "president", "vice president", "delegate", "freeholder", "legislator",
+    # the heads of Canadian rural municipalities and counties ("Reeve McIntosh", "Warden Smith")
+    "reeve", "deputy reeve", "warden", "deputy warden",
 ]
 # Office titles that are also ordinary role words ("Director of Finance",
 # "Chair of the Board"): a title only when a capitalised name follows.
@@ -55,6 +57,7 @@ OFFICE_TITLES = frozenset({
     "selectwoman", "selectperson", "selectboard member", "board member", "director", "mayor",
     "vice mayor", "deputy mayor", "chairman", "chairwoman", "chairperson", "vice chair",
     "vice chairman", "chair", "president", "vice president", "delegate", "freeholder", "legislator",
+    "reeve", "deputy reeve", "warden", "deputy warden",
 })
 TITLE_WORDS = sorted({tuple(p.split()) for p in TITLE_PHRASES}, key=len, reverse=True)
 ONE_WORD_TITLES = frozenset(t[0] for t in TITLE_WORDS if len(t) == 1)

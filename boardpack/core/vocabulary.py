@@ -187,6 +187,8 @@ _ATTEND_WORDS = (r"(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+onl
                  r"|(?:council\s+)?employees(?:\s+present)?"
                  r"|secretariat|staff(?:\s+members)?(?:\s+present)?|guests?|visitors?|observers?|other\s+attendees|others\s+present|advisers|advisors"
                  r"|(?:town\s+|parish\s+|deputy\s+|locum\s+|acting\s+|assistant\s+)?clerk|minute[\s-]*taker|public(?:\s+present)?|secretary"
+                 r"|cao|chief\s+administrative\s+officer|(?:municipal|city|town|village|county)\s+(?:administrator|manager)"
+                 r"|administration|(?:staff|officers?)\s*(?:/|and|&)\s*(?:public|guests|visitors)"
                  r"|secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?|greffi[eè]re?s?(?:\s+adjointe?)?|(?:[ée]galement|aussi)\s+pr[ée]sent(?:e)?s"
                  r"|invit[ée](?:e)?s|personnes?[\s-]ressources?|observateurs?|public\s+pr[ée]sent")  # French
 _PRESENT_STRICT = (r"(?:(?!(?:other|also|additional)\s)(?:[A-Z][\w&'.-]*\s+){0,3}(?:members|attendees)|attendees|ex[\s-]officio(?:\s+members?)?|attending|attendance|councillors|members"
