@@ -19,7 +19,7 @@ from boardpack.extractors.venues import ENDS_IN_PLACE, PROSE, is_place
 
 #: Words naming the kind of meeting or paper, not the body ("Regular Meeting Agenda").
 MEETING_KIND = re.compile(
-    r"\b(?:regular|special|annual|ordinary|extraordinary|adjourned|reconvened|emergency|public|open|closed|"
+    r"\b(?:regular|special|annual|monthly|quarterly|weekly|ordinary|extraordinary|adjourned|reconvened|emergency|public|open|closed|"
     r"general|scheduled|joint|budget|(?:\d+\s?" + ORDINAL_SUFFIX_RE + r"|first|second|third|fourth|fifth|sixth|seventh|"
     r"eighth|ninth|tenth|[a-z]+teenth|twentieth|[a-z]+-?(?:first|second|third|[a-z]+th))|"
     r"meeting|meetings|minutes|agenda|notes?|actions?|and|of|the|for|draft|final|amended|revised|summary|record|"
@@ -66,7 +66,8 @@ def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     t = " ".join((text or "").split()).strip(" ,.;:-–|")
     if not t or len(t) > 110 or find_times(t) or find_dates(t):
         return None
-    t = re.sub(r"^(?:(?:draft|approved|unapproved|final)\s+)?(?:minutes|agenda|notes|notice|summons)\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?", "", t, flags=re.I)
+    t = re.sub(r"^(?:(?:draft|approved|unapproved|final|proposed|revised|amended)\s+)?(?:minutes|agenda|notes|notice|summons)\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?", "", t, flags=re.I)
+    t = re.sub(r"\s+being$", "", t, flags=re.I)  # "... for the Monthly Meeting being [held on]"
     t = re.sub(r"\bextra[\s-]+ordinary\b", "Extraordinary", t, flags=re.I)  # "Extra Ordinary Meeting of ..."
     t = re.sub(r"^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|reconvened|emergency|joint|scheduled|open|public)\s+)*"
                r"(?:meeting|session)\s+of\s+(?:the\s+)?", "", t, flags=re.I)
@@ -84,11 +85,6 @@ def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     t = re.sub(r"^(?:extraordinary|special|regular|ordinary)\s+(?=full\s+council$)", "", t, flags=re.I)
     t = re.sub(r"\b(?:special|regular|ordinary|extraordinary|adjourned|reconvened|emergency)\s+(?=(?:board|council|committee|commission|panel)\b)",
                "", t, flags=re.I)
-    # the kind of meeting before the body's name: "Regular City Council", "Regular Park Board of
-    # Commissioners" (the council meets in regular session; it is not the Regular City Council)
-    kind = re.match(r"^(?:regular|adjourned|reconvened)\s+(?P<rest>.+)$", t, re.I)
-    if kind and BODY_WORD.search(kind.group("rest")):
-        t = kind.group("rest")
     t = t.strip(" ,.;:-–|")
     if not t or t.endswith(".") and len(t.split()) > 3 or NOT_COMMITTEE.match(t):
         return None
@@ -99,8 +95,8 @@ def committee_name(text: str, title_case: bool = True) -> Optional[str]:
     if re.search(r"[@]|\d{4,}|https?:|www\.", t) or not re.search(r"[A-Za-z]{2}", t):
         return None
     words = t.split()
-    if len(words) > 12 or _PLACE_END.search(t) and not BODY_WORD.search(t):
-        return None  # "Eaton E. Smith Meeting Room - Town Hall": where the body meets
+    if len(words) > 12 or _PLACE_END.search(t) and not BODY_WORD.search(t) or _ROOM.search(t):
+        return None  # "Eaton E. Smith Meeting Room - Town Hall", "Council Chambers - Hybrid": where the body meets
     if not MEETING_KIND.sub("", t).strip(" ,.;:-–&"):
         return None  # "13th meeting", "Regular Meeting Agenda"
     # a title, not a phrase: most words capitalised (or an all-caps name)
@@ -113,6 +109,10 @@ def committee_name(text: str, title_case: bool = True) -> Optional[str]:
 #: the last word of a room or a building, not of a body
 _PLACE_END = re.compile(r"\b(?:room|hall|chambers?|centre|center|library|church|school|building|hotel|offices?|street|road|avenue|"
                         r"lane|pavilion|auditorium|boardroom)$", re.I)
+
+
+#: a room named for the body that meets in it ("Council Chambers", "Committee Room 2", "Board Room")
+_ROOM = re.compile(r"\b(?:council|committee|board)\s+(?:chambers?|rooms?|offices?)\b", re.I)
 
 
 def names_body(name: Optional[str]) -> bool:

@@ -29,11 +29,16 @@ def tidy_committee(name: str) -> str:
     """Committee name as written, whitespace tidied and ALL-CAPS names title-cased
     (acronyms such as CDRP kept)."""
     name = " ".join((name or "").split()).strip(" ,.;:-")
+    name = re.sub(r"^(?:to\s+)?attend\s+", "", name, flags=re.I)  # "summoned to attend the Parish Council meeting"
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     # "EXTRA-ORDINARY MEETING OF LEADENHAM PARISH COUNCIL": the kind of meeting is not the body's name
     name = re.sub(r"^(?:(?:extra[\s-]*ordinary|special|annual|ordinary|regular|statutory)\s+)+(?:general\s+)?meeting\s+of\s+(?:the\s+)?(?=\S)",
                   "", name, flags=re.I)
     name = re.sub(r"\s+meeting\s+(?:held\s+)?in\s+(?:public|private)$", "", name, flags=re.I)  # "... Governing Body Meeting in Public"
+    # the kind of meeting before the body's name: "Regular City Council", "Regular Park Board of
+    # Commissioners" (the council meets in regular session; it is not the Regular City Council)
+    name = re.sub(r"^(?:regular|adjourned|reconvened)\s+(?=(?:[\w&'.-]+\s+){0,4}?(?:council|board|committee|commission|panel|authority|trustees|commissioners)\b)",
+                  "", name, flags=re.I)
     letters = [c for c in name if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(name) > 6:
         words = []

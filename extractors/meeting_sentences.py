@@ -32,6 +32,10 @@ _HELD = re.compile(
 )
 
 
+#: words that say only what kind of meeting it is
+_KIND_ONLY = re.compile(r"(?:(?:regular|special|monthly|annual|quarterly|weekly|ordinary|extraordinary|adjourned|public|open|joint|budget)\s*)+", re.I)
+
+
 def meeting_from_text(text: str) -> MeetingInfo:
     """Committee, venue, date and time from summons prose ("... next meeting of X,
     which will be held in VENUE on DATE at TIME")."""
@@ -44,13 +48,15 @@ def meeting_from_text(text: str) -> MeetingInfo:
     m = ms[0] if ms else None
     if m:
         c = m.group("committee")
+        c = re.sub(r"\s+(?:being|to\s+be)$", "", c.strip(), flags=re.I)  # "the Monthly Meeting being held"
         c = re.sub(r"\s+meeting$", "", c.strip(), flags=re.I)
         c = re.sub(r"^(?:next\s+)", "", c, flags=re.I)
         c = re.sub(r"^(?:(?:special|extraordinary|annual|budget)\s+)?meeting\s+of\s+(?:the\s+)?", "", c, flags=re.I)
         # a title line run into the sentence ("NOTICE OF MEETING OF PARISH COUNCIL I HEREBY GIVE
         # YOU NOTICE that a meeting of the above Parish Council will be held"): the last "meeting of"
         c = re.split(r"\bmeeting\s+of\s+(?:the\s+)?", c, flags=re.I)[-1]
-        if not re.match(r"(?:above|said|aforesaid)\b", c, re.I):  # "the above Parish Council": the masthead names it
+        # "the above Parish Council": the masthead names it; "the Monthly Meeting": no body named
+        if not re.match(r"(?:above|said|aforesaid)\b", c, re.I) and not _KIND_ONLY.fullmatch(c.strip()):
             info.committee_raw = c
             info.committee = tidy_committee(c)
         rest_pos = m.end()

@@ -61,3 +61,14 @@ def test_numeric_date_of_an_american_paper_reads_month_first_and_its_title_is_no
                      "1) Review of the meeting minutes from the May 1 2013 Trustee meeting:",
                      "The minutes were approved."])
     assert [(d, v) for _, d, _, v in got] == [("2013-06-05", None)]
+
+
+def test_the_body_named_in_a_summons_or_a_title_without_the_words_around_it():
+    from boardpack.extractors.committee_names import committee_name
+    from boardpack.extractors.meeting_info import tidy_committee
+
+    assert tidy_committee("attend the Parish Council") == "Parish Council"
+    assert tidy_committee("Regular City Council") == "City Council"
+    assert committee_name("Proposed Agenda for the Monthly Meeting being") is None
+    assert committee_name("Council Chambers - Hybrid") is None  # a room named for the body
+    assert committee_name("Annual Parish Meeting") == "Annual Parish Meeting"
