@@ -354,7 +354,7 @@ def segment_names(text: str) -> list[str]:
 #: one name of a list printed without commas: a title or two, initials, a surname, its brackets
 _RUN_NAME = (r"(?:(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)+(?:[A-Z]\.?\s+){0,3}|(?:[A-Z]\.?\s+){1,3})"
              r"(?!(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b)(?:(?:N[ií]|Nic|[OÓ]|Mac|[Dd]e|[Vv]an|[Vv]on|[Dd]a|[Dd]i|L[ae])\s+)?"
-             r"[A-Z\u00C0-\u00DE][^\W\d_]*(?:['\u2019\-][^\W\d_]+)*"  # "Mrs D Ní Shiadhail", "O\u2019Neill"
+             r"[A-Z\u00C0-\u00DE](?:[^\W\d_]+|['\u2019][A-Z][^\W\d_]+)(?:['\u2019\-][^\W\d_]+)*"  # "Mrs D Ní Shiadhail", "O\u2019Neill"
              r"(?:\s*[\(\[][^()\[\]]*[\)\]])*")  # "Mr Barker (Ch) Mr Cowling": a title stands for the initials
 _NAME_RUN = re.compile(rf"\s*{_RUN_NAME}(?:\s+{_RUN_NAME})+\s*")
 

@@ -66,6 +66,8 @@ def test_singular_apology_label_and_names_run_together_with_their_initials():
     assert got == [("apologies", "I P Lyons"), ("apologies", "J Kerr"), ("present", "J Carr"),
                    ("present", "Mrs D Ní Bhriain"), ("present", "P J Boyd"), ("present", "T Dunne")]
     assert name_run("A B Cole Mrs C O\u2019Neill") == ["A B Cole", "Mrs C O\u2019Neill"]
+    # a letter alone is an initial, never a surname: one councillor with three initials
+    assert name_run("Cllr Mrs E J G Hilson") == ["Cllr Mrs E J G Hilson"]
 
 
 @pytest.mark.parametrize("text, want", [
