@@ -23,7 +23,7 @@ from boardpack.extractors.agenda_text import (
 from boardpack.extractors.meeting_cues import Line
 
 
-_BARE_NUMBER = re.compile(r"^(?:item\s+)?(?P<num>\d{1,2})[.)]$", re.I)
+_BARE_NUMBER = re.compile(r"^(?:item\s+)?(?:(?P<num>\d{1,2})|(?P<mark>[A-Z]|[IVX]{1,5}))[.)]$")
 _CONSENT_MARK = re.compile(r"^\*+\s*(?=(?:[IVX]{1,6}|[A-Z]|\d{1,2})[.)]\s)")
 
 
@@ -170,8 +170,9 @@ class AgendaParser(TableRows, OutlineItems):
         column flattened to lines (a web page's or a table's lost rulings). The number waits
         for the next line, which it opens; None while it waits."""
         m = _BARE_NUMBER.match(t)
-        if m and self.started and self._accept_top(int(m.group("num")), False):
-            self.bare_number = m.group("num")
+        # an outline's letter or numeral ("A." / "CALL TO ORDER") is left to the outline's own test
+        if m and self.started and (m.group("mark") or self._accept_top(int(m.group("num")), False)):
+            self.bare_number = m.group("num") or m.group("mark")
             return None
         if self.bare_number is not None:
             num, self.bare_number = self.bare_number, None
@@ -285,8 +286,8 @@ class AgendaParser(TableRows, OutlineItems):
                 return
         if not first and self._letter_of_number(it, t):
             return
-        if rm and not first and roman_follows(it.number, it.parent or str(it.top), rm.group("r")):
-            return self._sub_of(it.parent or str(it.top), rm.group("r").lower(), rm.group("t"), t, it)
+        if rm and not first and self._roman_part(it, t, rm):
+            return None
         sm = SUB.match(t)
         if sm and not first and it.base is not None:
             return self._sub_of(it.base, sm.group("sub").strip("().").strip().lower(), sm.group("title"), t, it)
@@ -302,6 +303,18 @@ class AgendaParser(TableRows, OutlineItems):
             it.pages, it.pages_raw = p, praw
             t = rest
         return self._note_or_title(it, t, same_block, first)
+
+    def _roman_part(self, it: Item, t: str, rm: re.Match) -> bool:
+        """"ii. ..." after "7i": the next roman part of the item; "i. First Reading" under "10a"
+        (not the letter after it): the lettered item's own parts. True when one was taken."""
+        r = rm.group("r").lower()
+        if roman_follows(it.number, it.parent or str(it.top), r):
+            self._sub_of(it.parent or str(it.top), r, rm.group("t"), t, it)
+            return True
+        if r == "i" and re.fullmatch(r"\d+[a-gj-z]", it.number) and rm.group("t").strip():
+            self._sub_of(it.number, "i", rm.group("t"), t, it)
+            return True
+        return False
 
     def _bracketed_roman(self, it: Item, t: str, rm: re.Match) -> None:
         """"(i) Register of Interests" / "(ii) ..." under item 2: its sub-items, in sequence;

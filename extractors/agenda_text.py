@@ -25,7 +25,7 @@ ITEM = re.compile(
 # a number cell on its own: "1.", "4 (a)", "6. a)", "4a"
 NUM_CELL = re.compile(r"^(?:item\s+)?(?P<num>\d{1,2})\s*\.?\s*(?:(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z])\.?)?$", re.I)
 # "(b) Title" or "b) Title" or "b. Title": a lettered sub-item of the current item
-SUB = re.compile(r"^(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z]\.)\.?(?:\s+|(?<=\))(?=[A-Z]))(?P<title>\S.*)$")  # "(b)TO PRESENT"
+SUB = re.compile(r"^(?P<sub>\(\s*[a-z]\s*\)|[a-z]\s*\)|[a-z]\.)\.?(?:\s+|(?<=[).])(?=[A-Z]))(?P<title>\S.*)$")  # "(b)TO PRESENT", "a.September 20"
 SUB_UPPER = re.compile(r"^(?P<l>[A-Z])\.\s+(?P<title>\S.*)$")
 ROMAN = re.compile(r"^\(?(?P<r>i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s*(?P<t>.*)$", re.I)
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
@@ -39,11 +39,11 @@ def roman_follows(number: str, base: str, r: str) -> bool:
 
 # where a text block holding several items is split into units
 SPLIT = re.compile(
-    r"^(?:(?:item\s+)?\d{1,2}\s*(?:[.):]|\s*\(\s*[a-z]\s*\))\s*\S|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s|\(?[a-z][.)]\s|[A-Z][A-Z &/,'\-]{3,60}\s*:?$)"
+    r"^(?:(?:item\s+)?\d{1,2}\s*(?:[.):]|\s*\(\s*[a-z]\s*\))\s*\S|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)](?:\s|(?=[A-Z]))|\(?[a-z][.)](?:\s|(?=[A-Z]))|[A-Z][A-Z &/,'\-]{3,60}\s*:?$)"
 )
 # the numbered alternatives of SPLIT (an item, a roman or lettered sub-line)
 SPLIT_NUMBERED = re.compile(
-    r"^(?:(?:item\s+)?\d{1,2}\s*(?:[.):]|\s*\(\s*[a-z]\s*\))\s*\S|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s|\(?[a-z][.)]\s)"
+    r"^(?:(?:item\s+)?\d{1,2}\s*(?:[.):]|\s*\(\s*[a-z]\s*\))\s*\S|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)](?:\s|(?=[A-Z]))|\(?[a-z][.)](?:\s|(?=[A-Z])))"
 )
 _PAGES = re.compile(r"\(?\s*\bpages?\s*(?P<a>\d+)\s*(?:(?:-|to)\s*(?P<b>\d+))?\s*\)?", re.I)
 # "T&CG 55 - 70": text then a page range (not a year range such as 2009 - 2012)

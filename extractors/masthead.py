@@ -240,13 +240,17 @@ _HELD_AT = re.compile(r"\b(?:meeting|held|commenc\w*|start\w*|begin\w*)\b", re.I
 
 def _time_in_title_above(head: list[str], di: int):
     """The time stated by the title line right above the date line
-    ("MINUTES OF ANNUAL GENERAL MEETING HELD AT 6.00PM" / "TUESDAY 4 APRIL 2023")."""
+    ("MINUTES OF ANNUAL GENERAL MEETING HELD AT 6.00PM" / "TUESDAY 4 APRIL 2023"), or
+    printed there alone."""
     if di == 0:
         return None
     t = head[di - 1]
-    if find_dates(t) or not _HELD_AT.search(t):
+    if find_dates(t):
         return None
-    return next(iter(find_times(t)), None)
+    times = find_times(t)
+    if len(times) == 1 and not strip_times(t).strip(" ,.;:-\u2013"):
+        return times[0]  # "4:00 p.m." on a line of its own above "Thursday, July 19, 2018"
+    return times[0] if times and _HELD_AT.search(t) else None
 
 
 def _time_by_same_date(head: list[str], di: int, d: DateMatch):

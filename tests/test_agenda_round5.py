@@ -108,3 +108,25 @@ def test_presenter_after_a_dash(title, want):
 ])
 def test_regular_is_the_kind_of_meeting_not_part_of_the_name(title, want):
     assert committee_name(title) == want
+
+
+def test_letters_and_numerals_on_lines_of_their_own_and_sub_items_without_a_space():
+    got = _items(["AGENDA", "I. REGULAR MEETING", "A.", "CALL TO ORDER/ROLL CALL", "B.", "PLEDGE OF ALLEGIANCE",
+                  "II. ADJOURNMENT"])
+    assert got == [("I", "REGULAR MEETING"), ("IA", "CALL TO ORDER/ROLL CALL"), ("IB", "PLEDGE OF ALLEGIANCE"),
+                   ("II", "ADJOURNMENT")]
+    got = _items(["AGENDA", "1.Call to Order", "2.Adoption of Minutes", "a.September 20, 2023 - Regular Meeting",
+                  "b.September 26, 2023 - Closed Meeting", "3.New Business", "a.Bylaw 6, Vehicles on Roads",
+                  "i.First Reading, by title only", "ii.Second Reading, in its entirety", "b.Tender 2023-04 Air Packs",
+                  "4.Adjournment"])
+    assert got == [("1", "Call to Order"), ("2", "Adoption of Minutes"), ("2a", "September 20, 2023 - Regular Meeting"),
+                   ("2b", "September 26, 2023 - Closed Meeting"), ("3", "New Business"), ("3a", "Bylaw 6, Vehicles on Roads"),
+                   ("3ai", "First Reading, by title only"), ("3aii", "Second Reading, in its entirety"),
+                   ("3b", "Tender 2023-04 Air Packs"), ("4", "Adjournment")]
+
+
+def test_a_time_alone_on_the_line_above_the_date_is_the_start():
+    from boardpack.extractors.masthead import masthead
+
+    info = masthead(["Regular Board of Commissioners Meeting", "4:00 p.m.", "Thursday, July 19, 2018"], month_first=True)
+    assert (info.meeting_date, info.start_time) == ("2018-07-19", "16:00")
