@@ -60,7 +60,7 @@ _BODY_START = re.compile(
 
 _OPENED = re.compile(
     r"\b(?:called\s+(?:the\s+meeting\s+)?to\s+order|call\s+to\s+order|opened|open(?:s|ed)?\s+(?:the\s+)?meeting|"
-    r"meeting\s+(?:began|started|commenced|opened)|commenced|began|started|starting|ouverte)\b", re.I)
+    r"meeting\s+(?:began|started|commenced|opened|convened)|commenced|commencing|convened|began|started|starting|ouverte)\b", re.I)
 
 
 def opening_time(lines: list[str]) -> Optional[tuple[str, str]]:

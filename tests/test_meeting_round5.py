@@ -72,3 +72,22 @@ def test_the_body_named_in_a_summons_or_a_title_without_the_words_around_it():
     assert committee_name("Proposed Agenda for the Monthly Meeting being") is None
     assert committee_name("Council Chambers - Hybrid") is None  # a room named for the body
     assert committee_name("Annual Parish Meeting") == "Annual Parish Meeting"
+
+
+def test_a_meeting_that_convened_at_a_time_and_a_clock_said_in_hours():
+    from boardpack.core.dates import find_times
+    from boardpack.extractors.masthead import opening_time
+
+    assert opening_time(["The duly posted meeting convened at 7:45 p.m. in room 105C."]) == ("19:45", "7:45 p.m.")
+    assert [t.hhmm for t in find_times("Euxton, commencing at 1000 hours")] == ["10:00"]
+    assert find_times("volunteers gave 1200 hours of their time") == []
+
+
+def test_items_about_the_agenda_inside_minutes_do_not_start_an_agenda():
+    got = _types(["Minutes of a meeting of the General Government Committee held on Monday, November 28, 2016 at 9:30 AM.",
+                  "Present Were: Mayor A. Foster, Councillor S. Cooke",
+                  "1 Call to Order", "Mayor Foster called the meeting to order at 9:31 AM.",
+                  "Alter the Agenda", "Moved by Councillor Cooke, seconded by Councillor Woo",
+                  "That the Agenda be altered for the Committee to recess.", "Carried",
+                  "IV. AGENDA APPROVAL", "Mr. Hensley moved to approve the Agenda, seconded by Ms Kuehn."])
+    assert got == [MINUTES]

@@ -45,6 +45,9 @@ _TIME = re.compile(
     r"(?<![\d.:/£])(?P<h>[012]?\d)(?:[.:;](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
     r"|(?<![\d.:/£])(?P<h24>[012]?\d)[:.](?P<m24>[0-5]\d)(?!\d|[.:/]\d|%|\s*(?:%|per|pence|p\b|million|m\b|k\b))"
     r"|(?<![\d.:/£\w])(?P<hf>[012]?\d)h(?P<mf>[0-5]\d)(?![\w])"
+    # "commencing at 1000 hours": the 24-hour clock without a separator, said to be hours, after
+    # "at"/"from" (not "gave 1200 hours of their time")
+    r"|(?:(?<=\bat )|(?<=\bfrom )|(?<=\buntil ))(?P<hh>[01]\d|2[0-3])(?P<mh>[0-5]\d)\s*(?:hours|hrs)\b"
     r"|\b(?P<noon>noon|midday)\b",
     re.I,
 )
@@ -188,8 +191,8 @@ def find_times(text: str) -> list[TimeMatch]:
                 h += 12
             if ampm == "am" and h == 12:
                 h = 0
-        elif m["hf"] is not None:  # "16h00"
-            h, mi = int(m["hf"]), int(m["mf"])
+        elif m["hf"] is not None or m["hh"] is not None:  # "16h00", "1000 hours"
+            h, mi = (int(m["hf"]), int(m["mf"])) if m["hf"] is not None else (int(m["hh"]), int(m["mh"]))
             if h > 23:
                 continue
         else:
