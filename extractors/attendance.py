@@ -204,7 +204,8 @@ class AttendanceHead(TableRows):
         mi = ITEM_NUM.match(t)
         if not mi:
             return ln, t, False
-        ccat, rest = self.labels.cue(t[mi.end():])
+        # "59. To receive apologies for absence": the agenda's wording kept as the minute's title
+        ccat, rest = self.labels.cue(re.sub(r"^to\s+(?:receive|note|accept|record)\s+(?:any\s+)?", "", t[mi.end():], flags=re.I))
         if not ccat:
             return ln, t, True
         self.set_cat(ccat)
@@ -227,7 +228,7 @@ class AttendanceHead(TableRows):
             return True  # "APPROVAL OF MINUTES:", "REPORTS": a heading written as a paragraph
         if att.people and self.cat is not None and is_prose(t) and not self.labels.cue(t)[0] and not roll_call_like(t) \
                 and not titled_sentence(t) \
-                and not PROSE_APOLOGIES.search(t) and not any(not is_prose(r) and re.match(rf"^(?:{TITLES}|Cllrs?|Councillors?)\s", r.strip()) for r in (ln.raw or "").split("\n")):
+                and not PROSE_APOLOGIES.search(t) and not UNABLE.match(t) and not any(not is_prose(r) and re.match(rf"^(?:{TITLES}|Cllrs?|Councillors?)\s", r.strip()) for r in (ln.raw or "").split("\n")):
             return True  # a prose paragraph after the lists ends them
         # a sentence under a table of labelled columns: the columns' labels end with the table
         # (a sentence, not names: "Mrs A Prescott" ends in lower-case letters too)

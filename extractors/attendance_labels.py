@@ -50,9 +50,9 @@ PROSE_APOLOGIES = re.compile(
     re.I,
 )
 #: "WDC Cllr J Matecki was unable to attend the meeting ...", "Cllr. A Edwards sent his apologies."
-UNABLE = re.compile(r"^(?P<names>(?:[A-Z][\w.'\-]*\s+){0,5}[A-Z][\w'\-]+(?:\s*(?:,|\band\b|&)\s*(?:[A-Z][\w.'\-]*\s+){0,5}[A-Z][\w'\-]+)*)"
+UNABLE = re.compile(r"^[\u2022\u25cf\u25aa\-*\s]*(?P<names>(?:[A-Z][\w.'\-]*\s+){0,5}[A-Z][\w'\-]+(?:\s*(?:,|\band\b|&)\s*(?:[A-Z][\w.'\-]*\s+){0,5}[A-Z][\w'\-]+)*)"
                     r"\s+(?:(?:was|were|is|are)\s+unable\s+to\s+(?:attend|be\s+present)"
-                    r"|(?:(?:has|have|had)\s+)?(?:sent|given|tendered|offered)\s+(?:his|her|their)\s+apologies)\b")
+                    r"|(?:(?:has|have|had)\s+)?(?:sent|given|tendered|offered)\s+(?:(?:his|her|their)\s+)?apologies)\b")
 ATTEND_PROSE = re.compile(r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance(?:\s+virtually)?\b", re.I)
 # a cue anywhere in a line, for side-by-side column headers ("Present: Also in attendance: Apologies")
 _CUE_ANY_WORDS = (r"(?:members\s+)?present|(?:also\s+)?in\s+attendance(?:\s+virtually)?|also\s+present|members\s+of\s+the\s+public|"

@@ -9,6 +9,9 @@ which reads the rest of an entry (brackets, honours, counts).
 from __future__ import annotations
 
 import re
+from typing import Optional
+
+from boardpack.core.name_vocabulary import TITLE_PHRASES
 
 TITLES = r"(?:M\.(?=\s)|Mmes?|Mlle|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Cllr|Clr|Councillor|County\s+Councillor|District\s+Councillor|C/Cllr|D/Cllr|Ch\.?\s*Insp\.?|Chief\s+Inspector|Chief\s+Superintendent|Superintendent|Supt|Inspector|Insp|Sgt|Sergeant|PC|PCSO|DI|DCI|CI|DS|Maj|Major|Capt|Captain|Col|Colonel)\.?"
 # "Mr Barker (Ch)"; "Clinical Chair", "Independent Chair": the body's chair by another name (never
@@ -61,6 +64,29 @@ _OF_BODY = re.compile(
     r"Agency|Authority|Department|Office|Federation|Institute|Foundation|Charity|Network|Forum|Board|Committee))$")
 
 
+#: a post of several words written before a full name, in a staff list without commas between
+#: post and name ("Asst. GM Administration and Finance German Alvarez", "General Counsel Yuri Calderon")
+_LONG_POST = re.compile(
+    r"^(?P<r>(?:(?:[A-Z][\w.&/-]*|of|and|for|the|&)\s+){0,6}?(?-i:[A-Z][\w.]*\s+)?"
+    r"(?:manager|gm|counsel|chief|officer|secretary|director|administrator|engineer|attorney|treasurer|superintendent"
+    r"|planner|coordinator|co-ordinator|assistant|supervisor|clerk|auditor|accountant)\b(?:\s+(?:of|for)(?:\s+[A-Z][\w&-]*)+)?"
+    r"(?:\s+(?:and\s+)?[A-Z][\w&-]*)*?\s+)(?=(?-i:[A-Z][a-z'\u2019-]+\s+[A-Z][a-z'\u2019-]+(?:-[A-Z][a-z]+)?$))", re.I)
+
+
+_POST_WORD = re.compile(r"\b(?:officer|manager|director|assistant|secretary|counsel|chief|finance|nursing|governance"
+                        r"|executive|member|lead|head|clerk|treasurer|engineer|planner|administrator)\b", re.I)
+
+
+def _long_post(e: str) -> Optional[re.Match]:
+    """``_LONG_POST``, unless the words before the name are a rank or title that stays with it
+    ("Chief Inspector Vicky Skeels", "Chief Constable ...")."""
+    m = _LONG_POST.match(e)
+    if m and (" ".join(m.group("r").lower().replace(".", "").split()) in TITLE_PHRASES
+              or _POST_WORD.search(e[m.end():]) or re.match(r"[A-Z][a-z]+\s+[A-Z][a-z'\u2019-]+\s+[A-Z]{2,3}[a-z]?\s", m.group("r"))):
+        return None  # "Richard Chapman RCp Chief Finance Officer": a name, its initials, then the post
+    return m
+
+
 def leading_post(e: str, roles: list[str]) -> tuple[str, bool]:
     """(the entry without a post or chair word before the name, whether it names the chair);
     the post is added to ``roles``."""
@@ -72,9 +98,9 @@ def leading_post(e: str, roles: list[str]) -> tuple[str, bool]:
     if m and len(e[m.end():].split()) == 1:  # "Manager Herbek": a surname needs its title to name the person
         roles.append(m.group("r"))
         return e, chair
-    m = m or _ACRONYM_POST.match(e)
-    if m:  # "Attorney Jane Staub", "CDO Ruth Taylor-Davies"
-        roles.append(m.group("r"))
+    m = m or _ACRONYM_POST.match(e) or _long_post(e)
+    if m:  # "Attorney Jane Staub", "CDO Ruth Taylor-Davies", "Chief of Information Technology Geoff Stevens"
+        roles.append(m.group("r").strip())
         e = e[m.end():]
     return e, chair
 

@@ -326,7 +326,8 @@ def titled_run(lines: list[Line], i: int) -> bool:
     return len(run) == 3 and all(_TITLED.match(ln.text.strip()) and len(ln.text) < 90 for ln in run)
 
 
-_GAP_ROLE = re.compile(r"^(?P<n>[^,:\t]*?[^\s:])(?:[ \u00a0]{3,}|\t+)(?P<r>[A-Z][^\t]{1,60}?)\s*$")  # not "Label:   Name"
+# not "Label:   Name", nor a bullet and the tab after it ("\u2022    Cllr I Wroth sent apologies.")
+_GAP_ROLE = re.compile(r"^(?P<n>[^,:\t]*?[A-Za-z][^,:\t]*?[^\s:])(?:[ \u00a0]{3,}|\t+)(?P<r>[A-Z][^\t]{1,60}?)\s*$")
 
 
 def gap_role(raw: str, t: str) -> str:

@@ -103,3 +103,28 @@ def test_administration_and_staff_public_labels_attend():
                        "Staff/Public:   T. Lee, K. Farina", "Absent:   R. Dohoney", "CALL TO ORDER"])
     assert got == [("apologies", "R. Dohoney"), ("in attendance", "K. Farina"), ("in attendance", "P. Dillon"),
                    ("in attendance", "T. Lee"), ("present", "B. Fields"), ("present", "S. Bannon")]
+
+
+@pytest.mark.parametrize("entry, want", [
+    ("General Manager Mark Watton", ("Mark Watton", "General Manager")),
+    ("Asst. GM Administration and Finance German Alvarez", ("German Alvarez", "Asst. GM Administration and Finance")),
+    ("Chief of Information Technology Geoff Stevens", ("Geoff Stevens", "Chief of Information Technology")),
+    ("Richard Chapman RCp Chief Finance Officer", ("Richard Chapman", "Chief Finance Officer")),
+    ("Chief Inspector Vicky Skeels", ("Chief Inspector Vicky Skeels", None)),  # a rank stays with the name
+])
+def test_a_long_post_written_before_a_full_name(entry, want):
+    from boardpack.extractors.attendance_names import parse_entry
+
+    assert parse_entry(entry)[:2] == want
+
+
+def test_apologies_under_the_agendas_wording_and_a_heading_with_none():
+    got = _attendance(["Minutes of the PARISH COUNCIL MEETING held on the 22nd March 2021 at 7.30pm.",
+                       "Present:  Cllr P Morgan (Chair), Cllr S Mills.",
+                       "In attendance:  Mrs S Roberts (Clerk) and Unitary Cllr J Davies.",
+                       "Public Participation \u2013 None.",
+                       "59.    To receive apologies for absence",
+                       "\u2022    Cllr I Wroth & Cllr H Wroth sent apologies.",
+                       "60.    To receive declarations of interests"])
+    assert got == [("apologies", "Cllr H Wroth"), ("apologies", "Cllr I Wroth"), ("chair", "Cllr P Morgan"),
+                   ("in attendance", "Mrs S Roberts"), ("in attendance", "Unitary Cllr J Davies"), ("present", "Cllr S Mills")]

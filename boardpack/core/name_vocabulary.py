@@ -21,6 +21,7 @@ TITLE_PHRASES = [
     # council roles used as titles
     "county councillor", "district councillor", "parish councillor", "city councillor",
     "borough councillor", "town councillor", "county cllr", "district cllr", "cty cllr", "dist cllr",
+    "unitary councillor", "unitary cllr", "ward councillor", "ward cllr", "parish cllr", "town cllr", "city cllr",
     "councillor", "cllr", "clr",
     # police ranks
     "chief constable", "deputy chief constable", "assistant chief constable",
@@ -92,7 +93,7 @@ NOT_NAME_WORDS = frozenset(
     Street Lane House Court School College University Library Limited Ltd Plc Company Project
     Scheme Programme Program Strategy Plan Plans Action Actions Report Reports Minutes Agenda Item
     Items Meeting Quarter Update Progress Budget Funding Total Source Measurement Lead Leads Partners
-    Other Task Finish Panel Forum Network Alliance Commissioner Commission Government Home Ministry
+    Other Task Finish Panel Forum Network Alliance Commissioner Commission Government Home Ministry Participation
     Justice Court Courts Prison Prisons Cambridgeshire Cambridge Kent Huntingdonshire Fenland South
     East West North Hall Ground Floor Swansley Appendix Annex Page Chair Chairman Vice Apologies Present Attendance Notes Note Yes No None Nil
     Environmental Environment Licensing Planning Trading Standards Victim Victims Support Care Social
