@@ -83,8 +83,8 @@ def split_names(text: str) -> list[str]:
             cur = ""
             i += 1
             continue
-        if depth == 0 and ch in ",;":
-            parts.append(cur)
+        if depth == 0 and (ch in ",;" or ch == "." and cur.endswith(")") and re.match(r"\s+[A-Z]", text[i + 1:])):
+            parts.append(cur)  # "..., and Ann Roe (arrived at 10:22 a.m.). Student Trustee ...": the sentence ends
             cur = ""
             i += 1
             continue

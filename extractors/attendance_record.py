@@ -54,6 +54,9 @@ class Person:
 
 
 
+_ARRIVED = re.compile(r"\((?:[^()]*\b)?(?:arrived|joined(?:\s+the\s+meeting)?)\s+(?:at|late|during)\b", re.I)
+
+
 class Attendance:
     def __init__(self):
         self.people: list[Person] = []
@@ -86,6 +89,8 @@ class Attendance:
                 # "A Athwall (Apologies)" in the list of members
                 cat0 = STATUS_CAT[" ".join(st.group("st").lower().split())]
                 entry = entry[:st.start()] + entry[st.end():]
+            if cat0 == APOLOGIES and _ARRIVED.search(entry):
+                cat0 = PRESENT  # "Absent: Kelly Candaele (arrived at 12:56 p.m.)": absent at the roll, there all the same
             self.add(entry, cat0, ln, default_role, stated=bool(st))
         self.surnames = False
 

@@ -79,7 +79,7 @@ def label_after_sentence(labels: AttendanceLabels, att: Attendance, ln: Line, t:
 
 _ALSO_ATTENDED = re.compile(r"\s+also\s+attended(?:\s+the\s+meeting)?(?=\s*[.;]?\s*$)", re.I)
 # a sentence's end: a full stop after a word ("PM." too), not after a title or an initial
-_SENTENCE_END = re.compile(r"(?<=[A-Za-z)]{2}\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No)\.)(?<!\b(?:Mrs|Rev|Hon)\.)(?<!\bCllr\.)(?<!\bProf\.)\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?:(?<=[A-Za-z)]{2}\.)|(?<=\)\.))(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No)\.)(?<!\b(?:Mrs|Rev|Hon)\.)(?<!\bCllr\.)(?<!\bProf\.)\s+(?=[A-Z])")
 
 
 def label_sentences(labels: AttendanceLabels, t: str) -> list[str]:
@@ -112,7 +112,7 @@ def roll_call(t: str, att: Attendance, ln: Line) -> bool:
         found = True
     body = re.sub(r"^.*?\broll\s+call\b[^:]*:\s*", "", t, flags=re.I)
     listed = []  # sentences that are not "X was also present" (the roll call's own list)
-    for sent in re.split(r"(?<=[.;])\s+", body):
+    for sent in (x for part in re.split(r"(?<=;)\s+", body) for x in _SENTENCE_END.split(part)):  # not after "E."
         sent = _ALSO_ATTENDED.sub(" was also in attendance", sent)  # "Jane Roe also attended the meeting."
         m = ROLL_SENTENCE.match(sent.strip())
         if not m or not NAME_RUN.fullmatch(m.group("names").strip(" ,")):

@@ -128,3 +128,16 @@ def test_apologies_under_the_agendas_wording_and_a_heading_with_none():
                        "60.    To receive declarations of interests"])
     assert got == [("apologies", "Cllr H Wroth"), ("apologies", "Cllr I Wroth"), ("chair", "Cllr P Morgan"),
                    ("in attendance", "Mrs S Roberts"), ("in attendance", "Unitary Cllr J Davies"), ("present", "Cllr S Mills")]
+
+
+def test_absent_at_the_roll_but_arrived_later_attended():
+    got = _attendance(["BOARD OF TRUSTEES", "Wednesday, December 19, 2007 - 9:00 a.m.",
+                       "The regular meeting of the Board of Trustees was called to order at 9:12 a.m. with Trustee Ann Moss presiding.",
+                       "On roll call the following members were present: Mona Field, Ann Moss, and Angela J. Reed. "
+                       "Absent: Kelly G. Cole (arrived at 12:56 p.m.), and Sylvia Scott-Hayes (arrived at 10:22 a.m.). "
+                       "Student Trustee Eva Jack was present.",
+                       "Chancellor Marshall E. Drum was present.",
+                       "RECESS TO COMMITTEE OF THE WHOLE"])
+    assert got == [("chair", "Trustee Ann Moss"), ("present", "Angela J. Reed"), ("present", "Chancellor Marshall E. Drum"),
+                   ("present", "Kelly G. Cole"), ("present", "Mona Field"), ("present", "Student Trustee Eva Jack"),
+                   ("present", "Sylvia Scott-Hayes")]
