@@ -30,6 +30,9 @@ def tidy_committee(name: str) -> str:
     (acronyms such as CDRP kept)."""
     name = " ".join((name or "").split()).strip(" ,.;:-")
     name = re.sub(r"^(?:to\s+)?attend\s+", "", name, flags=re.I)  # "summoned to attend the Parish Council meeting"
+    # "Cyngor Cymuned Cefn Community Council": the Welsh name before the English one that repeats it
+    name = re.sub(r"^Cyngor\s+(?:Cymuned|Tref|Sir|Dinas|Bro|Bwrdeistref\s+Sirol)\s+(?=(?:[\w'\u2019-]+\s+){1,4}(?:Community|Town|County|City|Borough)\s+Council\b)",
+                  "", name, flags=re.I)
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     # "EXTRA-ORDINARY MEETING OF LEADENHAM PARISH COUNCIL": the kind of meeting is not the body's name
     name = re.sub(r"^(?:(?:extra[\s-]*ordinary|special|annual|ordinary|regular|statutory)\s+)+(?:general\s+)?meeting\s+of\s+(?:the\s+)?(?=\S)",

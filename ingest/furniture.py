@@ -128,9 +128,9 @@ def _block_band(doc: Document, b: Block, heights: dict[int, float], settings: Se
     """The band a one-line block stands in, or None."""
     if b.bbox and b.page in heights:
         return in_band(b.bbox[1], b.bbox[3], heights[b.page], settings.furniture_band)
-    if doc.format != "pdf" and is_page_number(b.norm) and not b.norm.strip().isdigit():
-        # a stray "Page 3" field in a Word body; a bare "3" there is more
-        # likely an item number on a line of its own, so it stays
+    if doc.format != "pdf" and is_page_number(b.norm) and not re.fullmatch(r"[(\[]?\d{1,4}[)\]]?", b.norm.strip()):
+        # a stray "Page 3" field in a Word body; a bare "3" or "(27)" there is more
+        # likely an item or minute number on a line of its own, so it stays
         return "bottom"
     return None
 

@@ -43,6 +43,7 @@ class Span:
 STICKY = (MINUTES, AGENDA)
 
 
+_BARE_NUMBER = re.compile(r"^\s*(?:item\s+)?\(?\d{1,3}[a-z]?[.)]?\)?\s*$", re.I)
 _FIRST_NUMBER = re.compile(r"^\s*(?:item\s+)?\(?0*(\d{1,3})")
 
 
@@ -122,6 +123,7 @@ class Spanner:
         self.keep: set[int] = set()  # span starts that stay papers even if all boilerplate
         self.done: list[Span] = []
         self.cur = Span(start=0)
+        self.after_number = False  # the block before was an item number alone
 
     def spans(self) -> list[Span]:
         for i, b in enumerate(self.blocks):
@@ -152,7 +154,10 @@ class Spanner:
             self._open(i)
             return
         before, before_state = self.cur, (self.cur.paper_type, self.cur.cue)
-        listed = _in_numbered_list(b, self.cur)
+        # a title under an item number printed on a line of its own ("(27)" / "MINUTES", "2." /
+        # "Minutes of meeting held on 22 June 2021"): the item's heading in the open paper
+        listed = _in_numbered_list(b, self.cur) or self.after_number and self.cur.paper_type is not None
+        self.after_number = b.kind != TABLE and bool(_BARE_NUMBER.match(b.norm or ""))
         decided = not listed and self._decide(i, b, page_top(blocks, i, self.cur.start))
         cur = self.cur
         if decided and (cur is not before or (cur.paper_type, cur.cue) != before_state):

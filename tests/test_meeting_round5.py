@@ -91,3 +91,35 @@ def test_items_about_the_agenda_inside_minutes_do_not_start_an_agenda():
                   "That the Agenda be altered for the Committee to recess.", "Carried",
                   "IV. AGENDA APPROVAL", "Mr. Hensley moved to approve the Agenda, seconded by Ms Kuehn."])
     assert got == [MINUTES]
+
+
+def test_a_title_under_an_item_number_on_its_own_line_is_the_items_heading():
+    got = _types(["Agenda", "Joint Waste Management Board - Wednesday 29th September 2021 2:30pm",
+                  "1.", "Apologies", "2.", "Minutes of meeting held on 22 June 2021", "3.", "Terms of Reference",
+                  "4.", "Waste Strategy Update"])
+    assert got == [AGENDA]
+
+
+def test_a_minute_number_in_brackets_in_a_word_body_is_no_page_number(tmp_path):
+    import docx
+
+    from boardpack.pipeline import clean, read
+
+    d = docx.Document()
+    for t in ["Minutes of a meeting of the DEVELOPMENT COMMITTEE held in the Council Chamber at 9.30 am "
+              "when there were present:", "Councillor Ann Green (Chairman)", "(26)", "APOLOGIES FOR ABSENCE",
+              "Apologies for absence were received from Councillor P High.", "(27)", "MINUTES",
+              "The Minutes of the meeting held on 6 June 2013 were approved as a correct record.", "(28)",
+              "ITEMS OF URGENT BUSINESS", "There was none."]:
+        d.add_paragraph(t)
+    d.save(tmp_path / "minutes.docx")
+    doc = clean(read(tmp_path / "minutes.docx"))
+    assert "(27)" in [b.norm for b in doc.blocks]  # the minute's number stays in the text
+    assert [p.paper_type for p in segment(doc)] == [MINUTES]
+
+
+def test_the_welsh_name_before_the_english_one():
+    from boardpack.extractors.meeting_info import tidy_committee
+
+    assert tidy_committee("Cyngor Cymuned Cefn Community Council") == "Cefn Community Council"
+    assert tidy_committee("Cyngor Tref Llangefni") == "Cyngor Tref Llangefni"  # no English name to take
