@@ -62,7 +62,9 @@ def _in_numbered_list(b: Block, cur: Span) -> bool:
 
 
 #: a numbered title: an item's number and a few words, no sentence, no page number after it
-_NUMBERED_TITLE = re.compile(r"^\s*0*(?P<n>\d{1,2})[.)]?\s+(?P<t>[A-Z][^\n]{1,110}?)\s*$")
+_NUMBERED_TITLE = re.compile(r"^\s*0*(?P<n>\d{1,2})[.)]?\s+(?P<t>[A-Z].{1,200}?)\s*$", re.S)
+#: what ends a line that is no title: a sentence's stop, a contents list's page number
+_NOT_TITLE_END = re.compile(r"[.;:]\s*$|(?:\.{2,}|\s{2,}|\bpages?\s*)\d+\s*$", re.I)
 _TITLE_RUN = 4
 
 
@@ -73,8 +75,8 @@ def _count_title_run(b: Block, cur: Span) -> None:
     evidence once a paper (minutes print their business between the items, a contents list its pages)."""
     if b.kind in (PAGE_BREAK,) or boilerplate.is_boilerplate(b):
         return
-    m = None if b.kind == TABLE else _NUMBERED_TITLE.match(despace(b.norm))
-    if not m or re.search(r"[.;:]\s*$|\d\s*$", m.group("t")):
+    m = None if b.kind == TABLE else _NUMBERED_TITLE.match(despace(b.text or b.norm))
+    if not m or _NOT_TITLE_END.search(m.group("t")):
         cur.listed = (0, 0)
         return
     n = int(m.group("n"))

@@ -123,3 +123,15 @@ def test_the_welsh_name_before_the_english_one():
 
     assert tidy_committee("Cyngor Cymuned Cefn Community Council") == "Cefn Community Council"
     assert tidy_committee("Cyngor Tref Llangefni") == "Cyngor Tref Llangefni"  # no English name to take
+
+
+def test_numbered_titles_wrapped_over_lines_or_ending_in_a_date_still_make_the_run():
+    from boardpack.core.model import Block as B
+
+    texts = ["Transition Board 14 March 2017", "1 Apologies", "2 Minutes of Transition Board meeting 17th January 2017",
+             "3 Update on contact with Defra regarding Conservation Board proposal\n(verbal)",
+             "4 Draft new Terms of Reference for the Forum group to sit alongside a\nConservation Board (see attached papers)",
+             "5 Any other Business"]
+    doc = Document(path="x.pdf", sha256="b" * 64, format="pdf", blocks=[B(PARAGRAPH, text=t, page=1) for t in texts])
+    doc.renumber()
+    assert [p.paper_type for p in segment(doc)] == [AGENDA]
