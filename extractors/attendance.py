@@ -45,7 +45,7 @@ from boardpack.extractors.attendance_names import (  # noqa: F401  (re-exported 
     segment_names,
     split_names,
 )
-from boardpack.extractors.attendance_record import Attendance, Person  # noqa: F401  (re-exported)
+from boardpack.extractors.attendance_record import Attendance, Person, rejoin_broken  # noqa: F401  (re-exported)
 from boardpack.extractors.attendance_rows import TableRows
 from boardpack.extractors.attendance_unlabelled import (
     NAME_RUN,
@@ -384,6 +384,6 @@ class AttendanceHead(TableRows):
         elif "," in t or " and " in t or len(raw_lines) == 1:
             self.att.add_entries(join_raw(raw_lines, self.labels) if len(raw_lines) > 1 else t, self.cat, ln)
         else:
-            for r in raw_lines:
+            for r in rejoin_broken(raw_lines):
                 self.att.add_entries(r, self.cat, ln)
 

@@ -65,6 +65,8 @@ def split_names(text: str) -> list[str]:
     text = " ".join(text.split())
     # "Mr Oliver and, in the Chair, Mr Matt Prince.": the chair named last, after the words
     text = _CHAIR_BEFORE.sub(lambda m: f", {m.group('n')} (in the Chair)", text)
+    if len(_PAIR_START.findall(text)) >= 2:  # "M D Watson - Chief Executive J Williams – Finance Assistant"
+        text = _PAIR_START.sub(", ", text)
     post_first = _POST_COMMA_NAME.fullmatch(text.strip(" ."))
     if post_first:  # "Interim Deputy Treasurer, D. Elliott": one person, the post written first
         return [f"{post_first.group('name')} ({post_first.group('post')})"]
@@ -107,6 +109,8 @@ def split_names(text: str) -> list[str]:
     return _rejoin_parts(parts)
 
 
+#: where the next "Initials Surname – Post" of a run of them begins, after the post before it
+_PAIR_START = re.compile(r"(?<=[a-z)])\s+(?=(?:[A-Z]\.?\s+){1,3}[A-Z][a-z'\u2019-]+\s+[-\u2013]\s)")
 _LAST_SURNAMES = re.compile(r" & [A-Z][a-z'\u2019\-]+\s*[.]?\s*$")
 _POST_COMMA_NAME = re.compile(
     r"(?P<post>(?![^,]*\b[A-Z]\.)(?=[A-Z])[^,()]*?\b(?:officer|director|manager|treasurer|clerk|curator|assistant|supervisor|"

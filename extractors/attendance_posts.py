@@ -108,7 +108,7 @@ def leading_post(e: str, roles: list[str]) -> tuple[str, bool]:
 def trailing_post(e: str, roles: list[str], chair: bool) -> tuple[str, bool]:
     """(the entry without the post written after the name, whether it names the chair)."""
     # "Maurice Moore - Chairman", "Philip Aldis - Community Safety Officer"
-    m = re.match(r"^(?P<n>.+?)\s+-\s+(?P<r>.+)$", e)
+    m = re.match(r"^(?P<n>.+?)\s+[-\u2013\u2014]\s+(?P<r>.+)$", e)
     if m:
         e, r = m.group("n"), m.group("r").strip()
         if CHAIR_ROLE.match(r) and not r.lower().startswith("vice"):

@@ -54,6 +54,20 @@ class Person:
 
 
 
+def rejoin_broken(raw_lines: list[str]) -> list[str]:
+    """Lines of names printed without commas, rejoined where the line broke inside an entry:
+    after an initial ("... N Hampshire P" / "Marchington B Stone") or a dash ("L Rowland -" /
+    "Administration Assistant")."""
+    out: list[str] = []
+    for r in raw_lines:
+        r = r.strip()
+        if out and r and (re.search(r"(?:^|\s)[A-Z]\.?$|[-\u2013]$", out[-1]) and re.match(r"[A-Z][a-z'\u2019-]+\b", r)):
+            out[-1] = f"{out[-1]} {r}"
+        elif r:
+            out.append(r)
+    return out
+
+
 _ARRIVED = re.compile(r"\((?:[^()]*\b)?(?:arrived|joined(?:\s+the\s+meeting)?)\s+(?:at|late|during)\b", re.I)
 
 

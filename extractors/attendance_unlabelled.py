@@ -356,7 +356,9 @@ def join_raw(raws: list[str], labels: AttendanceLabels) -> str:
 def _title_broken(out: str, line: str) -> bool:
     """Whether the line break falls inside a title ("... (Vice-Chairman), District" /
     "Councillor Ray Manning ..."): the words after the list's last separator and the
-    next line's first words make one title together."""
+    next line's first words make one title together; or inside a name, after its initial."""
+    if re.search(r"(?:^|\s)[A-Z]\.?$", out.rstrip()) and re.match(r"[A-Z][a-z'\u2019-]+", line):
+        return True  # "... N Hampshire P" / "Marchington B Stone": a name broken after its initial
     tail = re.split(r",|;|\band\b|&", out)[-1].strip()
     if not tail or len(tail.split()) > 2:
         return False

@@ -141,3 +141,17 @@ def test_absent_at_the_roll_but_arrived_later_attended():
     assert got == [("chair", "Trustee Ann Moss"), ("present", "Angela J. Reed"), ("present", "Chancellor Marshall E. Drum"),
                    ("present", "Kelly G. Cole"), ("present", "Mona Field"), ("present", "Student Trustee Eva Jack"),
                    ("present", "Sylvia Scott-Hayes")]
+
+
+def test_names_and_posts_run_together_and_broken_over_lines():
+    assert split_names("M D Watson - Chief Executive J Williams \u2013 Finance Assistant L Rowland - Admin Assistant") == [
+        "M D Watson - Chief Executive", "J Williams \u2013 Finance Assistant", "L Rowland - Admin Assistant"]
+    from boardpack.extractors.attendance_record import rejoin_broken
+
+    assert rejoin_broken(["D Dewar-Whalley K Ingleton N Hampshire P", "Marchington B Stone",
+                          "L Rowland -", "Administration Assistant"]) == [
+        "D Dewar-Whalley K Ingleton N Hampshire P Marchington B Stone", "L Rowland - Administration Assistant"]
+    from boardpack.extractors.attendance_names import parse_entry, plausible_person
+
+    assert parse_entry("J Williams \u2013 Finance Assistant")[:2] == ("J Williams", "Finance Assistant")
+    assert not plausible_person("Nay")  # "Vote: Aye - 2, Nay - 0": a vote, nobody's name

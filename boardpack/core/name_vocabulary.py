@@ -93,7 +93,7 @@ NOT_NAME_WORDS = frozenset(
     Street Lane House Court School College University Library Limited Ltd Plc Company Project
     Scheme Programme Program Strategy Plan Plans Action Actions Report Reports Minutes Agenda Item
     Items Meeting Quarter Update Progress Budget Funding Total Source Measurement Lead Leads Partners
-    Other Task Finish Panel Forum Network Alliance Commissioner Commission Government Home Ministry Participation
+    Other Task Finish Panel Forum Network Alliance Commissioner Commission Government Home Ministry Participation Aye Ayes Nay Nays Abstain Abstains Abstention Abstentions
     Justice Court Courts Prison Prisons Cambridgeshire Cambridge Kent Huntingdonshire Fenland South
     East West North Hall Ground Floor Swansley Appendix Annex Page Chair Chairman Vice Apologies Present Attendance Notes Note Yes No None Nil
     Environmental Environment Licensing Planning Trading Standards Victim Victims Support Care Social
