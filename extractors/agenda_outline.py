@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from boardpack.extractors.agenda_text import DECIMAL, OUTLINE, OUTLINE_FIRST, Item, outline_kinds, outline_next
+from boardpack.extractors.agenda_text import (
+    DECIMAL, OUTLINE, OUTLINE_FIRST, Item, outline_kinds, outline_next, roman_value,
+)
 from boardpack.extractors.meeting_cues import Line
 
 
@@ -62,13 +64,30 @@ class OutlineItems:
         if not m or self.cur is None or not self.items:
             return False
         major, minor = int(m.group("a")), int(m.group("b"))
+        if m.group("c"):
+            return self._third_level(t, ln, m)
         last = next((i for i in reversed(self.items) if i.number and re.fullmatch(r"\d+\.\d+", i.number)), None)
         top = self.cur.top
+        if not top and self.outline and self.outline[0][0] == "roman":
+            top = roman_value(self.outline[0][1])  # "2.1 O'Connor Easement" under "II. REVIEW SESSION"
         follows = last is not None and last.number == f"{major}.{minor - 1}" and last.top == top
         if not ((minor == 1 and 0 < major <= max(top, 1)) or follows) or (top and major > top):
             return False
         it = Item(f"{major}.{minor}", t, [], ln.page, ln.block_index, group=self.group, top=top, raw_parts=[t],
                   parent=str(major) if any(i.number == str(major) for i in self.items) else None)
+        self.items.append(it)
+        self.cur = it
+        self._line_in_item(m.group("title"), same_block=True, first=True)
+        return True
+
+    def _third_level(self, t: str, ln: Line, m: re.Match) -> bool:
+        """"3.2.1 Bulletin" under "3.2", or after "3.2.1": numbered as printed."""
+        base, c = f"{int(m.group('a'))}.{int(m.group('b'))}", int(m.group("c"))
+        prev = self.items[-1].number if self.items else ""
+        if not (c == 1 and prev == base or prev == f"{base}.{c - 1}"):
+            return False
+        it = Item(f"{base}.{c}", t, [], ln.page, ln.block_index, group=self.group, top=self.cur.top, raw_parts=[t],
+                  parent=base if any(i.number == base for i in self.items) else None)
         self.items.append(it)
         self.cur = it
         self._line_in_item(m.group("title"), same_block=True, first=True)

@@ -78,6 +78,8 @@ DATE_TITLE = re.compile(rf"^{ORDINAL_SUFFIX_RE}?\s*{_MONTHS}\b\.?(?:\s*,?\s*\d{{
 _LEAD_TIMING = re.compile(
     r"^\(?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:-|–|—|to)\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\)?"
     r"(?:\s*\(\d+\s*min(?:ute)?s?\.?\))?\s*(?:[:\-–—|]\s*)?(?=\S)", re.I)
+# "OFFICIAL BUSINESS 7:30 p.m.": the time a session starts, after its title (never after "at")
+_TRAIL_CLOCK = re.compile(r"(?<!\bat)(?<!\buntil)(?<!\bfrom)\s+\d{1,2}[:.]\d{2}\s*[ap]\.?\s?m\.?\s*$", re.I)
 # "(5 mins)", "- 10 minutes": a duration after the title
 _TRAIL_DURATION = re.compile(r"\s*(?:[-–—]\s*)?\(?\b\d+\s*(?:min(?:ute)?s?|hrs?|hours?)\.?\)?\s*$", re.I)
 # "Recommended by Office of the Chief Engineer": a line naming who brings the item, printed
@@ -170,8 +172,13 @@ class Item:
 # levels are the kinds in the order they first appear ("I. / A. / 1." -> "VC1").
 OUTLINE = re.compile(r"^(?P<m>[IVX]{1,6}|[A-Z]|\d{1,2})[.)]\s+(?P<title>(?![A-Z]\.\s)[A-Z0-9\"'(][^\s.]*(?:\s.*)?)$")
 # "2.1 Public Employee Performance Evaluation" (not "10.30 am", "15.09.05")
-DECIMAL = re.compile(r"^(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d:/]|\.\d)\.?\s+(?!(?:[ap]\.?m\b|hrs?\b|hours?\b))(?P<title>[A-Z].*)$", re.I)
+DECIMAL = re.compile(r"^(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?:\.(?P<c>\d{1,2}))?(?![\d:/]|\.\d)\.?\s+(?!(?:[ap]\.?m\b|hrs?\b|hours?\b))(?P<title>[A-Z].*)$", re.I)
 _ROMAN_RX = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
+
+
+def roman_value(s: str) -> int:
+    """"IV" -> 4: an outline's Roman numeral as a number."""
+    return _roman_value(s)
 
 
 def _roman_value(s: str) -> int:
@@ -290,7 +297,9 @@ def opens_agenda(t: str) -> bool:
 
 
 def strip_timing(title: str) -> str:
-    """"14:00 - 14:05: Welcome" -> "Welcome"; "AOB (5 mins)" -> "AOB"."""
+    """"14:00 - 14:05: Welcome" -> "Welcome"; "AOB (5 mins)" -> "AOB"; "OFFICIAL BUSINESS 7:30 p.m."
+    -> "OFFICIAL BUSINESS" (a session's time after its heading; not "Meeting ... at 7:00 p.m.")."""
     t = _LEAD_TIMING.sub("", title, count=1)
+    t = _TRAIL_CLOCK.sub("", t)
     t2 = _TRAIL_DURATION.sub("", t)
     return (t2 if t2.strip() else t).strip()

@@ -95,7 +95,8 @@ def strip_times(text: str) -> str:
         out = out[: tm.start] + " " + out[tm.end :]
     out = re.sub(r"(?:^|\s)(?:to|till|until|-|–|—)(?=\s|$)", " ", out)
     out = re.sub(r"\((?:\d+\s*mins?|\d+\s*hours?)\)", " ", out)
-    return " ".join(out.split()).strip(" ,.;:-–")
+    out = re.sub(r"^[\s|,;:\u2013\u2014-]+(?=\S)", "", out)  # "| 7:30 p.m. | McCathran Hall": the time's column gone
+    return " ".join(out.split()).strip(" ,.;:-–|")
 
 
 def is_place_line(t: str) -> bool:

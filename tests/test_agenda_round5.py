@@ -8,7 +8,7 @@ import pytest
 
 from boardpack.core.model import AGENDA, PARAGRAPH, Block, Document, Paper
 from boardpack.extractors import ExtractContext, extract_document, load_all
-from boardpack.extractors.agenda_text import split_presenter
+from boardpack.extractors.agenda_text import split_presenter, strip_timing
 from boardpack.extractors.committee_names import committee_name
 from boardpack.ingest.cues import text_hits
 from boardpack.pipeline import segment
@@ -130,3 +130,21 @@ def test_a_time_alone_on_the_line_above_the_date_is_the_start():
 
     info = masthead(["Regular Board of Commissioners Meeting", "4:00 p.m.", "Thursday, July 19, 2018"], month_first=True)
     assert (info.meeting_date, info.start_time) == ("2018-07-19", "16:00")
+
+
+def test_decimal_items_under_roman_sections_three_levels_deep_and_session_times():
+    got = _items(["AGENDA", "I. OFFICIAL BUSINESS 7:30 p.m.", "1.1 Approval of Agenda", "II. REVIEW SESSION 8:00 p.m.",
+                  "2.1 Easement Review", "III. OLD BUSINESS", "3.1 Archives", "3.2 Presentation", "3.2.1 Bulletin",
+                  "3.2.2 Signs", "3.3 Permit Reviews", "IV. ADJOURNMENT"])
+    assert got == [("I", "OFFICIAL BUSINESS"), ("1.1", "Approval of Agenda"), ("II", "REVIEW SESSION"),
+                   ("2.1", "Easement Review"), ("III", "OLD BUSINESS"), ("3.1", "Archives"), ("3.2", "Presentation"),
+                   ("3.2.1", "Bulletin"), ("3.2.2", "Signs"), ("3.3", "Permit Reviews"), ("IV", "ADJOURNMENT")]
+    assert strip_timing("Regular Board Meeting - February 18, 2014 at 7:00 p.m.").endswith("at 7:00 p.m.")
+
+
+def test_a_venue_after_the_time_in_columns_on_the_date_line():
+    from boardpack.extractors.masthead import masthead
+
+    info = masthead(["Meeting of the Historic Preservation Commission",
+                     "Tuesday, September 20, 2016 | 7:30 p.m. | McCathran Hall Council Room"], month_first=True)
+    assert (info.start_time, info.venue) == ("19:30", "McCathran Hall Council Room")
