@@ -24,6 +24,9 @@ from boardpack.extractors.meeting_cues import Line
 
 
 _BARE_NUMBER = re.compile(r"^(?:item\s+)?(?:(?P<num>\d{1,2})|(?P<mark>[A-Z]|[IVX]{1,5}))[.)]$")
+_BULLET = re.compile(r"^[-\u2022\u25cf\u25aa*]\s+(?P<t>[A-Z0-9\"'(].*)$")
+_MARKED = re.compile(r"^\(?(?:[A-Za-z]|\d{1,2}(?:\.\d{1,2})*|[IVXivx]{1,5})[.)]\s")
+_CONSENT = re.compile(r"\bconsent\s+(?:calendar|agenda|items)\b", re.I)
 _CONSENT_MARK = re.compile(r"^\*+\s*(?=(?:[IVX]{1,6}|[A-Z]|\d{1,2})[.)]\s)")
 
 
@@ -78,6 +81,20 @@ class AgendaParser(TableRows, OutlineItems):
                    top=it.top, raw_parts=[t], parent=base if any(i.number == base for i in self.items) else None)
         self.items.append(new)
         self.cur = new
+
+    def _consent_bullet(self, t: str, ln: Line) -> bool:
+        """"- Approval of Minutes of August 30" under "C. CONSENT CALENDAR": each bullet of a consent
+        calendar is an item of its own, taken with the rest by one vote, and printed without a number."""
+        m = _BULLET.match(t)
+        if ln.block is None or not m and not (ln.block.kind == "list_item" and ln.first_of_block and not _MARKED.match(t)):
+            return False  # a bullet, as printed or as the reader's list item (never one that carries its letter)
+        owner = self.cur if not self.cur.fixed else next((i for i in reversed(self.items) if not i.fixed), None)
+        if owner is None or not _CONSENT.search(" ".join(owner.title_parts)):
+            return False
+        it = Item("", "", [m.group("t") if m else t], ln.page, ln.block_index, group=self.group, top=0, raw_parts=[t], fixed=True)
+        self.items.append(it)
+        self.cur = it
+        return True
 
     def _stage_item(self, t: str, ln: Line) -> bool:
         if ln.block is None:  # a table cell: not a line of the agenda's own list
@@ -144,6 +161,8 @@ class AgendaParser(TableRows, OutlineItems):
         if self._numbered_item(t, ln):
             return
         if self.stage in ("ready", "on") and self._stage_item(t, ln):
+            return
+        if self.cur is not None and self._consent_bullet(t, ln):
             return
         if self.cur is None and self.items and SUB_UPPER.match(t):
             # the item was closed by a line after it (a signature-like name, a phone number):

@@ -148,3 +148,10 @@ def test_a_venue_after_the_time_in_columns_on_the_date_line():
     info = masthead(["Meeting of the Historic Preservation Commission",
                      "Tuesday, September 20, 2016 | 7:30 p.m. | McCathran Hall Council Room"], month_first=True)
     assert (info.start_time, info.venue) == ("19:30", "McCathran Hall Council Room")
+
+
+def test_bullets_of_a_consent_calendar_are_its_items_but_lettered_ones_keep_their_letters():
+    got = _items(["AGENDA", "A. CALL TO ORDER", "B. CONSENT CALENDAR", "- Approval of Minutes of August 30, 2023",
+                  "- Acceptance of Service Performance Report", "C. ADJOURNMENT"])
+    assert got == [("A", "CALL TO ORDER"), ("B", "CONSENT CALENDAR"), ("", "Approval of Minutes of August 30, 2023"),
+                   ("", "Acceptance of Service Performance Report"), ("C", "ADJOURNMENT")]
