@@ -35,7 +35,13 @@ def officer_role(role: str) -> bool:
     bare staff title ("Planning Manager", "City Attorney"); a title with the body the person
     comes from ("Community Safety Officer, SCDC") is a partner's representative, a member."""
     pieces = [p.strip() for p in re.split(r"[;()\[\]]|,\s", role) if p.strip()]
-    return any(OFFICER_ROLE.match(p) for p in pieces) or (len(pieces) == 1 and bool(_STAFF_ROLE.search(pieces[0])))
+    return any(OFFICER_ROLE.match(p) or _NOT_MEMBER.search(p) for p in pieces) or (
+        len(pieces) == 1 and bool(_STAFF_ROLE.search(pieces[0])))
+
+
+# a councillor there for their ward ("B Cabbell Manners - Cromer Town Ward"), an observer: they
+# attend a committee they are no members of
+_NOT_MEMBER = re.compile(r"\bward(?:\s+(?:member|councillor|cllr))?$|^observer$|^(?:an?\s+)?observer\b", re.I)
 
 
 # officers and staff by title, wherever the words stand in the role: employees who serve the

@@ -33,7 +33,7 @@ from boardpack.extractors.meeting_cues import Line
 _CALLED_TO_ORDER = re.compile(
     r"(?:called\s+(?:the\s+meeting\s+)?to\s+order|opened\s+the\s+meeting|chaired\s+the\s+meeting|presided)"
     r"(?:\s+at\s+[\d:.]+\s*(?:[ap]\.?m\.?)?)?\s+by\s+(?P<name>(?:[A-Z][\w.'\-]*\s+){0,3}[A-Z][\w'\-]+)"
-    r"|(?P<name2>(?:[A-Z][\w.'\-]*\s+){1,3}[A-Z][\w'\-]+)\s+(?:called\s+the\s+(?:[\w&'-]+\s+){0,5}?meeting\s+to\s+order|opened\s+the\s+meeting|presided|(?:was\s+)?in\s+the\s+[Cc]hair\b|took\s+the\s+chair|chaired\s+the\s+meeting"
+    r"|(?P<name2>(?:[A-Z][\w.'\-]*\s+){1,3}[A-Z][\w'\-]+)\s+(?:called\s+the\s+(?:[\w&'-]+\s+){0,5}?meeting\s+to\s+order|opened\s+the\s+meeting|presided|(?:was\s+)?in\s+the\s+[Cc]hair\b|took\s+the\s+[Cc]hair|chaired\s+the\s+meeting"
     r"|acted\s+as\s+[Cc]hair(?:man|person|woman)?)"
     # "met in regular session with President Phillip H. Baxter presiding"
     r"|\bwith\s+(?P<name4>(?:[A-Z][\w.'\-]*\s+){1,4}[A-Z][\w'\-]+)\s+presiding\b"

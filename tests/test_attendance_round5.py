@@ -155,3 +155,15 @@ def test_names_and_posts_run_together_and_broken_over_lines():
 
     assert parse_entry("J Williams \u2013 Finance Assistant")[:2] == ("J Williams", "Finance Assistant")
     assert not plausible_person("Nay")  # "Vote: Aye - 2, Nay - 0": a vote, nobody's name
+
+
+def test_ward_members_and_observers_attend_and_a_chair_person_took_the_chair():
+    got = _attendance(["Minutes of a meeting of the DEVELOPMENT COMMITTEE held at 9.30 am when there were present:",
+                       "Councillors", "Mrs S A Arnold (Chairman)", "M J M Baker", "E Seward \u2013 substitute for J A Wyatt",
+                       "B Cabbell Manners \u2013 Cromer Town Ward", "Mrs A Reynolds - observer", "Officers",
+                       "Mr A Mitchell \u2013 Development Manager", "(26)", "APOLOGIES FOR ABSENCE"])
+    assert got == [("chair", "Mrs S A Arnold"), ("in attendance", "B Cabbell Manners"), ("in attendance", "Mr A Mitchell"),
+                   ("in attendance", "Mrs A Reynolds"), ("present", "E Seward"), ("present", "M J M Baker")]
+    got = _attendance(["Minutes", "Present:     Cllr. G. Evans Cllr. R. Fisher, Cllr. S. Fisher",
+                       "Chair person:       Cllr. R. Fisher took the Chair.", "1. Apologies"])
+    assert ("chair", "Cllr. R. Fisher") in got

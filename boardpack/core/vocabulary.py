@@ -194,7 +194,7 @@ _ATTEND_WORDS = (r"(?:also\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+onl
 _PRESENT_STRICT = (r"(?:(?!(?:other|also|additional)\s)(?:[A-Z][\w&'.-]*\s+){0,3}(?:members|attendees)|attendees|ex[\s-]officio(?:\s+members?)?|attending|attendance|councillors|members"
                    r"|pr[ée]sences?|pr[ée]sent(?:e)?s|membres(?:\s+pr[ée]sent(?:e)?s)?|conseillers?(?:\s+pr[ée]sent(?:e)?s)?"  # French
                    r"|substitutes?(?:\s+members?)?(?:\s+present)?|panel(?:\s+attendees)?|roll\s+call|board|trustees|commissioners|governors)")
-_CHAIR_WORDS = r"(?:chair(?:man|person|woman)?|in\s+the\s+chair|presiding(?:\s+officer)?|chaired\s+by|pr[ée]sidence|pr[ée]sid[ée](?:e)?\s+par)"
+_CHAIR_WORDS = r"(?:chair(?:\s?(?:man|person|woman))?|in\s+the\s+chair|presiding(?:\s+officer)?|chaired\s+by|pr[ée]sidence|pr[ée]sid[ée](?:e)?\s+par)"
 
 #: Attendance labels -> the category of the names after them, tried in this
 #: order at the start of a line or a table cell (case-insensitive). A settings
