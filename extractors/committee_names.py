@@ -47,12 +47,13 @@ def drop_meeting_words(t: str) -> str:
     Council Planning Meeting" -> "Parish Council": one word between the body and "Meeting"
     is the meeting's business); "Meeting" stays when the body is the meeting itself
     ("Annual Parish Meeting")."""
-    cut = re.sub(r"(?:\s+(?:regular|special|ordinary|extraordinary|adjourned|reconvened|emergency|scheduled|" + _ORDINAL + r")?\s*"
+    cut = re.sub(r"(?:\s+(?:regular|special|ordinary|extraordinary|adjourned|reconvened|emergency|scheduled|administrative|"
+                 r"organi[sz]ational|" + _ORDINAL + r")?\s*"
                  r"(?:meeting|session)(?:\s+(?:minutes|agenda|notes))?)+$", "", t, flags=re.I)
     if cut == t or not cut.split():
         return t
-    if ORG_WORD.search(cut.split()[-1]) or BODY_WORD.search(cut) or _BODY_OF.match(cut):
-        return cut  # "Board of Aldermen Meeting", "Board of Health Meeting": a body named by its remit
+    if ORG_WORD.search(cut.split()[-1]) or BODY_WORD.search(cut) or _BODY_OF.match(cut) or re.fullmatch(r"[A-Z]{2,6}", cut.strip()):
+        return cut  # "Board of Aldermen Meeting", "Board of Health Meeting": a body named by its remit; "ZBA Meeting"
     business = re.match(r"^(?P<body>.+?)\s+[A-Za-z]+$", cut)
     if business and BODY_WORD.search(business.group("body")) and len(business.group("body").split()) >= 2:
         return business.group("body")

@@ -35,8 +35,9 @@ def tidy_committee(name: str) -> str:
                   "", name, flags=re.I)
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     # "EXTRA-ORDINARY MEETING OF LEADENHAM PARISH COUNCIL": the kind of meeting is not the body's name
-    name = re.sub(r"^(?:(?:extra[\s-]*ordinary|special|annual|ordinary|regular|statutory)\s+)+(?:general\s+)?meeting\s+of\s+(?:the\s+)?(?=\S)",
-                  "", name, flags=re.I)
+    name = re.sub(r"^(?:(?:extra[\s-]*ordinary|special|annual|ordinary|regular|statutory)\s+)*(?:(?:general\s+)?meeting|session)\s+of\s+(?:the\s+)?(?=\S)",
+                  "", name, flags=re.I)  # "EXTRA-ORDINARY MEETING OF ...", "session of Municipal Council"
+    name = re.sub(r"(?<=[a-z])['\u2019]s?$", "", name)  # "Selectmen's [Meeting]": the body, not its possessive
     name = re.sub(r"\s+meeting\s+(?:held\s+)?in\s+(?:public|private)$", "", name, flags=re.I)  # "... Governing Body Meeting in Public"
     # the kind of meeting before the body's name: "Regular City Council", "Regular Park Board of
     # Commissioners" (the council meets in regular session; it is not the Regular City Council)

@@ -135,3 +135,15 @@ def test_numbered_titles_wrapped_over_lines_or_ending_in_a_date_still_make_the_r
     doc = Document(path="x.pdf", sha256="b" * 64, format="pdf", blocks=[B(PARAGRAPH, text=t, page=1) for t in texts])
     doc.renumber()
     assert [p.paper_type for p in segment(doc)] == [AGENDA]
+
+
+def test_dates_and_names_of_held_out_set_18():
+    from boardpack.core.dates import find_dates
+    from boardpack.extractors.committee_names import committee_name
+    from boardpack.extractors.meeting_info import tidy_committee
+
+    assert [d.iso for d in find_dates("MAY 16TH. 2022")] == ["2022-05-16"]  # a stop after the ordinal
+    assert tidy_committee("session of Municipal Council") == "Municipal Council"
+    assert tidy_committee("Selectmen's") == "Selectmen"
+    assert committee_name("ZBA Administrative Meeting") == "ZBA"
+    assert committee_name("Regular Meeting") is None

@@ -31,7 +31,7 @@ _DMY = re.compile(
     rf"\b{_WEEKDAY}?{_DAY}{_SEP}(?:(?:of|de)\s+)?{_MONTH}{_SEP}(?:de\s+)?{_YEAR}\b", re.I
 )
 # "July 27, 2009", "Thursday July 27th 2009"
-_MDY = re.compile(rf"\b{_WEEKDAY}?{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)
+_MDY = re.compile(rf"\b{_WEEKDAY}?{_MONTH}\s+{_DAY}[,.]?\s+{_YEAR}\b", re.I)  # "MAY 16TH. 2022" too
 # "27/07/2009", "27.07.09", "15-09-10" (UK order: day first unless the paper is American,
 # see :func:`numeric_order`); both separators the same
 _NUMERIC = re.compile(r"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)?\d\d)(?![\d/\-]|\.\d)")
