@@ -73,7 +73,7 @@ _PREV_MEETING = r"\b(?:previous|last|prior)\s+meeting\b|\bmeetings?\s+held\s+on\
 #: Head nouns of an agenda's title.
 _AGENDA_WORDS = (r"agenda|order\s+of\s+business|ordre\s+du\s+jour|orden\s+del\s+d[ií]a|tagesordnung|business\s+to\s+be\s+transacted")
 #: Lines that mention the agenda but are not its title (items about it, page furniture).
-_AGENDA_NOT_TITLE = (r"\b(?:approv\w*|adopt\w*|review\w*|amend\w*|alter\w*|vary\w*|reorder\w*|chang\w*|addition\w*|division|modif\w*|accept\w*|confirm\w*|consent|non|link\s+to|set(?:ting)?|next|future|forthcoming|following|items?\s+for)\b[\s\w-]{0,25}\b(?:agenda|ordre\s+du\s+jour|order\s+of\s+business)\b"
+_AGENDA_NOT_TITLE = (r"\b(?:approv\w*|adopt\w*|review\w*|amend\w*|alter\w*|vary\w*|variation\w*|reorder\w*|chang\w*|addition\w*|division|modif\w*|accept\w*|confirm\w*|consent|non|link\s+to|set(?:ting)?|next|future|forthcoming|following|items?\s+for)\b[\s\w-]{0,25}\b(?:agenda|ordre\s+du\s+jour|order\s+of\s+business)\b"
                      r"|\bagenda\s+(?:items?|reports?|packet|pages?|no\.?|number|available|approval|adoption|amendments?|additions?|changes?|review)\b|\bon\s+(?:the|this|today[’']?s|tonight[’']?s|this\s+evening[’']?s)\s+agenda\b|" + _PAGES_REF)
 #: Titles of minutes (what the record of a meeting is called).
 _MINUTES_TITLE_WORDS = (r"minutes|meeting\s+notes|notes\s+of\s+(?:the\s+|a\s+)?(?:[\w&'-]+\s+){0,6}?meeting|note\s+of\s+(?:the\s+|a\s+)?(?:[\w&'-]+\s+){0,6}?meeting"

@@ -147,3 +147,12 @@ def test_dates_and_names_of_held_out_set_18():
     assert tidy_committee("Selectmen's") == "Selectmen"
     assert committee_name("ZBA Administrative Meeting") == "ZBA"
     assert committee_name("Regular Meeting") is None
+
+
+def test_a_variation_to_the_agenda_is_an_item_of_the_minutes():
+    got = _types(["Minutes of a Meeting of the Council held at the Village Hall on Wednesday, 28 March 2007",
+                  "Councillors D Risk (Chairman), P Summers", "1-0607/8 - Welcome and Apologies.",
+                  "The Chairman welcomed Councillors to the meeting.",
+                  "4-0607/8 - Variation to the agenda business",
+                  "The council agreed payment of the hire charge for this meeting.", "The meeting closed at 9.00 pm"])
+    assert got == [MINUTES]
