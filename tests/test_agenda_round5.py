@@ -6,34 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from boardpack.core.model import AGENDA, PARAGRAPH, Block, Document, Paper
-from boardpack.extractors import ExtractContext, extract_document, load_all
+from boardpack.core.model import AGENDA, PARAGRAPH, Block
 from boardpack.extractors.agenda_text import split_presenter, strip_timing
 from boardpack.extractors.committee_names import committee_name
 from boardpack.ingest.cues import text_hits
-from boardpack.pipeline import segment
 
-load_all()
-
-
-def _doc(texts) -> Document:
-    blocks = [Block(PARAGRAPH, text=t, page=1) for t in texts]
-    doc = Document(path="x.docx", sha256="d" * 64, format="docx", blocks=blocks)
-    doc.renumber()
-    return doc
-
-
-def _types(texts):
-    return [p.paper_type for p in segment(_doc(texts))]
-
-
-def _items(texts):
-    doc = _doc(texts)
-    ctx = ExtractContext(doc, [Paper(AGENDA, "", 0, len(doc.blocks) - 1, cue="AGENDA")])
-    return [(r["item_number"], r["title"]) for r in extract_document(ctx).rows.get("agenda_items", [])]
-
-
-# -- what makes a paper an agenda ---------------------------------------------------
+from made_up_papers import agenda_items, paper_types
 
 
 def test_agenda_and_papers_is_an_agenda_title():
@@ -45,7 +23,7 @@ def test_agenda_and_papers_is_an_agenda_title():
 def test_numbered_item_naming_a_plan_after_other_items_does_not_type_the_paper():
     """An item of a numbered list ("6 Corporate Work Programme 2023/24" after items 1-5) is an
     item, whatever paper it names: it does not make an untitled agenda an action plan."""
-    got = _types(["Harbour Board", "12 March 2023",
+    got = paper_types(["Harbour Board", "12 March 2023",
                   "01 Apologies for Absence", "02 Declarations of Interest", "03 Minutes",
                   "04 Questions from the Public", "05 Chair's Announcements",
                   "06 Corporate Work Programme 2023/24", "07 Any Other Business"])
@@ -55,11 +33,11 @@ def test_numbered_item_naming_a_plan_after_other_items_does_not_type_the_paper()
 def test_untitled_agenda_of_numbered_business_is_an_agenda():
     """No "Agenda" anywhere: lines that name a meeting's business under numbers, roman numerals
     or letters ("II. Pledge of Allegiance", "C. Roll call - Clerk Jane Roe") make it one."""
-    got = _types(["Regular Meeting of the Library Board - Monday, May 6, 2019 at 6:30 p.m.",
+    got = paper_types(["Regular Meeting of the Library Board - Monday, May 6, 2019 at 6:30 p.m.",
                   "I.   Call Meeting to Order - Roll Call", "II.  Pledge of Allegiance",
                   "III. Comments from Citizens", "IV. Director's Report", "V.  Adjournment"])
     assert got == [AGENDA]
-    got = _types(["Town Council Meeting", "Monday, June 3, 2019 - 7:00pm",
+    got = paper_types(["Town Council Meeting", "Monday, June 3, 2019 - 7:00pm",
                   "1. Call to order", "A. Invocation - Pastor John Roe", "B. Pledge of Allegiance to the Flag",
                   "C. Roll call - Clerk Jane Roe", "2. Approval of Minutes", "3. Report of the Mayor"])
     assert got == [AGENDA]
@@ -75,7 +53,7 @@ def test_a_call_to_order_sentence_is_no_agenda_heading():
 
 
 def test_number_on_a_line_of_its_own_opens_the_item_on_the_next():
-    got = _items(["Agenda", "Items", "No. Item", "1.", "Apologies",
+    got = agenda_items(["Agenda", "Items", "No. Item", "1.", "Apologies",
                   "Members are reminded that substitutes may attend.", "2.",
                   "Appointment of Chairman for the Municipal Year", "3.", "Minutes of the Previous Meeting"])
     assert got == [("1", "Apologies"), ("2", "Appointment of Chairman for the Municipal Year"),
@@ -83,7 +61,7 @@ def test_number_on_a_line_of_its_own_opens_the_item_on_the_next():
 
 
 def test_asterisk_marking_a_consent_item_is_not_part_of_its_number():
-    got = _items(["AGENDA", "I. Call to Order", "II. Consent Agenda", "*III. Bills Payable",
+    got = agenda_items(["AGENDA", "I. Call to Order", "II. Consent Agenda", "*III. Bills Payable",
                   "*A. Minutes of the Regular Meeting of May 1, 2019", "IV. Adjournment"])
     assert got == [("I", "Call to Order"), ("II", "Consent Agenda"), ("III", "Bills Payable"),
                    ("IIIA", "Minutes of the Regular Meeting of May 1, 2019"), ("IV", "Adjournment")]
@@ -111,11 +89,11 @@ def test_regular_is_the_kind_of_meeting_not_part_of_the_name(title, want):
 
 
 def test_letters_and_numerals_on_lines_of_their_own_and_sub_items_without_a_space():
-    got = _items(["AGENDA", "I. REGULAR MEETING", "A.", "CALL TO ORDER/ROLL CALL", "B.", "PLEDGE OF ALLEGIANCE",
+    got = agenda_items(["AGENDA", "I. REGULAR MEETING", "A.", "CALL TO ORDER/ROLL CALL", "B.", "PLEDGE OF ALLEGIANCE",
                   "II. ADJOURNMENT"])
     assert got == [("I", "REGULAR MEETING"), ("IA", "CALL TO ORDER/ROLL CALL"), ("IB", "PLEDGE OF ALLEGIANCE"),
                    ("II", "ADJOURNMENT")]
-    got = _items(["AGENDA", "1.Call to Order", "2.Adoption of Minutes", "a.September 20, 2023 - Regular Meeting",
+    got = agenda_items(["AGENDA", "1.Call to Order", "2.Adoption of Minutes", "a.September 20, 2023 - Regular Meeting",
                   "b.September 26, 2023 - Closed Meeting", "3.New Business", "a.Bylaw 6, Vehicles on Roads",
                   "i.First Reading, by title only", "ii.Second Reading, in its entirety", "b.Tender 2023-04 Air Packs",
                   "4.Adjournment"])
@@ -133,7 +111,7 @@ def test_a_time_alone_on_the_line_above_the_date_is_the_start():
 
 
 def test_decimal_items_under_roman_sections_three_levels_deep_and_session_times():
-    got = _items(["AGENDA", "I. OFFICIAL BUSINESS 7:30 p.m.", "1.1 Approval of Agenda", "II. REVIEW SESSION 8:00 p.m.",
+    got = agenda_items(["AGENDA", "I. OFFICIAL BUSINESS 7:30 p.m.", "1.1 Approval of Agenda", "II. REVIEW SESSION 8:00 p.m.",
                   "2.1 Easement Review", "III. OLD BUSINESS", "3.1 Archives", "3.2 Presentation", "3.2.1 Bulletin",
                   "3.2.2 Signs", "3.3 Permit Reviews", "IV. ADJOURNMENT"])
     assert got == [("I", "OFFICIAL BUSINESS"), ("1.1", "Approval of Agenda"), ("II", "REVIEW SESSION"),
@@ -151,7 +129,7 @@ def test_a_venue_after_the_time_in_columns_on_the_date_line():
 
 
 def test_bullets_of_a_consent_calendar_are_its_items_but_lettered_ones_keep_their_letters():
-    got = _items(["AGENDA", "A. CALL TO ORDER", "B. CONSENT CALENDAR", "- Approval of Minutes of August 30, 2023",
+    got = agenda_items(["AGENDA", "A. CALL TO ORDER", "B. CONSENT CALENDAR", "- Approval of Minutes of August 30, 2023",
                   "- Acceptance of Service Performance Report", "C. ADJOURNMENT"])
     assert got == [("A", "CALL TO ORDER"), ("B", "CONSENT CALENDAR"), ("", "Approval of Minutes of August 30, 2023"),
                    ("", "Acceptance of Service Performance Report"), ("C", "ADJOURNMENT")]

@@ -6,25 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from boardpack.core.model import MINUTES, Block, Document, Paper
-from boardpack.extractors import ExtractContext, extract_document, load_all
 from boardpack.extractors.attendance_names import name_run, split_names
 
-load_all()
-
-
-def _attendance(texts):
-    blocks = [Block("paragraph", text=t, page=1) for t in texts]
-    doc = Document(path="x.docx", sha256="f" * 64, format="docx", blocks=blocks)
-    doc.renumber()
-    ctx = ExtractContext(doc, [Paper(MINUTES, "", 0, len(blocks) - 1, cue=texts[0])])
-    rows = extract_document(ctx).rows.get("attendance", [])
-    return sorted((r["attendance"], r["person"]) for r in rows)
+from made_up_papers import attendance
 
 
 def test_a_paragraph_of_sentences_each_saying_who_attended():
     """"Present were ... Jane Roe also attended the meeting. Absent was ...": each sentence is a list."""
-    got = _attendance(["Board Meeting Minutes",
+    got = attendance(["Board Meeting Minutes",
                        "The meeting was called to order at 7:02 PM. Present were board members Ann Hill, Tom Reed, "
                        "and Sam Ortiz. Jane Roe also attended the meeting. Absent was Bill Kent (excused). "
                        "Tom Reed chaired the meeting. Minutes of the past meeting were approved.",
@@ -34,7 +23,7 @@ def test_a_paragraph_of_sentences_each_saying_who_attended():
 
 
 def test_a_list_of_surnames_alone_keeps_the_surnames_that_are_also_words():
-    got = _attendance(["Minutes", "The meeting was called to order by Board Chairman Lund.",
+    got = attendance(["Minutes", "The meeting was called to order by Board Chairman Lund.",
                        "The following Commissioners were present: Berg, Hall, Key, Lund",
                        "1. Approval of the agenda"])
     assert got == [("chair", "Lund"), ("present", "Berg"), ("present", "Hall"), ("present", "Key")]
@@ -42,7 +31,7 @@ def test_a_list_of_surnames_alone_keeps_the_surnames_that_are_also_words():
 
 def test_apologies_given_in_a_sentence_end_with_it():
     """The line after "Apologies ... were received from A and B." is the next item, not a name."""
-    got = _attendance(["Parish Council Minutes: Monday 2nd September 2019",
+    got = attendance(["Parish Council Minutes: Monday 2nd September 2019",
                        "Present: Mr Dale, Mrs Eden and, in the Chair, Mr Paul Ford.",
                        "Apologies for Absence were received from Ms Grey and Mrs Hunt.",
                        "Open Forum for Public Participation (10 minutes)",
@@ -52,7 +41,7 @@ def test_apologies_given_in_a_sentence_end_with_it():
 
 
 def test_a_qualified_chair_post_beside_the_name_is_the_chair_and_a_lettered_minute_ends_the_list():
-    got = _attendance(["Governing Body Meeting in Public", "Held on 13th January 2022 via Microsoft Teams",
+    got = attendance(["Governing Body Meeting in Public", "Held on 13th January 2022 via Microsoft Teams",
                        "Present:", "Dr Ann Bell AB Clinical Chair", "Carl Dunn CD Chief Finance Officer",
                        "Eve Fox EF Lay Member / Vice Chair", "In attendance:", "Gail Hay GH Executive Assistant",
                        "GBP/2122/214: Welcome, Apologies & Quoracy", "Dr Ann Bell welcomed members to the meeting."])
@@ -61,7 +50,7 @@ def test_a_qualified_chair_post_beside_the_name_is_the_chair_and_a_lettered_minu
 
 
 def test_singular_apology_label_and_names_run_together_with_their_initials():
-    got = _attendance(["MINUTES OF THE DISTRICT COUNCIL", "Other Members Present: P J Boyd J Carr Mrs D Ní Bhriain T Dunne",
+    got = attendance(["MINUTES OF THE DISTRICT COUNCIL", "Other Members Present: P J Boyd J Carr Mrs D Ní Bhriain T Dunne",
                        "Apology: J Kerr I P Lyons", "1 Minutes"])
     assert got == [("apologies", "I P Lyons"), ("apologies", "J Kerr"), ("present", "J Carr"),
                    ("present", "Mrs D Ní Bhriain"), ("present", "P J Boyd"), ("present", "T Dunne")]
@@ -81,7 +70,7 @@ def test_a_post_written_before_the_name_with_a_comma(text, want):
 
 
 def test_roll_sentence_with_a_serial_comma():
-    got = _attendance(["Regular Meeting Minutes", "May 2, 2016",
+    got = attendance(["Regular Meeting Minutes", "May 2, 2016",
                        "Meeting was called to order at 7:30 p.m. with the pledge to the flag. Members Bob Cook, "
                        "Ann Hill, and Greg Lott were present.",
                        "Minutes from April 2, 2016 meeting were approved."])
@@ -89,7 +78,7 @@ def test_roll_sentence_with_a_serial_comma():
 
 
 def test_a_reeve_councillors_ending_in_two_surnames_and_a_cao():
-    got = _attendance(["RM of Northfield Minutes – October 9, 2013", "Present: Reeve McIntosh",
+    got = attendance(["RM of Northfield Minutes – October 9, 2013", "Present: Reeve McIntosh",
                        "Councillors: Pacey, Klein, Eisner & Roth", "CAO: Carol Gordon", "",
                        "Additions to the Agenda:"])
     assert got == [("in attendance", "Carol Gordon"), ("present", "Eisner"), ("present", "Klein"),
@@ -98,7 +87,7 @@ def test_a_reeve_councillors_ending_in_two_surnames_and_a_cao():
 
 
 def test_administration_and_staff_public_labels_attend():
-    got = _attendance(["SCHOOL COMMITTEE MEETING", "April 11, 2019 - 7pm", "Present:",
+    got = attendance(["SCHOOL COMMITTEE MEETING", "April 11, 2019 - 7pm", "Present:",
                        "School Committee:   S. Bannon, B. Fields", "Administration:   P. Dillon",
                        "Staff/Public:   T. Lee, K. Farina", "Absent:   R. Dohoney", "CALL TO ORDER"])
     assert got == [("apologies", "R. Dohoney"), ("in attendance", "K. Farina"), ("in attendance", "P. Dillon"),
@@ -119,7 +108,7 @@ def test_a_long_post_written_before_a_full_name(entry, want):
 
 
 def test_apologies_under_the_agendas_wording_and_a_heading_with_none():
-    got = _attendance(["Minutes of the PARISH COUNCIL MEETING held on the 22nd March 2021 at 7.30pm.",
+    got = attendance(["Minutes of the PARISH COUNCIL MEETING held on the 22nd March 2021 at 7.30pm.",
                        "Present:  Cllr P Morgan (Chair), Cllr S Mills.",
                        "In attendance:  Mrs S Roberts (Clerk) and Unitary Cllr J Davies.",
                        "Public Participation \u2013 None.",
@@ -131,7 +120,7 @@ def test_apologies_under_the_agendas_wording_and_a_heading_with_none():
 
 
 def test_absent_at_the_roll_but_arrived_later_attended():
-    got = _attendance(["BOARD OF TRUSTEES", "Wednesday, December 19, 2007 - 9:00 a.m.",
+    got = attendance(["BOARD OF TRUSTEES", "Wednesday, December 19, 2007 - 9:00 a.m.",
                        "The regular meeting of the Board of Trustees was called to order at 9:12 a.m. with Trustee Ann Moss presiding.",
                        "On roll call the following members were present: Mona Field, Ann Moss, and Angela J. Reed. "
                        "Absent: Kelly G. Cole (arrived at 12:56 p.m.), and Sylvia Scott-Hayes (arrived at 10:22 a.m.). "
@@ -158,12 +147,12 @@ def test_names_and_posts_run_together_and_broken_over_lines():
 
 
 def test_ward_members_and_observers_attend_and_a_chair_person_took_the_chair():
-    got = _attendance(["Minutes of a meeting of the DEVELOPMENT COMMITTEE held at 9.30 am when there were present:",
+    got = attendance(["Minutes of a meeting of the DEVELOPMENT COMMITTEE held at 9.30 am when there were present:",
                        "Councillors", "Mrs S A Arnold (Chairman)", "M J M Baker", "E Seward \u2013 substitute for J A Wyatt",
                        "B Cabbell Manners \u2013 Cromer Town Ward", "Mrs A Reynolds - observer", "Officers",
                        "Mr A Mitchell \u2013 Development Manager", "(26)", "APOLOGIES FOR ABSENCE"])
     assert got == [("chair", "Mrs S A Arnold"), ("in attendance", "B Cabbell Manners"), ("in attendance", "Mr A Mitchell"),
                    ("in attendance", "Mrs A Reynolds"), ("present", "E Seward"), ("present", "M J M Baker")]
-    got = _attendance(["Minutes", "Present:     Cllr. G. Evans Cllr. R. Fisher, Cllr. S. Fisher",
+    got = attendance(["Minutes", "Present:     Cllr. G. Evans Cllr. R. Fisher, Cllr. S. Fisher",
                        "Chair person:       Cllr. R. Fisher took the Chair.", "1. Apologies"])
     assert ("chair", "Cllr. R. Fisher") in got

@@ -5,33 +5,14 @@ names the clerk's rule and failed on the code before it."""
 from __future__ import annotations
 
 from boardpack.core.model import AGENDA, MINUTES, PARAGRAPH, Block, Document
-from boardpack.extractors import ExtractContext, extract_document, load_all
 from boardpack.ingest.cues import text_hits
 from boardpack.pipeline import segment
 
-load_all()
-
-
-def _doc(texts) -> Document:
-    blocks = [Block(PARAGRAPH, text=t, page=1) for t in texts]
-    doc = Document(path="x.docx", sha256="a" * 64, format="docx", blocks=blocks)
-    doc.renumber()
-    return doc
-
-
-def _types(texts):
-    return [p.paper_type for p in segment(_doc(texts))]
-
-
-def _meetings(texts):
-    doc = _doc(texts)
-    ctx = ExtractContext(doc, segment(doc))
-    return [(m["committee"], m["meeting_date"], m["start_time"], m["venue"])
-            for m in extract_document(ctx).rows.get("meetings", [])]
+from made_up_papers import meetings, paper_types
 
 
 def test_a_meeting_that_was_held_is_minutes_without_the_word():
-    got = _types(["A Meeting of the Grammar School Full Governing Board",
+    got = paper_types(["A Meeting of the Grammar School Full Governing Board",
                   "was held in the boardroom at the School on Thursday 5th December 2019 at 4.30pm.",
                   "Mr C Wood [CW] Chair; Mrs J Lane [JL] Vice Chair",
                   "The Chair opened the meeting at 4.35pm and welcomed governors.",
@@ -41,7 +22,7 @@ def test_a_meeting_that_was_held_is_minutes_without_the_word():
 
 def test_four_numbered_titles_in_a_row_are_an_agenda():
     """A list of business, item under item, with nothing between: what an agenda is."""
-    got = _types(["Council meeting on 14 September 2023",
+    got = paper_types(["Council meeting on 14 September 2023",
                   "Meetings of the council are open to the public.",
                   "1. Attendance and introductory remarks", "2. Declarations of interest",
                   "3. Minutes of the June meeting", "4. Actions and matters arising",
@@ -55,7 +36,7 @@ def test_to_receive_apologies_is_an_agenda_purpose_not_an_attendance_label():
 
 
 def test_numeric_date_of_an_american_paper_reads_month_first_and_its_title_is_no_venue():
-    got = _meetings(["Library Minutes 06/05/2013",
+    got = meetings(["Library Minutes 06/05/2013",
                      "PRESENT: Bob Marsh, Mary Grant, Neal Brown.",
                      "7:08 PM - The meeting was called to order by Chairman Brown.",
                      "1) Review of the meeting minutes from the May 1 2013 Trustee meeting:",
@@ -84,7 +65,7 @@ def test_a_meeting_that_convened_at_a_time_and_a_clock_said_in_hours():
 
 
 def test_items_about_the_agenda_inside_minutes_do_not_start_an_agenda():
-    got = _types(["Minutes of a meeting of the General Government Committee held on Monday, November 28, 2016 at 9:30 AM.",
+    got = paper_types(["Minutes of a meeting of the General Government Committee held on Monday, November 28, 2016 at 9:30 AM.",
                   "Present Were: Mayor A. Foster, Councillor S. Cooke",
                   "1 Call to Order", "Mayor Foster called the meeting to order at 9:31 AM.",
                   "Alter the Agenda", "Moved by Councillor Cooke, seconded by Councillor Woo",
@@ -94,7 +75,7 @@ def test_items_about_the_agenda_inside_minutes_do_not_start_an_agenda():
 
 
 def test_a_title_under_an_item_number_on_its_own_line_is_the_items_heading():
-    got = _types(["Agenda", "Joint Waste Management Board - Wednesday 29th September 2021 2:30pm",
+    got = paper_types(["Agenda", "Joint Waste Management Board - Wednesday 29th September 2021 2:30pm",
                   "1.", "Apologies", "2.", "Minutes of meeting held on 22 June 2021", "3.", "Terms of Reference",
                   "4.", "Waste Strategy Update"])
     assert got == [AGENDA]
@@ -150,7 +131,7 @@ def test_dates_and_names_of_held_out_set_18():
 
 
 def test_a_variation_to_the_agenda_is_an_item_of_the_minutes():
-    got = _types(["Minutes of a Meeting of the Council held at the Village Hall on Wednesday, 28 March 2007",
+    got = paper_types(["Minutes of a Meeting of the Council held at the Village Hall on Wednesday, 28 March 2007",
                   "Councillors D Risk (Chairman), P Summers", "1-0607/8 - Welcome and Apologies.",
                   "The Chairman welcomed Councillors to the meeting.",
                   "4-0607/8 - Variation to the agenda business",
