@@ -97,12 +97,18 @@ def opening_venue(lines: list[str]) -> Optional[str]:
     # "... was held on Monday, March 19, 2007 at the Municipal Building, Van Wyck Street, Croton, NY."
     m = _WAS_HELD_AT.search(flat)
     place = re.split(r"\.\s", m.group("v"))[0].strip(" ,.") if m else ""
-    if place and is_place_line(place):
-        return place
-    return None
+    if place and (is_place_line(place) or _ROOM_FIRST.match(place)):
+        return place  # "held in the Council Chamber, Council Offices, Holt Road, Cromer": a room first
+    # "held remotely through Zoom", "Held on 13th January 2022 via Microsoft Teams": a meeting
+    # held online is held on its platform
+    m = _HELD_ONLINE.search(flat)
+    return m.group("v") if m else None
 
 
-_WAS_HELD_AT = re.compile(r"\b(?:was|were|is)\s+held\b[^.;]{0,60}?\b(?:at|in)\s+(?:the\s+)?"
+_ROOM_FIRST = re.compile(r"(?:[A-Z][\w'-]*\s+){0,2}(?:Chambers?|Room|Hall|Offices?|Centre|Center|Library|Pavilion|Boardroom)\b")
+_HELD_ONLINE = re.compile(r"\b(?i:held|meeting|conducted|took\s+place|convened)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?i:via|on|through|by|using|over)\s+"
+                          r"(?P<v>Zoom|Microsoft\s+Teams|MS\s+Teams|Teams|Skype|Google\s+Meet|Webex|WebEx|GoToMeeting)\b")
+_WAS_HELD_AT = re.compile(r"\b(?:(?:was|were|is)\s+|(?i:meeting|committee|council|board|panel)\s+)held\b[^.;]{0,60}?\b(?:at|in)\s+(?:the\s+)?"
                           r"(?P<v>[A-Z][\w'&-]*(?:[ ,]+(?:[A-Z0-9][\w'&.-]*|of|the|and|on))*)")
 
 

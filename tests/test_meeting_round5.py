@@ -137,3 +137,15 @@ def test_a_variation_to_the_agenda_is_an_item_of_the_minutes():
                   "4-0607/8 - Variation to the agenda business",
                   "The council agreed payment of the hire charge for this meeting.", "The meeting closed at 9.00 pm"])
     assert got == [MINUTES]
+
+
+def test_the_venue_of_a_meeting_held_online_or_held_in_a_room():
+    from boardpack.extractors.masthead import opening_venue
+
+    assert opening_venue(["Minutes of the PARISH COUNCIL MEETING held on the 22nd March 2021 at 7.30pm "
+                          "remotely through Zoom."]) == "Zoom"
+    assert opening_venue(["Governing Body Meeting in Public", "Held on 13th January 2022 via Microsoft Teams"]) == "Microsoft Teams"
+    assert opening_venue(["The meeting agreed to discuss the Teams rota."]) is None
+    assert opening_venue(["Minutes of a meeting of the DEVELOPMENT COMMITTEE held in the Council Chamber,",
+                          "Council Offices, Holt Road, Cromer at 9.30 am when there were present:"]) == \
+        "Council Chamber, Council Offices, Holt Road, Cromer"
