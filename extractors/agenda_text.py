@@ -178,10 +178,6 @@ _ROMAN_RX = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 
 def roman_value(s: str) -> int:
     """"IV" -> 4: an outline's Roman numeral as a number."""
-    return _roman_value(s)
-
-
-def _roman_value(s: str) -> int:
     vals = {"I": 1, "V": 5, "X": 10}
     total = 0
     for i, ch in enumerate(s):
@@ -213,7 +209,7 @@ def outline_next(kind: str, last: str) -> str:
     if kind == "digit":
         return str(int(last) + 1)
     if kind == "roman":
-        return _to_roman(_roman_value(last) + 1)
+        return _to_roman(roman_value(last) + 1)
     return chr(ord(last) + 1)
 
 

@@ -41,7 +41,7 @@ def officer_role(role: str) -> bool:
 
 # a councillor there for their ward ("B Cabbell Manners - Cromer Town Ward"), an observer: they
 # attend a committee they are no members of
-_NOT_MEMBER = re.compile(r"\bward(?:\s+(?:member|councillor|cllr))?$|^observer$|^(?:an?\s+)?observer\b", re.I)
+_NOT_MEMBER = re.compile(r"\bward(?:\s+(?:member|councillor|cllr))?$|^(?:an?\s+)?observer\b", re.I)
 
 
 # officers and staff by title, wherever the words stand in the role: employees who serve the

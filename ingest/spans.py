@@ -47,15 +47,13 @@ _BARE_NUMBER = re.compile(r"^\s*(?:item\s+)?\(?\d{1,3}[a-z]?[.)]?\)?\s*$", re.I)
 _FIRST_NUMBER = re.compile(r"^\s*(?:item\s+)?\(?0*(\d{1,3})")
 
 
-def _in_numbered_list(b: Block, cur: Span) -> bool:
-    """A numbered line that carries on a list of them ("8. Staff survey results and action
-    plan" after items 1 to 7, "08 Fire Authority Work Plan 2016/17") is an item of that list,
-    whatever paper it names: it neither opens nor types a paper, and counts as evidence only.
-    A list's first number ("1. Action Plan") may still be a paper's own numbered title."""
-    if b.kind == TABLE or cur.numbered < 2:
-        return False
-    text = despace(b.norm)
-    if not NUMBERED.match(text):
+def _in_numbered_list(text: str, cur: Span) -> bool:
+    """A numbered line (``text``, a non-table block's despaced text that NUMBERED matched) that
+    carries on a list of them ("8. Staff survey results and action plan" after items 1 to 7,
+    "08 Fire Authority Work Plan 2016/17") is an item of that list, whatever paper it names: it
+    neither opens nor types a paper, and counts as evidence only. A list's first number
+    ("1. Action Plan") may still be a paper's own numbered title."""
+    if cur.numbered < 2:
         return False
     m = _FIRST_NUMBER.match(text)
     return bool(m) and int(m.group(1)) > 1
@@ -73,7 +71,7 @@ def _count_title_run(b: Block, cur: Span) -> None:
     of interest" / "3. Minutes of the June meeting" / "4. Actions and matters arising"), with no
     sentence between them: a list of business, which is what an agenda is. The run counts as agenda
     evidence once a paper (minutes print their business between the items, a contents list its pages)."""
-    if b.kind in (PAGE_BREAK,) or boilerplate.is_boilerplate(b):
+    if b.kind == PAGE_BREAK or boilerplate.is_boilerplate(b):
         return
     m = None if b.kind == TABLE else _NUMBERED_TITLE.match(despace(b.text or b.norm))
     if not m or _NOT_TITLE_END.search(m.group("t")):
@@ -158,7 +156,9 @@ class Spanner:
         before, before_state = self.cur, (self.cur.paper_type, self.cur.cue)
         # a title under an item number printed on a line of its own ("(27)" / "MINUTES", "2." /
         # "Minutes of meeting held on 22 June 2021"): the item's heading in the open paper
-        listed = _in_numbered_list(b, self.cur) or self.after_number and self.cur.paper_type is not None
+        text = despace(b.norm)
+        numbered = b.kind != TABLE and bool(NUMBERED.match(text))
+        listed = numbered and _in_numbered_list(text, self.cur) or self.after_number and self.cur.paper_type is not None
         self.after_number = b.kind != TABLE and bool(_BARE_NUMBER.match(b.norm or ""))
         decided = not listed and self._decide(i, b, page_top(blocks, i, self.cur.start))
         cur = self.cur
@@ -166,7 +166,7 @@ class Spanner:
             cur.decided_at = i
         if b.kind == TABLE:
             cur.table_cols = b.n_cols
-        elif NUMBERED.match(despace(b.norm)):
+        elif numbered:
             cur.numbered += 1
         _count_title_run(b, cur)
         for h in self.hits[i]:
